@@ -1,0 +1,60 @@
+/**
+ * Server configuration: defaults, environment variables and command-line flags meet here once.
+ */
+export type ValidationMode = 'strict' | 'rehearsal';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** SQLite file path, or `:memory:`. */
+  dbFile: string;
+  /** Seed the fixture world into an empty database on start. */
+  seed: boolean;
+  /**
+   * Accept identity codes outside the test range. Off by default: a test harness must never become a
+   * store of real people's data. Turning it on is logged loudly at start.
+   */
+  allowRealIdentities: boolean;
+  /** Default validation mode; a request may choose another with `X-Kantasim-Mode`. */
+  mode: ValidationMode;
+  /** Directory of CDA XSD files for optional schema validation of archived documents. */
+  cdaSchemaDir?: string;
+  /** Largest request body accepted, in bytes (archive default 20 MB). */
+  maxBodyBytes: number;
+  logLevel: string;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  port: 8080,
+  host: '127.0.0.1',
+  dbFile: './data/kantasim.db',
+  seed: true,
+  allowRealIdentities: false,
+  mode: 'strict',
+  maxBodyBytes: 20 * 1024 * 1024,
+  logLevel: 'info',
+};
+
+/** Reads `KANTASIM_*` variables; flags given on the command line override these later. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Config> {
+  const partial: Partial<Config> = {};
+  if (env.KANTASIM_PORT !== undefined) partial.port = parsePort(env.KANTASIM_PORT, 'KANTASIM_PORT');
+  if (env.KANTASIM_HOST !== undefined) partial.host = env.KANTASIM_HOST;
+  if (env.KANTASIM_DB !== undefined) partial.dbFile = env.KANTASIM_DB;
+  if (env.KANTASIM_LOG_LEVEL !== undefined) partial.logLevel = env.KANTASIM_LOG_LEVEL;
+  if (env.KANTASIM_MODE !== undefined) partial.mode = parseMode(env.KANTASIM_MODE);
+  return partial;
+}
+
+export function parsePort(value: string, what = 'port'): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${what} must be a whole number from 0 to 65535, not '${value}'`);
+  }
+  return port;
+}
+
+export function parseMode(value: string): ValidationMode {
+  if (value === 'strict' || value === 'rehearsal') return value;
+  throw new Error(`mode must be 'strict' or 'rehearsal', not '${value}'`);
+}

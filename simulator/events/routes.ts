@@ -1,0 +1,132 @@
+/**
+ * `/events`: the event log as JSON pages, and `/events/stream` as server-sent events.
+ *
+ * GET /events?since=SEQ&limit=N&channel=&service=&organisation=&patient=&outcome=&kind=
+ *   → { events: [...], lastSeq } ; follow with since=lastSeq.
+ * GET /events/stream (same filters; resumes after `Last-Event-ID` or `since`) → `event: submission`
+ *   frames whose `id` is the sequence number; a comment line every 15 s keeps proxies from closing it.
+ */
+import { Router, type Request, type Response } from 'express';
+import type { EventChannel, EventOutcome, EventQuery, Store } from '../store/types.ts';
+import { badRequest } from '../http/errors.ts';
+import type { EventLog } from './log.ts';
+
+const CHANNELS: readonly EventChannel[] = ['fhir', 'archive', 'registry', 'runner'];
+const OUTCOMES: readonly EventOutcome[] = ['accepted', 'accepted-with-warnings', 'refused', 'info'];
+
+function single(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw badRequest('invalid-parameter', `give '${name}' once, as a plain value`, name);
+  return value;
+}
+
+function nonNegativeInt(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]{1,15}$/.test(value)) throw badRequest('invalid-parameter', `'${name}' must be a whole number ≥ 0`, name);
+  return Number(value);
+}
+
+/** Parses the filter parameters shared by the list and the stream. */
+export function parseEventQuery(req: Request): EventQuery {
+  const query: EventQuery = {};
+  const since = nonNegativeInt(single(req, 'since'), 'since');
+  if (since !== undefined) query.since = since;
+  const limit = nonNegativeInt(single(req, 'limit'), 'limit');
+  if (limit !== undefined) query.limit = limit;
+  const channel = single(req, 'channel');
+  if (channel !== undefined) {
+    if (!CHANNELS.includes(channel as EventChannel))
+      throw badRequest('invalid-parameter', `'channel' must be one of ${CHANNELS.join(', ')}`, 'channel');
+    query.channel = channel as EventChannel;
+  }
+  const outcome = single(req, 'outcome');
+  if (outcome !== undefined) {
+    if (!OUTCOMES.includes(outcome as EventOutcome))
+      throw badRequest('invalid-parameter', `'outcome' must be one of ${OUTCOMES.join(', ')}`, 'outcome');
+    query.outcome = outcome as EventOutcome;
+  }
+  for (const key of ['service', 'organisation', 'patient', 'kind'] as const) {
+    const value = single(req, key);
+    if (value !== undefined) query[key] = value;
+  }
+  return query;
+}
+
+export interface EventRoutes {
+  router: Router;
+  /** Ends every open stream (graceful shutdown). */
+  closeStreams(): void;
+}
+
+export function eventRoutes(store: Store, log: EventLog): EventRoutes {
+  const router = Router();
+  const open = new Set<Response>();
+
+  router.get('/', async (req, res) => {
+    const query = parseEventQuery(req);
+    const events = await store.events.list(query);
+    const lastSeq = events.at(-1)?.seq ?? query.since ?? 0;
+    res.json({ events, lastSeq });
+  });
+
+  router.get('/stream', async (req, res) => {
+    const query = parseEventQuery(req);
+    const lastEventId = req.get('Last-Event-ID');
+    let cursor = lastEventId !== undefined && /^[0-9]+$/.test(lastEventId) ? Number(lastEventId) : (query.since ?? 0);
+
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write(': kantasim event stream\n\n');
+    open.add(res);
+
+    let pumping = false;
+    let again = false;
+    const pump = async (): Promise<void> => {
+      if (pumping) {
+        again = true;
+        return;
+      }
+      pumping = true;
+      try {
+        do {
+          again = false;
+          for (;;) {
+            const batch = await store.events.list({ ...query, since: cursor, limit: 500 });
+            for (const event of batch) {
+              res.write(`id: ${event.seq}\nevent: submission\ndata: ${JSON.stringify(event)}\n\n`);
+              cursor = event.seq;
+            }
+            if (batch.length < 500) break;
+          }
+        } while (again && !res.writableEnded);
+      } catch {
+        // The store closed under us (shutdown); the stream ends below.
+        res.end();
+      } finally {
+        pumping = false;
+      }
+    };
+    const unsubscribe = log.onAppend(() => void pump());
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    const cleanup = (): void => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      open.delete(res);
+    };
+    res.on('close', cleanup);
+    await pump();
+  });
+
+  return {
+    router,
+    closeStreams: () => {
+      for (const res of open) res.end();
+      open.clear();
+    },
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * JSON Schemas of the registry API's request bodies, compiled once with ajv.
+ * A failed check becomes one ApiError naming the first offending field and what it should be.
+ */
+import { Ajv, type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
+import formatsModule from 'ajv-formats';
+import { DOCUMENT_GROUPS, SERVICES, type DocumentGroup, type Service } from '../domain/codes.ts';
+import { badRequest, type ApiError } from '../http/errors.ts';
+import type { ConnectionPoint, OrganisationKind, SystemCategory } from '../store/types.ts';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
+const addFormats = formatsModule.default;
+
+const ajv = new Ajv({ allErrors: false, strict: true, coerceTypes: false });
+addFormats(ajv, ['date', 'date-time']);
+
+const oid = { type: 'string', minLength: 1, maxLength: 128 } as const;
+const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
+
+export interface OrganisationBody {
+  oid: string;
+  name: string;
+  kind: OrganisationKind;
+  partOf?: string;
+  public: boolean;
+  active?: boolean;
+}
+
+export const organisationSchema: JSONSchemaType<OrganisationBody> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['oid', 'name', 'kind', 'public'],
+  properties: {
+    oid,
+    name: text(200),
+    kind: { type: 'string', enum: ['organisation', 'service-unit', 'register-controller'] },
+    partOf: { ...oid, nullable: true },
+    public: { type: 'boolean' },
+    active: { type: 'boolean', nullable: true },
+  },
+};
+
+export interface SystemBody {
+  id: string;
+  vendor: string;
+  product: string;
+  version: string;
+  category: SystemCategory;
+  certifiedFor: Service[];
+  connectsThrough?: string;
+}
+
+const serviceSchema = { type: 'string', enum: [...SERVICES] } as const;
+
+export const systemSchema: JSONSchemaType<SystemBody> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'vendor', 'product', 'version', 'category', 'certifiedFor'],
+  properties: {
+    id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
+    vendor: text(200),
+    product: text(200),
+    version: text(50),
+    category: { type: 'string', enum: ['A', 'B'] },
+    certifiedFor: { type: 'array', items: serviceSchema, uniqueItems: true, maxItems: SERVICES.length },
+    connectsThrough: { type: 'string', nullable: true, minLength: 1, maxLength: 64 },
+  },
+};
+
+export interface CustomerBody {
+  serviceDescriptionAccepted: boolean;
+  system: string;
+  connectionPoints: ConnectionPoint[];
+  services: Service[];
+  documentGroups: DocumentGroup[];
+  serviceTasks: string[];
+  plannedStart?: string;
+}
+
+export const customerSchema: JSONSchemaType<CustomerBody> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['serviceDescriptionAccepted', 'system', 'connectionPoints', 'services', 'documentGroups', 'serviceTasks'],
+  properties: {
+    serviceDescriptionAccepted: { type: 'boolean' },
+    system: text(64),
+    connectionPoints: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'operator', 'announcedAt'],
+        properties: {
+          id: text(128),
+          operator: text(200),
+          announcedAt: { type: 'string', format: 'date' },
+        },
+      },
+    },
+    services: { type: 'array', items: serviceSchema, uniqueItems: true, maxItems: SERVICES.length },
+    documentGroups: {
+      type: 'array',
+      items: { type: 'string', enum: [...DOCUMENT_GROUPS] },
+      uniqueItems: true,
+      maxItems: DOCUMENT_GROUPS.length,
+    },
+    serviceTasks: {
+      type: 'array',
+      items: { type: 'string', pattern: '^[A-Za-z0-9.]{1,20}$' },
+      uniqueItems: true,
+      maxItems: 200,
+    },
+    plannedStart: { type: 'string', format: 'date', nullable: true },
+  },
+};
+
+export interface IssueBody {
+  vendor: string;
+  customer: string;
+  service: Service;
+  count: number;
+}
+
+export const issueSchema: JSONSchemaType<IssueBody> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['vendor', 'customer', 'service', 'count'],
+  properties: {
+    vendor: text(200),
+    customer: oid,
+    service: serviceSchema,
+    count: { type: 'integer', minimum: 1, maximum: 100 },
+  },
+};
+
+export interface AddTestPersonsBody {
+  codes: string[];
+}
+
+export const addTestPersonsSchema: JSONSchemaType<AddTestPersonsBody> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['codes'],
+  properties: { codes: { type: 'array', minItems: 1, maxItems: 10_000, items: { type: 'string' } } },
+};
+
+/** Words an ajv error the way a person would say it, with the field path. */
+export function describeAjvError(error: ErrorObject): { path: string; message: string } {
+  const path = error.instancePath === '' ? '' : error.instancePath;
+  const field = path === '' ? 'the body' : `'${path.slice(1).replaceAll('/', '.')}'`;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      return { path: `${path}/${missing}`, message: `${field} is missing the required field '${missing}'` };
+    }
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      return { path: `${path}/${extra}`, message: `${field} has an unknown field '${extra}'` };
+    }
+    case 'enum':
+      return { path, message: `${field} must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
+    case 'type':
+      return { path, message: `${field} must be of type ${String(params.type)}` };
+    case 'format':
+      return { path, message: `${field} must be a valid ${String(params.format)} (e.g. 2026-10-01)` };
+    case 'uniqueItems':
+      return { path, message: `${field} lists the same value twice` };
+    default:
+      return { path, message: `${field} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+/** Compiles a schema into a checker that returns the typed body or throws a 400 ApiError. */
+export function bodyChecker<T>(schema: JSONSchemaType<T>): (body: unknown) => T {
+  const validate: ValidateFunction<T> = ajv.compile(schema);
+  return (body: unknown): T => {
+    if (validate(body)) return body;
+    const first = validate.errors?.[0];
+    if (!first) throw invalid('', 'request body is invalid');
+    const { path, message } = describeAjvError(first);
+    throw invalid(path, message);
+  };
+}
+
+function invalid(path: string, message: string): ApiError {
+  return badRequest('invalid-body', message, path);
+}
+
+export const checkOrganisation = bodyChecker(organisationSchema);
+export const checkSystem = bodyChecker(systemSchema);
+export const checkCustomer = bodyChecker(customerSchema);
+export const checkIssue = bodyChecker(issueSchema);
+export const checkAddTestPersons = bodyChecker(addTestPersonsSchema);

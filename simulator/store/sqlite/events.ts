@@ -1,0 +1,83 @@
+/** SQLite implementation of the event log. */
+import type Database from 'better-sqlite3';
+import type { AreaMigrations } from './migrate.ts';
+import type { Gate } from './gate.ts';
+import type { EventQuery, EventRepository, NewEvent, SubmissionEvent } from '../types.ts';
+
+export const eventMigrations: AreaMigrations = {
+  area: 'events',
+  migrations: [
+    {
+      version: 1,
+      name: 'event log',
+      up: `
+        CREATE TABLE events (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          channel TEXT NOT NULL,
+          service TEXT,
+          kind TEXT NOT NULL,
+          outcome TEXT NOT NULL,
+          organisation TEXT,
+          patient TEXT,
+          json TEXT NOT NULL
+        );
+        CREATE INDEX events_patient ON events (patient, seq);
+        CREATE INDEX events_organisation ON events (organisation, seq);
+      `,
+    },
+  ],
+};
+
+/** Hard ceiling on one page of events, whatever the caller asks for. */
+export const MAX_EVENT_PAGE = 1000;
+
+const FILTERS = ['channel', 'service', 'organisation', 'patient', 'outcome', 'kind'] as const;
+
+export function sqliteEvents(db: Database.Database, gate: Gate): EventRepository {
+  const insert = db.prepare(
+    `INSERT INTO events (at, channel, service, kind, outcome, organisation, patient, json)
+     VALUES (@at, @channel, @service, @kind, @outcome, @organisation, @patient, @json)`,
+  );
+  const last = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events');
+
+  return {
+    append: (event: NewEvent) =>
+      gate.run(() => {
+        const at = event.at ?? new Date().toISOString();
+        const body = { ...event, at };
+        const info = insert.run({
+          at,
+          channel: event.channel,
+          service: event.service ?? null,
+          kind: event.kind,
+          outcome: event.outcome,
+          organisation: event.organisation ?? null,
+          patient: event.patient ?? null,
+          json: JSON.stringify(body),
+        });
+        return { ...body, seq: Number(info.lastInsertRowid) } satisfies SubmissionEvent;
+      }),
+    list: (query: EventQuery = {}) =>
+      gate.run(() => {
+        const where = ['seq > @since'];
+        const params: Record<string, string | number> = {
+          since: query.since ?? 0,
+          limit: Math.min(Math.max(query.limit ?? 100, 1), MAX_EVENT_PAGE),
+        };
+        for (const key of FILTERS) {
+          const value = query[key];
+          if (value !== undefined) {
+            where.push(`${key} = @${key}`);
+            params[key] = value;
+          }
+        }
+        const sql = `SELECT seq, json FROM events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`;
+        return db
+          .prepare<Record<string, string | number>, { seq: number; json: string }>(sql)
+          .all(params)
+          .map((row) => ({ ...(JSON.parse(row.json) as Omit<SubmissionEvent, 'seq'>), seq: row.seq }));
+      }),
+    lastSeq: () => gate.run(() => last.get()?.seq ?? 0),
+  };
+}

@@ -18,7 +18,12 @@ export interface CodeSystem {
 }
 
 export const CODE_SYSTEMS = {
-  hetu: { oid: '1.2.246.21', name: 'Henkilötunnus', english: 'Personal identity code', source: 'domain.md §1' },
+  hetu: {
+    oid: '1.2.246.21',
+    name: 'Henkilötunnus',
+    english: 'Personal identity code',
+    source: 'domain.md §1',
+  },
   ajanvarauksenTila: {
     oid: '1.2.246.537.6.881',
     name: 'Ajanvaraus - Ajanvarauksen tila',
@@ -78,7 +83,12 @@ export const CODE_SYSTEMS = {
     oid: '1.2.246.537.5.40150',
     name: 'KanTa-palvelut - Potilasasiakirjan rekisteritunnus',
     english: 'Patient document register',
-    codes: { '1': 'Yksityinen terveydenhuolto', '2': 'Julkinen terveydenhuolto', '4': 'Työterveyshuolto', '10': 'Ammatinharjoittaja' },
+    codes: {
+      '1': 'Yksityinen terveydenhuolto',
+      '2': 'Julkinen terveydenhuolto',
+      '4': 'Työterveyshuolto',
+      '10': 'Ammatinharjoittaja',
+    },
     source: 'domain.md §3',
   },
   confidentiality: {
@@ -101,7 +111,12 @@ export const CODE_SYSTEMS = {
     english: 'Care process phase',
     source: 'domain.md §3',
   },
-  headings: { oid: '1.2.246.537.6.14', name: 'AR/YDIN - Otsikot', english: 'Headings', source: 'domain.md §3' },
+  headings: {
+    oid: '1.2.246.537.6.14',
+    name: 'AR/YDIN - Otsikot',
+    english: 'Headings',
+    source: 'domain.md §3',
+  },
   fileFormat: {
     oid: '1.2.246.537.5.40179',
     name: 'eArkisto - Tiedostomuoto',
@@ -165,7 +180,12 @@ export const CODE_SYSTEMS = {
     codes: { '3': 'Järjestelmäallekirjoitus / perusjärjestelmä', '4': 'Järjestelmäallekirjoitus / KanTa' },
     source: 'domain.md §3',
   },
-  municipality: { oid: '1.2.246.537.6.21', name: 'Kunnat', english: 'Municipalities', source: 'domain.md §2c, §3' },
+  municipality: {
+    oid: '1.2.246.537.6.21',
+    name: 'Kunnat',
+    english: 'Municipalities',
+    source: 'domain.md §2c, §3',
+  },
   archiveServiceRequest: {
     oid: '1.2.246.537.5.40157',
     name: 'eArkisto - Arkistosanomien palvelupyynnöt',
@@ -263,7 +283,10 @@ export const SERVICE_NAMES: Readonly<Record<Service, { en: string; fi: string }>
   'pta-old-data': { en: 'Old patient data', fi: 'Vanhat potilastiedot' },
   'pta-purchased-services': { en: 'Authorisation for purchased services', fi: 'Ostopalvelun valtuutus' },
   'pta-acting-on-behalf': { en: 'Acting on behalf of another person', fi: 'Toisen puolesta asiointi' },
-  'social-welfare': { en: 'Social Welfare Client Data Repository', fi: 'Sosiaalihuollon asiakastiedon arkisto' },
+  'social-welfare': {
+    en: 'Social Welfare Client Data Repository',
+    fi: 'Sosiaalihuollon asiakastiedon arkisto',
+  },
 };
 
 /** Social-welfare document groups (asiakirjaryhmä, seed 002). */

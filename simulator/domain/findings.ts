@@ -30,7 +30,9 @@ export function hasBlocking(findings: readonly Finding[]): boolean {
 
 /** Convenience constructors keep every rule module worded the same way. */
 export function error(code: string, path: string, message: string, source?: string): Finding {
-  return source === undefined ? { code, severity: 'error', path, message } : { code, severity: 'error', path, message, source };
+  return source === undefined
+    ? { code, severity: 'error', path, message }
+    : { code, severity: 'error', path, message, source };
 }
 
 export function warning(code: string, path: string, message: string, source?: string): Finding {
@@ -40,7 +42,9 @@ export function warning(code: string, path: string, message: string, source?: st
 }
 
 export function fatal(code: string, path: string, message: string, source?: string): Finding {
-  return source === undefined ? { code, severity: 'fatal', path, message } : { code, severity: 'fatal', path, message, source };
+  return source === undefined
+    ? { code, severity: 'fatal', path, message }
+    : { code, severity: 'fatal', path, message, source };
 }
 
 /** "expected X, received Y" worded once, so every message reads the same. */

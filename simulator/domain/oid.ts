@@ -10,14 +10,17 @@ const OID_PATTERN = /^[0-2](\.(0|[1-9][0-9]*))+$/;
 
 /** Why an OID is not valid, or undefined when it is. Messages say what to change. */
 export function oidProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return 'an OID is required (dot-separated numbers, e.g. 1.2.246.10.1234567.10.0)';
+  if (typeof value !== 'string' || value === '')
+    return 'an OID is required (dot-separated numbers, e.g. 1.2.246.10.1234567.10.0)';
   if (value.startsWith('urn:oid:')) return `'${value}' carries the urn:oid: prefix; give the bare OID here`;
   if (value.length > 128) return `OID is ${value.length} characters long; the maximum is 128`;
   if (!OID_PATTERN.test(value)) {
     if (/\.\./.test(value) || value.endsWith('.') || value.startsWith('.'))
       return `'${value}' has an empty arc; arcs are numbers separated by single dots`;
-    if (/(^|\.)0[0-9]/.test(value)) return `'${value}' has an arc with a leading zero, which OIDs do not allow`;
-    if (/^[3-9]/.test(value)) return `'${value}' starts with arc ${value.split('.')[0] ?? ''}; the first arc is 0, 1 or 2`;
+    if (/(^|\.)0[0-9]/.test(value))
+      return `'${value}' has an arc with a leading zero, which OIDs do not allow`;
+    if (/^[3-9]/.test(value))
+      return `'${value}' starts with arc ${value.split('.')[0] ?? ''}; the first arc is 0, 1 or 2`;
     return `'${value}' is not an OID: use digits and dots only, at least two arcs (e.g. 1.2.246.21)`;
   }
   const arcs = value.split('.');

@@ -17,13 +17,15 @@ const OUTCOMES: readonly EventOutcome[] = ['accepted', 'accepted-with-warnings',
 function single(req: Request, name: string): string | undefined {
   const value = req.query[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw badRequest('invalid-parameter', `give '${name}' once, as a plain value`, name);
+  if (typeof value !== 'string')
+    throw badRequest('invalid-parameter', `give '${name}' once, as a plain value`, name);
   return value;
 }
 
 function nonNegativeInt(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[0-9]{1,15}$/.test(value)) throw badRequest('invalid-parameter', `'${name}' must be a whole number ≥ 0`, name);
+  if (!/^[0-9]{1,15}$/.test(value))
+    throw badRequest('invalid-parameter', `'${name}' must be a whole number ≥ 0`, name);
   return Number(value);
 }
 
@@ -73,7 +75,8 @@ export function eventRoutes(store: Store, log: EventLog): EventRoutes {
   router.get('/stream', async (req, res) => {
     const query = parseEventQuery(req);
     const lastEventId = req.get('Last-Event-ID');
-    let cursor = lastEventId !== undefined && /^[0-9]+$/.test(lastEventId) ? Number(lastEventId) : (query.since ?? 0);
+    let cursor =
+      lastEventId !== undefined && /^[0-9]+$/.test(lastEventId) ? Number(lastEventId) : (query.since ?? 0);
 
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',

@@ -29,7 +29,8 @@ export class ApiError extends Error {
 
 export const badRequest = (code: string, message: string, path?: string): ApiError =>
   new ApiError(400, code, message, path);
-export const notFound = (message: string, path?: string): ApiError => new ApiError(404, 'not-found', message, path);
+export const notFound = (message: string, path?: string): ApiError =>
+  new ApiError(404, 'not-found', message, path);
 export const conflict = (code: string, message: string, path?: string): ApiError =>
   new ApiError(409, code, message, path);
 

@@ -80,7 +80,14 @@ export interface CustomerBody {
 export const customerSchema: JSONSchemaType<CustomerBody> = {
   type: 'object',
   additionalProperties: false,
-  required: ['serviceDescriptionAccepted', 'system', 'connectionPoints', 'services', 'documentGroups', 'serviceTasks'],
+  required: [
+    'serviceDescriptionAccepted',
+    'system',
+    'connectionPoints',
+    'services',
+    'documentGroups',
+    'serviceTasks',
+  ],
   properties: {
     serviceDescriptionAccepted: { type: 'boolean' },
     system: text(64),

@@ -26,7 +26,11 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       ...extra,
     });
     const persons = (n: number, start = 900): TestPerson[] =>
-      Array.from({ length: n }, (_, i) => ({ hetu: `P${start + i}`, birthDate: '1980-01-01', sex: 'female' }));
+      Array.from({ length: n }, (_, i) => ({
+        hetu: `P${start + i}`,
+        birthDate: '1980-01-01',
+        sex: 'female',
+      }));
 
     describe('registry', () => {
       it('stores, replaces and filters organisations', async () => {
@@ -63,7 +67,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           updatedAt: '2026-01-01T00:00:00.000Z',
         };
         await store.registry.putCustomer(customer);
-        expect(await store.registry.getSystem('sys-a')).toMatchObject({ category: 'A', certifiedFor: ['pta'] });
+        expect(await store.registry.getSystem('sys-a')).toMatchObject({
+          category: 'A',
+          certifiedFor: ['pta'],
+        });
         expect(await store.registry.getCustomer(customer.orgOid)).toEqual(customer);
         expect(await store.registry.listCustomers()).toHaveLength(1);
         expect(await store.registry.listSystems()).toHaveLength(1);
@@ -72,7 +79,12 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       it('adds test persons once and issues each code only once, oldest first', async () => {
         expect(await store.registry.addTestPersons(persons(5))).toBe(5);
         expect(await store.registry.addTestPersons(persons(6))).toBe(1);
-        const issue = { vendor: 'v1', customer: 'c1', service: 'pta' as const, issuedAt: '2026-02-01T00:00:00.000Z' };
+        const issue = {
+          vendor: 'v1',
+          customer: 'c1',
+          service: 'pta' as const,
+          issuedAt: '2026-02-01T00:00:00.000Z',
+        };
         const first = await store.registry.issueTestPersons(2, issue);
         expect(first.map((p) => p.hetu)).toEqual(['P900', 'P901']);
         expect(first[0]?.issue).toEqual(issue);
@@ -203,7 +215,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
             store.transaction(async (tx) => {
               const current = await tx.registry.getOrganisation('1.2.246.10.6.10.0');
               await new Promise((resolve) => setImmediate(resolve));
-              await tx.registry.putOrganisation(org('1.2.246.10.6.10.0', { name: String(Number(current?.name) + 1) }));
+              await tx.registry.putOrganisation(
+                org('1.2.246.10.6.10.0', { name: String(Number(current?.name) + 1) }),
+              );
             }),
           ),
         );

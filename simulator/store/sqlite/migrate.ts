@@ -30,7 +30,9 @@ export function migrate(db: Database.Database, areas: readonly AreaMigrations[])
   const applied = db.prepare<[string], { version: number }>(
     'SELECT version FROM schema_migrations WHERE area = ? ORDER BY version',
   );
-  const record = db.prepare('INSERT INTO schema_migrations (area, version, name, applied_at) VALUES (?, ?, ?, ?)');
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (area, version, name, applied_at) VALUES (?, ?, ?, ?)',
+  );
   for (const { area, migrations } of areas) {
     assertOrdered(area, migrations);
     const done = new Set(applied.all(area).map((row) => row.version));
@@ -55,6 +57,7 @@ export function migrate(db: Database.Database, areas: readonly AreaMigrations[])
 
 function assertOrdered(area: string, migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrations of '${area}' must be numbered 1, 2, 3…; found ${m.version} at ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migrations of '${area}' must be numbered 1, 2, 3…; found ${m.version} at ${i + 1}`);
   });
 }

@@ -60,10 +60,19 @@ interface PersonRow {
 }
 
 function toPerson(row: PersonRow): TestPerson {
-  const person: TestPerson = { hetu: row.hetu, birthDate: row.birth_date, sex: row.sex === 'male' ? 'male' : 'female' };
+  const person: TestPerson = {
+    hetu: row.hetu,
+    birthDate: row.birth_date,
+    sex: row.sex === 'male' ? 'male' : 'female',
+  };
   if (row.name !== null) person.name = row.name;
   if (row.vendor !== null && row.customer !== null && row.service !== null && row.issued_at !== null) {
-    person.issue = { vendor: row.vendor, customer: row.customer, service: row.service as Service, issuedAt: row.issued_at };
+    person.issue = {
+      vendor: row.vendor,
+      customer: row.customer,
+      service: row.service as Service,
+      issuedAt: row.issued_at,
+    };
   }
   return person;
 }
@@ -101,7 +110,9 @@ export function sqliteRegistry(db: Database.Database, gate: Gate): RegistryRepos
     markIssued: db.prepare(
       'UPDATE test_persons SET vendor = ?, customer = ?, service = ?, issued_at = ? WHERE hetu = ? AND issued_at IS NULL',
     ),
-    countUnissued: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM test_persons WHERE issued_at IS NULL'),
+    countUnissued: db.prepare<[], { n: number }>(
+      'SELECT COUNT(*) AS n FROM test_persons WHERE issued_at IS NULL',
+    ),
   };
 
   return {
@@ -134,7 +145,8 @@ export function sqliteRegistry(db: Database.Database, gate: Gate): RegistryRepos
         s.putSystem.run(system.id, JSON.stringify(system));
       }),
     getSystem: (id) => gate.run(() => parse<CertifiedSystem>(s.getSystem.get(id))),
-    listSystems: () => gate.run(() => s.listSystems.all().map((row) => JSON.parse(row.json) as CertifiedSystem)),
+    listSystems: () =>
+      gate.run(() => s.listSystems.all().map((row) => JSON.parse(row.json) as CertifiedSystem)),
 
     putCustomer: (customer) =>
       gate.run(() => {
@@ -172,7 +184,8 @@ export function sqliteRegistry(db: Database.Database, gate: Gate): RegistryRepos
           where.push('vendor = @vendor');
           params.vendor = filter.vendor;
         }
-        if (filter.issued !== undefined) where.push(filter.issued ? 'issued_at IS NOT NULL' : 'issued_at IS NULL');
+        if (filter.issued !== undefined)
+          where.push(filter.issued ? 'issued_at IS NOT NULL' : 'issued_at IS NULL');
         const sql = `SELECT * FROM test_persons ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY pool_seq`;
         return db.prepare<Record<string, string>, PersonRow>(sql).all(params).map(toPerson);
       }),
@@ -180,7 +193,8 @@ export function sqliteRegistry(db: Database.Database, gate: Gate): RegistryRepos
       gate.run(() =>
         db.transaction(() => {
           const rows = s.unissued.all(count);
-          for (const row of rows) s.markIssued.run(issue.vendor, issue.customer, issue.service, issue.issuedAt, row.hetu);
+          for (const row of rows)
+            s.markIssued.run(issue.vendor, issue.customer, issue.service, issue.issuedAt, row.hetu);
           return rows.map((row) => toPerson({ ...row, ...issueColumns(issue) }));
         })(),
       ),
@@ -188,6 +202,13 @@ export function sqliteRegistry(db: Database.Database, gate: Gate): RegistryRepos
   };
 }
 
-function issueColumns(issue: TestPersonIssue): Pick<PersonRow, 'vendor' | 'customer' | 'service' | 'issued_at'> {
-  return { vendor: issue.vendor, customer: issue.customer, service: issue.service, issued_at: issue.issuedAt };
+function issueColumns(
+  issue: TestPersonIssue,
+): Pick<PersonRow, 'vendor' | 'customer' | 'service' | 'issued_at'> {
+  return {
+    vendor: issue.vendor,
+    customer: issue.customer,
+    service: issue.service,
+    issued_at: issue.issuedAt,
+  };
 }

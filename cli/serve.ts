@@ -1,0 +1,69 @@
+/**
+ * `kantasim serve`: runs the simulator until SIGINT or SIGTERM, then shuts down gracefully
+ * (in-flight requests finish, the database is closed cleanly).
+ */
+import { Command, Option } from 'commander';
+import { DEFAULT_CONFIG, configFromEnv, parseMode, parsePort, type Config } from '../simulator/config.ts';
+import { startServer } from '../simulator/server.ts';
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  db?: string;
+  seed: boolean;
+  allowRealIdentities?: boolean;
+  rehearsal?: boolean;
+  mode?: string;
+  cdaSchema?: string;
+  logLevel?: string;
+}
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('start the Kanta simulator (FHIR, archive, registries, event log, viewer) on one port')
+    .option('-p, --port <n>', `port to listen on (env KANTASIM_PORT; default ${DEFAULT_CONFIG.port})`)
+    .option('--host <addr>', `address to bind (env KANTASIM_HOST; default ${DEFAULT_CONFIG.host})`)
+    .option('--db <file>', `SQLite file, or :memory: (env KANTASIM_DB; default ${DEFAULT_CONFIG.dbFile})`)
+    .option('--no-seed', 'do not seed the fixture world into an empty database')
+    .option(
+      '--rehearsal',
+      'rehearsal mode: store invalid submissions tagged invalid and answer with warnings',
+    )
+    .addOption(
+      new Option('--mode <mode>', 'validation mode (env KANTASIM_MODE)').choices(['strict', 'rehearsal']),
+    )
+    .option('--cda-schema <dir>', 'validate archived CDA documents against the XSD set in this directory')
+    .option(
+      '--allow-real-identities',
+      'DANGER: accept identity codes outside the test range; logged loudly. Never use with real data.',
+    )
+    .option('--log-level <level>', 'pino log level (env KANTASIM_LOG_LEVEL; default info)')
+    .action(async (opts: ServeOptions) => {
+      const config: Partial<Config> = { ...configFromEnv() };
+      if (opts.port !== undefined) config.port = parsePort(opts.port, '--port');
+      if (opts.host !== undefined) config.host = opts.host;
+      if (opts.db !== undefined) config.dbFile = opts.db;
+      config.seed = opts.seed;
+      if (opts.mode !== undefined) config.mode = parseMode(opts.mode);
+      if (opts.rehearsal === true) config.mode = 'rehearsal';
+      if (opts.cdaSchema !== undefined) config.cdaSchemaDir = opts.cdaSchema;
+      if (opts.allowRealIdentities === true) config.allowRealIdentities = true;
+      if (opts.logLevel !== undefined) config.logLevel = opts.logLevel;
+
+      const server = await startServer(config);
+      const stop = (signal: string): void => {
+        process.stderr.write(`kantasim: ${signal} received, finishing in-flight requests…\n`);
+        server.close().then(
+          () => {
+            process.exitCode = 0;
+          },
+          (err: unknown) => {
+            process.stderr.write(`kantasim: shutdown failed: ${String(err)}\n`);
+            process.exitCode = 1;
+          },
+        );
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,96 @@
+/**
+ * Composition root: config → store → services → routers. Nothing else wires modules together.
+ */
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import type { Config } from './config.ts';
+import { EventLog } from './events/log.ts';
+import { eventRoutes } from './events/routes.ts';
+import { jsonErrorHandler } from './http/errors.ts';
+import type { Logger } from './logger.ts';
+import { registryRoutes } from './registry/routes.ts';
+import { RegistryService } from './registry/service.ts';
+import type { Store } from './store/types.ts';
+
+export const VERSION = '0.1.0';
+
+export interface AppContext {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  events: EventLog;
+  registry: RegistryService;
+}
+
+export interface App {
+  express: Express;
+  context: AppContext;
+  /** Ends long-lived responses (event streams) so the HTTP server can close. */
+  closeStreams(): void;
+}
+
+export function createApp(config: Config, store: Store, logger: Logger): App {
+  const events = new EventLog(store);
+  const registry = new RegistryService({ store, events, allowRealIdentities: config.allowRealIdentities });
+  const context: AppContext = { config, store, logger, events, registry };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use((req, res, next) => {
+    const incoming = req.get('X-Request-Id');
+    const requestId =
+      incoming !== undefined && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    res.locals.requestId = requestId;
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(
+        { requestId, method: req.method, url: req.originalUrl, status: res.statusCode, ms },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await store.ping();
+      res.json({
+        status: 'ok',
+        version: VERSION,
+        store: store.kind,
+        uptimeSeconds: Math.round(process.uptime()),
+      });
+    } catch (err) {
+      logger.error({ err }, 'health check failed');
+      res.status(503).json({ status: 'unavailable', store: store.kind });
+    }
+  });
+
+  app.get('/', (_req, res) => {
+    res.json({
+      name: 'kantasim',
+      version: VERSION,
+      endpoints: {
+        health: '/healthz',
+        registry: '/registry',
+        events: '/events',
+        eventStream: '/events/stream',
+      },
+    });
+  });
+
+  app.use('/registry', registryRoutes(registry, store, logger));
+  const eventsApi = eventRoutes(store, events);
+  app.use('/events', eventsApi.router, jsonErrorHandler(logger));
+
+  app.use((req, res) => {
+    res.status(404).json({ error: { code: 'not-found', message: `no endpoint ${req.method} ${req.path}` } });
+  });
+  app.use(jsonErrorHandler(logger));
+
+  return { express: app, context, closeStreams: eventsApi.closeStreams };
+}

@@ -1,0 +1,112 @@
+/**
+ * `/registry`: the code-server, Extranet, certified-system and test-ID mocks as a JSON API.
+ * Every error answers `{ "error": { "code", "message", "path" } }` with 400, 404 or 409.
+ */
+import express, { Router, type Request } from 'express';
+import type { Logger } from '../logger.ts';
+import { badRequest, jsonErrorHandler, notFound } from '../http/errors.ts';
+import type { Store } from '../store/types.ts';
+import { checkAddTestPersons, checkCustomer, checkIssue, checkOrganisation, checkSystem } from './schemas.ts';
+import type { RegistryService } from './service.ts';
+import type { OrganisationKind } from '../store/types.ts';
+
+const KINDS: readonly OrganisationKind[] = ['organisation', 'service-unit', 'register-controller'];
+
+function queryValue(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw badRequest('invalid-parameter', `give '${name}' once`, name);
+  return value;
+}
+
+export function registryRoutes(service: RegistryService, store: Store, logger: Logger): Router {
+  const router = Router();
+  router.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));
+
+  router.post('/organisations', async (req, res) => {
+    const { org } = await service.putOrganisation(checkOrganisation(req.body), false);
+    res.status(201).location(`/registry/organisations/${org.oid}`).json(org);
+  });
+  router.put('/organisations/:oid', async (req, res) => {
+    const body = checkOrganisation(req.body);
+    if (body.oid !== req.params.oid)
+      throw badRequest(
+        'invalid-body',
+        `body oid ${body.oid} differs from the URL's ${req.params.oid}`,
+        '/oid',
+      );
+    const { created, org } = await service.putOrganisation(body, true);
+    res.status(created ? 201 : 200).json(org);
+  });
+  router.get('/organisations', async (req, res) => {
+    const kind = queryValue(req, 'kind');
+    if (kind !== undefined && !KINDS.includes(kind as OrganisationKind))
+      throw badRequest('invalid-parameter', `'kind' must be one of ${KINDS.join(', ')}`, 'kind');
+    const partOf = queryValue(req, 'partOf');
+    res.json(
+      await store.registry.listOrganisations({
+        ...(kind !== undefined && { kind: kind as OrganisationKind }),
+        ...(partOf !== undefined && { partOf }),
+      }),
+    );
+  });
+  router.get('/organisations/:oid', async (req, res) => {
+    res.json(await service.getOrganisation(req.params.oid));
+  });
+
+  router.post('/systems', async (req, res) => {
+    const system = await service.addSystem(checkSystem(req.body));
+    res.status(201).location(`/registry/systems/${system.id}`).json(system);
+  });
+  router.get('/systems', async (_req, res) => {
+    res.json(await store.registry.listSystems());
+  });
+  router.get('/systems/:id', async (req, res) => {
+    res.json(await service.getSystem(req.params.id));
+  });
+
+  router.put('/customers/:orgOid', async (req, res) => {
+    const { created, customer } = await service.putCustomer(req.params.orgOid, checkCustomer(req.body));
+    res.status(created ? 201 : 200).json(customer);
+  });
+  router.get('/customers', async (_req, res) => {
+    res.json(await store.registry.listCustomers());
+  });
+  router.get('/customers/:orgOid', async (req, res) => {
+    res.json(await service.getCustomer(req.params.orgOid));
+  });
+
+  router.post('/test-persons', async (req, res) => {
+    res.status(201).json(await service.addTestPersons(checkAddTestPersons(req.body).codes));
+  });
+  router.post('/test-persons/issue', async (req, res) => {
+    res.status(201).json({ issued: await service.issueTestPersons(checkIssue(req.body)) });
+  });
+  router.get('/test-persons', async (req, res) => {
+    const issued = queryValue(req, 'issued');
+    if (issued !== undefined && issued !== 'true' && issued !== 'false')
+      throw badRequest('invalid-parameter', "'issued' must be true or false", 'issued');
+    const customer = queryValue(req, 'customer');
+    const vendor = queryValue(req, 'vendor');
+    res.json(
+      await store.registry.listTestPersons({
+        ...(customer !== undefined && { customer }),
+        ...(vendor !== undefined && { vendor }),
+        ...(issued !== undefined && { issued: issued === 'true' }),
+      }),
+    );
+  });
+  router.get('/test-persons/:hetu', async (req, res) => {
+    res.json(await service.getTestPerson(req.params.hetu));
+  });
+
+  router.get('/readiness/:orgOid', async (req, res) => {
+    res.json(await service.readiness(req.params.orgOid));
+  });
+
+  router.use((req) => {
+    throw notFound(`no registry endpoint ${req.method} /registry${req.path}`, '');
+  });
+  router.use(jsonErrorHandler(logger));
+  return router;
+}

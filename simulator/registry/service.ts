@@ -1,0 +1,307 @@
+/**
+ * Registry operations with their rules: what the code-server, Extranet and test-ID mocks accept.
+ * The HTTP routes are a thin layer over this; the FHIR and archive rule modules read the same data.
+ */
+import type { Service } from '../domain/codes.ts';
+import { validateTestHetu } from '../domain/hetu.ts';
+import { oidProblem } from '../domain/oid.ts';
+import type { EventLog } from '../events/log.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import type {
+  CertifiedSystem,
+  Customer,
+  Organisation,
+  Store,
+  StoreSession,
+  TestPerson,
+} from '../store/types.ts';
+import { assessReadiness, type Readiness } from './readiness.ts';
+import type { CustomerBody, IssueBody, OrganisationBody, SystemBody } from './schemas.ts';
+
+export interface RegistryServiceOptions {
+  store: Store;
+  events: EventLog;
+  allowRealIdentities: boolean;
+  now?: () => Date;
+}
+
+export class RegistryService {
+  private readonly store: Store;
+  private readonly events: EventLog;
+  private readonly allowReal: boolean;
+  private readonly now: () => Date;
+
+  constructor(options: RegistryServiceOptions) {
+    this.store = options.store;
+    this.events = options.events;
+    this.allowReal = options.allowRealIdentities;
+    this.now = options.now ?? ((): Date => new Date());
+  }
+
+  /** Registers a code-server entry; `replace` allows overwriting an existing one (PUT). */
+  async putOrganisation(
+    body: OrganisationBody,
+    replace: boolean,
+  ): Promise<{ created: boolean; org: Organisation }> {
+    requireOid(body.oid, '/oid');
+    if (body.partOf !== undefined) {
+      requireOid(body.partOf, '/partOf');
+      if (body.partOf === body.oid)
+        throw badRequest('invalid-reference', 'an organisation cannot be part of itself', '/partOf');
+    } else if (body.kind !== 'organisation') {
+      throw badRequest(
+        'missing-parent',
+        `a ${body.kind} must name the organisation it belongs to in 'partOf'`,
+        '/partOf',
+      );
+    }
+    return this.store.transaction(async (tx) => {
+      if (body.partOf !== undefined && !(await tx.registry.getOrganisation(body.partOf))) {
+        throw badRequest(
+          'unknown-reference',
+          `partOf ${body.partOf} is not a registered organisation; register it first`,
+          '/partOf',
+        );
+      }
+      const existing = await tx.registry.getOrganisation(body.oid);
+      if (existing && !replace) {
+        throw conflict(
+          'already-exists',
+          `organisation ${body.oid} is already registered; use PUT /registry/organisations/${body.oid} to change it`,
+          '/oid',
+        );
+      }
+      const org: Organisation = {
+        oid: body.oid,
+        name: body.name,
+        kind: body.kind,
+        public: body.public,
+        active: body.active ?? true,
+        updatedAt: this.now().toISOString(),
+      };
+      if (body.partOf !== undefined) org.partOf = body.partOf;
+      await tx.registry.putOrganisation(org);
+      await this.info(
+        tx,
+        existing ? 'organisation.update' : 'organisation.register',
+        `code-server entry ${org.oid} ${org.name}`,
+        org.oid,
+      );
+      return { created: !existing, org };
+    });
+  }
+
+  async getOrganisation(oid: string): Promise<Organisation> {
+    requireOid(oid, 'oid');
+    const org = await this.store.registry.getOrganisation(oid);
+    if (!org) throw notFound(`no organisation ${oid} in the code server`, 'oid');
+    return org;
+  }
+
+  async addSystem(body: SystemBody): Promise<CertifiedSystem> {
+    if (body.category === 'A' && body.connectsThrough !== undefined) {
+      throw badRequest(
+        'invalid-body',
+        'a category-A system connects to Kanta itself; leave connectsThrough out',
+        '/connectsThrough',
+      );
+    }
+    return this.store.transaction(async (tx) => {
+      if (await tx.registry.getSystem(body.id))
+        throw conflict('already-exists', `system '${body.id}' is already registered`, '/id');
+      if (body.connectsThrough !== undefined) {
+        const through = await tx.registry.getSystem(body.connectsThrough);
+        if (!through)
+          throw badRequest(
+            'unknown-reference',
+            `connectsThrough '${body.connectsThrough}' is not a registered system`,
+            '/connectsThrough',
+          );
+        if (through.category !== 'A')
+          throw badRequest(
+            'invalid-reference',
+            `connectsThrough '${body.connectsThrough}' is category ${through.category}; it must be a category-A system`,
+            '/connectsThrough',
+          );
+      }
+      const system: CertifiedSystem = { ...body };
+      await tx.registry.putSystem(system);
+      await this.info(
+        tx,
+        'system.register',
+        `certified system ${system.product} ${system.version} (${system.category})`,
+      );
+      return system;
+    });
+  }
+
+  async getSystem(id: string): Promise<CertifiedSystem> {
+    const system = await this.store.registry.getSystem(id);
+    if (!system) throw notFound(`no certified system '${id}'`, 'id');
+    return system;
+  }
+
+  async putCustomer(orgOid: string, body: CustomerBody): Promise<{ created: boolean; customer: Customer }> {
+    requireOid(orgOid, 'orgOid');
+    const ids = body.connectionPoints.map((p) => p.id);
+    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (dup !== undefined)
+      throw badRequest('invalid-body', `connection point '${dup}' is listed twice`, '/connectionPoints');
+    if (
+      (body.documentGroups.length > 0 || body.serviceTasks.length > 0) &&
+      !body.services.includes('social-welfare')
+    ) {
+      throw badRequest(
+        'invalid-body',
+        "documentGroups and serviceTasks belong to the 'social-welfare' service; add it to services or leave them empty",
+        '/documentGroups',
+      );
+    }
+    return this.store.transaction(async (tx) => {
+      const org = await tx.registry.getOrganisation(orgOid);
+      if (!org)
+        throw notFound(
+          `no organisation ${orgOid} in the code server; register it before its customer data`,
+          'orgOid',
+        );
+      if (org.kind !== 'organisation')
+        throw badRequest(
+          'invalid-reference',
+          `${orgOid} is a ${org.kind}; the Kanta customer is the organisation it belongs to (${org.partOf ?? 'unknown'})`,
+          'orgOid',
+        );
+      if (!(await tx.registry.getSystem(body.system)))
+        throw badRequest(
+          'unknown-reference',
+          `system '${body.system}' is not a registered certified system`,
+          '/system',
+        );
+      const existing = await tx.registry.getCustomer(orgOid);
+      const customer: Customer = { orgOid, ...body, updatedAt: this.now().toISOString() };
+      await tx.registry.putCustomer(customer);
+      await this.info(
+        tx,
+        existing ? 'customer.update' : 'customer.register',
+        `customer data of ${org.name}: ${body.services.join(', ')}`,
+        orgOid,
+      );
+      return { created: !existing, customer };
+    });
+  }
+
+  async getCustomer(orgOid: string): Promise<Customer> {
+    requireOid(orgOid, 'orgOid');
+    const customer = await this.store.registry.getCustomer(orgOid);
+    if (!customer) throw notFound(`no customer data for ${orgOid}`, 'orgOid');
+    return customer;
+  }
+
+  /** Adds codes to the pool. Each must be a valid test-range code unless real identities are allowed. */
+  async addTestPersons(codes: string[]): Promise<{ added: number }> {
+    const persons: TestPerson[] = codes.map((code, i) => {
+      const result = validateTestHetu(code, { allowReal: this.allowReal });
+      if (!result.ok)
+        throw badRequest('invalid-identity-code', `${code}: ${result.problem.message}`, `/codes/${i}`);
+      return { hetu: result.hetu.code, birthDate: result.hetu.birthDate, sex: result.hetu.sex };
+    });
+    const added = await this.store.transaction(async (tx) => {
+      const n = await tx.registry.addTestPersons(persons);
+      await this.info(tx, 'test-persons.add', `${n} test identity codes added to the pool`);
+      return n;
+    });
+    return { added };
+  }
+
+  /** Hands out unused codes, atomically: all `count` or none. */
+  async issueTestPersons(body: IssueBody): Promise<TestPerson[]> {
+    requireOid(body.customer, '/customer');
+    return this.store.transaction(async (tx) => {
+      const org = await tx.registry.getOrganisation(body.customer);
+      if (!org)
+        throw badRequest(
+          'unknown-reference',
+          `customer ${body.customer} is not a registered organisation`,
+          '/customer',
+        );
+      const left = await tx.registry.countUnissued();
+      if (left < body.count) {
+        throw conflict(
+          'pool-exhausted',
+          `only ${left} unissued test identity codes are left in the pool; ask for fewer or add codes with POST /registry/test-persons`,
+          '/count',
+        );
+      }
+      const issued = await tx.registry.issueTestPersons(body.count, {
+        vendor: body.vendor,
+        customer: body.customer,
+        service: body.service,
+        issuedAt: this.now().toISOString(),
+      });
+      await this.info(
+        tx,
+        'test-persons.issue',
+        `${issued.length} test persons issued to ${body.vendor} for ${org.name}, service ${body.service}`,
+        body.customer,
+      );
+      return issued;
+    });
+  }
+
+  async getTestPerson(hetu: string): Promise<TestPerson> {
+    const parsed = validateTestHetu(hetu, { allowReal: true });
+    if (!parsed.ok) throw badRequest('invalid-identity-code', `${hetu}: ${parsed.problem.message}`, 'hetu');
+    const person = await this.store.registry.getTestPerson(hetu);
+    if (!person) throw notFound(`${hetu} is not in the test-person pool`, 'hetu');
+    return person;
+  }
+
+  async readiness(orgOid: string): Promise<Readiness> {
+    requireOid(orgOid, 'orgOid');
+    const registry = this.store.registry;
+    const [organisation, customer, controllers, issued] = await Promise.all([
+      registry.getOrganisation(orgOid),
+      registry.getCustomer(orgOid),
+      registry.listOrganisations({ kind: 'register-controller', partOf: orgOid }),
+      registry.listTestPersons({ customer: orgOid }),
+    ]);
+    const system = customer ? await registry.getSystem(customer.system) : undefined;
+    const throughSystem =
+      system?.connectsThrough !== undefined ? await registry.getSystem(system.connectsThrough) : undefined;
+    return assessReadiness({
+      orgOid,
+      registerControllers: controllers,
+      issuedTestPersons: issued.length,
+      now: this.now(),
+      ...(organisation && { organisation }),
+      ...(customer && { customer }),
+      ...(system && { system }),
+      ...(throughSystem && { throughSystem }),
+    });
+  }
+
+  /** True when the customer `orgOid` has deployed `service`. Used by the FHIR and archive rules. */
+  async hasDeployed(orgOid: string, service: Service): Promise<boolean> {
+    const customer = await this.store.registry.getCustomer(orgOid);
+    return customer?.services.includes(service) === true;
+  }
+
+  private async info(tx: StoreSession, kind: string, summary: string, organisation?: string): Promise<void> {
+    await this.events.record(
+      {
+        channel: 'registry',
+        kind,
+        outcome: 'info',
+        resourceIds: [],
+        findings: [],
+        summary,
+        ...(organisation !== undefined && { organisation }),
+      },
+      tx,
+    );
+  }
+}
+
+function requireOid(value: string, path: string): void {
+  const problem = oidProblem(value);
+  if (problem !== undefined) throw badRequest('invalid-oid', problem, path);
+}

@@ -1,0 +1,123 @@
+/**
+ * The benchmark harness behind `npm run bench`.
+ *
+ * A suite measures the thing of interest and a baseline in the same run, on the same machine, and the
+ * report shows each figure as a ratio against that baseline: absolute numbers from a 2-core sandbox mean
+ * little, ratios travel. Suites live in `scripts/bench/*.bench.ts` and export `suite: BenchSuite`.
+ */
+import { performance } from 'node:perf_hooks';
+
+export interface Measurement {
+  name: string;
+  /** Operations per second, for throughput measurements. */
+  opsPerSec?: number;
+  /** Latency percentiles in milliseconds, for latency measurements. */
+  p50Ms?: number;
+  p99Ms?: number;
+  meanMs?: number;
+  /** How many operations or samples the figure rests on. */
+  n: number;
+  /** True for the suite's baseline; ratios are against it. */
+  baseline?: boolean;
+  note?: string;
+}
+
+export interface BenchSuite {
+  name: string;
+  /** What is compared with what, for the reader of the report. */
+  description: string;
+  run(h: Harness): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Shorter runs (CI smoke, development). */
+  quick: boolean;
+  progress: (message: string) => void;
+}
+
+export class Harness {
+  readonly measurements: Measurement[] = [];
+
+  constructor(readonly options: HarnessOptions) {}
+
+  /** Milliseconds a throughput measurement runs for. */
+  get durationMs(): number {
+    return this.options.quick ? 300 : 2000;
+  }
+
+  progress(message: string): void {
+    this.options.progress(message);
+  }
+
+  record(m: Measurement): Measurement {
+    this.measurements.push(m);
+    return m;
+  }
+
+  /**
+   * Runs `fn` in a tight loop (after a warm-up) for `durationMs` and records operations per second.
+   * `fn` may return a value; it is kept so the work is not optimised away.
+   */
+  throughput(name: string, fn: (i: number) => unknown, opts: { baseline?: boolean } = {}): Measurement {
+    let sink: unknown;
+    for (let i = 0; i < 1000; i++) sink = fn(i);
+    let n = 0;
+    const start = performance.now();
+    const end = start + this.durationMs;
+    while (performance.now() < end) {
+      for (let j = 0; j < 100; j++) sink = fn(n++);
+    }
+    const elapsed = performance.now() - start;
+    keep(sink);
+    return this.record({
+      name,
+      opsPerSec: (n / elapsed) * 1000,
+      n,
+      ...(opts.baseline === true && { baseline: true }),
+    });
+  }
+
+  /** Records latency percentiles from samples in milliseconds. */
+  latencies(name: string, samplesMs: number[], extra: Partial<Measurement> = {}): Measurement {
+    return this.record({ name, n: samplesMs.length, ...percentiles(samplesMs), ...extra });
+  }
+}
+
+let kept: unknown;
+function keep(value: unknown): void {
+  kept = value;
+}
+export function lastKept(): unknown {
+  return kept;
+}
+
+export function percentiles(samplesMs: number[]): { p50Ms: number; p99Ms: number; meanMs: number } {
+  if (samplesMs.length === 0) return { p50Ms: NaN, p99Ms: NaN, meanMs: NaN };
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { p50Ms: at(0.5), p99Ms: at(0.99), meanMs: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+}
+
+/**
+ * Runs `task` `total` times with at most `concurrency` in flight; returns per-call latencies and the
+ * achieved rate. Used by suites that drive a server over real HTTP.
+ */
+export async function runConcurrent(
+  total: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<{ latenciesMs: number[]; opsPerSec: number }> {
+  const latenciesMs: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      const i = next++;
+      const t0 = performance.now();
+      await task(i);
+      latenciesMs.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
+  return { latenciesMs, opsPerSec: (total / (performance.now() - start)) * 1000 };
+}

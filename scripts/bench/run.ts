@@ -1,0 +1,81 @@
+/**
+ * `npm run bench [-- --quick] [-- --only NAME]`: runs every suite in scripts/bench/*.bench.ts, prints a
+ * table per suite with ratios against the suite's baseline, and writes bench-results/<timestamp>.json
+ * with the machine it ran on.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem, platform, release, arch } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Harness, type BenchSuite, type Measurement } from './harness.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+
+function machine(): Record<string, unknown> {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    freeMemoryGiB: Math.round(freemem() / 2 ** 30),
+    os: `${platform()} ${release()} ${arch()}`,
+    node: process.version,
+  };
+}
+
+function fmt(n: number | undefined, digits = 0): string {
+  if (n === undefined || Number.isNaN(n)) return '';
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+function table(measurements: Measurement[]): string {
+  const base = measurements.find((m) => m.baseline);
+  const rows = measurements.map((m) => {
+    let ratio = '';
+    if (base && m !== base) {
+      if (m.opsPerSec !== undefined && base.opsPerSec !== undefined)
+        ratio = `${fmt(m.opsPerSec / base.opsPerSec, 2)}× baseline ops/s`;
+      else if (m.p50Ms !== undefined && base.p50Ms !== undefined)
+        ratio = `${fmt(m.p50Ms / base.p50Ms, 2)}× baseline p50`;
+    } else if (m === base) ratio = 'baseline';
+    return [m.name, fmt(m.opsPerSec), fmt(m.p50Ms, 3), fmt(m.p99Ms, 3), fmt(m.n), ratio, m.note ?? ''];
+  });
+  const header = ['measurement', 'ops/s', 'p50 ms', 'p99 ms', 'n', 'ratio', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
+const results: { suite: string; description: string; measurements: Measurement[] }[] = [];
+const m = machine();
+process.stdout.write(
+  `kantasim benchmarks${quick ? ' (quick)' : ''} on ${String(m.cpu)}, ${String(m.cores)} cores, ${String(m.memoryGiB)} GiB, Node ${process.version}\n`,
+);
+for (const file of files) {
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as { suite: BenchSuite };
+  const suite = mod.suite;
+  if (only !== undefined && !suite.name.includes(only)) continue;
+  process.stdout.write(`\n== ${suite.name}: ${suite.description}\n`);
+  const harness = new Harness({ quick, progress: (msg) => process.stderr.write(`   … ${msg}\n`) });
+  await suite.run(harness);
+  process.stdout.write(`${table(harness.measurements)}\n`);
+  results.push({ suite: suite.name, description: suite.description, measurements: harness.measurements });
+}
+const outDir = join(here, '..', '..', 'bench-results');
+mkdirSync(outDir, { recursive: true });
+const outFile = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(
+  outFile,
+  `${JSON.stringify({ at: new Date().toISOString(), quick, machine: m, results }, null, 2)}\n`,
+);
+process.stdout.write(`\nwrote ${outFile}\n`);

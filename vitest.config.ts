@@ -6,7 +6,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['simulator/**/*.test.ts', 'cli/**/*.test.ts', 'runner/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
+          include: [
+            'simulator/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'runner/**/*.test.ts',
+            'test/**/*.test.ts',
+            'examples/**/*.test.ts',
+          ],
           exclude: ['test/conformance/**', 'node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

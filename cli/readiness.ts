@@ -18,7 +18,7 @@ export function formatReadiness(r: Readiness): string {
     '',
   ];
   for (const item of r.items) {
-    lines.push(`  ${item.passed ? '[ok]  ' : '[MISSING]'} ${item.title}`);
+    lines.push(`  ${(item.passed ? '[ok]' : '[MISSING]').padEnd(9)} ${item.title}`);
     lines.push(`          ${item.detail}`);
     if (!item.passed && item.action !== undefined) lines.push(`          → ${item.action}`);
   }

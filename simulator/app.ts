@@ -92,5 +92,11 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
   });
   app.use(jsonErrorHandler(logger));
 
-  return { express: app, context, closeStreams: eventsApi.closeStreams };
+  return {
+    express: app,
+    context,
+    closeStreams: () => {
+      eventsApi.closeStreams();
+    },
+  };
 }

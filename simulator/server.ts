@@ -48,7 +48,12 @@ export async function startServer(
 
   const server = createServer(app.express);
   server.keepAliveTimeout = 5_000;
-  await listen(server, config.port, config.host);
+  try {
+    await listen(server, config.port, config.host);
+  } catch (err) {
+    if (!options.store) await store.close();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, db: config.dbFile, mode: config.mode }, 'kantasim listening');
@@ -57,7 +62,10 @@ export async function startServer(
   const close = (): Promise<void> => {
     closing ??= (async () => {
       const closed = new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
+        server.close((err) => {
+          if (err) reject(err);
+          else resolve();
+        });
       });
       app.closeStreams();
       server.closeIdleConnections();

@@ -55,6 +55,11 @@ export function parseEventQuery(req: Request): EventQuery {
   return query;
 }
 
+/** Read through a function so the compiler does not narrow a flag that callbacks change. */
+function askedAgain(state: { again: boolean }): boolean {
+  return state.again;
+}
+
 export interface EventRoutes {
   router: Router;
   /** Ends every open stream (graceful shutdown). */
@@ -87,17 +92,17 @@ export function eventRoutes(store: Store, log: EventLog): EventRoutes {
     res.write(': kantasim event stream\n\n');
     open.add(res);
 
-    let pumping = false;
-    let again = false;
+    // One pump at a time; a notification that arrives mid-pump asks for one more pass.
+    const state = { pumping: false, again: false };
     const pump = async (): Promise<void> => {
-      if (pumping) {
-        again = true;
+      if (state.pumping) {
+        state.again = true;
         return;
       }
-      pumping = true;
+      state.pumping = true;
       try {
         do {
-          again = false;
+          state.again = false;
           for (;;) {
             const batch = await store.events.list({ ...query, since: cursor, limit: 500 });
             for (const event of batch) {
@@ -106,12 +111,12 @@ export function eventRoutes(store: Store, log: EventLog): EventRoutes {
             }
             if (batch.length < 500) break;
           }
-        } while (again && !res.writableEnded);
+        } while (askedAgain(state) && !res.writableEnded);
       } catch {
-        // The store closed under us (shutdown); the stream ends below.
+        // The store closed under us (shutdown): end the stream.
         res.end();
       } finally {
-        pumping = false;
+        state.pumping = false;
       }
     };
     const unsubscribe = log.onAppend(() => void pump());

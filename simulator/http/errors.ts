@@ -52,6 +52,7 @@ export function fromBodyParserError(err: unknown): ApiError | undefined {
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new ApiError(415, 'unsupported-encoding', e.message ?? 'unsupported body encoding', '');
+    case undefined:
     default:
       return undefined;
   }

@@ -184,7 +184,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
       it('nested transactions join the outer one and roll back with it', async () => {
         await expect(
-          store.transaction(async (tx) => {
+          store.transaction(async () => {
             await store.transaction(async (inner) => {
               await inner.registry.putOrganisation(org('1.2.246.10.4.10.0'));
             });

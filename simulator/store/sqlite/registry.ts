@@ -77,8 +77,8 @@ function toPerson(row: PersonRow): TestPerson {
   return person;
 }
 
-function parse<T>(row: { json: string } | undefined): T | undefined {
-  return row === undefined ? undefined : (JSON.parse(row.json) as T);
+function parseRow(row: { json: string } | undefined): unknown {
+  return row === undefined ? undefined : JSON.parse(row.json);
 }
 
 export function sqliteRegistry(db: Database.Database, gate: Gate): RegistryRepository {
@@ -120,7 +120,7 @@ export function sqliteRegistry(db: Database.Database, gate: Gate): RegistryRepos
       gate.run(() => {
         s.putOrg.run({ oid: org.oid, kind: org.kind, partOf: org.partOf ?? null, json: JSON.stringify(org) });
       }),
-    getOrganisation: (oid) => gate.run(() => parse<Organisation>(s.getOrg.get(oid))),
+    getOrganisation: (oid) => gate.run(() => parseRow(s.getOrg.get(oid)) as Organisation | undefined),
     listOrganisations: (filter = {}) =>
       gate.run(() => {
         const where: string[] = [];
@@ -144,7 +144,7 @@ export function sqliteRegistry(db: Database.Database, gate: Gate): RegistryRepos
       gate.run(() => {
         s.putSystem.run(system.id, JSON.stringify(system));
       }),
-    getSystem: (id) => gate.run(() => parse<CertifiedSystem>(s.getSystem.get(id))),
+    getSystem: (id) => gate.run(() => parseRow(s.getSystem.get(id)) as CertifiedSystem | undefined),
     listSystems: () =>
       gate.run(() => s.listSystems.all().map((row) => JSON.parse(row.json) as CertifiedSystem)),
 
@@ -152,7 +152,7 @@ export function sqliteRegistry(db: Database.Database, gate: Gate): RegistryRepos
       gate.run(() => {
         s.putCustomer.run(customer.orgOid, JSON.stringify(customer));
       }),
-    getCustomer: (orgOid) => gate.run(() => parse<Customer>(s.getCustomer.get(orgOid))),
+    getCustomer: (orgOid) => gate.run(() => parseRow(s.getCustomer.get(orgOid)) as Customer | undefined),
     listCustomers: () => gate.run(() => s.listCustomers.all().map((row) => JSON.parse(row.json) as Customer)),
 
     addTestPersons: (persons) =>

@@ -1,0 +1,40 @@
+/**
+ * Starts a real simulator on a loopback port with an in-memory SQLite store, seeded with the fixture
+ * world, for integration tests. `json()` sends a request and parses the answer.
+ */
+import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { Config } from '../../simulator/config.ts';
+
+export async function startTestSimulator(overrides: Partial<Config> = {}): Promise<RunningServer> {
+  return startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', ...overrides });
+}
+
+export interface JsonResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function json<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonResponse<T>> {
+  const allHeaders: Record<string, string> = { Accept: 'application/json', ...headers };
+  const init: RequestInit = { method, headers: allHeaders };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    allHeaders['Content-Type'] ??= 'application/json';
+  }
+  const res = await fetch(`${base}${path}`, init);
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // not JSON; tests look at the text
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T };
+}

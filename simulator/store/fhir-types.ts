@@ -143,6 +143,17 @@ export class VersionConflictError extends Error {
   }
 }
 
+/** Thrown by `create` when the id is already taken (by any version, deleted ones included). */
+export class ResourceExistsError extends Error {
+  constructor(
+    readonly resourceType: string,
+    readonly id: string,
+  ) {
+    super(`${resourceType}/${id} already exists; update it instead, or create without an id`);
+    this.name = 'ResourceExistsError';
+  }
+}
+
 export interface FhirRepository {
   /**
    * Stores a new resource as version 1 under `resource.id` (which the caller sets; a server-assigned id

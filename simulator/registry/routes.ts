@@ -6,8 +6,15 @@ import express, { Router, type Request } from 'express';
 import type { Logger } from '../logger.ts';
 import { badRequest, jsonErrorHandler, notFound } from '../http/errors.ts';
 import type { Store } from '../store/types.ts';
-import { checkAddTestPersons, checkCustomer, checkIssue, checkOrganisation, checkSystem } from './schemas.ts';
-import type { RegistryService } from './service.ts';
+import {
+  checkAddTestPersons,
+  checkArchivist,
+  checkCustomer,
+  checkIssue,
+  checkOrganisation,
+  checkSystem,
+} from './schemas.ts';
+import { publicArchivist, type RegistryService } from './service.ts';
 import type { OrganisationKind } from '../store/types.ts';
 
 const KINDS: readonly OrganisationKind[] = ['organisation', 'service-unit', 'register-controller'];
@@ -98,6 +105,25 @@ export function registryRoutes(service: RegistryService, store: Store, logger: L
   });
   router.get('/test-persons/:hetu', async (req, res) => {
     res.json(await service.getTestPerson(req.params.hetu));
+  });
+
+  // Archivist accounts (viewer sign-in). POST creates or replaces (the id is the user name).
+  router.post('/archivists', async (req, res) => {
+    const { created, archivist } = await service.putArchivist(checkArchivist(req.body));
+    res
+      .status(created ? 201 : 200)
+      .location(`/registry/archivists/${archivist.id}`)
+      .json(archivist);
+  });
+  router.get('/archivists', async (req, res) => {
+    const registerController = queryValue(req, 'registerController');
+    const list = await store.registry.listArchivists(
+      registerController === undefined ? {} : { registerController },
+    );
+    res.json(list.map(publicArchivist));
+  });
+  router.get('/archivists/:id', async (req, res) => {
+    res.json(await service.getArchivist(req.params.id));
   });
 
   router.get('/readiness/:orgOid', async (req, res) => {

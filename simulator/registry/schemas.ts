@@ -152,6 +152,28 @@ export const addTestPersonsSchema: JSONSchemaType<AddTestPersonsBody> = {
   properties: { codes: { type: 'array', minItems: 1, maxItems: 10_000, items: { type: 'string' } } },
 };
 
+export interface ArchivistBody {
+  id: string;
+  name: string;
+  registerController: string;
+  active?: boolean;
+  /** Optional passcode for viewer sign-in; stored only as a scrypt hash. */
+  passcode?: string;
+}
+
+export const archivistSchema: JSONSchemaType<ArchivistBody> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'registerController'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' },
+    name: text(200),
+    registerController: oid,
+    active: { type: 'boolean', nullable: true },
+    passcode: { type: 'string', minLength: 8, maxLength: 200, nullable: true },
+  },
+};
+
 /** Words an ajv error the way a person would say it, with the field path. */
 export function describeAjvError(error: ErrorObject): { path: string; message: string } {
   const path = error.instancePath === '' ? '' : error.instancePath;
@@ -200,3 +222,4 @@ export const checkSystem = bodyChecker(systemSchema);
 export const checkCustomer = bodyChecker(customerSchema);
 export const checkIssue = bodyChecker(issueSchema);
 export const checkAddTestPersons = bodyChecker(addTestPersonsSchema);
+export const checkArchivist = bodyChecker(archivistSchema);

@@ -8,7 +8,7 @@ import { generateTestHetus, type HetuStyle } from '../domain/hetu.ts';
 import type { Service } from '../domain/codes.ts';
 import type { RegistryService } from './service.ts';
 import type { Store } from '../store/types.ts';
-import type { CustomerBody, OrganisationBody, SystemBody } from './schemas.ts';
+import type { ArchivistBody, CustomerBody, OrganisationBody, SystemBody } from './schemas.ts';
 
 export const WORLD_FILE = fileURLToPath(new URL('../../fixtures/world.json', import.meta.url));
 
@@ -18,6 +18,8 @@ export interface World {
   customers: (CustomerBody & { orgOid: string; $comment?: string })[];
   testPersonPool: { count: number; seed: string; style: HetuStyle };
   issued: { vendor: string; customer: string; service: Service; count: number }[];
+  /** Archivist accounts for the viewer (optional in older world files). */
+  archivists?: ArchivistBody[];
 }
 
 export function loadWorld(file = WORLD_FILE): World {
@@ -51,5 +53,6 @@ export async function seedWorld(
   });
   await registry.addTestPersons(pool.map((h) => h.code));
   for (const issue of world.issued) await registry.issueTestPersons(issue);
+  for (const archivist of world.archivists ?? []) await registry.putArchivist(archivist);
   return { organisations: world.organisations.length, testPersons: pool.length };
 }

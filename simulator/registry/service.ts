@@ -8,6 +8,7 @@ import { oidProblem } from '../domain/oid.ts';
 import type { EventLog } from '../events/log.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import type {
+  Archivist,
   CertifiedSystem,
   Customer,
   Organisation,
@@ -16,7 +17,16 @@ import type {
   TestPerson,
 } from '../store/types.ts';
 import { assessReadiness, type Readiness } from './readiness.ts';
-import type { CustomerBody, IssueBody, OrganisationBody, SystemBody } from './schemas.ts';
+import type { ArchivistBody, CustomerBody, IssueBody, OrganisationBody, SystemBody } from './schemas.ts';
+import { hashPasscode } from './passcode.ts';
+
+/** An archivist account as the API shows it: never with its passcode hash. */
+export type PublicArchivist = Omit<Archivist, 'passcodeHash'> & { hasPasscode: boolean };
+
+export function publicArchivist(archivist: Archivist): PublicArchivist {
+  const { passcodeHash, ...rest } = archivist;
+  return { ...rest, hasPasscode: passcodeHash !== undefined };
+}
 
 export interface RegistryServiceOptions {
   store: Store;
@@ -277,6 +287,53 @@ export class RegistryService {
       ...(system && { system }),
       ...(throughSystem && { throughSystem }),
     });
+  }
+
+  /**
+   * Registers or replaces an archivist account. The register controller must be a registered
+   * `register-controller` entry: an archivist always acts for exactly one register (rekisteri).
+   */
+  async putArchivist(body: ArchivistBody): Promise<{ created: boolean; archivist: PublicArchivist }> {
+    requireOid(body.registerController, '/registerController');
+    const passcodeHash = body.passcode === undefined ? undefined : hashPasscode(body.passcode);
+    return this.store.transaction(async (tx) => {
+      const controller = await tx.registry.getOrganisation(body.registerController);
+      if (!controller)
+        throw badRequest(
+          'unknown-reference',
+          `registerController ${body.registerController} is not in the code server; register it first`,
+          '/registerController',
+        );
+      if (controller.kind !== 'register-controller')
+        throw badRequest(
+          'invalid-reference',
+          `${body.registerController} is a ${controller.kind}; an archivist belongs to a register controller (….19.0)`,
+          '/registerController',
+        );
+      const existing = await tx.registry.getArchivist(body.id);
+      const archivist: Archivist = {
+        id: body.id,
+        name: body.name,
+        registerController: body.registerController,
+        active: body.active ?? true,
+        createdAt: existing?.createdAt ?? this.now().toISOString(),
+      };
+      if (passcodeHash !== undefined) archivist.passcodeHash = passcodeHash;
+      await tx.registry.putArchivist(archivist);
+      await this.info(
+        tx,
+        existing ? 'archivist.update' : 'archivist.register',
+        `archivist ${archivist.id} (${archivist.name}) for ${controller.name}`,
+        controller.oid,
+      );
+      return { created: !existing, archivist: publicArchivist(archivist) };
+    });
+  }
+
+  async getArchivist(id: string): Promise<PublicArchivist> {
+    const archivist = await this.store.registry.getArchivist(id);
+    if (!archivist) throw notFound(`no archivist '${id}'`, 'id');
+    return publicArchivist(archivist);
   }
 
   /** True when the customer `orgOid` has deployed `service`. Used by the FHIR and archive rules. */

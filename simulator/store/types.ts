@@ -87,6 +87,24 @@ export interface TestPersonIssue {
   issuedAt: string;
 }
 
+/**
+ * A Kanta archivist account (arkistonhoitaja) of one register controller (rekisterinpitäjä), for the
+ * viewer. The real Archivist UI signs in with a test professional card; kantasim keeps accounts in the
+ * registry and bounds everything an archivist sees by `registerController` (docs in simulator/viewer/).
+ */
+export interface Archivist {
+  /** User name, e.g. `arkistonhoitaja.kuusijarvi`. */
+  id: string;
+  /** Fictional display name. */
+  name: string;
+  /** OID of a `register-controller` entry (`….19.0`). */
+  registerController: string;
+  active: boolean;
+  createdAt: string;
+  /** `scrypt$<salt>$<hash>` (base64) when the account has a passcode; never sent by the API. */
+  passcodeHash?: string;
+}
+
 export interface RegistryRepository {
   putOrganisation(org: Organisation): Promise<void>;
   getOrganisation(oid: string): Promise<Organisation | undefined>;
@@ -110,6 +128,10 @@ export interface RegistryRepository {
    */
   issueTestPersons(count: number, issue: TestPersonIssue): Promise<TestPerson[]>;
   countUnissued(): Promise<number>;
+
+  putArchivist(archivist: Archivist): Promise<void>;
+  getArchivist(id: string): Promise<Archivist | undefined>;
+  listArchivists(filter?: { registerController?: string }): Promise<Archivist[]>;
 }
 
 // ---------------------------------------------------------------- events
@@ -145,6 +167,46 @@ export interface SubmissionEvent {
 
 export type NewEvent = Omit<SubmissionEvent, 'seq' | 'at'> & { at?: string };
 
+// ---------------------------------------------------------------- viewer access log
+
+/** What an archivist looked at in the viewer. */
+export type AccessAction =
+  'find' | 'person' | 'document' | 'document-xml' | 'document-diff' | 'appointment' | 'compare';
+
+/** One view of a person's data by an archivist (the viewer's access log, katselmointiloki). */
+export interface AccessLogEntry {
+  seq: number;
+  /** ISO date-time with milliseconds. */
+  at: string;
+  archivist: string;
+  archivistName: string;
+  /** The register controller the archivist acted for. */
+  registerController: string;
+  action: AccessAction;
+  /** Identity code of the person whose data was shown. */
+  patient?: string;
+  /** What was shown: a document OID, `Appointment/{id}`, a search's query string. */
+  target?: string;
+  requestId?: string;
+}
+
+export type NewAccessLogEntry = Omit<AccessLogEntry, 'seq' | 'at'> & { at?: string };
+
+export interface AccessLogQuery {
+  registerController: string;
+  patient?: string;
+  archivist?: string;
+  /** Only entries with seq below this (paging backwards). */
+  before?: number;
+  limit?: number;
+}
+
+export interface AccessLogRepository {
+  append(entries: NewAccessLogEntry[]): Promise<void>;
+  /** Newest first. */
+  list(query: AccessLogQuery): Promise<AccessLogEntry[]>;
+}
+
 export interface EventQuery {
   /** Only events with seq greater than this. */
   since?: number;
@@ -173,6 +235,8 @@ export interface StoreSession {
   readonly fhir: FhirRepository;
   /** The CDA archive (Patient Data Repository and social-welfare repository); see archive-types.ts. */
   readonly archive: ArchiveRepository;
+  /** Who viewed whose data in the archivist viewer. */
+  readonly accessLog: AccessLogRepository;
 }
 
 export interface Store extends StoreSession {

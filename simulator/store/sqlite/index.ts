@@ -15,9 +15,16 @@ import { registryMigrations, sqliteRegistry } from './registry.ts';
 import { eventMigrations, sqliteEvents } from './events.ts';
 import { fhirMigrations, sqliteFhir } from './fhir.ts';
 import { archiveMigrations, sqliteArchive } from './archive.ts';
+import { accessLogMigrations, sqliteAccessLog } from './access-log.ts';
 import type { FhirRepository } from '../fhir-types.ts';
 import type { ArchiveRepository } from '../archive-types.ts';
-import type { EventRepository, RegistryRepository, Store, StoreSession } from '../types.ts';
+import type {
+  AccessLogRepository,
+  EventRepository,
+  RegistryRepository,
+  Store,
+  StoreSession,
+} from '../types.ts';
 
 /** Every area's migrations, in the order they are applied. */
 export const SQLITE_AREAS: readonly AreaMigrations[] = [
@@ -25,6 +32,7 @@ export const SQLITE_AREAS: readonly AreaMigrations[] = [
   eventMigrations,
   fhirMigrations,
   archiveMigrations,
+  accessLogMigrations,
 ];
 
 export interface SqliteStoreOptions {
@@ -38,6 +46,7 @@ export class SqliteStore implements Store {
   readonly events: EventRepository;
   readonly fhir: FhirRepository;
   readonly archive: ArchiveRepository;
+  readonly accessLog: AccessLogRepository;
   /** The underlying connection, for areas added by later modules and for benchmarks. */
   readonly db: Database.Database;
   readonly gate = new Gate();
@@ -55,6 +64,7 @@ export class SqliteStore implements Store {
     this.events = sqliteEvents(this.db, this.gate);
     this.fhir = sqliteFhir(this.db, this.gate);
     this.archive = sqliteArchive(this.db, this.gate);
+    this.accessLog = sqliteAccessLog(this.db, this.gate);
   }
 
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { AreaMigrations } from './migrate.ts';
 import type { Gate } from './gate.ts';
 import type {
+  Archivist,
   CertifiedSystem,
   Customer,
   Organisation,
@@ -43,6 +44,18 @@ export const registryMigrations: AreaMigrations = {
         CREATE INDEX test_persons_unissued ON test_persons (issued_at, pool_seq);
         CREATE INDEX test_persons_customer ON test_persons (customer);
         CREATE INDEX test_persons_vendor ON test_persons (vendor);
+      `,
+    },
+    {
+      version: 2,
+      name: 'archivist accounts (viewer sign-in)',
+      up: `
+        CREATE TABLE archivists (
+          id TEXT PRIMARY KEY,
+          register_controller TEXT NOT NULL,
+          json TEXT NOT NULL
+        );
+        CREATE INDEX archivists_register_controller ON archivists (register_controller);
       `,
     },
   ],
@@ -112,6 +125,15 @@ export function sqliteRegistry(db: Database.Database, gate: Gate): RegistryRepos
     ),
     countUnissued: db.prepare<[], { n: number }>(
       'SELECT COUNT(*) AS n FROM test_persons WHERE issued_at IS NULL',
+    ),
+    putArchivist: db.prepare(
+      `INSERT INTO archivists (id, register_controller, json) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET register_controller = excluded.register_controller, json = excluded.json`,
+    ),
+    getArchivist: db.prepare<[string], { json: string }>('SELECT json FROM archivists WHERE id = ?'),
+    listArchivists: db.prepare<[], { json: string }>('SELECT json FROM archivists ORDER BY id'),
+    listArchivistsOf: db.prepare<[string], { json: string }>(
+      'SELECT json FROM archivists WHERE register_controller = ? ORDER BY id',
     ),
   };
 
@@ -199,6 +221,19 @@ export function sqliteRegistry(db: Database.Database, gate: Gate): RegistryRepos
         })(),
       ),
     countUnissued: () => gate.run(() => s.countUnissued.get()?.n ?? 0),
+
+    putArchivist: (archivist) =>
+      gate.run(() => {
+        s.putArchivist.run(archivist.id, archivist.registerController, JSON.stringify(archivist));
+      }),
+    getArchivist: (id) => gate.run(() => parseRow(s.getArchivist.get(id)) as Archivist | undefined),
+    listArchivists: (filter = {}) =>
+      gate.run(() =>
+        (filter.registerController === undefined
+          ? s.listArchivists.all()
+          : s.listArchivistsOf.all(filter.registerController)
+        ).map((row) => JSON.parse(row.json) as Archivist),
+      ),
   };
 }
 

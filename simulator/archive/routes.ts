@@ -294,14 +294,12 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
         });
         return;
       }
-      res
-        .status(200)
-        .json({
-          document: summaryOf(result.document),
-          nullification: result.document.nullification,
-          alreadyNullified: result.already,
-          versions: result.versions.map(summaryOf),
-        });
+      res.status(200).json({
+        document: summaryOf(result.document),
+        nullification: result.document.nullification,
+        alreadyNullified: result.already,
+        versions: result.versions.map(summaryOf),
+      });
     },
   );
   router.use(jsonErrorHandler(logger));

@@ -66,7 +66,7 @@ export function loadCdaSchema(dir: string): CdaSchema {
           .map((d) =>
             error(
               'CDA-XSD-001',
-              `line ${d.line}${d.col === undefined ? '' : `:${d.col}`}`,
+              `line ${d.line}:${d.col}`,
               `not valid against ${entry}: ${d.message.trim()}; correct the element against the HL7 Finland CDA schema`,
             ),
           );

@@ -128,11 +128,7 @@ export function checkStructure(
       if (isCodeSystem(register.codeSystem, other))
         wrong.message += `; this looks like a ${repository === 'pta' ? 'social-welfare' : 'patient'} document: send it to POST /archive/${repository === 'pta' ? 'social' : 'pta'}`;
       f.push(wrong);
-    } else if (
-      repository === 'pta' &&
-      CODE_SYSTEMS.registerCode.codes[register.code as keyof typeof CODE_SYSTEMS.registerCode.codes] ===
-        undefined
-    )
+    } else if (repository === 'pta' && !Object.hasOwn(CODE_SYSTEMS.registerCode.codes, register.code))
       f.push(
         warning(
           'CDA-HDR-005',
@@ -215,9 +211,9 @@ export function checkStructure(
         'custodian id',
       ),
     );
-  header.templateIds.forEach((t, i) =>
-    push(oidFinding('CDA-HDR-013', `${DOC}/templateId[${i + 1}]/@root`, { root: t }, 'templateId')),
-  );
+  header.templateIds.forEach((t, i) => {
+    push(oidFinding('CDA-HDR-013', `${DOC}/templateId[${i + 1}]/@root`, { root: t }, 'templateId'));
+  });
   push(
     oidFinding(
       'CDA-HDR-013',
@@ -226,7 +222,7 @@ export function checkStructure(
       'encompassingEncounter id',
     ),
   );
-  header.relatedDocuments.forEach((r, i) =>
+  header.relatedDocuments.forEach((r, i) => {
     push(
       oidFinding(
         'CDA-HDR-013',
@@ -234,8 +230,8 @@ export function checkStructure(
         r.id,
         'parentDocument id',
       ),
-    ),
-  );
+    );
+  });
   if (header.templateIds.length === 0)
     f.push(
       warning(

@@ -113,6 +113,9 @@ export function parseXml(text: string, path: string, maxBytes: number): ParseRes
     );
   let raw: unknown;
   try {
+    // Well-formedness check built into fast-xml-parser 5; its successor package (fast-xml-validator) is
+    // not a project dependency, and without validation unclosed elements would pass silently.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     raw = parser.parse(text, true);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -1,0 +1,85 @@
+/** Appointment pieces shared by lists and the appointment page: status in FHIR and Finnish terms. */
+import type { Appointment } from 'fhir/r4.js';
+import type { VNode } from 'preact';
+import type { StoredResource } from '../../store/fhir-types.ts';
+import { AJANVARAUKSEN_TILA_TO_FHIR, ajanvarauksenTila, FHIR_APPOINTMENT_STATUS } from '../labels.ts';
+
+export const AJANVARAUKSEN_TILA_EXTENSION =
+  'https://hl7.fi/fhir/finnish-scheduling/StructureDefinition/ajanvarauksen-tila';
+
+/** FHIR status → ajanvarauksen tila, from the reverse ConceptMap (domain.md §2a); first match wins. */
+const FHIR_TO_TILA: Readonly<Record<string, string>> = {
+  waitlist: '1',
+  proposed: '2',
+  pending: '8',
+  booked: '3',
+  cancelled: '4',
+  'checked-in': '10',
+  fulfilled: '7',
+  noshow: '9',
+  arrived: '3',
+};
+
+export interface AppointmentStatusInfo {
+  fhir?: string;
+  /** Ajanvarauksen tila code and name, and whether the resource carried it (else derived). */
+  tila?: { code: string; name?: string; carried: boolean };
+  /** The carried tila maps to a different FHIR status than the one given. */
+  mismatch: boolean;
+}
+
+export function statusInfo(resource: Appointment | undefined): AppointmentStatusInfo {
+  if (!resource) return { mismatch: false };
+  const info: AppointmentStatusInfo = { fhir: resource.status, mismatch: false };
+  const carried = resource._status?.extension?.find(
+    (e) => e.url === AJANVARAUKSEN_TILA_EXTENSION || e.url.endsWith('/ajanvarauksen-tila'),
+  )?.valueCoding?.code;
+  if (carried !== undefined) {
+    const name = ajanvarauksenTila(carried);
+    info.tila = { code: carried, carried: true, ...(name !== undefined && { name }) };
+    const mapped = AJANVARAUKSEN_TILA_TO_FHIR[carried];
+    info.mismatch = mapped !== undefined && mapped !== resource.status && !(resource.status === 'arrived');
+  } else {
+    const derived = FHIR_TO_TILA[resource.status];
+    if (derived !== undefined) {
+      const name = ajanvarauksenTila(derived);
+      info.tila = { code: derived, carried: false, ...(name !== undefined && { name }) };
+    }
+  }
+  return info;
+}
+
+export function appointmentStart(resource: Appointment | undefined): string | undefined {
+  return resource?.start?.slice(0, 19);
+}
+
+export function AppointmentStatus({ stored }: { stored: StoredResource<Appointment> }): VNode {
+  if (stored.deleted)
+    return (
+      <span class="badge badge-nullified">
+        Nullified <span class="fi">Mitätöity</span>
+      </span>
+    );
+  const info = statusInfo(stored.resource);
+  const term = info.fhir !== undefined ? FHIR_APPOINTMENT_STATUS[info.fhir] : undefined;
+  return (
+    <span class="apt-status">
+      <span class={`badge badge-apt-${info.fhir ?? 'unknown'}`} title="FHIR Appointment.status">
+        {term?.en ?? info.fhir ?? 'no status'}
+      </span>
+      {info.tila && (
+        <span
+          class={`badge badge-tila${info.tila.carried ? '' : ' badge-derived'}`}
+          title={
+            info.tila.carried
+              ? 'Ajanvarauksen tila (1.2.246.537.6.881), as sent'
+              : 'Ajanvarauksen tila derived from the FHIR status (not sent)'
+          }
+        >
+          {info.tila.code} {info.tila.name ?? ''}
+        </span>
+      )}
+      {info.mismatch && <span class="badge badge-warn">tila ≠ status</span>}
+    </span>
+  );
+}

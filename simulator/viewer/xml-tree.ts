@@ -1,0 +1,199 @@
+/**
+ * An ordered, mixed-content XML tree for the viewer: the CDA narrative (NarrativeBlock) interleaves text
+ * and elements, and the raw-XML view keeps comments and CDATA, so the archive's element tree (text
+ * concatenated per element) is not enough here.
+ *
+ * The same safety rules as the archive intake (`simulator/archive/xml.ts`): no DOCTYPE, no entity
+ * declarations, only the five predefined entities, bounded depth. Documents the viewer reads were
+ * already accepted by the archive; FHIR narrative (`text.div`) was not, so these checks matter.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { MAX_XML_DEPTH } from '../archive/xml.ts';
+
+export interface XElement {
+  type: 'element';
+  /** Local name. */
+  name: string;
+  /** Name as written, with its prefix. */
+  qname: string;
+  /** Namespace URI ('' when none). */
+  ns: string;
+  /** Attributes as written, in order (namespace declarations included, so the raw view shows them). */
+  attrs: { name: string; value: string }[];
+  children: XNode[];
+}
+export interface XText {
+  type: 'text';
+  value: string;
+}
+export interface XComment {
+  type: 'comment';
+  value: string;
+}
+export interface XCData {
+  type: 'cdata';
+  value: string;
+}
+export type XNode = XElement | XText | XComment | XCData;
+
+export type OrderedParse =
+  { ok: true; root: XElement; prolog: string | undefined } | { ok: false; problem: string };
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  allowBooleanAttributes: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  commentPropName: '#comment',
+  cdataPropName: '#cdata',
+  maxNestedTags: MAX_XML_DEPTH,
+});
+
+const UNDECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)([A-Za-z_:][\w.:-]*);/;
+
+/** Parses XML text into an ordered tree, or says why not (in words for the page). */
+export function parseOrdered(text: string): OrderedParse {
+  if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text))
+    return { ok: false, problem: 'the XML has a DOCTYPE or entity declaration; the viewer does not read it' };
+  const entity = UNDECLARED_ENTITY.exec(text);
+  if (entity) return { ok: false, problem: `the XML refers to an undeclared entity '&${entity[1] ?? ''};'` };
+  let raw: unknown;
+  try {
+    raw = parser.parse(text, true);
+  } catch (err) {
+    return {
+      ok: false,
+      problem: `the XML is not well-formed: ${(err instanceof Error ? err.message : String(err)).slice(0, 200)}`,
+    };
+  }
+  const nodes = convert(raw, [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])], 0);
+  const roots = nodes?.filter((n): n is XElement => n.type === 'element') ?? [];
+  const root = roots[0];
+  if (!root || roots.length !== 1)
+    return { ok: false, problem: 'the XML must have exactly one root element' };
+  const prolog = /^\s*(<\?xml[^>]*\?>)/.exec(text)?.[1];
+  return { ok: true, root, prolog };
+}
+
+type Scope = Map<string, string>;
+
+function lookup(scopes: readonly Scope[], prefix: string): string | undefined {
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const ns = scopes[i]?.get(prefix);
+    if (ns !== undefined) return ns;
+  }
+  return undefined;
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value))
+    return value.map((v: unknown) => textOf((v as Record<string, unknown>)['#text'])).join('');
+  return '';
+}
+
+function convert(raw: unknown, scopes: Scope[], depth: number): XNode[] | undefined {
+  if (depth > MAX_XML_DEPTH) return undefined;
+  if (!Array.isArray(raw)) return [];
+  const out: XNode[] = [];
+  for (const item of raw as Record<string, unknown>[]) {
+    if ('#text' in item) {
+      out.push({ type: 'text', value: textOf(item['#text']) });
+      continue;
+    }
+    if ('#comment' in item) {
+      out.push({ type: 'comment', value: textOf(item['#comment']) });
+      continue;
+    }
+    if ('#cdata' in item) {
+      out.push({ type: 'cdata', value: textOf(item['#cdata']) });
+      continue;
+    }
+    const key = Object.keys(item).find((k) => k !== ':@');
+    if (key === undefined) continue;
+    const rawAttrs = (item[':@'] ?? {}) as Record<string, unknown>;
+    const scope: Scope = new Map();
+    const attrs: { name: string; value: string }[] = [];
+    for (const [name, value] of Object.entries(rawAttrs)) {
+      const v = typeof value === 'string' ? value : String(value);
+      if (name === 'xmlns') scope.set('', v);
+      else if (name.startsWith('xmlns:')) scope.set(name.slice(6), v);
+      attrs.push({ name, value: v });
+    }
+    const inner = scopes.concat(scope);
+    const colon = key.indexOf(':');
+    const prefix = colon < 0 ? '' : key.slice(0, colon);
+    const children = convert(item[key], inner, depth + 1);
+    if (children === undefined) return undefined;
+    out.push({
+      type: 'element',
+      name: colon < 0 ? key : key.slice(colon + 1),
+      qname: key,
+      ns: lookup(inner, prefix) ?? '',
+      attrs,
+      children,
+    });
+  }
+  return out;
+}
+
+/** The value of attribute `name` (as written, prefix included), or undefined. */
+export function attrOf(el: XElement, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
+}
+
+/** Child elements with local name `name` in namespace `ns`. */
+export function childrenNamed(el: XElement | undefined, name: string, ns: string): XElement[] {
+  return el
+    ? el.children.filter((c): c is XElement => c.type === 'element' && c.name === name && c.ns === ns)
+    : [];
+}
+
+export function childNamed(el: XElement | undefined, name: string, ns: string): XElement | undefined {
+  return childrenNamed(el, name, ns)[0];
+}
+
+/** All text below `node`, CDATA included, comments left out. */
+export function textContent(node: XNode): string {
+  switch (node.type) {
+    case 'text':
+    case 'cdata':
+      return node.value;
+    case 'comment':
+      return '';
+    case 'element':
+      return node.children.map(textContent).join('');
+  }
+}
+
+const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** XML-escapes text for the raw view (the page escapes again for HTML). */
+export function xmlEscape(value: string): string {
+  return value.replace(/[&<>"]/g, (c) => escapeMap[c] ?? c);
+}
+
+/** Serialises a node back to XML text on one line (for showing a foreign element as text). */
+export function serialise(node: XNode): string {
+  switch (node.type) {
+    case 'text':
+      return xmlEscape(node.value);
+    case 'cdata':
+      return `<![CDATA[${node.value}]]>`;
+    case 'comment':
+      return `<!--${node.value}-->`;
+    case 'element': {
+      const attrs = node.attrs.map((a) => ` ${a.name}="${xmlEscape(a.value)}"`).join('');
+      if (node.children.length === 0) return `<${node.qname}${attrs}/>`;
+      return `<${node.qname}${attrs}>${node.children.map(serialise).join('')}</${node.qname}>`;
+    }
+  }
+}

@@ -14,6 +14,7 @@ import type { Logger } from './logger.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { RegistryService } from './registry/service.ts';
 import type { Store } from './store/types.ts';
+import { viewerRoutes } from './viewer/routes.tsx';
 
 export const VERSION = '0.1.0';
 
@@ -85,6 +86,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
         archivePta: 'POST /archive/pta',
         archiveSocial: 'POST /archive/social',
         archiveDocuments: '/archive/documents',
+        viewer: '/viewer',
       },
     });
   });
@@ -110,6 +112,8 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
   );
   const eventsApi = eventRoutes(store, events);
   app.use('/events', eventsApi.router, jsonErrorHandler(logger));
+  const viewer = viewerRoutes({ store, events, logger });
+  app.use('/viewer', viewer.router);
 
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not-found', message: `no endpoint ${req.method} ${req.path}` } });
@@ -121,6 +125,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
     context,
     closeStreams: () => {
       eventsApi.closeStreams();
+      viewer.closeStreams();
     },
   };
 }

@@ -1,0 +1,91 @@
+// Live submissions: appends events from /viewer/live/stream (server-sent events) to the list.
+// Builds every node with createElement/textContent, never innerHTML, so event text stays text.
+'use strict';
+
+(() => {
+  const list = document.getElementById('events');
+  const state = document.getElementById('live-state');
+  if (!list || !state || typeof EventSource === 'undefined') return;
+
+  const OUTCOMES = {
+    accepted: ['Accepted', 'Hyväksytty'],
+    'accepted-with-warnings': ['Accepted, warnings', 'Hyväksytty, varoituksia'],
+    refused: ['Refused', 'Hylätty'],
+    info: ['Info', 'Tieto'],
+  };
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function badge(outcome) {
+    const words = OUTCOMES[outcome] || [String(outcome), ''];
+    const span = el('span', 'badge badge-outcome-' + String(outcome).replace(/[^a-z-]/g, ''), words[0] + ' ');
+    span.appendChild(el('span', 'fi', words[1]));
+    return span;
+  }
+
+  function row(event) {
+    const li = el('li', 'ev ev-new ev-' + String(event.outcome).replace(/[^a-z-]/g, ''));
+    li.dataset.seq = String(event.seq);
+    const head = el('div', 'ev-head');
+    const time = el('time', 'ev-time', String(event.at).slice(0, 19).replace('T', ' '));
+    time.dateTime = String(event.at);
+    head.append(time, badge(event.outcome), el('span', 'badge badge-channel', String(event.channel)));
+    head.appendChild(el('code', 'ev-kind', String(event.kind)));
+    if (event.patient) head.appendChild(el('code', 'ev-patient', String(event.patient)));
+    li.append(head, el('div', 'ev-summary', String(event.summary)));
+    if (Array.isArray(event.resourceIds) && event.resourceIds.length > 0) {
+      const ids = el('div', 'ev-ids');
+      for (const id of event.resourceIds) ids.appendChild(el('code', '', String(id)));
+      li.appendChild(ids);
+    }
+    if (Array.isArray(event.findings) && event.findings.length > 0) {
+      const details = el('details', 'ev-findings');
+      details.open = event.outcome === 'refused';
+      const n = event.findings.length;
+      details.appendChild(el('summary', '', n + (n === 1 ? ' finding' : ' findings')));
+      const ul = el('ul');
+      for (const f of event.findings) {
+        const item = el('li');
+        item.append(
+          el('span', 'badge badge-sev-' + String(f.severity).replace(/[^a-z]/g, ''), String(f.severity)),
+          ' ',
+          el('code', '', String(f.code)),
+          ' ',
+          el('code', 'path', String(f.path)),
+          ' ' + String(f.message),
+        );
+        ul.appendChild(item);
+      }
+      details.appendChild(ul);
+      li.appendChild(details);
+    }
+    return li;
+  }
+
+  const since = state.dataset.since || '0';
+  const source = new EventSource('/viewer/live/stream?since=' + encodeURIComponent(since));
+  source.addEventListener('open', () => {
+    state.textContent = 'Live: new submissions appear here.';
+    state.classList.add('on');
+  });
+  source.addEventListener('error', () => {
+    state.textContent = 'Connection lost; reconnecting…';
+    state.classList.remove('on');
+  });
+  source.addEventListener('submission', (message) => {
+    let event;
+    try {
+      event = JSON.parse(message.data);
+    } catch {
+      return;
+    }
+    const empty = document.getElementById('events-empty');
+    if (empty && empty.parentElement) empty.parentElement.remove();
+    list.insertBefore(row(event), list.firstChild);
+  });
+})();

@@ -1,0 +1,84 @@
+/** Access log: who viewed whose data in this register, newest first. */
+import type { VNode } from 'preact';
+import type { AccessLogEntry } from '../../store/types.ts';
+import { Empty, Layout, PageHead } from '../components.tsx';
+import type { ArchivistScope } from '../scope.ts';
+
+const ACTION_TERMS: Readonly<Record<AccessLogEntry['action'], string>> = {
+  find: 'Find results · Haku',
+  person: 'Person timeline · Henkilö',
+  document: 'Document · Asiakirja',
+  'document-xml': 'Document XML download · XML',
+  'document-diff': 'Version diff · Versioiden erot',
+  appointment: 'Appointment · Ajanvaraus',
+  compare: 'Compare · Vertailu',
+};
+
+export function AccessLogPage({
+  scope,
+  entries,
+  patient,
+}: {
+  scope: ArchivistScope;
+  entries: AccessLogEntry[];
+  patient?: string;
+}): VNode {
+  return (
+    <Layout title="Access log" scope={scope} nav="access-log">
+      <PageHead title="Access log" fi="Käyttöloki">
+        <p class="lead">
+          Every view of a person’s data in the register of <strong>{scope.registerController.name}</strong>,
+          by any of its archivists.
+        </p>
+      </PageHead>
+      <form method="get" action="/viewer/access-log" class="card inline-form" role="search">
+        <label for="patient">
+          Identity code <span class="fi">Henkilötunnus</span>
+        </label>
+        <input id="patient" name="patient" value={patient ?? ''} autoComplete="off" spellcheck={false} />
+        <button type="submit" class="btn">
+          Filter
+        </button>
+        {patient !== undefined && (
+          <a class="btn btn-quiet" href="/viewer/access-log">
+            All
+          </a>
+        )}
+      </form>
+      {entries.length === 0 ? (
+        <Empty>No views logged{patient !== undefined ? ` for ${patient}` : ''}.</Empty>
+      ) : (
+        <div class="table-wrap">
+          <table class="data" data-testid="access-log">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Archivist</th>
+                <th scope="col">Person</th>
+                <th scope="col">What</th>
+                <th scope="col">Target</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.seq}>
+                  <td class="nowrap">{e.at.slice(0, 19).replace('T', ' ')}</td>
+                  <td>
+                    {e.archivistName} <div class="sub">{e.archivist}</div>
+                  </td>
+                  <td class="nowrap">
+                    <code>{e.patient ?? '–'}</code>
+                  </td>
+                  <td>{ACTION_TERMS[e.action]}</td>
+                  <td class="target">
+                    <code>{e.target ?? ''}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}

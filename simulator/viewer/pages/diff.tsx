@@ -1,0 +1,100 @@
+/** Diff between two versions of a document: header fields side by side, narrative text line by line. */
+import type { VNode } from 'preact';
+import type { ArchivedDocument } from '../../store/archive-types.ts';
+import { Layout, PageHead, StatusBadge } from '../components.tsx';
+import type { DiffLine } from '../diff.ts';
+import type { ArchivistScope } from '../scope.ts';
+
+export interface FieldChange {
+  label: string;
+  name: string;
+  before?: string;
+  after?: string;
+  changed: boolean;
+}
+
+export interface DiffProps {
+  scope: ArchivistScope;
+  before: ArchivedDocument;
+  after: ArchivedDocument;
+  fields: FieldChange[];
+  narrative: DiffLine[];
+}
+
+export function DiffPage({ scope, before, after, fields, narrative }: DiffProps): VNode {
+  const changed = fields.filter((f) => f.changed).length;
+  const textChanges = narrative.filter((l) => l.op !== 'same').length;
+  return (
+    <Layout title={`Diff v${before.versionNumber} → v${after.versionNumber}`} scope={scope} nav="find">
+      <nav class="crumbs" aria-label="Breadcrumb">
+        <a href="/viewer/find">Find</a> ›{' '}
+        <a href={`/viewer/documents/${encodeURIComponent(after.oid)}`}>{after.header.title ?? after.oid}</a> ›{' '}
+        <span aria-current="page">Diff</span>
+      </nav>
+      <PageHead
+        title={`Version ${before.versionNumber} → version ${after.versionNumber}`}
+        fi="Versioiden erot"
+      >
+        <p class="lead">
+          <a href={`/viewer/documents/${encodeURIComponent(before.oid)}`}>
+            <code>{before.oid}</code>
+          </a>{' '}
+          <StatusBadge status={before.status} /> →{' '}
+          <a href={`/viewer/documents/${encodeURIComponent(after.oid)}`}>
+            <code>{after.oid}</code>
+          </a>{' '}
+          <StatusBadge status={after.status} />
+        </p>
+        <p class="summary-line">
+          {changed} header field{changed === 1 ? '' : 's'} changed · {textChanges} narrative line
+          {textChanges === 1 ? '' : 's'} changed
+        </p>
+      </PageHead>
+      <section class="docsection">
+        <h2>
+          Header fields <span class="fi">Otsikkotiedot</span>
+        </h2>
+        <div class="table-wrap">
+          <table class="data diff-fields" data-testid="field-diff">
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Version {before.versionNumber}</th>
+                <th scope="col">Version {after.versionNumber}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((f) => (
+                <tr key={f.name} class={f.changed ? 'changed' : undefined}>
+                  <th scope="row">
+                    {f.label} <code class="sub-inline">{f.name}</code>
+                  </th>
+                  <td class={f.changed ? 'del' : undefined}>{f.before ?? <span class="muted">–</span>}</td>
+                  <td class={f.changed ? 'ins' : undefined}>{f.after ?? <span class="muted">–</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section class="docsection">
+        <h2>
+          Narrative text <span class="fi">Teksti</span>
+        </h2>
+        <div class="textdiff card" data-testid="text-diff" role="table" aria-label="Narrative differences">
+          {narrative.length === 0 && <p class="muted">Neither version has narrative text.</p>}
+          {narrative.map((line, i) => (
+            <div key={i} class={`dl dl-${line.op}`} role="row">
+              <span class="dl-mark" role="cell" aria-label={line.op}>
+                {line.op === 'added' ? '+' : line.op === 'removed' ? '−' : ' '}
+              </span>
+              <span class="dl-text" role="cell">
+                {line.text}
+              </span>
+            </div>
+          ))}
+        </div>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,274 @@
+/**
+ * Test data for the archivist viewer, put in through the real archive HTTP API (CDA documents in V3
+ * messages) and, for appointments, through the store's FHIR repository (the FHIR HTTP API is another
+ * branch's work). Includes hostile narrative: every payload would set `window.__pwned`, open a dialog or
+ * request `/xss-probe` if the viewer ever let it run or load.
+ */
+import type { Appointment, Provenance } from 'fhir/r4.js';
+import { buildCda, buildMessage, TEST_HETU, WORLD } from '../../fixtures/cda/index.ts';
+import type { IndexEntry } from '../../simulator/store/fhir-types.ts';
+import type { Store } from '../../simulator/store/types.ts';
+
+export const PERSON = TEST_HETU.patient;
+export const OTHER_PERSON = TEST_HETU.other;
+
+export const ARCHIVISTS = {
+  kuusijarvi: 'arkistonhoitaja.kuusijarvi',
+  kielo: 'arkistonhoitaja.kielo',
+  lumme: 'arkistonhoitaja.lumme',
+} as const;
+
+const FILLER = '<text>Kontrollikäynti, ei huomautettavaa.</text>';
+
+/** Replaces the first section's narrative of a fixture CDA with `narrative` (a `<text>` element). */
+export function withNarrative(cda: string, narrative: string): string {
+  if (!cda.includes(FILLER)) throw new Error('fixture CDA narrative not found; the builder changed');
+  return cda.replace(FILLER, narrative);
+}
+
+export const NARRATIVE_V1 = `<text>
+  <paragraph><caption>Tulosyy</caption>Potilas tulee kontrollikäynnille verenpaineen vuoksi.</paragraph>
+  <paragraph>Verenpaine <content styleCode="Bold">142/88</content> mmHg, syke 72/min.</paragraph>
+  <list listType="ordered"><caption>Suunnitelma</caption>
+    <item>Jatketaan nykyistä lääkitystä.</item>
+    <item>Kotimittaukset kahden viikon ajan.</item>
+  </list>
+  <table><caption>Mittaukset</caption>
+    <thead><tr><th>Mittaus</th><th>Arvo</th></tr></thead>
+    <tbody><tr><td>Paino</td><td>82 kg</td></tr><tr><td>Pituus</td><td>178 cm</td></tr></tbody>
+  </table>
+  <paragraph>Lisätietoa: <linkHtml href="https://www.kanta.fi/">Kanta.fi</linkHtml>, H<sub>2</sub>O, m<sup>2</sup><br/>uusi rivi.</paragraph>
+</text>`;
+
+export const NARRATIVE_V2 = `<text>
+  <paragraph><caption>Tulosyy</caption>Potilas tulee kontrollikäynnille verenpaineen vuoksi.</paragraph>
+  <paragraph>Verenpaine <content styleCode="Bold">128/82</content> mmHg, syke 68/min.</paragraph>
+  <list listType="ordered"><caption>Suunnitelma</caption>
+    <item>Jatketaan nykyistä lääkitystä.</item>
+    <item>Seuraava kontrolli puolen vuoden kuluttua.</item>
+  </list>
+</text>`;
+
+/** Every line here would run script, open a dialog or load /xss-probe if the viewer were unsafe. */
+export const HOSTILE_NARRATIVE = `<text>
+  <paragraph>Turvallinen kappale ennen hyökkäystä.</paragraph>
+  <script>window.__pwned = 'cda-script'; alert('cda-script'); fetch('/xss-probe?cda-script');</script>
+  <paragraph><content styleCode="Bold" onmouseover="window.__pwned='cda-onmouseover'" onclick="alert(1)">Vie hiiri tähän</content></paragraph>
+  <paragraph><linkHtml href="javascript:window.__pwned='cda-js-link';alert('cda-js-link')">Klikkaa javascript-linkkiä</linkHtml></paragraph>
+  <paragraph><linkHtml href=" JaVaScRiPt:alert('mixed-case')">Toinen linkki</linkHtml></paragraph>
+  <paragraph>&lt;img src="/xss-probe?escaped-text" onerror="alert('escaped')"&gt;</paragraph>
+  <img xmlns="http://www.w3.org/1999/xhtml" src="/xss-probe?cda-xhtml-img" onerror="window.__pwned='cda-img'"/>
+  <iframe src="/xss-probe?cda-iframe"></iframe>
+  <paragraph><![CDATA[<script>window.__pwned='cda-cdata'</script>]]></paragraph>
+  <renderMultiMedia referencedObject="x&quot; onerror=&quot;alert(5)"/>
+</text>`;
+
+export const HOSTILE_TITLE = `<script>window.__pwned='title'</script> Lähete <img src=/xss-probe?title>`;
+
+export const HOSTILE_DIV = `<div xmlns="http://www.w3.org/1999/xhtml"><p>Ajanvaraus <b>vastaanotolle</b>.</p><script>window.__pwned='fhir-script';alert('fhir-script')</script><p><a href="javascript:window.__pwned='fhir-js-link'" onclick="alert('fhir-onclick')">Peru aika</a></p><img src="/xss-probe?fhir-img" onerror="window.__pwned='fhir-img'"/><p onmouseover="alert('fhir-p')">Ohje <a href="https://www.kanta.fi/ajanvaraus">kanta.fi</a></p><object data="/xss-probe?fhir-object"></object></div>`;
+
+async function post(base: string, path: string, body: string): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/xml', Accept: 'application/json' },
+    body,
+  });
+  return { status: res.status, json: (await res.json()) as unknown };
+}
+
+async function archivePta(
+  base: string,
+  cda: string,
+  interaction: 'RCMR_IN100002FI01' | 'RCMR_IN100016FI01' = 'RCMR_IN100002FI01',
+): Promise<void> {
+  const { status, json } = await post(
+    base,
+    '/archive/pta',
+    buildMessage(cda, { repository: 'pta', interaction }),
+  );
+  if (status >= 300) throw new Error(`archive refused the fixture (${status}): ${JSON.stringify(json)}`);
+}
+
+export interface Seeded {
+  /** Kuusijärvi register: a document with two versions (v1 replaced by v2). */
+  visitV1: string;
+  visitV2: string;
+  /** A document with hostile narrative and title. */
+  hostile: string;
+  /** A nullified document. */
+  nullified: string;
+  /** A social-welfare document in the Lumme register. */
+  social: string;
+  appointment: string;
+}
+
+let counter = 0;
+
+/** Seeds documents for the fixture world's Kuusijärvi and Lumme registers, and one appointment. */
+export async function seedViewerData(base: string, store: Store): Promise<Seeded> {
+  counter += 1;
+  const root = `${WORLD.pta.documentRoot}.${process.pid}${counter}`;
+  const visitV1 = `${root}.1`;
+  const visitV2 = `${root}.2`;
+  await archivePta(
+    base,
+    withNarrative(
+      buildCda({
+        oid: visitV1,
+        setId: visitV1,
+        title: 'Verenpaineen kontrollikäynti',
+        effectiveTime: '20260910091500',
+      }),
+      NARRATIVE_V1,
+    ),
+  );
+  await archivePta(
+    base,
+    withNarrative(
+      buildCda({
+        oid: visitV2,
+        setId: visitV1,
+        versionNumber: 2,
+        replaces: { oid: visitV1, setId: visitV1, versionNumber: 1 },
+        title: 'Verenpaineen kontrollikäynti (korjattu)',
+        effectiveTime: '20260910093000',
+      }),
+      NARRATIVE_V2,
+    ),
+    'RCMR_IN100016FI01',
+  );
+  const hostile = `${root}.3`;
+  await archivePta(
+    base,
+    withNarrative(
+      buildCda({ oid: hostile, setId: hostile, title: HOSTILE_TITLE, effectiveTime: '20260912120000' }),
+      HOSTILE_NARRATIVE,
+    ),
+  );
+  const nullified = `${root}.4`;
+  await archivePta(
+    base,
+    buildCda({
+      oid: nullified,
+      setId: nullified,
+      title: 'Virheellinen merkintä',
+      effectiveTime: '20260901080000',
+    }),
+  );
+  const res = await fetch(`${base}/archive/documents/${nullified}/nullify`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ reason: 'Väärä potilas', by: 'Aino Arkisto' }),
+  });
+  if (res.status >= 300) throw new Error(`nullify failed: ${res.status} ${await res.text()}`);
+
+  const social = `${WORLD.social.documentRoot}.${process.pid}${counter}.1`;
+  const socialCda = buildCda({
+    repository: 'social',
+    oid: social,
+    setId: social,
+    patient: { root: '1.2.246.21', extension: OTHER_PERSON, given: 'Toinen', family: 'Asiakas' },
+  });
+  const socialAck = await post(base, '/archive/social', buildMessage(socialCda, { repository: 'social' }));
+  if (socialAck.status >= 300) throw new Error(`social archive refused: ${JSON.stringify(socialAck.json)}`);
+
+  const appointment = `apt-${process.pid}-${counter}`;
+  await seedAppointment(store, appointment);
+  return { visitV1, visitV2, hostile, nullified, social, appointment };
+}
+
+/** An appointment of PERSON organised by a Kuusijärvi unit, with a hostile narrative, in two versions. */
+export async function seedAppointment(store: Store, id: string): Promise<void> {
+  const organiser = WORLD.pta.unit;
+  const index = (status: string): IndexEntry[] => [
+    { param: 'patient:identifier', kind: 'token', system: 'urn:oid:1.2.246.21', code: PERSON },
+    { param: 'service-organiser', kind: 'token', system: 'urn:ietf:rfc:3986', code: organiser },
+    { param: 'status', kind: 'token', system: 'http://hl7.org/fhir/appointmentstatus', code: status },
+    {
+      param: 'date',
+      kind: 'date',
+      low: Date.parse('2026-10-05T09:00:00Z'),
+      high: Date.parse('2026-10-05T09:30:00Z'),
+    },
+  ];
+  const base: Appointment & { id: string } = {
+    resourceType: 'Appointment',
+    id,
+    status: 'proposed',
+    _status: {
+      extension: [
+        {
+          url: 'https://hl7.fi/fhir/finnish-scheduling/StructureDefinition/ajanvarauksen-tila',
+          valueCoding: { system: 'urn:oid:1.2.246.537.6.881', code: '2' },
+        },
+      ],
+    },
+    description: 'Lääkärin vastaanotto <img src=/xss-probe?description>',
+    text: { status: 'generated', div: HOSTILE_DIV },
+    identifier: [{ system: 'urn:oid:1.2.246.10.3210987.15.1', value: `AJ-${id}` }],
+    appointmentType: { coding: [{ system: 'urn:oid:1.2.246.537.6.884.2015', code: '10' }] },
+    start: '2026-10-05T09:00:00+03:00',
+    end: '2026-10-05T09:30:00+03:00',
+    comment: `<script>window.__pwned='fhir-comment'</script>`,
+    participant: [
+      { actor: { identifier: { system: 'urn:oid:1.2.246.21', value: PERSON } }, status: 'accepted' },
+      {
+        actor: { identifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${organiser}` } },
+        status: 'accepted',
+      },
+    ],
+  };
+  await store.fhir.create(base, { index: index('proposed'), lastUpdated: '2026-09-20T08:00:00.000Z' });
+  await store.fhir.create(
+    provenance(`${id}-p1`, `Appointment/${id}/_history/1`, organiser, '2026-09-20T08:00:00Z'),
+    {
+      index: [{ param: 'target', kind: 'reference', value: `Appointment/${id}` }],
+    },
+  );
+  const booked: Appointment & { id: string } = {
+    ...base,
+    status: 'booked',
+    _status: {
+      extension: [
+        {
+          url: 'https://hl7.fi/fhir/finnish-scheduling/StructureDefinition/ajanvarauksen-tila',
+          valueCoding: { system: 'urn:oid:1.2.246.537.6.881', code: '3' },
+        },
+      ],
+    },
+  };
+  await store.fhir.update(booked, { index: index('booked'), lastUpdated: '2026-09-21T10:00:00.000Z' });
+  await store.fhir.create(
+    provenance(`${id}-p2`, `Appointment/${id}/_history/2`, organiser, '2026-09-21T10:00:00Z'),
+    {
+      index: [{ param: 'target', kind: 'reference', value: `Appointment/${id}` }],
+    },
+  );
+}
+
+function provenance(
+  id: string,
+  target: string,
+  organiser: string,
+  recorded: string,
+): Provenance & { id: string } {
+  return {
+    resourceType: 'Provenance',
+    id,
+    target: [{ reference: target }],
+    recorded,
+    text: {
+      status: 'generated',
+      div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>Tallennus</p><script>window.__pwned='provenance'</script></div>`,
+    },
+    agent: [
+      {
+        role: [{ coding: [{ system: 'http://gen.kanta.fi/figen-cs-provenancerolecategory', code: '10' }] }],
+        who: {
+          identifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${organiser}` },
+          display: 'Kuusijärven keskussairaala',
+        },
+      },
+    ],
+  };
+}

@@ -32,7 +32,7 @@ export function Layout({ title, scope, nav = 'none', scripts = [], children }: L
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>{`${title} · kantasim archivist viewer`}</title>
         <link rel="stylesheet" href="/viewer/assets/viewer.css" />
         <script src="/viewer/assets/viewer.js" defer />

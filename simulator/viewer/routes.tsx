@@ -114,12 +114,15 @@ function requestIdOf(res: Response): string | undefined {
   return res.locals.requestId as string | undefined;
 }
 
-/** Form posts only from this origin (SameSite=Strict already keeps the cookie off cross-site posts). */
+/**
+ * Form posts only from this origin. Fetch metadata decides when the browser sends it; otherwise the
+ * Origin header, when there is one (SameSite=Strict already keeps the cookie off cross-site posts).
+ */
 function sameOrigin(req: Request): boolean {
   const site = req.get('Sec-Fetch-Site');
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = req.get('Origin');
-  if (origin === undefined || origin === 'null') return origin === undefined;
+  if (origin === undefined || origin === 'null') return true;
   try {
     return new URL(origin).host === req.get('Host');
   } catch {
@@ -136,7 +139,7 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
     res.setHeader('Content-Security-Policy', VIEWER_CSP);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Referrer-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cache-Control', 'no-store');
     next();

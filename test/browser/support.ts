@@ -1,0 +1,82 @@
+/**
+ * Real Chromium (Debian `chromium`) driven by playwright-core for the viewer's browser tests, and a
+ * guard that records anything hostile content could do: dialogs, requests to /xss-probe, CSP violations,
+ * and the `window.__pwned` flag the payloads set.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export interface Guard {
+  dialogs: string[];
+  probes: string[];
+  /** CSP violations and `window.__pwned` values, read from the page. */
+  pageEvidence(page: Page): Promise<{ pwned: unknown; violations: string[] }>;
+}
+
+/** A fresh context (own cookies) with the hostile-content guard installed on every page. */
+export async function guardedContext(
+  browser: Browser,
+  base: string,
+  viewport = { width: 1366, height: 900 },
+): Promise<{ context: BrowserContext; guard: Guard }> {
+  const context = await browser.newContext({ baseURL: base, viewport });
+  context.setDefaultTimeout(10_000);
+  const guard: Guard = {
+    dialogs: [],
+    probes: [],
+    pageEvidence: async (page) =>
+      page.evaluate(() => {
+        const w = window as unknown as { __pwned?: unknown; __cspViolations?: string[] };
+        return { pwned: w.__pwned, violations: w.__cspViolations ?? [] };
+      }),
+  };
+  // Runs before any page script (through the DevTools protocol, not subject to the page's CSP).
+  await context.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  context.on('page', (page) => {
+    page.on('dialog', (dialog) => {
+      guard.dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  context.on('request', (request) => {
+    if (request.url().includes('xss-probe')) guard.probes.push(request.url());
+  });
+  return { context, guard };
+}
+
+export async function signIn(page: Page, archivist: string): Promise<void> {
+  await page.goto('/viewer/sign-in');
+  await page.selectOption('#archivist', archivist);
+  await Promise.all([page.waitForURL('**/viewer/find'), page.click('button[type=submit]')]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}

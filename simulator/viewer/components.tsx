@@ -50,8 +50,10 @@ export function Layout({ title, scope, nav = 'none', scripts = [], children }: L
               K
             </span>
             <span class="brand-text">
-              <strong>kantasim</strong> Archivist viewer
-              <span class="fi"> · Arkistonhoitajan näkymä</span>
+              <span class="brand-title">
+                <strong>kantasim</strong> Archivist viewer
+              </span>
+              <span class="brand-fi">Arkistonhoitajan näkymä</span>
             </span>
           </div>
           {scope && (

@@ -248,7 +248,7 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
 
   router.get('/find', async (req, res) => {
     const scope = scopeOfRes(res);
-    const { criteria, problems, given } = parseCriteria(req.query as Record<string, unknown>);
+    const { criteria, problems, given } = parseCriteria(req.query);
     const searched = given && problems.length === 0;
     const docs = searched ? await findDocuments(store, scope, criteria) : { documents: [], total: 0 };
     const apts = searched ? await findAppointments(store, scope, criteria) : { appointments: [], total: 0 };
@@ -597,5 +597,10 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
   };
   router.use(onError);
 
-  return { router, closeStreams: () => live.closeAll() };
+  return {
+    router,
+    closeStreams: () => {
+      live.closeAll();
+    },
+  };
 }

@@ -66,6 +66,9 @@ export function parseOrdered(text: string): OrderedParse {
   if (entity) return { ok: false, problem: `the XML refers to an undeclared entity '&${entity[1] ?? ''};'` };
   let raw: unknown;
   try {
+    // Same well-formedness check as the archive (simulator/archive/xml.ts): without it, unclosed
+    // elements would pass silently; its successor package is not a project dependency.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     raw = parser.parse(text, true);
   } catch (err) {
     return {

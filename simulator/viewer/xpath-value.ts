@@ -40,7 +40,7 @@ export function parseForXPath(xml: string): XPathDocument {
 }
 
 function stringValue(node: Node): string {
-  return node.nodeType === 2 ? ((node as Attr).value ?? '') : (node.textContent ?? '');
+  return node.nodeType === 2 ? (node as Attr).value : (node.textContent ?? '');
 }
 
 export function evaluateXPath(doc: Node, expression: string): XPathOutcome {
@@ -57,7 +57,7 @@ export function evaluateXPath(doc: Node, expression: string): XPathOutcome {
     const first = result[0];
     return { ok: true, value: first === undefined ? undefined : stringValue(first), count: result.length };
   }
-  if (result === null || result === undefined) return { ok: true, value: undefined };
+  if (result === null) return { ok: true, value: undefined };
   if (typeof result === 'object') return { ok: true, value: stringValue(result) };
   return { ok: true, value: String(result) };
 }

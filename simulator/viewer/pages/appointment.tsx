@@ -77,7 +77,7 @@ function Agents({ provenance }: { provenance: Provenance | undefined }): VNode {
         return (
           <li key={i}>
             <strong>{role !== undefined ? (ROLE_NAMES[role] ?? `role ${role}`) : 'agent'}</strong>{' '}
-            {a.who?.display ?? ''} <code>{a.who?.identifier?.value ?? a.who?.reference ?? ''}</code>
+            {a.who.display ?? ''} <code>{a.who.identifier?.value ?? a.who.reference ?? ''}</code>
           </li>
         );
       })}

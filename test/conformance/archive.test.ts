@@ -150,7 +150,11 @@ describe('mutations of the sample are refused with their finding', () => {
   });
   afterAll(async () => {
     await server.close();
-    await new Promise<void>((ok) => sentinel.close(() => ok()));
+    await new Promise<void>((ok) => {
+      sentinel.close(() => {
+        ok();
+      });
+    });
     rmSync(dir, { recursive: true, force: true });
   });
 

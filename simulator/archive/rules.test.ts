@@ -621,4 +621,18 @@ describe('archive intake modes', () => {
       ['document.refused', 'refused'],
     ]);
   });
+
+  it('keeps the document OID unique under concurrent submissions', async () => {
+    const m = ptaMessage();
+    const same = await Promise.all(Array.from({ length: 8 }, () => ctx.submit(m.message)));
+    expect(same.filter((r) => r.outcome === 'accepted')).toHaveLength(1);
+    expect(same.filter((r) => r.outcome === 'duplicate')).toHaveLength(7);
+    const other = ptaMessage();
+    const variants = await Promise.all(
+      ['A', 'B', 'C', 'D'].map((t) => ctx.submit(pta({ oid: other.oid, setId: other.oid, title: t }))),
+    );
+    expect(variants.filter((r) => r.ack === 'AA')).toHaveLength(1);
+    expect(variants.filter((r) => codes(r).includes('CDA-VER-001'))).toHaveLength(3);
+    expect(await ctx.store.archive.count()).toBe(2);
+  });
 });

@@ -76,12 +76,11 @@ export function checkIdentities(root: XmlNode, header: CdaHeader, allowReal: boo
         break;
     }
   }
-  walk(root, '/ClinicalDocument', allowReal, f, true);
+  walk(root, '/ClinicalDocument', allowReal, f);
   return f;
 }
 
-function walk(node: XmlNode, path: string, allowReal: boolean, f: Finding[], isRoot = false): void {
-  const here = isRoot ? path : path;
+function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): void {
   if (node.attrs.root === HETU_OID) {
     const who = here === PATIENT_ID ? 'patient' : `person at ${here}`;
     check(

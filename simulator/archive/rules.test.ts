@@ -635,4 +635,33 @@ describe('archive intake modes', () => {
     expect(variants.filter((r) => codes(r).includes('CDA-VER-001'))).toHaveLength(3);
     expect(await ctx.store.archive.count()).toBe(2);
   });
+
+  it('never throws on 400 randomly damaged messages and documents, and still archives afterwards', async () => {
+    let seed = 12345;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const sources = [ptaMessage().message, ptaMessage({}, { soap: '1.1' }).message, buildCda()];
+    const damaged = (text: string): string => {
+      const i = rand(text.length);
+      switch (rand(4)) {
+        case 0:
+          return text.slice(0, i);
+        case 1:
+          return `${text.slice(0, i)}${'<>&"/='.charAt(rand(6))}${text.slice(i + 1)}`;
+        case 2:
+          return `${text.slice(0, i)}${text.slice(i + 1 + rand(50))}`;
+        default:
+          return `${text.slice(0, i)}${text.slice(i, i + rand(200))}${text.slice(i)}`;
+      }
+    };
+    for (let k = 0; k < 400; k++) {
+      const r = await ctx.submit(damaged(sources[k % sources.length] ?? ''), {
+        repository: k % 2 === 0 ? 'pta' : 'social',
+      });
+      expect(['AA', 'AE', 'AR']).toContain(r.ack);
+    }
+    expect((await ctx.submit(pta())).ack).toBe('AA');
+  });
 });

@@ -665,3 +665,14 @@ describe('archive intake modes', () => {
     expect((await ctx.submit(pta())).ack).toBe('AA');
   });
 });
+
+describe('archive rules: real identities allowed by the operator', () => {
+  it('CDA-ID-006 warns about a real-range code accepted under allowRealIdentities, and not about test codes', async () => {
+    const ctx = await setup({ allowRealIdentities: true });
+    const real = await ctx.submit(pta({ patient: { root: '1.2.246.21', extension: REAL_RANGE_HETU } }));
+    expect(real.ack).toBe('AA');
+    expect(codes(real)).toContain('CDA-ID-006');
+    expect(codes(await ctx.submit(pta()))).not.toContain('CDA-ID-006');
+    await ctx.store.close();
+  });
+});

@@ -25,7 +25,7 @@ import {
   type ArchiveRepositoryKind,
 } from '../store/archive-types.ts';
 import type { Store, SubmissionEvent } from '../store/types.ts';
-import { ackJson, ackXml, type AckInput } from './ack.ts';
+import { ackContentType, ackJson, ackXml, type AckInput } from './ack.ts';
 import type { ArchiveIntake, IntakeResult } from './intake.ts';
 import { nullifyDocument, type NullifyRequest } from './nullification.ts';
 
@@ -71,7 +71,7 @@ function sendAck(req: Request, res: Response, result: IntakeResult): void {
   res.status(result.status);
   if (result.document) res.location(`/archive/documents/${encodeURIComponent(result.document.oid)}`);
   if (wantsJson(req)) res.json(ackJson(input));
-  else res.type('application/xml; charset=utf-8').send(ackXml(input));
+  else res.type(ackContentType(result.message)).send(ackXml(input));
 }
 
 function one(req: Request, name: string): string | undefined {

@@ -194,6 +194,8 @@ export interface ArchiveMessageMeta {
   representedOrganisation?: string;
   /** True when the message came inside a SOAP envelope. */
   soap: boolean;
+  /** The SOAP version of that envelope, so the answer can use the same. */
+  soapVersion?: '1.1' | '1.2';
 }
 
 export type ArchivedDocumentStatus = 'current' | 'replaced' | 'nullified';

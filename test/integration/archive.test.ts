@@ -99,6 +99,19 @@ describe('archive intake over HTTP', () => {
     expect(codes(bare.json)).toContain('CDA-REG-007');
   });
 
+  it('answers a SOAP message inside the same SOAP version', async () => {
+    const r11 = await post('/archive/pta', ptaMessage({}, { soap: '1.1' }).message, { accept: 'text/xml' });
+    expect(r11.text).toMatch(
+      /<soap:Envelope xmlns:soap="http:\/\/schemas.xmlsoap.org\/soap\/envelope\/">\s*<soap:Body>\s*<MCCI_IN000002UV01/,
+    );
+    const r12 = await post('/archive/pta', ptaMessage({}, { soap: '1.2' }).message, {
+      accept: 'application/xml',
+      'content-type': 'application/soap+xml',
+    });
+    expect(r12.headers.get('content-type')).toMatch(/^application\/soap\+xml/);
+    expect(r12.text).toContain('<acknowledgement typeCode="AA">');
+  });
+
   it('accepts a social-welfare document at /archive/social', async () => {
     const r = await post('/archive/social', socialMessage().message);
     expect([r.status, r.json.acknowledgement]).toEqual([201, 'AA']);

@@ -138,5 +138,27 @@ export function ackXml(input: AckInput): string {
     );
   }
   out.push('</acknowledgement>', '</MCCI_IN000002UV01>');
-  return out.join('\n');
+  const version = msg?.soapVersion;
+  if (version === undefined) return out.join('\n');
+  // A message that came in SOAP is answered in the same SOAP version.
+  const ns =
+    version === '1.1'
+      ? 'http://schemas.xmlsoap.org/soap/envelope/'
+      : 'http://www.w3.org/2003/05/soap-envelope';
+  const [declaration, ...ack] = out;
+  return [
+    declaration,
+    `<soap:Envelope xmlns:soap="${ns}">`,
+    '<soap:Body>',
+    ...ack,
+    '</soap:Body>',
+    '</soap:Envelope>',
+  ].join('\n');
+}
+
+/** Content type of the XML answer: SOAP 1.2 has its own. */
+export function ackContentType(message: ArchiveMessageMeta | undefined): string {
+  return message?.soapVersion === '1.2'
+    ? 'application/soap+xml; charset=utf-8'
+    : 'application/xml; charset=utf-8';
 }

@@ -101,9 +101,9 @@ export function readSubmission(
   const parsed = parseXml(decoded.text, '/', maxBytes);
   if (!parsed.ok) return parsed;
   let root = parsed.root;
-  let soap = false;
+  let soap: false | '1.1' | '1.2' = false;
   if (root.name === 'Envelope' && (root.ns === SOAP11_NS || root.ns === SOAP12_NS)) {
-    soap = true;
+    soap = root.ns === SOAP11_NS ? '1.1' : '1.2';
     const inner = kid(root, 'Body', root.ns)?.children[0];
     if (!inner)
       return {
@@ -149,13 +149,14 @@ export function readSubmission(
 function readMessage(
   root: XmlNode,
   interaction: Interaction,
-  soap: boolean,
+  soap: false | '1.1' | '1.2',
   maxBytes: number,
 ): EnvelopeResult {
   const base = `/${interaction}`;
   const findings: Finding[] = [];
   const interactionId = attr(kid(root, 'interactionId'), 'extension');
-  const message: ArchiveMessageMeta = { interactionId: interactionId ?? interaction, soap };
+  const message: ArchiveMessageMeta = { interactionId: interactionId ?? interaction, soap: soap !== false };
+  if (soap !== false) message.soapVersion = soap;
   const messageId = instanceId(kid(root, 'id'));
   if (messageId) message.messageId = messageId;
   const creationTime = attr(kid(root, 'creationTime'), 'value');

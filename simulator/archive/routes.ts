@@ -24,8 +24,8 @@ import {
   type ArchiveQuery,
   type ArchiveRepositoryKind,
 } from '../store/archive-types.ts';
-import type { Store } from '../store/types.ts';
-import { ackJson, ackXml, type AckInput } from './ack.ts';
+import type { Store, SubmissionEvent } from '../store/types.ts';
+import { ackContentType, ackJson, ackXml, type AckInput } from './ack.ts';
 import type { ArchiveIntake, IntakeResult } from './intake.ts';
 import { nullifyDocument, type NullifyRequest } from './nullification.ts';
 
@@ -71,7 +71,7 @@ function sendAck(req: Request, res: Response, result: IntakeResult): void {
   res.status(result.status);
   if (result.document) res.location(`/archive/documents/${encodeURIComponent(result.document.oid)}`);
   if (wantsJson(req)) res.json(ackJson(input));
-  else res.type('application/xml; charset=utf-8').send(ackXml(input));
+  else res.type(ackContentType(result.message)).send(ackXml(input));
 }
 
 function one(req: Request, name: string): string | undefined {
@@ -163,18 +163,37 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
   const router = Router();
   const raw = express.raw({ type: () => true, limit: options.maxBodyBytes });
 
+  /** Refusals decided before the intake (mode header, body parser) are events too. */
+  const recordRefusal = (
+    repository: ArchiveRepositoryKind,
+    finding: Finding,
+    requestId: string | undefined,
+  ): Promise<SubmissionEvent> =>
+    options.events.record({
+      channel: 'archive',
+      service: repository === 'pta' ? 'pta' : 'social-welfare',
+      kind: 'document.refused',
+      outcome: 'refused',
+      resourceIds: [],
+      findings: [finding],
+      summary: `refused (AR): ${finding.code} ${finding.message}`,
+      ...(requestId === undefined ? {} : { requestId }),
+      details: { repository },
+    });
+
   const receive = (repository: ArchiveRepositoryKind) => async (req: Request, res: Response) => {
     const mode = modeOf(req, options.defaultMode);
     const requestId = res.locals.requestId as string | undefined;
     const body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
     if (typeof mode !== 'string') {
+      const event = await recordRefusal(repository, mode, requestId);
       sendAck(req, res, {
         outcome: 'refused',
         ack: 'AR',
         status: 400,
         findings: [mode],
         mode: options.defaultMode,
-        eventSeq: 0,
+        eventSeq: event.seq,
       });
       return;
     }
@@ -208,18 +227,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       );
       const mode = modeOf(req, options.defaultMode);
       const requestId = res.locals.requestId as string | undefined;
-      void options.events
-        .record({
-          channel: 'archive',
-          service: repository === 'pta' ? 'pta' : 'social-welfare',
-          kind: 'document.refused',
-          outcome: 'refused',
-          resourceIds: [],
-          findings: [finding],
-          summary: `refused (AR): ${finding.code} ${finding.message}`,
-          ...(requestId === undefined ? {} : { requestId }),
-          details: { repository },
-        })
+      void recordRefusal(repository, finding, requestId)
         .then((event) => {
           sendAck(req, res, {
             outcome: 'refused',

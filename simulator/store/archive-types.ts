@@ -133,6 +133,21 @@ export interface LocalHeader {
   eprServiceProviderName?: string;
   releaseDateForPatientViewing?: string;
   patientHomeMunicipality?: CodedValue;
+  /** Legacy and archive-filled times (registratedTime, copyTime). */
+  registratedTime?: string;
+  copyTime?: string;
+  currentLocation?: string;
+  activeArchiveFormer?: InstanceId;
+  basisForNondisclosure?: string;
+  userGroup?: string;
+  /** validConsentId elements. */
+  validConsentIds?: InstanceId[];
+  /** secondaryCustodian/secondaryCustodianId. */
+  secondaryCustodians?: InstanceId[];
+  /** KantaMetadata: FieldName (root) and FieldValue. */
+  kantaMetadata?: { field?: string; value?: string }[];
+  /** auditTrail: code and time. */
+  auditTrail?: { code?: CodedValue; time?: string }[];
   /** Names of other local-header children present (e.g. `KantaMetadata`, `json`), for the viewer. */
   otherElements: string[];
 }
@@ -194,6 +209,8 @@ export interface ArchiveMessageMeta {
   representedOrganisation?: string;
   /** True when the message came inside a SOAP envelope. */
   soap: boolean;
+  /** The SOAP version of that envelope, so the answer can use the same. */
+  soapVersion?: '1.1' | '1.2';
 }
 
 export type ArchivedDocumentStatus = 'current' | 'replaced' | 'nullified';

@@ -1,5 +1,5 @@
 /**
- * Identity rules (CDA-ID-001…005): every personal identity code anywhere in the document must be a
+ * Identity rules (CDA-ID-001…006): every personal identity code anywhere in the document must be a
  * checksum-valid test-range code (900–999) unless the operator allows real identities; the patient may
  * instead carry a temporary ID, accepted without checksum and flagged.
  *
@@ -7,7 +7,7 @@
  * patientRole/id, assignedAuthor/id; and any coded element with `@codeSystem="1.2.246.21"` (`@code` is
  * the code), e.g. the section-level relatedSubject/code. Facts: domain.md §1 and §6.
  */
-import { error, type Finding } from '../../domain/findings.ts';
+import { error, warning, type Finding } from '../../domain/findings.ts';
 import { HETU_OID, validateTestHetu } from '../../domain/hetu.ts';
 import type { CdaHeader } from '../../store/archive-types.ts';
 import type { XmlNode } from '../xml.ts';
@@ -27,7 +27,17 @@ function check(
     return;
   }
   const result = validateTestHetu(value, { allowReal });
-  if (result.ok) return;
+  if (result.ok) {
+    if (result.hetu.range === 'person')
+      f.push(
+        warning(
+          'CDA-ID-006',
+          path,
+          `${who}: identity code ${value} is in the real-person range and was accepted only because the operator turned on allowRealIdentities; use Kela-issued test codes`,
+        ),
+      );
+    return;
+  }
   const real = result.problem.reason === 'real-person-range';
   f.push(
     error(
@@ -76,12 +86,11 @@ export function checkIdentities(root: XmlNode, header: CdaHeader, allowReal: boo
         break;
     }
   }
-  walk(root, '/ClinicalDocument', allowReal, f, true);
+  walk(root, '/ClinicalDocument', allowReal, f);
   return f;
 }
 
-function walk(node: XmlNode, path: string, allowReal: boolean, f: Finding[], isRoot = false): void {
-  const here = isRoot ? path : path;
+function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): void {
   if (node.attrs.root === HETU_OID) {
     const who = here === PATIENT_ID ? 'patient' : `person at ${here}`;
     check(

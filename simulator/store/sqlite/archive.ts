@@ -35,7 +35,6 @@ export const archiveMigrations: AreaMigrations = {
           document_type TEXT,
           effective_at TEXT,
           custodian TEXT,
-          received_seq INTEGER NOT NULL,
           json TEXT NOT NULL,
           xml BLOB NOT NULL
         );
@@ -67,19 +66,18 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
   const insert = db.prepare(
     `INSERT INTO archive_documents
        (oid, repository, set_id, version_number, status, valid, patient, document_type, effective_at,
-        custodian, received_seq, json, xml)
+        custodian, json, xml)
      VALUES (@oid, @repository, @setId, @versionNumber, @status, @valid, @patient, @documentType,
-        @effectiveAt, @custodian, (SELECT COALESCE(MAX(received_seq), 0) + 1 FROM archive_documents),
-        @json, @xml)`,
+        @effectiveAt, @custodian, @json, @xml)`,
   );
   const byOid = db.prepare<[string], Row>('SELECT json, status FROM archive_documents WHERE oid = ?');
   const xmlOf = db.prepare<[string], { xml: Buffer }>('SELECT xml FROM archive_documents WHERE oid = ?');
   const bySet = db.prepare<[string], Row>(
-    'SELECT json, status FROM archive_documents WHERE set_id = ? ORDER BY version_number, received_seq',
+    'SELECT json, status FROM archive_documents WHERE set_id = ? ORDER BY version_number, rowid',
   );
   const latest = db.prepare<[string], Row>(
     `SELECT json, status FROM archive_documents WHERE set_id = ? AND valid = 1
-     ORDER BY version_number DESC, received_seq DESC LIMIT 1`,
+     ORDER BY version_number DESC, rowid DESC LIMIT 1`,
   );
   const update = db.prepare<[string, string, string]>(
     'UPDATE archive_documents SET status = ?, json = ? WHERE oid = ?',

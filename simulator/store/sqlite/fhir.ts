@@ -190,7 +190,7 @@ function criterionSql(c: SearchCriterion, params: Params): string {
 /** Builds the WHERE clause; type and param placeholders of index subqueries come first in each. */
 function whereSql(query: SearchQuery): { sql: string; params: Params } {
   const params: Params = [query.resourceType];
-  const parts = ['c.type = ?', 'c.deleted = 0'];
+  const parts = query.includeDeleted === true ? ['c.type = ?'] : ['c.type = ?', 'c.deleted = 0'];
   for (const c of query.criteria) {
     const own: Params = [];
     const sql = criterionSql(c, own);
@@ -336,7 +336,6 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
           const version = now.version + 1;
           insertVersion.run(resourceType, id, version, at, ms, 1, 0, null);
           upsertCurrent.run(resourceType, id, version, 1, ms);
-          clearIndex.run(resourceType, id);
           return { resourceType, id, versionId: version, lastUpdated: at, deleted: true, invalid: false };
         })(),
       ),

@@ -163,6 +163,9 @@ function matchPath(route: Route, segments: readonly string[]): Record<string, st
       params[part.slice(1)] = seg;
     } else if (part !== seg) return undefined;
   }
+  // Literal type routes (`Appointment/:id`) bind the type too, so handlers read it one way.
+  const first = pattern[0] ?? '';
+  if (params.type === undefined && /^[A-Z]/.test(first)) params.type = first;
   return params;
 }
 

@@ -18,9 +18,12 @@ const UNIT_OID = /^(1\.2\.246\.10\.\d+\.10)\.(\d+)$/;
 
 export function appointmentIndex(a: Appointment, provenance?: Provenance): IndexEntry[] {
   const out = extractIndex(a);
-  for (const p of a.participant) {
-    const ident = p.actor?.identifier;
-    if (ident?.value === undefined) continue;
+  // Defensive reads: in rehearsal mode an appointment may be stored although its rules failed.
+  for (const p of Array.isArray(a.participant)
+    ? (a.participant as ((typeof a.participant)[number] | null)[])
+    : []) {
+    const ident = p?.actor?.identifier;
+    if (typeof ident?.value !== 'string') continue;
     if (isPatientIdSystem(ident.system)) {
       out.push({ param: 'patient:identifier', kind: 'token', system: ident.system ?? '', code: ident.value });
       continue;

@@ -88,8 +88,9 @@ function parseBody(req: Request, route: Route): { body?: unknown; form?: Map<str
       ),
     );
   }
+  let body: unknown;
   try {
-    return { body: JSON.parse(text) as unknown };
+    body = JSON.parse(text) as unknown;
   } catch (err) {
     return fail(
       badRequest(
@@ -99,6 +100,30 @@ function parseBody(req: Request, route: Route): { body?: unknown; form?: Map<str
       ),
     );
   }
+  if (tooDeep(body)) {
+    fail(
+      badRequest(
+        'FHIR-JSON-007',
+        `the JSON is nested deeper than ${MAX_DEPTH} levels; no FHIR resource needs that`,
+        '',
+      ),
+    );
+  }
+  return { body };
+}
+
+/** Deepest nesting accepted; real resources stay far below it, and rules recurse over the tree. */
+const MAX_DEPTH = 64;
+
+function tooDeep(root: unknown): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= MAX_DEPTH) return true;
+    for (const child of Object.values(node as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function checkAccept(req: Request): void {

@@ -4,7 +4,7 @@
  * paging; transaction atomicity; rehearsal mode; the event log.
  */
 import type { Appointment, Bundle, OperationOutcome, Provenance } from 'fhir/r4.js';
-import { Client } from 'fhir-kit-client';
+import { FhirTestClient as Client } from './fhir-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   kantaAppointment,
@@ -24,7 +24,7 @@ let client: Client;
 
 beforeAll(async () => {
   server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
-  client = new Client({ baseUrl: `${server.url}/fhir` });
+  client = new Client(`${server.url}/fhir`);
 });
 afterAll(async () => {
   await server.close();

@@ -11,7 +11,7 @@ import type {
   Schedule,
   Slot,
 } from 'fhir/r4.js';
-import { Client } from 'fhir-kit-client';
+import { FhirTestClient as Client } from './fhir-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../simulator/server.ts';
 
@@ -20,7 +20,7 @@ let client: Client;
 
 beforeAll(async () => {
   server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
-  client = new Client({ baseUrl: `${server.url}/fhir` });
+  client = new Client(`${server.url}/fhir`);
 });
 afterAll(async () => {
   await server.close();

@@ -71,13 +71,14 @@ export const validateOperation: Handler = async (req, ctx) => {
     ];
   }
   const claimed = profile !== undefined ? [profile] : [];
-  const meta = (resource as { meta?: { profile?: unknown } }).meta;
+  const obj = resource !== null && typeof resource === 'object' ? (resource as Record<string, unknown>) : {};
+  const meta = obj.meta as { profile?: unknown } | undefined;
   if (Array.isArray(meta?.profile))
     claimed.push(...meta.profile.filter((p): p is string => typeof p === 'string'));
   const kantaProvenance =
     type === 'Provenance' &&
     claimed.some((p) => p === KANTA_PROVENANCE_PROFILE || p === KANTA_NULLIFICATION_PROFILE);
-  const targets = (resource as { target?: { reference?: unknown }[] }).target;
+  const targets = obj.target as { reference?: unknown }[] | undefined;
   const result = validateResource(resource, {
     expectedType: type,
     supported: isSupportedType,
@@ -87,7 +88,11 @@ export const validateOperation: Handler = async (req, ctx) => {
       provenance: {
         // Alone, the Provenance has no transaction: its own Appointment target stands in for it.
         appointmentRefs: (Array.isArray(targets) ? targets : [])
-          .map((t) => (typeof t.reference === 'string' ? t.reference.replace(/\/_history\/[^/]+$/, '') : ''))
+          .map((t) =>
+            t !== null && typeof t === 'object' && typeof t.reference === 'string'
+              ? t.reference.replace(/\/_history\/[^/]+$/, '')
+              : '',
+          )
           .filter((r) => r.startsWith('Appointment/')),
         nullification: claimed.includes(KANTA_NULLIFICATION_PROFILE),
         now: ctx.now(),

@@ -12,7 +12,7 @@
  * Pure apart from the registry's organiser check, which the caller runs in its transaction.
  */
 import type { Appointment, HealthcareService, Provenance } from 'fhir/r4.js';
-import { hasBlocking, warning, type Finding } from '../../domain/findings.ts';
+import { error, hasBlocking, type Finding } from '../../domain/findings.ts';
 import { checkInvariants } from './invariants.ts';
 import { checkFiSchedulingAppointment, checkFiSchedulingHealthcareService } from './fi-scheduling.ts';
 import {
@@ -47,13 +47,16 @@ export interface ValidationResult {
   storable: boolean;
 }
 
-/** Runs one rule layer; a rule that throws on odd input is reported, never allowed to crash the request. */
+/**
+ * Runs one rule layer; a rule that throws on odd input is reported as an error (the input cannot be
+ * trusted), never allowed to crash the request.
+ */
 function layer(name: string, run: () => Finding[]): Finding[] {
   try {
     return run();
   } catch (err) {
     return [
-      warning(
+      error(
         'KANTASIM-000',
         '',
         `the ${name} rules could not finish on this input (${err instanceof Error ? err.message : String(err)}); fix the other findings first`,

@@ -188,6 +188,18 @@ export function checkResourceType(
       ],
     };
   }
+  const nullAt = nullPath(body, rt);
+  if (nullAt !== undefined) {
+    return {
+      findings: [
+        error(
+          'FHIR-JSON-008',
+          nullAt,
+          `${nullAt} is null; FHIR JSON has no nulls (leave the element out), except in primitive arrays aligned with their '_' extension array`,
+        ),
+      ],
+    };
+  }
   if (!options.supported(rt)) {
     return {
       findings: [
@@ -196,4 +208,26 @@ export function checkResourceType(
     };
   }
   return { resource: body as ParsedResource };
+}
+
+/** The path of the first null FHIR JSON does not allow, if any. See: https://hl7.org/fhir/R4/json.html */
+function nullPath(root: unknown, type: string): string | undefined {
+  const stack: [unknown, string][] = [[root, type]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop() as [unknown, string];
+    if (node === null || typeof node !== 'object') continue;
+    const o = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries(o)) {
+      if (value === null) return `${path}.${key}`;
+      if (Array.isArray(value)) {
+        // Nulls may pad a primitive array so it lines up with its `_name` extension array (or vice versa).
+        const paired = key.startsWith('_') ? key.slice(1) in o : `_${key}` in o;
+        value.forEach((item: unknown, i) => {
+          if (item !== null) stack.push([item, `${path}.${key}[${i}]`]);
+        });
+        if (!paired && value.some((item) => item === null)) return `${path}.${key}[${value.indexOf(null)}]`;
+      } else stack.push([value, `${path}.${key}`]);
+    }
+  }
+  return undefined;
 }

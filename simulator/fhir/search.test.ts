@@ -61,7 +61,7 @@ describe('search parameters', () => {
       { start: 'soon' },
       { _sort: 'status' },
       { 'identifier:above': 'x' },
-    ]) {
+    ] as Record<string, string>[]) {
       expect(() => parseSearch('Slot', params(bad)), JSON.stringify(bad)).toThrow(FhirError);
     }
   });

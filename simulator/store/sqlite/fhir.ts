@@ -66,7 +66,7 @@ export const fhirMigrations: AreaMigrations = {
         );
         CREATE INDEX fhir_index_value ON fhir_index (type, param, value, system);
         CREATE INDEX fhir_index_date ON fhir_index (type, param, low, high);
-        CREATE INDEX fhir_index_resource ON fhir_index (type, id);
+        CREATE INDEX fhir_index_resource ON fhir_index (type, id, param);
       `,
     },
   ],
@@ -136,8 +136,27 @@ function dateCondition(
   }
 }
 
-function criterionSql(c: SearchCriterion, params: Params): string {
-  const sub = 'c.id IN (SELECT i.id FROM fhir_index i WHERE i.type = ? AND i.param = ? AND ';
+/** Index-backed criteria that select few rows: good drivers of a search. */
+function selective(c: SearchCriterion): boolean {
+  return (
+    c.kind === 'id' || c.kind === 'reference' || c.kind === 'string' || (c.kind === 'token' && c.not !== true)
+  );
+}
+
+/**
+ * SQL for one criterion. The driving criterion selects candidate ids from the index (`c.id IN (…)`);
+ * the others are checked per candidate with `EXISTS` on the (type, id, param) index, so a search costs
+ * in proportion to the driver's matches, not to the size of the store.
+ */
+function criterionSql(type: string, c: SearchCriterion, params: Params, driver: boolean): string {
+  const match = (condition: string, values: Params): string => {
+    if (driver) {
+      params.push(type, c.param, ...values);
+      return `c.id IN (SELECT i.id FROM fhir_index i WHERE i.type = ? AND i.param = ? AND (${condition}))`;
+    }
+    params.push(c.param, ...values);
+    return `EXISTS (SELECT 1 FROM fhir_index i INDEXED BY fhir_index_resource WHERE i.type = c.type AND i.id = c.id AND i.param = ? AND (${condition}))`;
+  };
   switch (c.kind) {
     case 'id': {
       if (c.values.length === 0) return '0';
@@ -151,53 +170,51 @@ function criterionSql(c: SearchCriterion, params: Params): string {
     }
     case 'token': {
       if (c.values.length === 0) return '0';
+      const values: Params = [];
       const ors = c.values.map((v) => {
-        params.push(v.code);
+        values.push(v.code);
         if (v.system === undefined) return '(i.value = ?)';
-        params.push(v.system);
+        values.push(v.system);
         return '(i.value = ? AND i.system = ?)';
       });
-      const match = `${sub}(${ors.join(' OR ')}))`;
-      return c.not === true ? `NOT ${match}` : match;
+      const sql = match(ors.join(' OR '), values);
+      return c.not === true ? `NOT ${sql}` : sql;
     }
     case 'string': {
       if (c.values.length === 0) return '0';
+      const values: Params = [];
       const ors = c.values.map((v) => {
         const value = v.toLowerCase();
         if (c.exact === true) {
-          params.push(value);
+          values.push(value);
           return '(i.value = ?)';
         }
         // Prefix match as a range, so the (type, param, value) index serves it.
-        params.push(value, `${value}\u{10ffff}`);
+        values.push(value, `${value}\u{10ffff}`);
         return '(i.value >= ? AND i.value < ?)';
       });
-      return `${sub}(${ors.join(' OR ')}))`;
+      return match(ors.join(' OR '), values);
     }
     case 'reference': {
       if (c.values.length === 0) return '0';
-      params.push(...c.values);
-      return `${sub}i.value IN (${c.values.map(() => '?').join(', ')}))`;
+      return match(`i.value IN (${c.values.map(() => '?').join(', ')})`, c.values);
     }
     case 'date': {
       const [sql, values] = dateCondition(c.prefix, 'i.low', 'i.high', c.low, c.high);
-      params.push(...values);
-      return `${sub}${sql})`;
+      return match(sql, values);
     }
   }
 }
 
-/** Builds the WHERE clause; type and param placeholders of index subqueries come first in each. */
+/** Builds the WHERE clause; the most selective criterion drives. */
 function whereSql(query: SearchQuery): { sql: string; params: Params } {
   const params: Params = [query.resourceType];
   const parts = query.includeDeleted === true ? ['c.type = ?'] : ['c.type = ?', 'c.deleted = 0'];
-  for (const c of query.criteria) {
-    const own: Params = [];
-    const sql = criterionSql(c, own);
-    if (sql.includes('FROM fhir_index')) params.push(query.resourceType, c.param);
-    params.push(...own);
-    parts.push(sql);
-  }
+  let driver = query.criteria.findIndex(selective);
+  if (driver < 0) driver = query.criteria.findIndex((c) => c.kind === 'date');
+  query.criteria.forEach((c, i) => {
+    parts.push(criterionSql(query.resourceType, c, params, i === driver));
+  });
   return { sql: parts.join(' AND '), params };
 }
 
@@ -207,7 +224,7 @@ function orderSql(sort: readonly SortKey[] | undefined, params: Params): string 
     if (k.param === '_lastUpdated') return `c.lu_ms ${dir}`;
     if (k.param === '_id') return `c.id ${dir}`;
     params.push(k.param);
-    return `(SELECT MIN(s.low) FROM fhir_index s WHERE s.type = c.type AND s.id = c.id AND s.param = ?) ${dir}`;
+    return `(SELECT MIN(s.low) FROM fhir_index s INDEXED BY fhir_index_resource WHERE s.type = c.type AND s.id = c.id AND s.param = ?) ${dir}`;
   });
   keys.push('c.lu_ms ASC', 'c.id ASC');
   return keys.join(', ');

@@ -37,7 +37,9 @@ export function appointmentIndex(a: Appointment, provenance?: Provenance): Index
       out.push({ param: 'appointment-service-provider-unit', kind: 'token', system: '', code: oid });
   }
   if (provenance) {
-    const recorded = provenance.recorded !== undefined ? dateRange(provenance.recorded) : undefined;
+    // Read defensively: a rehearsal-mode Provenance may lack `recorded`.
+    const recordedAt = (provenance as Partial<Provenance>).recorded;
+    const recorded = recordedAt !== undefined ? dateRange(recordedAt) : undefined;
     if (recorded) out.push({ param: 'recorded', kind: 'date', ...recorded });
     const organiser = serviceOrganiserOid(provenance);
     if (organiser !== undefined)

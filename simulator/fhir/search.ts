@@ -7,7 +7,7 @@
  *
  * See: https://hl7.org/fhir/R4/search.html
  */
-import type { Bundle, BundleEntry, BundleLink, Resource } from 'fhir/r4.js';
+import type { Bundle, BundleEntry, BundleLink } from 'fhir/r4.js';
 import {
   MAX_FHIR_PAGE,
   type SearchCriterion,
@@ -240,7 +240,7 @@ export function parseSearch(type: string, params: Map<string, string[]>): Parsed
 function entryOf(baseUrl: string, stored: StoredResource, mode: 'match' | 'include'): BundleEntry {
   return {
     fullUrl: `${baseUrl}/${stored.resourceType}/${stored.id}`,
-    resource: stored.resource as Resource,
+    resource: stored.resource,
     search: { mode },
   };
 }
@@ -315,6 +315,6 @@ export function historyEntry(baseUrl: string, v: StoredResource): BundleEntry {
       lastModified: v.lastUpdated,
     },
   };
-  if (v.resource) entry.resource = v.resource as Resource;
+  if (v.resource) entry.resource = v.resource;
   return entry;
 }

@@ -241,7 +241,7 @@ export async function updateWith(
       message:
         bodyId === undefined
           ? `the body must carry id '${id}' (the id in the URL)`
-          : `the body's id '${String(bodyId)}' differs from the URL's '${id}'; make them equal`,
+          : `the body's id ${JSON.stringify(bodyId)} differs from the URL's '${id}'; make them equal`,
     });
     v.refuseWith = 400;
     v.storable = false;

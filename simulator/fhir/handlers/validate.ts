@@ -78,7 +78,7 @@ export const validateOperation: Handler = async (req, ctx) => {
   const kantaProvenance =
     type === 'Provenance' &&
     claimed.some((p) => p === KANTA_PROVENANCE_PROFILE || p === KANTA_NULLIFICATION_PROFILE);
-  const targets = obj.target as { reference?: unknown }[] | undefined;
+  const targets: unknown = obj.target;
   const result = validateResource(resource, {
     expectedType: type,
     supported: isSupportedType,
@@ -89,8 +89,10 @@ export const validateOperation: Handler = async (req, ctx) => {
         // Alone, the Provenance has no transaction: its own Appointment target stands in for it.
         appointmentRefs: (Array.isArray(targets) ? targets : [])
           .map((t) =>
-            t !== null && typeof t === 'object' && typeof t.reference === 'string'
-              ? t.reference.replace(/\/_history\/[^/]+$/, '')
+            t !== null &&
+            typeof t === 'object' &&
+            typeof (t as { reference?: unknown }).reference === 'string'
+              ? (t as { reference: string }).reference.replace(/\/_history\/[^/]+$/, '')
               : '',
           )
           .filter((r) => r.startsWith('Appointment/')),

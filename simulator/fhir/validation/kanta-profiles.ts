@@ -187,7 +187,8 @@ export function checkKantaProvenance(p: Provenance, ctx: ProvenanceContext): Fin
       ),
     );
   }
-  if (p.recorded === undefined || p.recorded === '') {
+  const recorded = (p as Partial<Provenance>).recorded;
+  if (recorded === undefined || recorded === '') {
     out.push(
       error(
         'KANTA-PROV-003',
@@ -196,12 +197,12 @@ export function checkKantaProvenance(p: Provenance, ctx: ProvenanceContext): Fin
         SOURCE,
       ),
     );
-  } else if (Date.parse(p.recorded) > ctx.now.getTime() + 5 * 60_000) {
+  } else if (Date.parse(recorded) > ctx.now.getTime() + 5 * 60_000) {
     out.push(
       warning(
         'KANTA-PROV-004',
         'Provenance.recorded',
-        `recorded '${p.recorded}' is in the future; check the clock of the sending system`,
+        `recorded '${recorded}' is in the future; check the clock of the sending system`,
         SOURCE,
       ),
     );

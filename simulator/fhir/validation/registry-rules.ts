@@ -4,7 +4,7 @@
  * - Every identity code (any Identifier with system `urn:oid:1.2.246.21`, anywhere in the resource,
  *   contained resources included) must be a checksum-valid test-range code (900–999), unless the
  *   operator started the server with `--allow-real-identities` (`../shared/domain.md` §1, §6).
- *   Temporary IDs (roots `…​.22.<year>`) are not checksum-validated.
+ *   Temporary IDs (roots `….22.<year>`) are not checksum-validated.
  * - The service organiser of a Kanta appointment must be a registered, current organisation whose Kanta
  *   customer has deployed `pta-appointment`; otherwise the finding says which expansion of use
  *   (käytön laajennus) to notify.

@@ -149,13 +149,22 @@ function selective(c: SearchCriterion): boolean {
  * in proportion to the driver's matches, not to the size of the store.
  */
 function criterionSql(type: string, c: SearchCriterion, params: Params, driver: boolean): string {
-  const match = (condition: string, values: Params): string => {
+  /** `alternatives`: ORed conditions on the index row, each with its bound values. */
+  const match = (alternatives: [string, Params][]): string => {
     if (driver) {
-      params.push(type, c.param, ...values);
-      return `c.id IN (SELECT i.id FROM fhir_index i WHERE i.type = ? AND i.param = ? AND (${condition}))`;
+      // The candidates: a derived table joined first (CROSS JOIN fixes the order in SQLite, so the
+      // planner cannot choose to scan every current resource and probe this list instead). One
+      // SELECT per alternative, UNIONed, so each uses the index on its own.
+      const hint = c.kind === 'date' ? 'fhir_index_date' : 'fhir_index_value';
+      const selects = alternatives.map(([condition, values]) => {
+        params.push(type, c.param, ...values);
+        return `SELECT i.id AS id FROM fhir_index i INDEXED BY ${hint} WHERE i.type = ? AND i.param = ? AND ${condition}`;
+      });
+      return `(${selects.join(' UNION ')}) AS d CROSS JOIN fhir_current c ON c.id = d.id`;
     }
-    params.push(c.param, ...values);
-    return `EXISTS (SELECT 1 FROM fhir_index i INDEXED BY fhir_index_resource WHERE i.type = c.type AND i.id = c.id AND i.param = ? AND (${condition}))`;
+    params.push(c.param, ...alternatives.flatMap(([, values]) => values));
+    const ors = alternatives.map(([condition]) => `(${condition})`).join(' OR ');
+    return `EXISTS (SELECT 1 FROM fhir_index i INDEXED BY fhir_index_resource WHERE i.type = c.type AND i.id = c.id AND i.param = ? AND (${ors}))`;
   };
   switch (c.kind) {
     case 'id': {
@@ -170,52 +179,50 @@ function criterionSql(type: string, c: SearchCriterion, params: Params, driver: 
     }
     case 'token': {
       if (c.values.length === 0) return '0';
-      const values: Params = [];
-      const ors = c.values.map((v) => {
-        values.push(v.code);
-        if (v.system === undefined) return '(i.value = ?)';
-        values.push(v.system);
-        return '(i.value = ? AND i.system = ?)';
-      });
-      const sql = match(ors.join(' OR '), values);
+      const sql = match(
+        c.values.map((v): [string, Params] =>
+          v.system === undefined
+            ? ['i.value = ?', [v.code]]
+            : ['i.value = ? AND i.system = ?', [v.code, v.system]],
+        ),
+      );
       return c.not === true ? `NOT ${sql}` : sql;
     }
     case 'string': {
       if (c.values.length === 0) return '0';
-      const values: Params = [];
-      const ors = c.values.map((v) => {
-        const value = v.toLowerCase();
-        if (c.exact === true) {
-          values.push(value);
-          return '(i.value = ?)';
-        }
-        // Prefix match as a range, so the (type, param, value) index serves it.
-        values.push(value, `${value}\u{10ffff}`);
-        return '(i.value >= ? AND i.value < ?)';
-      });
-      return match(ors.join(' OR '), values);
+      return match(
+        c.values.map((v): [string, Params] => {
+          const value = v.toLowerCase();
+          // A prefix match as a range, so the (type, param, value) index serves it.
+          return c.exact === true
+            ? ['i.value = ?', [value]]
+            : ['i.value >= ? AND i.value < ?', [value, `${value}\u{10ffff}`]];
+        }),
+      );
     }
     case 'reference': {
       if (c.values.length === 0) return '0';
-      return match(`i.value IN (${c.values.map(() => '?').join(', ')})`, c.values);
+      return match(c.values.map((v): [string, Params] => ['i.value = ?', [v]]));
     }
     case 'date': {
-      const [sql, values] = dateCondition(c.prefix, 'i.low', 'i.high', c.low, c.high);
-      return match(sql, values);
+      return match([dateCondition(c.prefix, 'i.low', 'i.high', c.low, c.high)]);
     }
   }
 }
 
-/** Builds the WHERE clause; the most selective criterion drives. */
-function whereSql(query: SearchQuery): { sql: string; params: Params } {
+/** Builds FROM and WHERE; the most selective criterion drives (see `criterionSql`). */
+function whereSql(query: SearchQuery): { from: string; sql: string; params: Params } {
+  const fromParams: Params = [];
   const params: Params = [query.resourceType];
   const parts = query.includeDeleted === true ? ['c.type = ?'] : ['c.type = ?', 'c.deleted = 0'];
-  let driver = query.criteria.findIndex(selective);
+  let driver = query.criteria.findIndex((c) => selective(c) && c.kind !== 'id');
   if (driver < 0) driver = query.criteria.findIndex((c) => c.kind === 'date');
+  let from = 'fhir_current c';
   query.criteria.forEach((c, i) => {
-    parts.push(criterionSql(query.resourceType, c, params, i === driver));
+    if (i === driver) from = criterionSql(query.resourceType, c, fromParams, true);
+    else parts.push(criterionSql(query.resourceType, c, params, false));
   });
-  return { sql: parts.join(' AND '), params };
+  return { from, sql: parts.join(' AND '), params: [...fromParams, ...params] };
 }
 
 function orderSql(sort: readonly SortKey[] | undefined, params: Params): string {
@@ -403,7 +410,7 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
       gate.run((): SearchResult => {
         const where = whereSql(query);
         const total = (
-          prepared(`SELECT COUNT(*) AS n FROM fhir_current c WHERE ${where.sql}`).get(...where.params) as {
+          prepared(`SELECT COUNT(*) AS n FROM ${where.from} WHERE ${where.sql}`).get(...where.params) as {
             n: number;
           }
         ).n;
@@ -413,7 +420,7 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
         const order = orderSql(query.sort, orderParams);
         const rows = prepared(
           `SELECT v.type, v.id, v.version, v.last_updated, v.deleted, v.invalid, v.json
-           FROM fhir_current c JOIN fhir_versions v ON v.type = c.type AND v.id = c.id AND v.version = c.version
+           FROM ${where.from} JOIN fhir_versions v ON v.type = c.type AND v.id = c.id AND v.version = c.version
            WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
         ).all(...where.params, ...orderParams, count, Math.max(query.offset, 0)) as VersionRow[];
         return { matches: rows.map(toStored), total };

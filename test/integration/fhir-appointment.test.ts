@@ -221,7 +221,7 @@ describe('the Kanta transaction is atomic and checked', () => {
   it('refuses a service organiser whose customer has not deployed pta-appointment, naming the expansion of use', async () => {
     const res = await rawPost(
       '',
-      storeBundle(kantaAppointment(), {
+      storeBundle(kantaAppointment({ identifier: 'AJ-REG-4' }), {
         organiser: ORG_NOT_DEPLOYED,
         organiserName: 'Hoivapalvelu Lumme Oy',
       }),
@@ -233,8 +233,23 @@ describe('the Kanta transaction is atomic and checked', () => {
   });
 
   it('refuses an unregistered service organiser', async () => {
-    const res = await rawPost('', storeBundle(kantaAppointment(), { organiser: '1.2.246.10.9999999.10.0' }));
+    const res = await rawPost(
+      '',
+      storeBundle(kantaAppointment({ identifier: 'AJ-REG-1' }), { organiser: '1.2.246.10.9999999.10.0' }),
+    );
     expect(codes((await res.json()) as OperationOutcome)).toEqual(['KANTA-REG-001']);
+  });
+
+  it('warns when a store repeats the identifier of a stored appointment', async () => {
+    await store(kantaAppointment({ hetu: TEST_HETUS[0], identifier: 'AJ-DUP-1' }));
+    const res = await rawPost(
+      '',
+      storeBundle(kantaAppointment({ hetu: TEST_HETUS[0], identifier: 'AJ-DUP-1' })),
+    );
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as Bundle;
+    const outcome = answer.entry?.[0]?.response?.outcome as OperationOutcome;
+    expect(codes(outcome)).toEqual(['KANTA-APPT-013']);
   });
 
   it('refuses bundles of the wrong shape with 400', async () => {

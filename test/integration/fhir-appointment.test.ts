@@ -178,6 +178,34 @@ describe('the booking lifecycle', () => {
     expect(codes((await stale.json()) as OperationOutcome)).toEqual(['FHIR-VERSION-001']);
   });
 
+  it('refuses to move an appointment to another patient, by replace or by update', async () => {
+    const { id } = await store(kantaAppointment({ hetu: '010501E9032', identifier: 'AJ-MOVE-1' }));
+    const other = kantaAppointment({ hetu: '020503F9037', identifier: 'AJ-MOVE-1' });
+    const replaced = await rawPost('', replaceBundle(id, other));
+    expect(replaced.status).toBe(422);
+    expect(codes((await replaced.json()) as OperationOutcome)).toEqual(['KANTA-APPT-014']);
+    const updated = await fetch(`${server.url}/fhir/Appointment/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/fhir+json', 'If-Match': 'W/"1"' },
+      body: JSON.stringify({ ...other, id }),
+    });
+    expect(updated.status).toBe(422);
+    expect(codes((await updated.json()) as OperationOutcome)).toEqual(['KANTA-APPT-014']);
+  });
+
+  it('holds an update of a Kanta appointment to the Kanta rules even without the profile', async () => {
+    const { id } = await store(kantaAppointment({ hetu: '010501E9032', identifier: 'AJ-PROF-1' }));
+    const body = { ...kantaAppointment({ hetu: '010501E9032', identifier: 'AJ-PROF-1' }), id };
+    delete body.meta;
+    const res = await fetch(`${server.url}/fhir/Appointment/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/fhir+json', 'If-Match': 'W/"1"' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(422);
+    expect(codes((await res.json()) as OperationOutcome)).toEqual(['KANTA-APPT-001']);
+  });
+
   it('refuses a direct DELETE of an appointment (nullify instead)', async () => {
     const { id } = await store(kantaAppointment({ hetu: TEST_HETUS[2] }));
     const res = await fetch(`${server.url}/fhir/Appointment/${id}`, { method: 'DELETE' });

@@ -37,7 +37,11 @@ import {
 } from '../outcomes.ts';
 import { extractIndex, isSupportedType } from '../search-params.ts';
 import { validateResource } from '../validation/index.ts';
-import { serviceOrganiserAgent, serviceOrganiserOid } from '../validation/kanta-profiles.ts';
+import {
+  checkPatientUnchanged,
+  serviceOrganiserAgent,
+  serviceOrganiserOid,
+} from '../validation/kanta-profiles.ts';
 import { checkServiceOrganiser } from '../validation/registry-rules.ts';
 import { decide, etagOf, newId, prepare, recordEvent, versionRef } from '../write.ts';
 import { parseIfMatch } from './crud.ts';
@@ -287,6 +291,15 @@ export async function kantaTransaction(
         if (shape.ifMatch !== undefined && shape.ifMatch !== current.versionId)
           throw new VersionConflictError('Appointment', shape.id, shape.ifMatch, current.versionId);
         patient ??= patientOf(current.resource as Appointment);
+        if (shape.op === 'replace' && appointmentIn && av?.refuseWith !== 400) {
+          findings.push(
+            ...checkPatientUnchanged(
+              current.resource as Appointment,
+              appointmentIn,
+              `Bundle.entry[${shape.appointment}].resource.participant`,
+            ),
+          );
+        }
       }
       const decision =
         refuseWith === 400 || !storable

@@ -32,6 +32,7 @@ import {
   issueOf,
   notFound,
   preconditionFailed,
+  statusOf,
   unprocessable,
   type Outcome,
 } from '../outcomes.ts';
@@ -391,17 +392,7 @@ export async function kantaTransaction(
       return [allOk(), answer];
     });
   } catch (err) {
-    if (err instanceof FhirError) {
-      const status =
-        err.outcome.kind === 'bad-request'
-          ? 400
-          : err.outcome.kind === 'unprocessable'
-            ? 422
-            : err.outcome.kind === 'not-found'
-              ? 404
-              : 410;
-      return refuse(err.outcome, status);
-    }
+    if (err instanceof FhirError) return refuse(err.outcome, statusOf(err.outcome));
     if (err instanceof VersionConflictError) {
       return refuse(
         preconditionFailed(

@@ -140,6 +140,11 @@ describe('the booking lifecycle', () => {
     const targets = provenances.entry?.map((e) => (e.resource as Provenance).target[0]?.reference) ?? [];
     expect(targets).toContain(`Appointment/${booked.id}/_history/1`);
     expect(targets).toContain(`Appointment/${booked.id}/_history/3`);
+    const byTarget = (await client.search({
+      resourceType: 'Provenance',
+      searchParams: { target: `Appointment/${booked.id}`, _sort: '-_lastUpdated' },
+    })) as Bundle;
+    expect(byTarget.total).toBe(3);
 
     // Every step is in the event log with organisation, patient and resource ids.
     const events = (await eventsSince(seqBefore)).filter(

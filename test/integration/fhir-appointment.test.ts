@@ -211,6 +211,19 @@ describe('the booking lifecycle', () => {
     expect(codes((await res.json()) as OperationOutcome)).toEqual(['KANTA-APPT-001']);
   });
 
+  it('checks request.ifMatch of a replace or nullify in the transaction (412 when stale)', async () => {
+    const { id } = await store(kantaAppointment({ hetu: '010501E9032', identifier: 'AJ-TXIM-1' }));
+    const appt = kantaAppointment({ hetu: '010501E9032', identifier: 'AJ-TXIM-1' });
+    const stale = await rawPost('', replaceBundle(id, appt, { ifMatch: 'W/"5"' }));
+    expect(stale.status).toBe(412);
+    expect(codes((await stale.json()) as OperationOutcome)).toEqual(['KANTA-TX-002']);
+    const nullify = nullifyBundle(id);
+    const del = nullify.entry?.[1]?.request;
+    if (del) del.ifMatch = 'W/"9"';
+    expect((await rawPost('', nullify)).status).toBe(412);
+    expect((await fetch(`${server.url}/fhir/Appointment/${id}`)).status).toBe(200);
+  });
+
   it('refuses a direct DELETE of an appointment (nullify instead)', async () => {
     const { id } = await store(kantaAppointment({ hetu: TEST_HETUS[2] }));
     const res = await fetch(`${server.url}/fhir/Appointment/${id}`, { method: 'DELETE' });

@@ -11,7 +11,8 @@
  *   are not deleted. `read` returns the current version (also when deleted, so the caller can say 410).
  * - The **search index** holds rows extracted by the FHIR layer (`simulator/fhir/search-params.ts`) at
  *   write time; the store never parses resource JSON to search. Index rows belong to the current version
- *   only and are replaced on every write.
+ *   only and are replaced on every write; a delete keeps the rows of the last live version (search skips
+ *   deleted resources unless `includeDeleted`).
  * - The stored `resource` always has `id`, `meta.versionId` and `meta.lastUpdated` set by the store.
  *
  * Kanta appointments (PTA ajanvaraus, `../shared/domain.md` §2b):
@@ -28,8 +29,10 @@
  * Events (in the event log, `SubmissionEvent` in `types.ts`) for FHIR submissions:
  * - `channel: 'fhir'`; `service: 'pta-appointment'` for the Kanta appointment API, none for the other
  *   scheduling resources; `kind` one of `appointment.store`, `appointment.replace`, `appointment.update`,
- *   `appointment.nullify`, `appointment.validate`, `resource.create`, `resource.update`, `resource.delete`,
- *   `bundle.batch`, `bundle.transaction`; `outcome` accepted / accepted-with-warnings / refused;
+ *   `appointment.nullify`, `appointment.create` (plain create), `appointment.validate`,
+ *   `resource.create`, `resource.update`, `resource.delete`, `resource.validate` ($validate, outcome
+ *   `info`), `bundle.transaction` (a refused scheduling transaction), `request.refused` (refused before
+ *   any handler, e.g. 415); `outcome` accepted / accepted-with-warnings / refused;
  *   `organisation` = service organiser OID (Provenance agent role 10) when known; `patient` = identity
  *   code; `resourceIds` = `Type/id/_history/v` of what was written (or referred to when refused);
  *   `details` = `{ mode: 'strict' | 'rehearsal', invalidStored: boolean, status: <HTTP status> }`.
@@ -98,6 +101,11 @@ export interface SearchQuery {
   /** Page size; the store caps it at `MAX_FHIR_PAGE`. Zero counts only. */
   count: number;
   offset: number;
+  /**
+   * Also match resources whose current version is a delete marker (their index rows of the last live
+   * version are kept for this): used by Kanta's appointment `_history`, which finds nullified ones too.
+   */
+  includeDeleted?: boolean;
 }
 
 export interface SearchResult {

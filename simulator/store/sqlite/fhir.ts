@@ -66,7 +66,7 @@ export const fhirMigrations: AreaMigrations = {
         );
         CREATE INDEX fhir_index_value ON fhir_index (type, param, value, system);
         CREATE INDEX fhir_index_date ON fhir_index (type, param, low, high);
-        CREATE INDEX fhir_index_resource ON fhir_index (type, id);
+        CREATE INDEX fhir_index_resource ON fhir_index (type, id, param);
       `,
     },
   ],
@@ -136,8 +136,36 @@ function dateCondition(
   }
 }
 
-function criterionSql(c: SearchCriterion, params: Params): string {
-  const sub = 'c.id IN (SELECT i.id FROM fhir_index i WHERE i.type = ? AND i.param = ? AND ';
+/** Index-backed criteria that select few rows: good drivers of a search. */
+function selective(c: SearchCriterion): boolean {
+  return (
+    c.kind === 'id' || c.kind === 'reference' || c.kind === 'string' || (c.kind === 'token' && c.not !== true)
+  );
+}
+
+/**
+ * SQL for one criterion. The driving criterion selects candidate ids from the index (`c.id IN (…)`);
+ * the others are checked per candidate with `EXISTS` on the (type, id, param) index, so a search costs
+ * in proportion to the driver's matches, not to the size of the store.
+ */
+function criterionSql(type: string, c: SearchCriterion, params: Params, driver: boolean): string {
+  /** `alternatives`: ORed conditions on the index row, each with its bound values. */
+  const match = (alternatives: [string, Params][]): string => {
+    if (driver) {
+      // The candidates: a derived table joined first (CROSS JOIN fixes the order in SQLite, so the
+      // planner cannot choose to scan every current resource and probe this list instead). One
+      // SELECT per alternative, UNIONed, so each uses the index on its own.
+      const hint = c.kind === 'date' ? 'fhir_index_date' : 'fhir_index_value';
+      const selects = alternatives.map(([condition, values]) => {
+        params.push(type, c.param, ...values);
+        return `SELECT i.id AS id FROM fhir_index i INDEXED BY ${hint} WHERE i.type = ? AND i.param = ? AND ${condition}`;
+      });
+      return `(${selects.join(' UNION ')}) AS d CROSS JOIN fhir_current c ON c.id = d.id`;
+    }
+    params.push(c.param, ...alternatives.flatMap(([, values]) => values));
+    const ors = alternatives.map(([condition]) => `(${condition})`).join(' OR ');
+    return `EXISTS (SELECT 1 FROM fhir_index i INDEXED BY fhir_index_resource WHERE i.type = c.type AND i.id = c.id AND i.param = ? AND (${ors}))`;
+  };
   switch (c.kind) {
     case 'id': {
       if (c.values.length === 0) return '0';
@@ -151,54 +179,50 @@ function criterionSql(c: SearchCriterion, params: Params): string {
     }
     case 'token': {
       if (c.values.length === 0) return '0';
-      const ors = c.values.map((v) => {
-        params.push(v.code);
-        if (v.system === undefined) return '(i.value = ?)';
-        params.push(v.system);
-        return '(i.value = ? AND i.system = ?)';
-      });
-      const match = `${sub}(${ors.join(' OR ')}))`;
-      return c.not === true ? `NOT ${match}` : match;
+      const sql = match(
+        c.values.map((v): [string, Params] =>
+          v.system === undefined
+            ? ['i.value = ?', [v.code]]
+            : ['i.value = ? AND i.system = ?', [v.code, v.system]],
+        ),
+      );
+      return c.not === true ? `NOT ${sql}` : sql;
     }
     case 'string': {
       if (c.values.length === 0) return '0';
-      const ors = c.values.map((v) => {
-        const value = v.toLowerCase();
-        if (c.exact === true) {
-          params.push(value);
-          return '(i.value = ?)';
-        }
-        // Prefix match as a range, so the (type, param, value) index serves it.
-        params.push(value, `${value}\u{10ffff}`);
-        return '(i.value >= ? AND i.value < ?)';
-      });
-      return `${sub}(${ors.join(' OR ')}))`;
+      return match(
+        c.values.map((v): [string, Params] => {
+          const value = v.toLowerCase();
+          // A prefix match as a range, so the (type, param, value) index serves it.
+          return c.exact === true
+            ? ['i.value = ?', [value]]
+            : ['i.value >= ? AND i.value < ?', [value, `${value}\u{10ffff}`]];
+        }),
+      );
     }
     case 'reference': {
       if (c.values.length === 0) return '0';
-      params.push(...c.values);
-      return `${sub}i.value IN (${c.values.map(() => '?').join(', ')}))`;
+      return match(c.values.map((v): [string, Params] => ['i.value = ?', [v]]));
     }
     case 'date': {
-      const [sql, values] = dateCondition(c.prefix, 'i.low', 'i.high', c.low, c.high);
-      params.push(...values);
-      return `${sub}${sql})`;
+      return match([dateCondition(c.prefix, 'i.low', 'i.high', c.low, c.high)]);
     }
   }
 }
 
-/** Builds the WHERE clause; type and param placeholders of index subqueries come first in each. */
-function whereSql(query: SearchQuery): { sql: string; params: Params } {
+/** Builds FROM and WHERE; the most selective criterion drives (see `criterionSql`). */
+function whereSql(query: SearchQuery): { from: string; sql: string; params: Params } {
+  const fromParams: Params = [];
   const params: Params = [query.resourceType];
-  const parts = ['c.type = ?', 'c.deleted = 0'];
-  for (const c of query.criteria) {
-    const own: Params = [];
-    const sql = criterionSql(c, own);
-    if (sql.includes('FROM fhir_index')) params.push(query.resourceType, c.param);
-    params.push(...own);
-    parts.push(sql);
-  }
-  return { sql: parts.join(' AND '), params };
+  const parts = query.includeDeleted === true ? ['c.type = ?'] : ['c.type = ?', 'c.deleted = 0'];
+  let driver = query.criteria.findIndex((c) => selective(c) && c.kind !== 'id');
+  if (driver < 0) driver = query.criteria.findIndex((c) => c.kind === 'date');
+  let from = 'fhir_current c';
+  query.criteria.forEach((c, i) => {
+    if (i === driver) from = criterionSql(query.resourceType, c, fromParams, true);
+    else parts.push(criterionSql(query.resourceType, c, params, false));
+  });
+  return { from, sql: parts.join(' AND '), params: [...fromParams, ...params] };
 }
 
 function orderSql(sort: readonly SortKey[] | undefined, params: Params): string {
@@ -207,7 +231,7 @@ function orderSql(sort: readonly SortKey[] | undefined, params: Params): string 
     if (k.param === '_lastUpdated') return `c.lu_ms ${dir}`;
     if (k.param === '_id') return `c.id ${dir}`;
     params.push(k.param);
-    return `(SELECT MIN(s.low) FROM fhir_index s WHERE s.type = c.type AND s.id = c.id AND s.param = ?) ${dir}`;
+    return `(SELECT MIN(s.low) FROM fhir_index s INDEXED BY fhir_index_resource WHERE s.type = c.type AND s.id = c.id AND s.param = ?) ${dir}`;
   });
   keys.push('c.lu_ms ASC', 'c.id ASC');
   return keys.join(', ');
@@ -336,7 +360,6 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
           const version = now.version + 1;
           insertVersion.run(resourceType, id, version, at, ms, 1, 0, null);
           upsertCurrent.run(resourceType, id, version, 1, ms);
-          clearIndex.run(resourceType, id);
           return { resourceType, id, versionId: version, lastUpdated: at, deleted: true, invalid: false };
         })(),
       ),
@@ -387,7 +410,7 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
       gate.run((): SearchResult => {
         const where = whereSql(query);
         const total = (
-          prepared(`SELECT COUNT(*) AS n FROM fhir_current c WHERE ${where.sql}`).get(...where.params) as {
+          prepared(`SELECT COUNT(*) AS n FROM ${where.from} WHERE ${where.sql}`).get(...where.params) as {
             n: number;
           }
         ).n;
@@ -397,7 +420,7 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
         const order = orderSql(query.sort, orderParams);
         const rows = prepared(
           `SELECT v.type, v.id, v.version, v.last_updated, v.deleted, v.invalid, v.json
-           FROM fhir_current c JOIN fhir_versions v ON v.type = c.type AND v.id = c.id AND v.version = c.version
+           FROM ${where.from} JOIN fhir_versions v ON v.type = c.type AND v.id = c.id AND v.version = c.version
            WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
         ).all(...where.params, ...orderParams, count, Math.max(query.offset, 0)) as VersionRow[];
         return { matches: rows.map(toStored), total };

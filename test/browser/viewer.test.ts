@@ -13,7 +13,7 @@ let seeded: Seeded;
 
 beforeAll(async () => {
   sim = await startTestSimulator();
-  seeded = await seedViewerData(sim.url, sim.store);
+  seeded = await seedViewerData(sim.url);
   browser = await launchChromium();
 });
 
@@ -193,6 +193,11 @@ describe('archivist viewer in Chromium', () => {
     await expect(history.locator('tbody tr').count()).resolves.toBe(2);
     await expect(history.textContent()).resolves.toContain('2 Tilattu');
     await screenshot(page, '08-appointment');
+
+    // A nullified appointment left the search index but stays readable, marked nullified.
+    await page.goto(`/viewer/appointments/${seeded.nullifiedAppointment}`);
+    await expect(page.locator('.notice-error').textContent()).resolves.toContain('Nullified');
+    await expect(page.getByTestId('history').locator('tbody tr').count()).resolves.toBe(2);
     await context.close();
   });
 
@@ -215,6 +220,7 @@ describe('archivist viewer in Chromium', () => {
       `${doc(seeded.visitV2)}/compare`,
       `${doc(seeded.visitV2)}/diff?with=${encodeURIComponent(seeded.visitV1)}`,
       `/viewer/appointments/${seeded.appointment}`,
+      `/viewer/appointments/${seeded.nullifiedAppointment}`,
     ]) {
       const response = await page.request.get(path);
       expect(response.status(), path).toBe(404);

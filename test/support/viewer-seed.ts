@@ -1,13 +1,17 @@
 /**
- * Test data for the archivist viewer, put in through the real archive HTTP API (CDA documents in V3
- * messages) and, for appointments, through the store's FHIR repository (the FHIR HTTP API is another
- * branch's work). Includes hostile narrative: every payload would set `window.__pwned`, open a dialog or
+ * Test data for the archivist viewer, put in through the real HTTP APIs: the archive (CDA documents in V3
+ * messages, a replacement, a nullification) and FHIR (Kanta appointment transactions). Includes hostile narrative: every payload would set `window.__pwned`, open a dialog or
  * request `/xss-probe` if the viewer ever let it run or load.
  */
-import type { Appointment, Provenance } from 'fhir/r4.js';
+import type { Bundle, Provenance } from 'fhir/r4.js';
 import { buildCda, buildMessage, TEST_HETU, WORLD } from '../../fixtures/cda/index.ts';
-import type { IndexEntry } from '../../simulator/store/fhir-types.ts';
-import type { Store } from '../../simulator/store/types.ts';
+import {
+  kantaAppointment,
+  nullifyBundle,
+  replaceBundle,
+  storeBundle,
+  TILA_URL,
+} from '../../fixtures/fhir/appointment.ts';
 
 export const PERSON = TEST_HETU.patient;
 export const OTHER_PERSON = TEST_HETU.other;
@@ -99,13 +103,16 @@ export interface Seeded {
   nullified: string;
   /** A social-welfare document in the Lumme register. */
   social: string;
+  /** Appointment of PERSON at a Kuusijärvi unit: v1 proposed, v2 booked; hostile narrative. */
   appointment: string;
+  /** An appointment of PERSON that was nullified (delete marker). */
+  nullifiedAppointment: string;
 }
 
 let counter = 0;
 
 /** Seeds documents for the fixture world's Kuusijärvi and Lumme registers, and one appointment. */
-export async function seedViewerData(base: string, store: Store): Promise<Seeded> {
+export async function seedViewerData(base: string): Promise<Seeded> {
   counter += 1;
   const root = `${WORLD.pta.documentRoot}.${process.pid}${counter}`;
   const visitV1 = `${root}.1`;
@@ -172,103 +179,87 @@ export async function seedViewerData(base: string, store: Store): Promise<Seeded
   const socialAck = await post(base, '/archive/social', buildMessage(socialCda, { repository: 'social' }));
   if (socialAck.status >= 300) throw new Error(`social archive refused: ${JSON.stringify(socialAck.json)}`);
 
-  const appointment = `apt-${process.pid}-${counter}`;
-  await seedAppointment(store, appointment);
-  return { visitV1, visitV2, hostile, nullified, social, appointment };
-}
-
-/** An appointment of PERSON organised by a Kuusijärvi unit, with a hostile narrative, in two versions. */
-export async function seedAppointment(store: Store, id: string): Promise<void> {
-  const organiser = WORLD.pta.unit;
-  const index = (status: string): IndexEntry[] => [
-    { param: 'patient:identifier', kind: 'token', system: 'urn:oid:1.2.246.21', code: PERSON },
-    { param: 'service-organiser', kind: 'token', system: 'urn:ietf:rfc:3986', code: organiser },
-    { param: 'status', kind: 'token', system: 'http://hl7.org/fhir/appointmentstatus', code: status },
-    {
-      param: 'date',
-      kind: 'date',
-      low: Date.parse('2026-10-05T09:00:00Z'),
-      high: Date.parse('2026-10-05T09:30:00Z'),
-    },
-  ];
-  const base: Appointment & { id: string } = {
-    resourceType: 'Appointment',
-    id,
-    status: 'proposed',
-    _status: {
-      extension: [
-        {
-          url: 'https://hl7.fi/fhir/finnish-scheduling/StructureDefinition/ajanvarauksen-tila',
-          valueCoding: { system: 'urn:oid:1.2.246.537.6.881', code: '2' },
-        },
-      ],
-    },
-    description: 'Lääkärin vastaanotto <img src=/xss-probe?description>',
-    text: { status: 'generated', div: HOSTILE_DIV },
-    identifier: [{ system: 'urn:oid:1.2.246.10.3210987.15.1', value: `AJ-${id}` }],
-    appointmentType: { coding: [{ system: 'urn:oid:1.2.246.537.6.884.2015', code: '10' }] },
-    start: '2026-10-05T09:00:00+03:00',
-    end: '2026-10-05T09:30:00+03:00',
-    comment: `<script>window.__pwned='fhir-comment'</script>`,
-    participant: [
-      { actor: { identifier: { system: 'urn:oid:1.2.246.21', value: PERSON } }, status: 'accepted' },
-      {
-        actor: { identifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${organiser}` } },
-        status: 'accepted',
-      },
-    ],
-  };
-  await store.fhir.create(base, { index: index('proposed'), lastUpdated: '2026-09-20T08:00:00.000Z' });
-  await store.fhir.create(
-    provenance(`${id}-p1`, `Appointment/${id}/_history/1`, organiser, '2026-09-20T08:00:00Z'),
-    {
-      index: [{ param: 'target', kind: 'reference', value: `Appointment/${id}` }],
-    },
-  );
-  const booked: Appointment & { id: string } = {
-    ...base,
-    status: 'booked',
-    _status: {
-      extension: [
-        {
-          url: 'https://hl7.fi/fhir/finnish-scheduling/StructureDefinition/ajanvarauksen-tila',
-          valueCoding: { system: 'urn:oid:1.2.246.537.6.881', code: '3' },
-        },
-      ],
-    },
-  };
-  await store.fhir.update(booked, { index: index('booked'), lastUpdated: '2026-09-21T10:00:00.000Z' });
-  await store.fhir.create(
-    provenance(`${id}-p2`, `Appointment/${id}/_history/2`, organiser, '2026-09-21T10:00:00Z'),
-    {
-      index: [{ param: 'target', kind: 'reference', value: `Appointment/${id}` }],
-    },
-  );
-}
-
-function provenance(
-  id: string,
-  target: string,
-  organiser: string,
-  recorded: string,
-): Provenance & { id: string } {
+  const appointments = await seedAppointments(base, `${process.pid}-${counter}`);
   return {
-    resourceType: 'Provenance',
-    id,
-    target: [{ reference: target }],
-    recorded,
-    text: {
-      status: 'generated',
-      div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>Tallennus</p><script>window.__pwned='provenance'</script></div>`,
-    },
-    agent: [
-      {
-        role: [{ coding: [{ system: 'http://gen.kanta.fi/figen-cs-provenancerolecategory', code: '10' }] }],
-        who: {
-          identifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${organiser}` },
-          display: 'Kuusijärven keskussairaala',
-        },
-      },
-    ],
+    visitV1,
+    visitV2,
+    hostile,
+    nullified,
+    social,
+    appointment: appointments.booked,
+    nullifiedAppointment: appointments.nullified,
   };
+}
+
+const PROVENANCE_DIV = `<div xmlns="http://www.w3.org/1999/xhtml"><p>Tallennus</p><script>window.__pwned='provenance'</script></div>`;
+
+async function fhirTransaction(base: string, bundle: Bundle): Promise<Bundle> {
+  const res = await fetch(`${base}/fhir`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/fhir+json', Accept: 'application/fhir+json' },
+    body: JSON.stringify(bundle),
+  });
+  const body = (await res.json()) as Bundle;
+  if (res.status >= 300) throw new Error(`FHIR refused the fixture (${res.status}): ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Gives the Provenance entry of a Kanta bundle a narrative (hostile, to test the viewer). */
+function withProvenanceText(bundle: Bundle): Bundle {
+  for (const entry of bundle.entry ?? [])
+    if (entry.resource?.resourceType === 'Provenance')
+      (entry.resource as Provenance).text = { status: 'generated', div: PROVENANCE_DIV };
+  return bundle;
+}
+
+/**
+ * Through the real FHIR API (Kanta appointment transactions): an appointment of PERSON at a Kuusijärvi
+ * unit stored as proposed and replaced as booked, with hostile narrative and text fields; and a second
+ * one that is nullified. Returns the ids.
+ */
+export async function seedAppointments(
+  base: string,
+  tag: string,
+): Promise<{ booked: string; nullified: string }> {
+  const appointment = kantaAppointment({ hetu: PERSON, status: 'proposed', identifier: `AJ-${tag}-1` });
+  appointment.description = 'Lääkärin vastaanotto <img src=/xss-probe?description>';
+  appointment.comment = "<script>window.__pwned='fhir-comment'</script>";
+  appointment.text = { status: 'generated', div: HOSTILE_DIV };
+  const stored = await fhirTransaction(
+    base,
+    withProvenanceText(storeBundle(appointment, { recorded: '2026-09-20T08:00:00+03:00' })),
+  );
+  const booked = /^Appointment\/([^/]+)/.exec(stored.entry?.[0]?.response?.location ?? '')?.[1];
+  if (booked === undefined) throw new Error('no Appointment id in the transaction response');
+  await fhirTransaction(
+    base,
+    withProvenanceText(
+      replaceBundle(
+        booked,
+        {
+          ...appointment,
+          status: 'booked',
+          _status: {
+            extension: [{ url: TILA_URL, valueCoding: { system: 'urn:oid:1.2.246.537.6.881', code: '3' } }],
+          },
+        },
+        { ifMatch: 'W/"1"', recorded: '2026-09-21T10:00:00+03:00' },
+      ),
+    ),
+  );
+  const second = kantaAppointment({
+    hetu: PERSON,
+    identifier: `AJ-${tag}-2`,
+    start: '2026-11-02T13:00:00+02:00',
+    end: '2026-11-02T13:20:00+02:00',
+  });
+  second.description = 'Laboratorio';
+  const secondStored = await fhirTransaction(
+    base,
+    storeBundle(second, { recorded: '2026-09-22T09:00:00+03:00' }),
+  );
+  const nullified = /^Appointment\/([^/]+)/.exec(secondStored.entry?.[0]?.response?.location ?? '')?.[1];
+  if (nullified === undefined) throw new Error('no Appointment id in the transaction response');
+  await fhirTransaction(base, nullifyBundle(nullified, { recorded: '2026-09-23T09:00:00+03:00' }));
+  return { booked, nullified };
 }

@@ -162,11 +162,11 @@ export async function findAppointments(
   c: FindCriteria,
 ): Promise<{ appointments: StoredResource<Appointment>[]; total: number }> {
   const selects = serviceSelects(c.service);
-  // Appointments have no repository kind other than PTA, no document type, and (once nullified) leave
-  // the search index: nullified and replaced are document statuses here.
+  // Appointments have no repository kind other than PTA and no document type; a nullified appointment
+  // (delete marker) is found with includeDeleted; "replaced" is a document status only.
   if (!selects.appointments || c.repository === 'social' || c.type !== undefined)
     return { appointments: [], total: 0 };
-  if (c.status !== undefined && c.status !== 'current') return { appointments: [], total: 0 };
+  if (c.status === 'replaced') return { appointments: [], total: 0 };
   const organisers =
     c.organisation === undefined
       ? [...scope.appointmentOrganisations]
@@ -203,10 +203,37 @@ export async function findAppointments(
     resourceType: 'Appointment',
     criteria,
     sort: [{ param: 'date', descending: true }],
-    count: FIND_LIMIT,
+    count: c.status === 'nullified' ? 1000 : FIND_LIMIT,
+    offset: 0,
+    includeDeleted: c.status !== 'current',
+  });
+  let matches = result.matches as StoredResource<Appointment>[];
+  let total = result.total;
+  if (c.status === 'nullified') {
+    matches = matches.filter((m) => m.deleted);
+    total = matches.length;
+    matches = matches.slice(0, FIND_LIMIT);
+  }
+  return { appointments: await Promise.all(matches.map((m) => withLastBody(store, m))), total };
+}
+
+/**
+ * A nullified appointment's current version is a delete marker without a body; for lists and the
+ * timeline, give it the body of its last live version (it stays marked `deleted`).
+ */
+export async function withLastBody(
+  store: Store,
+  stored: StoredResource<Appointment>,
+): Promise<StoredResource<Appointment>> {
+  if (!stored.deleted || stored.resource !== undefined) return stored;
+  const { versions } = await store.fhir.history({
+    resourceType: 'Appointment',
+    id: stored.id,
+    count: 50,
     offset: 0,
   });
-  return { appointments: result.matches as StoredResource<Appointment>[], total: result.total };
+  const live = versions.find((v) => v.resource !== undefined)?.resource as Appointment | undefined;
+  return live === undefined ? stored : { ...stored, resource: live };
 }
 
 /** Records that the archivist was shown data of these persons. */

@@ -81,8 +81,8 @@ export function appointmentPatient(resource: Resource | undefined): string | und
 }
 
 /**
- * True when an appointment is the archivist's: its service organiser (from the search index, or from
- * the Provenances of its versions when it was nullified and left the index) is in scope.
+ * True when an appointment is the archivist's: its service organiser (from the search index, which
+ * keeps a nullified appointment's last rows, or else from the Provenances of its versions) is in scope.
  */
 export async function appointmentVisible(
   store: Store,
@@ -99,6 +99,7 @@ export async function appointmentVisible(
     ],
     count: 0,
     offset: 0,
+    includeDeleted: true,
   });
   if (indexed.total > 0) return true;
   return provenances.some((p) =>

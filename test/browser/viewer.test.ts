@@ -42,7 +42,7 @@ describe('archivist viewer in Chromium', () => {
     await context.close();
   });
 
-  it('finds a test person by identity code with the keyboard and lists documents and the appointment', async () => {
+  it('finds a test person by identity code with the keyboard and lists documents and appointments', async () => {
     const { context } = await guardedContext(browser, sim.url);
     const page = await context.newPage();
     await signIn(page, ARCHIVISTS.kuusijarvi);
@@ -53,14 +53,15 @@ describe('archivist viewer in Chromium', () => {
     const documents = page.getByTestId('documents');
     await expect(documents.locator('tbody tr').count()).resolves.toBe(4);
     await expect(documents.textContent()).resolves.toContain('Verenpaineen kontrollikäynti (korjattu)');
-    await expect(page.getByTestId('appointments').locator('tbody tr').count()).resolves.toBe(1);
+    // The booked appointment and the nullified one.
+    await expect(page.getByTestId('appointments').locator('tbody tr').count()).resolves.toBe(2);
     await screenshot(page, '02-find');
     await page.getByRole('link', { name: 'Verenpaineen kontrollikäynti (korjattu)' }).click();
     await page.waitForURL(`**${doc(seeded.visitV2)}`);
     await context.close();
   });
 
-  it('filters by status: only the nullified document', async () => {
+  it('filters by status: only the nullified document and appointment', async () => {
     const { context } = await guardedContext(browser, sim.url);
     const page = await context.newPage();
     await signIn(page, ARCHIVISTS.kuusijarvi);
@@ -68,6 +69,9 @@ describe('archivist viewer in Chromium', () => {
     const rows = page.getByTestId('documents').locator('tbody tr');
     await expect(rows.count()).resolves.toBe(1);
     await expect(rows.first().textContent()).resolves.toContain('Virheellinen merkintä');
+    const appointments = page.getByTestId('appointments').locator('tbody tr');
+    await expect(appointments.count()).resolves.toBe(1);
+    await expect(appointments.first().textContent()).resolves.toContain('Nullified');
     await context.close();
   });
 
@@ -77,7 +81,7 @@ describe('archivist viewer in Chromium', () => {
     await signIn(page, ARCHIVISTS.kuusijarvi);
     await page.goto(`/viewer/persons/${PERSON}`);
     const items = page.getByTestId('timeline').locator('li');
-    await expect(items.count()).resolves.toBe(5);
+    await expect(items.count()).resolves.toBe(6);
     await expect(page.getByTestId('timeline').textContent()).resolves.toContain('Appointment');
     await screenshot(page, '03-person');
     await context.close();

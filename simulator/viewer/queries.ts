@@ -90,7 +90,8 @@ export function parseCriteria(query: Record<string, unknown>): {
     if (isOid(organisation)) criteria.organisation = organisation;
     else problems.push({ field: 'organisation', message: 'Give an organisation OID.' });
   }
-  return { criteria, problems, given: Object.keys(criteria).length > 0 || problems.length > 0 };
+  // The form was sent (even with every field empty: that lists the register's latest).
+  return { criteria, problems, given: Object.keys(query).length > 0 };
 }
 
 /** The organisations a document names as its submitter (customer, message sender, authors, provider). */

@@ -257,7 +257,11 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
         ...docs.documents.map((d) => d.patient),
         ...apts.appointments.map((a) => appointmentPatient(a.resource)),
       ];
-      const query = new URLSearchParams(req.query as Record<string, string>).toString();
+      const query = new URLSearchParams(
+        Object.entries(req.query).filter(
+          (kv): kv is [string, string] => typeof kv[1] === 'string' && kv[1].trim() !== '',
+        ),
+      ).toString();
       await logAccess(
         store,
         scope,

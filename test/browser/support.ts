@@ -3,7 +3,7 @@
  * guard that records anything hostile content could do: dialogs, requests to /xss-probe, CSP violations,
  * and the `window.__pwned` flag the payloads set.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
@@ -20,8 +20,13 @@ export const CHROMIUM_ARGS = [
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath))
+    throw new Error(
+      `no Chromium at ${executablePath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: CHROMIUM_ARGS,
   });
 }

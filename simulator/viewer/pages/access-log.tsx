@@ -14,6 +14,31 @@ const ACTION_TERMS: Readonly<Record<AccessLogEntry['action'], string>> = {
   compare: 'Compare · Vertailu',
 };
 
+/** Links back to what was viewed, where that is one page. */
+function Target({ entry }: { entry: AccessLogEntry }): VNode {
+  const target = entry.target ?? '';
+  switch (entry.action) {
+    case 'document':
+    case 'document-xml':
+    case 'compare':
+      return (
+        <a href={`/viewer/documents/${encodeURIComponent(target)}`}>
+          <code>{target}</code>
+        </a>
+      );
+    case 'appointment':
+      return (
+        <a href={`/viewer/appointments/${encodeURIComponent(target.replace(/^Appointment\//, ''))}`}>
+          <code>{target}</code>
+        </a>
+      );
+    case 'find':
+    case 'person':
+    case 'document-diff':
+      return <code>{target}</code>;
+  }
+}
+
 export function AccessLogPage({
   scope,
   entries,
@@ -64,14 +89,14 @@ export function AccessLogPage({
                 <tr key={e.seq}>
                   <td class="nowrap">{e.at.slice(0, 19).replace('T', ' ')}</td>
                   <td>
-                    {e.archivistName} <div class="sub">{e.archivist}</div>
+                    <span title={e.archivist}>{e.archivistName}</span>
                   </td>
                   <td class="nowrap">
                     <code>{e.patient ?? '–'}</code>
                   </td>
                   <td>{ACTION_TERMS[e.action]}</td>
                   <td class="target">
-                    <code>{e.target ?? ''}</code>
+                    <Target entry={e} />
                   </td>
                 </tr>
               ))}

@@ -292,7 +292,8 @@ export function FindPage(
       {problems.length > 0 && <Notice kind="error">Check the highlighted fields.</Notice>}
       {!searched ? (
         <Empty>
-          Give an identity code, dates or other criteria, then Find. An empty Find lists the latest.
+          Give an identity code, dates or other criteria, then Find. Find with every field empty lists the
+          register’s latest documents and appointments.
         </Empty>
       ) : (
         <>

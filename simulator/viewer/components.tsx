@@ -238,10 +238,10 @@ export function FindingsTable({ findings }: { findings: readonly Finding[] }): V
               <td>
                 <span class={`badge badge-sev-${f.severity}`}>{f.severity}</span>
               </td>
-              <td>
+              <td class="nowrap">
                 <code>{f.code}</code>
               </td>
-              <td>
+              <td class="path-cell">
                 <code class="path">{f.path}</code>
               </td>
               <td>{f.message}</td>

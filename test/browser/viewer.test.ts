@@ -51,7 +51,7 @@ describe('archivist viewer in Chromium', () => {
     await page.keyboard.type(PERSON);
     await Promise.all([page.waitForURL(/patient=/), page.keyboard.press('Enter')]);
     const documents = page.getByTestId('documents');
-    await expect(documents.locator('tbody tr').count()).resolves.toBe(4);
+    await expect(documents.locator('tbody tr').count()).resolves.toBe(5);
     await expect(documents.textContent()).resolves.toContain('Verenpaineen kontrollikäynti (korjattu)');
     // The booked appointment and the nullified one.
     await expect(page.getByTestId('appointments').locator('tbody tr').count()).resolves.toBe(2);
@@ -72,6 +72,8 @@ describe('archivist viewer in Chromium', () => {
     const appointments = page.getByTestId('appointments').locator('tbody tr');
     await expect(appointments.count()).resolves.toBe(1);
     await expect(appointments.first().textContent()).resolves.toContain('Nullified');
+    await page.getByRole('link', { name: 'Virheellinen merkintä' }).click();
+    await expect(page.locator('.notice-error').first().textContent()).resolves.toContain('Väärä potilas');
     await context.close();
   });
 
@@ -81,7 +83,7 @@ describe('archivist viewer in Chromium', () => {
     await signIn(page, ARCHIVISTS.kuusijarvi);
     await page.goto(`/viewer/persons/${PERSON}`);
     const items = page.getByTestId('timeline').locator('li');
-    await expect(items.count()).resolves.toBe(6);
+    await expect(items.count()).resolves.toBe(7);
     await expect(page.getByTestId('timeline').textContent()).resolves.toContain('Appointment');
     await screenshot(page, '03-person');
     await context.close();
@@ -108,6 +110,19 @@ describe('archivist viewer in Chromium', () => {
     await expect(page.locator('#xml pre').textContent()).resolves.toContain('<ClinicalDocument');
     await screenshot(page, '04-document-v1');
     expect(guard.dialogs).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a document stored invalid in rehearsal mode with its validation findings', async () => {
+    const { context } = await guardedContext(browser, sim.url);
+    const page = await context.newPage();
+    await signIn(page, ARCHIVISTS.kuusijarvi);
+    await page.goto(doc(seeded.invalid));
+    await expect(page.locator('.pagehead .badges').textContent()).resolves.toContain('Invalid');
+    const findings = page.locator('#findings table tbody tr');
+    await expect(findings.count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('#findings').textContent()).resolves.toContain('error');
+    await page.locator('#findings').screenshot({ path: 'test-results/screenshots/13-findings.png' });
     await context.close();
   });
 

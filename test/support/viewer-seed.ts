@@ -4,7 +4,7 @@
  * request `/xss-probe` if the viewer ever let it run or load.
  */
 import type { Bundle, Provenance } from 'fhir/r4.js';
-import { buildCda, buildMessage, TEST_HETU, WORLD } from '../../fixtures/cda/index.ts';
+import { buildCda, buildMessage, REAL_RANGE_HETU, TEST_HETU, WORLD } from '../../fixtures/cda/index.ts';
 import {
   kantaAppointment,
   nullifyBundle,
@@ -101,6 +101,8 @@ export interface Seeded {
   hostile: string;
   /** A nullified document. */
   nullified: string;
+  /** Stored in rehearsal mode despite an error: invalid, with findings. */
+  invalid: string;
   /** A social-welfare document in the Lumme register. */
   social: string;
   /** Appointment of PERSON at a Kuusijärvi unit: v1 proposed, v2 booked; hostile narrative. */
@@ -169,6 +171,27 @@ export async function seedViewerData(base: string): Promise<Seeded> {
   });
   if (res.status >= 300) throw new Error(`nullify failed: ${res.status} ${await res.text()}`);
 
+  // Stored in rehearsal mode despite an error ("tag instead of reject"): shown invalid, with findings.
+  const invalid = `${root}.5`;
+  const invalidCda = buildCda({
+    oid: invalid,
+    setId: invalid,
+    title: 'Harjoituslähetys',
+    effectiveTime: '20260905100000',
+    sectionSubjectHetu: REAL_RANGE_HETU,
+  });
+  const rehearsal = await fetch(`${base}/archive/pta`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/xml',
+      Accept: 'application/json',
+      'X-Kantasim-Mode': 'rehearsal',
+    },
+    body: buildMessage(invalidCda, { repository: 'pta' }),
+  });
+  if (rehearsal.status >= 300)
+    throw new Error(`rehearsal store failed: ${rehearsal.status} ${await rehearsal.text()}`);
+
   const social = `${WORLD.social.documentRoot}.${process.pid}${counter}.1`;
   const socialCda = buildCda({
     repository: 'social',
@@ -185,6 +208,7 @@ export async function seedViewerData(base: string): Promise<Seeded> {
     visitV2,
     hostile,
     nullified,
+    invalid,
     social,
     appointment: appointments.booked,
     nullifiedAppointment: appointments.nullified,

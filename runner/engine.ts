@@ -223,6 +223,12 @@ async function runCheck(
       state.vars,
       where,
     ) as Check;
+    if (check.title === undefined)
+      base.title = checkTitle({
+        ...check,
+        ...comparisons,
+        ...(hasComparison(check) ? {} : { exists: true }),
+      });
     const failures = compare(values, comparisons, what);
     if (failures.length === 0) return { ...base, verdict: 'pass', evidence };
     return {
@@ -394,14 +400,18 @@ async function runSetup(state: ScenarioState): Promise<StepResult> {
   const started = Date.now();
   const checks: CheckResult[] = [];
   const setup = state.scenario.setup ?? {};
+  const report = (c: CheckResult): void => {
+    checks.push(c);
+    state.options.listener?.checkFinished?.(c);
+  };
   const act = async (title: string, fn: () => Promise<unknown>): Promise<boolean> => {
     const base = baseResult(state, {}, `setup.${checks.length + 1}`, title, 'action');
     try {
       await fn();
-      checks.push({ ...base, verdict: 'pass' });
+      report({ ...base, verdict: 'pass' });
       return true;
     } catch (e) {
-      checks.push({ ...base, verdict: 'error', message: errorText(e) });
+      report({ ...base, verdict: 'error', message: errorText(e) });
       return false;
     }
   };
@@ -534,8 +544,34 @@ export async function runScenario(
     message = errorText(e);
   }
 
-  let stopped = message !== undefined ? `not run: ${message}` : undefined;
+  let stopped: string | undefined;
+  if (message !== undefined) {
+    // Reported as a check, so every report format counts it as an error.
+    const check: CheckResult = {
+      ...baseResult(state, {}, 'setup.variables', 'render the scenario variables', 'action'),
+      verdict: 'error',
+      message,
+    };
+    steps.push({
+      id: 'setup',
+      title: 'Variables',
+      verdict: 'error',
+      message,
+      startedAt: startedAt.toISOString(),
+      durationMs: 0,
+      checks: [check],
+    });
+    listener?.checkFinished?.(check);
+    stopped = 'not run: the scenario variables could not be rendered';
+  }
   if (stopped === undefined && hasSetup(scenario)) {
+    listener?.stepStarted?.({
+      scenarioId: scenario.id,
+      id: 'setup',
+      title: 'Registry state and test persons',
+      index: 0,
+      total: scenario.steps.length,
+    });
     const setup = await runSetup(state);
     steps.push(setup);
     listener?.stepFinished?.(setup);
@@ -562,7 +598,7 @@ export async function runScenario(
     if (blocking && step.continueOnFailure !== true) stopped = `not run: step ${step.id} failed`;
   }
 
-  const verdict = message !== undefined ? 'error' : worst(steps.map((s) => s.verdict));
+  const verdict = worst(steps.map((s) => s.verdict));
   const result: ScenarioResult = {
     id: scenario.id,
     title: scenario.title,
@@ -593,7 +629,6 @@ export async function runScenarios(
   const totals: Record<Verdict, number> = { pass: 0, fail: 0, error: 0, skip: 0 };
   for (const s of results) {
     for (const step of s.steps) for (const c of step.checks) totals[c.verdict]++;
-    if (s.verdict === 'error' && s.steps.every((st) => st.checks.length === 0)) totals.error++;
   }
   const finished = new Date();
   const run: RunResult = {

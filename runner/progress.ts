@@ -41,7 +41,7 @@ export function terminalReporter(
       write(`\n▶ ${s.id}  ${s.title}\n  ${s.file}\n`);
     },
     stepStarted(s) {
-      write(`  ${s.index}/${s.total} ${s.id}  ${s.title}\n`);
+      write(s.index === 0 ? `  setup  ${s.title}\n` : `  ${s.index}/${s.total} ${s.id}  ${s.title}\n`);
     },
     checkFinished(r) {
       const req = r.requirement !== undefined ? `  [${r.requirement}]` : '';

@@ -313,6 +313,16 @@ function consistencyProblems(s: Scenario, extraVariables: readonly string[]): Pr
   const problems: Problem[] = [];
   const defined = new Set<string>([...BUILTIN_VARIABLES, ...extraVariables]);
 
+  // `in: name` reads a variable without braces; check it like a placeholder.
+  const sourceIn = (query: { in?: unknown }, segments: (string | number)[], scope: Set<string>): void => {
+    if (typeof query.in !== 'string' || query.in === 'response' || query.in.includes('{{')) return;
+    const root = /^[A-Za-z_][A-Za-z0-9_]*/.exec(query.in)?.[0] ?? query.in;
+    if (!scope.has(root))
+      problems.push({
+        segments: [...segments, 'in'],
+        message: `reads variable '${root}', which is not defined at this point; use response, a defined variable (${[...scope].sort().join(', ')}), {get: /path} or {sut: /path}`,
+      });
+  };
   const useIn = (value: unknown, segments: (string | number)[], scope: Set<string>): void => {
     if (typeof value === 'string') {
       for (const name of referencedNames(value)) {
@@ -383,9 +393,11 @@ function consistencyProblems(s: Scenario, extraVariables: readonly string[]): Pr
         }
       }
       useIn(check, where, inStep);
+      sourceIn(check, where, inStep);
     });
     for (const [name, value] of Object.entries(step.save ?? {})) {
       useIn(value, [...at, 'save', name], inStep);
+      if (typeof value === 'object') sourceIn(value, [...at, 'save', name], inStep);
     }
     for (const ev of step.expect?.events ?? []) if (ev.as !== undefined) defined.add(ev.as);
     for (const name of Object.keys(step.save ?? {})) defined.add(name);

@@ -106,7 +106,16 @@ function baseResult(
 }
 
 function checkTitle(check: Check): string {
-  return check.title ?? `${describeSelector(check)} ${describeComparisons(check)}`;
+  if (check.title !== undefined) return check.title;
+  const selected = check.path !== undefined || check.fhirpath !== undefined || check.xpath !== undefined;
+  const subject = selected
+    ? describeSelector(check)
+    : typeof check.in === 'string' && check.in !== 'response'
+      ? check.in
+      : typeof check.in === 'object' && 'value' in check.in
+        ? 'the value'
+        : 'the document';
+  return `${subject} ${describeComparisons(check)}`;
 }
 
 function eventTitle(ev: EventExpectation): string {
@@ -242,6 +251,17 @@ async function runCheck(
   }
 }
 
+/** Skipped results for the step's expectations from event `fromEvent` on, and all its checks. */
+function skipRest(
+  state: ScenarioState,
+  step: Step,
+  fromEvent: number,
+  why: string,
+  push: (c: CheckResult) => void,
+): void {
+  for (const c of skippedStep(state, step, why).checks.slice(fromEvent)) push(c);
+}
+
 /** Placeholder results for a step that is not run, so reports still list its checks. */
 function skippedStep(state: ScenarioState, step: Step, why: string): StepResult {
   const checks: CheckResult[] = [];
@@ -342,7 +362,10 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
     } catch (e) {
       push({ ...base, verdict: 'error', message: errorText(e) });
     }
-    if (checks.some((c) => c.verdict !== 'pass')) return result();
+    if (checks.some((c) => c.verdict !== 'pass')) {
+      skipRest(state, step, 0, 'not run: the step could not be done', push);
+      return result();
+    }
   }
   if (response)
     state.vars.response = { status: response.status, headers: response.headers, body: response.body };
@@ -351,6 +374,15 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
   const events = step.expect?.events ?? [];
   for (const [j, ev] of events.entries())
     push(await runEventExpectation(state, step.id, ev, j, since, deadline, `${where}.expect.events[${j}]`));
+
+  const missed = checks.some(
+    (c) => c.kind === 'event' && c.level === 'shall' && (c.verdict === 'fail' || c.verdict === 'error'),
+  );
+  if (missed) {
+    // Nothing to check what was kept when the submission did not arrive; the wait's message says why.
+    skipRest(state, step, events.length, 'not run: the expected submission did not arrive', push);
+    return result();
+  }
 
   const ctx: SourceContext = {
     sim: state.sim,

@@ -100,7 +100,7 @@ export async function send(
 
 export function formatSeconds(ms: number): string {
   const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(s < 1 ? 2 : 1)} s`;
+  return `${Number(s.toFixed(s < 1 ? 2 : 1))} s`;
 }
 
 /** The short reason an error answer gives: the JSON API's error.message, an OperationOutcome's text, or the text. */

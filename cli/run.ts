@@ -159,7 +159,9 @@ export function runCommand(io: RunIo = {}): Command {
           manual: opts.manual === true,
           vars: opts.var,
           ...(prompter !== undefined && { prompter }),
-          listener: terminalReporter(out, { colour: io.colour ?? false }),
+          listener: terminalReporter(out, {
+            colour: io.colour ?? (io.out === undefined && process.stdout.isTTY),
+          }),
           ...(io.pollMs !== undefined && { pollMs: io.pollMs }),
         });
       } finally {

@@ -7,6 +7,7 @@
  * `continueOnFailure`; a SHOULD failure is reported and the scenario goes on.
  */
 import { randomUUID } from 'node:crypto';
+import { relative } from 'node:path';
 import type { SubmissionEvent } from '../simulator/store/types.ts';
 import { perform } from './actions.ts';
 import { compare, describeComparisons, hasComparison } from './compare.ts';
@@ -144,6 +145,19 @@ function notePatients(state: ScenarioState, events: readonly SubmissionEvent[]):
   for (const e of events)
     if (e.patient !== undefined && !state.persons.has(e.patient))
       state.persons.set(e.patient, { hetu: e.patient });
+}
+
+/** Test persons handed out by a step's own call to the registry also belong in the report. */
+function noteIssuedPersons(state: ScenarioState, response: HttpResponse): void {
+  if (!/\/registry\/test-persons\/issue$/.test(new URL(response.url, 'http://x').pathname)) return;
+  const issued = (response.body as { issued?: unknown } | undefined)?.issued;
+  if (!Array.isArray(issued)) return;
+  for (const p of issued as { hetu?: unknown; name?: unknown }[]) {
+    if (typeof p.hetu !== 'string' || state.persons.has(p.hetu)) continue;
+    const rec: TestPersonRecord = { hetu: p.hetu };
+    if (typeof p.name === 'string') rec.name = p.name;
+    state.persons.set(p.hetu, rec);
+  }
 }
 
 async function runEventExpectation(
@@ -369,6 +383,7 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
   }
   if (response)
     state.vars.response = { status: response.status, headers: response.headers, body: response.body };
+  noteIssuedPersons(state, response);
 
   const deadline = Date.now() + timeoutMs;
   const events = step.expect?.events ?? [];
@@ -636,7 +651,7 @@ export async function runScenario(
     title: scenario.title,
     description: scenario.description,
     service: scenario.service,
-    file,
+    file: relative(process.cwd(), file) || file,
     verdict,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),

@@ -77,7 +77,10 @@ export async function startFakeSut(simUrl: string): Promise<FakeSut> {
     calls,
     close: () =>
       new Promise((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
+        server.close((err) => {
+          if (err) reject(err);
+          else resolve();
+        });
         server.closeAllConnections();
       }),
   };
@@ -101,6 +104,12 @@ export interface CliRun {
   exitCode: number;
 }
 
+/** The commands report through process.exitCode (read through a function so TypeScript does not narrow it). */
+function readExitCode(): number {
+  const code: unknown = process.exitCode;
+  return typeof code === 'number' ? code : Number(code ?? 0);
+}
+
 /** Runs `kantasim run …args` in-process. */
 export async function kantasimRun(
   args: string[],
@@ -120,7 +129,7 @@ export async function kantasimRun(
     ...rest,
   }).exitOverride();
   await cmd.parseAsync(args, { from: 'user' });
-  const exitCode = Number(process.exitCode ?? 0);
+  const exitCode = readExitCode();
   process.exitCode = undefined;
   return { out, err, exitCode };
 }

@@ -381,9 +381,10 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
       return result();
     }
   }
-  if (response)
+  if (response) {
     state.vars.response = { status: response.status, headers: response.headers, body: response.body };
-  noteIssuedPersons(state, response);
+    noteIssuedPersons(state, response);
+  }
 
   const deadline = Date.now() + timeoutMs;
   const events = step.expect?.events ?? [];

@@ -118,6 +118,14 @@ describe('loading scenarios', () => {
     for (const file of files) expect(() => loadScenarioFile(file)).not.toThrow();
   });
 
+  it('accepts the worked example in scenarios/README.md', () => {
+    const readme = readFileSync('scenarios/README.md', 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const { scenario } = parseScenario(example!, 'scenarios/README.md');
+    expect(scenario.steps.map((s) => s.id)).toEqual(['archive', 'replace']);
+  });
+
   it('ships a schema whose service list is the simulator’s', () => {
     const schema = JSON.parse(readFileSync('runner/scenario.schema.json', 'utf8')) as {
       properties: { service: { enum: string[] } };

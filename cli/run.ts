@@ -85,11 +85,10 @@ export function runCommand(io: RunIo = {}): Command {
     .option('--json <file>', 'write the run as JSON')
     .option('--report <file>', 'write the HTML deployment-test report')
     .option('--manual', 'show instructions for people and wait for them to be done')
-    .option(
-      '--var <name=value>',
-      "set a scenario variable (repeatable); overrides the scenario's vars",
-      parseVar,
-      {},
+    .addOption(
+      new Option('--var <name=value>', "set a scenario variable (repeatable); overrides the scenario's vars")
+        .argParser(parseVar)
+        .default({}, 'none'),
     )
     .action(async (paths: string[], opts: RunCliOptions) => {
       const sim = (opts.sim ?? process.env.KANTASIM_URL ?? DEFAULT_SIM_URL).replace(/\/+$/, '');

@@ -56,6 +56,9 @@ export interface RunOptions {
   pollMs?: number;
 }
 
+/** The least time a single HTTP call (hook, fixture, fetch) is given, whatever the event timeout. */
+const HTTP_TIMEOUT_MS = 30_000;
+
 const SEVERITY: Record<Verdict, number> = { skip: 0, pass: 1, fail: 2, error: 3 };
 
 /** The worst verdict of a list; a mix of passes and skips is a pass; nothing at all is a skip. */
@@ -359,7 +362,8 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
         vars: state.vars,
         scenarioFile: state.file,
         where,
-        timeoutMs,
+        // The wait for events is the step's timeout; a hook or fixture call gets at least the HTTP limit.
+        timeoutMs: Math.max(timeoutMs, HTTP_TIMEOUT_MS),
         manual: state.options.manual === true,
         ...(state.options.prompter !== undefined && { prompter: state.options.prompter }),
         stepTitle: step.title,
@@ -403,7 +407,7 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
   const ctx: SourceContext = {
     sim: state.sim,
     vars: state.vars,
-    timeoutMs: Math.max(timeoutMs, 5_000),
+    timeoutMs: Math.max(timeoutMs, HTTP_TIMEOUT_MS),
     ...(state.options.sut !== undefined && { sut: state.options.sut }),
     ...(response !== undefined && { response }),
   };

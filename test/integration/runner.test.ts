@@ -270,6 +270,34 @@ steps:
     expect(r.exitCode).toBe(0);
   });
 
+  it('in manual mode leaves out the hook of a step with an instruction: the tester does it', async () => {
+    const oid = newOid();
+    const text = registerScenario(oid)
+      .replace(
+        '    do:\n      sut:',
+        '    do:\n      instruction: Register {{org}} in the code server.\n      sut:',
+      )
+      .replace(/      checks:\n        - id: hook-answer[\s\S]*?contains: '\{\{name\}\}'\n/, '')
+      .replace(/    save:\n[\s\S]*?source: .*\n/, '')
+      .replace(/  - id: verify[\s\S]*$/, '');
+    const file = writeScenario(dir, 'manual-hook.yaml', text);
+    const input = new PassThrough();
+    const r = await kantasimRun([file, '--sim', sim.url, '--sut', sut.url, '--manual'], {
+      input,
+      onOut: (s) => {
+        if (!s.includes('Press Enter when done')) return;
+        void fetch(`${sim.url}/registry/organisations/${oid}`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ oid, name: 'Käsin Oy', kind: 'organisation', public: false }),
+        }).then(() => input.write('\n'));
+      },
+    });
+    expect(r.out).toContain('done by the tester (manual)');
+    expect(r.exitCode, r.out).toBe(0);
+    expect(sut.calls.some((c) => c.includes(oid))).toBe(false);
+  });
+
   it('fails the step with the tester’s words when they answer that it could not be done', async () => {
     const file = writeScenario(dir, 'manual-fail.yaml', manualScenario(newOid()));
     const input = new PassThrough();

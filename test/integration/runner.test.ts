@@ -277,9 +277,9 @@ steps:
         '    do:\n      sut:',
         '    do:\n      instruction: Register {{org}} in the code server.\n      sut:',
       )
-      .replace(/      checks:\n        - id: hook-answer[\s\S]*?contains: '\{\{name\}\}'\n/, '')
-      .replace(/    save:\n[\s\S]*?source: .*\n/, '')
-      .replace(/  - id: verify[\s\S]*$/, '');
+      .replace(/ {6}checks:\n {8}- id: hook-answer[\s\S]*?contains: '\{\{name\}\}'\n/, '')
+      .replace(/ {4}save:\n[\s\S]*?source: .*\n/, '')
+      .replace(/ {2}- id: verify[\s\S]*$/, '');
     const file = writeScenario(dir, 'manual-hook.yaml', text);
     const input = new PassThrough();
     const r = await kantasimRun([file, '--sim', sim.url, '--sut', sut.url, '--manual'], {

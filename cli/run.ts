@@ -21,6 +21,7 @@ import {
 } from '../runner/load.ts';
 import { terminalReporter } from '../runner/progress.ts';
 import { linePrompter } from '../runner/prompt.ts';
+import { csvReport } from '../runner/report/csv.ts';
 import { htmlReport } from '../runner/report/html.ts';
 import { jsonReport } from '../runner/report/json.ts';
 import { junitXml } from '../runner/report/junit.ts';
@@ -45,6 +46,7 @@ interface RunCliOptions {
   junit?: string;
   json?: string;
   report?: string;
+  csv?: string;
   manual?: boolean;
   var: Record<string, string>;
 }
@@ -84,6 +86,7 @@ export function runCommand(io: RunIo = {}): Command {
     .option('--junit <file>', 'write JUnit XML (for CI)')
     .option('--json <file>', 'write the run as JSON')
     .option('--report <file>', 'write the HTML deployment-test report')
+    .option('--csv <file>', 'write one row a check as CSV (for spreadsheets)')
     .option('--manual', 'show instructions for people and wait for them to be done')
     .addOption(
       new Option('--var <name=value>', "set a scenario variable (repeatable); overrides the scenario's vars")
@@ -160,6 +163,7 @@ export function runCommand(io: RunIo = {}): Command {
           ...(prompter !== undefined && { prompter }),
           listener: terminalReporter(out, {
             colour: io.colour ?? (io.out === undefined && process.stdout.isTTY),
+            descriptions: opts.manual === true,
           }),
           ...(io.pollMs !== undefined && { pollMs: io.pollMs }),
         });
@@ -171,6 +175,7 @@ export function runCommand(io: RunIo = {}): Command {
         [opts.junit, () => junitXml(run), 'JUnit XML'],
         [opts.json, () => jsonReport(run), 'JSON'],
         [opts.report, () => htmlReport(run), 'HTML report'],
+        [opts.csv, () => csvReport(run), 'CSV'],
       ];
       for (const [file, make, what] of reports) {
         if (file === undefined) continue;

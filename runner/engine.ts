@@ -164,7 +164,12 @@ export async function runScenario(
   const { scenario, file } = loaded;
   const startedAt = new Date();
   const listener = options.listener;
-  listener?.scenarioStarted?.({ id: scenario.id, title: scenario.title, file });
+  listener?.scenarioStarted?.({
+    id: scenario.id,
+    title: scenario.title,
+    file,
+    description: scenario.description,
+  });
   const state: ScenarioState = {
     scenario,
     file,

@@ -16,6 +16,7 @@ export {
 export { terminalReporter, summaryTable, type ProgressListener } from './progress.ts';
 export { linePrompter, type ManualAnswer, type Prompter } from './prompt.ts';
 export { eventLink, resourceLink } from './links.ts';
+export { csvReport } from './report/csv.ts';
 export { htmlReport } from './report/html.ts';
 export { jsonReport } from './report/json.ts';
 export { junitXml } from './report/junit.ts';

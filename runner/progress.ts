@@ -6,7 +6,7 @@ import type { CheckResult, RunResult, ScenarioResult, StepResult, Verdict } from
 
 /** Extension point: implement to follow a run live. Every method is optional. */
 export interface ProgressListener {
-  scenarioStarted?(s: { id: string; title: string; file: string }): void;
+  scenarioStarted?(s: { id: string; title: string; file: string; description?: string }): void;
   stepStarted?(s: { scenarioId: string; id: string; title: string; index: number; total: number }): void;
   checkFinished?(c: CheckResult): void;
   stepFinished?(s: StepResult): void;
@@ -33,12 +33,15 @@ function pad(text: string, width: number): string {
 /** Live progress and the summary table, written through `write` (stdout by default). */
 export function terminalReporter(
   write: (s: string) => void,
-  options: { colour?: boolean } = {},
+  /** `descriptions`: print each scenario's description (for the person in manual mode). */
+  options: { colour?: boolean; descriptions?: boolean } = {},
 ): ProgressListener {
   const c = colour(options.colour ?? false);
   return {
     scenarioStarted(s) {
       write(`\n▶ ${s.id}  ${s.title}\n  ${s.file}\n`);
+      if (options.descriptions === true && s.description !== undefined)
+        for (const line of s.description.trimEnd().split('\n')) write(`  │ ${line}\n`);
     },
     stepStarted(s) {
       write(s.index === 0 ? `  setup  ${s.title}\n` : `  ${s.index}/${s.total} ${s.id}  ${s.title}\n`);

@@ -1,6 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../types.ts';
+import { csvReport } from './csv.ts';
 import { htmlEscape, htmlReport } from './html.ts';
 import { junitXml, xmlEscape } from './junit.ts';
 
@@ -178,5 +179,19 @@ describe('HTML deployment-test report', () => {
       /matches the data in the source system<\/td><td><span class="badge skip">Not covered/,
     );
     expect(html).toContain('FAILED — 1 passed, 1 failed, 1 not evaluated, 1 skipped');
+  });
+});
+
+describe('CSV report', () => {
+  it('has one row a check, quotes what needs quoting and defuses formulas', () => {
+    const run = sampleRun();
+    run.scenarios[0]!.steps[0]!.checks[2]!.title = '=HYPERLINK("x")';
+    const lines = csvReport(run).split('\r\n');
+    expect(lines[0]).toBe('scenario,step,check,title,level,requirement,checklist,verdict,message,evidence');
+    expect(lines).toHaveLength(6);
+    expect(lines[2]).toBe(
+      'pta-visit,archive,archive.custodian,custodian is the register controller,shall,pta-register,register,fail,"expected custodian = ""1.2.246.10.3210987.19.0"", received ""<none>"" (requirement pta-register)",',
+    );
+    expect(lines[3]).toBe('pta-visit,archive,archive.x,"\'=HYPERLINK(""x"")",shall,,,error,GET failed: 404,');
   });
 });

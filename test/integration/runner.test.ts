@@ -266,6 +266,7 @@ steps:
         }).then(() => input.write('\n'));
       },
     });
+    expect(r.out).toContain("│ Done by hand in the vendor's user interface.");
     expect(r.out).toContain(`│ Open the code-server screen and register ${oid} as "Käsin Oy".`);
     expect(r.exitCode).toBe(0);
   });
@@ -391,7 +392,11 @@ steps:
     const file = writeScenario(dir, 'html.yaml', levelScenario('<script>alert(1)</script> & more'));
     const html = join(dir, 'report.html');
     const json = join(dir, 'report.json');
-    await kantasimRun([file, '--sim', sim.url, '--report', html, '--json', json]);
+    const csv = join(dir, 'report.csv');
+    await kantasimRun([file, '--sim', sim.url, '--report', html, '--json', json, '--csv', csv]);
+    expect(readFileSync(csv, 'utf8').split('\r\n')[3]).toMatch(
+      /^levels,read,read\.wishful,.*,should,seed-999,,fail,/,
+    );
     const page = readFileSync(html, 'utf8');
     expect(page).not.toContain('<script>alert(1)</script>');
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more');

@@ -202,6 +202,65 @@ describe('kantasim run against the simulator and a system under test', () => {
     );
   });
 
+  it('sends a fixture body from a templated file and accepts the refusal it expects', async () => {
+    writeScenario(
+      dir,
+      'bad-org.json',
+      '{ "oid": "{{badOid}}", "name": "Väärä OID Oy", "kind": "organisation", "public": false }',
+    );
+    const file = writeScenario(
+      dir,
+      'refusal.yaml',
+      `id: refusal
+title: The code server refuses a malformed OID
+description: A rehearsal of a refusal; the request is wrong on purpose.
+service: pta
+vars:
+  badOid: 1.2.246.010
+steps:
+  - id: post
+    title: Register an organisation with a malformed OID
+    do:
+      fixture:
+        method: POST
+        path: /registry/organisations
+        headers: { Content-Type: application/json }
+        bodyFile: bad-org.json
+        expectStatus: 400
+    expect:
+      checks:
+        - { requirement: oid-syntax, path: error.code, equals: invalid-oid }
+        - { path: error.path, equals: /oid }
+        - { in: response, fhirpath: "error.message.contains('0')", equals: true }
+`,
+    );
+    const r = await kantasimRun([file, '--sim', sim.url]);
+    expect(r.out).toContain('✓ SHALL POST /registry/organisations (simulator)');
+    expect(r.exitCode, r.out).toBe(0);
+  });
+
+  it('fails a fixture whose status is not the one expected, with the reason the simulator gave', async () => {
+    const file = writeScenario(
+      dir,
+      'wrong-status.yaml',
+      `id: wrong-status
+title: Expecting a refusal that does not come
+description: The request is valid, so the expected 400 does not come.
+service: pta
+steps:
+  - id: get
+    title: Read Kuusijärvi
+    do:
+      fixture: { path: /registry/organisations/1.2.246.10.3210987.10.0, expectStatus: [400, 422] }
+`,
+    );
+    const r = await kantasimRun([file, '--sim', sim.url]);
+    expect(r.exitCode).toBe(1);
+    expect(r.out).toMatch(
+      /expected HTTP 400 or 422 from GET http:\/\/127\.0\.0\.1:\d+\/registry\/organisations\/1\.2\.246\.10\.3210987\.10\.0, received 200/,
+    );
+  });
+
   it('runs a command step and checks its JSON output', async () => {
     const file = writeScenario(
       dir,

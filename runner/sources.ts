@@ -125,7 +125,6 @@ export async function evaluateQuery(
     ...(query.xpath !== undefined && { xpath: renderText(query.xpath, ctx.vars, `${where}.xpath`) }),
   };
   const values = select(document.doc, selector);
-  const evidence =
-    document.evidence.length > 0 ? document.evidence : [{ label: 'read', value: document.description }];
-  return { values, what: describeSelector(selector), evidence };
+  // Fetched documents are evidence (with their URL); the step's own answer or a variable is not news.
+  return { values, what: describeSelector(selector), evidence: document.evidence };
 }

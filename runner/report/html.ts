@@ -69,8 +69,21 @@ function evidenceList(items: readonly Evidence[]): string {
 
 function requirement(c: CheckResult): string {
   if (c.requirement === undefined) return '<span class="muted">—</span>';
-  const text = c.requirementText !== undefined ? `<div class="small">${e(c.requirementText)}</div>` : '';
-  return `<code>${e(c.requirement)}</code>${text}`;
+  return `<code>${e(c.requirement)}</code>`;
+}
+
+/** The requirements the scenario's checks trace to, each once, with its text. */
+function requirementTable(s: ScenarioResult): string {
+  const seen = new Map<string, string | undefined>();
+  for (const st of s.steps)
+    for (const c of st.checks)
+      if (c.requirement !== undefined && !seen.has(c.requirement)) seen.set(c.requirement, c.requirementText);
+  if (seen.size === 0) return '';
+  const rows = [...seen].map(
+    ([id, text]) =>
+      `<tr><td><code>${e(id)}</code></td><td>${text !== undefined ? e(text) : '<span class="muted">no text in the scenario</span>'}</td></tr>`,
+  );
+  return `<table class="requirements"><thead><tr><th>Requirement</th><th>What it says</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function checkRow(c: CheckResult): string {
@@ -145,7 +158,8 @@ function scenarioSection(s: ScenarioResult): string {
 <p class="meta"><code>${e(s.id)}</code> · service <code>${e(s.service)}</code> · ${e(when(s.startedAt))} · ${(s.durationMs / 1000).toFixed(1)} s · <span class="small">${e(s.file)}</span></p>
 <p class="description">${e(s.description)}</p>
 ${persons}
-<table class="checks"><thead><tr><th>Check and evidence</th><th>Level</th><th>Requirement</th><th>Verdict</th></tr></thead><tbody>${steps}</tbody></table>
+<table class="checks"><colgroup><col><col class="c-level"><col class="c-req"><col class="c-verdict"></colgroup><thead><tr><th>Check and evidence</th><th>Level</th><th>Requirement</th><th>Verdict</th></tr></thead><tbody>${steps}</tbody></table>
+${requirementTable(s)}
 </section>`;
 }
 
@@ -157,7 +171,9 @@ h1 { font-size: 1.6rem; margin: .2rem 0 .6rem; } h2 { font-size: 1.2rem; margin:
 .kicker { text-transform: uppercase; letter-spacing: .06em; color: var(--muted); font-size: .8rem; margin: 0; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 table.facts th { width: 13rem; color: var(--muted); font-weight: 600; }
-table.checks thead th { font-size: .8rem; color: var(--muted); border-bottom: 2px solid var(--line); }
+table.checks { table-layout: fixed; } col.c-level { width: 5.5rem; } col.c-req { width: 11rem; } col.c-verdict { width: 7rem; }
+table.checks td { overflow-wrap: anywhere; } table.requirements { margin-top: .8rem; font-size: .85rem; } table.requirements td:first-child { width: 11rem; }
+table.checks thead th, table.requirements thead th { font-size: .8rem; color: var(--muted); border-bottom: 2px solid var(--line); }
 tr.step th { background: #f3f5f7; font-weight: 600; padding-top: .5rem; } .stepno { color: var(--muted); font-weight: 600; margin-right: .4rem; }
 code { font: .85em ui-monospace, SFMono-Regular, Menlo, monospace; background: #f3f5f7; padding: 0 .2em; border-radius: 3px; }
 .badge { display: inline-block; font-size: .75rem; font-weight: 700; padding: .05rem .45rem; border-radius: 999px; border: 1px solid currentColor; white-space: nowrap; }

@@ -11,6 +11,7 @@
  */
 import type { DocumentGroup, Service } from '../domain/codes.ts';
 import type { Finding } from '../domain/findings.ts';
+import type { ArchiveRepository } from './archive-types.ts';
 
 // ---------------------------------------------------------------- registry records
 
@@ -167,6 +168,8 @@ export interface EventRepository {
 export interface StoreSession {
   readonly registry: RegistryRepository;
   readonly events: EventRepository;
+  /** The CDA archive (Patient Data Repository and social-welfare repository); see archive-types.ts. */
+  readonly archive: ArchiveRepository;
 }
 
 export interface Store extends StoreSession {

@@ -13,10 +13,16 @@ import { Gate } from './gate.ts';
 import { migrate, type AreaMigrations } from './migrate.ts';
 import { registryMigrations, sqliteRegistry } from './registry.ts';
 import { eventMigrations, sqliteEvents } from './events.ts';
+import { archiveMigrations, sqliteArchive } from './archive.ts';
+import type { ArchiveRepository } from '../archive-types.ts';
 import type { EventRepository, RegistryRepository, Store, StoreSession } from '../types.ts';
 
 /** Every area's migrations, in the order they are applied. */
-export const SQLITE_AREAS: readonly AreaMigrations[] = [registryMigrations, eventMigrations];
+export const SQLITE_AREAS: readonly AreaMigrations[] = [
+  registryMigrations,
+  eventMigrations,
+  archiveMigrations,
+];
 
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:`. */
@@ -27,6 +33,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly registry: RegistryRepository;
   readonly events: EventRepository;
+  readonly archive: ArchiveRepository;
   /** The underlying connection, for areas added by later modules and for benchmarks. */
   readonly db: Database.Database;
   readonly gate = new Gate();
@@ -42,6 +49,7 @@ export class SqliteStore implements Store {
     migrate(this.db, SQLITE_AREAS);
     this.registry = sqliteRegistry(this.db, this.gate);
     this.events = sqliteEvents(this.db, this.gate);
+    this.archive = sqliteArchive(this.db, this.gate);
   }
 
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {

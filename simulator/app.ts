@@ -9,6 +9,7 @@ import { loadCdaSchema } from './archive/schema.ts';
 import type { Config } from './config.ts';
 import { EventLog } from './events/log.ts';
 import { eventRoutes } from './events/routes.ts';
+import { fhirRouter } from './fhir/router.ts';
 import { jsonErrorHandler } from './http/errors.ts';
 import type { Logger } from './logger.ts';
 import { registryRoutes } from './registry/routes.ts';
@@ -85,6 +86,8 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
         archivePta: 'POST /archive/pta',
         archiveSocial: 'POST /archive/social',
         archiveDocuments: '/archive/documents',
+        fhir: '/fhir',
+        fhirMetadata: '/fhir/metadata',
       },
     });
   });
@@ -108,6 +111,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
       maxBodyBytes: config.maxBodyBytes,
     }),
   );
+  app.use('/fhir', fhirRouter({ config, store, events, logger, version: VERSION }));
   const eventsApi = eventRoutes(store, events);
   app.use('/events', eventsApi.router, jsonErrorHandler(logger));
 

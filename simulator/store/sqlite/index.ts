@@ -13,7 +13,9 @@ import { Gate } from './gate.ts';
 import { migrate, type AreaMigrations } from './migrate.ts';
 import { registryMigrations, sqliteRegistry } from './registry.ts';
 import { eventMigrations, sqliteEvents } from './events.ts';
+import { fhirMigrations, sqliteFhir } from './fhir.ts';
 import { archiveMigrations, sqliteArchive } from './archive.ts';
+import type { FhirRepository } from '../fhir-types.ts';
 import type { ArchiveRepository } from '../archive-types.ts';
 import type { EventRepository, RegistryRepository, Store, StoreSession } from '../types.ts';
 
@@ -21,6 +23,7 @@ import type { EventRepository, RegistryRepository, Store, StoreSession } from '.
 export const SQLITE_AREAS: readonly AreaMigrations[] = [
   registryMigrations,
   eventMigrations,
+  fhirMigrations,
   archiveMigrations,
 ];
 
@@ -34,6 +37,7 @@ export class SqliteStore implements Store {
   readonly registry: RegistryRepository;
   readonly events: EventRepository;
   readonly archive: ArchiveRepository;
+  readonly fhir: FhirRepository;
   /** The underlying connection, for areas added by later modules and for benchmarks. */
   readonly db: Database.Database;
   readonly gate = new Gate();
@@ -50,6 +54,7 @@ export class SqliteStore implements Store {
     this.registry = sqliteRegistry(this.db, this.gate);
     this.events = sqliteEvents(this.db, this.gate);
     this.archive = sqliteArchive(this.db, this.gate);
+    this.fhir = sqliteFhir(this.db, this.gate);
   }
 
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {

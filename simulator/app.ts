@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import type { Config } from './config.ts';
 import { EventLog } from './events/log.ts';
 import { eventRoutes } from './events/routes.ts';
+import { fhirRouter } from './fhir/router.ts';
 import { jsonErrorHandler } from './http/errors.ts';
 import type { Logger } from './logger.ts';
 import { registryRoutes } from './registry/routes.ts';
@@ -79,11 +80,14 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
         registry: '/registry',
         events: '/events',
         eventStream: '/events/stream',
+        fhir: '/fhir',
+        fhirMetadata: '/fhir/metadata',
       },
     });
   });
 
   app.use('/registry', registryRoutes(registry, store, logger));
+  app.use('/fhir', fhirRouter({ config, store, events, logger, version: VERSION }));
   const eventsApi = eventRoutes(store, events);
   app.use('/events', eventsApi.router, jsonErrorHandler(logger));
 

@@ -11,6 +11,7 @@
  */
 import type { DocumentGroup, Service } from '../domain/codes.ts';
 import type { Finding } from '../domain/findings.ts';
+import type { FhirRepository } from './fhir-types.ts';
 
 // ---------------------------------------------------------------- registry records
 
@@ -167,6 +168,8 @@ export interface EventRepository {
 export interface StoreSession {
   readonly registry: RegistryRepository;
   readonly events: EventRepository;
+  /** FHIR resources (see `fhir-types.ts`). */
+  readonly fhir: FhirRepository;
 }
 
 export interface Store extends StoreSession {

@@ -13,10 +13,12 @@ import { Gate } from './gate.ts';
 import { migrate, type AreaMigrations } from './migrate.ts';
 import { registryMigrations, sqliteRegistry } from './registry.ts';
 import { eventMigrations, sqliteEvents } from './events.ts';
+import { fhirMigrations, sqliteFhir } from './fhir.ts';
+import type { FhirRepository } from '../fhir-types.ts';
 import type { EventRepository, RegistryRepository, Store, StoreSession } from '../types.ts';
 
 /** Every area's migrations, in the order they are applied. */
-export const SQLITE_AREAS: readonly AreaMigrations[] = [registryMigrations, eventMigrations];
+export const SQLITE_AREAS: readonly AreaMigrations[] = [registryMigrations, eventMigrations, fhirMigrations];
 
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:`. */
@@ -27,6 +29,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly registry: RegistryRepository;
   readonly events: EventRepository;
+  readonly fhir: FhirRepository;
   /** The underlying connection, for areas added by later modules and for benchmarks. */
   readonly db: Database.Database;
   readonly gate = new Gate();
@@ -42,6 +45,7 @@ export class SqliteStore implements Store {
     migrate(this.db, SQLITE_AREAS);
     this.registry = sqliteRegistry(this.db, this.gate);
     this.events = sqliteEvents(this.db, this.gate);
+    this.fhir = sqliteFhir(this.db, this.gate);
   }
 
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {

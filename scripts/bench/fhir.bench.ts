@@ -1,0 +1,174 @@
+/**
+ * FHIR endpoint benchmarks, over real HTTP on loopback:
+ *
+ * - Kanta transaction store (Appointment + Provenance, every validation layer, one SQLite transaction,
+ *   event recorded) at concurrency 16, against a bare express endpoint that parses the same Bundle and
+ *   answers (the baseline, measured in the same run).
+ * - `POST Appointment/_search` latency with 10,000 and 100,000 stored appointments (quick mode: 1,000
+ *   and 5,000). The stores are filled through the repository (same index rows as the HTTP path) to keep
+ *   the run short; the searches go through HTTP.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import type { Appointment } from 'fhir/r4.js';
+import { kantaAppointment, kantaProvenance, storeBundle } from '../../fixtures/fhir/appointment.ts';
+import { generateTestHetus } from '../../simulator/domain/hetu.ts';
+import { appointmentIndex } from '../../simulator/fhir/appointment-index.ts';
+import { prepare } from '../../simulator/fhir/write.ts';
+import { startServer } from '../../simulator/server.ts';
+import { runConcurrent, type BenchSuite, type Harness } from './harness.ts';
+
+const CONCURRENCY = 16;
+
+async function bareExpress(): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = express();
+  app.post('/fhir', express.json({ type: () => true, limit: '20mb' }), (req, res) => {
+    const body = req.body as { entry?: unknown[] };
+    res
+      .status(200)
+      .type('application/fhir+json')
+      .send(
+        JSON.stringify({
+          resourceType: 'Bundle',
+          type: 'transaction-response',
+          entry: (body.entry ?? []).map(() => ({ response: { status: '201 Created' } })),
+        }),
+      );
+  });
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}
+
+async function postJson(url: string, body: string): Promise<void> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/fhir+json' },
+    body,
+  });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+}
+
+async function transactions(h: Harness, dir: string): Promise<void> {
+  const total = h.options.quick ? 400 : 4000;
+  const hetus = generateTestHetus(total, { seed: 'bench-fhir-tx' }).map((x) => x.code);
+  const bodies = hetus.map((hetu, i) =>
+    JSON.stringify(storeBundle(kantaAppointment({ hetu, identifier: `AJ-B-${i}` }))),
+  );
+
+  h.progress(`bare express endpoint (baseline): ${total} Bundles at concurrency ${CONCURRENCY}`);
+  const bare = await bareExpress();
+  await runConcurrent(Math.min(200, total), CONCURRENCY, (i) =>
+    postJson(`${bare.url}/fhir`, bodies[i] ?? ''),
+  );
+  const base = await runConcurrent(total, CONCURRENCY, (i) => postJson(`${bare.url}/fhir`, bodies[i] ?? ''));
+  h.latencies('bare express: parse Bundle, answer', base.latenciesMs, {
+    opsPerSec: base.opsPerSec,
+    baseline: true,
+  });
+  await bare.close();
+
+  h.progress(`kantasim Kanta transaction store: ${total} at concurrency ${CONCURRENCY}`);
+  const server = await startServer({ port: 0, dbFile: join(dir, 'tx.db'), logLevel: 'silent' });
+  const warm = JSON.stringify(storeBundle(kantaAppointment({ hetu: '010181-900C' })));
+  await runConcurrent(50, CONCURRENCY, () => postJson(`${server.url}/fhir`, warm));
+  let done = 0;
+  const run = await runConcurrent(total, CONCURRENCY, async (i) => {
+    await postJson(`${server.url}/fhir`, bodies[i] ?? '');
+    done += 1;
+    if (done % 1000 === 0) h.progress(`  ${done}/${total} transactions`);
+  });
+  h.latencies('kantasim Kanta transaction (validate + store + event)', run.latenciesMs, {
+    opsPerSec: run.opsPerSec,
+    note: `concurrency ${CONCURRENCY}, SQLite file, WAL`,
+  });
+  await server.close();
+}
+
+async function searches(h: Harness, dir: string, count: number): Promise<void> {
+  const perPatient = 10;
+  const patients = generateTestHetus(count / perPatient, { seed: `bench-fhir-search-${count}` }).map(
+    (x) => x.code,
+  );
+  const server = await startServer({ port: 0, dbFile: join(dir, `search-${count}.db`), logLevel: 'silent' });
+  h.progress(
+    `filling ${count.toLocaleString('en-US')} appointments for ${patients.length.toLocaleString('en-US')} patients`,
+  );
+  const chunk = 5000;
+  for (let start = 0; start < count; start += chunk) {
+    await server.store.transaction(async (tx) => {
+      for (let i = start; i < Math.min(count, start + chunk); i++) {
+        const day = String(1 + (i % 28)).padStart(2, '0');
+        const a = kantaAppointment({
+          hetu: patients[Math.floor(i / perPatient)] ?? '010181-900C',
+          identifier: `AJ-S-${i}`,
+          start: `2026-11-${day}T08:00:00+02:00`,
+          end: `2026-11-${day}T08:30:00+02:00`,
+        });
+        const stored = prepare<Appointment>(a, `a${i}`, false);
+        await tx.fhir.create(stored, { index: appointmentIndex(stored, kantaProvenance()) });
+      }
+    });
+    h.progress(
+      `  ${Math.min(count, start + chunk).toLocaleString('en-US')}/${count.toLocaleString('en-US')}`,
+    );
+  }
+  const queries = h.options.quick ? 200 : 1000;
+  const form = (i: number): string =>
+    new URLSearchParams({
+      'patient:identifier': `urn:oid:1.2.246.21|${patients[(i * 7919) % patients.length] ?? ''}`,
+      date: 'ge2026-11-10',
+      _sort: 'date',
+      _count: '10',
+    }).toString();
+  const search = async (i: number): Promise<void> => {
+    const res = await fetch(`${server.url}/fhir/Appointment/_search`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form(i),
+    });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`_search answered ${res.status}`);
+  };
+  await runConcurrent(50, 1, search);
+  h.progress(`${queries} searches over ${count.toLocaleString('en-US')} appointments`);
+  const run = await runConcurrent(queries, 1, search);
+  h.latencies(
+    `_search (patient + date ge + sort) over ${count.toLocaleString('en-US')} appointments`,
+    run.latenciesMs,
+    {
+      opsPerSec: run.opsPerSec,
+      note: 'one client, sequential',
+    },
+  );
+  await server.close();
+}
+
+export const suite: BenchSuite = {
+  name: 'fhir',
+  description: `Kanta transaction store at concurrency ${CONCURRENCY} vs a bare express endpoint (baseline); _search latency by store size`,
+  async run(h) {
+    const dir = mkdtempSync(join(tmpdir(), 'kantasim-bench-fhir-'));
+    try {
+      await transactions(h, dir);
+      for (const count of h.options.quick ? [1000, 5000] : [10_000, 100_000]) await searches(h, dir, count);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,80 @@
+/**
+ * Index rows of a Kanta appointment: the generic Appointment parameters plus Kanta's, some of which come
+ * from the appointment's latest Provenance (`recorded`, `service-organiser`).
+ *
+ * `appointment-service-provider(-unit)`: Kanta's definitions are not public. kantasim reads them from
+ * the participants' identifiers by the national OID structure (`../shared/domain.md` §5):
+ * `1.2.246.10.<n>.10.0` is an organisation (service provider), `1.2.246.10.<n>.10.<unit>` a service unit
+ * of it (the unit's provider is then `…10.0` too). A documented choice; docs/fhir.md.
+ */
+import type { Appointment, Provenance, Resource } from 'fhir/r4.js';
+import type { StoreSession } from '../store/types.ts';
+import { dateRange } from './dates.ts';
+import type { IndexEntry } from '../store/fhir-types.ts';
+import { extractIndex } from './search-params.ts';
+import { isPatientIdSystem, serviceOrganiserOid } from './validation/kanta-profiles.ts';
+
+const UNIT_OID = /^(1\.2\.246\.10\.\d+\.10)\.(\d+)$/;
+
+export function appointmentIndex(a: Appointment, provenance?: Provenance): IndexEntry[] {
+  const out = extractIndex(a);
+  // Defensive reads: in rehearsal mode an appointment may be stored although its rules failed.
+  for (const p of Array.isArray(a.participant)
+    ? (a.participant as ((typeof a.participant)[number] | null)[])
+    : []) {
+    const ident = p?.actor?.identifier;
+    if (typeof ident?.value !== 'string') continue;
+    if (isPatientIdSystem(ident.system)) {
+      out.push({ param: 'patient:identifier', kind: 'token', system: ident.system ?? '', code: ident.value });
+      continue;
+    }
+    const oid = ident.value.startsWith('urn:oid:') ? ident.value.slice(8) : ident.value;
+    const m = UNIT_OID.exec(oid);
+    if (!m) continue;
+    const provider = `${m[1] ?? ''}.0`;
+    out.push({ param: 'appointment-service-provider', kind: 'token', system: '', code: provider });
+    if (m[2] !== '0')
+      out.push({ param: 'appointment-service-provider-unit', kind: 'token', system: '', code: oid });
+  }
+  if (provenance) {
+    // Read defensively: a rehearsal-mode Provenance may lack `recorded`.
+    const recordedAt = (provenance as Partial<Provenance>).recorded;
+    const recorded = recordedAt !== undefined ? dateRange(recordedAt) : undefined;
+    if (recorded) out.push({ param: 'recorded', kind: 'date', ...recorded });
+    const organiser = serviceOrganiserOid(provenance);
+    if (organiser !== undefined)
+      out.push({ param: 'service-organiser', kind: 'token', system: '', code: organiser });
+  }
+  return out;
+}
+
+/** The identity code of the appointment's patient, when there is exactly one. */
+export function patientOf(a: Appointment): string | undefined {
+  const codes = a.participant.flatMap((p) =>
+    isPatientIdSystem(p.actor?.identifier?.system) && p.actor?.identifier?.value !== undefined
+      ? [p.actor.identifier.value]
+      : [],
+  );
+  return codes.length === 1 ? codes[0] : undefined;
+}
+
+/** The latest Provenance that targets `Appointment/{id}` (any version), if any. */
+export async function latestProvenance(session: StoreSession, id: string): Promise<Provenance | undefined> {
+  const result = await session.fhir.search({
+    resourceType: 'Provenance',
+    criteria: [{ param: 'target', kind: 'reference', values: [`Appointment/${id}`] }],
+    sort: [{ param: '_lastUpdated', descending: true }],
+    count: 1,
+    offset: 0,
+  });
+  return result.matches[0]?.resource as Provenance | undefined;
+}
+
+/** Index rows for a write: an Appointment keeps the rows its latest Provenance gives it. */
+export async function indexWithProvenance(
+  session: StoreSession,
+  resource: Resource & { id: string },
+): Promise<IndexEntry[]> {
+  if (resource.resourceType !== 'Appointment') return extractIndex(resource);
+  return appointmentIndex(resource as Appointment, await latestProvenance(session, resource.id));
+}

@@ -1,0 +1,63 @@
+/**
+ * The shapes every FHIR handler shares: the parsed request, the context it runs in, and its result.
+ *
+ * A handler is a small async function `(req, ctx) => [outcome, resource?, meta?]`. It never touches
+ * express; `router.ts` parses the HTTP request into a `FhirRequest` and writes the result back.
+ */
+import type { Resource } from 'fhir/r4.js';
+import type { Config, ValidationMode } from '../config.ts';
+import type { EventLog } from '../events/log.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/types.ts';
+import type { Outcome } from './outcomes.ts';
+import type { PageCursors } from './paging.ts';
+
+export type FhirMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface FhirRequest {
+  method: FhirMethod;
+  /** Path parameters of the matched route (`type`, `id`, `vid`, `token`). */
+  path: Readonly<Record<string, string>>;
+  /** Search or operation parameters: the URL query, or the form body of `_search` / `_history`. */
+  params: Map<string, string[]>;
+  /** Whether `params` came from a form-encoded body (POST `_search`) rather than the URL. */
+  paramsFromBody: boolean;
+  /** Parameters found in the URL query string (even when `params` came from the body). */
+  queryKeys: string[];
+  /** The parsed JSON body, when there is one. */
+  body?: unknown;
+  ifMatch?: string;
+  ifNoneExist?: string;
+  prefer?: string;
+  mode: ValidationMode;
+  requestId: string;
+  /** Absolute base of the FHIR endpoint, e.g. `http://127.0.0.1:8080/fhir`. */
+  baseUrl: string;
+  /** Set by a handler that recorded its own event, so the router does not record a generic one. */
+  recorded?: boolean;
+  /** Id a create must use (a transaction assigned it to resolve `urn:uuid:` references). */
+  assignedId?: string;
+}
+
+export interface FhirContext {
+  config: Config;
+  store: Store;
+  events: EventLog;
+  logger: Logger;
+  cursors: PageCursors;
+  now: () => Date;
+  /** kantasim's version, for the CapabilityStatement. */
+  version: string;
+  /** Runs a request against the route table (Bundle entries use it). */
+  dispatch: (req: FhirRequest) => Promise<HandlerResult>;
+}
+
+export interface ResponseMeta {
+  location?: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+export type HandlerResult = [Outcome, Resource?, ResponseMeta?];
+
+export type Handler = (req: FhirRequest, ctx: FhirContext) => Promise<HandlerResult>;

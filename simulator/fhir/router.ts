@@ -1,0 +1,287 @@
+/**
+ * The express edge of the FHIR endpoint: reads the HTTP request into a `FhirRequest` (body as raw
+ * bytes, parsed here so every malformed body becomes an OperationOutcome, never a 500), dispatches
+ * through the route table, and writes the handler's result back as `application/fhir+json`.
+ *
+ * See: https://hl7.org/fhir/R4/http.html
+ */
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Resource } from 'fhir/r4.js';
+import type { Config, ValidationMode } from '../config.ts';
+import type { EventLog } from '../events/log.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/types.ts';
+import type { FhirContext, FhirMethod, FhirRequest, HandlerResult } from './context.ts';
+import {
+  badRequest,
+  FhirError,
+  methodNotAllowed,
+  notAcceptable,
+  notFound,
+  serverError,
+  statusOf,
+  toOperationOutcome,
+  tooLarge,
+  unsupportedMediaType,
+  type Outcome,
+} from './outcomes.ts';
+import { PageCursors } from './paging.ts';
+import { matchRoute, type Route } from './routes.ts';
+import { SUPPORTED_TYPES } from './search-params.ts';
+import { warmUpStructure } from './validation/structure.ts';
+import { recordEvent } from './write.ts';
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+const JSON_TYPES = /^application\/(fhir\+json|json|json\+fhir)$/;
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+function mediaType(req: Request): string | undefined {
+  const header = req.get('Content-Type');
+  return header?.split(';')[0]?.trim().toLowerCase();
+}
+
+function paramsFrom(query: string): Map<string, string[]> {
+  const params = new Map<string, string[]>();
+  for (const [k, v] of new URLSearchParams(query)) params.set(k, [...(params.get(k) ?? []), v]);
+  return params;
+}
+
+function fail(outcome: Outcome): never {
+  throw new FhirError(outcome);
+}
+
+function readMode(req: Request, config: Config): ValidationMode {
+  const header = req.get('X-Kantasim-Mode');
+  if (header === undefined) return config.mode;
+  const value = header.trim().toLowerCase();
+  if (value === 'strict' || value === 'rehearsal') return value;
+  return fail(
+    badRequest(
+      'FHIR-HTTP-400',
+      `X-Kantasim-Mode must be 'strict' or 'rehearsal', not '${header}'`,
+      'X-Kantasim-Mode',
+    ),
+  );
+}
+
+function parseBody(req: Request, route: Route): { body?: unknown; form?: Map<string, string[]> } {
+  const raw = Buffer.isBuffer(req.body) ? req.body : undefined;
+  if (route.body === 'none') return {};
+  const type = mediaType(req);
+  const text = raw === undefined ? '' : raw.toString('utf8').replace(/^\uFEFF/, '');
+  if (route.body === 'form') {
+    if (type !== FORM_TYPE) {
+      fail(
+        unsupportedMediaType(
+          `send the search parameters as a form: Content-Type ${FORM_TYPE}${type !== undefined ? `, not ${type}` : ''}`,
+        ),
+      );
+    }
+    return { form: paramsFrom(text) };
+  }
+  if (text.trim() === '')
+    fail(badRequest('FHIR-JSON-000', 'the request needs a JSON body (a FHIR resource)', ''));
+  if (type === undefined || !JSON_TYPES.test(type)) {
+    fail(
+      unsupportedMediaType(
+        `send FHIR JSON with Content-Type application/fhir+json${type !== undefined ? `, not ${type}` : ''} (XML is not served)`,
+      ),
+    );
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch (err) {
+    return fail(
+      badRequest(
+        'FHIR-JSON-001',
+        `the body is not valid JSON: ${err instanceof Error ? err.message : String(err)}; fix the syntax`,
+        '',
+      ),
+    );
+  }
+  if (tooDeep(body)) {
+    fail(
+      badRequest(
+        'FHIR-JSON-007',
+        `the JSON is nested deeper than ${MAX_DEPTH} levels; no FHIR resource needs that`,
+        '',
+      ),
+    );
+  }
+  return { body };
+}
+
+/** Deepest nesting accepted; real resources stay far below it, and rules recurse over the tree. */
+const MAX_DEPTH = 64;
+
+function tooDeep(root: unknown): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= MAX_DEPTH) return true;
+    for (const child of Object.values(node as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function checkAccept(req: Request): void {
+  const accept = req.get('Accept');
+  if (accept === undefined || accept.trim() === '') return;
+  if (/json|\*\/\*|application\/\*/i.test(accept)) return;
+  fail(
+    notAcceptable(`this endpoint answers in application/fhir+json only; Accept '${accept}' cannot be met`),
+  );
+}
+
+export interface FhirRouterOptions {
+  config: Config;
+  store: Store;
+  events: EventLog;
+  logger: Logger;
+  version: string;
+}
+
+/** The express router mounted at `/fhir`. */
+export function fhirRouter(options: FhirRouterOptions): Router {
+  warmUpStructure(SUPPORTED_TYPES);
+  const ctx: FhirContext = {
+    config: options.config,
+    store: options.store,
+    events: options.events,
+    logger: options.logger,
+    version: options.version,
+    cursors: new PageCursors(),
+    now: () => new Date(),
+    dispatch: async (sub) => {
+      const url = sub.path.url ?? '';
+      const matched = matchRoute(sub.method, url === '' ? [] : url.split('/'));
+      if (matched.kind !== 'match')
+        return [notFound(`no interaction ${sub.method} ${sub.path.url ?? ''} in this endpoint`)];
+      return matched.route.handler({ ...sub, path: matched.params }, ctx);
+    },
+  };
+  const router = express.Router();
+  router.use(express.raw({ type: () => true, limit: options.config.maxBodyBytes }));
+
+  const handle = async (req: Request, res: Response): Promise<void> => {
+    const requestId = String(res.locals.requestId ?? '');
+    let fhirReq: FhirRequest | undefined;
+    let route: Route | undefined;
+    let result: HandlerResult;
+    try {
+      const [path, query = ''] = req.originalUrl.replace(/^\/fhir\/?/, '').split('?', 2) as [string, string?];
+      let segments: string[];
+      try {
+        segments = path === '' ? [] : path.split('/').map((s) => decodeURIComponent(s));
+      } catch {
+        segments = fail(badRequest('FHIR-HTTP-400', 'the URL path is not valid percent-encoding', ''));
+      }
+      const matched = matchRoute(req.method, segments);
+      if (matched.kind === 'wrong-method') {
+        fail(
+          methodNotAllowed(
+            `${req.method} is not allowed on /fhir/${path}${matched.allowed.length > 0 ? `; allowed: ${matched.allowed.join(', ')}` : ''}`,
+          ),
+        );
+      }
+      if (matched.kind === 'unsupported-type')
+        fail(notFound(`this endpoint does not serve ${matched.type}; see /fhir/metadata for what it serves`));
+      if (matched.kind === 'none')
+        fail(notFound(`no FHIR interaction at ${req.method} /fhir/${path}; see /fhir/metadata`));
+      route = matched.route;
+      checkAccept(req);
+      const urlParams = paramsFrom(query);
+      const { body, form } = parseBody(req, matched.route);
+      fhirReq = {
+        method: req.method as FhirMethod,
+        path: matched.params,
+        params: form ? new Map([...urlParams, ...form]) : urlParams,
+        paramsFromBody: form !== undefined,
+        queryKeys: [...urlParams.keys()],
+        mode: readMode(req, options.config),
+        requestId,
+        baseUrl: `${req.protocol}://${req.get('host') ?? `${options.config.host}:${options.config.port}`}/fhir`,
+      };
+      if (body !== undefined) fhirReq.body = body;
+      const ifMatch = req.get('If-Match');
+      const ifNoneExist = req.get('If-None-Exist');
+      const prefer = req.get('Prefer');
+      if (ifMatch !== undefined) fhirReq.ifMatch = ifMatch;
+      if (ifNoneExist !== undefined) fhirReq.ifNoneExist = ifNoneExist;
+      if (prefer !== undefined) fhirReq.prefer = prefer;
+      result = await matched.route.handler(fhirReq, ctx);
+    } catch (err) {
+      if (err instanceof FhirError) result = [err.outcome];
+      else {
+        options.logger.error({ err, requestId }, 'FHIR handler failed');
+        result = [serverError()];
+      }
+    }
+    const [outcome, resource, meta] = result;
+    const status = statusOf(outcome);
+    // Every submission is in the event log: a refusal before a handler could record it is recorded here.
+    const query =
+      route?.interaction === 'search-type' ||
+      route?.interaction === 'history-type' ||
+      route?.interaction === 'page';
+    if (status >= 400 && req.method !== 'GET' && !query && fhirReq?.recorded !== true) {
+      try {
+        await recordEvent(
+          ctx,
+          fhirReq ?? {
+            method: 'POST',
+            path: {},
+            params: new Map(),
+            paramsFromBody: false,
+            queryKeys: [],
+            mode: options.config.mode,
+            requestId,
+            baseUrl: '',
+          },
+          {
+            kind: 'request.refused',
+            outcome: 'refused',
+            resourceIds: [],
+            findings: outcome.findings,
+            summary: `${req.method} ${req.originalUrl.split('?')[0] ?? ''} refused with ${status}`,
+            status,
+          },
+        );
+      } catch (err) {
+        options.logger.error({ err, requestId }, 'could not record a refused FHIR request');
+      }
+    }
+    if (meta?.etag !== undefined) res.setHeader('ETag', meta.etag);
+    if (meta?.lastModified !== undefined) res.setHeader('Last-Modified', meta.lastModified);
+    if (meta?.location !== undefined) res.setHeader('Location', meta.location);
+    if (status === 405) res.setHeader('Allow', 'GET, POST, PUT, DELETE');
+    const body: Resource = resource ?? toOperationOutcome(outcome);
+    res.status(status).type(FHIR_JSON).send(JSON.stringify(body));
+  };
+
+  router.all('/', (req, res) => handle(req, res));
+  router.all('/{*rest}', (req, res) => handle(req, res));
+  // Body-reader errors (too large, broken encoding) arrive here, before any route.
+  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const e = err as { type?: string; status?: number; message?: string };
+    const outcome =
+      e.type === 'entity.too.large'
+        ? tooLarge(`the body is larger than ${options.config.maxBodyBytes} bytes`)
+        : badRequest(
+            'FHIR-HTTP-400',
+            `the request body could not be read: ${e.message ?? 'unknown problem'}`,
+            '',
+          );
+    res
+      .status(statusOf(outcome))
+      .type(FHIR_JSON)
+      .send(JSON.stringify(toOperationOutcome(outcome)));
+  });
+  return router;
+}

@@ -1,0 +1,109 @@
+/**
+ * What every write shares: choosing strict or rehearsal handling of findings, preparing a resource for
+ * the store (id, rehearsal tag), the index it is stored with, and the event it leaves behind.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Appointment, Resource } from 'fhir/r4.js';
+import type { ValidationMode } from '../config.ts';
+import { hasBlocking, type Finding } from '../domain/findings.ts';
+import {
+  INVALID_TAG_CODE,
+  KANTASIM_TAG_SYSTEM,
+  type IndexEntry,
+  type StoredResource,
+} from '../store/fhir-types.ts';
+import type { EventOutcome, NewEvent, StoreSession } from '../store/types.ts';
+import { appointmentIndex } from './appointment-index.ts';
+import type { FhirContext, FhirRequest } from './context.ts';
+import { badRequest, FhirError } from './outcomes.ts';
+import { extractIndex } from './search-params.ts';
+
+/** Logical ids: FHIR allows `[A-Za-z0-9\-\.]{1,64}`. */
+export const ID_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
+
+export function requireId(id: string, path = 'id'): string {
+  if (!ID_PATTERN.test(id)) {
+    throw new FhirError(
+      badRequest('FHIR-HTTP-400', `'${id}' is not a FHIR id (1–64 of A–Z a–z 0–9 - .)`, path),
+    );
+  }
+  return id;
+}
+
+export function newId(): string {
+  return randomUUID();
+}
+
+/**
+ * A resource as it will be stored: with its id, the store's meta fields dropped (the store stamps
+ * them), and the rehearsal tag set when it is stored although invalid (removed when it is valid again).
+ */
+export function prepare<R extends Resource>(resource: R, id: string, invalid: boolean): R & { id: string } {
+  const meta = { ...resource.meta };
+  delete meta.versionId;
+  delete meta.lastUpdated;
+  const tags = (meta.tag ?? []).filter(
+    (t) => !(t.system === KANTASIM_TAG_SYSTEM && t.code === INVALID_TAG_CODE),
+  );
+  if (invalid)
+    tags.push({
+      system: KANTASIM_TAG_SYSTEM,
+      code: INVALID_TAG_CODE,
+      display: 'Stored in rehearsal mode although invalid',
+    });
+  if (tags.length > 0) meta.tag = tags;
+  else delete meta.tag;
+  const out = { ...resource, id };
+  if (Object.keys(meta).length > 0) out.meta = meta;
+  else delete out.meta;
+  return out;
+}
+
+/** Index rows for any served resource (Kanta appointments add rows from their Provenance elsewhere). */
+export function indexFor(resource: Resource): IndexEntry[] {
+  return resource.resourceType === 'Appointment'
+    ? appointmentIndex(resource as Appointment)
+    : extractIndex(resource);
+}
+
+/** How findings decide a write: refuse (strict), store tagged (rehearsal), or store clean. */
+export function decide(
+  findings: readonly Finding[],
+  mode: ValidationMode,
+): 'refuse' | 'store-invalid' | 'store' {
+  if (!hasBlocking(findings)) return 'store';
+  return mode === 'strict' ? 'refuse' : 'store-invalid';
+}
+
+export function versionRef(stored: StoredResource): string {
+  return `${stored.resourceType}/${stored.id}/_history/${stored.versionId}`;
+}
+
+export function etagOf(stored: StoredResource): string {
+  return `W/"${stored.versionId}"`;
+}
+
+export function eventOutcome(findings: readonly Finding[], refused: boolean): EventOutcome {
+  if (refused) return 'refused';
+  return findings.length > 0 ? 'accepted-with-warnings' : 'accepted';
+}
+
+/** Records a FHIR submission event (inside the write's transaction when given) and marks the request. */
+export async function recordEvent(
+  ctx: FhirContext,
+  req: FhirRequest,
+  event: Omit<NewEvent, 'channel' | 'requestId'> & { status: number; invalidStored?: boolean },
+  session?: StoreSession,
+): Promise<void> {
+  const { status, invalidStored, ...rest } = event;
+  req.recorded = true;
+  await ctx.events.record(
+    {
+      ...rest,
+      channel: 'fhir',
+      requestId: req.requestId,
+      details: { ...rest.details, mode: req.mode, invalidStored: invalidStored === true, status },
+    },
+    session,
+  );
+}

@@ -1,0 +1,372 @@
+/**
+ * Every error path of the FHIR endpoint answers with its status and an OperationOutcome whose issue
+ * carries a stable code; malformed input of many kinds gives a 4xx, never a 500, and the server stays up.
+ */
+import type { Appointment, OperationOutcome } from 'fhir/r4.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kantaAppointment, storeBundle } from '../../fixtures/fhir/appointment.ts';
+import { startServer, type RunningServer } from '../../simulator/server.ts';
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', maxBodyBytes: 200_000 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+interface Call {
+  method?: string;
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+async function call(c: Call): Promise<{ status: number; oo: OperationOutcome; contentType: string | null }> {
+  const init: RequestInit = {
+    method: c.method ?? 'POST',
+    headers: { 'Content-Type': 'application/fhir+json', ...c.headers },
+  };
+  if (c.body !== undefined) init.body = c.body;
+  const res = await fetch(`${server.url}/fhir/${c.path}`, init);
+  const text = await res.text();
+  return {
+    status: res.status,
+    oo: JSON.parse(text) as OperationOutcome,
+    contentType: res.headers.get('content-type'),
+  };
+}
+
+const codes = (oo: OperationOutcome): string[] =>
+  oo.issue.flatMap((i) => i.details?.coding?.map((c) => c.code ?? '') ?? []);
+
+const appointmentWith = (change: (a: Appointment) => void): string => {
+  const a = kantaAppointment();
+  change(a);
+  return JSON.stringify(a);
+};
+
+describe('error paths', () => {
+  const cases: [string, Call, number, string][] = [
+    [
+      'a body that is not JSON',
+      { path: 'Patient', body: '{"resourceType": "Patient",' },
+      400,
+      'FHIR-JSON-001',
+    ],
+    ['an empty body', { path: 'Patient', body: '' }, 400, 'FHIR-JSON-000'],
+    ['a JSON array', { path: 'Patient', body: '[]' }, 400, 'FHIR-JSON-002'],
+    ['a resource without resourceType', { path: 'Patient', body: '{"name":[]}' }, 400, 'FHIR-JSON-003'],
+    [
+      'an unknown resourceType',
+      { path: 'Patient', body: '{"resourceType":"Patsient"}' },
+      400,
+      'FHIR-JSON-004',
+    ],
+    [
+      'a body of another type than the URL',
+      { path: 'Patient', body: '{"resourceType":"Slot"}' },
+      400,
+      'FHIR-JSON-005',
+    ],
+    [
+      'an unknown element',
+      { path: 'Patient', body: '{"resourceType":"Patient","nmae":[]}' },
+      400,
+      'FHIR-STRUCT-001',
+    ],
+    [
+      'a missing required element',
+      {
+        path: 'Slot',
+        body: '{"resourceType":"Slot","status":"free","start":"2026-01-01T00:00:00Z","end":"2026-01-01T00:30:00Z"}',
+      },
+      400,
+      'FHIR-STRUCT-002',
+    ],
+    [
+      'a wrong JSON type',
+      { path: 'Patient', body: '{"resourceType":"Patient","active":"yes"}' },
+      400,
+      'FHIR-STRUCT-003',
+    ],
+    [
+      'a code outside its value set',
+      { path: 'Patient', body: '{"resourceType":"Patient","gender":"x"}' },
+      400,
+      'FHIR-STRUCT-004',
+    ],
+    [
+      'a malformed date',
+      { path: 'Patient', body: '{"resourceType":"Patient","birthDate":"1.1.1990"}' },
+      400,
+      'FHIR-STRUCT-005',
+    ],
+    [
+      'JSON nested too deep',
+      { path: 'Patient', body: `${'{"a":'.repeat(100)}1${'}'.repeat(100)}` },
+      400,
+      'FHIR-JSON-007',
+    ],
+    [
+      'XML',
+      { path: 'Patient', body: '<Patient/>', headers: { 'Content-Type': 'application/fhir+xml' } },
+      415,
+      'FHIR-HTTP-415',
+    ],
+    [
+      'no content type',
+      { path: 'Patient', body: '{}', headers: { 'Content-Type': '' } },
+      415,
+      'FHIR-HTTP-415',
+    ],
+    [
+      'an Accept the server cannot meet',
+      { method: 'GET', path: 'metadata', headers: { Accept: 'application/fhir+xml' } },
+      406,
+      'FHIR-HTTP-406',
+    ],
+    [
+      'an unknown mode header',
+      { path: 'Patient', body: '{"resourceType":"Patient"}', headers: { 'X-Kantasim-Mode': 'lenient' } },
+      400,
+      'FHIR-HTTP-400',
+    ],
+    [
+      'a resource type the endpoint does not serve',
+      { path: 'Observation', body: '{"resourceType":"Observation"}' },
+      404,
+      'FHIR-HTTP-404',
+    ],
+    ['an unknown path', { method: 'GET', path: 'Patient/1/2/3/4' }, 404, 'FHIR-HTTP-404'],
+    [
+      'a method the path does not have',
+      { method: 'PATCH', path: 'Patient/1', body: '[]' },
+      405,
+      'FHIR-HTTP-405',
+    ],
+    [
+      'a direct create of a Provenance',
+      { path: 'Provenance', body: '{"resourceType":"Provenance"}' },
+      405,
+      'FHIR-HTTP-405',
+    ],
+    ['an invalid id in the URL', { method: 'GET', path: 'Patient/bad$id' }, 400, 'FHIR-HTTP-400'],
+    [
+      'an update whose body id differs',
+      { method: 'PUT', path: 'Patient/a1', body: '{"resourceType":"Patient","id":"b2"}' },
+      400,
+      'FHIR-HTTP-400',
+    ],
+    [
+      'a malformed If-Match',
+      {
+        method: 'PUT',
+        path: 'Patient/a1',
+        body: '{"resourceType":"Patient","id":"a1"}',
+        headers: { 'If-Match': 'three' },
+      },
+      400,
+      'FHIR-HTTP-400',
+    ],
+    [
+      'an update of an unknown appointment',
+      {
+        method: 'PUT',
+        path: 'Appointment/nope',
+        body: appointmentWith((a) => (a.id = 'nope')),
+        headers: { 'If-Match': 'W/"1"' },
+      },
+      404,
+      'FHIR-HTTP-404',
+    ],
+    [
+      'an appointment breaking app-2',
+      { path: 'Appointment', body: appointmentWith((a) => delete a.end) },
+      422,
+      'R4-INV-app-2',
+    ],
+    [
+      'an appointment breaking app-4',
+      { path: 'Appointment', body: appointmentWith((a) => (a.cancelationReason = { text: 'x' })) },
+      422,
+      'R4-INV-app-4',
+    ],
+    [
+      'a status that disagrees with ajanvarauksen tila',
+      { path: 'Appointment', body: appointmentWith((a) => (a.status = 'pending')) },
+      422,
+      'FI-SCHED-053',
+    ],
+    [
+      'a bad identity-code checksum',
+      {
+        path: 'Patient',
+        body: '{"resourceType":"Patient","identifier":[{"system":"urn:oid:1.2.246.21","value":"010181-900D"}]}',
+      },
+      422,
+      'KANTA-ID-001',
+    ],
+    [
+      'a Bundle of a type that cannot be posted',
+      { path: '', body: '{"resourceType":"Bundle","type":"document"}' },
+      400,
+      'FHIR-BUNDLE-003',
+    ],
+    [
+      'a Bundle entry without request',
+      {
+        path: '',
+        body: '{"resourceType":"Bundle","type":"batch","entry":[{"resource":{"resourceType":"Patient"}}]}',
+      },
+      400,
+      'FHIR-BUNDLE-001',
+    ],
+    [
+      'a Kanta transaction with three entries',
+      {
+        path: '',
+        body: JSON.stringify({
+          ...storeBundle(),
+          entry: [...(storeBundle().entry ?? []), ...(storeBundle().entry ?? []).slice(0, 1)],
+        }),
+      },
+      400,
+      'KANTA-TX-001',
+    ],
+    [
+      'a conditional create with an unknown parameter',
+      { path: 'Patient', body: '{"resourceType":"Patient"}', headers: { 'If-None-Exist': 'shoe-size=42' } },
+      400,
+      'FHIR-SEARCH-001',
+    ],
+    [
+      '$validate without a resource',
+      { path: 'Patient/$validate', body: '{"resourceType":"Parameters","parameter":[]}' },
+      400,
+      'FHIR-VALIDATE-001',
+    ],
+    [
+      'a body over the size limit',
+      {
+        path: 'Patient',
+        body: JSON.stringify({
+          resourceType: 'Patient',
+          text: { status: 'generated', div: 'x'.repeat(300_000) },
+        }),
+      },
+      413,
+      'FHIR-HTTP-413',
+    ],
+  ];
+
+  for (const [what, c, status, code] of cases) {
+    it(`${what} is answered with ${status} and ${code}`, async () => {
+      const answer = await call(c);
+      expect(answer.status).toBe(status);
+      expect(answer.contentType).toMatch(/^application\/fhir\+json/);
+      expect(answer.oo.resourceType).toBe('OperationOutcome');
+      expect(codes(answer.oo)).toContain(code);
+      for (const issue of answer.oo.issue) expect(issue.diagnostics?.length ?? 0).toBeGreaterThan(10);
+    });
+  }
+});
+
+describe('malformed input never gives a 500', () => {
+  const nasty: Call[] = [];
+  const bodies = [
+    'null',
+    'true',
+    '42',
+    '"Patient"',
+    '{}',
+    '{"resourceType":null}',
+    '{"resourceType":42}',
+    '{"resourceType":"Appointment"}',
+    '{"resourceType":"Appointment","status":"booked","participant":"everyone"}',
+    '{"resourceType":"Appointment","status":"booked","participant":[null]}',
+    '{"resourceType":"Appointment","status":"booked","participant":[{"actor":{"identifier":{"system":"urn:oid:1.2.246.21","value":42}}}]}',
+    '{"resourceType":"Appointment","status":"booked","participant":[{"status":"accepted"}],"_status":{"extension":[{"url":"https://hl7.fi/fhir/finnish-scheduling/StructureDefinition/ajanvarauksen-tila"}]}}',
+    '{"resourceType":"Patient","__proto__":{"admin":true}}',
+    '{"resourceType":"Patient","contained":[{"resourceType":"Nope"},null,7]}',
+    '{"resourceType":"Patient","extension":[{"url":"x"}]}',
+    '{"resourceType":"Patient","identifier":[{"system":"urn:oid:1.2.246.21","value":"\\u0000\\u0001"}]}',
+    `{"resourceType":"Patient","name":[{"family":"${'Ä'.repeat(5000)}"}]}`,
+    '{"resourceType":"Bundle"}',
+    '{"resourceType":"Bundle","type":"transaction","entry":"x"}',
+    '{"resourceType":"Bundle","type":"transaction","entry":[null]}',
+    '{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"POST","url":"Appointment"},"resource":null}]}',
+    '{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"DELETE","url":"Appointment/../../etc"}},{"request":{"method":"POST","url":"Provenance"},"resource":{"resourceType":"Provenance"}}]}',
+    '{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"POST","url":"Provenance"},"resource":{"resourceType":"Provenance","target":"x","agent":7}},{"request":{"method":"POST","url":"Appointment"},"resource":{"resourceType":"Appointment"}}]}',
+    '{"resourceType":"Bundle","type":"batch","entry":[{"request":{"method":"GET","url":"Slot?start=%%%"}}]}',
+    '{"resourceType":"Bundle","type":"batch","entry":[{"request":{"method":"POST","url":""},"resource":{"resourceType":"Bundle","type":"batch"}}]}',
+    '{"resourceType":"Bundle","type":"batch","entry":[{"request":{"method":"PUT","url":"Patient/x","ifMatch":7}}]}',
+    '\uFEFF{"resourceType":"Patient"',
+    '\u0000\u0001\u0002',
+    Buffer.from([0xff, 0xfe, 0xfd, 0x00]).toString('latin1'),
+  ];
+  for (const body of bodies) {
+    nasty.push(
+      { path: 'Patient', body },
+      { path: '', body },
+      { path: 'Appointment', body },
+      { path: 'Appointment/$validate', body },
+    );
+  }
+  nasty.push(
+    {
+      path: 'Appointment/_search',
+      body: 'patient:identifier=%E0%A4%A&_count=-1',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    },
+    {
+      path: 'Appointment/_search',
+      body: 'patient:identifier=x&date=ge2026-13-45',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    },
+    {
+      path: 'Appointment/_history',
+      body: '_count=99999999999',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    },
+    { method: 'GET', path: 'Slot?_sort=-&_include=::' },
+    { method: 'GET', path: 'Slot?start=ge&status=' },
+    { method: 'GET', path: '%E0%A4%A' },
+    { method: 'GET', path: 'Patient/x/_history/abc' },
+    { method: 'GET', path: 'Patient/_history?_since=yesterday' },
+    { method: 'PUT', path: 'Appointment/x', body: '{}', headers: { 'If-Match': 'W/"99999999999999"' } },
+    { method: 'DELETE', path: 'Slot/x', headers: { 'If-Match': '"' } },
+    { path: 'Patient', body: '{"resourceType":"Patient"}', headers: { 'If-None-Exist': '&&&=' } },
+    { path: 'Patient', body: '{"resourceType":"Patient"}', headers: { Prefer: 'return=banana' } },
+  );
+
+  it(`${nasty.length} malformed requests all get a 4xx OperationOutcome, and the server still works`, async () => {
+    const statuses: number[] = [];
+    const failures: string[] = [];
+    for (const c of nasty) {
+      const init: RequestInit = {
+        method: c.method ?? 'POST',
+        headers: { 'Content-Type': 'application/fhir+json', ...c.headers },
+      };
+      if (c.body !== undefined) init.body = c.body;
+      const res = await fetch(`${server.url}/fhir/${c.path}`, init);
+      const text = await res.text();
+      if (res.status >= 500)
+        failures.push(
+          `${c.method ?? 'POST'} /fhir/${c.path} ${c.body?.slice(0, 80) ?? ''} → ${res.status} ${text}`,
+        );
+      statuses.push(res.status);
+      if (res.status >= 400 && res.status < 500)
+        expect((JSON.parse(text) as OperationOutcome).resourceType).toBe('OperationOutcome');
+    }
+    expect(failures).toEqual([]);
+    // $validate answers 200 with its findings and a batch 200 with per-entry outcomes; nothing else succeeds.
+    expect(statuses.filter((s) => s >= 400).length).toBeGreaterThan(nasty.length * 0.7);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ok = await call({
+      path: 'Patient',
+      body: '{"resourceType":"Patient","name":[{"family":"Elossa"}]}',
+    });
+    expect(ok.status).toBe(201);
+  });
+});

@@ -3,6 +3,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
+import { ArchiveIntake } from './archive/intake.ts';
+import { archiveRoutes } from './archive/routes.ts';
+import { loadCdaSchema } from './archive/schema.ts';
 import type { Config } from './config.ts';
 import { EventLog } from './events/log.ts';
 import { eventRoutes } from './events/routes.ts';
@@ -82,12 +85,33 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
         eventStream: '/events/stream',
         fhir: '/fhir',
         fhirMetadata: '/fhir/metadata',
+        archivePta: 'POST /archive/pta',
+        archiveSocial: 'POST /archive/social',
+        archiveDocuments: '/archive/documents',
       },
     });
   });
 
   app.use('/registry', registryRoutes(registry, store, logger));
   app.use('/fhir', fhirRouter({ config, store, events, logger, version: VERSION }));
+  const archiveIntake = new ArchiveIntake({
+    store,
+    events,
+    config,
+    logger,
+    ...(config.cdaSchemaDir === undefined ? {} : { schema: loadCdaSchema(config.cdaSchemaDir) }),
+  });
+  app.use(
+    '/archive',
+    archiveRoutes({
+      store,
+      events,
+      intake: archiveIntake,
+      logger,
+      defaultMode: config.mode,
+      maxBodyBytes: config.maxBodyBytes,
+    }),
+  );
   const eventsApi = eventRoutes(store, events);
   app.use('/events', eventsApi.router, jsonErrorHandler(logger));
 

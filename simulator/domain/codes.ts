@@ -298,3 +298,14 @@ export const DOCUMENT_GROUP_NAMES: Readonly<Record<DocumentGroup, { en: string; 
   phase1: { en: 'Phase 1 documents', fi: 'I-vaiheen asiakirjat' },
   phase2: { en: 'Phase 2 documents', fi: 'II-vaiheen asiakirjat' },
 };
+
+/**
+ * Codes of Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505) mapped to kantasim's document groups.
+ * The real code values are not in domain.md [NF]: these are kantasim's placeholders, kept in this one
+ * table so they can be corrected when the code list is at hand (docs/archive.md).
+ */
+export const DOCUMENT_GROUP_CODES: Readonly<Record<string, DocumentGroup>> = {
+  '1': 'old',
+  '2': 'phase1',
+  '3': 'phase2',
+};

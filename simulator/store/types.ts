@@ -12,6 +12,7 @@
 import type { DocumentGroup, Service } from '../domain/codes.ts';
 import type { Finding } from '../domain/findings.ts';
 import type { FhirRepository } from './fhir-types.ts';
+import type { ArchiveRepository } from './archive-types.ts';
 
 // ---------------------------------------------------------------- registry records
 
@@ -170,6 +171,8 @@ export interface StoreSession {
   readonly events: EventRepository;
   /** FHIR resources (see `fhir-types.ts`). */
   readonly fhir: FhirRepository;
+  /** The CDA archive (Patient Data Repository and social-welfare repository); see archive-types.ts. */
+  readonly archive: ArchiveRepository;
 }
 
 export interface Store extends StoreSession {

@@ -14,11 +14,18 @@ import { migrate, type AreaMigrations } from './migrate.ts';
 import { registryMigrations, sqliteRegistry } from './registry.ts';
 import { eventMigrations, sqliteEvents } from './events.ts';
 import { fhirMigrations, sqliteFhir } from './fhir.ts';
+import { archiveMigrations, sqliteArchive } from './archive.ts';
 import type { FhirRepository } from '../fhir-types.ts';
+import type { ArchiveRepository } from '../archive-types.ts';
 import type { EventRepository, RegistryRepository, Store, StoreSession } from '../types.ts';
 
 /** Every area's migrations, in the order they are applied. */
-export const SQLITE_AREAS: readonly AreaMigrations[] = [registryMigrations, eventMigrations, fhirMigrations];
+export const SQLITE_AREAS: readonly AreaMigrations[] = [
+  registryMigrations,
+  eventMigrations,
+  fhirMigrations,
+  archiveMigrations,
+];
 
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:`. */
@@ -30,6 +37,7 @@ export class SqliteStore implements Store {
   readonly registry: RegistryRepository;
   readonly events: EventRepository;
   readonly fhir: FhirRepository;
+  readonly archive: ArchiveRepository;
   /** The underlying connection, for areas added by later modules and for benchmarks. */
   readonly db: Database.Database;
   readonly gate = new Gate();
@@ -46,6 +54,7 @@ export class SqliteStore implements Store {
     this.registry = sqliteRegistry(this.db, this.gate);
     this.events = sqliteEvents(this.db, this.gate);
     this.fhir = sqliteFhir(this.db, this.gate);
+    this.archive = sqliteArchive(this.db, this.gate);
   }
 
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {

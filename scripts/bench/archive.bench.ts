@@ -1,0 +1,160 @@
+import { performance } from 'node:perf_hooks';
+import { XMLParser } from 'fast-xml-parser';
+import { TEST_HETU, ptaMessage } from '../../fixtures/cda/index.ts';
+import { readSubmission } from '../../simulator/archive/envelope.ts';
+import { extractHeader } from '../../simulator/archive/header.ts';
+import { generateTestHetus } from '../../simulator/domain/hetu.ts';
+import { startServer } from '../../simulator/server.ts';
+import type { NewArchivedDocument } from '../../simulator/store/archive-types.ts';
+import { percentiles, runConcurrent, type BenchSuite } from './harness.ts';
+
+const DOC_BYTES = 50 * 1024;
+
+/**
+ * CDA archive: message ingest over real HTTP (envelope, MIME, safe parse, all rules, commit, event,
+ * acknowledgement) against a raw fast-xml-parser parse of the same message bytes (baseline); then query
+ * latency over HTTP with 100,000 stored documents (10,000 in quick mode).
+ */
+export const suite: BenchSuite = {
+  name: 'archive',
+  description: `ingest of a ${DOC_BYTES / 1024} KB CDA in an RCMR_IN100002FI01 message over HTTP vs raw parse of the same bytes (baseline); query latency with many stored documents`,
+  async run(h) {
+    const quick = h.options.quick;
+    const ingestCount = quick ? 300 : 2000;
+    h.progress(`building ${ingestCount} messages with a ${DOC_BYTES / 1024} KB document each`);
+    // Only the message text is kept, so the client side holds as little heap as possible.
+    const messages = Array.from(
+      { length: ingestCount + 50 },
+      () => ptaMessage({ padToBytes: DOC_BYTES - 3000 }).message,
+    );
+    const sample = messages[0];
+    if (sample === undefined) throw new Error('no message built');
+    const sampleBytes = new Uint8Array(Buffer.from(sample, 'utf8'));
+    const samples = quick ? 300 : 2000;
+
+    // ops/s from a warmed tight loop, percentiles from single timed calls: both for the same work.
+    const measure = (name: string, fn: () => unknown, baseline: boolean): void => {
+      const loop = h.throughput(name, fn);
+      h.measurements.pop();
+      const single: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        const t0 = performance.now();
+        fn();
+        single.push(performance.now() - t0);
+      }
+      h.record({ ...loop, ...percentiles(single), ...(baseline ? { baseline: true } : {}) });
+    };
+
+    h.progress('raw parse of the message bytes (baseline)');
+    const raw = new XMLParser({ ignoreAttributes: false });
+    measure(
+      `raw parse of the ${Math.round(sampleBytes.length / 1024)} KB message (fast-xml-parser)`,
+      () => raw.parse(Buffer.from(sampleBytes).toString('utf8')),
+      true,
+    );
+    h.progress('envelope + MIME + safe parse + header extraction, in process');
+    measure(
+      'envelope, MIME, safe parse of both, header (no store)',
+      () => {
+        const r = readSubmission(sampleBytes, 'text/xml', 20 * 1024 * 1024);
+        return r.ok ? extractHeader(r.submission.cda) : r;
+      },
+      false,
+    );
+
+    const server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
+    try {
+      const post = async (body: string): Promise<void> => {
+        const res = await fetch(`${server.url}/archive/pta`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'text/xml', accept: 'application/json' },
+        });
+        if (res.status !== 201) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+      };
+      h.progress('warm-up');
+      for (const m of messages.slice(ingestCount)) await post(m);
+      h.progress(`ingest of ${ingestCount} messages over HTTP, 8 in flight`);
+      const ingest = await runConcurrent(ingestCount, 8, async (i) => {
+        const m = messages[i];
+        if (m !== undefined) await post(m);
+      });
+      h.record({
+        name: 'HTTP ingest (all rules, commit, event, ack)',
+        opsPerSec: ingest.opsPerSec,
+        n: ingestCount,
+        ...percentiles(ingest.latenciesMs),
+        note: '8 concurrent clients',
+      });
+
+      const target = quick ? 10_000 : 100_000;
+      h.progress(`filling the archive to ${target} documents`);
+      const patients = generateTestHetus(1000, { seed: 'archive-bench', style: 'mixed' }).map((p) => p.code);
+      const template = (await server.store.archive.search({ limit: 1 })).documents[0];
+      if (!template) throw new Error('no template document');
+      const xml = new Uint8Array(Buffer.from('<ClinicalDocument xmlns="urn:hl7-org:v3"/>'));
+      let have = await server.store.archive.count();
+      let filled = 0;
+      while (have < target) {
+        const batch = Math.min(5000, target - have);
+        const start = filled;
+        await server.store.transaction(async (tx) => {
+          for (let i = 0; i < batch; i++) {
+            const n = start + i;
+            const oid = `1.2.246.10.3210987.91.2025.${n}`;
+            const day = String((n % 28) + 1).padStart(2, '0');
+            const month = String((n % 12) + 1).padStart(2, '0');
+            const doc: NewArchivedDocument = {
+              ...template,
+              oid,
+              setId: oid,
+              patient: patients[n % patients.length] ?? TEST_HETU.patient,
+              documentType: n % 5 === 0 ? '1' : '4',
+              effectiveAt: `2025-${month}-${day}T10:00:00`,
+              header: { ...template.header, documentOid: oid, id: { root: oid } },
+              xml,
+            };
+            await tx.archive.insert(doc);
+          }
+        });
+        have += batch;
+        filled += batch;
+        h.progress(`${have} / ${target} documents`);
+      }
+
+      const queryCount = quick ? 200 : 1000;
+      const timeQueries = async (name: string, url: (i: number) => string): Promise<void> => {
+        h.progress(`query: ${name}`);
+        const samples: number[] = [];
+        for (let i = 0; i < queryCount; i++) {
+          const t0 = performance.now();
+          const res = await fetch(`${server.url}${url(i)}`);
+          if (res.status !== 200) throw new Error(`query answered ${res.status}`);
+          await res.arrayBuffer();
+          samples.push(performance.now() - t0);
+        }
+        h.latencies(`query ${name} (${have} docs)`, samples);
+      };
+      await timeQueries(
+        'by patient, page of 50',
+        (i) => `/archive/documents?patient=${patients[i % patients.length] ?? ''}&limit=50`,
+      );
+      await timeQueries(
+        'by setId',
+        (i) => `/archive/documents?setId=1.2.246.10.3210987.91.2025.${(i * 97) % filled}`,
+      );
+      await timeQueries(
+        'by type and one month, page of 50',
+        (i) =>
+          `/archive/documents?type=1&from=2025-${String((i % 12) + 1).padStart(2, '0')}&to=2025-${String((i % 12) + 1).padStart(2, '0')}&limit=50`,
+      );
+      await timeQueries(
+        'stored XML by OID',
+        (i) => `/archive/documents/1.2.246.10.3210987.91.2025.${(i * 131) % filled}`,
+      );
+    } finally {
+      await server.close();
+    }
+  },
+};

@@ -1,0 +1,270 @@
+/**
+ * The envelope of an archiving submission: HTTP content type, optional SOAP envelope, the HL7 V3
+ * archiving message (`RCMR_IN100002FI01` new document, `RCMR_IN100016FI01` replacement) and the MIME
+ * package inside it that carries the CDA document; or a bare CDA document.
+ *
+ * Facts: domain.md §3 "Archive messages"; the HUS sample in ../shared/conformance/messages/.
+ * Finding codes CDA-MSG-001…012 (docs/archive.md).
+ */
+import { error, fatal, warning, type Finding } from '../domain/findings.ts';
+import type { ArchiveMessageMeta, CodedValue, InstanceId } from '../store/archive-types.ts';
+import { decodePart, parseMultipart } from './mime.ts';
+import {
+  HL7_V3_NS,
+  SOAP11_NS,
+  SOAP12_NS,
+  attr,
+  decodeUtf8,
+  dig,
+  kid,
+  parseXml,
+  type XmlNode,
+} from './xml.ts';
+
+export const INTERACTION_NEW = 'RCMR_IN100002FI01';
+export const INTERACTION_REPLACE = 'RCMR_IN100016FI01';
+export type Interaction = typeof INTERACTION_NEW | typeof INTERACTION_REPLACE;
+
+const XML_TYPES = new Set([
+  'application/xml',
+  'text/xml',
+  'application/hl7-cda+xml',
+  'application/soap+xml',
+  'application/hl7-v3+xml',
+]);
+
+export interface Submission {
+  /** A V3 message (possibly inside SOAP) or a bare CDA document. */
+  kind: 'message' | 'cda';
+  interaction?: Interaction;
+  message?: ArchiveMessageMeta;
+  /** The message's own copy of header metadata (`subject/clinicalDocument`), for cross-checks. */
+  messageDocument?: { id?: string; registerCode?: CodedValue };
+  /** The CDA document, byte-exact as received (decoded from base64 for a message). */
+  cdaBytes: Uint8Array;
+  cda: XmlNode;
+}
+
+export type EnvelopeResult =
+  | { ok: true; submission: Submission; findings: Finding[] }
+  | { ok: false; findings: Finding[]; message?: ArchiveMessageMeta };
+
+export function instanceId(node: XmlNode | undefined): InstanceId | undefined {
+  if (!node) return undefined;
+  const root = attr(node, 'root');
+  const nullFlavor = attr(node, 'nullFlavor');
+  if (root === undefined && nullFlavor === undefined) return undefined;
+  const id: InstanceId = { root: root ?? '' };
+  const extension = attr(node, 'extension');
+  if (extension !== undefined) id.extension = extension;
+  if (nullFlavor !== undefined) id.nullFlavor = nullFlavor;
+  return id;
+}
+
+export function codedValue(node: XmlNode | undefined): CodedValue | undefined {
+  const code = attr(node, 'code');
+  if (!node || code === undefined) return undefined;
+  const cv: CodedValue = { code, codeSystem: attr(node, 'codeSystem') ?? '' };
+  const name = attr(node, 'codeSystemName');
+  if (name !== undefined) cv.codeSystemName = name;
+  const display = attr(node, 'displayName');
+  if (display !== undefined) cv.displayName = display;
+  return cv;
+}
+
+/** Reads the HTTP body of `POST /archive/{repository}`. */
+export function readSubmission(
+  body: Uint8Array,
+  contentType: string | undefined,
+  maxBytes: number,
+): EnvelopeResult {
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!XML_TYPES.has(mediaType)) {
+    return {
+      ok: false,
+      findings: [
+        fatal(
+          'CDA-MSG-001',
+          'Content-Type',
+          `Content-Type '${mediaType === '' ? 'none' : mediaType}' is not accepted; send the HL7 V3 message (optionally in SOAP) or the CDA document as application/xml, text/xml, application/soap+xml or application/hl7-cda+xml`,
+        ),
+      ],
+    };
+  }
+  if (body.byteLength > maxBytes)
+    return {
+      ok: false,
+      findings: [fatal('CDA-XML-001', '/', `the body is larger than the limit of ${maxBytes} bytes`)],
+    };
+  const decoded = decodeUtf8(body, '/');
+  if (!decoded.ok) return decoded;
+  const parsed = parseXml(decoded.text, '/', maxBytes);
+  if (!parsed.ok) return parsed;
+  let root = parsed.root;
+  let soap: false | '1.1' | '1.2' = false;
+  if (root.name === 'Envelope' && (root.ns === SOAP11_NS || root.ns === SOAP12_NS)) {
+    soap = root.ns === SOAP11_NS ? '1.1' : '1.2';
+    const inner = kid(root, 'Body', root.ns)?.children[0];
+    if (!inner)
+      return {
+        ok: false,
+        findings: [
+          fatal(
+            'CDA-MSG-003',
+            '/Envelope/Body',
+            'the SOAP Body is empty; put the RCMR_IN100002FI01 or RCMR_IN100016FI01 message in it',
+          ),
+        ],
+      };
+    root = inner;
+  }
+  if (root.ns === HL7_V3_NS && root.name === 'ClinicalDocument') {
+    if (soap)
+      return {
+        ok: false,
+        findings: [
+          fatal(
+            'CDA-MSG-002',
+            '/Envelope/Body/ClinicalDocument',
+            'a SOAP Body must carry an HL7 V3 archiving message, not a bare CDA document',
+          ),
+        ],
+      };
+    return { ok: true, submission: { kind: 'cda', cdaBytes: body, cda: root }, findings: [] };
+  }
+  if (root.ns === HL7_V3_NS && (root.name === INTERACTION_NEW || root.name === INTERACTION_REPLACE))
+    return readMessage(root, root.name, soap, maxBytes);
+  return {
+    ok: false,
+    findings: [
+      fatal(
+        'CDA-MSG-002',
+        `/${root.name}`,
+        `root element {${root.ns}}${root.name} is not accepted; send ${INTERACTION_NEW} (new document), ${INTERACTION_REPLACE} (replacement) or a ClinicalDocument, in namespace ${HL7_V3_NS}`,
+      ),
+    ],
+  };
+}
+
+function readMessage(
+  root: XmlNode,
+  interaction: Interaction,
+  soap: false | '1.1' | '1.2',
+  maxBytes: number,
+): EnvelopeResult {
+  const base = `/${interaction}`;
+  const findings: Finding[] = [];
+  const interactionId = attr(kid(root, 'interactionId'), 'extension');
+  const message: ArchiveMessageMeta = { interactionId: interactionId ?? interaction, soap: soap !== false };
+  if (soap !== false) message.soapVersion = soap;
+  const messageId = instanceId(kid(root, 'id'));
+  if (messageId) message.messageId = messageId;
+  const creationTime = attr(kid(root, 'creationTime'), 'value');
+  if (creationTime !== undefined) message.creationTime = creationTime;
+  const sender = instanceId(dig(root, 'sender', 'device', 'id'));
+  if (sender) message.senderDevice = sender;
+  const receiver = instanceId(dig(root, 'receiver', 'device', 'id'));
+  if (receiver) message.receiverDevice = receiver;
+  const control = kid(root, 'controlActProcess');
+  const controlCode = attr(kid(control, 'code'), 'code');
+  if (controlCode !== undefined) message.controlActCode = controlCode;
+  const reason = codedValue(kid(control, 'reasonCode'));
+  if (reason) message.reasonCode = reason;
+  const org = attr(
+    dig(control, 'authorOrPerformer', 'assignedPerson', 'representedOrganization', 'id'),
+    'root',
+  );
+  if (org !== undefined) message.representedOrganisation = org;
+
+  if (interactionId !== interaction)
+    findings.push(
+      error(
+        'CDA-MSG-004',
+        `${base}/interactionId/@extension`,
+        `interactionId/@extension is '${interactionId ?? ''}' but the message is ${interaction}; make them equal`,
+      ),
+    );
+  if (!sender)
+    findings.push(
+      error(
+        'CDA-MSG-011',
+        `${base}/sender/device/id`,
+        'the message names no sender device; give sender/device/id of your registered connection point',
+      ),
+    );
+  if (!reason)
+    findings.push(
+      warning(
+        'CDA-MSG-012',
+        `${base}/controlActProcess/reasonCode`,
+        'no reasonCode (service request, e.g. PP1 from 1.2.246.537.5.40157); add it',
+      ),
+    );
+
+  const docNode = dig(control, 'subject', 'clinicalDocument');
+  const textNode = kid(docNode, 'text');
+  const textPath = `${base}/controlActProcess/subject/clinicalDocument/text`;
+  if (!textNode || attr(textNode, 'mediaType') !== 'multipart/related') {
+    return {
+      ok: false,
+      message,
+      findings: [
+        ...findings,
+        fatal(
+          'CDA-MSG-005',
+          textPath,
+          'no subject/clinicalDocument/text with mediaType="multipart/related"; put the MIME package with the CDA document there',
+        ),
+      ],
+    };
+  }
+  const documentId = attr(kid(docNode, 'id'), 'root');
+  const messageDocument: Submission['messageDocument'] = {};
+  if (documentId !== undefined) messageDocument.id = documentId;
+  const reg = codedValue(kid(docNode, 'code'));
+  if (reg) messageDocument.registerCode = reg;
+
+  const mime = parseMultipart(textNode.text);
+  if (!mime.ok)
+    return { ok: false, message, findings: [...findings, fatal('CDA-MSG-006', textPath, mime.problem)] };
+  const part = documentId === undefined ? undefined : mime.parts.find((p) => p.contentId === documentId);
+  if (!part) {
+    const ids = mime.parts.map((p) => p.contentId ?? '(none)').join(', ');
+    return {
+      ok: false,
+      message,
+      findings: [
+        ...findings,
+        fatal(
+          'CDA-MSG-007',
+          textPath,
+          `no MIME part has Content-ID <${documentId ?? '?'}> (the document OID in subject/clinicalDocument/id); parts have Content-ID ${ids}`,
+        ),
+      ],
+    };
+  }
+  const bytes = decodePart(part);
+  if (!bytes)
+    return {
+      ok: false,
+      message,
+      findings: [
+        ...findings,
+        fatal(
+          'CDA-MSG-008',
+          `${textPath}[Content-ID=${part.contentId ?? ''}]`,
+          'the MIME part is not valid base64; encode the CDA document with base64',
+        ),
+      ],
+    };
+  const partPath = `${textPath}[Content-ID=${part.contentId ?? ''}]`;
+  const decoded = decodeUtf8(bytes, partPath);
+  if (!decoded.ok) return { ok: false, message, findings: [...findings, ...decoded.findings] };
+  const parsed = parseXml(decoded.text, partPath, maxBytes);
+  if (!parsed.ok) return { ok: false, message, findings: [...findings, ...parsed.findings] };
+  return {
+    ok: true,
+    submission: { kind: 'message', interaction, message, messageDocument, cdaBytes: bytes, cda: parsed.root },
+    findings,
+  };
+}

@@ -1,0 +1,300 @@
+/**
+ * Header extraction: a CDA R2 document (as an XmlNode tree) → the typed `CdaHeader` record.
+ *
+ * Reads what is there and never judges; the rule modules do. Facts: domain.md §3 (CDA table, local
+ * header elements, social welfare). See also HL7 CDA R2 POCD_MT000040 and the HL7 Finland
+ * `hl7fi_extensions_cdar2header.xsd`.
+ */
+import { CODE_SYSTEMS, DOCUMENT_GROUP_CODES, isCodeSystem } from '../domain/codes.ts';
+import { HETU_OID, isTemporaryIdRoot } from '../domain/hetu.ts';
+import type {
+  CdaAuthor,
+  CdaEncounter,
+  CdaHeader,
+  CdaPatient,
+  CdaRelatedDocument,
+  CodedValue,
+  InstanceId,
+  LocalHeader,
+} from '../store/archive-types.ts';
+import { codedValue, instanceId } from './envelope.ts';
+import { HL7_FI_NS, attr, dig, kid, kids, type XmlNode } from './xml.ts';
+
+/** Local-header elements read as CV, by element name. */
+const LOCAL_CODED = [
+  'fileFormat',
+  'documentType',
+  'functionCode',
+  'recordStatus',
+  'typeCode',
+  'custodianTypeCode',
+  'encompassingEncounterCode',
+  'encompassingEncounterMasterCode',
+  'retentionPeriodClass',
+  'sensitiveDocument',
+  'patientHomeMunicipality',
+] as const;
+const LOCAL_IDS = [
+  'patientRegistrySpecifier',
+  'activeCustodian',
+  'secondaryEncompassingEncounterId',
+  'outsourcingServiceCustomer',
+  'eprServiceProvider',
+] as const;
+const LOCAL_TEXT = [
+  'description',
+  'patientRegistrySpecifierName',
+  'activeCustodianName',
+  'outsourcingServiceCustomerName',
+  'eprServiceProviderName',
+] as const;
+const LOCAL_TIMES = [
+  'declaredTime',
+  'retentionPeriod',
+  'extendedRetentionPeriod',
+  'releaseDateForPatientViewing',
+] as const;
+const KNOWN_LOCAL = new Set<string>([
+  ...LOCAL_CODED,
+  ...LOCAL_IDS,
+  ...LOCAL_TEXT,
+  ...LOCAL_TIMES,
+  'tableOfContents',
+  'softwareSupport',
+  'serviceChainLink',
+  'episodeLink',
+  'signatureCollection',
+]);
+
+/** `id/@root` plus `.extension` when an extension is given. */
+export function documentOidOf(id: InstanceId | undefined): string {
+  if (!id) return '';
+  return id.extension === undefined ? id.root : `${id.root}.${id.extension}`;
+}
+
+export function personName(node: XmlNode | undefined): string | undefined {
+  const name = kid(node, 'name');
+  if (!name) return undefined;
+  const parts = [...kids(name, 'given'), ...kids(name, 'family')]
+    .filter((n) => attr(n, 'qualifier') !== 'CL')
+    .map((n) => n.text.trim())
+    .filter((t) => t !== '');
+  const joined = parts.join(' ') || name.text.trim();
+  return joined === '' ? undefined : joined;
+}
+
+function optional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+function readPatient(doc: XmlNode): CdaPatient | undefined {
+  const role = dig(doc, 'recordTarget', 'patientRole');
+  const id = instanceId(kid(role, 'id'));
+  if (!role || !id) return undefined;
+  const idKind = id.root === HETU_OID ? 'hetu' : isTemporaryIdRoot(id.root) ? 'temporary' : 'other';
+  const patient: CdaPatient = { id, idKind };
+  const person = kid(role, 'patient');
+  optional(patient, 'name', personName(person));
+  optional(patient, 'birthTime', attr(kid(person, 'birthTime'), 'value'));
+  optional(patient, 'gender', codedValue(kid(person, 'administrativeGenderCode')));
+  return patient;
+}
+
+function readAuthor(node: XmlNode): CdaAuthor {
+  const assigned = kid(node, 'assignedAuthor');
+  const author: CdaAuthor = {};
+  optional(author, 'id', instanceId(kid(assigned, 'id')));
+  optional(author, 'name', personName(kid(assigned, 'assignedPerson')));
+  optional(author, 'time', attr(kid(node, 'time'), 'value'));
+  optional(author, 'functionCode', codedValue(kid(node, 'functionCode')));
+  optional(author, 'organisation', attr(dig(assigned, 'representedOrganization', 'id'), 'root'));
+  return author;
+}
+
+function readEncounter(doc: XmlNode): CdaEncounter | undefined {
+  const enc = dig(doc, 'componentOf', 'encompassingEncounter');
+  if (!enc) return undefined;
+  const encounter: CdaEncounter = { participantOrganisations: [] };
+  optional(encounter, 'id', instanceId(kid(enc, 'id')));
+  const time = kid(enc, 'effectiveTime');
+  optional(encounter, 'low', attr(kid(time, 'low'), 'value') ?? attr(time, 'value'));
+  optional(encounter, 'high', attr(kid(time, 'high'), 'value'));
+  optional(
+    encounter,
+    'responsibleOrganisation',
+    attr(dig(enc, 'responsibleParty', 'assignedEntity', 'representedOrganization', 'id'), 'root'),
+  );
+  for (const p of kids(enc, 'encounterParticipant')) {
+    const org = attr(dig(p, 'assignedEntity', 'representedOrganization', 'id'), 'root');
+    if (org !== undefined) encounter.participantOrganisations.push(org);
+  }
+  return encounter;
+}
+
+function readRelated(node: XmlNode): CdaRelatedDocument {
+  const parent = kid(node, 'parentDocument');
+  const related: CdaRelatedDocument = { typeCode: attr(node, 'typeCode') ?? '' };
+  optional(related, 'id', instanceId(kid(parent, 'id')));
+  optional(related, 'setId', instanceId(kid(parent, 'setId')));
+  const version = attr(kid(parent, 'versionNumber'), 'value');
+  if (version !== undefined && /^[0-9]+$/.test(version)) related.versionNumber = Number(version);
+  return related;
+}
+
+function fiKid(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  return kid(node, name, HL7_FI_NS);
+}
+
+function readLocalHeader(doc: XmlNode): LocalHeader {
+  const lh = kid(doc, 'localHeader', HL7_FI_NS);
+  const header: LocalHeader = {
+    present: lh !== undefined,
+    tableOfContents: [],
+    serviceChainLinks: [],
+    episodeLinks: [],
+    signatures: [],
+    otherElements: [],
+  };
+  if (!lh) return header;
+  for (const name of LOCAL_CODED) optional(header, name, codedValue(fiKid(lh, name)));
+  for (const name of LOCAL_IDS) optional(header, name, instanceId(fiKid(lh, name)));
+  for (const name of LOCAL_TEXT) {
+    const text = fiKid(lh, name)?.text.trim();
+    if (text !== undefined && text !== '') header[name] = text;
+  }
+  for (const name of LOCAL_TIMES) {
+    const node = fiKid(lh, name);
+    const value = attr(node, 'value') ?? node?.text.trim();
+    if (value !== undefined && value !== '') header[name] = value;
+  }
+  const software = fiKid(lh, 'softwareSupport');
+  if (software) {
+    const support: NonNullable<LocalHeader['softwareSupport']> = {};
+    optional(support, 'moderator', attr(software, 'moderator'));
+    optional(support, 'product', attr(software, 'product'));
+    optional(support, 'version', attr(software, 'version'));
+    header.softwareSupport = support;
+  }
+  for (const code of kids(fiKid(lh, 'tableOfContents'), 'contentsCode', HL7_FI_NS)) {
+    const cv = codedValue(code);
+    if (cv) header.tableOfContents.push(cv);
+  }
+  for (const link of kids(lh, 'serviceChainLink', HL7_FI_NS)) {
+    const id = instanceId(fiKid(link, 'serviceChainLinkId'));
+    if (id) header.serviceChainLinks.push(id);
+  }
+  for (const link of kids(lh, 'episodeLink', HL7_FI_NS)) {
+    const id = instanceId(fiKid(link, 'episodeLinkId'));
+    if (id) header.episodeLinks.push(id);
+  }
+  for (const sig of kids(fiKid(lh, 'signatureCollection'), 'signature', HL7_FI_NS)) {
+    const entry: LocalHeader['signatures'][number] = {};
+    optional(entry, 'description', codedValue(fiKid(sig, 'signatureDescription')));
+    const ts = fiKid(sig, 'signatureTimestamp')?.text.trim();
+    if (ts !== undefined && ts !== '') entry.timestamp = ts;
+    header.signatures.push(entry);
+  }
+  for (const child of lh.children) {
+    if (!KNOWN_LOCAL.has(child.name) && !header.otherElements.includes(child.name))
+      header.otherElements.push(child.name);
+  }
+  return header;
+}
+
+/** Every coded value in the local header (and the document code), for finding social-welfare codes. */
+function localCodes(doc: XmlNode): CodedValue[] {
+  const lh = kid(doc, 'localHeader', HL7_FI_NS);
+  const out: CodedValue[] = [];
+  const walk = (node: XmlNode, depth: number): void => {
+    const cv = codedValue(node);
+    if (cv && cv.codeSystem !== '') out.push(cv);
+    if (depth < 4) for (const c of node.children) walk(c, depth + 1);
+  };
+  if (lh) walk(lh, 0);
+  return out;
+}
+
+function viewCodesOf(doc: XmlNode, local: LocalHeader): CodedValue[] {
+  const seen = new Set<string>();
+  const out: CodedValue[] = [];
+  const add = (cv: CodedValue | undefined): void => {
+    if (!cv || !isCodeSystem(cv.codeSystem, 'views')) return;
+    const key = `${cv.code}|${cv.codeSystem}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(cv);
+  };
+  for (const cv of local.tableOfContents) add(cv);
+  const body = dig(doc, 'component', 'structuredBody');
+  for (const comp of kids(body, 'component')) add(codedValue(dig(comp, 'section', 'code')));
+  return out;
+}
+
+/** Extracts the typed header of a ClinicalDocument. */
+export function extractHeader(doc: XmlNode): CdaHeader {
+  const id = instanceId(kid(doc, 'id')) ?? { root: '' };
+  const localHeader = readLocalHeader(doc);
+  const header: CdaHeader = {
+    documentOid: documentOidOf(id),
+    id,
+    templateIds: kids(doc, 'templateId')
+      .map((t) => attr(t, 'root'))
+      .filter((r): r is string => r !== undefined),
+    authors: kids(doc, 'author').map(readAuthor),
+    relatedDocuments: kids(doc, 'relatedDocument').map(readRelated),
+    localHeader,
+    viewCodes: viewCodesOf(doc, localHeader),
+    social: {},
+  };
+  optional(header, 'realmCode', attr(kid(doc, 'realmCode'), 'code'));
+  optional(header, 'typeId', instanceId(kid(doc, 'typeId')));
+  optional(header, 'registerCode', codedValue(kid(doc, 'code')));
+  const title = kid(doc, 'title')?.text.trim();
+  if (title !== undefined && title !== '') header.title = title;
+  optional(header, 'effectiveTime', attr(kid(doc, 'effectiveTime'), 'value'));
+  optional(header, 'confidentiality', codedValue(kid(doc, 'confidentialityCode')));
+  optional(header, 'languageCode', attr(kid(doc, 'languageCode'), 'code'));
+  optional(header, 'setId', instanceId(kid(doc, 'setId')));
+  const version = attr(kid(doc, 'versionNumber'), 'value');
+  if (version !== undefined && /^[0-9]{1,9}$/.test(version)) header.versionNumber = Number(version);
+  optional(header, 'patient', readPatient(doc));
+  const custodianOrg = dig(doc, 'custodian', 'assignedCustodian', 'representedCustodianOrganization');
+  const custodianOid = attr(kid(custodianOrg, 'id'), 'root');
+  if (custodianOid !== undefined) {
+    header.custodian = { oid: custodianOid };
+    optional(header.custodian, 'name', kid(custodianOrg, 'name')?.text.trim() || undefined);
+  }
+  optional(header, 'encounter', readEncounter(doc));
+  optional(
+    header,
+    'replaces',
+    header.relatedDocuments.find((r) => r.typeCode === 'RPLC'),
+  );
+  // Social welfare (domain.md §3): the document group and service task may sit on any coded
+  // local-header element; kantasim's fixtures use typeCode and functionCode (docs/archive.md).
+  for (const cv of localCodes(doc)) {
+    if (header.social.documentGroup === undefined && isCodeSystem(cv.codeSystem, 'socialDocumentGroup')) {
+      header.social.documentGroup = cv;
+      const key = DOCUMENT_GROUP_CODES[cv.code];
+      if (key !== undefined) header.social.documentGroupKey = key;
+    }
+    if (header.social.serviceTask === undefined && isCodeSystem(cv.codeSystem, 'socialServiceTask'))
+      header.social.serviceTask = cv;
+  }
+  return header;
+}
+
+/** HL7 TS (`YYYYMMDD[HH[MM[SS[.f]]]][±ZZZZ]`) → sortable ISO prefix, or undefined when malformed. */
+export function tsToIso(ts: string | undefined): string | undefined {
+  if (ts === undefined) return undefined;
+  const m = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})?(\d{2})?(?:\.\d+)?)?([+-]\d{4})?$/.exec(ts);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m;
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return undefined;
+  if (h !== undefined && Number(h) > 23) return undefined;
+  const date = `${y ?? ''}-${mo ?? ''}-${d ?? ''}`;
+  return h === undefined ? date : `${date}T${h}:${mi ?? '00'}:${s ?? '00'}`;
+}
+
+/** Social-welfare register code system, for the repository check. */
+export const SOCIAL_REGISTER_OID = CODE_SYSTEMS.socialRegisterCode.oid;

@@ -1,0 +1,327 @@
+/**
+ * Archive intake: one submission from bytes to a committed record and an answer.
+ *
+ * Order: envelope (content type, SOAP, V3 message, MIME, safe XML) → header extraction → document rules
+ * (structure, identities, message vs content, optional XSD) → in one transaction: version chain,
+ * registry and deployment, social welfare → store (or refuse) → event. The answer is built only after
+ * the transaction has committed.
+ *
+ * Modes (design.md "tag instead of reject"): `strict` refuses a document with blocking findings;
+ * `rehearsal` stores it marked invalid (`valid: false`, findings kept) and answers AA with the errors
+ * downgraded to warnings. Findings that make storing impossible (unreadable input, no usable document
+ * OID, an OID already taken by other content) are fatal and refuse in both modes.
+ */
+import { createHash } from 'node:crypto';
+import type { Config, ValidationMode } from '../config.ts';
+import { fatal, hasBlocking, type Finding } from '../domain/findings.ts';
+import { isOid } from '../domain/oid.ts';
+import type { EventLog } from '../events/log.ts';
+import type { Logger } from '../logger.ts';
+import type {
+  ArchivedDocument,
+  ArchiveMessageMeta,
+  ArchiveRepositoryKind,
+  CdaHeader,
+  NewArchivedDocument,
+} from '../store/archive-types.ts';
+import type { NewEvent, Store, StoreSession } from '../store/types.ts';
+import type { AckCode } from './ack.ts';
+import { INTERACTION_REPLACE, readSubmission, type Submission } from './envelope.ts';
+import { documentOidOf, extractHeader, tsToIso } from './header.ts';
+import { checkIdentities } from './rules/identities.ts';
+import { checkMessageContent } from './rules/message.ts';
+import { checkRegistry } from './rules/registry.ts';
+import { checkSocial } from './rules/social.ts';
+import { checkStructure } from './rules/structure.ts';
+import { checkVersion, replacedOid, type VersionVerdict } from './rules/versions.ts';
+import type { CdaSchema } from './schema.ts';
+import { servicesNeeded } from './service-needs.ts';
+
+export type IntakeOutcome = 'accepted' | 'accepted-with-warnings' | 'duplicate' | 'refused';
+
+export interface IntakeResult {
+  outcome: IntakeOutcome;
+  ack: AckCode;
+  /** HTTP status for the answer. */
+  status: number;
+  /** Findings as answered (in rehearsal mode errors appear as warnings). */
+  findings: Finding[];
+  mode: ValidationMode;
+  document?: ArchivedDocument;
+  documentOid?: string;
+  message?: ArchiveMessageMeta;
+  eventSeq: number;
+}
+
+export interface IntakeRequest {
+  repository: ArchiveRepositoryKind;
+  body: Uint8Array;
+  contentType?: string;
+  mode: ValidationMode;
+  requestId?: string;
+}
+
+export interface ArchiveIntakeOptions {
+  store: Store;
+  events: EventLog;
+  config: Config;
+  logger: Logger;
+  schema?: CdaSchema;
+  now?: () => Date;
+}
+
+const SERVICE_OF: Readonly<Record<ArchiveRepositoryKind, string>> = { pta: 'pta', social: 'social-welfare' };
+
+/** Which status a refusal gets: the most specific fatal finding decides. */
+function refusalStatus(findings: readonly Finding[], ack: AckCode): number {
+  const codes = new Set(findings.map((f) => f.code));
+  if (codes.has('CDA-XML-001')) return 413;
+  if (codes.has('CDA-MSG-001')) return 415;
+  if (codes.has('CDA-VER-001')) return 409;
+  return ack === 'AR' ? 400 : 422;
+}
+
+function asWarning(f: Finding): Finding {
+  return f.severity === 'error' ? { ...f, severity: 'warning' } : f;
+}
+
+export class ArchiveIntake {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ArchiveIntakeOptions) {
+    this.now = options.now ?? ((): Date => new Date());
+  }
+
+  async submit(request: IntakeRequest): Promise<IntakeResult> {
+    const { repository, mode } = request;
+    const envelope = readSubmission(request.body, request.contentType, this.options.config.maxBodyBytes);
+    if (!envelope.ok) return this.refuse(request, envelope.findings, envelope.message, undefined);
+    const sub = envelope.submission;
+    const header = extractHeader(sub.cda);
+    const findings: Finding[] = [...envelope.findings];
+    findings.push(...checkStructure(sub.cda, header, repository));
+    if (sub.cda.name !== 'ClinicalDocument')
+      return this.refuse(request, findings.map(toFatal), sub.message, header);
+    findings.push(...checkIdentities(sub.cda, header, this.options.config.allowRealIdentities));
+    findings.push(...checkMessageContent(sub, header));
+    if (this.options.schema) findings.push(...this.options.schema.validate(sub.cdaBytes));
+    if (header.documentOid === '' || !isOid(header.id.root))
+      findings.push(
+        fatal(
+          'CDA-HDR-004',
+          '/ClinicalDocument/id/@root',
+          'without a valid document OID the document cannot be archived; give id/@root',
+        ),
+      );
+    const sha256 = createHash('sha256').update(sub.cdaBytes).digest('hex');
+
+    let refusedLate: { findings: Finding[]; doc?: string } | undefined;
+    const result = await this.options.store.transaction(async (tx): Promise<IntakeResult | undefined> => {
+      const custodian = header.custodian
+        ? await tx.registry.getOrganisation(header.custodian.oid)
+        : undefined;
+      const orgOid = custodian?.partOf ?? custodian?.oid;
+      const customer = orgOid === undefined ? undefined : await tx.registry.getCustomer(orgOid);
+      const setId = header.setId ? documentOidOf(header.setId) : undefined;
+      const parentOid = replacedOid(header);
+      const sameOid = header.documentOid === '' ? undefined : await tx.archive.get(header.documentOid);
+      const setLatest = setId === undefined ? undefined : await tx.archive.latestOfSet(setId);
+      const parent = parentOid === undefined ? undefined : await tx.archive.get(parentOid);
+      const verdict: VersionVerdict = checkVersion({
+        header,
+        repository,
+        sha256,
+        ...(sub.interaction === undefined ? {} : { interaction: sub.interaction }),
+        ...(sameOid ? { sameOid } : {}),
+        ...(setLatest ? { setLatest } : {}),
+        ...(parent ? { parent } : {}),
+      });
+      if (verdict.kind === 'duplicate')
+        return this.duplicate(tx, request, sub, verdict.original, verdict.findings);
+      findings.push(...verdict.findings);
+      findings.push(
+        ...checkRegistry({
+          header,
+          ...(sub.message ? { message: sub.message } : {}),
+          ...(custodian ? { custodian } : {}),
+          ...(customer ? { customer } : {}),
+          needs: servicesNeeded(header, repository),
+        }),
+      );
+      if (repository === 'social') findings.push(...checkSocial(header, customer));
+
+      const isFatal = findings.some((f) => f.severity === 'fatal');
+      const blocking = hasBlocking(findings);
+      if (isFatal || (blocking && mode === 'strict')) {
+        refusedLate = { findings };
+        return undefined; // refused: recorded after this (read-only) transaction
+      }
+      const valid = !blocking;
+      const now = this.now();
+      const doc: NewArchivedDocument = {
+        oid: header.documentOid,
+        repository,
+        setId: setId ?? header.documentOid,
+        versionNumber: header.versionNumber ?? 0,
+        status: 'current',
+        valid,
+        mode,
+        header,
+        findings,
+        sha256,
+        sizeBytes: sub.cdaBytes.byteLength,
+        receivedAt: now.toISOString(),
+        xml: sub.cdaBytes,
+      };
+      if (header.patient?.id.extension !== undefined) doc.patient = header.patient.id.extension;
+      if (header.localHeader.documentType) doc.documentType = header.localHeader.documentType.code;
+      const effectiveAt = tsToIso(header.effectiveTime);
+      if (effectiveAt !== undefined) doc.effectiveAt = effectiveAt;
+      if (header.custodian) doc.custodian = header.custodian.oid;
+      if (orgOid !== undefined) doc.organisation = orgOid;
+      if (verdict.kind === 'replacement' && verdict.parentOid !== '') doc.replaces = verdict.parentOid;
+      if (sub.message) doc.message = sub.message;
+      if (request.requestId !== undefined) doc.requestId = request.requestId;
+      await tx.archive.insert(doc);
+      if (valid && doc.replaces !== undefined) await tx.archive.markReplaced(doc.replaces, doc.oid);
+      const answered = valid ? findings : findings.map(asWarning);
+      const outcome: IntakeOutcome =
+        valid && !answered.some((f) => f.severity === 'warning') ? 'accepted' : 'accepted-with-warnings';
+      const kind =
+        doc.replaces !== undefined || sub.interaction === INTERACTION_REPLACE
+          ? 'document.replace'
+          : 'document.archive';
+      const event = await this.options.events.record(
+        this.event(request, sub.message, header, {
+          kind,
+          outcome: outcome === 'accepted' ? 'accepted' : 'accepted-with-warnings',
+          findings,
+          organisation: orgOid,
+          summary: `${valid ? 'archived' : 'stored INVALID (rehearsal)'} ${doc.oid} v${doc.versionNumber} in ${repository}${doc.replaces === undefined ? '' : `, replacing ${doc.replaces}`}`,
+          details: { valid, setId: doc.setId, versionNumber: doc.versionNumber },
+        }),
+        tx,
+      );
+      const { xml: _xml, ...stored } = doc;
+      return {
+        outcome,
+        ack: 'AA',
+        status: 201,
+        findings: answered,
+        mode,
+        document: stored,
+        documentOid: doc.oid,
+        ...(sub.message ? { message: sub.message } : {}),
+        eventSeq: event.seq,
+      } satisfies IntakeResult;
+    });
+    if (result) return result;
+    return this.refuse(request, refusedLate?.findings ?? findings, sub.message, header);
+  }
+
+  private async duplicate(
+    tx: StoreSession,
+    request: IntakeRequest,
+    sub: Submission,
+    original: ArchivedDocument,
+    findings: Finding[],
+  ): Promise<IntakeResult> {
+    const event = await this.options.events.record(
+      this.event(request, sub.message, original.header, {
+        kind: 'document.duplicate',
+        outcome: 'accepted',
+        findings,
+        organisation: original.organisation,
+        summary: `duplicate of ${original.oid} v${original.versionNumber}: nothing stored again`,
+        details: { valid: original.valid },
+      }),
+      tx,
+    );
+    return {
+      outcome: 'duplicate',
+      ack: 'AA',
+      status: 200,
+      findings,
+      mode: request.mode,
+      document: original,
+      documentOid: original.oid,
+      ...(sub.message ? { message: sub.message } : {}),
+      eventSeq: event.seq,
+    };
+  }
+
+  private async refuse(
+    request: IntakeRequest,
+    findings: Finding[],
+    message: ArchiveMessageMeta | undefined,
+    header: CdaHeader | undefined,
+  ): Promise<IntakeResult> {
+    const ack: AckCode = findings.some((f) => f.severity === 'fatal') ? 'AR' : 'AE';
+    const first = findings.find((f) => f.severity === 'fatal' || f.severity === 'error');
+    const event = await this.options.events.record(
+      this.event(request, message, header, {
+        kind: 'document.refused',
+        outcome: 'refused',
+        findings,
+        organisation: undefined,
+        summary:
+          `refused${header?.documentOid ? ` ${header.documentOid}` : ''} (${ack}): ${first ? `${first.code} ${first.message}` : 'no document'}`.slice(
+            0,
+            500,
+          ),
+        details: {},
+      }),
+    );
+    const result: IntakeResult = {
+      outcome: 'refused',
+      ack,
+      status: refusalStatus(findings, ack),
+      findings,
+      mode: request.mode,
+      eventSeq: event.seq,
+    };
+    if (header?.documentOid) result.documentOid = header.documentOid;
+    if (message) result.message = message;
+    return result;
+  }
+
+  private event(
+    request: IntakeRequest,
+    message: ArchiveMessageMeta | undefined,
+    header: CdaHeader | undefined,
+    e: {
+      kind: string;
+      outcome: NewEvent['outcome'];
+      findings: Finding[];
+      organisation: string | undefined;
+      summary: string;
+      details: Record<string, unknown>;
+    },
+  ): NewEvent {
+    const event: NewEvent = {
+      channel: 'archive',
+      service: SERVICE_OF[request.repository],
+      kind: e.kind,
+      outcome: e.outcome,
+      resourceIds: header?.documentOid ? [header.documentOid] : [],
+      findings: e.findings,
+      summary: e.summary,
+      details: {
+        ...e.details,
+        mode: request.mode,
+        repository: request.repository,
+        ...(message ? { interaction: message.interactionId } : { interaction: 'bare-cda' }),
+      },
+    };
+    const organisation = e.organisation ?? message?.representedOrganisation;
+    if (organisation !== undefined) event.organisation = organisation;
+    const patient = header?.patient?.id.extension;
+    if (patient !== undefined) event.patient = patient;
+    if (request.requestId !== undefined) event.requestId = request.requestId;
+    return event;
+  }
+}
+
+function toFatal(f: Finding): Finding {
+  return f.severity === 'error' ? { ...f, severity: 'fatal' } : f;
+}

@@ -1,0 +1,114 @@
+/**
+ * Nullification (mitätöinti) of an archived document — kantasim's definition, since Kanta's CDA
+ * nullification mechanics are not public (domain.md §3 "Nullification": [NF]).
+ *
+ * The mechanics, all here:
+ * - Request: `POST /archive/documents/{oid}/nullify` with JSON `{ "reason": "…", "by": "…",
+ *   "organisation": "1.2.246.10.….10.0" (optional) }`. `reason` and `by` are required.
+ * - Only the current (latest) version of a set can be nullified (CDA-NUL-004 otherwise); nullifying it
+ *   withdraws the whole document, so every version of the set is marked nullified with the same reason,
+ *   time and who. Nothing is deleted: the records and their XML stay and remain retrievable by OID.
+ * - If `organisation` is given it must be the organisation that archived the document (CDA-NUL-005).
+ * - Nullifying an already nullified document again is idempotent (same answer, no new event); a
+ *   nullified document cannot be replaced (CDA-VER-006).
+ * - Listings leave nullified documents out unless `includeNullified=true`; `GET …/{oid}` still returns
+ *   the XML with `X-Kantasim-Status: nullified`.
+ * - Every nullification is an event (`document.nullify`) in the same transaction.
+ */
+import { error, type Finding } from '../domain/findings.ts';
+import type { EventLog } from '../events/log.ts';
+import type { ArchivedDocument, Nullification } from '../store/archive-types.ts';
+import type { Store } from '../store/types.ts';
+
+export interface NullifyRequest {
+  reason?: unknown;
+  by?: unknown;
+  organisation?: unknown;
+}
+
+export type NullifyResult =
+  | { ok: true; document: ArchivedDocument; versions: ArchivedDocument[]; already: boolean }
+  | { ok: false; status: 400 | 403 | 404 | 409; findings: Finding[] };
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export async function nullifyDocument(
+  store: Store,
+  events: EventLog,
+  oid: string,
+  body: NullifyRequest,
+  options: { now: Date; requestId?: string },
+): Promise<NullifyResult> {
+  const reason = text(body.reason);
+  const by = text(body.by);
+  const organisation = text(body.organisation);
+  const problems: Finding[] = [];
+  if (reason === undefined)
+    problems.push(error('CDA-NUL-003', '/reason', 'give the reason for nullifying the document in "reason"'));
+  if (by === undefined)
+    problems.push(error('CDA-NUL-003', '/by', 'say who nullifies the document in "by" (a person or system)'));
+  if (reason === undefined || by === undefined) return { ok: false, status: 400, findings: problems };
+  return store.transaction(async (tx) => {
+    const doc = await tx.archive.get(oid);
+    if (!doc)
+      return {
+        ok: false,
+        status: 404,
+        findings: [error('CDA-NUL-001', '/oid', `no archived document ${oid}`)],
+      };
+    if (doc.status === 'nullified') {
+      return { ok: true, document: doc, versions: await tx.archive.versions(doc.setId), already: true };
+    }
+    if (doc.status === 'replaced')
+      return {
+        ok: false,
+        status: 409,
+        findings: [
+          error(
+            'CDA-NUL-004',
+            '/oid',
+            `document ${oid} has been replaced by ${doc.replacedBy ?? '?'}; nullify the current version, which withdraws every version of the set`,
+          ),
+        ],
+      };
+    if (organisation !== undefined && doc.organisation !== undefined && organisation !== doc.organisation)
+      return {
+        ok: false,
+        status: 403,
+        findings: [
+          error(
+            'CDA-NUL-005',
+            '/organisation',
+            `document ${oid} belongs to ${doc.organisation}; only that organisation can nullify it`,
+          ),
+        ],
+      };
+    const nullification: Nullification = { reason, by, at: options.now.toISOString() };
+    if (organisation !== undefined) nullification.organisation = organisation;
+    const versions = await tx.archive.versions(doc.setId);
+    let updated = doc;
+    for (const v of versions) {
+      if (v.status === 'nullified') continue;
+      const u = await tx.archive.nullify(v.oid, nullification);
+      if (u && v.oid === oid) updated = u;
+    }
+    await events.record(
+      {
+        channel: 'archive',
+        service: doc.repository === 'pta' ? 'pta' : 'social-welfare',
+        kind: 'document.nullify',
+        outcome: 'accepted',
+        ...(doc.organisation === undefined ? {} : { organisation: doc.organisation }),
+        ...(doc.patient === undefined ? {} : { patient: doc.patient }),
+        resourceIds: versions.map((v) => v.oid),
+        findings: [],
+        summary: `nullified ${oid} (set ${doc.setId}, ${versions.length} version${versions.length === 1 ? '' : 's'}) by ${by}: ${reason}`,
+        ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
+      },
+      tx,
+    );
+    return { ok: true, document: updated, versions: await tx.archive.versions(doc.setId), already: false };
+  });
+}

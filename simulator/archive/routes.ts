@@ -1,0 +1,315 @@
+/**
+ * `/archive`: the CDA archive over HTTP (design.md "Public contract", docs/archive.md).
+ *
+ * - `POST /archive/pta`, `POST /archive/social`: a V3 archiving message (bare or in SOAP) or a bare CDA
+ *   document → an HL7 V3 acknowledgement, or JSON with `Accept: application/json`.
+ * - `GET /archive/documents?patient=&repository=&setId=&type=&from=&to=&custodian=&includeNullified=
+ *   &includeReplaced=&includeInvalid=&offset=&limit=` → JSON page.
+ * - `GET /archive/documents/{oid}` → the stored XML, byte-exact.
+ * - `GET /archive/documents/{oid}/versions` → the version chain of its set (JSON).
+ * - `GET /archive/documents/{oid}/header` → the stored record: typed header, status, findings (JSON).
+ * - `GET /archive/documents/{oid}/findings` → the intake findings (JSON).
+ * - `POST /archive/documents/{oid}/nullify` → nullification (nullification.ts).
+ */
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { parseMode, type ValidationMode } from '../config.ts';
+import { fatal, type Finding } from '../domain/findings.ts';
+import type { EventLog } from '../events/log.ts';
+import { badRequest, fromBodyParserError, jsonErrorHandler, notFound } from '../http/errors.ts';
+import type { Logger } from '../logger.ts';
+import {
+  ARCHIVE_REPOSITORIES,
+  MAX_ARCHIVE_PAGE,
+  type ArchivedDocument,
+  type ArchiveQuery,
+  type ArchiveRepositoryKind,
+} from '../store/archive-types.ts';
+import type { Store, SubmissionEvent } from '../store/types.ts';
+import { ackContentType, ackJson, ackXml, type AckInput } from './ack.ts';
+import type { ArchiveIntake, IntakeResult } from './intake.ts';
+import { nullifyDocument, type NullifyRequest } from './nullification.ts';
+
+export interface ArchiveRoutesOptions {
+  store: Store;
+  events: EventLog;
+  intake: ArchiveIntake;
+  logger: Logger;
+  defaultMode: ValidationMode;
+  maxBodyBytes: number;
+}
+
+function wantsJson(req: Request): boolean {
+  return req.accepts(['application/xml', 'text/xml', 'application/json']) === 'application/json';
+}
+
+function modeOf(req: Request, fallback: ValidationMode): ValidationMode | Finding {
+  const header = req.get('X-Kantasim-Mode');
+  if (header === undefined || header === '') return fallback;
+  try {
+    return parseMode(header.trim());
+  } catch {
+    return fatal(
+      'CDA-MSG-014',
+      'X-Kantasim-Mode',
+      `X-Kantasim-Mode must be 'strict' or 'rehearsal', not '${header}'`,
+    );
+  }
+}
+
+function sendAck(req: Request, res: Response, result: IntakeResult): void {
+  const input: AckInput = {
+    code: result.ack,
+    findings: result.findings,
+    outcome: result.outcome,
+    mode: result.mode,
+    eventSeq: result.eventSeq,
+    now: new Date(),
+    ...(result.message ? { message: result.message } : {}),
+    ...(result.document ? { document: result.document } : {}),
+    ...(result.documentOid === undefined ? {} : { documentOid: result.documentOid }),
+  };
+  res.status(result.status);
+  if (result.document) res.location(`/archive/documents/${encodeURIComponent(result.document.oid)}`);
+  if (wantsJson(req)) res.json(ackJson(input));
+  else res.type(ackContentType(result.message)).send(ackXml(input));
+}
+
+function one(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw badRequest('invalid-parameter', `give '${name}' once`, name);
+  return value;
+}
+
+function flag(req: Request, name: string): boolean | undefined {
+  const value = one(req, name);
+  if (value === undefined) return undefined;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw badRequest('invalid-parameter', `'${name}' is true or false, not '${value}'`, name);
+}
+
+function int(req: Request, name: string, min: number, max: number): number | undefined {
+  const value = one(req, name);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw badRequest(
+      'invalid-parameter',
+      `'${name}' is a whole number from ${min} to ${max}, not '${value}'`,
+      name,
+    );
+  return n;
+}
+
+const DATE_PREFIX = /^\d{4}(-\d{2}(-\d{2}(T\d{2}(:\d{2}(:\d{2})?)?)?)?)?$/;
+
+/** Parses the listing's query parameters into an ArchiveQuery; throws a 400 ApiError on bad input. */
+export function parseArchiveQuery(req: Request): ArchiveQuery {
+  const q: ArchiveQuery = {};
+  const repository = one(req, 'repository');
+  if (repository !== undefined) {
+    if (!ARCHIVE_REPOSITORIES.includes(repository as ArchiveRepositoryKind))
+      throw badRequest(
+        'invalid-parameter',
+        `repository is 'pta' or 'social', not '${repository}'`,
+        'repository',
+      );
+    q.repository = repository as ArchiveRepositoryKind;
+  }
+  for (const key of ['patient', 'setId', 'type', 'custodian'] as const) {
+    const v = one(req, key);
+    if (v !== undefined) q[key] = v;
+  }
+  for (const key of ['from', 'to'] as const) {
+    const v = one(req, key);
+    if (v === undefined) continue;
+    if (!DATE_PREFIX.test(v))
+      throw badRequest(
+        'invalid-parameter',
+        `'${key}' is an ISO date or date-time (e.g. 2026-09-15 or 2026-09-15T10:00), not '${v}'`,
+        key,
+      );
+    q[key] = v;
+  }
+  const nullified = flag(req, 'includeNullified');
+  if (nullified !== undefined) q.includeNullified = nullified;
+  const replaced = flag(req, 'includeReplaced');
+  if (replaced !== undefined) q.includeReplaced = replaced;
+  const invalid = flag(req, 'includeInvalid');
+  if (invalid !== undefined) q.includeInvalid = invalid;
+  const offset = int(req, 'offset', 0, 1_000_000_000);
+  if (offset !== undefined) q.offset = offset;
+  const limit = int(req, 'limit', 1, MAX_ARCHIVE_PAGE);
+  if (limit !== undefined) q.limit = limit;
+  return q;
+}
+
+/** The listing form of a record: everything but the full header. */
+export function summaryOf(doc: ArchivedDocument): Omit<ArchivedDocument, 'header' | 'findings'> & {
+  title?: string;
+  findingCount: number;
+} {
+  const { header, findings, ...rest } = doc;
+  return {
+    ...rest,
+    ...(header.title === undefined ? {} : { title: header.title }),
+    findingCount: findings.length,
+  };
+}
+
+export function archiveRoutes(options: ArchiveRoutesOptions): Router {
+  const { store, intake, logger } = options;
+  const router = Router();
+  const raw = express.raw({ type: () => true, limit: options.maxBodyBytes });
+
+  /** Refusals decided before the intake (mode header, body parser) are events too. */
+  const recordRefusal = (
+    repository: ArchiveRepositoryKind,
+    finding: Finding,
+    requestId: string | undefined,
+  ): Promise<SubmissionEvent> =>
+    options.events.record({
+      channel: 'archive',
+      service: repository === 'pta' ? 'pta' : 'social-welfare',
+      kind: 'document.refused',
+      outcome: 'refused',
+      resourceIds: [],
+      findings: [finding],
+      summary: `refused (AR): ${finding.code} ${finding.message}`,
+      ...(requestId === undefined ? {} : { requestId }),
+      details: { repository },
+    });
+
+  const receive = (repository: ArchiveRepositoryKind) => async (req: Request, res: Response) => {
+    const mode = modeOf(req, options.defaultMode);
+    const requestId = res.locals.requestId as string | undefined;
+    const body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+    if (typeof mode !== 'string') {
+      const event = await recordRefusal(repository, mode, requestId);
+      sendAck(req, res, {
+        outcome: 'refused',
+        ack: 'AR',
+        status: 400,
+        findings: [mode],
+        mode: options.defaultMode,
+        eventSeq: event.seq,
+      });
+      return;
+    }
+    const contentType = req.get('Content-Type');
+    const result = await intake.submit({
+      repository,
+      body,
+      mode,
+      ...(contentType === undefined ? {} : { contentType }),
+      ...(requestId === undefined ? {} : { requestId }),
+    });
+    sendAck(req, res, result);
+  };
+
+  // Body-parser failures (too large, bad encoding) still get an acknowledgement, and are logged as events.
+  const bodyErrors =
+    (repository: ArchiveRepositoryKind): ErrorRequestHandler =>
+    (err: unknown, req, res, next) => {
+      const api = fromBodyParserError(err);
+      if (!api) {
+        next(err);
+        return;
+      }
+      const code = api.status === 413 ? 'CDA-XML-001' : 'CDA-MSG-001';
+      const finding = fatal(
+        code,
+        '/',
+        api.status === 413
+          ? `the body is larger than the limit of ${options.maxBodyBytes} bytes; send a smaller document`
+          : api.message,
+      );
+      const mode = modeOf(req, options.defaultMode);
+      const requestId = res.locals.requestId as string | undefined;
+      void recordRefusal(repository, finding, requestId)
+        .then((event) => {
+          sendAck(req, res, {
+            outcome: 'refused',
+            ack: 'AR',
+            status: api.status,
+            findings: [finding],
+            mode: typeof mode === 'string' ? mode : options.defaultMode,
+            eventSeq: event.seq,
+          });
+        })
+        .catch(next);
+    };
+
+  for (const repository of ARCHIVE_REPOSITORIES) {
+    router.post(`/${repository}`, raw, receive(repository), bodyErrors(repository));
+  }
+
+  router.get('/documents', async (req, res) => {
+    const page = await store.archive.search(parseArchiveQuery(req));
+    res.json({ ...page, documents: page.documents.map(summaryOf) });
+  });
+
+  const load = async (oid: string): Promise<ArchivedDocument> => {
+    const doc = await store.archive.get(oid);
+    if (!doc) throw notFound(`no archived document ${oid}`, 'oid');
+    return doc;
+  };
+
+  router.get('/documents/:oid', async (req, res) => {
+    const doc = await load(req.params.oid);
+    const xml = await store.archive.getXml(doc.oid);
+    res.setHeader('X-Kantasim-Status', doc.status);
+    res.setHeader('X-Kantasim-Valid', String(doc.valid));
+    res.type('application/xml').send(Buffer.from(xml ?? new Uint8Array()));
+  });
+  router.get('/documents/:oid/versions', async (req, res) => {
+    const doc = await load(req.params.oid);
+    const versions = await store.archive.versions(doc.setId);
+    res.json({ setId: doc.setId, versions: versions.map(summaryOf) });
+  });
+  router.get('/documents/:oid/header', async (req, res) => {
+    res.json(await load(req.params.oid));
+  });
+  router.get('/documents/:oid/findings', async (req, res) => {
+    const doc = await load(req.params.oid);
+    res.json({ oid: doc.oid, valid: doc.valid, mode: doc.mode, findings: doc.findings });
+  });
+  router.post(
+    '/documents/:oid/nullify',
+    express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }),
+    async (req, res) => {
+      const requestId = res.locals.requestId as string | undefined;
+      const result = await nullifyDocument(
+        store,
+        options.events,
+        req.params.oid,
+        (req.body ?? {}) as NullifyRequest,
+        {
+          now: new Date(),
+          ...(requestId === undefined ? {} : { requestId }),
+        },
+      );
+      if (!result.ok) {
+        const first = result.findings[0];
+        res.status(result.status).json({
+          error: {
+            code: first?.code ?? 'CDA-NUL-000',
+            message: result.findings.map((f) => f.message).join('; '),
+            path: first?.path,
+          },
+          findings: result.findings,
+        });
+        return;
+      }
+      res.status(200).json({
+        document: summaryOf(result.document),
+        nullification: result.document.nullification,
+        alreadyNullified: result.already,
+        versions: result.versions.map(summaryOf),
+      });
+    },
+  );
+  router.use(jsonErrorHandler(logger));
+  return router;
+}

@@ -1,0 +1,106 @@
+/**
+ * Registry and deployment rules (CDA-REG-001…007): the custodian is a registered register controller,
+ * its organisation is a Kanta customer that has deployed what the document needs, and the message came
+ * from one of that customer's registered connection points.
+ *
+ * Facts: domain.md §3 (custodian `….19.0`), §4 (deployment prerequisites), §5 (register controller,
+ * code server), §6. Pure: the caller loads the registry records.
+ */
+import { SERVICE_NAMES } from '../../domain/codes.ts';
+import { error, warning, type Finding } from '../../domain/findings.ts';
+import type { ArchiveMessageMeta, CdaHeader } from '../../store/archive-types.ts';
+import type { Customer, Organisation } from '../../store/types.ts';
+import type { ServiceNeed } from '../service-needs.ts';
+
+const CUSTODIAN = '/ClinicalDocument/custodian/assignedCustodian/representedCustodianOrganization/id/@root';
+
+export interface RegistryInput {
+  header: CdaHeader;
+  message?: ArchiveMessageMeta;
+  /** The code-server entry of the custodian OID, if any. */
+  custodian?: Organisation;
+  /** Customer data of the organisation the custodian belongs to, if any. */
+  customer?: Customer;
+  needs: readonly ServiceNeed[];
+}
+
+/** True when a sender device id names connection point `id` (as root, extension or root.extension). */
+export function deviceMatches(device: { root: string; extension?: string }, id: string): boolean {
+  return device.root === id || device.extension === id || `${device.root}.${device.extension ?? ''}` === id;
+}
+
+export function checkRegistry(input: RegistryInput): Finding[] {
+  const { header, custodian, customer } = input;
+  const f: Finding[] = [];
+  const oid = header.custodian?.oid;
+  if (oid === undefined) return f; // CDA-HDR-012 already says so
+  if (!custodian) {
+    f.push(
+      error(
+        'CDA-REG-001',
+        CUSTODIAN,
+        `custodian ${oid} is not in the code server; the custodian must be your organisation's registered register controller (…19.0) — register it or correct the OID`,
+      ),
+    );
+    return f;
+  }
+  if (custodian.kind !== 'register-controller') {
+    f.push(
+      error(
+        'CDA-REG-002',
+        CUSTODIAN,
+        `custodian ${oid} is registered as a ${custodian.kind}, not a register controller; give the register controller (…19.0) of ${custodian.partOf ?? custodian.oid}`,
+      ),
+    );
+    return f;
+  }
+  if (!custodian.active)
+    f.push(
+      warning(
+        'CDA-REG-006',
+        CUSTODIAN,
+        `register controller ${oid} is no longer current in the code server; update its entry`,
+      ),
+    );
+  if (!customer) {
+    f.push(
+      error(
+        'CDA-REG-003',
+        CUSTODIAN,
+        `register controller ${oid} belongs to ${custodian.partOf ?? '?'}, which has no Kanta customer data; send the deployment data to Kela (registry customers) first`,
+      ),
+    );
+    return f;
+  }
+  for (const need of input.needs) {
+    if (customer.services.includes(need.service)) continue;
+    const name = SERVICE_NAMES[need.service];
+    f.push(
+      error(
+        'CDA-REG-004',
+        CUSTODIAN,
+        `${customer.orgOid} has not deployed '${need.service}' (${name.fi} / ${name.en}), which ${need.because} needs; notify Kela of an expansion of use (käytön laajennus) for '${need.service}' before archiving such documents`,
+      ),
+    );
+  }
+  const device = input.message?.senderDevice;
+  if (input.message && device) {
+    if (!customer.connectionPoints.some((cp) => deviceMatches(device, cp.id)))
+      f.push(
+        error(
+          'CDA-REG-005',
+          '/sender/device/id',
+          `sender device ${device.root}${device.extension === undefined ? '' : ` / ${device.extension}`} is not a registered connection point of ${customer.orgOid} (registered: ${customer.connectionPoints.map((c) => c.id).join(', ') || 'none'}); send through a registered connection point or announce this one to Kela`,
+        ),
+      );
+  } else if (!input.message) {
+    f.push({
+      code: 'CDA-REG-007',
+      severity: 'information',
+      path: '/ClinicalDocument',
+      message:
+        'a bare CDA document has no sender device, so the connection point was not checked; Kanta itself only accepts the HL7 V3 message',
+    });
+  }
+  return f;
+}

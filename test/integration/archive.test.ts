@@ -1,0 +1,335 @@
+/**
+ * The CDA archive through real HTTP on loopback: intake answers (V3 acknowledgement and JSON), queries,
+ * retrieval, version chains, nullification, modes, and robustness against malformed input.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_HETU, buildCda, ptaMessage, socialMessage } from '../../fixtures/cda/index.ts';
+import { startServer, type RunningServer } from '../../simulator/server.ts';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', maxBodyBytes: 2_000_000 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+interface AckBody {
+  acknowledgement: string;
+  outcome: string;
+  documentOid?: string;
+  status?: string;
+  valid?: boolean;
+  details: { typeCode: string; code: string; text: string; location: string }[];
+}
+
+async function post(
+  path: string,
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: AckBody; text: string; headers: Headers }> {
+  const res = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+    headers: { 'content-type': 'text/xml', accept: 'application/json', ...headers },
+  });
+  const text = await res.text();
+  let json = {} as AckBody;
+  try {
+    json = JSON.parse(text) as AckBody;
+  } catch {
+    // XML answer
+  }
+  return { status: res.status, json, text, headers: res.headers };
+}
+
+// The type parameter only names the expected JSON shape for the test's reads.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+async function getJson<T = unknown>(path: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}${path}`);
+  const body: unknown = await res.json();
+  return { status: res.status, body: body as T };
+}
+
+const codes = (a: AckBody): string[] => a.details.map((d) => d.code);
+
+describe('archive intake over HTTP', () => {
+  it('accepts a V3 message and answers an HL7 V3 acknowledgement AA after commit', async () => {
+    const m = ptaMessage();
+    const r = await post('/archive/pta', m.message, { accept: 'application/xml' });
+    expect(r.status).toBe(201);
+    expect(r.text).toContain('<acknowledgement typeCode="AA">');
+    expect(r.text).toContain('MCCI_IN000002UV01');
+    expect(r.headers.get('location')).toBe(`/archive/documents/${m.oid}`);
+    const stored = await fetch(`${server.url}/archive/documents/${m.oid}`);
+    expect(Buffer.from(await stored.arrayBuffer()).toString('utf8')).toBe(m.cda);
+  });
+
+  it('answers refusals as AE with one acknowledgementDetail per finding (code, text, location)', async () => {
+    const r = await post('/archive/pta', ptaMessage({ realmCode: 'SE', languageCode: null }).message, {
+      accept: 'text/xml',
+    });
+    expect(r.status).toBe(422);
+    expect(r.text).toContain('<acknowledgement typeCode="AE">');
+    expect(r.text).toMatch(/<acknowledgementDetail typeCode="E">\s*<code code="CDA-HDR-003"/);
+    expect(r.text).toMatch(/<acknowledgementDetail typeCode="W">\s*<code code="CDA-HDR-018"/);
+    expect(r.text).toContain('<location>/ClinicalDocument/realmCode/@code</location>');
+  });
+
+  it('gives the same answer as JSON with Accept: application/json', async () => {
+    const r = await post('/archive/pta', ptaMessage({ realmCode: 'SE' }).message);
+    expect(r.json.acknowledgement).toBe('AE');
+    expect(r.json.details.find((d) => d.code === 'CDA-HDR-003')).toMatchObject({
+      typeCode: 'E',
+      location: '/ClinicalDocument/realmCode/@code',
+    });
+  });
+
+  it('accepts a message in a SOAP 1.1 envelope and a bare CDA document as application/hl7-cda+xml', async () => {
+    expect(
+      (
+        await post('/archive/pta', ptaMessage({}, { soap: '1.1' }).message, {
+          'content-type': 'application/soap+xml',
+        })
+      ).json.acknowledgement,
+    ).toBe('AA');
+    const bare = await post('/archive/pta', buildCda(), { 'content-type': 'application/hl7-cda+xml' });
+    expect(bare.json.acknowledgement).toBe('AA');
+    expect(codes(bare.json)).toContain('CDA-REG-007');
+  });
+
+  it('answers a SOAP message inside the same SOAP version', async () => {
+    const r11 = await post('/archive/pta', ptaMessage({}, { soap: '1.1' }).message, { accept: 'text/xml' });
+    expect(r11.text).toMatch(
+      /<soap:Envelope xmlns:soap="http:\/\/schemas.xmlsoap.org\/soap\/envelope\/">\s*<soap:Body>\s*<MCCI_IN000002UV01/,
+    );
+    const r12 = await post('/archive/pta', ptaMessage({}, { soap: '1.2' }).message, {
+      accept: 'application/xml',
+      'content-type': 'application/soap+xml',
+    });
+    expect(r12.headers.get('content-type')).toMatch(/^application\/soap\+xml/);
+    expect(r12.text).toContain('<acknowledgement typeCode="AA">');
+  });
+
+  it('accepts a social-welfare document at /archive/social', async () => {
+    const r = await post('/archive/social', socialMessage().message);
+    expect([r.status, r.json.acknowledgement]).toEqual([201, 'AA']);
+  });
+
+  it('answers 413 with CDA-XML-001 for a body over the limit, and keeps working', async () => {
+    const r = await post('/archive/pta', ptaMessage({ padToBytes: 2_500_000 }).message);
+    expect([r.status, codes(r.json)]).toEqual([413, ['CDA-XML-001']]);
+    expect((await post('/archive/pta', ptaMessage().message)).json.acknowledgement).toBe('AA');
+  });
+
+  it('takes the mode from X-Kantasim-Mode and refuses an unknown mode', async () => {
+    const m = ptaMessage({ realmCode: 'SE' });
+    const r = await post('/archive/pta', m.message, { 'x-kantasim-mode': 'rehearsal' });
+    expect([r.json.acknowledgement, r.json.valid]).toEqual(['AA', false]);
+    const findings = await getJson<{ valid: boolean; findings: { code: string }[] }>(
+      `/archive/documents/${m.oid}/findings`,
+    );
+    expect(findings.body.valid).toBe(false);
+    expect(findings.body.findings.map((f) => f.code)).toContain('CDA-HDR-003');
+    const bad = await post('/archive/pta', ptaMessage().message, { 'x-kantasim-mode': 'lenient' });
+    expect([bad.status, codes(bad.json)]).toEqual([400, ['CDA-MSG-014']]);
+  });
+
+  it('never answers 500 to malformed input and keeps archiving afterwards', async () => {
+    const garbage: (string | Uint8Array)[] = [
+      '',
+      '<',
+      '<?xml version="1.0"?>',
+      '<a><b></a>',
+      '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><lolz>&lol2;</lolz>',
+      '<RCMR_IN100002FI01 xmlns="urn:hl7-org:v3"/>',
+      '<RCMR_IN100016FI01 xmlns="urn:hl7-org:v3"><controlActProcess><subject><clinicalDocument><text mediaType="multipart/related">nonsense</text></clinicalDocument></subject></controlActProcess></RCMR_IN100016FI01>',
+      '<ClinicalDocument xmlns="urn:hl7-org:v3"/>',
+      '<ClinicalDocument xmlns="urn:hl7-org:v3"><id root="1.2.3"/><setId root="x"/><versionNumber value="-1"/></ClinicalDocument>',
+      new Uint8Array([0xff, 0xfe, 0x00, 0x3c]),
+      `<a>${'<b>'.repeat(5000)}`,
+      'x'.repeat(10_000),
+    ];
+    for (const body of garbage) {
+      for (const path of ['/archive/pta', '/archive/social']) {
+        const r = await post(path, body);
+        expect(r.status).toBeGreaterThanOrEqual(400);
+        expect(r.status).toBeLessThan(500);
+        expect(r.json.acknowledgement === 'AR' || r.json.acknowledgement === 'AE').toBe(true);
+      }
+    }
+    expect((await post('/archive/pta', ptaMessage().message)).json.acknowledgement).toBe('AA');
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  it('records every submission, accepted or refused, in the event log', async () => {
+    type Events = { events: { seq: number; kind: string; outcome: string }[]; lastSeq: number };
+    const before = await getJson<Events>('/events?channel=archive&limit=1000');
+    await post('/archive/pta', ptaMessage().message);
+    await post('/archive/pta', '<broken');
+    const after = await getJson<Events>(`/events?channel=archive&limit=1000&since=${before.body.lastSeq}`);
+    expect(after.body.events.map((e) => [e.kind, e.outcome])).toEqual([
+      ['document.archive', 'accepted'],
+      ['document.refused', 'refused'],
+    ]);
+  });
+});
+
+describe('archive queries and retrieval over HTTP', () => {
+  const patient = TEST_HETU.other;
+  let first: string;
+  let second: string;
+
+  beforeAll(async () => {
+    const a = ptaMessage({
+      patient: { root: '1.2.246.21', extension: patient },
+      effectiveTime: '20260101090000',
+    });
+    first = a.oid;
+    expect((await post('/archive/pta', a.message)).json.acknowledgement).toBe('AA');
+    const b = ptaMessage(
+      {
+        setId: first,
+        versionNumber: 2,
+        replaces: { oid: first, setId: first, versionNumber: 1 },
+        patient: { root: '1.2.246.21', extension: patient },
+        effectiveTime: '20260102090000',
+      },
+      { interaction: 'RCMR_IN100016FI01' },
+    );
+    second = b.oid;
+    expect((await post('/archive/pta', b.message)).json.acknowledgement).toBe('AA');
+    for (let i = 0; i < 5; i++) {
+      const c = ptaMessage({
+        patient: { root: '1.2.246.21', extension: patient },
+        effectiveTime: `2026020${i + 1}090000`,
+      });
+      expect((await post('/archive/pta', c.message)).json.acknowledgement).toBe('AA');
+    }
+  });
+
+  type Page = { total: number; documents: { oid: string; status: string; versionNumber: number }[] };
+
+  it('lists current documents of a patient newest first, with paging', async () => {
+    const all = await getJson<Page>(`/archive/documents?patient=${patient}`);
+    expect(all.body.total).toBe(6);
+    expect(all.body.documents.map((d) => d.oid)).not.toContain(first);
+    const page = await getJson<Page>(`/archive/documents?patient=${patient}&limit=2&offset=4`);
+    expect(page.body.documents).toHaveLength(2);
+    expect(page.body.documents[1]?.oid).toBe(second);
+  });
+
+  it('filters by set, type, repository and date range, and includes replaced versions when asked', async () => {
+    expect((await getJson<Page>(`/archive/documents?setId=${first}`)).body.total).toBe(1);
+    expect((await getJson<Page>(`/archive/documents?setId=${first}&includeReplaced=true`)).body.total).toBe(
+      2,
+    );
+    expect(
+      (await getJson<Page>(`/archive/documents?patient=${patient}&type=4&from=2026-02-02&to=2026-02-04`)).body
+        .total,
+    ).toBe(3);
+    expect((await getJson<Page>(`/archive/documents?patient=${patient}&repository=social`)).body.total).toBe(
+      0,
+    );
+  });
+
+  it('refuses bad query parameters with 400', async () => {
+    expect((await getJson(`/archive/documents?repository=x`)).status).toBe(400);
+    expect((await getJson(`/archive/documents?from=yesterday`)).status).toBe(400);
+    expect((await getJson(`/archive/documents?limit=0`)).status).toBe(400);
+  });
+
+  it('returns the version chain, the typed header and 404 for an unknown OID', async () => {
+    const versions = await getJson<{ versions: { oid: string; status: string }[] }>(
+      `/archive/documents/${second}/versions`,
+    );
+    expect(versions.body.versions.map((v) => [v.oid, v.status])).toEqual([
+      [first, 'replaced'],
+      [second, 'current'],
+    ]);
+    const header = await getJson<{
+      header: { patient: { id: { extension: string } }; replaces: { id: { root: string } } };
+    }>(`/archive/documents/${second}/header`);
+    expect(header.body.header.patient.id.extension).toBe(patient);
+    expect(header.body.header.replaces.id.root).toBe(first);
+    expect((await fetch(`${server.url}/archive/documents/1.2.3.404`)).status).toBe(404);
+  });
+});
+
+describe('nullification over HTTP', () => {
+  const nullify = (oid: string, body: unknown): Promise<Response> =>
+    fetch(`${server.url}/archive/documents/${oid}/nullify`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+
+  it('marks every version nullified, keeps the XML, hides the set from listings and refuses replacing it', async () => {
+    const a = ptaMessage({ patient: { root: '1.2.246.21', extension: '010594Y9032' } });
+    await post('/archive/pta', a.message);
+    const b = ptaMessage(
+      {
+        setId: a.oid,
+        versionNumber: 2,
+        replaces: { oid: a.oid },
+        patient: { root: '1.2.246.21', extension: '010594Y9032' },
+      },
+      { interaction: 'RCMR_IN100016FI01' },
+    );
+    await post('/archive/pta', b.message);
+
+    const refused = await nullify(a.oid, { reason: 'väärä potilas', by: 'arkistonhoitaja' });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('CDA-NUL-004');
+
+    const res = await nullify(b.oid, {
+      reason: 'väärä potilas',
+      by: 'arkistonhoitaja',
+      organisation: '1.2.246.10.3210987.10.0',
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      versions: { status: string }[];
+      nullification: { reason: string; by: string; at: string };
+    };
+    expect(body.versions.map((v) => v.status)).toEqual(['nullified', 'nullified']);
+    expect(body.nullification).toMatchObject({ reason: 'väärä potilas', by: 'arkistonhoitaja' });
+
+    const xml = await fetch(`${server.url}/archive/documents/${b.oid}`);
+    expect([xml.status, xml.headers.get('x-kantasim-status')]).toEqual([200, 'nullified']);
+    expect((await getJson<{ total: number }>(`/archive/documents?setId=${a.oid}`)).body.total).toBe(0);
+    expect(
+      (await getJson<{ total: number }>(`/archive/documents?setId=${a.oid}&includeNullified=true`)).body
+        .total,
+    ).toBe(2);
+
+    const again = await nullify(b.oid, { reason: 'väärä potilas', by: 'arkistonhoitaja' });
+    expect(((await again.json()) as { alreadyNullified: boolean }).alreadyNullified).toBe(true);
+
+    const c = ptaMessage(
+      {
+        setId: a.oid,
+        versionNumber: 3,
+        replaces: { oid: b.oid },
+        patient: { root: '1.2.246.21', extension: '010594Y9032' },
+      },
+      { interaction: 'RCMR_IN100016FI01' },
+    );
+    expect(codes((await post('/archive/pta', c.message)).json)).toContain('CDA-VER-006');
+  });
+
+  it('refuses without reason or who (CDA-NUL-003), for an unknown OID (CDA-NUL-001) and for another organisation (CDA-NUL-005)', async () => {
+    const a = ptaMessage();
+    await post('/archive/pta', a.message);
+    const missing = await nullify(a.oid, { reason: '' });
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('CDA-NUL-003');
+    const unknown = await nullify('1.2.3.404', { reason: 'r', by: 'b' });
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('CDA-NUL-001');
+    const other = await nullify(a.oid, { reason: 'r', by: 'b', organisation: '1.2.246.10.2876543.10.0' });
+    expect(other.status).toBe(403);
+    expect(((await other.json()) as { error: { code: string } }).error.code).toBe('CDA-NUL-005');
+  });
+});

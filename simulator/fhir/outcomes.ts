@@ -104,7 +104,7 @@ export const serverError = (): Outcome =>
 function issueType(kind: OutcomeKind, finding: Finding): OperationOutcomeIssue['code'] {
   if (finding.code.startsWith('FHIR-JSON')) return 'structure';
   if (finding.code.startsWith('FHIR-STRUCT')) return 'structure';
-  if (finding.code.startsWith('R4-INV')) return 'invariant';
+  if (/^R[45]-INV/.test(finding.code)) return 'invariant';
   switch (kind) {
     case 'not-found':
     case 'gone':

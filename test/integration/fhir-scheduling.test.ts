@@ -368,3 +368,58 @@ describe('CapabilityStatement', () => {
     expect(cs.rest[0]?.interaction.map((i) => i.code)).toEqual(['transaction', 'batch', 'history-system']);
   });
 });
+
+describe('rehearsal mode set by the server', () => {
+  let rehearsal: RunningServer;
+  beforeAll(async () => {
+    rehearsal = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', mode: 'rehearsal' });
+  });
+  afterAll(async () => {
+    await rehearsal.close();
+  });
+  const invalidPatient = {
+    resourceType: 'Patient',
+    identifier: [{ system: 'urn:oid:1.2.246.21', value: '131052-308T' }],
+  };
+
+  it('stores an invalid resource tagged invalid and answers 201 with the findings as warnings', async () => {
+    const res = await fetch(`${rehearsal.url}/fhir/Patient`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify(invalidPatient),
+    });
+    expect(res.status).toBe(201);
+    const oo = (await res.json()) as OperationOutcome;
+    expect(oo.issue.map((i) => [i.severity, i.details?.coding?.[0]?.code])).toEqual([
+      ['warning', 'KANTA-ID-002'],
+    ]);
+    const stored = (await (await fetch(res.headers.get('location') ?? '')).json()) as Patient;
+    expect(stored.meta?.tag).toContainEqual(expect.objectContaining({ code: 'invalid' }));
+    const events = (await (await fetch(`${rehearsal.url}/events?channel=fhir`)).json()) as {
+      events: { outcome: string; details?: { invalidStored?: boolean; mode?: string } }[];
+    };
+    expect(events.events.at(-1)).toMatchObject({
+      outcome: 'accepted-with-warnings',
+      details: { invalidStored: true, mode: 'rehearsal' },
+    });
+  });
+
+  it('a request can ask for strict mode with X-Kantasim-Mode', async () => {
+    const res = await fetch(`${rehearsal.url}/fhir/Patient`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/fhir+json', 'X-Kantasim-Mode': 'strict' },
+      body: JSON.stringify(invalidPatient),
+    });
+    expect(res.status).toBe(422);
+  });
+
+  it('a valid resource stored in rehearsal mode carries no tag', async () => {
+    const res = await fetch(`${rehearsal.url}/fhir/Patient`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({ resourceType: 'Patient', name: [{ family: 'Kunnossa' }] }),
+    });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as Patient).meta?.tag).toBeUndefined();
+  });
+});

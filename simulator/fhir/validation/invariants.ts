@@ -2,9 +2,11 @@
  * Layer 3: R4 invariants, as FHIRPath compiled once with the R4 model and evaluated per element.
  *
  * The table holds the invariants of the base R4 (4.0.1) specification for the served types that can
- * fail in practice. Appointment has app-1…app-4 in R4 (app-5 and later belong to R5 and are not applied
- * to an R4 endpoint). Codes are `R4-INV-<key>`, the key as in the specification, so vendors can look
- * them up.
+ * fail in practice. Appointment has app-1…app-4 in R4. R5 added app-5 (start ≤ end), which holds for R4
+ * data too, so kantasim applies it under its R5 name (`R5-INV-app-5`); R5's app-6 and app-7 concern
+ * elements R4 does not have. R4's published app-4 compares status with 'no-show', which is not a status
+ * code; the code is 'noshow', used here. Codes are `R4-INV-<key>`, the key as in the specification, so
+ * vendors can look them up.
  *
  * See: https://hl7.org/fhir/R4/appointment.html#invs
  * See: https://hl7.org/fhir/R4/datatypes.html#Period (per-1), https://hl7.org/fhir/R4/extensibility.html (ext-1)
@@ -24,6 +26,8 @@ interface Invariant {
   expression: string;
   /** What must hold, worded as what to change. */
   message: string;
+  /** The FHIR release that defines it, when not R4. */
+  release?: 'R5';
 }
 
 const PERIOD_MESSAGE = 'a Period must not end before it starts; swap or correct start and end';
@@ -60,6 +64,15 @@ const INVARIANTS: readonly Invariant[] = [
     base: 'Appointment',
     expression: "cancelationReason.exists() implies (status = 'noshow' or status = 'cancelled')",
     message: 'cancelationReason is only for cancelled or noshow appointments; remove it or set the status',
+  },
+  {
+    key: 'app-5',
+    type: 'Appointment',
+    context: '',
+    base: 'Appointment',
+    expression: 'start.exists() implies start <= end',
+    message: 'the appointment ends before it starts; correct start or end',
+    release: 'R5',
   },
   {
     key: 'per-1',
@@ -203,7 +216,14 @@ export function checkInvariants(resource: Record<string, unknown> & { resourceTy
         continue;
       }
       if (result.length === 1 && result[0] === false) {
-        findings.push(error(`R4-INV-${inv.key}`, path, `${inv.key}: ${inv.message}`, 'FHIR R4 invariant'));
+        findings.push(
+          error(
+            `${inv.release ?? 'R4'}-INV-${inv.key}`,
+            path,
+            `${inv.key}: ${inv.message}`,
+            `FHIR ${inv.release ?? 'R4'} invariant`,
+          ),
+        );
       }
     }
   }

@@ -93,6 +93,14 @@ describe('layer 3: R4 invariants', () => {
     expect(invariantsOf(kantaAppointment({ status: 'cancelled' }))).toEqual([]);
   });
 
+  it('app-5 (from R5): an appointment must not end before it starts', () => {
+    const a = kantaAppointment({ start: '2026-10-05T10:00:00+03:00', end: '2026-10-05T09:30:00+03:00' });
+    expect(invariantsOf(a)).toEqual(['R5-INV-app-5']);
+    expect(
+      invariantsOf(kantaAppointment({ start: '2026-10-05T10:00:00+03:00', end: '2026-10-05T07:30:00Z' })),
+    ).toEqual([]);
+  });
+
   it('app-1: a participant needs a type or an actor', () => {
     const a = kantaAppointment();
     a.participant.push({ status: 'accepted' });

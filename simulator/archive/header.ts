@@ -40,6 +40,7 @@ const LOCAL_IDS = [
   'secondaryEncompassingEncounterId',
   'outsourcingServiceCustomer',
   'eprServiceProvider',
+  'activeArchiveFormer',
 ] as const;
 const LOCAL_TEXT = [
   'description',
@@ -47,12 +48,17 @@ const LOCAL_TEXT = [
   'activeCustodianName',
   'outsourcingServiceCustomerName',
   'eprServiceProviderName',
+  'currentLocation',
+  'basisForNondisclosure',
+  'userGroup',
 ] as const;
 const LOCAL_TIMES = [
   'declaredTime',
   'retentionPeriod',
   'extendedRetentionPeriod',
   'releaseDateForPatientViewing',
+  'registratedTime',
+  'copyTime',
 ] as const;
 const KNOWN_LOCAL = new Set<string>([
   ...LOCAL_CODED,
@@ -64,6 +70,10 @@ const KNOWN_LOCAL = new Set<string>([
   'serviceChainLink',
   'episodeLink',
   'signatureCollection',
+  'validConsentId',
+  'secondaryCustodian',
+  'KantaMetadata',
+  'auditTrail',
 ]);
 
 /** `id/@root` plus `.extension` when an extension is given. */
@@ -194,6 +204,28 @@ function readLocalHeader(doc: XmlNode): LocalHeader {
     if (ts !== undefined && ts !== '') entry.timestamp = ts;
     header.signatures.push(entry);
   }
+  const consents = kids(lh, 'validConsentId', HL7_FI_NS)
+    .map(instanceId)
+    .filter((id): id is InstanceId => id !== undefined);
+  if (consents.length > 0) header.validConsentIds = consents;
+  const secondary = kids(lh, 'secondaryCustodian', HL7_FI_NS)
+    .map((n) => instanceId(fiKid(n, 'secondaryCustodianId')))
+    .filter((id): id is InstanceId => id !== undefined);
+  if (secondary.length > 0) header.secondaryCustodians = secondary;
+  const metadata = kids(lh, 'KantaMetadata', HL7_FI_NS).map((n) => {
+    const entry: { field?: string; value?: string } = {};
+    optional(entry, 'field', attr(fiKid(n, 'FieldName'), 'root'));
+    optional(entry, 'value', fiKid(n, 'FieldValue')?.text.trim());
+    return entry;
+  });
+  if (metadata.length > 0) header.kantaMetadata = metadata;
+  const audit = kids(lh, 'auditTrail', HL7_FI_NS).map((n) => {
+    const entry: { code?: CodedValue; time?: string } = {};
+    optional(entry, 'code', codedValue(fiKid(n, 'auditTrailCode')));
+    optional(entry, 'time', attr(fiKid(n, 'auditTrailTime'), 'value'));
+    return entry;
+  });
+  if (audit.length > 0) header.auditTrail = audit;
   for (const child of lh.children) {
     if (!KNOWN_LOCAL.has(child.name) && !header.otherElements.includes(child.name))
       header.otherElements.push(child.name);

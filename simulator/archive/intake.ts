@@ -115,7 +115,7 @@ export class ArchiveIntake {
       );
     const sha256 = createHash('sha256').update(sub.cdaBytes).digest('hex');
 
-    let refusedLate: { findings: Finding[]; doc?: string } | undefined;
+    let refusedLate: { findings: Finding[]; organisation?: string } | undefined;
     const result = await this.options.store.transaction(async (tx): Promise<IntakeResult | undefined> => {
       const custodian = header.custodian
         ? await tx.registry.getOrganisation(header.custodian.oid)
@@ -153,7 +153,7 @@ export class ArchiveIntake {
       const isFatal = findings.some((f) => f.severity === 'fatal');
       const blocking = hasBlocking(findings);
       if (isFatal || (blocking && mode === 'strict')) {
-        refusedLate = { findings };
+        refusedLate = orgOid === undefined ? { findings } : { findings, organisation: orgOid };
         return undefined; // refused: recorded after this (read-only) transaction
       }
       const valid = !blocking;
@@ -216,7 +216,13 @@ export class ArchiveIntake {
       } satisfies IntakeResult;
     });
     if (result) return result;
-    return this.refuse(request, refusedLate?.findings ?? findings, sub.message, header);
+    return this.refuse(
+      request,
+      refusedLate?.findings ?? findings,
+      sub.message,
+      header,
+      refusedLate?.organisation,
+    );
   }
 
   private async duplicate(
@@ -255,6 +261,7 @@ export class ArchiveIntake {
     findings: Finding[],
     message: ArchiveMessageMeta | undefined,
     header: CdaHeader | undefined,
+    organisation?: string,
   ): Promise<IntakeResult> {
     const ack: AckCode = findings.some((f) => f.severity === 'fatal') ? 'AR' : 'AE';
     const first = findings.find((f) => f.severity === 'fatal' || f.severity === 'error');
@@ -263,7 +270,7 @@ export class ArchiveIntake {
         kind: 'document.refused',
         outcome: 'refused',
         findings,
-        organisation: undefined,
+        organisation,
         summary:
           `refused${header?.documentOid ? ` ${header.documentOid}` : ''} (${ack}): ${first ? `${first.code} ${first.message}` : 'no document'}`.slice(
             0,

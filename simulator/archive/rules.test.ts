@@ -593,6 +593,12 @@ describe('archive intake modes', () => {
     expect(await ctx.store.archive.get(m.oid)).toBeUndefined();
   });
 
+  it('a refused document is logged against the organisation of its custodian, with its patient', async () => {
+    await ctx.submit(pta({ realmCode: 'SE' }));
+    const [event] = await ctx.store.events.list({ channel: 'archive', outcome: 'refused' });
+    expect(event).toMatchObject({ organisation: WORLD.pta.organisation, patient: TEST_HETU.patient });
+  });
+
   it('rehearsal mode stores the document marked invalid and answers the errors as warnings', async () => {
     const m = ptaMessage({ realmCode: 'SE' });
     const r = await ctx.submit(m.message, { mode: 'rehearsal' });

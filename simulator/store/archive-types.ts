@@ -133,6 +133,21 @@ export interface LocalHeader {
   eprServiceProviderName?: string;
   releaseDateForPatientViewing?: string;
   patientHomeMunicipality?: CodedValue;
+  /** Legacy and archive-filled times (registratedTime, copyTime). */
+  registratedTime?: string;
+  copyTime?: string;
+  currentLocation?: string;
+  activeArchiveFormer?: InstanceId;
+  basisForNondisclosure?: string;
+  userGroup?: string;
+  /** validConsentId elements. */
+  validConsentIds?: InstanceId[];
+  /** secondaryCustodian/secondaryCustodianId. */
+  secondaryCustodians?: InstanceId[];
+  /** KantaMetadata: FieldName (root) and FieldValue. */
+  kantaMetadata?: { field?: string; value?: string }[];
+  /** auditTrail: code and time. */
+  auditTrail?: { code?: CodedValue; time?: string }[];
   /** Names of other local-header children present (e.g. `KantaMetadata`, `json`), for the viewer. */
   otherElements: string[];
 }

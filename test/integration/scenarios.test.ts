@@ -84,6 +84,7 @@ describe('the shipped scenarios against the reference vendor system', () => {
         'pta-expansions',
         'social-welfare-deployment',
         'readiness-kuusijarvi',
+        'readiness-lumme-social',
         'rehearsal-real-identity',
         'rehearsal-undeployed-group',
         'rehearsal-wrong-version',

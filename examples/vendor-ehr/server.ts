@@ -206,7 +206,7 @@ export function vendorEhrApp(sim: string, fault: Fault | undefined, source: Sour
     }),
   );
   app.get('/hook/source/appointments/:id', (req, res) => {
-    res.json(appointment(String(req.params.id)));
+    res.json(appointment(req.params.id));
   });
 
   // ------------------------------------------------------------------ documents (Kanta archive)
@@ -283,15 +283,13 @@ export function vendorEhrApp(sim: string, fault: Fault | undefined, source: Sour
     }),
   );
   app.get('/hook/source/documents/:oid', (req, res) => {
-    res.json(document(String(req.params.oid)));
+    res.json(document(req.params.oid));
   });
 
   app.use((req: Request, res: Response) => {
-    res
-      .status(404)
-      .json({
-        error: { code: 'HOOK-NOT-FOUND', message: `no hook ${req.method} ${req.path}; see GET /hook` },
-      });
+    res.status(404).json({
+      error: { code: 'HOOK-NOT-FOUND', message: `no hook ${req.method} ${req.path}; see GET /hook` },
+    });
   });
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HookError) {

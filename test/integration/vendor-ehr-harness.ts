@@ -18,7 +18,11 @@ export function spawnVendorEhr(simUrl: string, fault?: string): Promise<VendorEh
     detached: true, // its own process group, so stop() ends npm and node together
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.pid !== undefined) {
       try {

@@ -169,6 +169,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     const requestId = String(res.locals.requestId ?? '');
     let fhirReq: FhirRequest | undefined;
     let route: Route | undefined;
+    let allow: string[] = [];
     let result: HandlerResult;
     try {
       const [path, query = ''] = req.originalUrl.replace(/^\/fhir\/?/, '').split('?', 2) as [string, string?];
@@ -180,6 +181,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
       }
       const matched = matchRoute(req.method, segments);
       if (matched.kind === 'wrong-method') {
+        allow = matched.allowed;
         fail(
           methodNotAllowed(
             `${req.method} is not allowed on /fhir/${path}${matched.allowed.length > 0 ? `; allowed: ${matched.allowed.join(', ')}` : ''}`,
@@ -256,7 +258,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     if (meta?.etag !== undefined) res.setHeader('ETag', meta.etag);
     if (meta?.lastModified !== undefined) res.setHeader('Last-Modified', meta.lastModified);
     if (meta?.location !== undefined) res.setHeader('Location', meta.location);
-    if (status === 405) res.setHeader('Allow', 'GET, POST, PUT, DELETE');
+    if (status === 405 && allow.length > 0) res.setHeader('Allow', allow.join(', '));
     const body: Resource = resource ?? toOperationOutcome(outcome);
     res.status(status).type(FHIR_JSON).send(JSON.stringify(body));
   };

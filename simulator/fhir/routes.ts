@@ -52,6 +52,8 @@ export interface Route {
 
 const SCHEDULING: readonly string[] = SCHEDULING_TYPES;
 const CREATABLE: readonly string[] = [...SCHEDULING_TYPES, 'Appointment'];
+/** Provenance is searchable (by target) so tools such as the viewer find an appointment's Provenances. */
+const SEARCHABLE: readonly string[] = [...SCHEDULING_TYPES, 'Provenance'];
 const ALL = SUPPORTED_TYPES;
 
 /** Generated from ROUTES at request time, so it can never disagree with the table. */
@@ -127,12 +129,12 @@ export const ROUTES: readonly Route[] = [
   r('PUT', 'Appointment/:id', 'update', requireIfMatch, 'json', 'update an appointment, If-Match mandatory'),
   r('DELETE', 'Appointment/:id', 'refusal', nullifyInstead, 'none', 'refused: nullify by transaction'),
   r('POST', ':type/$validate', 'operation', validateOperation, 'json', '$validate', ALL),
-  r('POST', ':type/_search', 'search-type', searchType, 'form', 'search with body parameters', SCHEDULING),
+  r('POST', ':type/_search', 'search-type', searchType, 'form', 'search with body parameters', SEARCHABLE),
   r('GET', ':type/_history', 'history-type', typeHistory, 'none', 'type history', ALL),
   r('GET', ':type/:id/_history/:vid', 'vread', vreadResource, 'none', 'read a version', ALL),
   r('GET', ':type/:id/_history', 'history-instance', instanceHistory, 'none', 'history of a resource', ALL),
   r('GET', ':type/:id', 'read', readResource, 'none', 'read', ALL),
-  r('GET', ':type', 'search-type', searchType, 'none', 'search', SCHEDULING),
+  r('GET', ':type', 'search-type', searchType, 'none', 'search', SEARCHABLE),
   r(
     'POST',
     ':type',

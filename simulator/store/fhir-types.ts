@@ -29,8 +29,10 @@
  * Events (in the event log, `SubmissionEvent` in `types.ts`) for FHIR submissions:
  * - `channel: 'fhir'`; `service: 'pta-appointment'` for the Kanta appointment API, none for the other
  *   scheduling resources; `kind` one of `appointment.store`, `appointment.replace`, `appointment.update`,
- *   `appointment.nullify`, `appointment.validate`, `resource.create`, `resource.update`, `resource.delete`,
- *   `bundle.batch`, `bundle.transaction`; `outcome` accepted / accepted-with-warnings / refused;
+ *   `appointment.nullify`, `appointment.create` (plain create), `appointment.validate`,
+ *   `resource.create`, `resource.update`, `resource.delete`, `resource.validate` ($validate, outcome
+ *   `info`), `bundle.transaction` (a refused scheduling transaction), `request.refused` (refused before
+ *   any handler, e.g. 415); `outcome` accepted / accepted-with-warnings / refused;
  *   `organisation` = service organiser OID (Provenance agent role 10) when known; `patient` = identity
  *   code; `resourceIds` = `Type/id/_history/v` of what was written (or referred to when refused);
  *   `details` = `{ mode: 'strict' | 'rehearsal', invalidStored: boolean, status: <HTTP status> }`.

@@ -230,6 +230,60 @@ export function describeFhirContract(name: string, open: () => Promise<Store>): 
       expect(await byStatus('cancelled')).toBe(0);
     });
 
+    it('finds deleted resources only when asked to (their last index rows are kept)', async () => {
+      const a = appointment('a1', '2026-10-01T08:00:00Z', '010181-900C');
+      await store.fhir.create(a, { index: appointmentIndex(a) });
+      await store.fhir.delete('Appointment', 'a1');
+      const query = {
+        resourceType: 'Appointment',
+        criteria: [
+          { param: 'patient:identifier', kind: 'token' as const, values: [{ code: '010181-900C' }] },
+        ],
+        count: 10,
+        offset: 0,
+      };
+      expect((await store.fhir.search(query)).total).toBe(0);
+      const found = await store.fhir.search({ ...query, includeDeleted: true });
+      expect(found.matches.map((m) => [m.id, m.deleted])).toEqual([['a1', true]]);
+    });
+
+    it('history honours since', async () => {
+      await store.fhir.create(patient('p1', 'A'), { index: [], lastUpdated: '2026-01-01T00:00:00.000Z' });
+      await store.fhir.update(patient('p1', 'B'), { index: [], lastUpdated: '2026-03-01T00:00:00.000Z' });
+      const recent = await store.fhir.history({ since: '2026-02-01T00:00:00.000Z', count: 10, offset: 0 });
+      expect(recent.versions.map((v) => v.versionId)).toEqual([2]);
+    });
+
+    it('a search with several ORed values and several criteria matches each resource once', async () => {
+      for (const [id, hetu, start] of [
+        ['a1', '010181-900C', '2026-10-01T08:00:00Z'],
+        ['a2', '020516C903K', '2026-10-02T08:00:00Z'],
+        ['a3', '010594Y9032', '2026-10-03T08:00:00Z'],
+      ] as const) {
+        const a = appointment(id, start, hetu);
+        await store.fhir.create(a, { index: appointmentIndex(a) });
+      }
+      const result = await store.fhir.search({
+        resourceType: 'Appointment',
+        criteria: [
+          {
+            param: 'patient:identifier',
+            kind: 'token',
+            values: [
+              { system: 'urn:oid:1.2.246.21', code: '010181-900C' },
+              { code: '020516C903K' },
+              { code: '010181-900C' },
+            ],
+          },
+          { param: 'date', kind: 'date', prefix: 'ge', ...day('2026-10-02') },
+        ],
+        count: 10,
+        offset: 0,
+      });
+      expect(result.matches.map((m) => m.id)).toEqual(['a2']);
+      expect(result.total).toBe(1);
+    });
+
     it('marks resources tagged invalid', async () => {
       const stored = await store.fhir.create(
         { ...patient('p1', 'A'), meta: { tag: [{ system: KANTASIM_TAG_SYSTEM, code: INVALID_TAG_CODE }] } },

@@ -140,6 +140,11 @@ describe('the booking lifecycle', () => {
     const targets = provenances.entry?.map((e) => (e.resource as Provenance).target[0]?.reference) ?? [];
     expect(targets).toContain(`Appointment/${booked.id}/_history/1`);
     expect(targets).toContain(`Appointment/${booked.id}/_history/3`);
+    const byTarget = (await client.search({
+      resourceType: 'Provenance',
+      searchParams: { target: `Appointment/${booked.id}`, _sort: '-_lastUpdated' },
+    })) as Bundle;
+    expect(byTarget.total).toBe(3);
 
     // Every step is in the event log with organisation, patient and resource ids.
     const events = (await eventsSince(seqBefore)).filter(
@@ -176,6 +181,47 @@ describe('the booking lifecycle', () => {
     });
     expect(stale.status).toBe(412);
     expect(codes((await stale.json()) as OperationOutcome)).toEqual(['FHIR-VERSION-001']);
+  });
+
+  it('refuses to move an appointment to another patient, by replace or by update', async () => {
+    const { id } = await store(kantaAppointment({ hetu: '010501E9032', identifier: 'AJ-MOVE-1' }));
+    const other = kantaAppointment({ hetu: '020503F9037', identifier: 'AJ-MOVE-1' });
+    const replaced = await rawPost('', replaceBundle(id, other));
+    expect(replaced.status).toBe(422);
+    expect(codes((await replaced.json()) as OperationOutcome)).toEqual(['KANTA-APPT-014']);
+    const updated = await fetch(`${server.url}/fhir/Appointment/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/fhir+json', 'If-Match': 'W/"1"' },
+      body: JSON.stringify({ ...other, id }),
+    });
+    expect(updated.status).toBe(422);
+    expect(codes((await updated.json()) as OperationOutcome)).toEqual(['KANTA-APPT-014']);
+  });
+
+  it('holds an update of a Kanta appointment to the Kanta rules even without the profile', async () => {
+    const { id } = await store(kantaAppointment({ hetu: '010501E9032', identifier: 'AJ-PROF-1' }));
+    const body = { ...kantaAppointment({ hetu: '010501E9032', identifier: 'AJ-PROF-1' }), id };
+    delete body.meta;
+    const res = await fetch(`${server.url}/fhir/Appointment/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/fhir+json', 'If-Match': 'W/"1"' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(422);
+    expect(codes((await res.json()) as OperationOutcome)).toEqual(['KANTA-APPT-001']);
+  });
+
+  it('checks request.ifMatch of a replace or nullify in the transaction (412 when stale)', async () => {
+    const { id } = await store(kantaAppointment({ hetu: '010501E9032', identifier: 'AJ-TXIM-1' }));
+    const appt = kantaAppointment({ hetu: '010501E9032', identifier: 'AJ-TXIM-1' });
+    const stale = await rawPost('', replaceBundle(id, appt, { ifMatch: 'W/"5"' }));
+    expect(stale.status).toBe(412);
+    expect(codes((await stale.json()) as OperationOutcome)).toEqual(['KANTA-TX-002']);
+    const nullify = nullifyBundle(id);
+    const del = nullify.entry?.[1]?.request;
+    if (del) del.ifMatch = 'W/"9"';
+    expect((await rawPost('', nullify)).status).toBe(412);
+    expect((await fetch(`${server.url}/fhir/Appointment/${id}`)).status).toBe(200);
   });
 
   it('refuses a direct DELETE of an appointment (nullify instead)', async () => {
@@ -221,7 +267,7 @@ describe('the Kanta transaction is atomic and checked', () => {
   it('refuses a service organiser whose customer has not deployed pta-appointment, naming the expansion of use', async () => {
     const res = await rawPost(
       '',
-      storeBundle(kantaAppointment(), {
+      storeBundle(kantaAppointment({ identifier: 'AJ-REG-4' }), {
         organiser: ORG_NOT_DEPLOYED,
         organiserName: 'Hoivapalvelu Lumme Oy',
       }),
@@ -233,8 +279,23 @@ describe('the Kanta transaction is atomic and checked', () => {
   });
 
   it('refuses an unregistered service organiser', async () => {
-    const res = await rawPost('', storeBundle(kantaAppointment(), { organiser: '1.2.246.10.9999999.10.0' }));
+    const res = await rawPost(
+      '',
+      storeBundle(kantaAppointment({ identifier: 'AJ-REG-1' }), { organiser: '1.2.246.10.9999999.10.0' }),
+    );
     expect(codes((await res.json()) as OperationOutcome)).toEqual(['KANTA-REG-001']);
+  });
+
+  it('warns when a store repeats the identifier of a stored appointment', async () => {
+    await store(kantaAppointment({ hetu: TEST_HETUS[0], identifier: 'AJ-DUP-1' }));
+    const res = await rawPost(
+      '',
+      storeBundle(kantaAppointment({ hetu: TEST_HETUS[0], identifier: 'AJ-DUP-1' })),
+    );
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as Bundle;
+    const outcome = answer.entry?.[0]?.response?.outcome as OperationOutcome;
+    expect(codes(outcome)).toEqual(['KANTA-APPT-013']);
   });
 
   it('refuses bundles of the wrong shape with 400', async () => {

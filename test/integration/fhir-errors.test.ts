@@ -272,6 +272,14 @@ describe('error paths', () => {
   }
 });
 
+describe('405 answers', () => {
+  it('name the allowed methods in Allow', async () => {
+    const res = await fetch(`${server.url}/fhir/Slot/1`, { method: 'PATCH' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'PUT']);
+  });
+});
+
 describe('malformed input never gives a 500', () => {
   const nasty: Call[] = [];
   const bodies = [

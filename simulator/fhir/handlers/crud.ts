@@ -4,7 +4,7 @@
  *
  * See: https://hl7.org/fhir/R4/http.html
  */
-import type { Resource } from 'fhir/r4.js';
+import type { Appointment, Resource } from 'fhir/r4.js';
 import type { Finding } from '../../domain/findings.ts';
 import { VersionConflictError, type StoredResource } from '../../store/fhir-types.ts';
 import type { StoreSession } from '../../store/types.ts';
@@ -26,6 +26,7 @@ import {
 import { parseSearch } from '../search.ts';
 import { isSupportedType } from '../search-params.ts';
 import { validateResource, type ValidationResult } from '../validation/index.ts';
+import { checkPatientUnchanged, claimsKantaProfile } from '../validation/kanta-profiles.ts';
 import {
   decide,
   etagOf,
@@ -39,11 +40,16 @@ import {
 } from '../write.ts';
 
 /** Validates a request body as a resource of `type` with the server's settings. */
-export function validateBody(req: FhirRequest, ctx: FhirContext, type: string | undefined): ValidationResult {
+export function validateBody(
+  req: FhirRequest,
+  ctx: FhirContext,
+  type: string | undefined,
+  kanta: boolean | 'auto' = 'auto',
+): ValidationResult {
   return validateResource(req.body, {
     ...(type !== undefined && { expectedType: type }),
     supported: isSupportedType,
-    kanta: 'auto',
+    kanta,
     allowRealIdentities: ctx.config.allowRealIdentities,
   });
 }
@@ -231,7 +237,22 @@ export async function updateWith(
   const type = req.path.type ?? '';
   const id = requireId(req.path.id ?? '');
   const ifMatch = req.ifMatch !== undefined ? parseIfMatch(req.ifMatch) : undefined;
-  const v = validateBody(req, ctx, type);
+  // An update of a Kanta appointment is held to the Kanta rules even if the new body drops the profile.
+  const stored = type === 'Appointment' ? await ctx.store.fhir.read(type, id) : undefined;
+  const storedAppointment = stored?.resource as Appointment | undefined;
+  const kanta = storedAppointment !== undefined && claimsKantaProfile(storedAppointment) ? true : 'auto';
+  const v = validateBody(req, ctx, type, kanta);
+  if (storedAppointment !== undefined && v.resource !== undefined && v.refuseWith !== 400) {
+    const changed = checkPatientUnchanged(
+      storedAppointment,
+      v.resource as unknown as Appointment,
+      'Appointment.participant',
+    );
+    if (changed.length > 0) {
+      v.findings.push(...changed);
+      v.refuseWith = 422;
+    }
+  }
   const bodyId = v.resource?.id;
   if (v.resource && bodyId !== id) {
     v.findings.unshift({

@@ -17,7 +17,8 @@ import type {
   OperationOutcome,
   Provenance,
 } from 'fhir/r4.js';
-import { hasBlocking, type Finding } from '../../domain/findings.ts';
+import { hasBlocking, warning, type Finding } from '../../domain/findings.ts';
+import type { StoreSession } from '../../store/types.ts';
 import { VersionConflictError, type StoredResource } from '../../store/fhir-types.ts';
 import { appointmentIndex, patientOf } from '../appointment-index.ts';
 import type { FhirContext, FhirRequest, HandlerResult } from '../context.ts';
@@ -31,12 +32,17 @@ import {
   issueOf,
   notFound,
   preconditionFailed,
+  statusOf,
   unprocessable,
   type Outcome,
 } from '../outcomes.ts';
 import { extractIndex, isSupportedType } from '../search-params.ts';
 import { validateResource } from '../validation/index.ts';
-import { serviceOrganiserAgent, serviceOrganiserOid } from '../validation/kanta-profiles.ts';
+import {
+  checkPatientUnchanged,
+  serviceOrganiserAgent,
+  serviceOrganiserOid,
+} from '../validation/kanta-profiles.ts';
 import { checkServiceOrganiser } from '../validation/registry-rules.ts';
 import { decide, etagOf, newId, prepare, recordEvent, versionRef } from '../write.ts';
 import { parseIfMatch } from './crud.ts';
@@ -252,6 +258,11 @@ export async function kantaTransaction(
 
   try {
     return await ctx.store.transaction(async (tx): Promise<HandlerResult> => {
+      // A second store of a booking identifier that is already live is most likely a replace sent as a
+      // store [kantasim: Kanta's uniqueness rule is not public, so this is a warning].
+      if (shape.op === 'store' && appointmentIn && av?.refuseWith !== 400) {
+        findings.push(...(await duplicateIdentifiers(tx, appointmentIn, shape.appointment)));
+      }
       // Registry layer: the service organiser (needs the registry, so it runs in the transaction).
       if (organiser !== undefined && provenance) {
         const at = serviceOrganiserAgent(provenance);
@@ -281,6 +292,15 @@ export async function kantaTransaction(
         if (shape.ifMatch !== undefined && shape.ifMatch !== current.versionId)
           throw new VersionConflictError('Appointment', shape.id, shape.ifMatch, current.versionId);
         patient ??= patientOf(current.resource as Appointment);
+        if (shape.op === 'replace' && appointmentIn && av?.refuseWith !== 400) {
+          findings.push(
+            ...checkPatientUnchanged(
+              current.resource as Appointment,
+              appointmentIn,
+              `Bundle.entry[${shape.appointment}].resource.participant`,
+            ),
+          );
+        }
       }
       const decision =
         refuseWith === 400 || !storable
@@ -372,17 +392,7 @@ export async function kantaTransaction(
       return [allOk(), answer];
     });
   } catch (err) {
-    if (err instanceof FhirError) {
-      const status =
-        err.outcome.kind === 'bad-request'
-          ? 400
-          : err.outcome.kind === 'unprocessable'
-            ? 422
-            : err.outcome.kind === 'not-found'
-              ? 404
-              : 410;
-      return refuse(err.outcome, status);
-    }
+    if (err instanceof FhirError) return refuse(err.outcome, statusOf(err.outcome));
     if (err instanceof VersionConflictError) {
       return refuse(
         preconditionFailed(
@@ -394,6 +404,33 @@ export async function kantaTransaction(
     }
     throw err;
   }
+}
+
+async function duplicateIdentifiers(tx: StoreSession, a: Appointment, entry: number): Promise<Finding[]> {
+  const out: Finding[] = [];
+  for (const [i, ident] of (a.identifier ?? []).entries()) {
+    if (ident.value === undefined) continue;
+    const found = await tx.fhir.search({
+      resourceType: 'Appointment',
+      criteria: [
+        { param: 'identifier', kind: 'token', values: [{ system: ident.system ?? '', code: ident.value }] },
+      ],
+      count: 1,
+      offset: 0,
+    });
+    const existing = found.matches[0];
+    if (existing) {
+      out.push(
+        warning(
+          'KANTA-APPT-013',
+          `Bundle.entry[${entry}].resource.identifier[${i}]`,
+          `an appointment with identifier '${ident.value}' is already stored (Appointment/${existing.id}); to change it, replace it (PUT Appointment/${existing.id} in the transaction) instead of storing a second one`,
+          SOURCE,
+        ),
+      );
+    }
+  }
+  return out;
 }
 
 function inEntryOnly(findings: Finding[], i: number): Finding[] {

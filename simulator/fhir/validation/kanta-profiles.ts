@@ -131,6 +131,24 @@ export function checkKantaAppointment(a: Appointment): Finding[] {
   return out;
 }
 
+/**
+ * The patient of a stored appointment cannot change on replace or update [kantasim: not public; a
+ * booking moved to another patient would leave the first patient's record wrong].
+ */
+export function checkPatientUnchanged(before: Appointment, after: Appointment, path: string): Finding[] {
+  const was = patientParticipants(before).map((i) => before.participant[i]?.actor?.identifier?.value);
+  const now = patientParticipants(after).map((i) => after.participant[i]?.actor?.identifier?.value);
+  if (was.length === 0 || now.length === 0 || was[0] === now[0]) return [];
+  return [
+    error(
+      'KANTA-APPT-014',
+      path,
+      `the appointment belongs to patient ${String(was[0])}; it cannot be moved to ${String(now[0])}. Nullify it and store a new appointment for the other patient`,
+      SOURCE,
+    ),
+  ];
+}
+
 function roleCodes(agent: ProvenanceAgent): string[] {
   return (agent.role ?? []).flatMap((r) =>
     (r.coding ?? []).filter((c) => c.system === PROVENANCE_ROLE_SYSTEM).map((c) => c.code ?? ''),

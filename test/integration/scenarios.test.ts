@@ -138,4 +138,10 @@ describe('the shipped scenarios against the reference vendor system', () => {
     const r = await kantasimRun(['scenarios', '--sim', sim.url, '--sut', ehr.url, '--timeout', '5']);
     expect(r.exitCode, r.out).toBe(0);
   });
+
+  it('the vendor system refuses an unknown fault mode at start, listing the known ones', async () => {
+    await expect(spawnVendorEhr(sim.url, 'typo')).rejects.toThrow(
+      /unknown fault 'typo'; known: wrong-status-mapping/,
+    );
+  });
 });

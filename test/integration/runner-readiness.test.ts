@@ -27,6 +27,7 @@ describe('the shipped readiness scenarios (seed 003)', () => {
       expect(run.scenarios.map((s) => [s.id, s.verdict])).toEqual([
         ['readiness-harjoitus-fix', 'pass'],
         ['readiness-kuusijarvi', 'pass'],
+        ['readiness-lumme-social', 'pass'],
       ]);
       expect(run.totals.fail + run.totals.error).toBe(0);
     }

@@ -147,12 +147,20 @@ export async function runCheck(
       state.vars,
       where,
     ) as Check;
-    if (check.title === undefined)
+    if (check.title === undefined) {
+      // Selectors may be templates too ('{{custodianXpath}}'): title what was really evaluated.
+      const selectors = render(
+        { path: check.path, fhirpath: check.fhirpath, xpath: check.xpath },
+        state.vars,
+        where,
+      ) as Check;
       base.title = checkTitle({
         ...check,
+        ...selectors,
         ...comparisons,
         ...(hasComparison(check) ? {} : { exists: true }),
       });
+    }
     const failures = compare(values, comparisons, what);
     if (failures.length === 0) return { ...base, verdict: 'pass', evidence };
     return {

@@ -74,6 +74,9 @@ describe('the shipped scenarios against the reference vendor system', () => {
     for (const s of run.scenarios) expect([s.id, s.verdict, s.message]).toEqual([s.id, 'pass', undefined]);
     expect(run.totals.fail + run.totals.error).toBe(0);
     expect(run.totals.pass).toBeGreaterThan(150);
+    // Titles name what was evaluated: no template is left unrendered in a report.
+    const titles = run.scenarios.flatMap((sc) => sc.steps.flatMap((st) => st.checks.map((c) => c.title)));
+    expect(titles.filter((t) => t.includes('{{'))).toEqual([]);
   });
 
   it('covers the deployment-test scenarios the issue lists', () => {

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { VERSION } from '../simulator/app.ts';
 import { hetuCommand } from './hetu.ts';
 import { readinessCommand } from './readiness.ts';
+import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
 
 export function buildProgram(): Command {
@@ -16,7 +17,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .addCommand(serveCommand())
     .addCommand(hetuCommand())
-    .addCommand(readinessCommand());
+    .addCommand(readinessCommand())
+    .addCommand(runCommand());
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -11,8 +11,8 @@
  */
 import type { DocumentGroup, Service } from '../domain/codes.ts';
 import type { Finding } from '../domain/findings.ts';
-import type { FhirRepository } from './fhir-types.ts';
 import type { ArchiveRepository } from './archive-types.ts';
+import type { FhirRepository } from './fhir-types.ts';
 
 // ---------------------------------------------------------------- registry records
 
@@ -231,10 +231,10 @@ export interface EventRepository {
 export interface StoreSession {
   readonly registry: RegistryRepository;
   readonly events: EventRepository;
-  /** FHIR resources (see `fhir-types.ts`). */
-  readonly fhir: FhirRepository;
   /** The CDA archive (Patient Data Repository and social-welfare repository); see archive-types.ts. */
   readonly archive: ArchiveRepository;
+  /** FHIR resources (see `fhir-types.ts`). */
+  readonly fhir: FhirRepository;
   /** Who viewed whose data in the archivist viewer. */
   readonly accessLog: AccessLogRepository;
 }

@@ -44,8 +44,8 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly registry: RegistryRepository;
   readonly events: EventRepository;
-  readonly fhir: FhirRepository;
   readonly archive: ArchiveRepository;
+  readonly fhir: FhirRepository;
   readonly accessLog: AccessLogRepository;
   /** The underlying connection, for areas added by later modules and for benchmarks. */
   readonly db: Database.Database;
@@ -62,8 +62,8 @@ export class SqliteStore implements Store {
     migrate(this.db, SQLITE_AREAS);
     this.registry = sqliteRegistry(this.db, this.gate);
     this.events = sqliteEvents(this.db, this.gate);
-    this.fhir = sqliteFhir(this.db, this.gate);
     this.archive = sqliteArchive(this.db, this.gate);
+    this.fhir = sqliteFhir(this.db, this.gate);
     this.accessLog = sqliteAccessLog(this.db, this.gate);
   }
 

@@ -1,0 +1,193 @@
+/**
+ * `kantasim run <files|dirs…>`: runs deployment-test scenarios against a simulator (and a system under
+ * test), prints progress and a summary, writes JUnit / JSON / HTML reports.
+ *
+ * Exit codes: 0 every selected check passed; 1 a check failed or could not be evaluated; 2 the scenarios
+ * could not be loaded, or the simulator could not be reached.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Readable } from 'node:stream';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { runScenarios } from '../runner/engine.ts';
+import { SimulatorClient, TransportError } from '../runner/http.ts';
+import {
+  collectScenarioFiles,
+  formatProblem,
+  loadScenarioFile,
+  ScenarioLoadError,
+  type LoadedScenario,
+  type LoadProblem,
+} from '../runner/load.ts';
+import { terminalReporter } from '../runner/progress.ts';
+import { linePrompter } from '../runner/prompt.ts';
+import { csvReport } from '../runner/report/csv.ts';
+import { htmlReport } from '../runner/report/html.ts';
+import { jsonReport } from '../runner/report/json.ts';
+import { junitXml } from '../runner/report/junit.ts';
+import type { Level } from '../runner/types.ts';
+import { DEFAULT_SIM_URL } from './readiness.ts';
+
+export interface RunIo {
+  out?: (s: string) => void;
+  err?: (s: string) => void;
+  /** Where manual-mode answers come from (stdin by default). */
+  input?: Readable;
+  colour?: boolean;
+  /** Poll interval for the event log, for tests. */
+  pollMs?: number;
+}
+
+interface RunCliOptions {
+  sim?: string;
+  sut?: string;
+  level: Level;
+  timeout: number;
+  junit?: string;
+  json?: string;
+  report?: string;
+  csv?: string;
+  manual?: boolean;
+  var: Record<string, string>;
+}
+
+function parseTimeout(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600)
+    throw new InvalidArgumentError('give seconds, a number above 0 and at most 3600 (e.g. 30 or 0.5)');
+  return n;
+}
+
+function parseVar(value: string, previous: Record<string, string>): Record<string, string> {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+  if (!m) throw new InvalidArgumentError('give name=value, e.g. --var org=1.2.246.10.3210987.10.0');
+  return { ...previous, [m[1] ?? '']: m[2] ?? '' };
+}
+
+function writeFile(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text, 'utf8');
+}
+
+export function runCommand(io: RunIo = {}): Command {
+  const out = io.out ?? ((s: string): void => void process.stdout.write(s));
+  const err = io.err ?? ((s: string): void => void process.stderr.write(s));
+  return new Command('run')
+    .description('run deployment-test scenarios (YAML) against the simulator and a system under test')
+    .argument('<paths...>', 'scenario files or folders (searched for *.yaml)')
+    .option('--sim <url>', `simulator base URL (env KANTASIM_URL; default ${DEFAULT_SIM_URL})`)
+    .option('--sut <url>', "the system under test's automation hook base URL (env KANTASIM_SUT_URL)")
+    .addOption(
+      new Option('--level <level>', 'which checks to run: shall = SHALL only; should = SHALL and SHOULD')
+        .choices(['shall', 'should'])
+        .default('should'),
+    )
+    .option('--timeout <seconds>', "default seconds to wait for a step's submissions", parseTimeout, 30)
+    .option('--junit <file>', 'write JUnit XML (for CI)')
+    .option('--json <file>', 'write the run as JSON')
+    .option('--report <file>', 'write the HTML deployment-test report')
+    .option('--csv <file>', 'write one row a check as CSV (for spreadsheets)')
+    .option('--manual', 'show instructions for people and wait for them to be done')
+    .addOption(
+      new Option('--var <name=value>', "set a scenario variable (repeatable); overrides the scenario's vars")
+        .argParser(parseVar)
+        .default({}, 'none'),
+    )
+    .action(async (paths: string[], opts: RunCliOptions) => {
+      const sim = (opts.sim ?? process.env.KANTASIM_URL ?? DEFAULT_SIM_URL).replace(/\/+$/, '');
+      const sutEnv = opts.sut ?? process.env.KANTASIM_SUT_URL;
+      const sut = sutEnv?.replace(/\/+$/, '');
+
+      // Load everything first: a typo in the fifth file should not surface after four have run.
+      const loaded: LoadedScenario[] = [];
+      const problems: LoadProblem[] = [];
+      try {
+        for (const file of collectScenarioFiles(paths)) {
+          try {
+            loaded.push(loadScenarioFile(file, Object.keys(opts.var)));
+          } catch (e) {
+            if (e instanceof ScenarioLoadError) problems.push(...e.problems);
+            else throw e;
+          }
+        }
+      } catch (e) {
+        if (e instanceof ScenarioLoadError) problems.push(...e.problems);
+        else throw e;
+      }
+      if (problems.length > 0) {
+        err(
+          `kantasim run: the scenarios have ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n`,
+        );
+        for (const p of problems) err(`  ${formatProblem(p)}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      if (loaded.length === 0) {
+        err(`kantasim run: no scenario files (*.yaml) in ${paths.join(', ')}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const ids = new Map<string, string>();
+      for (const l of loaded) {
+        const other = ids.get(l.scenario.id);
+        if (other !== undefined) {
+          err(
+            `kantasim run: scenario id '${l.scenario.id}' is used by both ${other} and ${l.file}; ids must be unique\n`,
+          );
+          process.exitCode = 2;
+          return;
+        }
+        ids.set(l.scenario.id, l.file);
+      }
+
+      try {
+        await new SimulatorClient(sim, 10_000).getJson('/healthz');
+      } catch (e) {
+        err(
+          `kantasim run: ${e instanceof TransportError ? e.message : String(e)}; start it with 'kantasim serve' or give --sim URL\n`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+
+      const prompter = opts.manual === true ? linePrompter(io.input ?? process.stdin, out) : undefined;
+      let run;
+      try {
+        run = await runScenarios(loaded, {
+          sim,
+          ...(sut !== undefined && { sut }),
+          level: opts.level,
+          timeoutSeconds: opts.timeout,
+          manual: opts.manual === true,
+          vars: opts.var,
+          ...(prompter !== undefined && { prompter }),
+          listener: terminalReporter(out, {
+            colour: io.colour ?? (io.out === undefined && process.stdout.isTTY),
+            descriptions: opts.manual === true,
+          }),
+          ...(io.pollMs !== undefined && { pollMs: io.pollMs }),
+        });
+      } finally {
+        prompter?.close();
+      }
+
+      const reports: [string | undefined, () => string, string][] = [
+        [opts.junit, () => junitXml(run), 'JUnit XML'],
+        [opts.json, () => jsonReport(run), 'JSON'],
+        [opts.report, () => htmlReport(run), 'HTML report'],
+        [opts.csv, () => csvReport(run), 'CSV'],
+      ];
+      for (const [file, make, what] of reports) {
+        if (file === undefined) continue;
+        try {
+          writeFile(file, make());
+          out(`${what}: ${file}\n`);
+        } catch (e) {
+          err(`kantasim run: cannot write ${what} to ${file}: ${(e as Error).message}\n`);
+          process.exitCode = 2;
+          return;
+        }
+      }
+      process.exitCode = run.passed ? 0 : 1;
+    });
+}

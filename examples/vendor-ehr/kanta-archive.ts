@@ -1,0 +1,99 @@
+/**
+ * The EHR's side of Kanta's archive (domain.md §3, docs/archive.md): every document travels as an HL7 V3
+ * archiving message, `RCMR_IN100002FI01` for a new document and `RCMR_IN100016FI01` for a replacement,
+ * with the CDA base64-encoded in a `multipart/related` part whose Content-ID is the document OID. The
+ * answer is an HL7 V3 acknowledgement (AA / AE / AR), read by `readAcknowledgement`.
+ */
+import {
+  buildCda,
+  buildMessage,
+  OIDS,
+  REAL_RANGE_HETU,
+  WORLD,
+  type CdaOptions,
+} from '../../fixtures/cda/index.ts';
+import type { Fault } from './faults.ts';
+import { readAcknowledgement, type KantaAnswer } from './kanta-answer.ts';
+import type { DocumentKind, SourceDocument } from './source.ts';
+
+/** Social-welfare document groups (1.2.246.537.6.1505) and their codes (docs/archive.md [choice]). */
+export const DOCUMENT_GROUP_CODES: Record<string, string> = { old: '1', phase1: '2', phase2: '3' };
+
+/** What each kind of document looks like in this EHR. */
+const KINDS: Record<DocumentKind, { title: string; cda: Partial<CdaOptions> }> = {
+  'visit-note': { title: 'Käyntikertomus', cda: { viewCodes: ['40'] } },
+  imaging: {
+    title: 'Radiologinen lausunto',
+    cda: {
+      viewCodes: ['102'],
+      localHeader: {
+        functionCode: { code: '06.04.00', codeSystem: OIDS.functionCode, displayName: 'Kuvantaminen' },
+      },
+    },
+  },
+  certificate: { title: 'Lääkärinlausunto', cda: { viewCodes: ['TOD'] } },
+  'old-data': { title: 'Vanha sairauskertomus', cda: { viewCodes: ['40'] } },
+  social: { title: 'Asiakaskertomus', cda: {} },
+};
+
+/** The default title of a kind of document. */
+export function defaultTitle(kind: DocumentKind): string {
+  return KINDS[kind].title;
+}
+
+/** HL7 TS of now, UTC (YYYYMMDDHHMMSS). */
+export function hl7Now(): string {
+  return new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+/** The CDA the EHR builds from a source record (the fault modes change what it writes, not the record). */
+function cdaOf(d: SourceDocument, fault: Fault | undefined): string {
+  const w = WORLD[d.repository];
+  const options: Partial<CdaOptions> = {
+    ...KINDS[d.kind].cda,
+    repository: d.repository,
+    oid: d.oid,
+    setId: d.setId,
+    versionNumber: d.versionNumber,
+    title: fault === 'source-mismatch' ? `${d.title} (luonnos)` : d.title,
+    effectiveTime: d.effectiveTime,
+    patient: { root: OIDS.hetu, extension: d.patient, given: 'Testi', family: 'Potilas' },
+    custodian: fault === 'wrong-custodian' ? w.organisation : d.custodian,
+  };
+  if (fault === 'real-identity')
+    options.authors = [{ hetu: REAL_RANGE_HETU, given: 'Oikea', family: 'Lääkäri' }];
+  if (d.replaces !== undefined) {
+    const previousVersion = d.versionNumber - 1;
+    options.replaces = { oid: d.replaces, setId: d.setId, versionNumber: previousVersion };
+  }
+  if (d.repository === 'social') {
+    const group = d.documentGroupCode ?? '2';
+    options.documentGroup = fault === 'undeployed-group' && group === '2' ? '3' : group;
+    options.serviceTask = d.serviceTask ?? '01';
+  }
+  return buildCda(options);
+}
+
+/** Sends the archiving message for a source record and reads the acknowledgement. */
+export async function archive(
+  sim: string,
+  d: SourceDocument,
+  fault: Fault | undefined,
+): Promise<KantaAnswer> {
+  const w = WORLD[d.repository];
+  const cda = cdaOf(d, fault);
+  const message = buildMessage(cda, {
+    repository: d.repository,
+    interaction: d.replaces === undefined ? 'RCMR_IN100002FI01' : 'RCMR_IN100016FI01',
+    senderDevice: {
+      root: w.deviceRoot,
+      extension: fault === 'wrong-connection-point' ? 'cp-vendor-laptop' : w.connectionPoint,
+    },
+  });
+  const res = await fetch(`${sim}/archive/${d.repository}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/hl7-v3+xml', Accept: 'application/xml' },
+    body: message,
+  });
+  return readAcknowledgement(res.status, await res.text());
+}

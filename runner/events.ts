@@ -1,0 +1,134 @@
+/**
+ * Waiting for submissions in the simulator's event log (`GET /events?since=SEQ&…`, see
+ * simulator/events/routes.ts) and matching them against a step's expectation.
+ *
+ * Wait, capture, assert: the runner notes the log's position before the step acts, then polls for new
+ * events that match. A submission that matches who and what but came out differently (accepted instead
+ * of refused, other finding codes) ends the wait at once: the answer is in, and it is not the expected one.
+ */
+import type { SubmissionEvent } from '../simulator/store/types.ts';
+import { formatSeconds, type EventFilter, type SimulatorClient } from './http.ts';
+import { showFindings } from './messages.ts';
+
+/** A rendered event expectation (templates already filled in). */
+export interface EventMatch extends EventFilter {
+  count?: number;
+  findings?: string[];
+}
+
+const IDENTITY = ['channel', 'service', 'kind', 'organisation', 'patient'] as const;
+
+/** "channel=fhir kind=appointment.store patient=…" */
+export function describeMatch(m: EventMatch): string {
+  const parts: string[] = [];
+  for (const key of [...IDENTITY, 'outcome'] as const) {
+    const v = m[key];
+    if (v !== undefined) parts.push(`${key}=${v}`);
+  }
+  if (m.findings !== undefined) parts.push(`findings ${m.findings.join(', ')}`);
+  return parts.length > 0 ? parts.join(' ') : 'any event';
+}
+
+function matchesIdentity(e: SubmissionEvent, m: EventMatch): boolean {
+  return IDENTITY.every((key) => m[key] === undefined || e[key] === m[key]);
+}
+
+/** The finding codes `m` asks for that `e` lacks. */
+function missingFindings(e: SubmissionEvent, m: EventMatch): string[] {
+  return (m.findings ?? []).filter((code) => !e.findings.some((f) => f.code === code));
+}
+
+export function matches(e: SubmissionEvent, m: EventMatch): boolean {
+  return (
+    matchesIdentity(e, m) &&
+    (m.outcome === undefined || e.outcome === m.outcome) &&
+    missingFindings(e, m).length === 0
+  );
+}
+
+function describeEvent(e: SubmissionEvent): string {
+  const findings = e.findings.length > 0 ? ` with findings ${showFindings(e.findings)}` : '';
+  return `#${e.seq} ${e.kind} ${e.outcome}${findings}`;
+}
+
+export type WaitResult =
+  { ok: true; events: SubmissionEvent[] } | { ok: false; message: string; events: SubmissionEvent[] };
+
+export interface WaitOptions {
+  since: number;
+  timeoutMs: number;
+  pollMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Waits until `count` (default 1) events after `since` match `m`, or the time is up, or a near miss
+ * shows the submission came out differently. Messages read "expected …, received …".
+ */
+export async function waitForEvents(
+  sim: SimulatorClient,
+  m: EventMatch,
+  options: WaitOptions,
+): Promise<WaitResult> {
+  const want = m.count ?? 1;
+  const deadline = Date.now() + options.timeoutMs;
+  const pollMs = options.pollMs ?? 100;
+  const filter: EventFilter = {};
+  for (const key of IDENTITY) if (m[key] !== undefined) filter[key] = m[key];
+  let cursor = options.since;
+  const found: SubmissionEvent[] = [];
+  for (;;) {
+    for (;;) {
+      const page = await sim.events(cursor, filter);
+      for (const e of page.events) {
+        if (matches(e, m)) found.push(e);
+        else if (found.length < want) {
+          const message = nearMiss(e, m);
+          if (message !== undefined) return { ok: false, message, events: [...found, e] };
+        }
+      }
+      cursor = Math.max(cursor, page.lastSeq);
+      if (page.events.length < 500) break;
+    }
+    if (found.length >= want) return { ok: true, events: found.slice(0, want) };
+    if (Date.now() >= deadline || options.signal?.aborted === true) break;
+    await new Promise((r) => setTimeout(r, Math.min(pollMs, Math.max(0, deadline - Date.now()))));
+  }
+  return { ok: false, message: await timeoutMessage(sim, m, options, found.length, want), events: found };
+}
+
+function nearMiss(e: SubmissionEvent, m: EventMatch): string | undefined {
+  // Only an expectation that pins who/what the submission is can tell a near miss from another submission.
+  if (!matchesIdentity(e, m) || (m.kind === undefined && m.patient === undefined)) return undefined;
+  if (m.outcome !== undefined && e.outcome !== m.outcome) {
+    const findings = e.findings.length > 0 ? ` with findings ${showFindings(e.findings)}` : '';
+    return `expected ${describeMatch(m)}, received outcome ${e.outcome}${findings} (event #${e.seq}: ${e.summary})`;
+  }
+  const missing = missingFindings(e, m);
+  if (missing.length > 0)
+    return `expected finding ${missing.join(', ')} on ${e.kind}, received ${showFindings(e.findings)} (event #${e.seq})`;
+  return undefined;
+}
+
+async function timeoutMessage(
+  sim: SimulatorClient,
+  m: EventMatch,
+  options: WaitOptions,
+  got: number,
+  want: number,
+): Promise<string> {
+  const within = formatSeconds(options.timeoutMs);
+  let others = '';
+  try {
+    const page = await sim.events(options.since, {}, 500);
+    const recent = page.events.slice(-5).map(describeEvent);
+    others =
+      page.events.length === 0
+        ? '; the event log got nothing new since the step started'
+        : `; other events since the step started: ${recent.join('; ')}${page.events.length > 5 ? ` (+${page.events.length - 5} more)` : ''}`;
+  } catch {
+    // The diagnosis is a courtesy; the timeout is the finding.
+  }
+  const received = got === 0 ? 'none' : `${got} of ${want}`;
+  return `expected ${want > 1 ? `${want} events` : 'an event'} ${describeMatch(m)} within ${within} (timeout), received ${received}${others}`;
+}

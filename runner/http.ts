@@ -1,0 +1,172 @@
+/**
+ * The runner's only way to the simulator and the system under test: plain HTTP with fetch.
+ * (Design principle 3: the runner is a client, so scenarios run against any simulator on any host.)
+ */
+import type { SubmissionEvent } from '../simulator/store/types.ts';
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** A string is sent as is; anything else as JSON. */
+  body?: unknown;
+}
+
+export interface HttpResponse {
+  url: string;
+  method: string;
+  status: number;
+  headers: Record<string, string>;
+  contentType: string;
+  /** Parsed JSON when the answer is JSON, else the text. */
+  body: unknown;
+  text: string;
+}
+
+/** The other end could not be reached or did not answer in time. */
+export class TransportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+export function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+function isJson(contentType: string): boolean {
+  return /[/+]json\b/i.test(contentType);
+}
+
+/** Sends one request; never throws for an HTTP error status, only when nothing came back. */
+export async function send(
+  base: string,
+  req: HttpRequest,
+  timeoutMs: number,
+  who: string,
+): Promise<HttpResponse> {
+  const url = joinUrl(base, req.path);
+  const headers: Record<string, string> = { Accept: 'application/json, */*;q=0.5', ...req.headers };
+  let body: string | undefined;
+  if (req.body !== undefined && req.body !== null) {
+    if (typeof req.body === 'string') body = req.body;
+    else {
+      body = JSON.stringify(req.body);
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+        headers['Content-Type'] = 'application/json';
+    }
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: req.method,
+      headers,
+      ...(body !== undefined && { body }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (e) {
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    const reason =
+      err.name === 'TimeoutError'
+        ? `no answer within ${formatSeconds(timeoutMs)}`
+        : (err.cause?.code ?? err.cause?.message ?? err.message);
+    throw new TransportError(`cannot reach ${who} at ${url}: ${reason}`);
+  }
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  let parsed: unknown = text;
+  if (isJson(contentType) && text !== '') {
+    try {
+      parsed = JSON.parse(text) as unknown;
+    } catch {
+      parsed = text;
+    }
+  }
+  const responseHeaders: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    responseHeaders[key] = value;
+  });
+  return {
+    url,
+    method: req.method,
+    status: response.status,
+    headers: responseHeaders,
+    contentType,
+    body: parsed,
+    text,
+  };
+}
+
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number(s.toFixed(s < 1 ? 2 : 1))} s`;
+}
+
+/** The short reason an error answer gives: the JSON API's error.message, an OperationOutcome's text, or the text. */
+export function errorSummary(res: HttpResponse): string {
+  const body = res.body as
+    | {
+        error?: { message?: string; code?: string };
+        issue?: { diagnostics?: string; details?: { text?: string } }[];
+      }
+    | undefined;
+  if (typeof body === 'object') {
+    if (body.error?.message !== undefined) return `${body.error.code ?? 'error'}: ${body.error.message}`;
+    const issue = body.issue?.[0];
+    if (issue) return issue.diagnostics ?? issue.details?.text ?? JSON.stringify(issue);
+  }
+  return res.text.length > 300 ? `${res.text.slice(0, 300)}…` : res.text;
+}
+
+export interface EventFilter {
+  channel?: string;
+  service?: string;
+  kind?: string;
+  organisation?: string;
+  patient?: string;
+  outcome?: string;
+}
+
+/** The simulator's API as the runner uses it. */
+export class SimulatorClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly requestTimeoutMs = 30_000,
+  ) {}
+
+  send(req: HttpRequest, timeoutMs = this.requestTimeoutMs): Promise<HttpResponse> {
+    return send(this.baseUrl, req, timeoutMs, 'the simulator');
+  }
+
+  async getJson<T>(path: string): Promise<T> {
+    const res = await this.send({ method: 'GET', path });
+    if (res.status < 200 || res.status > 299)
+      throw new TransportError(`GET ${path} answered ${res.status}: ${errorSummary(res)}`);
+    return res.body as T;
+  }
+
+  /** Events after `since` that pass the server-side filters (one page). */
+  async events(
+    since: number,
+    filter: EventFilter = {},
+    limit = 500,
+  ): Promise<{ events: SubmissionEvent[]; lastSeq: number }> {
+    const params = new URLSearchParams({ since: String(since), limit: String(limit) });
+    for (const [k, v] of Object.entries(filter)) if (typeof v === 'string') params.set(k, v);
+    return this.getJson(`/events?${params.toString()}`);
+  }
+
+  /**
+   * The newest sequence number, read by paging forward from `from`. The runner keeps the cursor, so after
+   * the first call each step costs one short request.
+   */
+  async lastSeq(from = 0): Promise<number> {
+    let cursor = from;
+    for (;;) {
+      const page = await this.events(cursor, {}, 1000);
+      cursor = Math.max(cursor, page.lastSeq);
+      if (page.events.length < 1000) return cursor;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Every failure message is built here, so they all read the same way: "expected X, received Y", then
+ * the requirement (or finding code) the check traces to. Reports and the terminal print them verbatim.
+ */
+
+const MAX = 240;
+
+/** A value as it appears in a message: strings quoted, long values cut. */
+export function show(value: unknown): string {
+  let text: string;
+  if (value === undefined) text = 'nothing';
+  else if (typeof value === 'string') text = JSON.stringify(value);
+  else {
+    try {
+      const json: unknown = JSON.stringify(value);
+      text = typeof json === 'string' ? json : typeof value;
+    } catch {
+      text = typeof value;
+    }
+  }
+  return text.length > MAX ? `${text.slice(0, MAX)}…` : text;
+}
+
+/** A list of selected values: one value shown alone, none as "nothing", more as a list. */
+export function showValues(values: readonly unknown[]): string {
+  if (values.length === 0) return 'nothing';
+  if (values.length === 1) return show(values[0]);
+  return `${values.length} values ${show(values)}`;
+}
+
+/** `expected <what>, received <received>` plus the requirement. */
+export function expected(what: string, received: string, requirement?: string): string {
+  return withRequirement(`expected ${what}, received ${received}`, requirement);
+}
+
+export function withRequirement(message: string, requirement?: string): string {
+  return requirement === undefined ? message : `${message} (requirement ${requirement})`;
+}
+
+/** Findings as `code (severity): message`, for messages about refusals. */
+export function showFindings(
+  findings: readonly { code: string; severity?: string; message?: string }[],
+): string {
+  if (findings.length === 0) return 'no findings';
+  return findings
+    .map(
+      (f) =>
+        `${f.code}${f.severity !== undefined ? ` (${f.severity})` : ''}${f.message !== undefined ? `: ${f.message}` : ''}`,
+    )
+    .join('; ');
+}

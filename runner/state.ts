@@ -1,0 +1,146 @@
+/**
+ * What a running scenario carries from step to step, and the small helpers every part of the engine
+ * uses to build results (levels, titles, verdicts).
+ */
+import { describeComparisons } from './compare.ts';
+import { describeMatch } from './events.ts';
+import type { SimulatorClient } from './http.ts';
+import { TransportError } from './http.ts';
+import type { ProgressListener } from './progress.ts';
+import type { Prompter } from './prompt.ts';
+import { describeSelector, SelectorError } from './selectors.ts';
+import { TemplateError, type Vars } from './template.ts';
+import type {
+  Check,
+  CheckMeta,
+  CheckResult,
+  EventExpectation,
+  Level,
+  Scenario,
+  Step,
+  StepResult,
+  TestPersonRecord,
+  Verdict,
+} from './types.ts';
+
+export interface RunOptions {
+  /** Simulator base URL. */
+  sim: string;
+  /** System under test base URL (its automation hook). */
+  sut?: string;
+  /** `shall`: only SHALL checks; `should`: SHALL and SHOULD (default). */
+  level?: Level;
+  /** Default seconds to wait for a step's events (default 30). */
+  timeoutSeconds?: number;
+  manual?: boolean;
+  /** Variables from the command line (`--var name=value`). */
+  vars?: Record<string, string>;
+  prompter?: Prompter;
+  listener?: ProgressListener;
+  /** How often to poll the event log while waiting (default 100 ms). */
+  pollMs?: number;
+}
+
+/** The least time a single HTTP call (hook, fixture, fetch) is given, whatever the event timeout. */
+export const HTTP_TIMEOUT_MS = 30_000;
+
+const SEVERITY: Record<Verdict, number> = { skip: 0, pass: 1, fail: 2, error: 3 };
+
+/** The worst verdict of a list; a mix of passes and skips is a pass; nothing at all is a skip. */
+export function worst(verdicts: readonly Verdict[]): Verdict {
+  let result: Verdict = 'skip';
+  for (const v of verdicts) if (SEVERITY[v] > SEVERITY[result]) result = v;
+  return result;
+}
+
+/** The message of an error the engine reports as a check that could not be evaluated. */
+export function errorText(e: unknown): string {
+  if (e instanceof TemplateError || e instanceof TransportError || e instanceof SelectorError)
+    return e.message;
+  return `unexpected error: ${(e as Error).message}`;
+}
+
+/** What a running scenario carries from step to step. */
+export interface ScenarioState {
+  scenario: Scenario;
+  file: string;
+  sim: SimulatorClient;
+  options: RunOptions;
+  level: Level;
+  timeoutMs: number;
+  vars: Vars;
+  cursor: number;
+  persons: Map<string, TestPersonRecord>;
+  requirements: Record<string, string>;
+}
+
+/** True when a check of `level` runs at the run's level. */
+export function isSelected(state: ScenarioState, level: Level): boolean {
+  return level === 'shall' || state.level === 'should';
+}
+
+/** The fields of a check's result that do not depend on how it went. */
+export function baseResult(
+  state: ScenarioState,
+  meta: CheckMeta,
+  id: string,
+  title: string,
+  kind: CheckResult['kind'],
+): Omit<CheckResult, 'verdict'> {
+  const level = meta.level ?? state.scenario.level ?? 'shall';
+  const result: Omit<CheckResult, 'verdict'> = { id, title, kind, level, evidence: [] };
+  if (meta.requirement !== undefined) {
+    result.requirement = meta.requirement;
+    const text = state.requirements[meta.requirement];
+    if (text !== undefined) result.requirementText = text;
+  }
+  if (meta.checklist !== undefined) result.checklist = meta.checklist;
+  return result;
+}
+
+/** A check's title: its own, or one made from what it selects and compares. */
+export function checkTitle(check: Check): string {
+  if (check.title !== undefined) return check.title;
+  const selected = check.path !== undefined || check.fhirpath !== undefined || check.xpath !== undefined;
+  const subject = selected
+    ? describeSelector(check)
+    : typeof check.in === 'string' && check.in !== 'response'
+      ? check.in
+      : typeof check.in === 'object' && 'value' in check.in
+        ? 'the value'
+        : 'the document';
+  return `${subject} ${describeComparisons(check)}`;
+}
+
+/** An event expectation's title before its templates are rendered. */
+export function eventTitle(ev: EventExpectation): string {
+  return ev.title ?? `submission received: ${describeMatch(ev)}`;
+}
+
+/** Placeholder results for a step that is not run, so reports still list its checks. */
+export function skippedStep(state: ScenarioState, step: Step, why: string): StepResult {
+  const checks: CheckResult[] = [];
+  (step.expect?.events ?? []).forEach((ev, j) =>
+    checks.push({
+      ...baseResult(state, ev, `${step.id}.${ev.id ?? `event-${j + 1}`}`, eventTitle(ev), 'event'),
+      verdict: 'skip',
+      message: why,
+    }),
+  );
+  (step.expect?.checks ?? []).forEach((check, j) =>
+    checks.push({
+      ...baseResult(state, check, `${step.id}.${check.id ?? `check-${j + 1}`}`, checkTitle(check), 'check'),
+      verdict: 'skip',
+      message: why,
+    }),
+  );
+  return {
+    id: step.id,
+    title: step.title,
+    verdict: 'skip',
+    message: why,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    checks,
+  };
+}

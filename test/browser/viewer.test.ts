@@ -85,6 +85,9 @@ describe('archivist viewer in Chromium', () => {
     const items = page.getByTestId('timeline').locator('li');
     await expect(items.count()).resolves.toBe(7);
     await expect(page.getByTestId('timeline').textContent()).resolves.toContain('Appointment');
+    const check = page.getByTestId('deployment-check');
+    await expect(check.textContent()).resolves.toContain('2 archived');
+    await expect(check.textContent()).resolves.toContain('1 invalid');
     await screenshot(page, '03-person');
     await context.close();
   });
@@ -333,6 +336,14 @@ describe('archivist viewer in Chromium', () => {
     expect(res.status).toBe(422);
     const fresh = page.locator('li.ev-new.ev-refused');
     await fresh.first().waitFor();
+    // Links from stored submissions go to their viewer pages; refused ones stored nothing.
+    await expect(
+      page
+        .getByTestId('events')
+        .locator(`a[href="${doc(seeded.visitV2)}"]`)
+        .count(),
+    ).resolves.toBe(1);
+    await expect(fresh.first().locator('a').count()).resolves.toBe(0);
     await expect(fresh.first().textContent()).resolves.toContain('CDA-ID-002');
     await expect(page.getByTestId('events').locator('li.ev').count()).resolves.toBe(before + 1);
     await screenshot(page, '10-live');
@@ -369,6 +380,10 @@ describe('archivist viewer in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, '12-tablet-document');
+    await page.goto(`/viewer/find?patient=${PERSON}`);
+    const findOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(findOverflow).toBeLessThanOrEqual(0);
+    await screenshot(page, '14-tablet-find');
     await context.close();
   });
 });

@@ -14,6 +14,16 @@
     info: ['Info', 'Tieto'],
   };
 
+  // Same rule as viewerHref in pages/live.tsx: documents by OID, appointments by id; refused ones stored nothing.
+  function viewerHref(event, id) {
+    if (event.outcome === 'refused') return undefined;
+    if (event.channel === 'archive' && /^[0-9]+(\.[0-9]+)+$/.test(id))
+      return '/viewer/documents/' + encodeURIComponent(id);
+    const m = /^Appointment\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/\d+)?$/.exec(id);
+    if (event.channel === 'fhir' && m) return '/viewer/appointments/' + encodeURIComponent(m[1]);
+    return undefined;
+  }
+
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -40,7 +50,16 @@
     li.append(head, el('div', 'ev-summary', String(event.summary)));
     if (Array.isArray(event.resourceIds) && event.resourceIds.length > 0) {
       const ids = el('div', 'ev-ids');
-      for (const id of event.resourceIds) ids.appendChild(el('code', '', String(id)));
+      for (const id of event.resourceIds) {
+        const href = viewerHref(event, String(id));
+        const code = el('code', '', String(id));
+        if (href) {
+          const a = el('a');
+          a.href = href;
+          a.appendChild(code);
+          ids.appendChild(a);
+        } else ids.appendChild(code);
+      }
       li.appendChild(ids);
     }
     if (Array.isArray(event.findings) && event.findings.length > 0) {

@@ -170,7 +170,6 @@ export function DocumentRows({
             <th scope="col">Date</th>
             <th scope="col">Title</th>
             {showPatient && <th scope="col">Person</th>}
-            <th scope="col">Type</th>
             <th scope="col">Repository</th>
             <th scope="col">Version</th>
             <th scope="col">Status</th>
@@ -185,6 +184,11 @@ export function DocumentRows({
                   {d.header.title ?? '(untitled)'}
                 </a>
                 <div class="sub">
+                  {d.documentType !== undefined && (
+                    <span class="doctype">
+                      {d.documentType} {documentTypeName(d.documentType)} ·{' '}
+                    </span>
+                  )}
                   <code>{d.oid}</code>
                 </div>
               </td>
@@ -200,9 +204,6 @@ export function DocumentRows({
                   {d.header.patient?.name !== undefined && <div class="sub">{d.header.patient.name}</div>}
                 </td>
               )}
-              <td>
-                {d.documentType ?? '–'} {documentTypeName(d.documentType)}
-              </td>
               <td>
                 <RepositoryBadge repository={d.repository} />
               </td>

@@ -4,6 +4,20 @@ import type { SubmissionEvent } from '../../store/types.ts';
 import { Empty, Layout, OutcomeBadge, PageHead } from '../components.tsx';
 import type { ArchivistScope } from '../scope.ts';
 
+/**
+ * The viewer page of a resource an event names: archived documents by OID, appointments by id. Refused
+ * submissions stored nothing, so they get no link. (live.js has the same rule for new rows.)
+ */
+export function viewerHref(event: SubmissionEvent, id: string): string | undefined {
+  if (event.outcome === 'refused') return undefined;
+  if (event.channel === 'archive' && /^[0-9]+(\.[0-9]+)+$/.test(id))
+    return `/viewer/documents/${encodeURIComponent(id)}`;
+  const appointment = /^Appointment\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/\d+)?$/.exec(id);
+  if (event.channel === 'fhir' && appointment?.[1] !== undefined)
+    return `/viewer/appointments/${encodeURIComponent(appointment[1])}`;
+  return undefined;
+}
+
 export function EventRow({ event }: { event: SubmissionEvent }): VNode {
   return (
     <li class={`ev ev-${event.outcome}`} data-seq={event.seq}>
@@ -19,9 +33,16 @@ export function EventRow({ event }: { event: SubmissionEvent }): VNode {
       <div class="ev-summary">{event.summary}</div>
       {event.resourceIds.length > 0 && (
         <div class="ev-ids">
-          {event.resourceIds.map((id) => (
-            <code key={id}>{id}</code>
-          ))}
+          {event.resourceIds.map((id) => {
+            const href = viewerHref(event, id);
+            return href === undefined ? (
+              <code key={id}>{id}</code>
+            ) : (
+              <a key={id} href={href}>
+                <code>{id}</code>
+              </a>
+            );
+          })}
         </div>
       )}
       {event.findings.length > 0 && (

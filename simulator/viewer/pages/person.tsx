@@ -28,6 +28,9 @@ export function PersonPage({ scope, hetu, person, name, documents, appointments 
     ...appointments.map((apt): Entry => ({ kind: 'appointment', at: appointmentStart(apt.resource), apt })),
   ].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
   const current = documents.filter((d) => d.status === 'current').length;
+  const counting = documents.filter((d) => d.status === 'current' && d.valid).length;
+  const invalid = documents.filter((d) => !d.valid).length;
+  const nullified = documents.filter((d) => d.status === 'nullified').length;
   return (
     <Layout title={hetu} scope={scope} nav="find">
       <nav class="crumbs" aria-label="Breadcrumb">
@@ -49,6 +52,22 @@ export function PersonPage({ scope, hetu, person, name, documents, appointments 
         <p class="summary-line">
           {documents.length} document version{documents.length === 1 ? '' : 's'} ({current} current) ·{' '}
           {appointments.length} appointment{appointments.length === 1 ? '' : 's'}
+        </p>
+        <p class="checkline" data-testid="deployment-check">
+          <span class="badge badge-current">{counting} archived</span> current, valid documents in this
+          register: they count for a deployment test
+          {invalid > 0 && (
+            <>
+              {' · '}
+              <span class="badge badge-invalid">{invalid} invalid</span> stored in rehearsal mode, not counted
+            </>
+          )}
+          {nullified > 0 && (
+            <>
+              {' · '}
+              <span class="badge badge-nullified">{nullified} nullified</span>
+            </>
+          )}
         </p>
       </PageHead>
       {entries.length === 0 ? (

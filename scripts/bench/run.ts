@@ -32,15 +32,20 @@ function fmt(n: number | undefined, digits = 0): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+/** Ratios below 0.1 keep two significant digits, so a small ratio never reads as 0.00×. */
+function fmtRatio(r: number): string {
+  return r < 0.1 ? r.toPrecision(2) : fmt(r, 2);
+}
+
 function table(measurements: Measurement[]): string {
   const base = measurements.find((m) => m.baseline);
   const rows = measurements.map((m) => {
     let ratio = '';
     if (base && m !== base) {
       if (m.opsPerSec !== undefined && base.opsPerSec !== undefined)
-        ratio = `${fmt(m.opsPerSec / base.opsPerSec, 2)}× baseline ops/s`;
+        ratio = `${fmtRatio(m.opsPerSec / base.opsPerSec)}× baseline ops/s`;
       else if (m.p50Ms !== undefined && base.p50Ms !== undefined)
-        ratio = `${fmt(m.p50Ms / base.p50Ms, 2)}× baseline p50`;
+        ratio = `${fmtRatio(m.p50Ms / base.p50Ms)}× baseline p50`;
     } else if (m === base) ratio = 'baseline';
     return [m.name, fmt(m.opsPerSec), fmt(m.p50Ms, 3), fmt(m.p99Ms, 3), fmt(m.n), ratio, m.note ?? ''];
   });

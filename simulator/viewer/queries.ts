@@ -260,3 +260,17 @@ export async function logAccess(
     })),
   );
 }
+
+/** Names of the registered organisations among `oids`, by OID (for pages that mention them). */
+export async function organisationNames(
+  store: Store,
+  oids: readonly (string | undefined)[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const oid of new Set(oids)) {
+    if (oid === undefined) continue;
+    const org = await store.registry.getOrganisation(oid);
+    if (org) names.set(oid, org.name);
+  }
+  return names;
+}

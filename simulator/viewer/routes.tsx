@@ -20,48 +20,24 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Appointment, Provenance } from 'fhir/r4.js';
-import express, {
-  Router,
-  type ErrorRequestHandler,
-  type NextFunction,
-  type Request,
-  type Response,
-} from 'express';
-import type { VNode } from 'preact';
-import { renderToString } from 'preact-render-to-string';
+import { Router, type ErrorRequestHandler } from 'express';
 import type { EventLog } from '../events/log.ts';
 import type { Logger } from '../logger.ts';
-import { verifyPasscode } from '../registry/passcode.ts';
-import type { ArchivedDocument } from '../store/archive-types.ts';
 import type { StoredResource } from '../store/fhir-types.ts';
 import type { Organisation, Store } from '../store/types.ts';
-import { compareDocument, parseExpectations } from './compare.ts';
-import { diffLines } from './diff.ts';
-import { FIELDS } from './fields.ts';
-import { parseFormData } from './form.ts';
+import { authRoutes, requireArchivist } from './auth.tsx';
+import { documentRoutes } from './document-routes.tsx';
 import { LiveStreams, recentEvents } from './live.ts';
-import { cdaSections, narrativeLines, nonXmlBodyType } from './narrative.tsx';
+import { requestIdOf, scopeOfRes, send } from './page-http.ts';
 import { AccessLogPage } from './pages/access-log.tsx';
 import { AppointmentPage } from './pages/appointment.tsx';
-import { ComparePage } from './pages/compare.tsx';
-import { DiffPage } from './pages/diff.tsx';
-import { DocumentPage, type DocumentProps } from './pages/document.tsx';
 import { ErrorPage } from './pages/error.tsx';
 import { FindPage } from './pages/find.tsx';
 import { LivePage } from './pages/live.tsx';
 import { PersonPage } from './pages/person.tsx';
-import { SignInPage } from './pages/sign-in.tsx';
-import { findAppointments, findDocuments, logAccess, parseCriteria } from './queries.ts';
-import {
-  appointmentPatient,
-  appointmentVisible,
-  documentVisible,
-  scopeOf,
-  type ArchivistScope,
-} from './scope.ts';
-import { clearSessionCookie, sessionCookie, SessionStore, setSessionCookie } from './session.ts';
-import { parseForXPath } from './xpath-value.ts';
-import { parseOrdered } from './xml-tree.ts';
+import { findAppointments, findDocuments, logAccess, organisationNames, parseCriteria } from './queries.ts';
+import { appointmentPatient, appointmentVisible, type ArchivistScope } from './scope.ts';
+import { SessionStore } from './session.ts';
 
 /**
  * No inline script or style, no eval, no plugins, no framing; scripts, styles, fetches and form posts
@@ -99,37 +75,6 @@ export interface ViewerRoutes {
   closeStreams(): void;
 }
 
-function send(res: Response, page: VNode, status = 200): void {
-  res
-    .status(status)
-    .type('html')
-    .send(`<!doctype html>${renderToString(page)}`);
-}
-
-function scopeOfRes(res: Response): ArchivistScope {
-  return res.locals.scope as ArchivistScope;
-}
-
-function requestIdOf(res: Response): string | undefined {
-  return res.locals.requestId as string | undefined;
-}
-
-/**
- * Form posts only from this origin. Fetch metadata decides when the browser sends it; otherwise the
- * Origin header, when there is one (SameSite=Strict already keeps the cookie off cross-site posts).
- */
-function sameOrigin(req: Request): boolean {
-  const site = req.get('Sec-Fetch-Site');
-  if (site !== undefined) return site === 'same-origin' || site === 'none';
-  const origin = req.get('Origin');
-  if (origin === undefined || origin === 'null') return true;
-  try {
-    return new URL(origin).host === req.get('Host');
-  } catch {
-    return false;
-  }
-}
-
 export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRoutes {
   const router = Router();
   const sessions = new SessionStore();
@@ -155,83 +100,8 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
     res.type(asset.type).send(asset.body);
   });
 
-  // ------------------------------------------------------------ sign-in
-
-  const signInPage = async (
-    res: Response,
-    status: number,
-    problem?: string,
-    chosen?: string,
-  ): Promise<void> => {
-    const archivists = (await store.registry.listArchivists()).filter((a) => a.active);
-    const registers = new Map<string, Organisation>();
-    for (const org of await store.registry.listOrganisations({ kind: 'register-controller' }))
-      registers.set(org.oid, org);
-    send(
-      res,
-      <SignInPage
-        archivists={archivists}
-        registers={registers}
-        {...(problem !== undefined && { problem })}
-        {...(chosen !== undefined && { chosen })}
-      />,
-      status,
-    );
-  };
-
-  router.get('/sign-in', async (_req, res) => {
-    await signInPage(res, 200);
-  });
-
-  const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 });
-  router.post('/sign-in', form, async (req, res) => {
-    if (!sameOrigin(req)) {
-      res.status(403).type('text/plain').send('cross-site form post refused');
-      return;
-    }
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const id = typeof body.archivist === 'string' ? body.archivist : '';
-    const passcode = typeof body.passcode === 'string' ? body.passcode : '';
-    const archivist = id === '' ? undefined : await store.registry.getArchivist(id);
-    if (!archivist?.active) {
-      await signInPage(res, 401, 'No active archivist account with that name.', id);
-      return;
-    }
-    if (archivist.passcodeHash !== undefined && !verifyPasscode(passcode, archivist.passcodeHash)) {
-      await signInPage(res, 401, 'The passcode is not right for this account.', id);
-      return;
-    }
-    sessions.delete(sessionCookie(req));
-    const session = sessions.create(archivist.id);
-    setSessionCookie(req, res, session.id);
-    logger.info({ archivist: archivist.id, register: archivist.registerController }, 'viewer sign-in');
-    res.redirect(303, '/viewer/find');
-  });
-
-  router.post('/sign-out', (req, res) => {
-    if (!sameOrigin(req)) {
-      res.status(403).type('text/plain').send('cross-site form post refused');
-      return;
-    }
-    sessions.delete(sessionCookie(req));
-    clearSessionCookie(req, res);
-    res.redirect(303, '/viewer/sign-in');
-  });
-
-  // ------------------------------------------------------------ everything else needs a session
-
-  router.use(async (req: Request, res: Response, next: NextFunction) => {
-    const session = sessions.get(sessionCookie(req));
-    const scope = session ? await scopeOf(store, session.archivistId) : undefined;
-    if (!scope) {
-      if (session) sessions.delete(session.id);
-      if (req.method === 'GET' && !req.path.startsWith('/live/stream')) res.redirect(303, '/viewer/sign-in');
-      else res.status(401).type('text/plain').send('sign in first');
-      return;
-    }
-    res.locals.scope = scope;
-    next();
-  });
+  authRoutes(router, store, logger, sessions);
+  router.use(requireArchivist(store, sessions));
 
   router.get('/', (_req, res) => {
     res.redirect(303, '/viewer/find');
@@ -327,165 +197,7 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
     );
   });
 
-  /** The document, if it exists and is in scope; else answers 404 itself. */
-  const visibleDocument = async (res: Response, oid: string): Promise<ArchivedDocument | undefined> => {
-    const scope = scopeOfRes(res);
-    const doc = await store.archive.get(oid);
-    if (doc && documentVisible(scope, doc)) return doc;
-    send(
-      res,
-      <ErrorPage
-        scope={scope}
-        title="Document not found"
-        message={`No document ${oid} in the register of ${scope.registerController.name}.`}
-      />,
-      404,
-    );
-    return undefined;
-  };
-
-  const xmlText = async (oid: string): Promise<string | undefined> => {
-    const bytes = await store.archive.getXml(oid);
-    return bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8');
-  };
-
-  const namesFor = async (oids: (string | undefined)[]): Promise<Map<string, string>> => {
-    const names = new Map<string, string>();
-    for (const oid of new Set(oids)) {
-      if (oid === undefined) continue;
-      const org = await store.registry.getOrganisation(oid);
-      if (org) names.set(oid, org.name);
-    }
-    return names;
-  };
-
-  router.get('/documents/:oid', async (req, res) => {
-    const scope = scopeOfRes(res);
-    const doc = await visibleDocument(res, req.params.oid);
-    if (!doc) return;
-    const versions = (await store.archive.versions(doc.setId)).filter((v) => documentVisible(scope, v));
-    const text = await xmlText(doc.oid);
-    let xml: DocumentProps['xml'] = { ok: false, problem: 'the stored XML is missing' };
-    if (text !== undefined) {
-      const parsed = parseOrdered(text);
-      if (parsed.ok) {
-        const nonXml = nonXmlBodyType(parsed.root);
-        xml = {
-          ok: true,
-          root: parsed.root,
-          prolog: parsed.prolog,
-          sections: cdaSections(parsed.root),
-          ...(nonXml !== undefined && { nonXmlBody: nonXml }),
-        };
-      } else xml = { ok: false, problem: parsed.problem };
-    }
-    const h = doc.header;
-    const names = await namesFor([
-      doc.custodian,
-      h.custodian?.oid,
-      h.encounter?.responsibleOrganisation,
-      doc.message?.representedOrganisation,
-      ...h.authors.map((a) => a.organisation),
-    ]);
-    await logAccess(store, scope, 'document', [doc.patient], doc.oid, requestIdOf(res));
-    send(res, <DocumentPage scope={scope} doc={doc} versions={versions} xml={xml} names={names} />);
-  });
-
-  router.get('/documents/:oid/xml', async (req, res) => {
-    const scope = scopeOfRes(res);
-    const doc = await visibleDocument(res, req.params.oid);
-    if (!doc) return;
-    const bytes = await store.archive.getXml(doc.oid);
-    await logAccess(store, scope, 'document-xml', [doc.patient], doc.oid, requestIdOf(res));
-    // Plain text and a download: the browser never interprets the stored markup.
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="${doc.oid.replace(/[^0-9A-Za-z.-]/g, '_')}.xml"`,
-    );
-    res.type('text/plain; charset=utf-8').send(Buffer.from(bytes ?? new Uint8Array()));
-  });
-
-  router.get('/documents/:oid/diff', async (req, res) => {
-    const scope = scopeOfRes(res);
-    const doc = await visibleDocument(res, req.params.oid);
-    if (!doc) return;
-    const withOid = typeof req.query.with === 'string' ? req.query.with : undefined;
-    const other = withOid === undefined ? undefined : await store.archive.get(withOid);
-    if (!other || !documentVisible(scope, other) || other.setId !== doc.setId) {
-      send(
-        res,
-        <ErrorPage
-          scope={scope}
-          title="No such version"
-          message="Choose another version of the same document to compare with."
-        />,
-        404,
-      );
-      return;
-    }
-    const [before, after] = other.versionNumber <= doc.versionNumber ? [other, doc] : [doc, other];
-    const linesOf = async (d: ArchivedDocument): Promise<string[]> => {
-      const text = await xmlText(d.oid);
-      const parsed = text === undefined ? undefined : parseOrdered(text);
-      return parsed?.ok === true ? narrativeLines(cdaSections(parsed.root)) : [];
-    };
-    const fields = FIELDS.map((f) => {
-      const b = f.get(before);
-      const a = f.get(after);
-      return {
-        name: f.name,
-        label: f.label,
-        changed: a !== b,
-        ...(b !== undefined && { before: b }),
-        ...(a !== undefined && { after: a }),
-      };
-    });
-    const narrative = diffLines(await linesOf(before), await linesOf(after));
-    await logAccess(
-      store,
-      scope,
-      'document-diff',
-      [doc.patient],
-      `${before.oid} → ${after.oid}`,
-      requestIdOf(res),
-    );
-    send(res, <DiffPage scope={scope} before={before} after={after} fields={fields} narrative={narrative} />);
-  });
-
-  router.get('/documents/:oid/compare', async (req, res) => {
-    const scope = scopeOfRes(res);
-    const doc = await visibleDocument(res, req.params.oid);
-    if (!doc) return;
-    send(res, <ComparePage scope={scope} doc={doc} input="" />);
-  });
-
-  const upload = express.raw({ type: 'multipart/form-data', limit: '1mb' });
-  router.post('/documents/:oid/compare', upload, form, async (req, res) => {
-    if (!sameOrigin(req)) {
-      res.status(403).type('text/plain').send('cross-site form post refused');
-      return;
-    }
-    const scope = scopeOfRes(res);
-    const doc = await visibleDocument(res, req.params.oid);
-    if (!doc) return;
-    let input = '';
-    if (Buffer.isBuffer(req.body)) {
-      const parts = parseFormData(req.body, req.get('Content-Type')) ?? [];
-      const file = parts.find((p) => p.name === 'file' && p.value.trim() !== '');
-      input = file?.value ?? parts.find((p) => p.name === 'expected')?.value ?? '';
-    } else if (typeof (req.body as Record<string, unknown> | undefined)?.expected === 'string') {
-      input = (req.body as Record<string, string>).expected ?? '';
-    }
-    const parsed = parseExpectations(input);
-    if (!parsed.ok) {
-      send(res, <ComparePage scope={scope} doc={doc} input={input} problem={parsed.problem} />, 400);
-      return;
-    }
-    const text = (await xmlText(doc.oid)) ?? '';
-    const rows = compareDocument(doc, parsed.fields, () => parseForXPath(text));
-    await logAccess(store, scope, 'compare', [doc.patient], doc.oid, requestIdOf(res));
-    send(res, <ComparePage scope={scope} doc={doc} input={input} rows={rows} />);
-  });
+  documentRoutes(router, store);
 
   router.get('/appointments/:id', async (req, res) => {
     const scope = scopeOfRes(res);
@@ -526,7 +238,7 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
     const history = (await store.fhir.history({ resourceType: 'Appointment', id, count: 1000, offset: 0 }))
       .versions as StoredResource<Appointment>[];
     const patient = appointmentPatient(current.resource ?? history.find((v) => v.resource)?.resource);
-    const names = await namesFor([...scope.appointmentOrganisations]);
+    const names = await organisationNames(store, [...scope.appointmentOrganisations]);
     await logAccess(store, scope, 'appointment', [patient], `Appointment/${id}`, requestIdOf(res));
     send(
       res,

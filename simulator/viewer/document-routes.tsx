@@ -1,0 +1,174 @@
+/**
+ * The document pages: `/documents/:oid` (header, narrative, versions, findings, XML), `…/xml` (download),
+ * `…/diff?with=` and `…/compare`. Every handler answers 404 for a document outside the archivist's
+ * register (scope.ts) and writes the view to the access log.
+ */
+import express, { type Response, type Router } from 'express';
+import type { ArchivedDocument } from '../store/archive-types.ts';
+import type { Store } from '../store/types.ts';
+import { compareDocument, parseExpectations } from './compare.ts';
+import { diffLines } from './diff.ts';
+import { FIELDS } from './fields.ts';
+import { parseFormData } from './form.ts';
+import { cdaSections, narrativeLines, nonXmlBodyType } from './narrative.tsx';
+import { requestIdOf, sameOrigin, scopeOfRes, send, urlencodedForm } from './page-http.ts';
+import { ComparePage } from './pages/compare.tsx';
+import { DiffPage } from './pages/diff.tsx';
+import { DocumentPage, type DocumentProps } from './pages/document.tsx';
+import { ErrorPage } from './pages/error.tsx';
+import { logAccess, organisationNames } from './queries.ts';
+import { documentVisible } from './scope.ts';
+import { parseForXPath } from './xpath-value.ts';
+import { parseOrdered } from './xml-tree.ts';
+
+export function documentRoutes(router: Router, store: Store): void {
+  /** The document, if it exists and is in scope; else answers 404 itself. */
+  const visibleDocument = async (res: Response, oid: string): Promise<ArchivedDocument | undefined> => {
+    const scope = scopeOfRes(res);
+    const doc = await store.archive.get(oid);
+    if (doc && documentVisible(scope, doc)) return doc;
+    send(
+      res,
+      <ErrorPage
+        scope={scope}
+        title="Document not found"
+        message={`No document ${oid} in the register of ${scope.registerController.name}.`}
+      />,
+      404,
+    );
+    return undefined;
+  };
+
+  const xmlText = async (oid: string): Promise<string | undefined> => {
+    const bytes = await store.archive.getXml(oid);
+    return bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8');
+  };
+
+  router.get('/documents/:oid', async (req, res) => {
+    const scope = scopeOfRes(res);
+    const doc = await visibleDocument(res, req.params.oid);
+    if (!doc) return;
+    const versions = (await store.archive.versions(doc.setId)).filter((v) => documentVisible(scope, v));
+    const text = await xmlText(doc.oid);
+    let xml: DocumentProps['xml'] = { ok: false, problem: 'the stored XML is missing' };
+    if (text !== undefined) {
+      const parsed = parseOrdered(text);
+      if (parsed.ok) {
+        const nonXml = nonXmlBodyType(parsed.root);
+        xml = {
+          ok: true,
+          root: parsed.root,
+          prolog: parsed.prolog,
+          sections: cdaSections(parsed.root),
+          ...(nonXml !== undefined && { nonXmlBody: nonXml }),
+        };
+      } else xml = { ok: false, problem: parsed.problem };
+    }
+    const h = doc.header;
+    const names = await organisationNames(store, [
+      doc.custodian,
+      h.custodian?.oid,
+      h.encounter?.responsibleOrganisation,
+      doc.message?.representedOrganisation,
+      ...h.authors.map((a) => a.organisation),
+    ]);
+    await logAccess(store, scope, 'document', [doc.patient], doc.oid, requestIdOf(res));
+    send(res, <DocumentPage scope={scope} doc={doc} versions={versions} xml={xml} names={names} />);
+  });
+
+  router.get('/documents/:oid/xml', async (req, res) => {
+    const scope = scopeOfRes(res);
+    const doc = await visibleDocument(res, req.params.oid);
+    if (!doc) return;
+    const bytes = await store.archive.getXml(doc.oid);
+    await logAccess(store, scope, 'document-xml', [doc.patient], doc.oid, requestIdOf(res));
+    // Plain text and a download: the browser never interprets the stored markup.
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${doc.oid.replace(/[^0-9A-Za-z.-]/g, '_')}.xml"`,
+    );
+    res.type('text/plain; charset=utf-8').send(Buffer.from(bytes ?? new Uint8Array()));
+  });
+
+  router.get('/documents/:oid/diff', async (req, res) => {
+    const scope = scopeOfRes(res);
+    const doc = await visibleDocument(res, req.params.oid);
+    if (!doc) return;
+    const withOid = typeof req.query.with === 'string' ? req.query.with : undefined;
+    const other = withOid === undefined ? undefined : await store.archive.get(withOid);
+    if (!other || !documentVisible(scope, other) || other.setId !== doc.setId) {
+      send(
+        res,
+        <ErrorPage
+          scope={scope}
+          title="No such version"
+          message="Choose another version of the same document to compare with."
+        />,
+        404,
+      );
+      return;
+    }
+    const [before, after] = other.versionNumber <= doc.versionNumber ? [other, doc] : [doc, other];
+    const linesOf = async (d: ArchivedDocument): Promise<string[]> => {
+      const text = await xmlText(d.oid);
+      const parsed = text === undefined ? undefined : parseOrdered(text);
+      return parsed?.ok === true ? narrativeLines(cdaSections(parsed.root)) : [];
+    };
+    const fields = FIELDS.map((f) => {
+      const b = f.get(before);
+      const a = f.get(after);
+      return {
+        name: f.name,
+        label: f.label,
+        changed: a !== b,
+        ...(b !== undefined && { before: b }),
+        ...(a !== undefined && { after: a }),
+      };
+    });
+    const narrative = diffLines(await linesOf(before), await linesOf(after));
+    await logAccess(
+      store,
+      scope,
+      'document-diff',
+      [doc.patient],
+      `${before.oid} → ${after.oid}`,
+      requestIdOf(res),
+    );
+    send(res, <DiffPage scope={scope} before={before} after={after} fields={fields} narrative={narrative} />);
+  });
+
+  router.get('/documents/:oid/compare', async (req, res) => {
+    const scope = scopeOfRes(res);
+    const doc = await visibleDocument(res, req.params.oid);
+    if (!doc) return;
+    send(res, <ComparePage scope={scope} doc={doc} input="" />);
+  });
+
+  const upload = express.raw({ type: 'multipart/form-data', limit: '1mb' });
+  router.post('/documents/:oid/compare', upload, urlencodedForm, async (req, res) => {
+    if (!sameOrigin(req)) {
+      res.status(403).type('text/plain').send('cross-site form post refused');
+      return;
+    }
+    const scope = scopeOfRes(res);
+    const doc = await visibleDocument(res, req.params.oid);
+    if (!doc) return;
+    let input = '';
+    if (Buffer.isBuffer(req.body)) {
+      const parts = parseFormData(req.body, req.get('Content-Type')) ?? [];
+      const file = parts.find((p) => p.name === 'file' && p.value.trim() !== '');
+      input = file?.value ?? parts.find((p) => p.name === 'expected')?.value ?? '';
+    } else if (typeof (req.body as Record<string, unknown> | undefined)?.expected === 'string') {
+      input = (req.body as Record<string, string>).expected ?? '';
+    }
+    const parsed = parseExpectations(input);
+    if (!parsed.ok) {
+      send(res, <ComparePage scope={scope} doc={doc} input={input} problem={parsed.problem} />, 400);
+      return;
+    }
+    const text = (await xmlText(doc.oid)) ?? '';
+    const rows = compareDocument(doc, parsed.fields, () => parseForXPath(text));
+    await logAccess(store, scope, 'compare', [doc.patient], doc.oid, requestIdOf(res));
+    send(res, <ComparePage scope={scope} doc={doc} input={input} rows={rows} />);
+  });
+}

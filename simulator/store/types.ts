@@ -13,6 +13,7 @@ import type { DocumentGroup, Service } from '../domain/codes.ts';
 import type { Finding } from '../domain/findings.ts';
 import type { ArchiveRepository } from './archive-types.ts';
 import type { FhirRepository } from './fhir-types.ts';
+import type { RunRepository } from './runs-types.ts';
 
 // ---------------------------------------------------------------- registry records
 
@@ -237,6 +238,8 @@ export interface StoreSession {
   readonly fhir: FhirRepository;
   /** Who viewed whose data in the archivist viewer. */
   readonly accessLog: AccessLogRepository;
+  /** Recorded scenario runs (see `runs-types.ts`). */
+  readonly runs: RunRepository;
 }
 
 export interface Store extends StoreSession {

@@ -16,8 +16,10 @@ import { eventMigrations, sqliteEvents } from './events.ts';
 import { fhirMigrations, sqliteFhir } from './fhir.ts';
 import { archiveMigrations, sqliteArchive } from './archive.ts';
 import { accessLogMigrations, sqliteAccessLog } from './access-log.ts';
+import { runMigrations, sqliteRuns } from './runs.ts';
 import type { FhirRepository } from '../fhir-types.ts';
 import type { ArchiveRepository } from '../archive-types.ts';
+import type { RunRepository } from '../runs-types.ts';
 import type {
   AccessLogRepository,
   EventRepository,
@@ -33,6 +35,7 @@ export const SQLITE_AREAS: readonly AreaMigrations[] = [
   fhirMigrations,
   archiveMigrations,
   accessLogMigrations,
+  runMigrations,
 ];
 
 export interface SqliteStoreOptions {
@@ -47,6 +50,7 @@ export class SqliteStore implements Store {
   readonly archive: ArchiveRepository;
   readonly fhir: FhirRepository;
   readonly accessLog: AccessLogRepository;
+  readonly runs: RunRepository;
   /** The underlying connection, for areas added by later modules and for benchmarks. */
   readonly db: Database.Database;
   readonly gate = new Gate();
@@ -65,6 +69,7 @@ export class SqliteStore implements Store {
     this.archive = sqliteArchive(this.db, this.gate);
     this.fhir = sqliteFhir(this.db, this.gate);
     this.accessLog = sqliteAccessLog(this.db, this.gate);
+    this.runs = sqliteRuns(this.db, this.gate);
   }
 
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {

@@ -2,6 +2,10 @@
  * `kantasim run <files|dirs…>`: runs deployment-test scenarios against a simulator (and a system under
  * test), prints progress and a summary, writes JUnit / JSON / HTML reports.
  *
+ * After the run it is recorded in the simulator (`POST {sim}/runs`, one record a scenario) and the
+ * viewer link of each recorded scenario run is printed, unless `--no-record`; a failure to record is a
+ * warning on stderr and never changes the exit code.
+ *
  * Exit codes: 0 every selected check passed; 1 a check failed or could not be evaluated; 2 the scenarios
  * could not be loaded, or the simulator could not be reached.
  */
@@ -21,6 +25,7 @@ import {
 } from '../runner/load.ts';
 import { terminalReporter } from '../runner/progress.ts';
 import { linePrompter } from '../runner/prompt.ts';
+import { recordRun } from '../runner/record.ts';
 import { csvReport } from '../runner/report/csv.ts';
 import { htmlReport } from '../runner/report/html.ts';
 import { jsonReport } from '../runner/report/json.ts';
@@ -48,6 +53,8 @@ interface RunCliOptions {
   report?: string;
   csv?: string;
   manual?: boolean;
+  /** False with --no-record. */
+  record: boolean;
   var: Record<string, string>;
 }
 
@@ -88,6 +95,7 @@ export function runCommand(io: RunIo = {}): Command {
     .option('--report <file>', 'write the HTML deployment-test report')
     .option('--csv <file>', 'write one row a check as CSV (for spreadsheets)')
     .option('--manual', 'show instructions for people and wait for them to be done')
+    .option('--no-record', 'do not record the run in the simulator (POST /runs) for the viewer')
     .addOption(
       new Option('--var <name=value>', "set a scenario variable (repeatable); overrides the scenario's vars")
         .argParser(parseVar)
@@ -169,6 +177,14 @@ export function runCommand(io: RunIo = {}): Command {
         });
       } finally {
         prompter?.close();
+      }
+
+      if (opts.record) {
+        // A run that cannot be recorded still has its verdict: warn, never change the exit code.
+        const recorded = await recordRun(sim, run);
+        if (recorded.ok)
+          for (const r of recorded.runs) out(`Recorded ${r.scenarioId} (${r.verdict}): ${r.viewer}\n`);
+        else err(`kantasim run: warning: the run was not recorded in the simulator: ${recorded.message}\n`);
       }
 
       const reports: [string | undefined, () => string, string][] = [

@@ -21,6 +21,9 @@ import {
   type ScenarioState,
 } from './state.ts';
 
+/** Selected values longer than this (as JSON) are not kept in the result; the message still names them. */
+const MAX_RECORDED_VALUES = 10_000;
+
 /** Evidence from matched events: the event, its resources and documents, its findings. */
 function eventEvidence(sim: string, events: readonly SubmissionEvent[]): Evidence[] {
   const rows: Evidence[] = [];
@@ -133,7 +136,13 @@ export async function runCheck(
     return { ...base, verdict: 'skip', message: `not selected (level ${state.level})` };
   try {
     if (check.title !== undefined) base.title = renderText(check.title, state.vars, `${where}.title`);
-    const { values, what, evidence } = await evaluateQuery(check, ctx, where);
+    const { values, what, evidence, selector, document } = await evaluateQuery(check, ctx, where);
+    if (document !== undefined) {
+      base.document = document;
+      evidence.push(resourceEvidence(state.sim.baseUrl, document));
+    }
+    base.selector = selector;
+    if (JSON.stringify(values).length <= MAX_RECORDED_VALUES) base.actual = values;
     const comparisons = render(
       {
         equals: check.equals,
@@ -161,6 +170,7 @@ export async function runCheck(
         ...(hasComparison(check) ? {} : { exists: true }),
       });
     }
+    if (comparisons.equals !== undefined) base.expected = comparisons.equals;
     const failures = compare(values, comparisons, what);
     if (failures.length === 0) return { ...base, verdict: 'pass', evidence };
     return {

@@ -115,7 +115,13 @@ export async function evaluateQuery(
   query: Query,
   ctx: SourceContext,
   where: string,
-): Promise<{ values: unknown[]; what: string; evidence: Evidence[] }> {
+): Promise<{
+  values: unknown[];
+  what: string;
+  evidence: Evidence[];
+  selector: { path?: string; fhirpath?: string; xpath?: string };
+  document?: string;
+}> {
   const document = await readSource(query.in, ctx, where);
   const selector = {
     ...(query.path !== undefined && { path: renderText(query.path, ctx.vars, `${where}.path`) }),
@@ -126,5 +132,30 @@ export async function evaluateQuery(
   };
   const values = select(document.doc, selector);
   // Fetched documents are evidence (with their URL); the step's own answer or a variable is not news.
-  return { values, what: describeSelector(selector), evidence: document.evidence };
+  const oid = archivedDocumentOid(query.in, ctx, where);
+  return {
+    values,
+    what: describeSelector(selector),
+    evidence: document.evidence,
+    selector,
+    ...(oid !== undefined && { document: oid }),
+  };
+}
+
+const ARCHIVE_DOCUMENT =
+  /^\/archive\/documents\/(?:urn:oid:|urn%3Aoid%3A)?([0-2](?:\.(?:0|[1-9][0-9]*))+)(?:[/?#]|$)/i;
+
+/**
+ * The OID of the archived document a query reads, when it reads one from the simulator
+ * (`in: { get: /archive/documents/{oid}…}`): recorded with the check so the viewer can offer the check's
+ * expected values on that document's compare page.
+ */
+function archivedDocumentOid(
+  source: Source | undefined,
+  ctx: SourceContext,
+  where: string,
+): string | undefined {
+  if (typeof source !== 'object' || !('get' in source)) return undefined;
+  const path = renderText(source.get, ctx.vars, `${where}.in.get`);
+  return ARCHIVE_DOCUMENT.exec(path)?.[1];
 }

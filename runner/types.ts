@@ -179,6 +179,14 @@ export interface CheckResult {
   /** "expected X, received Y", naming the requirement or finding code. */
   message?: string;
   evidence: Evidence[];
+  /** OID of the archived document a check read (`in: { get: /archive/documents/{oid}… }`). */
+  document?: string;
+  /** The check's `equals` value, rendered: for a source-system comparison, the source system's value. */
+  expected?: unknown;
+  /** The values the check selected (left out when they are very large). */
+  actual?: unknown[];
+  /** The selector the check evaluated, rendered. */
+  selector?: { path?: string; fhirpath?: string; xpath?: string };
 }
 
 export interface StepResult {

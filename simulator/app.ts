@@ -14,6 +14,7 @@ import { jsonErrorHandler } from './http/errors.ts';
 import type { Logger } from './logger.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { RegistryService } from './registry/service.ts';
+import { runRoutes } from './runs/routes.ts';
 import type { Store } from './store/types.ts';
 import { viewerRoutes } from './viewer/routes.tsx';
 
@@ -90,6 +91,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
         fhir: '/fhir',
         fhirMetadata: '/fhir/metadata',
         viewer: '/viewer',
+        runs: '/runs',
       },
     });
   });
@@ -116,6 +118,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
   app.use('/fhir', fhirRouter({ config, store, events, logger, version: VERSION }));
   const eventsApi = eventRoutes(store, events);
   app.use('/events', eventsApi.router, jsonErrorHandler(logger));
+  app.use('/runs', runRoutes(store, events, logger));
   const viewer = viewerRoutes({ store, events, logger });
   app.use('/viewer', viewer.router);
 

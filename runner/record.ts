@@ -1,0 +1,54 @@
+/**
+ * Recording a run in the simulator (`POST {sim}/runs`), so the archivist viewer shows it under
+ * "Scenario runs" with its verdicts and evidence. The whole run is posted once; the simulator keeps one
+ * record a scenario (each scenario names its own organisation, which decides who may see it) and
+ * answers their ids.
+ *
+ * Recording is a convenience, not part of the verdict: a failure is reported to the caller, who warns.
+ */
+import { errorSummary, send, TransportError } from './http.ts';
+import { runLink } from './links.ts';
+import type { RunResult, Verdict } from './types.ts';
+
+export interface RecordedRunRef {
+  id: string;
+  scenarioId: string;
+  verdict: Verdict;
+  /** Absolute link to the run's viewer page. */
+  viewer: string;
+}
+
+export type RecordOutcome = { ok: true; runs: RecordedRunRef[] } | { ok: false; message: string };
+
+interface RunsAnswer {
+  runs?: { id?: unknown; scenarioId?: unknown; verdict?: unknown }[];
+}
+
+/** Posts the run to `{sim}/runs`. Never throws. */
+export async function recordRun(sim: string, run: RunResult, timeoutMs = 30_000): Promise<RecordOutcome> {
+  try {
+    const res = await send(sim, { method: 'POST', path: '/runs', body: run }, timeoutMs, 'the simulator');
+    if (res.status !== 201)
+      return { ok: false, message: `POST ${res.url} answered ${res.status}: ${errorSummary(res)}` };
+    const runs = (res.body as RunsAnswer | undefined)?.runs;
+    if (!Array.isArray(runs))
+      return { ok: false, message: `POST ${res.url} answered 201 without a list of recorded runs` };
+    return {
+      ok: true,
+      runs: runs.flatMap((r) =>
+        typeof r.id === 'string' && typeof r.scenarioId === 'string'
+          ? [
+              {
+                id: r.id,
+                scenarioId: r.scenarioId,
+                verdict: (typeof r.verdict === 'string' ? r.verdict : 'error') as Verdict,
+                viewer: runLink(sim, r.id),
+              },
+            ]
+          : [],
+      ),
+    };
+  } catch (e) {
+    return { ok: false, message: e instanceof TransportError ? e.message : String(e) };
+  }
+}

@@ -172,7 +172,7 @@ export type NewEvent = Omit<SubmissionEvent, 'seq' | 'at'> & { at?: string };
 
 /** What an archivist looked at in the viewer. */
 export type AccessAction =
-  'find' | 'person' | 'document' | 'document-xml' | 'document-diff' | 'appointment' | 'compare';
+  'find' | 'person' | 'document' | 'document-xml' | 'document-diff' | 'appointment' | 'compare' | 'run';
 
 /** One view of a person's data by an archivist (the viewer's access log, katselmointiloki). */
 export interface AccessLogEntry {

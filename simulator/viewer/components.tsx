@@ -9,11 +9,12 @@ import type { EventOutcome } from '../store/types.ts';
 import { codeDisplay, codeSystemLabel, REPOSITORY_TERMS, STATUS_TERMS } from './labels.ts';
 import type { ArchivistScope } from './scope.ts';
 
-export type NavKey = 'find' | 'live' | 'access-log' | 'none';
+export type NavKey = 'find' | 'live' | 'runs' | 'access-log' | 'none';
 
 const NAV: { key: NavKey; href: string; en: string; fi: string }[] = [
   { key: 'find', href: '/viewer/find', en: 'Find', fi: 'Haku' },
   { key: 'live', href: '/viewer/live', en: 'Live submissions', fi: 'Saapuvat' },
+  { key: 'runs', href: '/viewer/runs', en: 'Scenario runs', fi: 'Testiajot' },
   { key: 'access-log', href: '/viewer/access-log', en: 'Access log', fi: 'Käyttöloki' },
 ];
 

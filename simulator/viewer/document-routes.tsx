@@ -17,6 +17,7 @@ import { DiffPage } from './pages/diff.tsx';
 import { DocumentPage, type DocumentProps } from './pages/document.tsx';
 import { ErrorPage } from './pages/error.tsx';
 import { logAccess, organisationNames } from './queries.ts';
+import { expectationsFor, runsWithExpectations, runVisible } from './runs.ts';
 import { documentVisible } from './scope.ts';
 import { parseForXPath } from './xpath-value.ts';
 import { parseOrdered } from './xml-tree.ts';
@@ -141,7 +142,44 @@ export function documentRoutes(router: Router, store: Store): void {
     const scope = scopeOfRes(res);
     const doc = await visibleDocument(res, req.params.oid);
     if (!doc) return;
-    send(res, <ComparePage scope={scope} doc={doc} input="" />);
+    const runs = await runsWithExpectations(store, scope, doc.oid);
+    const runId = typeof req.query.run === 'string' ? req.query.run : undefined;
+    if (runId === undefined) {
+      send(res, <ComparePage scope={scope} doc={doc} input="" runs={runs} />);
+      return;
+    }
+    // "Use the expectations of scenario run X" (runs.ts explains the mapping).
+    const record = /^[A-Za-z0-9-]{1,64}$/.test(runId) ? await store.runs.get(runId) : undefined;
+    const expected = record && runVisible(scope, record) ? expectationsFor(record, doc.oid) : {};
+    const fields = Object.entries(expected);
+    if (!record || fields.length === 0) {
+      send(
+        res,
+        <ComparePage
+          scope={scope}
+          doc={doc}
+          input=""
+          runs={runs}
+          problem={`No recorded run ${runId} of your organisation has expected values for this document.`}
+        />,
+        404,
+      );
+      return;
+    }
+    const text = (await xmlText(doc.oid)) ?? '';
+    const rows = compareDocument(doc, fields, () => parseForXPath(text));
+    await logAccess(store, scope, 'compare', [doc.patient], doc.oid, requestIdOf(res));
+    send(
+      res,
+      <ComparePage
+        scope={scope}
+        doc={doc}
+        input={JSON.stringify(expected, null, 2)}
+        rows={rows}
+        runs={runs}
+        fromRun={record}
+      />,
+    );
   });
 
   const upload = express.raw({ type: 'multipart/form-data', limit: '1mb' });

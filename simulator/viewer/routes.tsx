@@ -15,6 +15,8 @@
  *   /viewer/documents/:oid/compare  (GET form, POST multipart check)
  *   /viewer/appointments/:id        Appointment, Provenances, history
  *   /viewer/live, /viewer/live/stream (SSE)
+ *   /viewer/events/:seq             one event of the log (the runner's reports link here)
+ *   /viewer/runs, /viewer/runs/:id  recorded scenario runs (run-routes.tsx)
  *   /viewer/access-log?patient
  *   /viewer/assets/:file            viewer.css, viewer.js, live.js
  */
@@ -29,6 +31,7 @@ import { authRoutes, requireArchivist } from './auth.tsx';
 import { documentRoutes } from './document-routes.tsx';
 import { LiveStreams, recentEvents } from './live.ts';
 import { requestIdOf, scopeOfRes, send } from './page-http.ts';
+import { runViewerRoutes } from './run-routes.tsx';
 import { AccessLogPage } from './pages/access-log.tsx';
 import { AppointmentPage } from './pages/appointment.tsx';
 import { ErrorPage } from './pages/error.tsx';
@@ -198,6 +201,7 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
   });
 
   documentRoutes(router, store);
+  runViewerRoutes(router, store);
 
   router.get('/appointments/:id', async (req, res) => {
     const scope = scopeOfRes(res);

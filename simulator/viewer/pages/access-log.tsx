@@ -12,6 +12,7 @@ const ACTION_TERMS: Readonly<Record<AccessLogEntry['action'], string>> = {
   'document-diff': 'Version diff · Versioiden erot',
   appointment: 'Appointment · Ajanvaraus',
   compare: 'Compare · Vertailu',
+  run: 'Scenario run · Testiajo',
 };
 
 /** Links back to what was viewed, where that is one page. */
@@ -29,6 +30,12 @@ function Target({ entry }: { entry: AccessLogEntry }): VNode {
     case 'appointment':
       return (
         <a href={`/viewer/appointments/${encodeURIComponent(target.replace(/^Appointment\//, ''))}`}>
+          <code>{target}</code>
+        </a>
+      );
+    case 'run':
+      return (
+        <a href={`/viewer/runs/${encodeURIComponent(target)}`}>
           <code>{target}</code>
         </a>
       );

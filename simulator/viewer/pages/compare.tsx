@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import type { ArchivedDocument } from '../../store/archive-types.ts';
 import { Layout, Notice, PageHead, StatusBadge } from '../components.tsx';
 import { summarise, type CompareOutcome, type CompareRow } from '../compare.ts';
+import type { RunSummary } from '../../store/runs-types.ts';
 import { FIELDS } from '../fields.ts';
 import type { ArchivistScope } from '../scope.ts';
 
@@ -12,6 +13,10 @@ export interface CompareProps {
   input: string;
   problem?: string;
   rows?: CompareRow[];
+  /** Recorded scenario runs of the organisation with expected values for this document. */
+  runs?: { run: RunSummary; fields: number }[];
+  /** The run whose expectations `input` holds. */
+  fromRun?: RunSummary;
 }
 
 const OUTCOME_LABEL: Readonly<Record<CompareOutcome, string>> = {
@@ -33,7 +38,45 @@ function example(doc: ArchivedDocument): string {
   return `{\n${lines.join(',\n')}\n}`;
 }
 
-export function ComparePage({ scope, doc, input, problem, rows }: CompareProps): VNode {
+function RunChoices({
+  doc,
+  runs,
+  fromRun,
+}: {
+  doc: ArchivedDocument;
+  runs: { run: RunSummary; fields: number }[];
+  fromRun?: RunSummary;
+}): VNode {
+  return (
+    <div class="card stack" data-testid="run-expectations">
+      <p>
+        Use the expectations of a scenario run <span class="fi">Käytä testiajon odotusarvoja</span>: the
+        source-system values its checks compared with this document.
+      </p>
+      <ul class="run-docs">
+        {runs.map(({ run, fields }) => (
+          <li key={run.id}>
+            <a
+              href={`/viewer/documents/${encodeURIComponent(doc.oid)}/compare?run=${encodeURIComponent(run.id)}`}
+              aria-current={fromRun?.id === run.id ? 'true' : undefined}
+              data-run={run.id}
+            >
+              {run.title}
+            </a>{' '}
+            <span class="muted">
+              · {run.startedAt.slice(0, 19).replace('T', ' ')} · {fields} value{fields === 1 ? '' : 's'}
+            </span>{' '}
+            <a class="sub" href={`/viewer/runs/${encodeURIComponent(run.id)}`}>
+              (run)
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromRun }: CompareProps): VNode {
   const counts = rows ? summarise(rows) : undefined;
   const allMatch = counts !== undefined && rows !== undefined && counts.match === rows.length;
   return (
@@ -113,6 +156,14 @@ export function ComparePage({ scope, doc, input, problem, rows }: CompareProps):
           Source-system values <span class="fi">Lähdejärjestelmän tiedot</span>
         </h2>
         {problem !== undefined && <Notice kind="error">{problem}</Notice>}
+        {fromRun !== undefined && (
+          <Notice kind="info">
+            Expected values from scenario run{' '}
+            <a href={`/viewer/runs/${encodeURIComponent(fromRun.id)}`}>{fromRun.title}</a> (
+            {fromRun.startedAt.slice(0, 19).replace('T', ' ')}).
+          </Notice>
+        )}
+        {runs.length > 0 && <RunChoices doc={doc} runs={runs} {...(fromRun !== undefined && { fromRun })} />}
         <form
           method="post"
           action={`/viewer/documents/${encodeURIComponent(doc.oid)}/compare`}

@@ -28,11 +28,13 @@ const MAX_RECORDED_VALUES = 10_000;
 function eventEvidence(sim: string, events: readonly SubmissionEvent[]): Evidence[] {
   const rows: Evidence[] = [];
   for (const e of events) {
-    rows.push({
-      label: 'event',
-      value: `#${e.seq} ${e.at} ${e.kind} ${e.outcome}: ${e.summary}`,
-      href: eventLink(sim, e.seq),
-    });
+    const value = `#${e.seq} ${e.at} ${e.kind} ${e.outcome}: ${e.summary}`;
+    // The viewer shows an organisation's submissions, never registry changes: those get no link.
+    rows.push(
+      e.channel === 'registry'
+        ? { label: 'event', value }
+        : { label: 'event', value, href: eventLink(sim, e.seq) },
+    );
     for (const id of e.resourceIds) rows.push(resourceEvidence(sim, id));
     const version = e.details?.version;
     if (typeof version === 'string' || typeof version === 'number')

@@ -191,7 +191,11 @@ export function RunPage({ scope, record, scenario, documents }: RunPageProps): V
       </nav>
       <PageHead title={scenario.title} fi="Testiajo">
         <p class="lead">
-          <VerdictBadge verdict={record.verdict} /> <Counts counts={record.counts} />
+          <VerdictBadge verdict={record.verdict} />
+          <span class="run-summary-counts" data-testid="run-counts">
+            {record.counts.pass} passed · {record.counts.fail} failed · {record.counts.error} could not be
+            evaluated · {record.counts.skip} skipped
+          </span>
         </p>
         {scenario.message !== undefined && <p class="hint">{scenario.message}</p>}
       </PageHead>

@@ -194,7 +194,7 @@ export const recordedRunSchema = {
 
 const ajv = new Ajv({ allErrors: false, strict: true, coerceTypes: false });
 addFormats(ajv, ['date-time']);
-const validate = ajv.compile(recordedRunSchema) as ValidateFunction<RecordedRun>;
+const validate: ValidateFunction<RecordedRun> = ajv.compile<RecordedRun>(recordedRunSchema);
 
 /** The body as a RecordedRun, or a 400 ApiError naming the first offending field. */
 export function checkRecordedRun(body: unknown): RecordedRun {

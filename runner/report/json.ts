@@ -1,8 +1,7 @@
 /**
  * The JSON report: the RunResult as it is (`formatVersion` 1), for scripts, dashboards and archives.
- *
- * The simulator has no endpoint yet to record a run in its event log (channel `runner` exists in the
- * event types but nothing writes it); until it has, this file is the record of the run.
+ * The same document is what `kantasim run` posts to the simulator's `POST /runs` (record.ts), where the
+ * archivist viewer shows it under Scenario runs.
  */
 import type { RunResult } from '../types.ts';
 

@@ -67,7 +67,11 @@ describe('Scenario runs in the viewer', () => {
   it("lists the organisation's runs and opens every evidence link of each run", async () => {
     const cookie = await cookieFor(ARCHIVISTS.kuusijarvi);
     const list = await (await get('/viewer/runs', cookie)).text();
-    for (const id of runIds.values()) expect(list).toContain(`/viewer/runs/${id}`);
+    const live = await (await get('/viewer/live', cookie)).text();
+    for (const id of runIds.values()) {
+      expect(list).toContain(`/viewer/runs/${id}`);
+      expect(live).toContain(`href="/viewer/runs/${id}"`);
+    }
     const seen = new Set<string>();
     for (const id of runIds.values()) {
       const page = await get(`/viewer/runs/${id}`, cookie);

@@ -14,13 +14,15 @@
     info: ['Info', 'Tieto'],
   };
 
-  // Same rule as viewerHref in pages/live.tsx: documents by OID, appointments by id; refused ones stored nothing.
+  // Same rule as viewerHref in pages/live.tsx: documents by OID, appointments by id, runs; refused ones stored nothing.
   function viewerHref(event, id) {
     if (event.outcome === 'refused') return undefined;
     if (event.channel === 'archive' && /^[0-9]+(\.[0-9]+)+$/.test(id))
       return '/viewer/documents/' + encodeURIComponent(id);
     const m = /^Appointment\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/\d+)?$/.exec(id);
     if (event.channel === 'fhir' && m) return '/viewer/appointments/' + encodeURIComponent(m[1]);
+    const run = /^runs\/([A-Za-z0-9-]{1,64})$/.exec(id);
+    if (event.channel === 'runner' && run) return '/viewer/runs/' + encodeURIComponent(run[1]);
     return undefined;
   }
 

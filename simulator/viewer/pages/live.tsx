@@ -5,7 +5,8 @@ import { Empty, Layout, OutcomeBadge, PageHead } from '../components.tsx';
 import type { ArchivistScope } from '../scope.ts';
 
 /**
- * The viewer page of a resource an event names: archived documents by OID, appointments by id. Refused
+ * The viewer page of a resource an event names: archived documents by OID, appointments by id, recorded
+ * runs (`runs/{id}` of a `run.recorded` event). Refused
  * submissions stored nothing, so they get no link. (live.js has the same rule for new rows.)
  */
 export function viewerHref(event: SubmissionEvent, id: string): string | undefined {
@@ -15,6 +16,9 @@ export function viewerHref(event: SubmissionEvent, id: string): string | undefin
   const appointment = /^Appointment\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/\d+)?$/.exec(id);
   if (event.channel === 'fhir' && appointment?.[1] !== undefined)
     return `/viewer/appointments/${encodeURIComponent(appointment[1])}`;
+  const run = /^runs\/([A-Za-z0-9-]{1,64})$/.exec(id);
+  if (event.channel === 'runner' && run?.[1] !== undefined)
+    return `/viewer/runs/${encodeURIComponent(run[1])}`;
   return undefined;
 }
 

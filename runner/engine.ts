@@ -50,7 +50,14 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
       checks,
     };
     if (step.description !== undefined) r.description = step.description;
-    if (step.do?.instruction !== undefined) r.instruction = step.do.instruction;
+    if (step.do?.instruction !== undefined) {
+      // Reports show the instruction as the tester read it; a variable not yet set stays a template.
+      try {
+        r.instruction = renderText(step.do.instruction, state.vars, `steps.${step.id}.do.instruction`);
+      } catch {
+        r.instruction = step.do.instruction;
+      }
+    }
     const firstBad = checks.find((c) => c.verdict === 'fail' || c.verdict === 'error');
     if (firstBad?.message !== undefined) r.message = `${firstBad.title}: ${firstBad.message}`;
     return r;

@@ -107,6 +107,21 @@ describe('Scenario runs in Chromium', () => {
     await context.close();
   });
 
+  it('reads a run well on a tablet, and logs the view in the access log', async () => {
+    const { context } = await guardedContext(browser, sim.url, { width: 820, height: 1180 });
+    const page = await context.newPage();
+    await signIn(page, ARCHIVISTS.kuusijarvi);
+    const id = runIds.get('pta-appointment-booking') ?? '';
+    await page.goto(`/viewer/runs/${id}`);
+    // Nothing wider than the screen: the check table wraps its long evidence.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, '19-tablet-run');
+    await page.goto('/viewer/access-log');
+    expect(await page.locator(`a[href="/viewer/runs/${id}"]`).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it("shows another register's archivist none of the runs", async () => {
     const { context } = await guardedContext(browser, sim.url);
     const page = await context.newPage();

@@ -179,18 +179,22 @@ export function runCommand(io: RunIo = {}): Command {
         prompter?.close();
       }
 
+      const recordedLinks = new Map<string, string>();
       if (opts.record) {
         // A run that cannot be recorded still has its verdict: warn, never change the exit code.
         const recorded = await recordRun(sim, run);
         if (recorded.ok)
-          for (const r of recorded.runs) out(`Recorded ${r.scenarioId} (${r.verdict}): ${r.viewer}\n`);
+          for (const r of recorded.runs) {
+            recordedLinks.set(r.scenarioId, r.viewer);
+            out(`Recorded ${r.scenarioId} (${r.verdict}): ${r.viewer}\n`);
+          }
         else err(`kantasim run: warning: the run was not recorded in the simulator: ${recorded.message}\n`);
       }
 
       const reports: [string | undefined, () => string, string][] = [
         [opts.junit, () => junitXml(run), 'JUnit XML'],
         [opts.json, () => jsonReport(run), 'JSON'],
-        [opts.report, () => htmlReport(run), 'HTML report'],
+        [opts.report, () => htmlReport(run, { recorded: recordedLinks }), 'HTML report'],
         [opts.csv, () => csvReport(run), 'CSV'],
       ];
       for (const [file, make, what] of reports) {

@@ -142,7 +142,7 @@ function checklist(run: RunResult): string {
   return `<section class="checklist"><h2>Archivist's checklist</h2><p class="small">The Kanta archivist (arkistonhoitaja) confirms these before the test is reported (seed 002).</p><table>${rows.join('')}</table></section>`;
 }
 
-function scenarioSection(s: ScenarioResult): string {
+function scenarioSection(s: ScenarioResult, recorded: string | undefined): string {
   const steps = s.steps
     .map((st, i) => {
       const header = `<tr class="step"><th colspan="4"><span class="stepno">${st.id === 'setup' ? 'Setup' : `Step ${i + (s.steps[0]?.id === 'setup' ? 0 : 1)}`}</span> ${e(st.title)} ${badge(st.verdict)}${st.description !== undefined ? `<div class="small">${e(st.description)}</div>` : ''}${st.instruction !== undefined ? `<div class="instruction">${e(st.instruction)}</div>` : ''}</th></tr>`;
@@ -157,7 +157,7 @@ function scenarioSection(s: ScenarioResult): string {
 <h2>${e(s.title)} ${badge(s.verdict)}</h2>
 <p class="meta"><code>${e(s.id)}</code> · service <code>${e(s.service)}</code> · ${e(when(s.startedAt))} · ${(s.durationMs / 1000).toFixed(1)} s · <span class="small">${e(s.file)}</span></p>
 <p class="description">${e(s.description)}</p>
-${persons}
+${persons}${recorded !== undefined ? `<p class="recorded"><strong>Recorded in the simulator:</strong> <a href="${e(recorded)}">${e(recorded)}</a></p>` : ''}
 <table class="checks"><colgroup><col><col class="c-level"><col class="c-req"><col class="c-verdict"></colgroup><thead><tr><th>Check and evidence</th><th>Level</th><th>Requirement</th><th>Verdict</th></tr></thead><tbody>${steps}</tbody></table>
 ${requirementTable(s)}
 </section>`;
@@ -197,8 +197,13 @@ a { color: #0b5cad; }
   .verdict, code, tr.step th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;
 
+export interface HtmlReportOptions {
+  /** Viewer link of each scenario's recorded run (`POST /runs`), by scenario id. */
+  recorded?: ReadonlyMap<string, string>;
+}
+
 /** The HTML deployment-test report of a run. */
-export function htmlReport(run: RunResult): string {
+export function htmlReport(run: RunResult, options: HtmlReportOptions = {}): string {
   const orgs = new Map<string, OrganisationInfo>();
   for (const s of run.scenarios)
     if (s.organisation !== undefined) orgs.set(s.organisation.oid, s.organisation);
@@ -234,7 +239,7 @@ ${organisationFacts([...orgs.values()])}
 <p class="verdict ${run.passed ? 'pass' : 'fail'}">${run.passed ? 'PASSED' : 'FAILED'} — ${t.pass} passed, ${t.fail} failed, ${t.error} not evaluated, ${t.skip} skipped</p>
 </header>
 ${checklist(run)}
-${run.scenarios.map(scenarioSection).join('\n')}
+${run.scenarios.map((sc) => scenarioSection(sc, options.recorded?.get(sc.id))).join('\n')}
 <div class="signatures"><div>Tester, date</div><div>Kanta archivist, date</div></div>
 <footer>
 <p>A successful deployment test is reported to Kela within two working days (seed 002). This report records a run of kantasim scenarios against the environment named above; a rehearsal against the simulator does not replace the test in production.</p>

@@ -163,6 +163,18 @@ describe('HTML deployment-test report', () => {
     expect(htmlEscape(`"'<>&`)).toBe('&quot;&#39;&lt;&gt;&amp;');
   });
 
+  it('links each scenario to its recorded run in the viewer when the run was recorded', () => {
+    expect(html).not.toContain('Recorded in the simulator');
+    const recorded = htmlReport(sampleRun(), {
+      recorded: new Map([
+        ['pta-visit', 'http://127.0.0.1:8080/viewer/runs/0b6d3c1e-2f4a-4f7e-9f51-6a9c1d2e3f40'],
+      ]),
+    });
+    expect(recorded).toContain(
+      '<strong>Recorded in the simulator:</strong> <a href="http://127.0.0.1:8080/viewer/runs/0b6d3c1e-2f4a-4f7e-9f51-6a9c1d2e3f40">',
+    );
+  });
+
   it('links evidence to the viewer but never writes a non-http link', () => {
     expect(html).toContain('<a href="http://127.0.0.1:8080/viewer/documents/1.2.246.10.3210987.14.1">');
     expect(html).not.toContain('javascript:');

@@ -2,8 +2,10 @@
  * `kantasim run` records its run in the simulator (POST /runs) and prints the viewer link; `--no-record`
  * leaves the simulator alone; a simulator that cannot record gets a warning, never a changed exit code.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordRun } from '../../runner/record.ts';
 import type { RunResult } from '../../runner/types.ts';
@@ -70,13 +72,21 @@ steps:
 describe('recording runs', () => {
   it('records each scenario run and prints its viewer link', async () => {
     const before = (await runs()).length;
-    const r = await kantasimRun(['scenarios/readiness/kuusijarvi-ready.yaml', '--sim', sim.url]);
+    const report = join(tempDir(), 'report.html');
+    const r = await kantasimRun([
+      'scenarios/readiness/kuusijarvi-ready.yaml',
+      '--sim',
+      sim.url,
+      '--report',
+      report,
+    ]);
     expect(r.err).toBe('');
     expect(r.exitCode, r.out).toBe(0);
     const m = new RegExp(
       `Recorded readiness-kuusijarvi \\(pass\\): ${sim.url}/viewer/runs/([0-9a-f-]{36})`,
     ).exec(r.out);
     expect(m, r.out).not.toBeNull();
+    expect(readFileSync(report, 'utf8')).toContain(`<a href="${sim.url}/viewer/runs/${m?.[1] ?? ''}">`);
     const after = await runs();
     expect(after.length).toBe(before + 1);
     expect(after[0]).toMatchObject({

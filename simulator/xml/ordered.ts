@@ -7,7 +7,7 @@
  * and numeric references, bounded nesting depth, well-formedness checked. Failures carry a `kind` so each
  * caller can answer with its own finding codes.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, type EntityDecoderOptions } from 'fast-xml-parser';
 
 /** Deepest element nesting accepted; real CDA documents stay far below it. */
 export const MAX_XML_DEPTH = 100;
@@ -46,6 +46,40 @@ export type OrderedParse =
   | { ok: true; root: XElement; prolog: string | undefined }
   | { ok: false; kind: XmlProblemKind; problem: string; entity?: string };
 
+const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * XML's own entity rules and nothing more: the five predefined entities and numeric character references
+ * (`&#228;`, `&#xE4;`), decoded in one pass so `&amp;#9;` stays the text `&#9;`. Declared entities never
+ * reach the parser (DOCTYPE is refused), so the external-entity hooks do nothing. A reference to a
+ * character XML forbids (NUL, surrogates, beyond U+10FFFF) is left as written.
+ */
+function xmlEntityDecoder(): EntityDecoderOptions {
+  const decode = (text: string): string =>
+    text.includes('&')
+      ? text.replace(
+          /&(?:#([0-9]{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g,
+          (whole, dec?: string, hex?: string, name?: string) => {
+            if (name !== undefined) return PREDEFINED[name] ?? whole;
+            const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
+            const allowed =
+              code === 0x9 ||
+              code === 0xa ||
+              code === 0xd ||
+              (code >= 0x20 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff));
+            return allowed ? String.fromCodePoint(code) : whole;
+          },
+        )
+      : text;
+  return {
+    decode,
+    setExternalEntities: () => undefined,
+    addInputEntities: () => undefined,
+    reset: () => undefined,
+    setXmlVersion: () => undefined,
+  };
+}
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -55,7 +89,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   processEntities: true,
-  htmlEntities: false,
+  entityDecoder: xmlEntityDecoder(),
   ignoreDeclaration: true,
   ignorePiTags: true,
   commentPropName: '#comment',

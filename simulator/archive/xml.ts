@@ -2,22 +2,19 @@
  * Safe XML parsing for the archive: size limit, no DOCTYPE, no entity declarations, bounded depth, UTF-8.
  *
  * DOCTYPE is refused before the parser sees the text, so no external entity is ever resolved (no file or
- * network access) and no entity expansion can grow memory ("billion laughs"). The parser (fast-xml-parser)
- * is also configured not to read DOCTYPEs. The result is a small namespace-resolved element tree, which
- * is all header extraction and the rules need.
+ * network access) and no entity expansion can grow memory ("billion laughs"); those rules are shared
+ * with the viewer and the FHIR narrative check in `simulator/xml/ordered.ts`. The result is a small
+ * namespace-resolved element tree, which is all header extraction and the rules need.
  *
  * Finding codes CDA-XML-001…007 (docs/archive.md).
  */
-import { XMLParser } from 'fast-xml-parser';
+import { MAX_XML_DEPTH, parseOrdered, type XElement } from '../xml/ordered.ts';
 import { fatal, type Finding } from '../domain/findings.ts';
 
 export const HL7_V3_NS = 'urn:hl7-org:v3';
 export const HL7_FI_NS = 'urn:hl7finland';
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope';
-
-/** Deepest element nesting accepted; CDA with narrative stays far below this. */
-export const MAX_XML_DEPTH = 100;
 
 /** An element with its namespace resolved. */
 export interface XmlNode {
@@ -33,24 +30,6 @@ export interface XmlNode {
 }
 
 export type ParseResult = { ok: true; root: XmlNode } | { ok: false; findings: Finding[] };
-
-const PREDEFINED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)([A-Za-z_:][\w.:-]*);/;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  allowBooleanAttributes: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  commentPropName: false,
-  maxNestedTags: MAX_XML_DEPTH,
-});
 
 /** Decodes bytes as UTF-8 (BOM dropped), or says why it cannot. */
 export function decodeUtf8(
@@ -82,7 +61,9 @@ export function decodeUtf8(
 }
 
 /**
- * Parses XML text safely. `path` names where the text came from (e.g. `/` or the MIME part) for findings.
+ * Parses XML text safely (the shared rules of `simulator/xml/ordered.ts`) into an element tree with
+ * namespaces resolved and text concatenated per element. `path` names where the text came from (e.g.
+ * `/` or the MIME part) for findings.
  */
 export function parseXml(text: string, path: string, maxBytes: number): ParseResult {
   if (text.trim() === '') return fail('CDA-XML-007', path, 'the body is empty; send an XML document');
@@ -92,105 +73,57 @@ export function parseXml(text: string, path: string, maxBytes: number): ParseRes
       path,
       `the XML is larger than the limit of ${maxBytes} bytes; send a smaller document`,
     );
-  if (/<!DOCTYPE/i.test(text))
-    return fail(
-      'CDA-XML-002',
-      path,
-      'the XML contains a DOCTYPE declaration; Kanta messages and CDA documents must not have one (no DTDs, no entity declarations). Remove it',
-    );
-  if (/<!ENTITY/i.test(text))
-    return fail(
-      'CDA-XML-002',
-      path,
-      'the XML contains an entity declaration; remove it (no DTDs or entities)',
-    );
-  const undeclared = PREDEFINED_ENTITY.exec(text);
-  if (undeclared)
-    return fail(
-      'CDA-XML-003',
-      path,
-      `the XML refers to entity '&${undeclared[1] ?? ''};', which is not one of the five predefined XML entities; write the character itself or a numeric reference`,
-    );
-  let raw: unknown;
-  try {
-    // Well-formedness check built into fast-xml-parser 5; its successor package (fast-xml-validator) is
-    // not a project dependency, and without validation unclosed elements would pass silently.
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
-    raw = parser.parse(text, true);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (/nest|depth/i.test(message))
-      return fail(
-        'CDA-XML-005',
-        path,
-        `elements are nested deeper than ${MAX_XML_DEPTH} levels; flatten the document`,
-      );
-    return fail('CDA-XML-004', path, `the XML is not well-formed (${message.slice(0, 200)}); fix the markup`);
+  const parsed = parseOrdered(text);
+  if (!parsed.ok) {
+    switch (parsed.kind) {
+      case 'doctype':
+        return fail(
+          'CDA-XML-002',
+          path,
+          'the XML contains a DOCTYPE declaration; Kanta messages and CDA documents must not have one (no DTDs, no entity declarations). Remove it',
+        );
+      case 'entity-declaration':
+        return fail(
+          'CDA-XML-002',
+          path,
+          'the XML contains an entity declaration; remove it (no DTDs or entities)',
+        );
+      case 'undeclared-entity':
+        return fail(
+          'CDA-XML-003',
+          path,
+          `the XML refers to entity '&${parsed.entity ?? ''};', which is not one of the five predefined XML entities; write the character itself or a numeric reference`,
+        );
+      case 'depth':
+        return fail(
+          'CDA-XML-005',
+          path,
+          `elements are nested deeper than ${MAX_XML_DEPTH} levels; flatten the document`,
+        );
+      case 'malformed':
+        return fail('CDA-XML-004', path, `${parsed.problem}; fix the markup`);
+      case 'root':
+        return fail('CDA-XML-004', path, 'the XML must have exactly one root element');
+    }
   }
-  const roots = toNodes(raw, [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])], 0);
-  if (roots === undefined)
-    return fail(
-      'CDA-XML-005',
-      path,
-      `elements are nested deeper than ${MAX_XML_DEPTH} levels; flatten the document`,
-    );
-  const root = roots[0];
-  if (roots.length !== 1 || root === undefined)
-    return fail('CDA-XML-004', path, 'the XML must have exactly one root element');
-  return { ok: true, root };
+  return { ok: true, root: toNode(parsed.root) };
 }
 
 function fail(code: string, path: string, message: string): ParseResult {
   return { ok: false, findings: [fatal(code, path, message)] };
 }
 
-type Scope = Map<string, string>;
-
-function lookup(scopes: readonly Scope[], prefix: string): string | undefined {
-  for (let i = scopes.length - 1; i >= 0; i--) {
-    const ns = scopes[i]?.get(prefix);
-    if (ns !== undefined) return ns;
+/** The archive's view of an element: child elements only, direct text (CDATA included) concatenated. */
+function toNode(el: XElement): XmlNode {
+  const attrs: Record<string, string> = {};
+  for (const a of el.attrs) if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) attrs[a.name] = a.value;
+  let text = '';
+  const children: XmlNode[] = [];
+  for (const child of el.children) {
+    if (child.type === 'element') children.push(toNode(child));
+    else if (child.type === 'text' || child.type === 'cdata') text += child.value;
   }
-  return undefined;
-}
-
-/** Converts fast-xml-parser's ordered output into XmlNodes; undefined when nested too deep. */
-function toNodes(raw: unknown, scopes: Scope[], depth: number): XmlNode[] | undefined {
-  if (depth > MAX_XML_DEPTH) return undefined;
-  if (!Array.isArray(raw)) return [];
-  const out: XmlNode[] = [];
-  for (const item of raw as Record<string, unknown>[]) {
-    const keys = Object.keys(item).filter((k) => k !== ':@');
-    const key = keys[0];
-    if (key === undefined || key === '#text') continue;
-    const rawAttrs = (item[':@'] ?? {}) as Record<string, unknown>;
-    const scope: Scope = new Map();
-    const attrs: Record<string, string> = {};
-    for (const [name, value] of Object.entries(rawAttrs)) {
-      const v = typeof value === 'string' ? value : String(value);
-      if (name === 'xmlns') scope.set('', v);
-      else if (name.startsWith('xmlns:')) scope.set(name.slice(6), v);
-      else attrs[name] = v;
-    }
-    const inner = scopes.concat(scope);
-    const colon = key.indexOf(':');
-    const prefix = colon < 0 ? '' : key.slice(0, colon);
-    const name = colon < 0 ? key : key.slice(colon + 1);
-    const ns = lookup(inner, prefix) ?? '';
-    const body = item[key];
-    const children = toNodes(body, inner, depth + 1);
-    if (children === undefined) return undefined;
-    let text = '';
-    if (Array.isArray(body)) {
-      for (const part of body as Record<string, unknown>[]) {
-        const t = part['#text'];
-        if (typeof t === 'string') text += t;
-        else if (typeof t === 'number' || typeof t === 'boolean') text += String(t);
-      }
-    }
-    out.push({ name, ns, attrs, children, text });
-  }
-  return out;
+  return { name: el.name, ns: el.ns, attrs, children, text };
 }
 
 // ---------------------------------------------------------------- navigation helpers

@@ -239,6 +239,24 @@ export const CODE_SYSTEMS = {
 
 export type CodeSystemKey = keyof typeof CODE_SYSTEMS;
 
+/**
+ * Ajanvarauksen tila → FHIR Appointment.status, the HL7 Finland ConceptMap
+ * ajanvarauksentila-appointmentstatus (domain.md §2a). Code 5 (Siirretty) is deprecated; the reverse map
+ * takes `arrived` to 3 (or 6), and `entered-in-error` has no Finnish code.
+ */
+export const AJANVARAUKSEN_TILA_TO_STATUS = {
+  '1': 'waitlist',
+  '2': 'proposed',
+  '8': 'pending',
+  '3': 'booked',
+  '4': 'cancelled',
+  '5': 'cancelled',
+  '10': 'checked-in',
+  '6': 'fulfilled',
+  '7': 'fulfilled',
+  '9': 'noshow',
+} as const satisfies Record<string, string>;
+
 const BY_OID = new Map<string, CodeSystem>(Object.values(CODE_SYSTEMS).map((cs) => [cs.oid, cs]));
 
 /**

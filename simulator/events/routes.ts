@@ -6,10 +6,11 @@
  * GET /events/stream (same filters; resumes after `Last-Event-ID` or `since`) → `event: submission`
  *   frames whose `id` is the sequence number; a comment line every 15 s keeps proxies from closing it.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { EventChannel, EventOutcome, EventQuery, Store } from '../store/types.ts';
 import { badRequest } from '../http/errors.ts';
 import type { EventLog } from './log.ts';
+import { EventStreams } from './sse.ts';
 
 const CHANNELS: readonly EventChannel[] = ['fhir', 'archive', 'registry', 'runner'];
 const OUTCOMES: readonly EventOutcome[] = ['accepted', 'accepted-with-warnings', 'refused', 'info'];
@@ -55,11 +56,6 @@ export function parseEventQuery(req: Request): EventQuery {
   return query;
 }
 
-/** Read through a function so the compiler does not narrow a flag that callbacks change. */
-function askedAgain(state: { again: boolean }): boolean {
-  return state.again;
-}
-
 export interface EventRoutes {
   router: Router;
   /** Ends every open stream (graceful shutdown). */
@@ -68,7 +64,7 @@ export interface EventRoutes {
 
 export function eventRoutes(store: Store, log: EventLog): EventRoutes {
   const router = Router();
-  const open = new Set<Response>();
+  const streams = new EventStreams(store, log);
 
   router.get('/', async (req, res) => {
     const query = parseEventQuery(req);
@@ -80,61 +76,17 @@ export function eventRoutes(store: Store, log: EventLog): EventRoutes {
   router.get('/stream', async (req, res) => {
     const query = parseEventQuery(req);
     const lastEventId = req.get('Last-Event-ID');
-    let cursor =
-      lastEventId !== undefined && /^[0-9]+$/.test(lastEventId) ? Number(lastEventId) : (query.since ?? 0);
-
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.write(': kantasim event stream\n\n');
-    open.add(res);
-
-    // One pump at a time; a notification that arrives mid-pump asks for one more pass.
-    const state = { pumping: false, again: false };
-    const pump = async (): Promise<void> => {
-      if (state.pumping) {
-        state.again = true;
-        return;
-      }
-      state.pumping = true;
-      try {
-        do {
-          state.again = false;
-          for (;;) {
-            const batch = await store.events.list({ ...query, since: cursor, limit: 500 });
-            for (const event of batch) {
-              res.write(`id: ${event.seq}\nevent: submission\ndata: ${JSON.stringify(event)}\n\n`);
-              cursor = event.seq;
-            }
-            if (batch.length < 500) break;
-          }
-        } while (askedAgain(state) && !res.writableEnded);
-      } catch {
-        // The store closed under us (shutdown): end the stream.
-        res.end();
-      } finally {
-        state.pumping = false;
-      }
-    };
-    const unsubscribe = log.onAppend(() => void pump());
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-    const cleanup = (): void => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      open.delete(res);
-    };
-    res.on('close', cleanup);
-    await pump();
+    const after =
+      lastEventId !== undefined && /^[0-9]{1,15}$/.test(lastEventId)
+        ? Number(lastEventId)
+        : (query.since ?? 0);
+    await streams.serve(res, { after, query, banner: 'kantasim event stream' });
   });
 
   return {
     router,
     closeStreams: () => {
-      for (const res of open) res.end();
-      open.clear();
+      streams.closeAll();
     },
   };
 }

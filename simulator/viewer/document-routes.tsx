@@ -20,7 +20,7 @@ import { logAccess, organisationNames } from './queries.ts';
 import { expectationsFor, runsWithExpectations, runVisible } from './runs.ts';
 import { documentVisible } from './scope.ts';
 import { parseForXPath } from './xpath-value.ts';
-import { parseOrdered } from './xml-tree.ts';
+import { parseOrdered } from '../xml/ordered.ts';
 
 export function documentRoutes(router: Router, store: Store): void {
   /** The document, if it exists and is in scope; else answers 404 itself. */

@@ -2,7 +2,7 @@
  * Words the viewer shows: English labels with the Finnish terms the archivist knows from Kanta
  * (domain.md §2a, §3, seeds DIGEST "Words"). Kept in one place so a page never invents its own.
  */
-import { CODE_SYSTEMS, codeSystemFor, displayOf } from '../domain/codes.ts';
+import { AJANVARAUKSEN_TILA_TO_STATUS, CODE_SYSTEMS, codeSystemFor, displayOf } from '../domain/codes.ts';
 import type { ArchivedDocumentStatus, ArchiveRepositoryKind } from '../store/archive-types.ts';
 
 export interface Term {
@@ -39,22 +39,8 @@ export const FHIR_APPOINTMENT_STATUS: Readonly<Record<string, Term>> = {
   waitlist: { en: 'waitlist', fi: 'jonossa' },
 };
 
-/**
- * Ajanvarauksen tila → FHIR status, from the HL7 Finland ConceptMap ajanvarauksentila-appointmentstatus
- * (domain.md §2a).
- */
-export const AJANVARAUKSEN_TILA_TO_FHIR: Readonly<Record<string, string>> = {
-  '1': 'waitlist',
-  '2': 'proposed',
-  '8': 'pending',
-  '3': 'booked',
-  '4': 'cancelled',
-  '5': 'cancelled',
-  '10': 'checked-in',
-  '6': 'fulfilled',
-  '7': 'fulfilled',
-  '9': 'noshow',
-};
+/** Ajanvarauksen tila → FHIR status (the ConceptMap in `domain/codes.ts`). */
+export const AJANVARAUKSEN_TILA_TO_FHIR: Readonly<Record<string, string>> = AJANVARAUKSEN_TILA_TO_STATUS;
 
 export function ajanvarauksenTila(code: string): string | undefined {
   return displayOf(CODE_SYSTEMS.ajanvarauksenTila.oid, code);

@@ -5,6 +5,7 @@
  */
 import type { Request, Response } from 'express';
 import type { EventLog } from '../events/log.ts';
+import { EventStreams } from '../events/sse.ts';
 import type { Store, SubmissionEvent } from '../store/types.ts';
 import type { ArchivistScope } from './scope.ts';
 
@@ -36,75 +37,35 @@ export async function recentEvents(
   return out.slice(-count).reverse();
 }
 
+/** The viewer's live view: the shared event stream, filtered to the archivist's scope. */
 export class LiveStreams {
-  private readonly open = new Set<Response>();
+  private readonly streams: EventStreams;
 
   constructor(
     private readonly store: Store,
-    private readonly log: EventLog,
-  ) {}
+    log: EventLog,
+  ) {
+    this.streams = new EventStreams(store, log);
+  }
 
   async serve(req: Request, res: Response, scope: ArchivistScope): Promise<void> {
     const lastEventId = req.get('Last-Event-ID');
     const since = typeof req.query.since === 'string' ? req.query.since : undefined;
-    let cursor = Number(
+    const after = Number(
       lastEventId !== undefined && /^[0-9]{1,15}$/.test(lastEventId)
         ? lastEventId
         : since !== undefined && /^[0-9]{1,15}$/.test(since)
           ? since
           : await this.store.events.lastSeq(),
     );
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
+    await this.streams.serve(res, {
+      after,
+      visible: (e) => eventVisible(scope, e),
+      banner: 'kantasim viewer stream',
     });
-    res.write(': kantasim viewer stream\n\n');
-    this.open.add(res);
-    const state = { pumping: false, again: false };
-    const pump = async (): Promise<void> => {
-      if (state.pumping) {
-        state.again = true;
-        return;
-      }
-      state.pumping = true;
-      try {
-        do {
-          state.again = false;
-          for (;;) {
-            const batch = await this.store.events.list({ since: cursor, limit: 500 });
-            for (const event of batch) {
-              cursor = event.seq;
-              if (eventVisible(scope, event))
-                res.write(`id: ${event.seq}\nevent: submission\ndata: ${JSON.stringify(event)}\n\n`);
-            }
-            if (batch.length < 500) break;
-          }
-        } while (again(state) && !res.writableEnded);
-      } catch {
-        res.end();
-      } finally {
-        state.pumping = false;
-      }
-    };
-    const unsubscribe = this.log.onAppend(() => void pump());
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-    res.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      this.open.delete(res);
-    });
-    await pump();
   }
 
   closeAll(): void {
-    for (const res of this.open) res.end();
-    this.open.clear();
+    this.streams.closeAll();
   }
-}
-
-/** Read through a function so the compiler does not narrow a flag that callbacks change. */
-function again(state: { again: boolean }): boolean {
-  return state.again;
 }

@@ -2,7 +2,7 @@ import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { CdaNarrative, cdaSections, narrativeLines, safeHttpUrl, XhtmlNarrative } from './narrative.tsx';
-import { parseOrdered, type XElement } from './xml-tree.ts';
+import { parseOrdered, type XElement } from '../xml/ordered.ts';
 
 function cdaText(inner: string): XElement {
   const parsed = parseOrdered(`<text xmlns="urn:hl7-org:v3">${inner}</text>`);

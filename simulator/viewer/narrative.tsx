@@ -21,7 +21,7 @@ import {
   textContent,
   type XElement,
   type XNode,
-} from './xml-tree.ts';
+} from '../xml/ordered.ts';
 
 export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 

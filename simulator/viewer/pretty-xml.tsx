@@ -4,7 +4,7 @@
  * classes for quiet syntax colours. Everything is a text child, escaped by the renderer.
  */
 import type { VNode } from 'preact';
-import { xmlEscape, type XElement, type XNode } from './xml-tree.ts';
+import { xmlEscape, type XElement, type XNode } from '../xml/ordered.ts';
 
 type Token = { cls: string; text: string };
 

@@ -217,10 +217,22 @@ export async function seedViewerData(base: string): Promise<Seeded> {
 
 const PROVENANCE_DIV = `<div xmlns="http://www.w3.org/1999/xhtml"><p>Tallennus</p><script>window.__pwned='provenance'</script></div>`;
 
-async function fhirTransaction(base: string, bundle: Bundle): Promise<Bundle> {
+/**
+ * Hostile narrative breaks FHIR's txt-1, so strict mode refuses it; those fixtures go in as a vendor's
+ * rehearsal would send them (stored, tagged invalid), which is exactly what the viewer must show safely.
+ */
+async function fhirTransaction(
+  base: string,
+  bundle: Bundle,
+  mode: 'strict' | 'rehearsal' = 'strict',
+): Promise<Bundle> {
   const res = await fetch(`${base}/fhir`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/fhir+json', Accept: 'application/fhir+json' },
+    headers: {
+      'Content-Type': 'application/fhir+json',
+      Accept: 'application/fhir+json',
+      'X-Kantasim-Mode': mode,
+    },
     body: JSON.stringify(bundle),
   });
   const body = (await res.json()) as Bundle;
@@ -252,6 +264,7 @@ export async function seedAppointments(
   const stored = await fhirTransaction(
     base,
     withProvenanceText(storeBundle(appointment, { recorded: '2026-09-20T08:00:00+03:00' })),
+    'rehearsal',
   );
   const booked = /^Appointment\/([^/]+)/.exec(stored.entry?.[0]?.response?.location ?? '')?.[1];
   if (booked === undefined) throw new Error('no Appointment id in the transaction response');
@@ -270,6 +283,7 @@ export async function seedAppointments(
         { ifMatch: 'W/"1"', recorded: '2026-09-21T10:00:00+03:00' },
       ),
     ),
+    'rehearsal',
   );
   const second = kantaAppointment({
     hetu: PERSON,

@@ -16,7 +16,7 @@ import type {
   Coding,
   HealthcareService,
 } from 'fhir/r4.js';
-import { CODE_SYSTEMS, isCodeSystem } from '../../domain/codes.ts';
+import { AJANVARAUKSEN_TILA_TO_STATUS, CODE_SYSTEMS, isCodeSystem } from '../../domain/codes.ts';
 import { error, warning, type Finding } from '../../domain/findings.ts';
 
 const SOURCE = 'domain.md §2a (FiSchedulingAppointment)';
@@ -25,22 +25,8 @@ const SOURCE = 'domain.md §2a (FiSchedulingAppointment)';
 export const FI_SCHEDULING_EXT = 'https://hl7.fi/fhir/finnish-scheduling/StructureDefinition/';
 export const AJANVARAUKSEN_TILA_URL = `${FI_SCHEDULING_EXT}ajanvarauksen-tila`;
 
-/**
- * ConceptMap ajanvarauksentila-appointmentstatus: Finnish booking status code → FHIR status.
- * Code 5 (Siirretty) is deprecated. `arrived` corresponds to 3 or 6 in the reverse map.
- */
-export const TILA_TO_STATUS: Readonly<Record<string, Appointment['status']>> = {
-  '1': 'waitlist',
-  '2': 'proposed',
-  '8': 'pending',
-  '3': 'booked',
-  '4': 'cancelled',
-  '5': 'cancelled',
-  '10': 'checked-in',
-  '6': 'fulfilled',
-  '7': 'fulfilled',
-  '9': 'noshow',
-};
+/** ConceptMap ajanvarauksentila-appointmentstatus: Finnish booking status code → FHIR status. */
+export const TILA_TO_STATUS: Readonly<Record<string, Appointment['status']>> = AJANVARAUKSEN_TILA_TO_STATUS;
 
 const codings = (cc: CodeableConcept | undefined): Coding[] => cc?.coding ?? [];
 

@@ -14,6 +14,7 @@
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
 import { error, type Finding } from '../../domain/findings.ts';
+import { resourceNarrativeFindings } from './narrative.ts';
 
 interface Invariant {
   key: string;
@@ -228,6 +229,7 @@ export function checkInvariants(resource: Record<string, unknown> & { resourceTy
     }
   }
   findings.push(...localReferenceFindings(resource));
+  findings.push(...resourceNarrativeFindings(resource));
   return findings;
 }
 

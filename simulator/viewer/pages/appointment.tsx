@@ -9,7 +9,7 @@ import { Fields, Label, Layout, Notice, PageHead } from '../components.tsx';
 import { codeDisplay, codeSystemLabel, finnishDateTime } from '../labels.ts';
 import { XhtmlNarrative } from '../narrative.tsx';
 import type { ArchivistScope } from '../scope.ts';
-import { parseOrdered } from '../xml-tree.ts';
+import { parseOrdered } from '../../xml/ordered.ts';
 import { AppointmentStatus } from './appointment-parts.tsx';
 
 export interface AppointmentProps {

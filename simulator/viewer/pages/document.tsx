@@ -22,7 +22,7 @@ import { finnishDateTime, REPOSITORY_TERMS } from '../labels.ts';
 import { CdaNarrative, type CdaSection } from '../narrative.tsx';
 import { PrettyXml } from '../pretty-xml.tsx';
 import type { ArchivistScope } from '../scope.ts';
-import type { XElement } from '../xml-tree.ts';
+import type { XElement } from '../../xml/ordered.ts';
 import { tsToIso } from '../../archive/header.ts';
 
 export interface DocumentProps {

@@ -1,14 +1,16 @@
 /**
- * An ordered, mixed-content XML tree for the viewer: the CDA narrative (NarrativeBlock) interleaves text
- * and elements, and the raw-XML view keeps comments and CDATA, so the archive's element tree (text
- * concatenated per element) is not enough here.
+ * The one safe XML parser of kantasim: an ordered, mixed-content tree with namespaces resolved.
  *
- * The same safety rules as the archive intake (`simulator/archive/xml.ts`): no DOCTYPE, no entity
- * declarations, only the five predefined entities, bounded depth. Documents the viewer reads were
- * already accepted by the archive; FHIR narrative (`text.div`) was not, so these checks matter.
+ * Every XML that reaches kantasim goes through here (archived messages and CDA documents, the viewer's
+ * narrative and raw-XML views, FHIR XHTML narrative), so the safety rules live in one place: no DOCTYPE,
+ * no entity declarations (no external entities, no expansion bombs), only the five predefined entities
+ * and numeric references, bounded nesting depth, well-formedness checked. Failures carry a `kind` so each
+ * caller can answer with its own finding codes.
  */
-import { XMLParser } from 'fast-xml-parser';
-import { MAX_XML_DEPTH } from '../archive/xml.ts';
+import { XMLParser, type EntityDecoderOptions } from 'fast-xml-parser';
+
+/** Deepest element nesting accepted; real CDA documents stay far below it. */
+export const MAX_XML_DEPTH = 100;
 
 export interface XElement {
   type: 'element';
@@ -36,8 +38,47 @@ export interface XCData {
 }
 export type XNode = XElement | XText | XComment | XCData;
 
+/** Why a text was not parsed. */
+export type XmlProblemKind =
+  'doctype' | 'entity-declaration' | 'undeclared-entity' | 'malformed' | 'depth' | 'root';
+
 export type OrderedParse =
-  { ok: true; root: XElement; prolog: string | undefined } | { ok: false; problem: string };
+  | { ok: true; root: XElement; prolog: string | undefined }
+  | { ok: false; kind: XmlProblemKind; problem: string; entity?: string };
+
+const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * XML's own entity rules and nothing more: the five predefined entities and numeric character references
+ * (`&#228;`, `&#xE4;`), decoded in one pass so `&amp;#9;` stays the text `&#9;`. Declared entities never
+ * reach the parser (DOCTYPE is refused), so the external-entity hooks do nothing. A reference to a
+ * character XML forbids (NUL, surrogates, beyond U+10FFFF) is left as written.
+ */
+function xmlEntityDecoder(): EntityDecoderOptions {
+  const decode = (text: string): string =>
+    text.includes('&')
+      ? text.replace(
+          /&(?:#([0-9]{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g,
+          (whole, dec?: string, hex?: string, name?: string) => {
+            if (name !== undefined) return PREDEFINED[name] ?? whole;
+            const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
+            const allowed =
+              code === 0x9 ||
+              code === 0xa ||
+              code === 0xd ||
+              (code >= 0x20 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff));
+            return allowed ? String.fromCodePoint(code) : whole;
+          },
+        )
+      : text;
+  return {
+    decode,
+    setExternalEntities: () => undefined,
+    addInputEntities: () => undefined,
+    reset: () => undefined,
+    setXmlVersion: () => undefined,
+  };
+}
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -48,7 +89,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   processEntities: true,
-  htmlEntities: false,
+  entityDecoder: xmlEntityDecoder(),
   ignoreDeclaration: true,
   ignorePiTags: true,
   commentPropName: '#comment',
@@ -60,27 +101,38 @@ const UNDECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)(
 
 /** Parses XML text into an ordered tree, or says why not (in words for the page). */
 export function parseOrdered(text: string): OrderedParse {
-  if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text))
-    return { ok: false, problem: 'the XML has a DOCTYPE or entity declaration; the viewer does not read it' };
+  // Refused before parsing, so no parser option can ever resolve an external entity or expand a bomb.
+  if (/<!DOCTYPE/i.test(text))
+    return { ok: false, kind: 'doctype', problem: 'the XML has a DOCTYPE declaration' };
+  if (/<!ENTITY/i.test(text))
+    return { ok: false, kind: 'entity-declaration', problem: 'the XML has an entity declaration' };
   const entity = UNDECLARED_ENTITY.exec(text);
-  if (entity) return { ok: false, problem: `the XML refers to an undeclared entity '&${entity[1] ?? ''};'` };
+  if (entity)
+    return {
+      ok: false,
+      kind: 'undeclared-entity',
+      problem: `the XML refers to an undeclared entity '&${entity[1] ?? ''};'`,
+      entity: entity[1] ?? '',
+    };
   let raw: unknown;
   try {
-    // Same well-formedness check as the archive (simulator/archive/xml.ts): without it, unclosed
-    // elements would pass silently; its successor package is not a project dependency.
+    // Well-formedness check built into fast-xml-parser 5: without it, unclosed elements would pass
+    // silently; its successor package (fast-xml-validator) is not a project dependency.
     // eslint-disable-next-line @typescript-eslint/no-deprecated
     raw = parser.parse(text, true);
   } catch (err) {
-    return {
-      ok: false,
-      problem: `the XML is not well-formed: ${(err instanceof Error ? err.message : String(err)).slice(0, 200)}`,
-    };
+    const message = (err instanceof Error ? err.message : String(err)).slice(0, 200);
+    if (/nest|depth/i.test(message))
+      return { ok: false, kind: 'depth', problem: `elements are nested deeper than ${MAX_XML_DEPTH} levels` };
+    return { ok: false, kind: 'malformed', problem: `the XML is not well-formed: ${message}` };
   }
   const nodes = convert(raw, [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])], 0);
-  const roots = nodes?.filter((n): n is XElement => n.type === 'element') ?? [];
+  if (nodes === undefined)
+    return { ok: false, kind: 'depth', problem: `elements are nested deeper than ${MAX_XML_DEPTH} levels` };
+  const roots = nodes.filter((n): n is XElement => n.type === 'element');
   const root = roots[0];
   if (!root || roots.length !== 1)
-    return { ok: false, problem: 'the XML must have exactly one root element' };
+    return { ok: false, kind: 'root', problem: 'the XML must have exactly one root element' };
   const prolog = /^\s*(<\?xml[^>]*\?>)/.exec(text)?.[1];
   return { ok: true, root, prolog };
 }

@@ -57,7 +57,7 @@ describe('Scenario runs in Chromium', () => {
     const rows = page.locator('[data-testid=runs] tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await page.locator('[data-testid=runs]').innerText()).toMatch(/Passed/);
-    await screenshot(page, '14-runs');
+    await screenshot(page, 'runs-1-list');
 
     const deployment = runIds.get('pta-first-deployment') ?? '';
     await Promise.all([
@@ -67,7 +67,7 @@ describe('Scenario runs in Chromium', () => {
     expect(await page.locator('h1').innerText()).toMatch(/Patient Data Repository|first deployment/i);
     expect(await page.locator('tr.chk[data-verdict=pass]').count()).toBeGreaterThan(3);
     expect(await page.locator('tr.chk:not([data-verdict=pass]):not([data-verdict=skip])').count()).toBe(0);
-    await screenshot(page, '15-run');
+    await screenshot(page, 'runs-2-run');
 
     // A document the run archived.
     const docLink = page.locator('a[data-evidence=document]').first();
@@ -83,7 +83,7 @@ describe('Scenario runs in Chromium', () => {
     const eventHref = (await eventLink.getAttribute('href')) ?? '';
     await Promise.all([page.waitForURL(`**${eventHref}`), eventLink.click()]);
     expect(await page.locator('[data-testid=event] li').count()).toBe(1);
-    await screenshot(page, '16-event');
+    await screenshot(page, 'runs-3-event');
 
     // The compare page, filled from the run's expectations.
     await page.goto(`/viewer/runs/${deployment}`);
@@ -92,7 +92,7 @@ describe('Scenario runs in Chromium', () => {
     const results = page.locator('[data-testid=compare-results] tbody tr');
     expect(await results.count()).toBeGreaterThan(0);
     expect(await page.locator('[data-outcome=mismatch]').count()).toBe(0);
-    await screenshot(page, '17-compare-from-run');
+    await screenshot(page, 'runs-4-compare-from-run');
 
     // An appointment of the booking run.
     await page.goto(`/viewer/runs/${runIds.get('pta-appointment-booking') ?? ''}`);
@@ -116,7 +116,7 @@ describe('Scenario runs in Chromium', () => {
     // Nothing wider than the screen: the check table wraps its long evidence.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, '19-tablet-run');
+    await screenshot(page, 'runs-6-tablet-run');
     await page.goto('/viewer/access-log');
     expect(await page.locator(`a[href="/viewer/runs/${id}"]`).count()).toBeGreaterThan(0);
     await context.close();
@@ -129,7 +129,7 @@ describe('Scenario runs in Chromium', () => {
     await page.goto('/viewer/runs');
     expect(await page.locator('[data-testid=runs]').count()).toBe(0);
     expect(await page.locator('main').innerText()).toMatch(/No recorded runs/);
-    await screenshot(page, '18-runs-other-register');
+    await screenshot(page, 'runs-5-other-register');
     const res = await page.goto(`/viewer/runs/${runIds.get('pta-first-deployment') ?? ''}`);
     expect(res?.status()).toBe(404);
     expect(await page.locator('main').innerText()).toMatch(/Run not found/);

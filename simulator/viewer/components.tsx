@@ -223,34 +223,22 @@ export function Label({ en, fi }: { en: string; fi?: string }): VNode {
 export function FindingsTable({ findings }: { findings: readonly Finding[] }): VNode {
   if (findings.length === 0) return <p class="muted">No findings.</p>;
   return (
-    <div class="table-wrap">
-      <table class="data findings">
-        <thead>
-          <tr>
-            <th scope="col">Severity</th>
-            <th scope="col">Code</th>
-            <th scope="col">Where</th>
-            <th scope="col">What to change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {findings.map((f, i) => (
-            <tr key={i}>
-              <td>
-                <span class={`badge badge-sev-${f.severity}`}>{f.severity}</span>
-              </td>
-              <td class="nowrap">
-                <code>{f.code}</code>
-              </td>
-              <td class="path-cell">
-                <code class="path">{f.path}</code>
-              </td>
-              <td>{f.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable variant="findings" columns={['Severity', 'Code', 'Where', 'What to change']}>
+      {findings.map((f, i) => (
+        <tr key={i}>
+          <td>
+            <span class={`badge badge-sev-${f.severity}`}>{f.severity}</span>
+          </td>
+          <td class="nowrap">
+            <code>{f.code}</code>
+          </td>
+          <td class="path-cell">
+            <code class="path">{f.path}</code>
+          </td>
+          <td>{f.message}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -268,6 +256,37 @@ export function Notice({
   return (
     <div class={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {children}
+    </div>
+  );
+}
+
+/** A data table in its scrolling wrapper: `columns` are the header cells, children the body rows. */
+export function DataTable({
+  columns,
+  variant,
+  testid,
+  children,
+}: {
+  columns: ComponentChildren[];
+  /** Extra class after `data`, e.g. `compare`. */
+  variant?: string;
+  testid?: string;
+  children: ComponentChildren;
+}): VNode {
+  return (
+    <div class="table-wrap">
+      <table class={variant === undefined ? 'data' : `data ${variant}`} data-testid={testid}>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /** Access log: who viewed whose data in this register, newest first. */
 import type { VNode } from 'preact';
 import type { AccessLogEntry } from '../../store/types.ts';
-import { Empty, Layout, PageHead } from '../components.tsx';
+import { DataTable, Empty, Layout, PageHead } from '../components.tsx';
 import type { ArchivistScope } from '../scope.ts';
 
 const ACTION_TERMS: Readonly<Record<AccessLogEntry['action'], string>> = {
@@ -80,36 +80,23 @@ export function AccessLogPage({
       {entries.length === 0 ? (
         <Empty>No views logged{patient !== undefined ? ` for ${patient}` : ''}.</Empty>
       ) : (
-        <div class="table-wrap">
-          <table class="data" data-testid="access-log">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Archivist</th>
-                <th scope="col">Person</th>
-                <th scope="col">What</th>
-                <th scope="col">Target</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.seq}>
-                  <td class="nowrap">{e.at.slice(0, 19).replace('T', ' ')}</td>
-                  <td>
-                    <span title={e.archivist}>{e.archivistName}</span>
-                  </td>
-                  <td class="nowrap">
-                    <code>{e.patient ?? '–'}</code>
-                  </td>
-                  <td>{ACTION_TERMS[e.action]}</td>
-                  <td class="target">
-                    <Target entry={e} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testid="access-log" columns={['When', 'Archivist', 'Person', 'What', 'Target']}>
+          {entries.map((e) => (
+            <tr key={e.seq}>
+              <td class="nowrap">{e.at.slice(0, 19).replace('T', ' ')}</td>
+              <td>
+                <span title={e.archivist}>{e.archivistName}</span>
+              </td>
+              <td class="nowrap">
+                <code>{e.patient ?? '–'}</code>
+              </td>
+              <td>{ACTION_TERMS[e.action]}</td>
+              <td class="target">
+                <Target entry={e} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Layout>
   );

@@ -5,7 +5,7 @@
 import type { Appointment, CodeableConcept, Provenance } from 'fhir/r4.js';
 import type { ComponentChildren, VNode } from 'preact';
 import type { StoredResource } from '../../store/fhir-types.ts';
-import { Fields, Label, Layout, Notice, PageHead } from '../components.tsx';
+import { DataTable, Fields, Label, Layout, Notice, PageHead } from '../components.tsx';
 import { codeDisplay, codeSystemLabel, finnishDateTime } from '../labels.ts';
 import { XhtmlNarrative } from '../narrative.tsx';
 import type { ArchivistScope } from '../scope.ts';
@@ -195,69 +195,44 @@ export function AppointmentPage({
         <h2>
           Provenance <span class="fi">Alkuperätiedot</span>
         </h2>
-        <div class="table-wrap">
-          <table class="data" data-testid="provenances">
-            <thead>
-              <tr>
-                <th scope="col">Recorded</th>
-                <th scope="col">Target</th>
-                <th scope="col">Activity</th>
-                <th scope="col">Agents</th>
-                <th scope="col">Narrative</th>
-              </tr>
-            </thead>
-            <tbody>
-              {provenances.map((p) => (
-                <tr key={p.id}>
-                  <td class="nowrap">{finnishDateTime(p.resource?.recorded.slice(0, 19))}</td>
-                  <td>
-                    {(p.resource?.target ?? []).map((t, i) => (
-                      <code key={i}>{t.reference ?? ''}</code>
-                    ))}
-                  </td>
-                  <td>
-                    <Concept value={p.resource?.activity} />
-                  </td>
-                  <td>
-                    <Agents provenance={p.resource} />
-                  </td>
-                  <td>
-                    <FhirNarrative div={p.resource?.text?.div} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testid="provenances" columns={['Recorded', 'Target', 'Activity', 'Agents', 'Narrative']}>
+          {provenances.map((p) => (
+            <tr key={p.id}>
+              <td class="nowrap">{finnishDateTime(p.resource?.recorded.slice(0, 19))}</td>
+              <td>
+                {(p.resource?.target ?? []).map((t, i) => (
+                  <code key={i}>{t.reference ?? ''}</code>
+                ))}
+              </td>
+              <td>
+                <Concept value={p.resource?.activity} />
+              </td>
+              <td>
+                <Agents provenance={p.resource} />
+              </td>
+              <td>
+                <FhirNarrative div={p.resource?.text?.div} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section class="docsection">
         <h2>
           History <span class="fi">Versiohistoria</span>
         </h2>
-        <div class="table-wrap">
-          <table class="data" data-testid="history">
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Written</th>
-                <th scope="col">Status</th>
-                <th scope="col">Start</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((v) => (
-                <tr key={v.versionId}>
-                  <td class="num">v{v.versionId}</td>
-                  <td class="nowrap">{finnishDateTime(v.lastUpdated.slice(0, 19))}</td>
-                  <td>
-                    <AppointmentStatus stored={v} />
-                  </td>
-                  <td class="nowrap">{finnishDateTime(v.resource?.start?.slice(0, 19))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testid="history" columns={['Version', 'Written', 'Status', 'Start']}>
+          {history.map((v) => (
+            <tr key={v.versionId}>
+              <td class="num">v{v.versionId}</td>
+              <td class="nowrap">{finnishDateTime(v.lastUpdated.slice(0, 19))}</td>
+              <td>
+                <AppointmentStatus stored={v} />
+              </td>
+              <td class="nowrap">{finnishDateTime(v.resource?.start?.slice(0, 19))}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section class="docsection">
         <h2>

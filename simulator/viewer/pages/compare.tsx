@@ -1,7 +1,7 @@
 /** Compare: the source system's values beside what was archived, each field matching or not. */
 import type { VNode } from 'preact';
 import type { ArchivedDocument } from '../../store/archive-types.ts';
-import { Layout, Notice, PageHead, StatusBadge } from '../components.tsx';
+import { DataTable, Layout, Notice, PageHead, StatusBadge } from '../components.tsx';
 import { summarise, type CompareOutcome, type CompareRow } from '../compare.ts';
 import type { RunSummary } from '../../store/runs-types.ts';
 import { FIELDS } from '../fields.ts';
@@ -108,47 +108,39 @@ export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromR
               checked.
             </Notice>
           )}
-          <div class="table-wrap">
-            <table class="data compare" data-testid="compare-results">
-              <thead>
-                <tr>
-                  <th scope="col">Result</th>
-                  <th scope="col">Field</th>
-                  <th scope="col">Source system (expected)</th>
-                  <th scope="col">Archived</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => (
-                  <tr key={i} class={`cmp-${r.outcome}`} data-field={r.field} data-outcome={r.outcome}>
-                    <td>
-                      <span class={`badge badge-cmp-${r.outcome}`}>
-                        {r.outcome === 'match' ? '✓ ' : '✗ '}
-                        {OUTCOME_LABEL[r.outcome]}
-                      </span>
-                    </td>
-                    <th scope="row">
-                      {r.label}
-                      <div class="sub">
-                        <code>{r.field}</code>
-                      </div>
-                    </th>
-                    <td>
-                      <span class="val">{r.expected}</span>
-                    </td>
-                    <td>
-                      {r.actual !== undefined ? (
-                        <span class="val">{r.actual}</span>
-                      ) : (
-                        <span class="muted">–</span>
-                      )}
-                      {r.note !== undefined && <div class="sub">{r.note}</div>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            variant="compare"
+            testid="compare-results"
+            columns={['Result', 'Field', 'Source system (expected)', 'Archived']}
+          >
+            {rows.map((r, i) => (
+              <tr key={i} class={`cmp-${r.outcome}`} data-field={r.field} data-outcome={r.outcome}>
+                <td>
+                  <span class={`badge badge-cmp-${r.outcome}`}>
+                    {r.outcome === 'match' ? '✓ ' : '✗ '}
+                    {OUTCOME_LABEL[r.outcome]}
+                  </span>
+                </td>
+                <th scope="row">
+                  {r.label}
+                  <div class="sub">
+                    <code>{r.field}</code>
+                  </div>
+                </th>
+                <td>
+                  <span class="val">{r.expected}</span>
+                </td>
+                <td>
+                  {r.actual !== undefined ? (
+                    <span class="val">{r.actual}</span>
+                  ) : (
+                    <span class="muted">–</span>
+                  )}
+                  {r.note !== undefined && <div class="sub">{r.note}</div>}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       )}
       <section class="docsection">

@@ -1,7 +1,7 @@
 /** Diff between two versions of a document: header fields side by side, narrative text line by line. */
 import type { VNode } from 'preact';
 import type { ArchivedDocument } from '../../store/archive-types.ts';
-import { Layout, PageHead, StatusBadge } from '../components.tsx';
+import { DataTable, Layout, PageHead, StatusBadge } from '../components.tsx';
 import type { DiffLine } from '../diff.ts';
 import type { ArchivistScope } from '../scope.ts';
 
@@ -54,28 +54,21 @@ export function DiffPage({ scope, before, after, fields, narrative }: DiffProps)
         <h2>
           Header fields <span class="fi">Otsikkotiedot</span>
         </h2>
-        <div class="table-wrap">
-          <table class="data diff-fields" data-testid="field-diff">
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Version {before.versionNumber}</th>
-                <th scope="col">Version {after.versionNumber}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fields.map((f) => (
-                <tr key={f.name} class={f.changed ? 'changed' : undefined}>
-                  <th scope="row">
-                    {f.label} <code class="sub-inline">{f.name}</code>
-                  </th>
-                  <td class={f.changed ? 'del' : undefined}>{f.before ?? <span class="muted">–</span>}</td>
-                  <td class={f.changed ? 'ins' : undefined}>{f.after ?? <span class="muted">–</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          variant="diff-fields"
+          testid="field-diff"
+          columns={['Field', <>Version {before.versionNumber}</>, <>Version {after.versionNumber}</>]}
+        >
+          {fields.map((f) => (
+            <tr key={f.name} class={f.changed ? 'changed' : undefined}>
+              <th scope="row">
+                {f.label} <code class="sub-inline">{f.name}</code>
+              </th>
+              <td class={f.changed ? 'del' : undefined}>{f.before ?? <span class="muted">–</span>}</td>
+              <td class={f.changed ? 'ins' : undefined}>{f.after ?? <span class="muted">–</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section class="docsection">
         <h2>

@@ -6,6 +6,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import type { ArchivedDocument, CodedValue, InstanceId } from '../../store/archive-types.ts';
 import {
   Coded,
+  DataTable,
   Empty,
   Fields,
   FindingsTable,
@@ -419,59 +420,48 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
       </Section>
 
       <Section id="versions" title="Versions" fi="Versiot">
-        <div class="table-wrap">
-          <table class="data" data-testid="versions">
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Document OID</th>
-                <th scope="col">Effective</th>
-                <th scope="col">Archived</th>
-                <th scope="col">Status</th>
-                <th scope="col">Diff</th>
+        <DataTable
+          testid="versions"
+          columns={['Version', 'Document OID', 'Effective', 'Archived', 'Status', 'Diff']}
+        >
+          {versions.map((v, i) => {
+            const before = i > 0 ? versions[i - 1] : undefined;
+            return (
+              <tr
+                key={v.oid}
+                class={v.oid === doc.oid ? 'current-row' : undefined}
+                aria-current={v.oid === doc.oid ? 'true' : undefined}
+              >
+                <td class="num">v{v.versionNumber}</td>
+                <td>
+                  {v.oid === doc.oid ? (
+                    <code>{v.oid}</code>
+                  ) : (
+                    <a href={`/viewer/documents/${encodeURIComponent(v.oid)}`}>
+                      <code>{v.oid}</code>
+                    </a>
+                  )}
+                </td>
+                <td class="nowrap">{finnishDateTime(v.effectiveAt)}</td>
+                <td class="nowrap">{finnishDateTime(v.receivedAt.slice(0, 19))}</td>
+                <td>
+                  <StatusBadge status={v.status} /> {!v.valid && <InvalidBadge />}
+                </td>
+                <td>
+                  {before ? (
+                    <a
+                      href={`/viewer/documents/${encodeURIComponent(v.oid)}/diff?with=${encodeURIComponent(before.oid)}`}
+                    >
+                      v{before.versionNumber} → v{v.versionNumber}
+                    </a>
+                  ) : (
+                    <span class="muted">first</span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {versions.map((v, i) => {
-                const before = i > 0 ? versions[i - 1] : undefined;
-                return (
-                  <tr
-                    key={v.oid}
-                    class={v.oid === doc.oid ? 'current-row' : undefined}
-                    aria-current={v.oid === doc.oid ? 'true' : undefined}
-                  >
-                    <td class="num">v{v.versionNumber}</td>
-                    <td>
-                      {v.oid === doc.oid ? (
-                        <code>{v.oid}</code>
-                      ) : (
-                        <a href={`/viewer/documents/${encodeURIComponent(v.oid)}`}>
-                          <code>{v.oid}</code>
-                        </a>
-                      )}
-                    </td>
-                    <td class="nowrap">{finnishDateTime(v.effectiveAt)}</td>
-                    <td class="nowrap">{finnishDateTime(v.receivedAt.slice(0, 19))}</td>
-                    <td>
-                      <StatusBadge status={v.status} /> {!v.valid && <InvalidBadge />}
-                    </td>
-                    <td>
-                      {before ? (
-                        <a
-                          href={`/viewer/documents/${encodeURIComponent(v.oid)}/diff?with=${encodeURIComponent(before.oid)}`}
-                        >
-                          v{before.versionNumber} → v{v.versionNumber}
-                        </a>
-                      ) : (
-                        <span class="muted">first</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </Section>
 
       <Section id="findings" title="Validation findings" fi="Tarkastushavainnot">

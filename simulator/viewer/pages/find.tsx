@@ -6,6 +6,7 @@ import type { ArchivedDocument } from '../../store/archive-types.ts';
 import type { StoredResource } from '../../store/fhir-types.ts';
 import type { Organisation } from '../../store/types.ts';
 import {
+  DataTable,
   Empty,
   InvalidBadge,
   Layout,
@@ -163,59 +164,43 @@ export function DocumentRows({
   showPatient: boolean;
 }): VNode {
   return (
-    <div class="table-wrap">
-      <table class="data" data-testid="documents">
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Title</th>
-            {showPatient && <th scope="col">Person</th>}
-            <th scope="col">Repository</th>
-            <th scope="col">Version</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((d) => (
-            <tr key={d.oid}>
-              <td class="nowrap">{finnishDateTime(d.effectiveAt)}</td>
-              <td>
-                <a href={`/viewer/documents/${encodeURIComponent(d.oid)}`}>
-                  {d.header.title ?? '(untitled)'}
-                </a>
-                <div class="sub">
-                  {d.documentType !== undefined && (
-                    <span class="doctype">
-                      {d.documentType} {documentTypeName(d.documentType)} ·{' '}
-                    </span>
-                  )}
-                  <code>{d.oid}</code>
-                </div>
-              </td>
-              {showPatient && (
-                <td class="nowrap">
-                  {d.patient !== undefined ? (
-                    <a href={`/viewer/persons/${encodeURIComponent(d.patient)}`}>
-                      <code>{d.patient}</code>
-                    </a>
-                  ) : (
-                    '–'
-                  )}
-                  {d.header.patient?.name !== undefined && <div class="sub">{d.header.patient.name}</div>}
-                </td>
+    <DataTable testid="documents" columns={['Date', 'Title', 'Person', 'Repository', 'Version', 'Status']}>
+      {documents.map((d) => (
+        <tr key={d.oid}>
+          <td class="nowrap">{finnishDateTime(d.effectiveAt)}</td>
+          <td>
+            <a href={`/viewer/documents/${encodeURIComponent(d.oid)}`}>{d.header.title ?? '(untitled)'}</a>
+            <div class="sub">
+              {d.documentType !== undefined && (
+                <span class="doctype">
+                  {d.documentType} {documentTypeName(d.documentType)} ·{' '}
+                </span>
               )}
-              <td>
-                <RepositoryBadge repository={d.repository} />
-              </td>
-              <td class="num">v{d.versionNumber}</td>
-              <td>
-                <StatusBadge status={d.status} /> {!d.valid && <InvalidBadge />}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              <code>{d.oid}</code>
+            </div>
+          </td>
+          {showPatient && (
+            <td class="nowrap">
+              {d.patient !== undefined ? (
+                <a href={`/viewer/persons/${encodeURIComponent(d.patient)}`}>
+                  <code>{d.patient}</code>
+                </a>
+              ) : (
+                '–'
+              )}
+              {d.header.patient?.name !== undefined && <div class="sub">{d.header.patient.name}</div>}
+            </td>
+          )}
+          <td>
+            <RepositoryBadge repository={d.repository} />
+          </td>
+          <td class="num">v{d.versionNumber}</td>
+          <td>
+            <StatusBadge status={d.status} /> {!d.valid && <InvalidBadge />}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -229,52 +214,39 @@ export function AppointmentRows({
   patientOf: (a: Appointment | undefined) => string | undefined;
 }): VNode {
   return (
-    <div class="table-wrap">
-      <table class="data" data-testid="appointments">
-        <thead>
-          <tr>
-            <th scope="col">Start</th>
-            <th scope="col">Appointment</th>
-            {showPatient && <th scope="col">Person</th>}
-            <th scope="col">Version</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {appointments.map((a) => {
-            const patient = patientOf(a.resource);
-            return (
-              <tr key={a.id}>
-                <td class="nowrap">{finnishDateTime(appointmentStart(a.resource))}</td>
-                <td>
-                  <a href={`/viewer/appointments/${encodeURIComponent(a.id)}`}>
-                    {a.resource?.description ?? a.resource?.serviceType?.[0]?.text ?? `Appointment ${a.id}`}
+    <DataTable testid="appointments" columns={['Start', 'Appointment', 'Person', 'Version', 'Status']}>
+      {appointments.map((a) => {
+        const patient = patientOf(a.resource);
+        return (
+          <tr key={a.id}>
+            <td class="nowrap">{finnishDateTime(appointmentStart(a.resource))}</td>
+            <td>
+              <a href={`/viewer/appointments/${encodeURIComponent(a.id)}`}>
+                {a.resource?.description ?? a.resource?.serviceType?.[0]?.text ?? `Appointment ${a.id}`}
+              </a>
+              <div class="sub">
+                <code>Appointment/{a.id}</code>
+              </div>
+            </td>
+            {showPatient && (
+              <td class="nowrap">
+                {patient !== undefined ? (
+                  <a href={`/viewer/persons/${encodeURIComponent(patient)}`}>
+                    <code>{patient}</code>
                   </a>
-                  <div class="sub">
-                    <code>Appointment/{a.id}</code>
-                  </div>
-                </td>
-                {showPatient && (
-                  <td class="nowrap">
-                    {patient !== undefined ? (
-                      <a href={`/viewer/persons/${encodeURIComponent(patient)}`}>
-                        <code>{patient}</code>
-                      </a>
-                    ) : (
-                      '–'
-                    )}
-                  </td>
+                ) : (
+                  '–'
                 )}
-                <td class="num">v{a.versionId}</td>
-                <td>
-                  <AppointmentStatus stored={a} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+              </td>
+            )}
+            <td class="num">v{a.versionId}</td>
+            <td>
+              <AppointmentStatus stored={a} />
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }
 

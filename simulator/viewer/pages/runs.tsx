@@ -7,7 +7,7 @@
 import type { VNode } from 'preact';
 import type { RecordedCheck, RecordedEvidence, RecordedScenario } from '../../runs/format.ts';
 import type { RunRecord, RunSummary, RunVerdict } from '../../store/runs-types.ts';
-import { Empty, Fields, Label, Layout, PageHead } from '../components.tsx';
+import { DataTable, Empty, Fields, Label, Layout, PageHead } from '../components.tsx';
 import { viewerPath } from '../runs.ts';
 import type { ArchivistScope } from '../scope.ts';
 
@@ -65,43 +65,34 @@ export function RunsPage({ scope, runs }: { scope: ArchivistScope; runs: RunSumm
           records each scenario here.
         </Empty>
       ) : (
-        <div class="table-wrap">
-          <table class="data runs" data-testid="runs">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Scenario</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Verdict</th>
-                <th scope="col">Checks</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id} data-run={r.id} data-scenario={r.scenarioId}>
-                  <td class="nowrap">
-                    <time dateTime={r.startedAt}>{when(r.startedAt)}</time>
-                  </td>
-                  <td>
-                    <a href={`/viewer/runs/${encodeURIComponent(r.id)}`}>{r.title}</a>
-                    <div class="sub">
-                      <code>{r.scenarioId}</code> · {r.service}
-                    </div>
-                  </td>
-                  <td>
-                    <code>{r.organisation ?? '–'}</code>
-                  </td>
-                  <td>
-                    <VerdictBadge verdict={r.verdict} />
-                  </td>
-                  <td class="nowrap">
-                    <Counts counts={r.counts} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          variant="runs"
+          testid="runs"
+          columns={['When', 'Scenario', 'Organisation', 'Verdict', 'Checks']}
+        >
+          {runs.map((r) => (
+            <tr key={r.id} data-run={r.id} data-scenario={r.scenarioId}>
+              <td class="nowrap">
+                <time dateTime={r.startedAt}>{when(r.startedAt)}</time>
+              </td>
+              <td>
+                <a href={`/viewer/runs/${encodeURIComponent(r.id)}`}>{r.title}</a>
+                <div class="sub">
+                  <code>{r.scenarioId}</code> · {r.service}
+                </div>
+              </td>
+              <td>
+                <code>{r.organisation ?? '–'}</code>
+              </td>
+              <td>
+                <VerdictBadge verdict={r.verdict} />
+              </td>
+              <td class="nowrap">
+                <Counts counts={r.counts} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Layout>
   );
@@ -284,23 +275,11 @@ export function RunPage({ scope, record, scenario, documents }: RunPageProps): V
           {step.checks.length === 0 ? (
             <p class="muted">No checks.</p>
           ) : (
-            <div class="table-wrap">
-              <table class="data checks">
-                <thead>
-                  <tr>
-                    <th scope="col">Verdict</th>
-                    <th scope="col">Check</th>
-                    <th scope="col">Requirement</th>
-                    <th scope="col">Evidence</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {step.checks.map((c) => (
-                    <CheckRow key={c.id} check={c} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable variant="checks" columns={['Verdict', 'Check', 'Requirement', 'Evidence']}>
+              {step.checks.map((c) => (
+                <CheckRow key={c.id} check={c} />
+              ))}
+            </DataTable>
           )}
         </section>
       ))}

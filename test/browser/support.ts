@@ -81,7 +81,37 @@ export async function signIn(page: Page, archivist: string): Promise<void> {
   await Promise.all([page.waitForURL('**/viewer/find'), page.click('button[type=submit]')]);
 }
 
+/**
+ * Every body row of every data table has as many cells as the header has columns (colspans counted), so
+ * no column shows under another's heading. Throws with the table and row that do not line up.
+ */
+export async function expectTablesAligned(page: Page): Promise<void> {
+  const problems = await page.evaluate(() => {
+    const width = (row: HTMLTableRowElement): number =>
+      Array.from(row.cells).reduce((n, cell) => n + (cell.colSpan || 1), 0);
+    const out: string[] = [];
+    document.querySelectorAll<HTMLTableElement>('table.data').forEach((table, t) => {
+      const head = table.tHead?.rows[0];
+      if (!head) return;
+      const columns = width(head);
+      Array.from(table.tBodies).forEach((body) => {
+        Array.from(body.rows).forEach((row, r) => {
+          const cells = width(row);
+          if (cells !== columns)
+            out.push(
+              `table ${table.dataset.testid ?? String(t)} row ${r}: ${cells} cells under ${columns} headings`,
+            );
+        });
+      });
+    });
+    return out;
+  });
+  if (problems.length > 0) throw new Error(`misaligned tables on ${page.url()}: ${problems.join('; ')}`);
+}
+
+/** A full-page screenshot as a test artifact; the page's tables are checked for alignment first. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await expectTablesAligned(page);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }

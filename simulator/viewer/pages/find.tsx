@@ -164,7 +164,10 @@ export function DocumentRows({
   showPatient: boolean;
 }): VNode {
   return (
-    <DataTable testid="documents" columns={['Date', 'Title', 'Person', 'Repository', 'Version', 'Status']}>
+    <DataTable
+      testid="documents"
+      columns={['Date', 'Title', ...(showPatient ? ['Person'] : []), 'Repository', 'Version', 'Status']}
+    >
       {documents.map((d) => (
         <tr key={d.oid}>
           <td class="nowrap">{finnishDateTime(d.effectiveAt)}</td>
@@ -214,7 +217,10 @@ export function AppointmentRows({
   patientOf: (a: Appointment | undefined) => string | undefined;
 }): VNode {
   return (
-    <DataTable testid="appointments" columns={['Start', 'Appointment', 'Person', 'Version', 'Status']}>
+    <DataTable
+      testid="appointments"
+      columns={['Start', 'Appointment', ...(showPatient ? ['Person'] : []), 'Version', 'Status']}
+    >
       {appointments.map((a) => {
         const patient = patientOf(a.resource);
         return (

@@ -126,31 +126,56 @@ async function conditionalMatch(
   return result.matches[0];
 }
 
-export const createResource: Handler = async (req, ctx) => {
-  const type = req.path.type ?? '';
-  const v = validateBody(req, ctx, type);
+/**
+ * Decides a validated create or update: store clean, store tagged invalid (rehearsal), or refuse. A
+ * refusal is recorded in the event log and answered here, so both handlers word and log it the same way.
+ */
+async function judge(
+  req: FhirRequest,
+  ctx: FhirContext,
+  type: string,
+  v: ValidationResult,
+  action: 'create' | 'update',
+  resourceIds: string[],
+  summary: string,
+): Promise<
+  | { refused: HandlerResult }
+  | { decision: 'store' | 'store-invalid'; body: Resource; patient: string | undefined }
+> {
   const decision =
     v.refuseWith === undefined ? 'store' : decide(v.findings, v.storable ? req.mode : 'strict');
   const patient =
     type === 'Appointment' && v.resource && v.refuseWith !== 400 ? patientOf(v.resource as never) : undefined;
-  if (decision === 'refuse' || !v.resource) {
-    const outcome = refusal(v);
-    await recordEvent(ctx, req, {
-      kind: kindOf(type, 'create'),
-      outcome: 'refused',
-      resourceIds: [],
-      findings: v.findings,
-      summary: `${type} create refused: ${v.findings.length} finding(s)`,
-      status: outcome.kind === 'bad-request' ? 400 : 422,
-      ...(patient !== undefined && { patient }),
-    });
-    return [outcome];
-  }
-  const resource = prepare(
-    v.resource as unknown as Resource,
-    req.assignedId ?? newId(),
-    decision === 'store-invalid',
+  if (decision !== 'refuse' && v.resource)
+    return { decision, body: v.resource as unknown as Resource, patient };
+  const outcome = refusal(v);
+  await recordEvent(ctx, req, {
+    kind: kindOf(type, action),
+    outcome: 'refused',
+    resourceIds,
+    findings: v.findings,
+    summary,
+    status: outcome.kind === 'bad-request' ? 400 : 422,
+    ...(patient !== undefined && { patient }),
+  });
+  return { refused: [outcome] };
+}
+
+export const createResource: Handler = async (req, ctx) => {
+  const type = req.path.type ?? '';
+  const v = validateBody(req, ctx, type);
+  const judged = await judge(
+    req,
+    ctx,
+    type,
+    v,
+    'create',
+    [],
+    `${type} create refused: ${v.findings.length} finding(s)`,
   );
+  if ('refused' in judged) return judged.refused;
+  const { patient } = judged;
+  const resource = prepare(judged.body, req.assignedId ?? newId(), judged.decision === 'store-invalid');
   return ctx.store.transaction(async (tx): Promise<HandlerResult> => {
     if (req.ifNoneExist !== undefined) {
       const existing = await conditionalMatch(tx, type, req.ifNoneExist);
@@ -267,24 +292,10 @@ export async function updateWith(
     v.refuseWith = 400;
     v.storable = false;
   }
-  const decision =
-    v.refuseWith === undefined ? 'store' : decide(v.findings, v.storable ? req.mode : 'strict');
-  const patient =
-    type === 'Appointment' && v.resource && v.refuseWith !== 400 ? patientOf(v.resource as never) : undefined;
-  if (decision === 'refuse' || !v.resource) {
-    const outcome = refusal(v);
-    await recordEvent(ctx, req, {
-      kind: kindOf(type, 'update'),
-      outcome: 'refused',
-      resourceIds: [`${type}/${id}`],
-      findings: v.findings,
-      summary: `${type}/${id} update refused`,
-      status: outcome.kind === 'bad-request' ? 400 : 422,
-      ...(patient !== undefined && { patient }),
-    });
-    return [outcome];
-  }
-  const resource = prepare(v.resource as unknown as Resource, id, decision === 'store-invalid');
+  const judged = await judge(req, ctx, type, v, 'update', [`${type}/${id}`], `${type}/${id} update refused`);
+  if ('refused' in judged) return judged.refused;
+  const { patient } = judged;
+  const resource = prepare(judged.body, id, judged.decision === 'store-invalid');
   try {
     return await ctx.store.transaction(async (tx): Promise<HandlerResult> => {
       const before = await tx.fhir.read(type, id);

@@ -87,22 +87,32 @@ function SafeLink({ href, children }: { href: string | undefined; children: Comp
   );
 }
 
+/**
+ * Mixed content of either narrative kind: text as text, comments dropped, elements of the narrative's
+ * own namespace through its allow-list renderer, anything else shown as inert text (`Foreign`).
+ */
+function mixedChildren(
+  nodes: XNode[],
+  ns: string,
+  Element: (props: { el: XElement }) => VNode,
+): ComponentChildren[] {
+  return nodes.map((node, i) => {
+    switch (node.type) {
+      case 'text':
+      case 'cdata':
+        return node.value;
+      case 'comment':
+        return null;
+      case 'element':
+        return node.ns === ns ? <Element key={i} el={node} /> : <Foreign key={i} node={node} />;
+    }
+  });
+}
+
 // ---------------------------------------------------------------- CDA NarrativeBlock
 
 function cdaChildren(nodes: XNode[]): ComponentChildren[] {
-  return nodes.map((n, i) => <CdaNode key={i} node={n} />);
-}
-
-function CdaNode({ node }: { node: XNode }): VNode | string | null {
-  switch (node.type) {
-    case 'text':
-    case 'cdata':
-      return node.value;
-    case 'comment':
-      return null;
-    case 'element':
-      return node.ns === HL7_V3_NS ? <CdaElement el={node} /> : <Foreign node={node} />;
-  }
+  return mixedChildren(nodes, HL7_V3_NS, CdaElement);
 }
 
 /** The children of `el` without its `caption` (rendered separately). */
@@ -316,19 +326,7 @@ const XHTML_SAME = new Set([
 ]);
 
 function xhtmlChildren(nodes: XNode[]): ComponentChildren[] {
-  return nodes.map((n, i) => <XhtmlNode key={i} node={n} />);
-}
-
-function XhtmlNode({ node }: { node: XNode }): VNode | string | null {
-  switch (node.type) {
-    case 'text':
-    case 'cdata':
-      return node.value;
-    case 'comment':
-      return null;
-    case 'element':
-      return node.ns === XHTML_NS ? <XhtmlElement el={node} /> : <Foreign node={node} />;
-  }
+  return mixedChildren(nodes, XHTML_NS, XhtmlElement);
 }
 
 function XhtmlElement({ el }: { el: XElement }): VNode {

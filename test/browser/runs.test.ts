@@ -6,8 +6,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../simulator/server.ts';
-import { kantasimRun } from '../integration/runner-harness.ts';
-import { spawnVendorEhr, type VendorEhrProcess } from '../integration/vendor-ehr-harness.ts';
+import {
+  runAndRecordShippedScenarios,
+  spawnVendorEhr,
+  type VendorEhrProcess,
+} from '../integration/vendor-ehr-harness.ts';
 import { startTestSimulator } from '../support/sim.ts';
 import { ARCHIVISTS } from '../support/viewer-seed.ts';
 import { guardedContext, launchChromium, screenshot, signIn } from './support.ts';
@@ -15,24 +18,12 @@ import { guardedContext, launchChromium, screenshot, signIn } from './support.ts
 let sim: RunningServer;
 let ehr: VendorEhrProcess;
 let browser: Browser;
-const runIds = new Map<string, string>();
+let runIds: Map<string, string>;
 
 beforeAll(async () => {
   sim = await startTestSimulator();
   ehr = await spawnVendorEhr(sim.url);
-  const r = await kantasimRun([
-    'scenarios/pta/first-deployment.yaml',
-    'scenarios/pta-appointment/appointment-booking.yaml',
-    '--sim',
-    sim.url,
-    '--sut',
-    ehr.url,
-    '--timeout',
-    '5',
-  ]);
-  expect(r.exitCode, r.out + r.err).toBe(0);
-  for (const m of r.out.matchAll(/^Recorded (\S+) \(\w+\): \S+\/viewer\/runs\/([0-9a-f-]{36})$/gm))
-    runIds.set(m[1] ?? '', m[2] ?? '');
+  runIds = await runAndRecordShippedScenarios(sim.url, ehr.url);
   browser = await launchChromium();
 }, 120_000);
 

@@ -11,8 +11,7 @@ import type { RunningServer } from '../../simulator/server.ts';
 import type { RunRecord } from '../../simulator/store/runs-types.ts';
 import { json, startTestSimulator } from '../support/sim.ts';
 import { ARCHIVISTS } from '../support/viewer-seed.ts';
-import { kantasimRun } from './runner-harness.ts';
-import { spawnVendorEhr, type VendorEhrProcess } from './vendor-ehr-harness.ts';
+import { runAndRecordShippedScenarios, spawnVendorEhr, type VendorEhrProcess } from './vendor-ehr-harness.ts';
 
 let sim: RunningServer;
 let ehr: VendorEhrProcess;
@@ -35,23 +34,7 @@ const get = (path: string, cookie: string): Promise<Response> =>
 beforeAll(async () => {
   sim = await startTestSimulator();
   ehr = await spawnVendorEhr(sim.url);
-  const r = await kantasimRun([
-    'scenarios/pta/first-deployment.yaml',
-    'scenarios/pta-appointment/appointment-booking.yaml',
-    '--sim',
-    sim.url,
-    '--sut',
-    ehr.url,
-    '--timeout',
-    '5',
-  ]);
-  expect(r.exitCode, r.out + r.err).toBe(0);
-  runIds = new Map(
-    [...r.out.matchAll(/^Recorded (\S+) \(pass\): \S+\/viewer\/runs\/([0-9a-f-]{36})$/gm)].map((m) => [
-      m[1] ?? '',
-      m[2] ?? '',
-    ]),
-  );
+  runIds = await runAndRecordShippedScenarios(sim.url, ehr.url);
 }, 120_000);
 
 afterAll(async () => {

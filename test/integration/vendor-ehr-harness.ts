@@ -3,6 +3,7 @@
  * through `npm run vendor-ehr`, and stops it (its whole process group) again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { kantasimRun } from './runner-harness.ts';
 
 export interface VendorEhrProcess {
   url: string;
@@ -54,4 +55,31 @@ export function spawnVendorEhr(simUrl: string, fault?: string): Promise<VendorEh
       reject(new Error(`vendor-ehr exited with ${String(code)}: ${out}${err}`));
     });
   });
+}
+
+/**
+ * Runs the shipped first-deployment and appointment-booking scenarios against a vendor system, expects
+ * them to pass, and returns the recorded run id of each scenario (scenario id → run id).
+ */
+export async function runAndRecordShippedScenarios(
+  simUrl: string,
+  sutUrl: string,
+): Promise<Map<string, string>> {
+  const r = await kantasimRun([
+    'scenarios/pta/first-deployment.yaml',
+    'scenarios/pta-appointment/appointment-booking.yaml',
+    '--sim',
+    simUrl,
+    '--sut',
+    sutUrl,
+    '--timeout',
+    '5',
+  ]);
+  if (r.exitCode !== 0) throw new Error(`the shipped scenarios did not pass:\n${r.out}${r.err}`);
+  return new Map(
+    [...r.out.matchAll(/^Recorded (\S+) \(pass\): \S+\/viewer\/runs\/([0-9a-f-]{36})$/gm)].map((m) => [
+      m[1] ?? '',
+      m[2] ?? '',
+    ]),
+  );
 }

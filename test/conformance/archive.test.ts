@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCdaSchema } from '../../simulator/archive/schema.ts';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startTestSimulator } from '../support/sim.ts';
 
 const SHARED = resolve(process.cwd(), '../shared/conformance');
 const SCHEMA_DIR = join(SHARED, 'cda-schema');
@@ -95,7 +96,7 @@ const codes = (a: Ack): string[] => a.details.map((d) => d.code);
 describe('the HUS RCMR_IN100002FI01 sample', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', cdaSchemaDir: SCHEMA_DIR });
+    server = await startTestSimulator({ cdaSchemaDir: SCHEMA_DIR });
     await registerHus(server.url);
   });
   afterAll(async () => {
@@ -137,7 +138,7 @@ describe('mutations of the sample are refused with their finding', () => {
   const marker = `KANTASIM-SECRET-${process.pid}`;
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', cdaSchemaDir: SCHEMA_DIR });
+    server = await startTestSimulator({ cdaSchemaDir: SCHEMA_DIR });
     await registerHus(server.url);
     sentinel = createServer((_req, res) => {
       sentinelHits++;

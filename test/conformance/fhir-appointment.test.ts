@@ -15,7 +15,8 @@ import type { Appointment, OperationOutcome } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeBundle } from '../../fixtures/fhir/appointment.ts';
 import { checkCharFor } from '../../simulator/domain/hetu.ts';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startTestSimulator } from '../support/sim.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const examplePath = join(
@@ -53,7 +54,7 @@ describe('Finnish Scheduling example appointment', () => {
     });
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
+    server = await startTestSimulator();
   });
   afterAll(async () => {
     await server.close();

@@ -4,12 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_HETU, buildCda, ptaMessage, socialMessage } from '../../fixtures/cda/index.ts';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startTestSimulator } from '../support/sim.ts';
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', maxBodyBytes: 2_000_000 });
+  server = await startTestSimulator({ maxBodyBytes: 2_000_000 });
 });
 afterAll(async () => {
   await server.close();

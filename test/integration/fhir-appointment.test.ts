@@ -16,14 +16,15 @@ import {
   TEST_HETUS,
   UNIT_READY,
 } from '../../fixtures/fhir/appointment.ts';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startTestSimulator } from '../support/sim.ts';
 import type { SubmissionEvent } from '../../simulator/store/types.ts';
 
 let server: RunningServer;
 let client: Client;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
+  server = await startTestSimulator();
   client = new Client(`${server.url}/fhir`);
 });
 afterAll(async () => {

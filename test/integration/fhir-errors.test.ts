@@ -5,11 +5,12 @@
 import type { Appointment, OperationOutcome } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kantaAppointment, storeBundle } from '../../fixtures/fhir/appointment.ts';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startTestSimulator } from '../support/sim.ts';
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', maxBodyBytes: 200_000 });
+  server = await startTestSimulator({ maxBodyBytes: 200_000 });
 });
 afterAll(async () => {
   await server.close();

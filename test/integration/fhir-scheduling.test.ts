@@ -13,13 +13,14 @@ import type {
 } from 'fhir/r4.js';
 import { FhirTestClient as Client } from './fhir-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startTestSimulator } from '../support/sim.ts';
 
 let server: RunningServer;
 let client: Client;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
+  server = await startTestSimulator();
   client = new Client(`${server.url}/fhir`);
 });
 afterAll(async () => {
@@ -372,7 +373,7 @@ describe('CapabilityStatement', () => {
 describe('rehearsal mode set by the server', () => {
   let rehearsal: RunningServer;
   beforeAll(async () => {
-    rehearsal = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', mode: 'rehearsal' });
+    rehearsal = await startTestSimulator({ mode: 'rehearsal' });
   });
   afterAll(async () => {
     await rehearsal.close();

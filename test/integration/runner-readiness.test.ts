@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../runner/types.ts';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startTestSimulator } from '../support/sim.ts';
 import { kantasimRun, tempDir } from './runner-harness.ts';
 
 let sim: RunningServer;
 
 beforeAll(async () => {
-  sim = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
+  sim = await startTestSimulator();
 });
 
 afterAll(async () => {

@@ -4,7 +4,8 @@ import { PassThrough } from 'node:stream';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../runner/types.ts';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startTestSimulator } from '../support/sim.ts';
 import { kantasimRun, startFakeSut, tempDir, writeScenario, type FakeSut } from './runner-harness.ts';
 
 let sim: RunningServer;
@@ -19,7 +20,7 @@ function newOid(): string {
 }
 
 beforeAll(async () => {
-  sim = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
+  sim = await startTestSimulator();
   sut = await startFakeSut(sim.url);
   dir = tempDir();
 });

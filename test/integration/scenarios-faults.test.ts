@@ -9,14 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULTS, type Fault } from '../../examples/vendor-ehr/faults.ts';
 import { startVendorEhr } from '../../examples/vendor-ehr/server.ts';
 import type { RunResult } from '../../runner/types.ts';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startTestSimulator } from '../support/sim.ts';
 import { kantasimRun, tempDir } from './runner-harness.ts';
 
 let sim: RunningServer;
 const dir = tempDir();
 
 beforeAll(async () => {
-  sim = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
+  sim = await startTestSimulator();
 });
 
 afterAll(async () => {

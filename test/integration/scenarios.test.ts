@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../runner/types.ts';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startTestSimulator } from '../support/sim.ts';
 import { kantasimRun, tempDir } from './runner-harness.ts';
 import { spawnVendorEhr, type VendorEhrProcess } from './vendor-ehr-harness.ts';
 
@@ -16,7 +17,7 @@ let sim: RunningServer;
 let ehr: VendorEhrProcess;
 
 beforeAll(async () => {
-  sim = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
+  sim = await startTestSimulator();
   ehr = await spawnVendorEhr(sim.url);
 });
 

@@ -15,6 +15,7 @@ import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
 import { error, type Finding } from '../../domain/findings.ts';
 import { resourceNarrativeFindings } from './narrative.ts';
+import { visitObjects } from './walk.ts';
 
 interface Invariant {
   key: string;
@@ -243,29 +244,28 @@ function localReferenceFindings(resource: Record<string, unknown> & { resourceTy
     ),
   );
   const out: Finding[] = [];
-  const walk = (node: unknown, path: string): void => {
-    if (Array.isArray(node)) {
-      node.forEach((v, i) => {
-        walk(v, `${path}[${i}]`);
-      });
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-      if (key === 'contained') continue;
-      if (key === 'reference' && typeof value === 'string' && value.startsWith('#') && value.length > 1) {
-        if (!ids.has(value.slice(1))) {
-          out.push(
-            error(
-              'R4-INV-ref-1',
-              `${path}.reference`,
-              `ref-1: local reference '${value}' names no contained resource; add a contained resource with id '${value.slice(1)}' or fix the reference`,
-            ),
-          );
-        }
-      } else walk(value, `${path}.${key}`);
-    }
-  };
-  walk(resource, resource.resourceType);
+  visitObjects(
+    resource,
+    resource.resourceType,
+    (o, path) => {
+      const value = o.reference;
+      if (
+        typeof value === 'string' &&
+        value.startsWith('#') &&
+        value.length > 1 &&
+        !ids.has(value.slice(1))
+      ) {
+        out.push(
+          error(
+            'R4-INV-ref-1',
+            `${path}.reference`,
+            `ref-1: local reference '${value}' names no contained resource; add a contained resource with id '${value.slice(1)}' or fix the reference`,
+          ),
+        );
+      }
+    },
+    // References inside contained resources point among them; the container's ids are what ref-1 checks.
+    (key) => key === 'contained',
+  );
   return out;
 }

@@ -11,6 +11,7 @@
  *
  * Codes KANTA-ID-0xx, KANTA-REG-0xx.
  */
+import { visitObjects } from './walk.ts';
 import { error, type Finding } from '../../domain/findings.ts';
 import { HETU_SYSTEM, validateTestHetu } from '../../domain/hetu.ts';
 import type { StoreSession } from '../../store/types.ts';
@@ -20,22 +21,10 @@ const ID_SOURCE = 'domain.md §1, §6 (identity codes)';
 /** Every identity-code value with its FHIRPath location. */
 export function identityCodesIn(resource: unknown, root: string): { value: string; path: string }[] {
   const out: { value: string; path: string }[] = [];
-  const walk = (node: unknown, path: string): void => {
-    if (Array.isArray(node)) {
-      node.forEach((v, i) => {
-        walk(v, `${path}[${i}]`);
-      });
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
+  visitObjects(resource, root, (o, path) => {
     if (o.system === HETU_SYSTEM && typeof o.value === 'string')
       out.push({ value: o.value, path: `${path}.value` });
-    for (const [key, value] of Object.entries(o)) {
-      if (typeof value === 'object') walk(value, `${path}.${key}`);
-    }
-  };
-  walk(resource, root);
+  });
   return out;
 }
 

@@ -2,7 +2,7 @@
  * Running one event expectation (wait for the submission) and one check (read, select, compare), and
  * the evidence they leave for the reports.
  */
-import type { SubmissionEvent } from '../simulator/store/types.ts';
+import type { SubmissionEvent } from '../simulator/domain/events.ts';
 import { compare, hasComparison } from './compare.ts';
 import { describeMatch, waitForEvents, type EventMatch } from './events.ts';
 import { type HttpResponse } from './http.ts';

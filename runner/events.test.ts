@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SubmissionEvent } from '../simulator/store/types.ts';
+import type { SubmissionEvent } from '../simulator/domain/events.ts';
 import { describeMatch, matches, waitForEvents } from './events.ts';
 import { SimulatorClient, type EventFilter } from './http.ts';
 

@@ -6,7 +6,7 @@
  * events that match. A submission that matches who and what but came out differently (accepted instead
  * of refused, other finding codes) ends the wait at once: the answer is in, and it is not the expected one.
  */
-import type { SubmissionEvent } from '../simulator/store/types.ts';
+import type { SubmissionEvent } from '../simulator/domain/events.ts';
 import { formatSeconds, type EventFilter, type SimulatorClient } from './http.ts';
 import { showFindings } from './messages.ts';
 

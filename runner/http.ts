@@ -2,7 +2,7 @@
  * The runner's only way to the simulator and the system under test: plain HTTP with fetch.
  * (Design principle 3: the runner is a client, so scenarios run against any simulator on any host.)
  */
-import type { SubmissionEvent } from '../simulator/store/types.ts';
+import type { SubmissionEvent } from '../simulator/domain/events.ts';
 
 export interface HttpRequest {
   method: string;

@@ -2,7 +2,7 @@
  * "Who, with which system": the organisation under test, its register controllers and its certified
  * system, read from the simulator's registry for the deployment-test report.
  */
-import type { CertifiedSystem, Customer, Organisation } from '../simulator/store/types.ts';
+import type { CertifiedSystem, Customer, Organisation } from '../simulator/domain/registry.ts';
 import type { SimulatorClient } from './http.ts';
 import type { OrganisationInfo } from './types.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Server configuration: defaults, environment variables and command-line flags meet here once.
  */
-export type ValidationMode = 'strict' | 'rehearsal';
+import type { ValidationMode } from './domain/policy.ts';
 
 export interface Config {
   port: number;

@@ -5,7 +5,7 @@ import { readSubmission } from '../../simulator/archive/envelope.ts';
 import { extractHeader } from '../../simulator/archive/header.ts';
 import { generateTestHetus } from '../../simulator/domain/hetu.ts';
 import { startServer } from '../../simulator/server.ts';
-import type { NewArchivedDocument } from '../../simulator/store/archive-types.ts';
+import type { NewArchivedDocument } from '../../simulator/domain/cda.ts';
 import { percentiles, runConcurrent, type BenchSuite } from './harness.ts';
 
 const DOC_BYTES = 50 * 1024;

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Finding } from '../domain/findings.ts';
-import type { ArchivedDocument, ArchiveMessageMeta } from '../store/archive-types.ts';
+import type { ArchivedDocument, ArchiveMessageMeta } from '../domain/cda.ts';
 
 export type AckCode = 'AA' | 'AE' | 'AR';
 

@@ -7,7 +7,7 @@
  * Finding codes CDA-MSG-001…012 (docs/archive.md).
  */
 import { error, fatal, warning, type Finding } from '../domain/findings.ts';
-import type { ArchiveMessageMeta, CodedValue, InstanceId } from '../store/archive-types.ts';
+import type { ArchiveMessageMeta, CodedValue, InstanceId } from '../domain/cda.ts';
 import { decodePart, parseMultipart } from './mime.ts';
 import {
   HL7_V3_NS,

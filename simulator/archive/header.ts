@@ -16,7 +16,7 @@ import type {
   CodedValue,
   InstanceId,
   LocalHeader,
-} from '../store/archive-types.ts';
+} from '../domain/cda.ts';
 import { codedValue, instanceId } from './envelope.ts';
 import { HL7_FI_NS, attr, dig, kid, kids, type XmlNode } from './xml.ts';
 

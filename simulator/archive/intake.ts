@@ -12,7 +12,8 @@
  * OID, an OID already taken by other content) are fatal and refuse in both modes.
  */
 import { createHash } from 'node:crypto';
-import type { Config, ValidationMode } from '../config.ts';
+import type { Config } from '../config.ts';
+import type { ValidationMode } from '../domain/policy.ts';
 import { fatal, hasBlocking, type Finding } from '../domain/findings.ts';
 import { isOid } from '../domain/oid.ts';
 import type { EventLog } from '../events/log.ts';
@@ -23,8 +24,9 @@ import type {
   ArchiveRepositoryKind,
   CdaHeader,
   NewArchivedDocument,
-} from '../store/archive-types.ts';
-import type { NewEvent, Store, StoreSession } from '../store/types.ts';
+} from '../domain/cda.ts';
+import type { Store, StoreSession } from '../store/types.ts';
+import type { EventKind, NewEvent } from '../domain/events.ts';
 import type { AckCode } from './ack.ts';
 import { INTERACTION_REPLACE, readSubmission, type Submission } from './envelope.ts';
 import { documentOidOf, extractHeader, tsToIso } from './header.ts';
@@ -297,7 +299,7 @@ export class ArchiveIntake {
     message: ArchiveMessageMeta | undefined,
     header: CdaHeader | undefined,
     e: {
-      kind: string;
+      kind: EventKind;
       outcome: NewEvent['outcome'];
       findings: Finding[];
       organisation: string | undefined;

@@ -17,7 +17,7 @@
  */
 import { error, type Finding } from '../domain/findings.ts';
 import type { EventLog } from '../events/log.ts';
-import type { ArchivedDocument, Nullification } from '../store/archive-types.ts';
+import type { ArchivedDocument, Nullification } from '../domain/cda.ts';
 import type { Store } from '../store/types.ts';
 
 export interface NullifyRequest {

@@ -12,19 +12,16 @@
  * - `POST /archive/documents/{oid}/nullify` → nullification (nullification.ts).
  */
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import { parseMode, type ValidationMode } from '../config.ts';
+import { parseMode } from '../config.ts';
+import type { ValidationMode } from '../domain/policy.ts';
 import { fatal, type Finding } from '../domain/findings.ts';
 import type { EventLog } from '../events/log.ts';
 import { badRequest, fromBodyParserError, jsonErrorHandler, notFound } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
-import {
-  ARCHIVE_REPOSITORIES,
-  MAX_ARCHIVE_PAGE,
-  type ArchivedDocument,
-  type ArchiveQuery,
-  type ArchiveRepositoryKind,
-} from '../store/archive-types.ts';
-import type { Store, SubmissionEvent } from '../store/types.ts';
+import { MAX_ARCHIVE_PAGE, type ArchiveQuery } from '../store/archive-types.ts';
+import { ARCHIVE_REPOSITORIES, type ArchivedDocument, type ArchiveRepositoryKind } from '../domain/cda.ts';
+import type { Store } from '../store/types.ts';
+import type { SubmissionEvent } from '../domain/events.ts';
 import { ackContentType, ackJson, ackXml, type AckInput } from './ack.ts';
 import type { ArchiveIntake, IntakeResult } from './intake.ts';
 import { nullifyDocument, type NullifyRequest } from './nullification.ts';

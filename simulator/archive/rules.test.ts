@@ -15,12 +15,13 @@ import {
   type CdaOptions,
   type MessageOptions,
 } from '../../fixtures/cda/index.ts';
-import { DEFAULT_CONFIG, type Config, type ValidationMode } from '../config.ts';
+import { DEFAULT_CONFIG, type Config } from '../config.ts';
+import type { ValidationMode } from '../domain/policy.ts';
 import { EventLog } from '../events/log.ts';
 import { createLogger } from '../logger.ts';
 import { seedWorld } from '../registry/seed.ts';
 import { RegistryService } from '../registry/service.ts';
-import type { ArchiveRepositoryKind } from '../store/archive-types.ts';
+import type { ArchiveRepositoryKind } from '../domain/cda.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/index.ts';
 import { ArchiveIntake, type IntakeResult } from './intake.ts';
 import { loadCdaSchema } from './schema.ts';

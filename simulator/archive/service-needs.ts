@@ -12,7 +12,7 @@
  * in rules/social.ts.
  */
 import type { Service } from '../domain/codes.ts';
-import type { ArchiveRepositoryKind, CdaHeader } from '../store/archive-types.ts';
+import type { ArchiveRepositoryKind, CdaHeader } from '../domain/cda.ts';
 import { tsToIso } from './header.ts';
 
 export const IMAGING_VIEW_CODES: readonly string[] = ['102'];

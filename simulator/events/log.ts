@@ -6,7 +6,8 @@
  * they never see an event of a transaction that later rolled back (reads wait behind open transactions).
  */
 import { EventEmitter } from 'node:events';
-import type { NewEvent, Store, StoreSession, SubmissionEvent } from '../store/types.ts';
+import type { Store, StoreSession } from '../store/types.ts';
+import type { NewEvent, SubmissionEvent } from '../domain/events.ts';
 
 export class EventLog {
   private readonly emitter = new EventEmitter();

@@ -7,7 +7,8 @@
  *   frames whose `id` is the sequence number; a comment line every 15 s keeps proxies from closing it.
  */
 import { Router, type Request } from 'express';
-import type { EventChannel, EventOutcome, EventQuery, Store } from '../store/types.ts';
+import type { EventQuery, Store } from '../store/types.ts';
+import type { EventChannel, EventOutcome } from '../domain/events.ts';
 import { badRequest } from '../http/errors.ts';
 import type { EventLog } from './log.ts';
 import { EventStreams } from './sse.ts';

@@ -8,7 +8,8 @@
  * never sends an event of a transaction that rolled back, and never sends one twice.
  */
 import type { Response } from 'express';
-import type { EventQuery, Store, SubmissionEvent } from '../store/types.ts';
+import type { EventQuery, Store } from '../store/types.ts';
+import type { SubmissionEvent } from '../domain/events.ts';
 import type { EventLog } from './log.ts';
 
 export interface StreamOptions {

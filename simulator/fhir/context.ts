@@ -5,7 +5,8 @@
  * express; `router.ts` parses the HTTP request into a `FhirRequest` and writes the result back.
  */
 import type { Resource } from 'fhir/r4.js';
-import type { Config, ValidationMode } from '../config.ts';
+import type { Config } from '../config.ts';
+import type { ValidationMode } from '../domain/policy.ts';
 import type { EventLog } from '../events/log.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';

@@ -7,7 +7,8 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Resource } from 'fhir/r4.js';
-import type { Config, ValidationMode } from '../config.ts';
+import type { Config } from '../config.ts';
+import type { ValidationMode } from '../domain/policy.ts';
 import type { EventLog } from '../events/log.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';

@@ -8,13 +8,8 @@
  * See: https://hl7.org/fhir/R4/search.html
  */
 import type { Bundle, BundleEntry, BundleLink } from 'fhir/r4.js';
-import {
-  MAX_FHIR_PAGE,
-  type SearchCriterion,
-  type SearchQuery,
-  type SortKey,
-  type StoredResource,
-} from '../store/fhir-types.ts';
+import { MAX_FHIR_PAGE, type SearchCriterion, type SearchQuery, type SortKey } from '../store/fhir-types.ts';
+import type { StoredResource } from '../domain/fhir.ts';
 import type { StoreSession } from '../store/types.ts';
 import { parseDateSearch } from './dates.ts';
 import { badRequest, FhirError } from './outcomes.ts';

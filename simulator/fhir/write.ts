@@ -4,15 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Appointment, Resource } from 'fhir/r4.js';
-import type { ValidationMode } from '../config.ts';
+import type { ValidationMode } from '../domain/policy.ts';
 import { hasBlocking, type Finding } from '../domain/findings.ts';
-import {
-  INVALID_TAG_CODE,
-  KANTASIM_TAG_SYSTEM,
-  type IndexEntry,
-  type StoredResource,
-} from '../store/fhir-types.ts';
-import type { EventOutcome, NewEvent, StoreSession } from '../store/types.ts';
+import type { IndexEntry } from '../store/fhir-types.ts';
+import { INVALID_TAG_CODE, KANTASIM_TAG_SYSTEM, type StoredResource } from '../domain/fhir.ts';
+import type { StoreSession } from '../store/types.ts';
+import type { EventOutcome, NewEvent } from '../domain/events.ts';
 import { appointmentIndex } from './appointment-index.ts';
 import type { FhirContext, FhirRequest } from './context.ts';
 import { badRequest, FhirError } from './outcomes.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessReadiness, type ReadinessInput, type ReadinessItemId } from './readiness.ts';
-import type { CertifiedSystem, Customer, Organisation } from '../store/types.ts';
+import type { CertifiedSystem, Customer, Organisation } from '../domain/registry.ts';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const org: Organisation = {

@@ -6,7 +6,7 @@
  * items are the prerequisites the seeds name, one function each, so they are easy to compare.
  */
 import { SERVICE_NAMES, type Service } from '../domain/codes.ts';
-import type { CertifiedSystem, Customer, Organisation } from '../store/types.ts';
+import type { CertifiedSystem, Customer, Organisation } from '../domain/registry.ts';
 
 export type ReadinessItemId =
   | 'code-server-entry'

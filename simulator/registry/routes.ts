@@ -15,7 +15,7 @@ import {
   checkSystem,
 } from './schemas.ts';
 import { publicArchivist, type RegistryService } from './service.ts';
-import type { OrganisationKind } from '../store/types.ts';
+import type { OrganisationKind } from '../domain/registry.ts';
 
 const KINDS: readonly OrganisationKind[] = ['organisation', 'service-unit', 'register-controller'];
 

@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject, type JSONSchemaType, type ValidateFunction } fro
 import formatsModule from 'ajv-formats';
 import { DOCUMENT_GROUPS, SERVICES, type DocumentGroup, type Service } from '../domain/codes.ts';
 import { badRequest, type ApiError } from '../http/errors.ts';
-import type { ConnectionPoint, OrganisationKind, SystemCategory } from '../store/types.ts';
+import type { ConnectionPoint, OrganisationKind, SystemCategory } from '../domain/registry.ts';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = formatsModule.default;

@@ -2,20 +2,14 @@
  * Registry operations with their rules: what the code-server, Extranet and test-ID mocks accept.
  * The HTTP routes are a thin layer over this; the FHIR and archive rule modules read the same data.
  */
+import type { EventKind } from '../domain/events.ts';
 import type { Service } from '../domain/codes.ts';
 import { validateTestHetu } from '../domain/hetu.ts';
 import { oidProblem } from '../domain/oid.ts';
 import type { EventLog } from '../events/log.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
-import type {
-  Archivist,
-  CertifiedSystem,
-  Customer,
-  Organisation,
-  Store,
-  StoreSession,
-  TestPerson,
-} from '../store/types.ts';
+import type { Store, StoreSession } from '../store/types.ts';
+import type { Archivist, CertifiedSystem, Customer, Organisation, TestPerson } from '../domain/registry.ts';
 import { assessReadiness, type Readiness } from './readiness.ts';
 import type { ArchivistBody, CustomerBody, IssueBody, OrganisationBody, SystemBody } from './schemas.ts';
 import { hashPasscode } from './passcode.ts';
@@ -342,7 +336,12 @@ export class RegistryService {
     return customer?.services.includes(service) === true;
   }
 
-  private async info(tx: StoreSession, kind: string, summary: string, organisation?: string): Promise<void> {
+  private async info(
+    tx: StoreSession,
+    kind: EventKind,
+    summary: string,
+    organisation?: string,
+  ): Promise<void> {
     await this.events.record(
       {
         channel: 'registry',

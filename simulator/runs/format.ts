@@ -11,7 +11,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
 import { badRequest, type ApiError } from '../http/errors.ts';
 import { describeAjvError } from '../registry/schemas.ts';
-import type { RunVerdict } from '../store/runs-types.ts';
+import type { RunVerdict } from '../domain/runs.ts';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = formatsModule.default;

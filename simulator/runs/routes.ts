@@ -16,7 +16,8 @@ import express, { Router, type Request } from 'express';
 import type { EventLog } from '../events/log.ts';
 import { badRequest, jsonErrorHandler, notFound } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
-import type { RunQuery, RunRecord } from '../store/runs-types.ts';
+import type { RunQuery } from '../store/runs-types.ts';
+import type { RunRecord } from '../domain/runs.ts';
 import type { Store } from '../store/types.ts';
 import { checkRecordedRun, countChecks, type RecordedRun, type RecordedScenario } from './format.ts';
 

@@ -3,7 +3,7 @@
  * Called from `sqlite/archive.test.ts`; a PostgreSQL store would run exactly these tests.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArchivedDocument, NewArchivedDocument } from './archive-types.ts';
+import type { ArchivedDocument, NewArchivedDocument } from '../domain/cda.ts';
 import type { Store } from './types.ts';
 
 function doc(oid: string, extra: Partial<ArchivedDocument> = {}): NewArchivedDocument {

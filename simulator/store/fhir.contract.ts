@@ -4,13 +4,8 @@
  */
 import type { Appointment, Patient } from 'fhir/r4.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  INVALID_TAG_CODE,
-  KANTASIM_TAG_SYSTEM,
-  ResourceExistsError,
-  VersionConflictError,
-  type IndexEntry,
-} from './fhir-types.ts';
+import { ResourceExistsError, VersionConflictError, type IndexEntry } from './fhir-types.ts';
+import { INVALID_TAG_CODE, KANTASIM_TAG_SYSTEM } from '../domain/fhir.ts';
 import type { Store } from './types.ts';
 
 const day = (iso: string): { low: number; high: number } => {

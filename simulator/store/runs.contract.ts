@@ -3,7 +3,7 @@
  * `sqlite/runs.test.ts`).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunRecord } from './runs-types.ts';
+import type { RunRecord } from '../domain/runs.ts';
 import type { Store } from './types.ts';
 
 export function describeRunsContract(name: string, open: () => Promise<Store>): void {

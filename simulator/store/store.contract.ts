@@ -4,7 +4,8 @@
  * exactly these tests.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Customer, Organisation, Store, TestPerson } from './types.ts';
+import type { Store } from './types.ts';
+import type { Customer, Organisation, TestPerson } from '../domain/registry.ts';
 
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -152,7 +153,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           await tx.registry.putOrganisation(org('1.2.246.10.2.10.0'));
           await tx.events.append({
             channel: 'registry',
-            kind: 'organisation.put',
+            kind: 'organisation.register',
             outcome: 'accepted',
             resourceIds: [],
             findings: [],
@@ -169,7 +170,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
             await tx.registry.putOrganisation(org('1.2.246.10.3.10.0'));
             await tx.events.append({
               channel: 'registry',
-              kind: 'organisation.put',
+              kind: 'organisation.register',
               outcome: 'accepted',
               resourceIds: [],
               findings: [],

@@ -3,7 +3,8 @@
  * Every Store implementation runs these (see `sqlite/viewer.test.ts`).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Archivist, Store } from './types.ts';
+import type { Store } from './types.ts';
+import type { Archivist } from '../domain/registry.ts';
 
 export function describeViewerContract(name: string, open: () => Promise<Store>): void {
   describe(`Viewer store contract: ${name}`, () => {

@@ -5,7 +5,8 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { Logger } from '../logger.ts';
 import { verifyPasscode } from '../registry/passcode.ts';
-import type { Organisation, Store } from '../store/types.ts';
+import type { Store } from '../store/types.ts';
+import type { Organisation } from '../domain/registry.ts';
 import { sameOrigin, send, urlencodedForm } from './page-http.ts';
 import { SignInPage } from './pages/sign-in.tsx';
 import { scopeOf } from './scope.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArchivedDocument } from '../store/archive-types.ts';
+import type { ArchivedDocument } from '../domain/cda.ts';
 import { compareDocument, normaliseTime, parseExpectations, summarise, valuesMatch } from './compare.ts';
 import { diffLines } from './diff.ts';
 import { parseForXPath } from './xpath-value.ts';

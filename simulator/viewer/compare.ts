@@ -11,7 +11,7 @@
  * - `null` as the expected value means "the archived document must not have this field".
  */
 import { tsToIso } from '../archive/header.ts';
-import type { ArchivedDocument } from '../store/archive-types.ts';
+import type { ArchivedDocument } from '../domain/cda.ts';
 import { FIELD_BY_NAME, type FieldKind } from './fields.ts';
 import { evaluateXPath, type XPathDocument } from './xpath-value.ts';
 

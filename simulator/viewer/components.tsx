@@ -4,8 +4,8 @@
  */
 import type { ComponentChildren, VNode } from 'preact';
 import type { Finding } from '../domain/findings.ts';
-import type { ArchivedDocumentStatus, ArchiveRepositoryKind, CodedValue } from '../store/archive-types.ts';
-import type { EventOutcome } from '../store/types.ts';
+import type { ArchivedDocumentStatus, ArchiveRepositoryKind, CodedValue } from '../domain/cda.ts';
+import type { EventOutcome } from '../domain/events.ts';
 import { codeDisplay, codeSystemLabel, REPOSITORY_TERMS, STATUS_TERMS } from './labels.ts';
 import type { ArchivistScope } from './scope.ts';
 

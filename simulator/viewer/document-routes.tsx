@@ -4,7 +4,7 @@
  * register (scope.ts) and writes the view to the access log.
  */
 import express, { type Response, type Router } from 'express';
-import type { ArchivedDocument } from '../store/archive-types.ts';
+import type { ArchivedDocument } from '../domain/cda.ts';
 import type { Store } from '../store/types.ts';
 import { compareDocument, parseExpectations } from './compare.ts';
 import { diffLines } from './diff.ts';

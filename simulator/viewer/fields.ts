@@ -5,7 +5,7 @@
  * Field names are stable and documented on the compare page; `xpath:<expression>` reaches anything else
  * in the stored XML (prefixes `hl7` = urn:hl7-org:v3, `hl7fi` = urn:hl7finland).
  */
-import type { ArchivedDocument, CodedValue, InstanceId } from '../store/archive-types.ts';
+import type { ArchivedDocument, CodedValue, InstanceId } from '../domain/cda.ts';
 
 /** How a field's values are compared. */
 export type FieldKind = 'text' | 'time' | 'list';

@@ -3,7 +3,7 @@
  * (domain.md §2a, §3, seeds DIGEST "Words"). Kept in one place so a page never invents its own.
  */
 import { AJANVARAUKSEN_TILA_TO_STATUS, CODE_SYSTEMS, codeSystemFor, displayOf } from '../domain/codes.ts';
-import type { ArchivedDocumentStatus, ArchiveRepositoryKind } from '../store/archive-types.ts';
+import type { ArchivedDocumentStatus, ArchiveRepositoryKind } from '../domain/cda.ts';
 
 export interface Term {
   en: string;

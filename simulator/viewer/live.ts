@@ -6,7 +6,8 @@
 import type { Request, Response } from 'express';
 import type { EventLog } from '../events/log.ts';
 import { EventStreams } from '../events/sse.ts';
-import type { Store, SubmissionEvent } from '../store/types.ts';
+import type { Store } from '../store/types.ts';
+import type { SubmissionEvent } from '../domain/events.ts';
 import type { ArchivistScope } from './scope.ts';
 
 export function eventVisible(scope: ArchivistScope, event: SubmissionEvent): boolean {

@@ -11,9 +11,11 @@ import {
   type ArchivedDocument,
   type ArchivedDocumentStatus,
   type ArchiveRepositoryKind,
-} from '../store/archive-types.ts';
-import type { SearchCriterion, StoredResource } from '../store/fhir-types.ts';
-import type { AccessAction, Store } from '../store/types.ts';
+} from '../domain/cda.ts';
+import type { SearchCriterion } from '../store/fhir-types.ts';
+import type { StoredResource } from '../domain/fhir.ts';
+import type { Store } from '../store/types.ts';
+import type { AccessAction } from '../domain/events.ts';
 import type { ArchivistScope } from './scope.ts';
 
 /** Most rows one find shows; the page says when there were more. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../store/runs-types.ts';
+import type { RunRecord } from '../domain/runs.ts';
 import { documentsOf, expectationsFor, runVisible, viewerPath } from './runs.ts';
 import type { ArchivistScope } from './scope.ts';
 

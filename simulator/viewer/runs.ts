@@ -16,7 +16,7 @@
  * page reads the XML.
  */
 import type { RecordedCheck, RecordedScenario } from '../runs/format.ts';
-import type { RunRecord, RunSummary } from '../store/runs-types.ts';
+import type { RunRecord, RunSummary } from '../domain/runs.ts';
 import type { Store } from '../store/types.ts';
 import type { ArchivistScope } from './scope.ts';
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite/index.ts';
-import type { ArchivedDocument } from '../store/archive-types.ts';
-import type { Organisation, Store } from '../store/types.ts';
+import type { ArchivedDocument } from '../domain/cda.ts';
+import type { Store } from '../store/types.ts';
+import type { Organisation } from '../domain/registry.ts';
 import { documentVisible, provenanceOrganisations, scopeOf } from './scope.ts';
 
 let store: Store;

@@ -15,9 +15,10 @@
  * reveal that it exists.
  */
 import type { Appointment, Provenance, Resource } from 'fhir/r4.js';
-import type { ArchivedDocument } from '../store/archive-types.ts';
-import type { StoredResource } from '../store/fhir-types.ts';
-import type { Archivist, Organisation, Store } from '../store/types.ts';
+import type { ArchivedDocument } from '../domain/cda.ts';
+import type { StoredResource } from '../domain/fhir.ts';
+import type { Store } from '../store/types.ts';
+import type { Archivist, Organisation } from '../domain/registry.ts';
 
 export interface ArchivistScope {
   archivist: Archivist;

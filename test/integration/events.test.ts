@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../simulator/server.ts';
-import type { SubmissionEvent } from '../../simulator/store/types.ts';
+import type { SubmissionEvent } from '../../simulator/domain/events.ts';
 import { json, startTestSimulator } from '../support/sim.ts';
 import { openSse } from '../support/sse.ts';
 

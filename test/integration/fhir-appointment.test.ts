@@ -18,7 +18,7 @@ import {
 } from '../../fixtures/fhir/appointment.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { startTestSimulator } from '../support/sim.ts';
-import type { SubmissionEvent } from '../../simulator/store/types.ts';
+import type { SubmissionEvent } from '../../simulator/domain/events.ts';
 
 let server: RunningServer;
 let client: Client;

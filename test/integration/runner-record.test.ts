@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordRun } from '../../runner/record.ts';
 import type { RunResult } from '../../runner/types.ts';
-import type { RunRecord, RunSummary } from '../../simulator/store/runs-types.ts';
+import type { RunRecord, RunSummary } from '../../simulator/domain/runs.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { KUUSIJARVI, sampleRun } from '../support/run-sample.ts';
 import { json, startTestSimulator } from '../support/sim.ts';

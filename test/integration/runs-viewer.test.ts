@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEWER_LINK_PATTERNS } from '../../runner/links.ts';
 import type { RunResult } from '../../runner/types.ts';
 import type { RunningServer } from '../../simulator/server.ts';
-import type { RunRecord } from '../../simulator/store/runs-types.ts';
+import type { RunRecord } from '../../simulator/domain/runs.ts';
 import { json, startTestSimulator } from '../support/sim.ts';
 import { ARCHIVISTS } from '../support/viewer-seed.ts';
 import { runAndRecordShippedScenarios, spawnVendorEhr, type VendorEhrProcess } from './vendor-ehr-harness.ts';

@@ -1,9 +1,9 @@
 /** `/runs` over real HTTP: recording the runner's JSON result, listing and reading runs, bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../runner/types.ts';
-import type { RunRecord, RunSummary } from '../../simulator/store/runs-types.ts';
+import type { RunRecord, RunSummary } from '../../simulator/domain/runs.ts';
 import type { RunningServer } from '../../simulator/server.ts';
-import type { SubmissionEvent } from '../../simulator/store/types.ts';
+import type { SubmissionEvent } from '../../simulator/domain/events.ts';
 import { KUUSIJARVI, LUMME, sampleRun } from '../support/run-sample.ts';
 import { json, startTestSimulator } from '../support/sim.ts';
 

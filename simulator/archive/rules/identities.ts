@@ -9,7 +9,7 @@
  */
 import { error, warning, type Finding } from '../../domain/findings.ts';
 import { HETU_OID, validateTestHetu } from '../../domain/hetu.ts';
-import type { CdaHeader } from '../../store/archive-types.ts';
+import type { CdaHeader } from '../../domain/cda.ts';
 import type { XmlNode } from '../xml.ts';
 
 const PATIENT_ID = '/ClinicalDocument/recordTarget/patientRole/id';

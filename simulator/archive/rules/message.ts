@@ -6,7 +6,7 @@
  * Facts: domain.md §3 "Archive messages" (subject/clinicalDocument repeats header metadata).
  */
 import { error, expectedReceived, warning, type Finding } from '../../domain/findings.ts';
-import type { CdaHeader } from '../../store/archive-types.ts';
+import type { CdaHeader } from '../../domain/cda.ts';
 import type { Submission } from '../envelope.ts';
 
 const SUBJECT = '/controlActProcess/subject/clinicalDocument';

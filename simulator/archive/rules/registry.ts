@@ -8,8 +8,8 @@
  */
 import { SERVICE_NAMES } from '../../domain/codes.ts';
 import { error, warning, type Finding } from '../../domain/findings.ts';
-import type { ArchiveMessageMeta, CdaHeader } from '../../store/archive-types.ts';
-import type { Customer, Organisation } from '../../store/types.ts';
+import type { ArchiveMessageMeta, CdaHeader } from '../../domain/cda.ts';
+import type { Customer, Organisation } from '../../domain/registry.ts';
 import type { ServiceNeed } from '../service-needs.ts';
 
 const CUSTODIAN = '/ClinicalDocument/custodian/assignedCustodian/representedCustodianOrganization/id/@root';

@@ -9,8 +9,8 @@
  */
 import { CODE_SYSTEMS, DOCUMENT_GROUP_CODES, DOCUMENT_GROUP_NAMES } from '../../domain/codes.ts';
 import { error, type Finding } from '../../domain/findings.ts';
-import type { CdaHeader } from '../../store/archive-types.ts';
-import type { Customer } from '../../store/types.ts';
+import type { CdaHeader } from '../../domain/cda.ts';
+import type { Customer } from '../../domain/registry.ts';
 
 const LH = '/ClinicalDocument/hl7fi:localHeader';
 

@@ -7,7 +7,7 @@
 import { CODE_SYSTEMS, isCodeSystem, type CodeSystemKey } from '../../domain/codes.ts';
 import { error, expectedReceived, warning, type Finding } from '../../domain/findings.ts';
 import { oidProblem } from '../../domain/oid.ts';
-import type { ArchiveRepositoryKind, CdaHeader, CodedValue, InstanceId } from '../../store/archive-types.ts';
+import type { ArchiveRepositoryKind, CdaHeader, CodedValue, InstanceId } from '../../domain/cda.ts';
 import { tsToIso } from '../header.ts';
 import { HL7_V3_NS, type XmlNode } from '../xml.ts';
 

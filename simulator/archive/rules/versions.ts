@@ -11,7 +11,7 @@
  * Facts: domain.md §3 ("Replacement", archive messages), §6. Pure: the caller loads the stored documents.
  */
 import { error, expectedReceived, fatal, type Finding } from '../../domain/findings.ts';
-import type { ArchivedDocument, ArchiveRepositoryKind, CdaHeader } from '../../store/archive-types.ts';
+import type { ArchivedDocument, ArchiveRepositoryKind, CdaHeader } from '../../domain/cda.ts';
 import { INTERACTION_NEW, INTERACTION_REPLACE, type Interaction } from '../envelope.ts';
 import { documentOidOf } from '../header.ts';
 

@@ -4,9 +4,11 @@
  *
  * See: https://hl7.org/fhir/R4/http.html
  */
+import type { EventKind } from '../../domain/events.ts';
 import type { Appointment, Resource } from 'fhir/r4.js';
 import type { Finding } from '../../domain/findings.ts';
-import { VersionConflictError, type StoredResource } from '../../store/fhir-types.ts';
+import { VersionConflictError } from '../../store/fhir-types.ts';
+import type { StoredResource } from '../../domain/fhir.ts';
 import type { StoreSession } from '../../store/types.ts';
 import { indexWithProvenance, patientOf } from '../appointment-index.ts';
 import type { FhirContext, FhirRequest, Handler, HandlerResult } from '../context.ts';
@@ -92,7 +94,7 @@ export function storedResult(
   return [outcome, stored.resource, meta];
 }
 
-function kindOf(type: string, verb: 'create' | 'update' | 'delete'): string {
+function kindOf(type: string, verb: 'create' | 'update' | 'delete'): EventKind {
   return type === 'Appointment' ? `appointment.${verb}` : `resource.${verb}`;
 }
 

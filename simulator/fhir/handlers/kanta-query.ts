@@ -6,7 +6,8 @@
  * Codes KANTA-SEARCH-0xx.
  */
 import type { Bundle, BundleLink } from 'fhir/r4.js';
-import { MAX_FHIR_PAGE, type StoredResource } from '../../store/fhir-types.ts';
+import { MAX_FHIR_PAGE } from '../../store/fhir-types.ts';
+import type { StoredResource } from '../../domain/fhir.ts';
 import type { FhirContext, FhirRequest, Handler, HandlerResult } from '../context.ts';
 import { allOk, badRequest, FhirError } from '../outcomes.ts';
 import { DEFAULT_PAGE, historyEntry, parseSearch, runSearch } from '../search.ts';

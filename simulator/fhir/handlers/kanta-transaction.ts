@@ -19,7 +19,8 @@ import type {
 } from 'fhir/r4.js';
 import { hasBlocking, warning, type Finding } from '../../domain/findings.ts';
 import type { StoreSession } from '../../store/types.ts';
-import { VersionConflictError, type StoredResource } from '../../store/fhir-types.ts';
+import { VersionConflictError } from '../../store/fhir-types.ts';
+import type { StoredResource } from '../../domain/fhir.ts';
 import { appointmentIndex, patientOf } from '../appointment-index.ts';
 import type { FhirContext, FhirRequest, HandlerResult } from '../context.ts';
 import {
@@ -202,7 +203,7 @@ export async function kantaTransaction(
 ): Promise<HandlerResult> {
   const entries = bundle.entry ?? [];
   const shape = kantaShape(entries);
-  const kind = `appointment.${shape.op}`;
+  const kind = `appointment.${shape.op}` as const;
   const provEntry = entries[shape.provenance] as BundleEntry;
   const apptEntry = shape.op === 'nullify' ? undefined : entries[shape.appointment];
   const appointmentRefs =
@@ -268,7 +269,7 @@ export async function kantaTransaction(
         const at = serviceOrganiserAgent(provenance);
         findings.push(
           ...(await checkServiceOrganiser(
-            tx,
+            tx.registry,
             organiser,
             `Bundle.entry[${shape.provenance}].resource.agent[${at?.index ?? 0}].who.identifier.value`,
           )),

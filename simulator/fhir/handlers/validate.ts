@@ -106,7 +106,7 @@ export const validateOperation: Handler = async (req, ctx) => {
     const oid = serviceOrganiserOid(result.resource as unknown as Provenance);
     if (oid !== undefined)
       findings.push(
-        ...(await checkServiceOrganiser(ctx.store, oid, 'Provenance.agent.who.identifier.value')),
+        ...(await checkServiceOrganiser(ctx.store.registry, oid, 'Provenance.agent.who.identifier.value')),
       );
   }
   await recordEvent(ctx, req, {

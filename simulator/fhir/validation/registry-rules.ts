@@ -14,7 +14,7 @@
 import { visitObjects } from './walk.ts';
 import { error, type Finding } from '../../domain/findings.ts';
 import { HETU_SYSTEM, validateTestHetu } from '../../domain/hetu.ts';
-import type { StoreSession } from '../../store/types.ts';
+import type { RegistryReader } from '../../domain/registry.ts';
 
 const ID_SOURCE = 'domain.md §1, §6 (identity codes)';
 
@@ -63,11 +63,11 @@ const REG_SOURCE = 'domain.md §6; issue 2 (registry, expansion of use)';
  * belongs to.
  */
 export async function checkServiceOrganiser(
-  session: StoreSession,
+  registry: RegistryReader,
   oid: string,
   path: string,
 ): Promise<Finding[]> {
-  const org = await session.registry.getOrganisation(oid);
+  const org = await registry.getOrganisation(oid);
   if (!org) {
     return [
       error(
@@ -89,8 +89,8 @@ export async function checkServiceOrganiser(
     ];
   }
   const customer =
-    (await session.registry.getCustomer(oid)) ??
-    (org.partOf !== undefined ? await session.registry.getCustomer(org.partOf) : undefined);
+    (await registry.getCustomer(oid)) ??
+    (org.partOf !== undefined ? await registry.getCustomer(org.partOf) : undefined);
   if (!customer) {
     return [
       error(

@@ -5,7 +5,8 @@
 import type Database from 'better-sqlite3';
 import type { AreaMigrations } from './migrate.ts';
 import type { Gate } from './gate.ts';
-import type { AccessLogEntry, AccessLogRepository, NewAccessLogEntry } from '../types.ts';
+import type { AccessLogRepository } from '../types.ts';
+import type { AccessLogEntry, NewAccessLogEntry } from '../../domain/events.ts';
 
 export const accessLogMigrations: AreaMigrations = {
   area: 'access-log',

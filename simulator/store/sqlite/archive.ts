@@ -9,13 +9,11 @@ import type { AreaMigrations } from './migrate.ts';
 import type { Gate } from './gate.ts';
 import {
   MAX_ARCHIVE_PAGE,
-  type ArchivedDocument,
   type ArchivePage,
   type ArchiveQuery,
   type ArchiveRepository,
-  type NewArchivedDocument,
-  type Nullification,
 } from '../archive-types.ts';
+import type { ArchivedDocument, NewArchivedDocument, Nullification } from '../../domain/cda.ts';
 
 export const archiveMigrations: AreaMigrations = {
   area: 'archive',

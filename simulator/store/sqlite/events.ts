@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { AreaMigrations } from './migrate.ts';
 import type { Gate } from './gate.ts';
-import type { EventQuery, EventRepository, NewEvent, SubmissionEvent } from '../types.ts';
+import type { EventQuery, EventRepository } from '../types.ts';
+import type { NewEvent, SubmissionEvent } from '../../domain/events.ts';
 
 export const eventMigrations: AreaMigrations = {
   area: 'events',

@@ -10,8 +10,6 @@ import type { Resource } from 'fhir/r4.js';
 import type { AreaMigrations } from './migrate.ts';
 import type { Gate } from './gate.ts';
 import {
-  INVALID_TAG_CODE,
-  KANTASIM_TAG_SYSTEM,
   MAX_FHIR_PAGE,
   ResourceExistsError,
   VersionConflictError,
@@ -23,8 +21,8 @@ import {
   type SearchQuery,
   type SearchResult,
   type SortKey,
-  type StoredResource,
 } from '../fhir-types.ts';
+import { INVALID_TAG_CODE, KANTASIM_TAG_SYSTEM, type StoredResource } from '../../domain/fhir.ts';
 
 export const fhirMigrations: AreaMigrations = {
   area: 'fhir',

@@ -2,16 +2,16 @@
 import type Database from 'better-sqlite3';
 import type { AreaMigrations } from './migrate.ts';
 import type { Gate } from './gate.ts';
+import type { RegistryRepository } from '../types.ts';
 import type {
   Archivist,
   CertifiedSystem,
   Customer,
   Organisation,
   OrganisationKind,
-  RegistryRepository,
   TestPerson,
   TestPersonIssue,
-} from '../types.ts';
+} from '../../domain/registry.ts';
 import type { Service } from '../../domain/codes.ts';
 
 export const registryMigrations: AreaMigrations = {

@@ -2,13 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { AreaMigrations } from './migrate.ts';
 import type { Gate } from './gate.ts';
-import {
-  MAX_RUN_PAGE,
-  type RunQuery,
-  type RunRecord,
-  type RunRepository,
-  type RunSummary,
-} from '../runs-types.ts';
+import { MAX_RUN_PAGE, type RunQuery, type RunRepository } from '../runs-types.ts';
+import type { RunRecord, RunSummary } from '../../domain/runs.ts';
 
 export const runMigrations: AreaMigrations = {
   area: 'runs',

@@ -1,6 +1,6 @@
 /** Access log: who viewed whose data in this register, newest first. */
 import type { VNode } from 'preact';
-import type { AccessLogEntry } from '../../store/types.ts';
+import type { AccessLogEntry } from '../../domain/events.ts';
 import { DataTable, Empty, Layout, PageHead } from '../components.tsx';
 import type { ArchivistScope } from '../scope.ts';
 

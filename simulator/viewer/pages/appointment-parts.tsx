@@ -1,7 +1,7 @@
 /** Appointment pieces shared by lists and the appointment page: status in FHIR and Finnish terms. */
 import type { Appointment } from 'fhir/r4.js';
 import type { VNode } from 'preact';
-import type { StoredResource } from '../../store/fhir-types.ts';
+import type { StoredResource } from '../../domain/fhir.ts';
 import { AJANVARAUKSEN_TILA_TO_FHIR, ajanvarauksenTila, FHIR_APPOINTMENT_STATUS } from '../labels.ts';
 
 export const AJANVARAUKSEN_TILA_EXTENSION =

@@ -4,7 +4,7 @@
  */
 import type { Appointment, CodeableConcept, Provenance } from 'fhir/r4.js';
 import type { ComponentChildren, VNode } from 'preact';
-import type { StoredResource } from '../../store/fhir-types.ts';
+import type { StoredResource } from '../../domain/fhir.ts';
 import { DataTable, Fields, Label, Layout, Notice, PageHead } from '../components.tsx';
 import { codeDisplay, codeSystemLabel, finnishDateTime } from '../labels.ts';
 import { XhtmlNarrative } from '../narrative.tsx';

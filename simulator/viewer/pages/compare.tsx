@@ -1,9 +1,9 @@
 /** Compare: the source system's values beside what was archived, each field matching or not. */
 import type { VNode } from 'preact';
-import type { ArchivedDocument } from '../../store/archive-types.ts';
+import type { ArchivedDocument } from '../../domain/cda.ts';
 import { DataTable, Layout, Notice, PageHead, StatusBadge } from '../components.tsx';
 import { summarise, type CompareOutcome, type CompareRow } from '../compare.ts';
-import type { RunSummary } from '../../store/runs-types.ts';
+import type { RunSummary } from '../../domain/runs.ts';
 import { FIELDS } from '../fields.ts';
 import type { ArchivistScope } from '../scope.ts';
 

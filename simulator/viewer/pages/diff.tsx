@@ -1,6 +1,6 @@
 /** Diff between two versions of a document: header fields side by side, narrative text line by line. */
 import type { VNode } from 'preact';
-import type { ArchivedDocument } from '../../store/archive-types.ts';
+import type { ArchivedDocument } from '../../domain/cda.ts';
 import { DataTable, Layout, PageHead, StatusBadge } from '../components.tsx';
 import type { DiffLine } from '../diff.ts';
 import type { ArchivistScope } from '../scope.ts';

@@ -3,7 +3,7 @@
  * through the allow-list, the version chain with diffs, nullification, findings, and the raw XML.
  */
 import type { ComponentChildren, VNode } from 'preact';
-import type { ArchivedDocument, CodedValue, InstanceId } from '../../store/archive-types.ts';
+import type { ArchivedDocument, CodedValue, InstanceId } from '../../domain/cda.ts';
 import {
   Coded,
   DataTable,

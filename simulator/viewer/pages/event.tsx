@@ -1,6 +1,6 @@
 /** One event of the log (the runner's reports link here): what arrived, its outcome, findings, resources. */
 import type { VNode } from 'preact';
-import type { SubmissionEvent } from '../../store/types.ts';
+import type { SubmissionEvent } from '../../domain/events.ts';
 import { FindingsTable, Layout, PageHead } from '../components.tsx';
 import type { ArchivistScope } from '../scope.ts';
 import { EventRow } from './live.tsx';

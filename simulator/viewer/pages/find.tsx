@@ -2,9 +2,9 @@
 import type { Appointment } from 'fhir/r4.js';
 import type { VNode } from 'preact';
 import { CODE_SYSTEMS, SERVICE_NAMES, SERVICES } from '../../domain/codes.ts';
-import type { ArchivedDocument } from '../../store/archive-types.ts';
-import type { StoredResource } from '../../store/fhir-types.ts';
-import type { Organisation } from '../../store/types.ts';
+import type { ArchivedDocument } from '../../domain/cda.ts';
+import type { StoredResource } from '../../domain/fhir.ts';
+import type { Organisation } from '../../domain/registry.ts';
 import {
   DataTable,
   Empty,

@@ -1,6 +1,6 @@
 /** Live submissions: the event log of the archivist's organisation, updated over server-sent events. */
 import type { VNode } from 'preact';
-import type { SubmissionEvent } from '../../store/types.ts';
+import type { SubmissionEvent } from '../../domain/events.ts';
 import { Empty, Layout, OutcomeBadge, PageHead } from '../components.tsx';
 import type { ArchivistScope } from '../scope.ts';
 

@@ -1,9 +1,9 @@
 /** Person: one test person's documents and appointments in the archivist's register, as a timeline. */
 import type { Appointment } from 'fhir/r4.js';
 import type { VNode } from 'preact';
-import type { ArchivedDocument } from '../../store/archive-types.ts';
-import type { StoredResource } from '../../store/fhir-types.ts';
-import type { TestPerson } from '../../store/types.ts';
+import type { ArchivedDocument } from '../../domain/cda.ts';
+import type { StoredResource } from '../../domain/fhir.ts';
+import type { TestPerson } from '../../domain/registry.ts';
 import { Empty, InvalidBadge, Layout, PageHead, RepositoryBadge, StatusBadge } from '../components.tsx';
 import { documentTypeName, finnishDateTime } from '../labels.ts';
 import type { ArchivistScope } from '../scope.ts';

@@ -6,7 +6,7 @@
  */
 import type { VNode } from 'preact';
 import type { RecordedCheck, RecordedEvidence, RecordedScenario } from '../../runs/format.ts';
-import type { RunRecord, RunSummary, RunVerdict } from '../../store/runs-types.ts';
+import type { RunRecord, RunSummary, RunVerdict } from '../../domain/runs.ts';
 import { DataTable, Empty, Fields, Label, Layout, PageHead } from '../components.tsx';
 import { viewerPath } from '../runs.ts';
 import type { ArchivistScope } from '../scope.ts';

@@ -1,6 +1,6 @@
 /** Sign-in: choose an archivist account (and give its passcode, if it has one). */
 import type { VNode } from 'preact';
-import type { Archivist, Organisation } from '../../store/types.ts';
+import type { Archivist, Organisation } from '../../domain/registry.ts';
 import { Layout, Notice } from '../components.tsx';
 
 export interface SignInProps {

@@ -96,6 +96,7 @@ export const suite: BenchSuite = {
       const xml = new Uint8Array(Buffer.from('<ClinicalDocument xmlns="urn:hl7-org:v3"/>'));
       let have = await server.store.archive.count();
       let filled = 0;
+      const bar = h.bar('documents', target);
       while (have < target) {
         const batch = Math.min(5000, target - have);
         const start = filled;
@@ -120,8 +121,9 @@ export const suite: BenchSuite = {
         });
         have += batch;
         filled += batch;
-        h.progress(`${have} / ${target} documents`);
+        bar.tick(have);
       }
+      bar.stop();
 
       const queryCount = quick ? 200 : 1000;
       const timeQueries = async (name: string, url: (i: number) => string): Promise<void> => {

@@ -88,11 +88,12 @@ async function transactions(h: Harness, dir: string): Promise<void> {
   const warm = JSON.stringify(storeBundle(kantaAppointment({ hetu: '010181-900C' })));
   await runConcurrent(50, CONCURRENCY, () => postJson(`${server.url}/fhir`, warm));
   let done = 0;
+  const bar = h.bar('transactions', total);
   const run = await runConcurrent(total, CONCURRENCY, async (i) => {
     await postJson(`${server.url}/fhir`, bodies[i] ?? '');
-    done += 1;
-    if (done % 1000 === 0) h.progress(`  ${done}/${total} transactions`);
+    bar.tick(++done);
   });
+  bar.stop();
   h.latencies('kantasim Kanta transaction (validate + store + event)', run.latenciesMs, {
     opsPerSec: run.opsPerSec,
     note: `concurrency ${CONCURRENCY}, SQLite file, WAL`,
@@ -110,6 +111,7 @@ async function searches(h: Harness, dir: string, count: number): Promise<void> {
     `filling ${count.toLocaleString('en-US')} appointments for ${patients.length.toLocaleString('en-US')} patients`,
   );
   const chunk = 5000;
+  const bar = h.bar('appointments', count);
   for (let start = 0; start < count; start += chunk) {
     await server.store.transaction(async (tx) => {
       for (let i = start; i < Math.min(count, start + chunk); i++) {
@@ -124,10 +126,9 @@ async function searches(h: Harness, dir: string, count: number): Promise<void> {
         await tx.fhir.create(stored, { index: appointmentIndex(stored, kantaProvenance()) });
       }
     });
-    h.progress(
-      `  ${Math.min(count, start + chunk).toLocaleString('en-US')}/${count.toLocaleString('en-US')}`,
-    );
+    bar.tick(Math.min(count, start + chunk));
   }
+  bar.stop();
   const queries = h.options.quick ? 200 : 1000;
   const form = (i: number): string =>
     new URLSearchParams({

@@ -6,6 +6,7 @@
  * little, ratios travel. Suites live in `scripts/bench/*.bench.ts` and export `suite: BenchSuite`.
  */
 import { performance } from 'node:perf_hooks';
+import cliProgress from 'cli-progress';
 
 export interface Measurement {
   name: string;
@@ -21,6 +22,7 @@ export interface Measurement {
   baseline?: boolean;
   note?: string;
 }
+const { SingleBar, Presets } = cliProgress;
 
 export interface BenchSuite {
   name: string;
@@ -47,6 +49,42 @@ export class Harness {
 
   progress(message: string): void {
     this.options.progress(message);
+  }
+
+  /**
+   * A progress bar for a long fill or load (cli-progress on a terminal; on a pipe or in CI, a line at
+   * every tenth). `tick(n)` sets how many are done; `stop()` ends the bar.
+   */
+  bar(label: string, total: number): { tick(done: number): void; stop(): void } {
+    if (process.stderr.isTTY) {
+      const bar = new SingleBar(
+        {
+          format: `  ${label} [{bar}] {percentage}% {value}/{total} eta {eta_formatted}`,
+          stream: process.stderr,
+        },
+        Presets.shades_classic,
+      );
+      bar.start(total, 0);
+      return {
+        tick: (done) => {
+          bar.update(done);
+        },
+        stop: () => {
+          bar.stop();
+        },
+      };
+    }
+    let shown = 0;
+    return {
+      tick: (done) => {
+        const tenth = Math.floor((done / total) * 10);
+        if (tenth > shown) {
+          shown = tenth;
+          this.progress(`  ${label}: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+        }
+      },
+      stop: () => undefined,
+    };
   }
 
   record(m: Measurement): Measurement {

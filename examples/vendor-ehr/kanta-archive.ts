@@ -36,7 +36,7 @@ const KINDS: Record<DocumentKind, { title: string; cda: Partial<CdaOptions> }> =
     },
   },
   certificate: { title: 'Lääkärinlausunto', cda: { viewCodes: ['TOD'] } },
-  'old-data': { title: 'Vanha sairauskertomus', cda: { viewCodes: ['40'] } },
+  'old-data': { title: 'Vanha sairauskertomus', cda: { viewCodes: ['40'], oldPatientData: true } },
   social: { title: 'Asiakaskertomus', cda: {} },
 };
 

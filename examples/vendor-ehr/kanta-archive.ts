@@ -17,7 +17,11 @@ import { readAcknowledgement, type KantaAnswer } from './kanta-answer.ts';
 import type { DocumentKind, SourceDocument } from './source.ts';
 
 /** Social-welfare document groups (1.2.246.537.6.1505) and their codes (docs/archive.md [choice]). */
-export const DOCUMENT_GROUP_CODES: Record<string, string> = { old: '1', phase1: '2', phase2: '3' };
+/**
+ * A document-group code (Sosiaalihuolto - Asiakirjaryhmä) for each deployment category, per kantasim's
+ * table simulator/domain/code-lists/document-group-categories.json (old = 4 is an assumption there).
+ */
+export const DOCUMENT_GROUP_CODES: Record<string, string> = { old: '4', phase1: '2', phase2: '5' };
 
 /** What each kind of document looks like in this EHR. */
 const KINDS: Record<DocumentKind, { title: string; cda: Partial<CdaOptions> }> = {
@@ -32,7 +36,7 @@ const KINDS: Record<DocumentKind, { title: string; cda: Partial<CdaOptions> }> =
     },
   },
   certificate: { title: 'Lääkärinlausunto', cda: { viewCodes: ['TOD'] } },
-  'old-data': { title: 'Vanha sairauskertomus', cda: { viewCodes: ['40'] } },
+  'old-data': { title: 'Vanha sairauskertomus', cda: { viewCodes: ['40'], oldPatientData: true } },
   social: { title: 'Asiakaskertomus', cda: {} },
 };
 
@@ -68,8 +72,8 @@ function cdaOf(d: SourceDocument, fault: Fault | undefined): string {
   }
   if (d.repository === 'social') {
     const group = d.documentGroupCode ?? '2';
-    options.documentGroup = fault === 'undeployed-group' && group === '2' ? '3' : group;
-    options.serviceTask = d.serviceTask ?? '01';
+    options.documentGroup = fault === 'undeployed-group' && group === '2' ? '5' : group;
+    options.serviceTask = d.serviceTask ?? '24';
   }
   return buildCda(options);
 }

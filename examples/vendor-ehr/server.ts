@@ -232,7 +232,7 @@ export function vendorEhrApp(sim: string, fault: Fault | undefined, source: Sour
       d.documentGroup =
         Object.keys(DOCUMENT_GROUP_CODES).find((k) => DOCUMENT_GROUP_CODES[k] === code) ?? group;
       d.documentGroupCode = code;
-      d.serviceTask = text(body, 'serviceTask', '01');
+      d.serviceTask = text(body, 'serviceTask', '24');
     }
     return d;
   };

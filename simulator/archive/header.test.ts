@@ -72,12 +72,12 @@ describe('CDA header extraction', () => {
 
   it('reads the social-welfare document group and service task', () => {
     const h = extractHeader(
-      parse(cdaElement({ repository: 'social', documentGroup: '1', serviceTask: '02' })),
+      parse(cdaElement({ repository: 'social', documentGroup: '1', serviceTask: '24' })),
     );
     expect(h.social).toMatchObject({
-      documentGroupKey: 'old',
+      documentGroupKey: 'phase1',
       documentGroup: { code: '1' },
-      serviceTask: { code: '02' },
+      serviceTask: { code: '24' },
     });
   });
 

@@ -5,7 +5,8 @@
  * header elements, social welfare). See also HL7 CDA R2 POCD_MT000040 and the HL7 Finland
  * `hl7fi_extensions_cdar2header.xsd`.
  */
-import { CODE_SYSTEMS, DOCUMENT_GROUP_CODES, isCodeSystem } from '../domain/codes.ts';
+import { CODE_SYSTEMS, isCodeSystem } from '../domain/codes.ts';
+import { categoryOfGroup } from '../domain/code-lists.ts';
 import { HETU_OID, isTemporaryIdRoot } from '../domain/hetu.ts';
 import type {
   CdaAuthor,
@@ -233,16 +234,22 @@ function readLocalHeader(doc: XmlNode): LocalHeader {
   return header;
 }
 
-/** Every coded value in the local header (and the document code), for finding social-welfare codes. */
+/**
+ * Every coded value in the local header, for finding social-welfare codes. Real social-welfare documents
+ * put them in `hl7fi:localSocialHeader` (documentGroup, functionCode); kantasim's older fixtures in
+ * `hl7fi:localHeader`; both are read.
+ */
 function localCodes(doc: XmlNode): CodedValue[] {
-  const lh = kid(doc, 'localHeader', HL7_FI_NS);
   const out: CodedValue[] = [];
   const walk = (node: XmlNode, depth: number): void => {
     const cv = codedValue(node);
     if (cv && cv.codeSystem !== '') out.push(cv);
     if (depth < 4) for (const c of node.children) walk(c, depth + 1);
   };
-  if (lh) walk(lh, 0);
+  for (const name of ['localSocialHeader', 'localHeader']) {
+    const lh = kid(doc, name, HL7_FI_NS);
+    if (lh) walk(lh, 0);
+  }
   return out;
 }
 
@@ -302,13 +309,13 @@ export function extractHeader(doc: XmlNode): CdaHeader {
     'replaces',
     header.relatedDocuments.find((r) => r.typeCode === 'RPLC'),
   );
-  // Social welfare (domain.md §3): the document group and service task may sit on any coded
-  // local-header element; kantasim's fixtures use typeCode and functionCode (docs/archive.md).
+  // Social welfare: the document group and service task may sit on any coded local-header element
+  // (real documents: localSocialHeader/documentGroup and functionCode; see docs/archive.md).
   for (const cv of localCodes(doc)) {
     if (header.social.documentGroup === undefined && isCodeSystem(cv.codeSystem, 'socialDocumentGroup')) {
       header.social.documentGroup = cv;
-      const key = DOCUMENT_GROUP_CODES[cv.code];
-      if (key !== undefined) header.social.documentGroupKey = key;
+      const category = categoryOfGroup(cv.code)?.category;
+      if (category !== undefined) header.social.documentGroupKey = category;
     }
     if (header.social.serviceTask === undefined && isCodeSystem(cv.codeSystem, 'socialServiceTask'))
       header.social.serviceTask = cv;

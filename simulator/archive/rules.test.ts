@@ -474,14 +474,14 @@ const CASES: Case[] = [
   },
   {
     code: 'CDA-SOC-002',
-    what: 'an unknown document group code',
-    bad: (c) => c.submit(social({ documentGroup: '9' }), { repository: 'social' }),
+    what: 'a document group code that cannot be in the list',
+    bad: (c) => c.submit(social({ documentGroup: 'X9' }), { repository: 'social' }),
     good: (c) => c.submit(social({ documentGroup: '1' }), { repository: 'social' }),
   },
   {
     code: 'CDA-SOC-003',
     what: 'a document group the provider has not deployed',
-    bad: (c) => c.submit(social({ documentGroup: '3' }), { repository: 'social' }),
+    bad: (c) => c.submit(social({ documentGroup: '5' }), { repository: 'social' }),
     good: (c) => c.submit(social(), { repository: 'social' }),
   },
   {
@@ -493,8 +493,21 @@ const CASES: Case[] = [
   {
     code: 'CDA-SOC-005',
     what: 'a service task the provider has not deployed',
-    bad: (c) => c.submit(social({ serviceTask: '07' }), { repository: 'social' }),
-    good: (c) => c.submit(social({ serviceTask: '02' }), { repository: 'social' }),
+    bad: (c) => c.submit(social({ serviceTask: '20' }), { repository: 'social' }),
+    good: (c) => c.submit(social({ serviceTask: '10' }), { repository: 'social' }),
+  },
+  {
+    code: 'CDA-SOC-006',
+    what: 'a document group code not among the confirmed codes of the partial list',
+    bad: (c) => c.submit(social({ documentGroup: '4' }), { repository: 'social' }),
+    good: (c) => c.submit(social({ documentGroup: '1' }), { repository: 'social' }),
+    advisory: true,
+  },
+  {
+    code: 'CDA-SOC-007',
+    what: 'a service task that cannot be a code of Sosiaalihuolto - Palvelutehtävä',
+    bad: (c) => c.submit(social({ serviceTask: 'lapsiperheet' }), { repository: 'social' }),
+    good: (c) => c.submit(social(), { repository: 'social' }),
   },
 ];
 
@@ -545,9 +558,33 @@ describe('archive rules: each rule passes a good document and flags a bad one', 
     expect(f?.message).toMatch(/expansion of use.*pta-imaging/);
   });
 
-  it('CDA-REG-004 asks for pta-old-data for documents from before the old-data limit', async () => {
-    const r = await ctx.submit(pta({ effectiveTime: '20050101120000' }));
+  it('CDA-REG-004 asks for pta-old-data for documents flagged as old patient data', async () => {
+    const r = await ctx.submit(pta({ oldPatientData: true }));
     expect(r.findings.find((x) => x.code === 'CDA-REG-004')?.message).toMatch(/pta-old-data/);
+  });
+
+  it('an early effectiveTime alone does not make a document old patient data', async () => {
+    const r = await ctx.submit(pta({ effectiveTime: '20050101120000' }));
+    expect(r.findings.filter((x) => x.code === 'CDA-REG-004')).toEqual([]);
+    expect(r.ack).toBe('AA');
+  });
+
+  it('CDA-SOC-006 on an unconfirmed service task warns but keeps the deployment check', async () => {
+    const r = await ctx.submit(social({ serviceTask: '31' }), { repository: 'social' });
+    expect(codes(r)).toEqual(expect.arrayContaining(['CDA-SOC-006', 'CDA-SOC-005']));
+    expect(r.findings.find((x) => x.code === 'CDA-SOC-006')?.severity).toBe('warning');
+  });
+
+  it('a client-relationship document (group 1) needs no service task', async () => {
+    const r = await ctx.submit(social({ documentGroup: '1', serviceTask: null }), { repository: 'social' });
+    expect([r.ack, r.findings]).toEqual(['AA', []]);
+  });
+
+  it('CDA-SOC-003 names the category of an assumed group code', async () => {
+    const r = await ctx.submit(social({ documentGroup: '5' }), { repository: 'social' });
+    expect(r.findings.find((x) => x.code === 'CDA-SOC-003')?.message).toMatch(
+      /II-vaiheen asiakirjat.*group code '5'/,
+    );
   });
 
   it('CDA-ID-002 finds a real-range identity code deep in a section', async () => {

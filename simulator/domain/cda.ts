@@ -158,7 +158,7 @@ export interface LocalHeader {
 export interface SocialWelfareHeader {
   /** Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505), as written. */
   documentGroup?: CodedValue;
-  /** The kantasim group the code maps to (see `DOCUMENT_GROUP_CODES`), if known. */
+  /** The deployment category the code maps to (code-lists/document-group-categories.json), if mapped. */
   documentGroupKey?: DocumentGroup;
   /** Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221), as written. */
   serviceTask?: CodedValue;

@@ -1,70 +1,116 @@
 /**
- * Social-welfare rules (CDA-SOC-001…005): every document of the Client Data Repository carries a
- * document group (Sosiaalihuolto - Asiakirjaryhmä, 1.2.246.537.6.1505) and a service task
- * (Sosiaalihuolto - Palvelutehtävä, 1.2.246.537.6.1221); the customer must have deployed both, else the
- * vendor is told which expansion of use to notify.
+ * Social-welfare rules (CDA-SOC-001…007): every document of the Client Data Repository carries a
+ * document group (Sosiaalihuolto - Asiakirjaryhmä, 1.2.246.537.6.1505) and, except where its group has
+ * none, a service task (Sosiaalihuolto - Palvelutehtävä, 1.2.246.537.6.1221); the customer must have
+ * deployed both, else the vendor is told which expansion of use to notify.
  *
- * Facts: domain.md §3 (social welfare), §6. Where the codes sit in the document is not public [NF]:
- * kantasim reads them from any coded element of hl7fi:localHeader (docs/archive.md).
+ * The codes and the group-to-category table are data (`simulator/domain/code-lists/`, docs/archive.md
+ * "Code lists"). Both public lists are only partly known, so a code that has the list's form but is not
+ * among the confirmed codes is a warning (CDA-SOC-006, kantasim cannot tell), never an error; a code that
+ * cannot be in the list is an error. Where the codes sit in the document: any coded element of
+ * hl7fi:localSocialHeader or hl7fi:localHeader (header.ts).
  */
-import { CODE_SYSTEMS, DOCUMENT_GROUP_CODES, DOCUMENT_GROUP_NAMES } from '../../domain/codes.ts';
-import { error, type Finding } from '../../domain/findings.ts';
-import type { CdaHeader } from '../../domain/cda.ts';
+import { DOCUMENT_GROUP_NAMES } from '../../domain/codes.ts';
+import { categoryOfGroup, codeList, inLanguage, standingOf, type CodeList } from '../../domain/code-lists.ts';
+import { error, warning, type Finding } from '../../domain/findings.ts';
+import type { CdaHeader, CodedValue } from '../../domain/cda.ts';
 import type { Customer } from '../../domain/registry.ts';
 
 const LH = '/ClinicalDocument/hl7fi:localHeader';
 
+/** `1 (Asiakkuusasiakirja), 5 (…)`: the confirmed codes of a list, for messages. */
+function known(list: CodeList): string {
+  return list.codes
+    .map((c) => (c.display === undefined ? c.code : `${c.code} (${inLanguage(c.display).text})`))
+    .join(', ');
+}
+
+function unconfirmed(list: CodeList, what: string, cv: CodedValue, path: string, extra = ''): Finding {
+  return warning(
+    'CDA-SOC-006',
+    path,
+    `${what} '${cv.code}' is not among the codes kantasim has confirmed for ${list.name.fi} (${list.oid}: ${known(list)}); kantasim's list is partial, so check the code against the national code server${extra}`,
+  );
+}
+
 export function checkSocial(header: CdaHeader, customer: Customer | undefined): Finding[] {
   const f: Finding[] = [];
   const { documentGroup, documentGroupKey, serviceTask } = header.social;
-  const group = CODE_SYSTEMS.socialDocumentGroup;
-  const task = CODE_SYSTEMS.socialServiceTask;
+  const group = codeList('socialDocumentGroup');
+  const task = codeList('socialServiceTask');
+  const groupPath = `${LH}/*[@codeSystem='${documentGroup?.codeSystem ?? group.oid}']/@code`;
+  const mapping = documentGroup ? categoryOfGroup(documentGroup.code) : undefined;
   if (!documentGroup)
     f.push(
       error(
         'CDA-SOC-001',
         LH,
-        `the document group is missing; add a local-header code from ${group.name} (${group.oid}), e.g. hl7fi:typeCode`,
+        `the document group is missing; add hl7fi:documentGroup with a code from ${group.name.fi} (${group.oid}.${group.version ?? ''})`,
       ),
     );
-  else if (documentGroupKey === undefined)
-    f.push(
-      error(
-        'CDA-SOC-002',
-        `${LH}/*[@codeSystem='${documentGroup.codeSystem}']/@code`,
-        `document group code '${documentGroup.code}' is not known; use one of ${Object.entries(
-          DOCUMENT_GROUP_CODES,
-        )
-          .map(([c, k]) => `${c} (${DOCUMENT_GROUP_NAMES[k].fi})`)
-          .join(', ')}`,
-      ),
-    );
-  if (!serviceTask)
+  else {
+    const standing = standingOf(group, documentGroup.code);
+    if (standing.standing === 'unknown')
+      f.push(
+        error(
+          'CDA-SOC-002',
+          groupPath,
+          `document group code '${documentGroup.code}' is not a code of ${group.name.fi} (${group.oid}); use one of ${known(group)}`,
+        ),
+      );
+    else if (standing.standing === 'unconfirmed')
+      f.push(
+        unconfirmed(
+          group,
+          'document group code',
+          documentGroup,
+          groupPath,
+          mapping ? `; kantasim assumes it is a ${DOCUMENT_GROUP_NAMES[mapping.category].en} group` : '',
+        ),
+      );
+  }
+  if (!serviceTask && mapping?.serviceTaskRequired !== false)
     f.push(
       error(
         'CDA-SOC-004',
         `${LH}/hl7fi:functionCode`,
-        `the service task is missing; give hl7fi:functionCode with a code from ${task.name} (${task.oid})`,
+        `the service task is missing; give hl7fi:functionCode with a code from ${task.name.fi} (${task.oid}.${task.version ?? ''})`,
       ),
     );
+  if (serviceTask) {
+    const path = `${LH}/hl7fi:functionCode/@code`;
+    const standing = standingOf(task, serviceTask.code);
+    if (standing.standing === 'unknown')
+      f.push(
+        error(
+          'CDA-SOC-007',
+          path,
+          `service task '${serviceTask.code}' is not a code of ${task.name.fi} (${task.oid}); its codes are numbers such as ${known(task)}`,
+        ),
+      );
+    else if (standing.standing === 'unconfirmed')
+      f.push(unconfirmed(task, 'service task', serviceTask, path));
+  }
   if (!customer || !customer.services.includes('social-welfare')) return f; // CDA-REG-003/004 say why
   if (documentGroupKey !== undefined && !customer.documentGroups.includes(documentGroupKey)) {
     const name = DOCUMENT_GROUP_NAMES[documentGroupKey];
     f.push(
       error(
         'CDA-SOC-003',
-        `${LH}/*[@codeSystem='${documentGroup?.codeSystem ?? group.oid}']/@code`,
-        `${customer.orgOid} has not deployed the document group '${name.fi}' (${name.en}); notify Kela of an expansion of use (käytön laajennus) for that document group before archiving it (deployed: ${customer.documentGroups.join(', ') || 'none'})`,
+        groupPath,
+        `${customer.orgOid} has not deployed the document group '${name.fi}' (${name.en}), to which group code '${documentGroup?.code ?? ''}' belongs${mapping?.status === 'assumption' ? ' (kantasim assumption)' : ''}; notify Kela of an expansion of use (käytön laajennus) for that document group before archiving it (deployed: ${customer.documentGroups.join(', ') || 'none'})`,
       ),
     );
   }
-  if (serviceTask && !customer.serviceTasks.includes(serviceTask.code))
+  if (serviceTask && !customer.serviceTasks.includes(serviceTask.code)) {
+    const name = task.codes.find((c) => c.code === serviceTask.code)?.display?.fi ?? serviceTask.displayName;
     f.push(
       error(
         'CDA-SOC-005',
         `${LH}/hl7fi:functionCode/@code`,
-        `${customer.orgOid} has not deployed service task '${serviceTask.code}'${serviceTask.displayName === undefined ? '' : ` (${serviceTask.displayName})`}; notify Kela of an expansion of use for that service task (deployed: ${customer.serviceTasks.join(', ') || 'none'})`,
+        `${customer.orgOid} has not deployed service task '${serviceTask.code}'${name === undefined ? '' : ` (${name})`}; notify Kela of an expansion of use for that service task (deployed: ${customer.serviceTasks.join(', ') || 'none'})`,
       ),
     );
+  }
   return f;
 }

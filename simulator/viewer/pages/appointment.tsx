@@ -19,6 +19,8 @@ export interface AppointmentProps {
   history: StoredResource<Appointment>[];
   provenances: StoredResource<Provenance>[];
   patient?: string;
+  /** The service organiser OID (the newest Provenance's role-10 agent), when one is named. */
+  organiser?: string;
   names: ReadonlyMap<string, string>;
 }
 
@@ -91,14 +93,11 @@ export function AppointmentPage({
   history,
   provenances,
   patient,
+  organiser: organiserOid,
   names,
 }: AppointmentProps): VNode {
   const latestBody = current.resource ?? history.find((v) => v.resource)?.resource;
   const a = latestBody;
-  const organiser = provenances
-    .flatMap((p) => p.resource?.agent ?? [])
-    .find((ag) => ag.role?.some((r) => r.coding?.some((c) => c.code === '10')))?.who;
-  const organiserOid = organiser?.identifier?.value?.replace(/^urn:oid:/, '');
   const rows: [ComponentChildren, ComponentChildren][] = [
     [
       <Label en="Person" fi="Henkilö" />,
@@ -122,7 +121,7 @@ export function AppointmentPage({
       <Label en="Service organiser" fi="Palvelunjärjestäjä" />,
       organiserOid !== undefined ? (
         <span>
-          {names.get(organiserOid) ?? organiser?.display ?? ''} <code>{organiserOid}</code>
+          {names.get(organiserOid) ?? ''} <code>{organiserOid}</code>
         </span>
       ) : (
         '–'

@@ -75,7 +75,6 @@ export function documentRoutes(router: Router): void {
 
   router.get('/documents/:oid/xml', async (req, res) => {
     const reader = readerOf(res);
-    const scope = reader.scope;
     const doc = await visibleDocument(res, req.params.oid);
     if (!doc) return;
     const bytes = await reader.xml(doc);

@@ -59,6 +59,40 @@ export function safely<T>(fn: () => T, fallback: T): T {
   }
 }
 
+/**
+ * A stored document with the header lists and groups every page iterates filled in when the stored
+ * record lacks them (a header field missing must cost that field, not the page).
+ */
+export function withHeaderDefaults(doc: ArchivedDocument): ArchivedDocument {
+  const h = (typeof doc.header === 'object' && doc.header !== null ? doc.header : {}) as Partial<
+    ArchivedDocument['header']
+  >;
+  const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+  const local = (typeof h.localHeader === 'object' && h.localHeader !== null ? h.localHeader : {}) as Partial<
+    ArchivedDocument['header']['localHeader']
+  >;
+  const header = {
+    ...h,
+    documentOid: typeof h.documentOid === 'string' ? h.documentOid : doc.oid,
+    id: h.id ?? { root: doc.oid },
+    templateIds: list(h.templateIds),
+    authors: list(h.authors),
+    relatedDocuments: list(h.relatedDocuments),
+    viewCodes: list(h.viewCodes),
+    social: h.social ?? {},
+    localHeader: {
+      ...local,
+      present: local.present === true,
+      tableOfContents: list(local.tableOfContents),
+      serviceChainLinks: list(local.serviceChainLinks),
+      episodeLinks: list(local.episodeLinks),
+      signatures: list(local.signatures),
+      otherElements: list(local.otherElements),
+    },
+  } as ArchivedDocument['header'];
+  return { ...doc, header, findings: list(doc.findings) };
+}
+
 /** The first patient identifier of an appointment (for links and the access log). */
 export function appointmentPatient(resource: Appointment | undefined): string | undefined {
   return patientsOf(resource)[0];
@@ -128,7 +162,7 @@ export class ScopedReader {
       ...(c.to !== undefined && { to: c.to }),
       ...(c.organisation !== undefined && { submitter: c.organisation }),
     });
-    return { documents: page.documents, total: page.total };
+    return { documents: page.documents.map(withHeaderDefaults), total: page.total };
   }
 
   async findAppointments(
@@ -215,7 +249,7 @@ export class ScopedReader {
       .map((d) => safely(() => d.header.patient?.name, undefined))
       .find((n) => n !== undefined);
     return {
-      documents: page.documents,
+      documents: page.documents.map(withHeaderDefaults),
       appointments,
       ...(person !== undefined && { person }),
       ...(name !== undefined && { name }),
@@ -248,12 +282,14 @@ export class ScopedReader {
   /** The document, when it exists and is in this register. */
   async document(oid: string): Promise<ArchivedDocument | undefined> {
     const doc = await this.store.archive.get(oid);
-    return doc !== undefined && maySeeDocument(this.access, doc) ? doc : undefined;
+    return doc !== undefined && maySeeDocument(this.access, doc) ? withHeaderDefaults(doc) : undefined;
   }
 
   /** The versions of a visible document's set that are in this register, oldest first. */
   async versions(doc: ArchivedDocument): Promise<ArchivedDocument[]> {
-    return (await this.store.archive.versions(doc.setId)).filter((v) => maySeeDocument(this.access, v));
+    return (await this.store.archive.versions(doc.setId))
+      .filter((v) => maySeeDocument(this.access, v))
+      .map(withHeaderDefaults);
   }
 
   /** The stored XML of a document this reader returned, byte-exact. */

@@ -64,11 +64,14 @@ export function safely<T>(fn: () => T, fallback: T): T {
  * record lacks them (a header field missing must cost that field, not the page).
  */
 export function withHeaderDefaults(doc: ArchivedDocument): ArchivedDocument {
-  const h = (typeof doc.header === 'object' && doc.header !== null ? doc.header : {}) as Partial<
+  // The stored JSON may hold anything: read it as unknown first.
+  const rawHeader: unknown = doc.header;
+  const h = (typeof rawHeader === 'object' && rawHeader !== null ? rawHeader : {}) as Partial<
     ArchivedDocument['header']
   >;
   const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
-  const local = (typeof h.localHeader === 'object' && h.localHeader !== null ? h.localHeader : {}) as Partial<
+  const rawLocal: unknown = h.localHeader;
+  const local = (typeof rawLocal === 'object' && rawLocal !== null ? rawLocal : {}) as Partial<
     ArchivedDocument['header']['localHeader']
   >;
   const header = {
@@ -89,7 +92,7 @@ export function withHeaderDefaults(doc: ArchivedDocument): ArchivedDocument {
       signatures: list(local.signatures),
       otherElements: list(local.otherElements),
     },
-  } as ArchivedDocument['header'];
+  };
   return { ...doc, header, findings: list(doc.findings) };
 }
 

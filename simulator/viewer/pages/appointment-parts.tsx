@@ -46,7 +46,7 @@ export function statusInfo(resource: Appointment | undefined): AppointmentStatus
     const mapped = AJANVARAUKSEN_TILA_TO_FHIR[carried];
     info.mismatch = mapped !== undefined && mapped !== resource.status && !(resource.status === 'arrived');
   } else {
-    const derived = Object.hasOwn(FHIR_TO_TILA, String(resource.status))
+    const derived = Object.hasOwn(FHIR_TO_TILA, resource.status)
       ? FHIR_TO_TILA[resource.status]
       : undefined;
     if (derived !== undefined) {

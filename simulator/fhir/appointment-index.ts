@@ -48,13 +48,27 @@ export function appointmentIndex(a: Appointment, provenance?: Provenance): Index
   return out;
 }
 
+/**
+ * The patient identifiers (identity code or temporary ID) of an appointment's participants, in order.
+ * Read defensively: a stored appointment (rehearsal mode, an old version) may have any shape.
+ */
+export function patientsOf(a: Appointment | undefined): string[] {
+  const participants: unknown = a?.participant;
+  if (!Array.isArray(participants)) return [];
+  return participants.flatMap((p: unknown) => {
+    const ident = (p as { actor?: { identifier?: { system?: unknown; value?: unknown } } } | null)?.actor
+      ?.identifier;
+    return typeof ident?.system === 'string' &&
+      isPatientIdSystem(ident.system) &&
+      typeof ident.value === 'string'
+      ? [ident.value]
+      : [];
+  });
+}
+
 /** The identity code of the appointment's patient, when there is exactly one. */
 export function patientOf(a: Appointment): string | undefined {
-  const codes = a.participant.flatMap((p) =>
-    isPatientIdSystem(p.actor?.identifier?.system) && p.actor?.identifier?.value !== undefined
-      ? [p.actor.identifier.value]
-      : [],
-  );
+  const codes = patientsOf(a);
   return codes.length === 1 ? codes[0] : undefined;
 }
 

@@ -4,6 +4,7 @@
  */
 import type {
   ArchivedDocument,
+  ArchivedDocumentStatus,
   ArchiveRepositoryKind,
   NewArchivedDocument,
   Nullification,
@@ -23,6 +24,16 @@ export interface ArchiveQuery {
   includeNullified?: boolean;
   /** Include replaced versions (left out by default: a listing shows each set's current version). */
   includeReplaced?: boolean;
+  /**
+   * Only documents in one of these statuses; when given it replaces `includeNullified` and
+   * `includeReplaced` (an empty list matches nothing).
+   */
+  statuses?: readonly ArchivedDocumentStatus[];
+  /**
+   * Only documents this organisation submitted: it is the customer organisation, the message sender
+   * (`representedOrganization`), an author's organisation or the encounter's service provider.
+   */
+  submitter?: string;
   /** Include documents stored invalid in rehearsal mode (included by default; false leaves them out). */
   includeInvalid?: boolean;
   offset?: number;

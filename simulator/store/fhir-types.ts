@@ -87,6 +87,8 @@ export interface SearchQuery {
    * version are kept for this): used by Kanta's appointment `_history`, which finds nullified ones too.
    */
   includeDeleted?: boolean;
+  /** Match only resources whose current version is a delete marker (e.g. nullified appointments). */
+  onlyDeleted?: boolean;
 }
 
 export interface SearchResult {

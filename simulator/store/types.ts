@@ -86,6 +86,12 @@ export interface EventQuery {
   patient?: string;
   outcome?: EventOutcome;
   kind?: string;
+  /** Only events whose organisation is one of these (an empty list matches nothing). */
+  organisations?: readonly string[];
+  /** Leave out events of these channels. */
+  excludeChannels?: readonly EventChannel[];
+  /** Newest first (with `since`: the newest events after it); default oldest first. */
+  newestFirst?: boolean;
 }
 
 export interface EventRepository {

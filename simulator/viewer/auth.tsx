@@ -1,36 +1,45 @@
 /**
  * Signing archivists in and out, and the gate every other viewer page sits behind: no session (or an
  * account that is gone or inactive) sends a GET to the sign-in page and answers anything else 401.
+ * A signed-in request gets its scope and its scoped reader in `res.locals` (page-http.tsx reads them).
+ *
+ * Sign-in is a form post, so it is refused like any cross-site post (page-http.tsx `sameOrigin`, which
+ * also refuses `Origin: null`), and wrong passcodes are rate-limited per account (sign-in-throttle.ts):
+ * the page then says how long to wait, with status 429 and `Retry-After`.
  */
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { Logger } from '../logger.ts';
 import { verifyPasscode } from '../registry/passcode.ts';
-import type { Store } from '../store/types.ts';
-import type { Organisation } from '../domain/registry.ts';
-import { sameOrigin, send, urlencodedForm } from './page-http.ts';
+import { sameOrigin, send, urlencodedForm } from './page-http.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
-import { scopeOf } from './scope.ts';
+import type { ViewerData } from './reader.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie, type SessionStore } from './session.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
+
+function minutes(ms: number): string {
+  const n = Math.max(1, Math.ceil(ms / 60_000));
+  return n === 1 ? '1 minute' : `${n} minutes`;
+}
 
 /** `GET/POST /sign-in`, `POST /sign-out`. */
-export function authRoutes(router: Router, store: Store, logger: Logger, sessions: SessionStore): void {
-  // ------------------------------------------------------------ sign-in
-
+export function authRoutes(
+  router: Router,
+  data: ViewerData,
+  logger: Logger,
+  sessions: SessionStore,
+  throttle: SignInThrottle,
+): void {
   const signInPage = async (
     res: Response,
     status: number,
     problem?: string,
     chosen?: string,
   ): Promise<void> => {
-    const archivists = (await store.registry.listArchivists()).filter((a) => a.active);
-    const registers = new Map<string, Organisation>();
-    for (const org of await store.registry.listOrganisations({ kind: 'register-controller' }))
-      registers.set(org.oid, org);
     send(
       res,
       <SignInPage
-        archivists={archivists}
-        registers={registers}
+        archivists={await data.activeArchivists()}
+        registers={await data.registers()}
         {...(problem !== undefined && { problem })}
         {...(chosen !== undefined && { chosen })}
       />,
@@ -50,14 +59,30 @@ export function authRoutes(router: Router, store: Store, logger: Logger, session
     const body = (req.body ?? {}) as Record<string, unknown>;
     const id = typeof body.archivist === 'string' ? body.archivist : '';
     const passcode = typeof body.passcode === 'string' ? body.passcode : '';
-    const archivist = id === '' ? undefined : await store.registry.getArchivist(id);
+    const archivist = id === '' ? undefined : await data.archivist(id);
     if (!archivist?.active) {
       await signInPage(res, 401, 'No active archivist account with that name.', id);
       return;
     }
-    if (archivist.passcodeHash !== undefined && !verifyPasscode(passcode, archivist.passcodeHash)) {
-      await signInPage(res, 401, 'The passcode is not right for this account.', id);
-      return;
+    if (archivist.passcodeHash !== undefined) {
+      const wait = await throttle.blockedFor(archivist.id);
+      if (wait > 0) {
+        res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+        logger.warn({ archivist: archivist.id }, 'viewer sign-in refused: too many wrong passcodes');
+        await signInPage(
+          res,
+          429,
+          `Too many wrong passcodes for this account: sign-in is paused. Try again in ${minutes(wait)}.`,
+          id,
+        );
+        return;
+      }
+      if (!verifyPasscode(passcode, archivist.passcodeHash)) {
+        await throttle.failed(archivist.id);
+        await signInPage(res, 401, 'The passcode is not right for this account.', id);
+        return;
+      }
+      await throttle.succeeded(archivist.id);
     }
     sessions.delete(sessionCookie(req));
     const session = sessions.create(archivist.id);
@@ -77,11 +102,11 @@ export function authRoutes(router: Router, store: Store, logger: Logger, session
   });
 }
 
-/** Puts the signed-in archivist's scope in `res.locals.scope`, or turns the request away. */
-export function requireArchivist(store: Store, sessions: SessionStore): RequestHandler {
+/** Puts the signed-in archivist's scope and reader in `res.locals`, or turns the request away. */
+export function requireArchivist(data: ViewerData, sessions: SessionStore): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const session = sessions.get(sessionCookie(req));
-    const scope = session ? await scopeOf(store, session.archivistId) : undefined;
+    const scope = session ? await data.scopeOf(session.archivistId) : undefined;
     if (!scope) {
       if (session) sessions.delete(session.id);
       if (req.method === 'GET' && !req.path.startsWith('/live/stream')) res.redirect(303, '/viewer/sign-in');
@@ -89,6 +114,7 @@ export function requireArchivist(store: Store, sessions: SessionStore): RequestH
       return;
     }
     res.locals.scope = scope;
+    res.locals.reader = data.readerFor(scope);
     next();
   };
 }

@@ -1,33 +1,32 @@
 /**
  * The document pages: `/documents/:oid` (header, narrative, versions, findings, XML), `…/xml` (download),
- * `…/diff?with=` and `…/compare`. Every handler answers 404 for a document outside the archivist's
- * register (scope.ts) and writes the view to the access log.
+ * `…/diff?with=` and `…/compare`. Every handler reads through the request's scoped reader, answers 404
+ * for a document outside the archivist's register and writes the view to the access log.
  */
 import express, { type Response, type Router } from 'express';
 import type { ArchivedDocument } from '../domain/cda.ts';
-import type { Store } from '../store/types.ts';
 import { compareDocument, parseExpectations } from './compare.ts';
 import { diffLines } from './diff.ts';
 import { FIELDS } from './fields.ts';
 import { parseFormData } from './form.ts';
 import { cdaSections, narrativeLines, nonXmlBodyType } from './narrative.tsx';
-import { requestIdOf, sameOrigin, scopeOfRes, send, urlencodedForm } from './page-http.ts';
+import { readerOf, requestIdOf, sameOrigin, send, urlencodedForm } from './page-http.tsx';
 import { ComparePage } from './pages/compare.tsx';
 import { DiffPage } from './pages/diff.tsx';
 import { DocumentPage, type DocumentProps } from './pages/document.tsx';
 import { ErrorPage } from './pages/error.tsx';
-import { logAccess, organisationNames } from './queries.ts';
-import { expectationsFor, runsWithExpectations, runVisible } from './runs.ts';
-import { documentVisible } from './scope.ts';
+import { safely } from './reader.ts';
+import { expectationsFor } from './runs.ts';
 import { parseForXPath } from './xpath-value.ts';
 import { parseOrdered } from '../xml/ordered.ts';
 
-export function documentRoutes(router: Router, store: Store): void {
+export function documentRoutes(router: Router): void {
   /** The document, if it exists and is in scope; else answers 404 itself. */
   const visibleDocument = async (res: Response, oid: string): Promise<ArchivedDocument | undefined> => {
-    const scope = scopeOfRes(res);
-    const doc = await store.archive.get(oid);
-    if (doc && documentVisible(scope, doc)) return doc;
+    const reader = readerOf(res);
+    const scope = reader.scope;
+    const doc = await reader.document(oid);
+    if (doc) return doc;
     send(
       res,
       <ErrorPage
@@ -40,17 +39,13 @@ export function documentRoutes(router: Router, store: Store): void {
     return undefined;
   };
 
-  const xmlText = async (oid: string): Promise<string | undefined> => {
-    const bytes = await store.archive.getXml(oid);
-    return bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8');
-  };
-
   router.get('/documents/:oid', async (req, res) => {
-    const scope = scopeOfRes(res);
+    const reader = readerOf(res);
+    const scope = reader.scope;
     const doc = await visibleDocument(res, req.params.oid);
     if (!doc) return;
-    const versions = (await store.archive.versions(doc.setId)).filter((v) => documentVisible(scope, v));
-    const text = await xmlText(doc.oid);
+    const versions = await reader.versions(doc);
+    const text = await reader.xmlText(doc);
     let xml: DocumentProps['xml'] = { ok: false, problem: 'the stored XML is missing' };
     if (text !== undefined) {
       const parsed = parseOrdered(text);
@@ -65,24 +60,25 @@ export function documentRoutes(router: Router, store: Store): void {
         };
       } else xml = { ok: false, problem: parsed.problem };
     }
-    const h = doc.header;
-    const names = await organisationNames(store, [
+    // Read defensively: the header of a stored record may lack any of these.
+    const h = doc.header as Partial<ArchivedDocument['header']> | undefined;
+    const names = await reader.organisationNames([
       doc.custodian,
-      h.custodian?.oid,
-      h.encounter?.responsibleOrganisation,
-      doc.message?.representedOrganisation,
-      ...h.authors.map((a) => a.organisation),
+      safely(() => h?.custodian?.oid, undefined),
+      safely(() => h?.encounter?.responsibleOrganisation, undefined),
+      safely(() => doc.message?.representedOrganisation, undefined),
+      ...safely(() => (h?.authors ?? []).map((a) => a.organisation), []),
     ]);
-    await logAccess(store, scope, 'document', [doc.patient], doc.oid, requestIdOf(res));
+    await reader.logAccess('document', [doc.patient], doc.oid, requestIdOf(res));
     send(res, <DocumentPage scope={scope} doc={doc} versions={versions} xml={xml} names={names} />);
   });
 
   router.get('/documents/:oid/xml', async (req, res) => {
-    const scope = scopeOfRes(res);
+    const reader = readerOf(res);
     const doc = await visibleDocument(res, req.params.oid);
     if (!doc) return;
-    const bytes = await store.archive.getXml(doc.oid);
-    await logAccess(store, scope, 'document-xml', [doc.patient], doc.oid, requestIdOf(res));
+    const bytes = await reader.xml(doc);
+    await reader.logAccess('document-xml', [doc.patient], doc.oid, requestIdOf(res));
     // Plain text and a download: the browser never interprets the stored markup.
     res.setHeader(
       'Content-Disposition',
@@ -92,12 +88,13 @@ export function documentRoutes(router: Router, store: Store): void {
   });
 
   router.get('/documents/:oid/diff', async (req, res) => {
-    const scope = scopeOfRes(res);
+    const reader = readerOf(res);
+    const scope = reader.scope;
     const doc = await visibleDocument(res, req.params.oid);
     if (!doc) return;
     const withOid = typeof req.query.with === 'string' ? req.query.with : undefined;
-    const other = withOid === undefined ? undefined : await store.archive.get(withOid);
-    if (!other || !documentVisible(scope, other) || other.setId !== doc.setId) {
+    const other = withOid === undefined ? undefined : await reader.document(withOid);
+    if (!other || other.setId !== doc.setId) {
       send(
         res,
         <ErrorPage
@@ -111,13 +108,13 @@ export function documentRoutes(router: Router, store: Store): void {
     }
     const [before, after] = other.versionNumber <= doc.versionNumber ? [other, doc] : [doc, other];
     const linesOf = async (d: ArchivedDocument): Promise<string[]> => {
-      const text = await xmlText(d.oid);
+      const text = await reader.xmlText(d);
       const parsed = text === undefined ? undefined : parseOrdered(text);
       return parsed?.ok === true ? narrativeLines(cdaSections(parsed.root)) : [];
     };
     const fields = FIELDS.map((f) => {
-      const b = f.get(before);
-      const a = f.get(after);
+      const b = safely(() => f.get(before), undefined);
+      const a = safely(() => f.get(after), undefined);
       return {
         name: f.name,
         label: f.label,
@@ -127,32 +124,26 @@ export function documentRoutes(router: Router, store: Store): void {
       };
     });
     const narrative = diffLines(await linesOf(before), await linesOf(after));
-    await logAccess(
-      store,
-      scope,
-      'document-diff',
-      [doc.patient],
-      `${before.oid} → ${after.oid}`,
-      requestIdOf(res),
-    );
+    await reader.logAccess('document-diff', [doc.patient], `${before.oid} → ${after.oid}`, requestIdOf(res));
     send(res, <DiffPage scope={scope} before={before} after={after} fields={fields} narrative={narrative} />);
   });
 
   router.get('/documents/:oid/compare', async (req, res) => {
-    const scope = scopeOfRes(res);
+    const reader = readerOf(res);
+    const scope = reader.scope;
     const doc = await visibleDocument(res, req.params.oid);
     if (!doc) return;
-    const runs = await runsWithExpectations(store, scope, doc.oid);
+    const runs = await reader.runsWithExpectations(doc.oid);
     const runId = typeof req.query.run === 'string' ? req.query.run : undefined;
     if (runId === undefined) {
       send(res, <ComparePage scope={scope} doc={doc} input="" runs={runs} />);
       return;
     }
     // "Use the expectations of scenario run X" (runs.ts explains the mapping).
-    const record = /^[A-Za-z0-9-]{1,64}$/.test(runId) ? await store.runs.get(runId) : undefined;
-    const expected = record && runVisible(scope, record) ? expectationsFor(record, doc.oid) : {};
+    const found = /^[A-Za-z0-9-]{1,64}$/.test(runId) ? await reader.run(runId) : undefined;
+    const expected = found ? expectationsFor(found.record, doc.oid) : {};
     const fields = Object.entries(expected);
-    if (!record || fields.length === 0) {
+    if (!found || fields.length === 0) {
       send(
         res,
         <ComparePage
@@ -166,9 +157,9 @@ export function documentRoutes(router: Router, store: Store): void {
       );
       return;
     }
-    const text = (await xmlText(doc.oid)) ?? '';
+    const text = (await reader.xmlText(doc)) ?? '';
     const rows = compareDocument(doc, fields, () => parseForXPath(text));
-    await logAccess(store, scope, 'compare', [doc.patient], doc.oid, requestIdOf(res));
+    await reader.logAccess('compare', [doc.patient], doc.oid, requestIdOf(res));
     send(
       res,
       <ComparePage
@@ -177,7 +168,7 @@ export function documentRoutes(router: Router, store: Store): void {
         input={JSON.stringify(expected, null, 2)}
         rows={rows}
         runs={runs}
-        fromRun={record}
+        fromRun={found.record}
       />,
     );
   });
@@ -188,7 +179,8 @@ export function documentRoutes(router: Router, store: Store): void {
       res.status(403).type('text/plain').send('cross-site form post refused');
       return;
     }
-    const scope = scopeOfRes(res);
+    const reader = readerOf(res);
+    const scope = reader.scope;
     const doc = await visibleDocument(res, req.params.oid);
     if (!doc) return;
     let input = '';
@@ -204,9 +196,9 @@ export function documentRoutes(router: Router, store: Store): void {
       send(res, <ComparePage scope={scope} doc={doc} input={input} problem={parsed.problem} />, 400);
       return;
     }
-    const text = (await xmlText(doc.oid)) ?? '';
+    const text = (await reader.xmlText(doc)) ?? '';
     const rows = compareDocument(doc, parsed.fields, () => parseForXPath(text));
-    await logAccess(store, scope, 'compare', [doc.patient], doc.oid, requestIdOf(res));
+    await reader.logAccess('compare', [doc.patient], doc.oid, requestIdOf(res));
     send(res, <ComparePage scope={scope} doc={doc} input={input} rows={rows} />);
   });
 }

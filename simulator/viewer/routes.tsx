@@ -1,8 +1,10 @@
 /**
- * `/viewer`: the archivist UI (issue 6). Server-rendered pages (preact → HTML strings), a strict
+ * `/viewer`: the archivist UI. Server-rendered pages (preact → HTML strings), a strict
  * Content-Security-Policy (scripts and styles only from /viewer/assets, no inline anything), sessions in
- * an HttpOnly SameSite=Strict cookie, every page bounded by the signed-in archivist's register (scope.ts)
- * and every view of a person's data written to the access log.
+ * an HttpOnly SameSite=Strict cookie, every page bounded by the signed-in archivist's register and
+ * every view of a person's data written to the access log. Routes parse the request and render a page;
+ * every read goes through the request's scoped reader (reader.ts), which owns the queries and the scope
+ * rules (`simulator/access/scope.ts`). No route sees the Store.
  *
  * Routes (GET unless noted):
  *   /viewer                         → /viewer/find
@@ -21,17 +23,14 @@
  *   /viewer/assets/:file            viewer.css, viewer.js, live.js
  */
 import { readFileSync } from 'node:fs';
-import type { Appointment, Provenance } from 'fhir/r4.js';
 import { Router, type ErrorRequestHandler } from 'express';
 import type { EventLog } from '../events/log.ts';
 import type { Logger } from '../logger.ts';
-import type { StoredResource } from '../domain/fhir.ts';
 import type { Store } from '../store/types.ts';
-import type { Organisation } from '../domain/registry.ts';
 import { authRoutes, requireArchivist } from './auth.tsx';
 import { documentRoutes } from './document-routes.tsx';
-import { LiveStreams, recentEvents } from './live.ts';
-import { requestIdOf, scopeOfRes, send } from './page-http.ts';
+import { LiveStreams } from './live.ts';
+import { readerOf, requestIdOf, send } from './page-http.tsx';
 import { runViewerRoutes } from './run-routes.tsx';
 import { AccessLogPage } from './pages/access-log.tsx';
 import { AppointmentPage } from './pages/appointment.tsx';
@@ -39,9 +38,11 @@ import { ErrorPage } from './pages/error.tsx';
 import { FindPage } from './pages/find.tsx';
 import { LivePage } from './pages/live.tsx';
 import { PersonPage } from './pages/person.tsx';
-import { findAppointments, findDocuments, logAccess, organisationNames, parseCriteria } from './queries.ts';
-import { appointmentPatient, appointmentVisible, type ArchivistScope } from './scope.ts';
+import { parseCriteria } from './queries.ts';
+import { appointmentPatient, ViewerData } from './reader.ts';
+import type { ArchivistScope } from './scope.ts';
 import { SessionStore } from './session.ts';
+import { MemorySignInThrottle, type SignInThrottle } from './sign-in-throttle.ts';
 
 /**
  * No inline script or style, no eval, no plugins, no framing; scripts, styles, fetches and form posts
@@ -72,6 +73,8 @@ export interface ViewerOptions {
   store: Store;
   events: EventLog;
   logger: Logger;
+  /** Wrong-passcode rate limit; in memory unless given. */
+  signInThrottle?: SignInThrottle;
 }
 
 export interface ViewerRoutes {
@@ -79,10 +82,12 @@ export interface ViewerRoutes {
   closeStreams(): void;
 }
 
-export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRoutes {
+export function viewerRoutes({ store, events, logger, signInThrottle }: ViewerOptions): ViewerRoutes {
   const router = Router();
+  // The only use of the Store in the viewer's routes: everything reads through ViewerData's readers.
+  const data = new ViewerData(store);
   const sessions = new SessionStore();
-  const live = new LiveStreams(store, events);
+  const live = new LiveStreams(data.eventStreams(events));
 
   router.use((_req, res, next) => {
     res.setHeader('Content-Security-Policy', VIEWER_CSP);
@@ -104,43 +109,31 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
     res.type(asset.type).send(asset.body);
   });
 
-  authRoutes(router, store, logger, sessions);
-  router.use(requireArchivist(store, sessions));
+  authRoutes(router, data, logger, sessions, signInThrottle ?? new MemorySignInThrottle());
+  router.use(requireArchivist(data, sessions));
 
   router.get('/', (_req, res) => {
     res.redirect(303, '/viewer/find');
   });
 
-  const inScopeOrganisations = async (scope: ArchivistScope): Promise<Organisation[]> => {
-    const orgs: Organisation[] = [];
-    for (const oid of scope.appointmentOrganisations) {
-      const org = await store.registry.getOrganisation(oid);
-      if (org) orgs.push(org);
-    }
-    return orgs.sort((a, b) => a.oid.localeCompare(b.oid));
-  };
-
   router.get('/find', async (req, res) => {
-    const scope = scopeOfRes(res);
+    const reader = readerOf(res);
     const { criteria, problems, given } = parseCriteria(req.query);
     const searched = given && problems.length === 0;
-    const docs = searched ? await findDocuments(store, scope, criteria) : { documents: [], total: 0 };
-    const apts = searched ? await findAppointments(store, scope, criteria) : { appointments: [], total: 0 };
+    const docs = searched ? await reader.findDocuments(criteria) : { documents: [], total: 0 };
+    const apts = searched ? await reader.findAppointments(criteria) : { appointments: [], total: 0 };
     if (searched) {
-      const patients = [
-        ...docs.documents.map((d) => d.patient),
-        ...apts.appointments.map((a) => appointmentPatient(a.resource)),
-      ];
       const query = new URLSearchParams(
         Object.entries(req.query).filter(
           (kv): kv is [string, string] => typeof kv[1] === 'string' && kv[1].trim() !== '',
         ),
       ).toString();
-      await logAccess(
-        store,
-        scope,
+      await reader.logAccess(
         'find',
-        patients,
+        [
+          ...docs.documents.map((d) => d.patient),
+          ...apts.appointments.map((a) => appointmentPatient(a.resource)),
+        ],
         query === '' ? undefined : `find?${query}`,
         requestIdOf(res),
       );
@@ -148,7 +141,7 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
     send(
       res,
       <FindPage
-        scope={scope}
+        scope={reader.scope}
         criteria={criteria}
         problems={problems}
         searched={searched}
@@ -156,20 +149,20 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
         documentsTotal={docs.total}
         appointments={apts.appointments}
         appointmentsTotal={apts.total}
-        organisations={await inScopeOrganisations(scope)}
+        organisations={await reader.inScopeOrganisations()}
         patientOf={(a) => appointmentPatient(a)}
       />,
     );
   });
 
   router.get('/persons/:hetu', async (req, res) => {
-    const scope = scopeOfRes(res);
+    const reader = readerOf(res);
     const hetu = req.params.hetu.trim().toUpperCase();
     if (!/^[0-9A-Z+\-.]{6,64}$/.test(hetu)) {
       send(
         res,
         <ErrorPage
-          scope={scope}
+          scope={reader.scope}
           title="Not an identity code"
           message={`'${hetu}' is not an identity code.`}
         />,
@@ -177,106 +170,52 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
       );
       return;
     }
-    const page = await store.archive.search({
-      custodian: scope.registerController.oid,
-      patient: hetu,
-      includeNullified: true,
-      includeReplaced: true,
-      limit: 1000,
-    });
-    const { appointments } = await findAppointments(store, scope, { patient: hetu });
-    const person = await store.registry.getTestPerson(hetu);
-    const name = page.documents.find((d) => d.header.patient?.name !== undefined)?.header.patient?.name;
-    await logAccess(store, scope, 'person', [hetu], `persons/${hetu}`, requestIdOf(res));
-    send(
-      res,
-      <PersonPage
-        scope={scope}
-        hetu={hetu}
-        documents={page.documents}
-        appointments={appointments}
-        {...(person !== undefined && { person })}
-        {...(name !== undefined && { name })}
-      />,
-    );
+    const timeline = await reader.timeline(hetu);
+    await reader.logAccess('person', [hetu], `persons/${hetu}`, requestIdOf(res));
+    send(res, <PersonPage scope={reader.scope} hetu={hetu} {...timeline} />);
   });
 
-  documentRoutes(router, store);
-  runViewerRoutes(router, store);
+  documentRoutes(router);
+  runViewerRoutes(router);
 
   router.get('/appointments/:id', async (req, res) => {
-    const scope = scopeOfRes(res);
+    const reader = readerOf(res);
     const id = req.params.id;
-    const notFound = (): void => {
+    const view = /^[A-Za-z0-9\-.]{1,64}$/.test(id) ? await reader.appointment(id) : undefined;
+    if (!view) {
       send(
         res,
         <ErrorPage
-          scope={scope}
+          scope={reader.scope}
           title="Appointment not found"
-          message={`No appointment ${id} in the register of ${scope.registerController.name}.`}
+          message={`No appointment ${id} in the register of ${reader.scope.registerController.name}.`}
         />,
         404,
       );
-    };
-    if (!/^[A-Za-z0-9\-.]{1,64}$/.test(id)) {
-      notFound();
       return;
     }
-    const current = (await store.fhir.read('Appointment', id)) as StoredResource<Appointment> | undefined;
-    if (!current) {
-      notFound();
-      return;
-    }
-    const provenances = (
-      await store.fhir.search({
-        resourceType: 'Provenance',
-        criteria: [{ param: 'target', kind: 'reference', values: [`Appointment/${id}`] }],
-        sort: [{ param: '_lastUpdated', descending: true }],
-        count: 1000,
-        offset: 0,
-      })
-    ).matches as StoredResource<Provenance>[];
-    if (!(await appointmentVisible(store, scope, id, provenances))) {
-      notFound();
-      return;
-    }
-    const history = (await store.fhir.history({ resourceType: 'Appointment', id, count: 1000, offset: 0 }))
-      .versions as StoredResource<Appointment>[];
-    const patient = appointmentPatient(current.resource ?? history.find((v) => v.resource)?.resource);
-    const names = await organisationNames(store, [...scope.appointmentOrganisations]);
-    await logAccess(store, scope, 'appointment', [patient], `Appointment/${id}`, requestIdOf(res));
-    send(
-      res,
-      <AppointmentPage
-        scope={scope}
-        current={current}
-        history={history}
-        provenances={provenances}
-        names={names}
-        {...(patient !== undefined && { patient })}
-      />,
-    );
+    await reader.logAccess('appointment', [view.patient], `Appointment/${id}`, requestIdOf(res));
+    send(res, <AppointmentPage scope={reader.scope} {...view} />);
   });
 
   router.get('/live', async (_req, res) => {
-    const scope = scopeOfRes(res);
-    send(res, <LivePage scope={scope} events={await recentEvents(store, scope, 100)} />);
+    const reader = readerOf(res);
+    send(res, <LivePage scope={reader.scope} events={await reader.recentEvents(100)} />);
   });
 
   router.get('/live/stream', async (req, res) => {
-    await live.serve(req, res, scopeOfRes(res));
+    await live.serve(req, res, readerOf(res));
   });
 
   router.get('/access-log', async (req, res) => {
-    const scope = scopeOfRes(res);
+    const reader = readerOf(res);
     const raw = typeof req.query.patient === 'string' ? req.query.patient.trim().toUpperCase() : '';
     const patient = /^[0-9A-Z+\-.]{6,64}$/.test(raw) ? raw : undefined;
-    const entries = await store.accessLog.list({
-      registerController: scope.registerController.oid,
-      limit: 500,
-      ...(patient !== undefined && { patient }),
-    });
-    send(res, <AccessLogPage scope={scope} entries={entries} {...(patient !== undefined && { patient })} />);
+    const entries = await reader.accessLog(patient);
+    send(
+      res,
+      <AccessLogPage scope={reader.scope} entries={entries} {...(patient !== undefined && { patient })} />,
+    );
   });
 
   router.use((req, res) => {

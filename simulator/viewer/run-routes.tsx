@@ -1,30 +1,27 @@
 /**
  * `/viewer/runs`, `/viewer/runs/:id` (recorded scenario runs) and `/viewer/events/:seq` (one event, the
- * page the runner's evidence links to). Scope as in runs.ts and live.ts; out of scope answers 404.
+ * page the runner's evidence links to). The request's scoped reader decides what is visible; out of
+ * scope answers 404.
  */
 import type { Router } from 'express';
-import type { Store } from '../store/types.ts';
-import { eventVisible } from './live.ts';
-import { scopeOfRes, send } from './page-http.ts';
+import { readerOf, requestIdOf, send } from './page-http.tsx';
 import { ErrorPage } from './pages/error.tsx';
 import { EventPage } from './pages/event.tsx';
 import { RunPage, RunsPage } from './pages/runs.tsx';
-import { logAccess } from './queries.ts';
-import { documentsOf, runVisible, scenarioOf } from './runs.ts';
+import { documentsOf } from './runs.ts';
 
-export function runViewerRoutes(router: Router, store: Store): void {
+export function runViewerRoutes(router: Router): void {
   router.get('/runs', async (_req, res) => {
-    const scope = scopeOfRes(res);
-    const runs = await store.runs.list({ organisations: [...scope.appointmentOrganisations], limit: 200 });
-    send(res, <RunsPage scope={scope} runs={runs} />);
+    const reader = readerOf(res);
+    send(res, <RunsPage scope={reader.scope} runs={await reader.runs(200)} />);
   });
 
   router.get('/runs/:id', async (req, res) => {
-    const scope = scopeOfRes(res);
+    const reader = readerOf(res);
+    const scope = reader.scope;
     const id = req.params.id;
-    const record = /^[A-Za-z0-9-]{1,64}$/.test(id) ? await store.runs.get(id) : undefined;
-    const scenario = record && runVisible(scope, record) ? scenarioOf(record) : undefined;
-    if (!record || !scenario) {
+    const found = /^[A-Za-z0-9-]{1,64}$/.test(id) ? await reader.run(id) : undefined;
+    if (!found) {
       send(
         res,
         <ErrorPage
@@ -36,25 +33,23 @@ export function runViewerRoutes(router: Router, store: Store): void {
       );
       return;
     }
+    const { record, scenario } = found;
     // A run names its test persons: that is a view of their data, so it is logged like the other pages.
-    await logAccess(
-      store,
-      scope,
+    await reader.logAccess(
       'run',
       (scenario.testPersons ?? []).map((p) => p.hetu),
       record.id,
-      res.locals.requestId as string | undefined,
+      requestIdOf(res),
     );
     send(res, <RunPage scope={scope} record={record} scenario={scenario} documents={documentsOf(record)} />);
   });
 
   router.get('/events/:seq', async (req, res) => {
-    const scope = scopeOfRes(res);
+    const reader = readerOf(res);
+    const scope = reader.scope;
     const raw = req.params.seq;
-    const seq = /^[0-9]{1,15}$/.test(raw) ? Number(raw) : undefined;
-    const event =
-      seq === undefined || seq < 1 ? undefined : (await store.events.list({ since: seq - 1, limit: 1 }))[0];
-    if (event === undefined || event.seq !== seq || !eventVisible(scope, event)) {
+    const event = /^[0-9]{1,15}$/.test(raw) ? await reader.event(Number(raw)) : undefined;
+    if (event === undefined) {
       send(
         res,
         <ErrorPage

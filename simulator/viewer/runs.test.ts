@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../domain/runs.ts';
-import { documentsOf, expectationsFor, runVisible, viewerPath } from './runs.ts';
-import type { ArchivistScope } from './scope.ts';
+import { maySeeRun as runVisible, type AccessScope } from '../access/scope.ts';
+import { documentsOf, expectationsFor, viewerPath } from './runs.ts';
 
 const DOC = '1.2.246.10.3210987.91.1';
 
@@ -68,9 +68,10 @@ describe('scenario runs in the viewer', () => {
   });
 
   it("shows a run to the archivists of the run's organisation only", () => {
-    const scope = {
-      appointmentOrganisations: new Set(['1.2.246.10.3210987.10.0']),
-    } as unknown as ArchivistScope;
+    const scope: AccessScope = {
+      registerController: '1.2.246.10.3210987.19.0',
+      organisations: new Set(['1.2.246.10.3210987.10.0']),
+    };
     expect(runVisible(scope, { organisation: '1.2.246.10.3210987.10.0' })).toBe(true);
     expect(runVisible(scope, { organisation: '1.2.246.10.2876543.10.0' })).toBe(false);
     expect(runVisible(scope, {})).toBe(false);

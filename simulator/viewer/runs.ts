@@ -1,12 +1,8 @@
 /**
- * Recorded scenario runs in the viewer (issue 6 item 9): who may see a run, safe evidence links, and the
- * expectations a run holds for one archived document (for the compare page).
- *
- * Scope: a run belongs to the organisation its scenario names (`organisation`, the deployment being
- * tested). An archivist sees a run when that organisation is the organisation of the archivist's register
- * controller, one of its units, or the register controller itself: the same set whose submissions the
- * live view shows (`scope.appointmentOrganisations`). A run that names no organisation is nobody's.
- * Anything else answers "not found".
+ * Recorded scenario runs in the viewer: safe evidence links, and the expectations a run holds for one
+ * archived document (for the compare page). Who may see a run is `maySeeRun` in
+ * `simulator/access/scope.ts` (the run's organisation must be in the archivist's scope); the reader
+ * applies it.
  *
  * Compare mapping: the expectations of run R for document D are R's checks that read D from the
  * simulator (`document` = D, recorded by the runner from `in: { get: /archive/documents/D… }`), have an
@@ -16,13 +12,7 @@
  * page reads the XML.
  */
 import type { RecordedCheck, RecordedScenario } from '../runs/format.ts';
-import type { RunRecord, RunSummary } from '../domain/runs.ts';
-import type { Store } from '../store/types.ts';
-import type { ArchivistScope } from './scope.ts';
-
-export function runVisible(scope: ArchivistScope, run: Pick<RunSummary, 'organisation'>): boolean {
-  return run.organisation !== undefined && scope.appointmentOrganisations.has(run.organisation);
-}
+import type { RunRecord } from '../domain/runs.ts';
 
 /** The one scenario a record holds (POST /runs checked its shape before storing it). */
 export function scenarioOf(record: RunRecord): RecordedScenario | undefined {
@@ -83,27 +73,6 @@ export function expectationsFor(
   for (const step of scenarioOf(record)?.steps ?? [])
     for (const check of step.checks)
       if (mappable(check, oid)) out[`xpath:${check.selector.xpath}`] = expectedText(check.expected);
-  return out;
-}
-
-/** Recent runs in scope that hold expectations for document `oid`, newest first. */
-export async function runsWithExpectations(
-  store: Store,
-  scope: ArchivistScope,
-  oid: string,
-  window = 50,
-): Promise<{ run: RunSummary; fields: number }[]> {
-  const out: { run: RunSummary; fields: number }[] = [];
-  const summaries = await store.runs.list({
-    organisations: [...scope.appointmentOrganisations],
-    limit: window,
-  });
-  for (const summary of summaries) {
-    const record = await store.runs.get(summary.id);
-    if (!record) continue;
-    const fields = Object.keys(expectationsFor(record, oid)).length;
-    if (fields > 0) out.push({ run: summary, fields });
-  }
   return out;
 }
 

@@ -156,10 +156,29 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
           where.push('effective_at <= @to');
           params.to = upperBound(query.to);
         }
-        const statuses = ["'current'"];
-        if (query.includeReplaced === true) statuses.push("'replaced'");
-        if (query.includeNullified === true) statuses.push("'nullified'");
-        where.push(`status IN (${statuses.join(', ')})`);
+        if (query.statuses !== undefined) {
+          // Bound parameters, one per status: the list comes from the caller.
+          const names = query.statuses.map((status, i) => {
+            params[`status${i}`] = status;
+            return `@status${i}`;
+          });
+          where.push(names.length === 0 ? '0' : `status IN (${names.join(', ')})`);
+        } else {
+          const statuses = ["'current'"];
+          if (query.includeReplaced === true) statuses.push("'replaced'");
+          if (query.includeNullified === true) statuses.push("'nullified'");
+          where.push(`status IN (${statuses.join(', ')})`);
+        }
+        if (query.submitter !== undefined) {
+          // The submitting organisations live in the record's JSON; read them there rather than
+          // fetching rows to filter in JavaScript, so paging and totals stay right.
+          where.push(`(json_extract(json, '$.organisation') = @submitter
+            OR json_extract(json, '$.message.representedOrganisation') = @submitter
+            OR json_extract(json, '$.header.encounter.responsibleOrganisation') = @submitter
+            OR EXISTS (SELECT 1 FROM json_each(archive_documents.json, '$.header.authors') a
+                       WHERE json_extract(a.value, '$.organisation') = @submitter))`);
+          params.submitter = query.submitter;
+        }
         if (query.includeInvalid === false) where.push('valid = 1');
         const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), MAX_ARCHIVE_PAGE);
         const offset = Math.max(Math.trunc(query.offset ?? 0), 0);

@@ -73,7 +73,24 @@ export function sqliteEvents(db: Database.Database, gate: Gate): EventRepository
             params[key] = value;
           }
         }
-        const sql = `SELECT seq, json FROM events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`;
+        // Lists become one bound parameter each: the values come from the caller.
+        const list = (name: string, values: readonly string[]): string =>
+          values
+            .map((v, i) => {
+              params[`${name}${i}`] = v;
+              return `@${name}${i}`;
+            })
+            .join(', ');
+        if (query.organisations !== undefined)
+          where.push(
+            query.organisations.length === 0
+              ? '0'
+              : `organisation IN (${list('organisation', query.organisations)})`,
+          );
+        if (query.excludeChannels !== undefined && query.excludeChannels.length > 0)
+          where.push(`channel NOT IN (${list('channel', query.excludeChannels)})`);
+        const order = query.newestFirst === true ? 'DESC' : 'ASC';
+        const sql = `SELECT seq, json FROM events WHERE ${where.join(' AND ')} ORDER BY seq ${order} LIMIT @limit`;
         return db
           .prepare<Record<string, string | number>, { seq: number; json: string }>(sql)
           .all(params)

@@ -212,7 +212,12 @@ function criterionSql(type: string, c: SearchCriterion, params: Params, driver: 
 function whereSql(query: SearchQuery): { from: string; sql: string; params: Params } {
   const fromParams: Params = [];
   const params: Params = [query.resourceType];
-  const parts = query.includeDeleted === true ? ['c.type = ?'] : ['c.type = ?', 'c.deleted = 0'];
+  const parts =
+    query.onlyDeleted === true
+      ? ['c.type = ?', 'c.deleted = 1']
+      : query.includeDeleted === true
+        ? ['c.type = ?']
+        : ['c.type = ?', 'c.deleted = 0'];
   let driver = query.criteria.findIndex((c) => selective(c) && c.kind !== 'id');
   if (driver < 0) driver = query.criteria.findIndex((c) => c.kind === 'date');
   let from = 'fhir_current c';

@@ -31,16 +31,24 @@ export interface AppointmentStatusInfo {
 export function statusInfo(resource: Appointment | undefined): AppointmentStatusInfo {
   if (!resource) return { mismatch: false };
   const info: AppointmentStatusInfo = { fhir: resource.status, mismatch: false };
-  const carried = resource._status?.extension?.find(
-    (e) => e.url === AJANVARAUKSEN_TILA_EXTENSION || e.url.endsWith('/ajanvarauksen-tila'),
-  )?.valueCoding?.code;
-  if (carried !== undefined) {
+  // Read defensively: a stored extension may lack its url, or the list may not be a list.
+  const extensions: unknown = resource._status?.extension;
+  const carried = (Array.isArray(extensions) ? (extensions as unknown[]) : [])
+    .map((e) => e as { url?: unknown; valueCoding?: { code?: unknown } } | null)
+    .find(
+      (e) =>
+        typeof e?.url === 'string' &&
+        (e.url === AJANVARAUKSEN_TILA_EXTENSION || e.url.endsWith('/ajanvarauksen-tila')),
+    )?.valueCoding?.code;
+  if (typeof carried === 'string') {
     const name = ajanvarauksenTila(carried);
     info.tila = { code: carried, carried: true, ...(name !== undefined && { name }) };
     const mapped = AJANVARAUKSEN_TILA_TO_FHIR[carried];
     info.mismatch = mapped !== undefined && mapped !== resource.status && !(resource.status === 'arrived');
   } else {
-    const derived = FHIR_TO_TILA[resource.status];
+    const derived = Object.hasOwn(FHIR_TO_TILA, resource.status)
+      ? FHIR_TO_TILA[resource.status]
+      : undefined;
     if (derived !== undefined) {
       const name = ajanvarauksenTila(derived);
       info.tila = { code: derived, carried: false, ...(name !== undefined && { name }) };
@@ -49,8 +57,13 @@ export function statusInfo(resource: Appointment | undefined): AppointmentStatus
   return info;
 }
 
+/** A date-time field as sortable ISO text (to the second), or undefined when it is not text. */
+export function isoText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.slice(0, 19) : undefined;
+}
+
 export function appointmentStart(resource: Appointment | undefined): string | undefined {
-  return resource?.start?.slice(0, 19);
+  return isoText(resource?.start);
 }
 
 export function AppointmentStatus({ stored }: { stored: StoredResource<Appointment> }): VNode {

@@ -10,7 +10,8 @@ import { codeDisplay, codeSystemLabel, finnishDateTime } from '../labels.ts';
 import { XhtmlNarrative } from '../narrative.tsx';
 import type { ArchivistScope } from '../scope.ts';
 import { parseOrdered } from '../../xml/ordered.ts';
-import { AppointmentStatus } from './appointment-parts.tsx';
+import { Guard, Unreadable, UnreadableRow } from '../guard.tsx';
+import { AppointmentStatus, isoText } from './appointment-parts.tsx';
 
 export interface AppointmentProps {
   scope: ArchivistScope;
@@ -19,6 +20,8 @@ export interface AppointmentProps {
   history: StoredResource<Appointment>[];
   provenances: StoredResource<Provenance>[];
   patient?: string;
+  /** The service organiser OID (the newest Provenance's role-10 agent), when one is named. */
+  organiser?: string;
   names: ReadonlyMap<string, string>;
 }
 
@@ -91,14 +94,11 @@ export function AppointmentPage({
   history,
   provenances,
   patient,
+  organiser: organiserOid,
   names,
 }: AppointmentProps): VNode {
   const latestBody = current.resource ?? history.find((v) => v.resource)?.resource;
   const a = latestBody;
-  const organiser = provenances
-    .flatMap((p) => p.resource?.agent ?? [])
-    .find((ag) => ag.role?.some((r) => r.coding?.some((c) => c.code === '10')))?.who;
-  const organiserOid = organiser?.identifier?.value?.replace(/^urn:oid:/, '');
   const rows: [ComponentChildren, ComponentChildren][] = [
     [
       <Label en="Person" fi="Henkilö" />,
@@ -113,7 +113,7 @@ export function AppointmentPage({
     [<Label en="Status" fi="Tila" />, <AppointmentStatus stored={current} />],
     [
       <Label en="Time" fi="Aika" />,
-      `${finnishDateTime(a?.start?.slice(0, 19))} – ${finnishDateTime(a?.end?.slice(0, 19))}`,
+      `${finnishDateTime(isoText(a?.start))} – ${finnishDateTime(isoText(a?.end))}`,
     ],
     [<Label en="Service category" fi="Palveluluokka" />, <Concept value={a?.serviceCategory?.[0]} />],
     [<Label en="Service type" fi="Palvelunimike" />, <Concept value={a?.serviceType?.[0]} />],
@@ -122,7 +122,7 @@ export function AppointmentPage({
       <Label en="Service organiser" fi="Palvelunjärjestäjä" />,
       organiserOid !== undefined ? (
         <span>
-          {names.get(organiserOid) ?? organiser?.display ?? ''} <code>{organiserOid}</code>
+          {names.get(organiserOid) ?? ''} <code>{organiserOid}</code>
         </span>
       ) : (
         '–'
@@ -148,7 +148,11 @@ export function AppointmentPage({
     [<Label en="Last updated" fi="Päivitetty" />, finnishDateTime(current.lastUpdated.slice(0, 19))],
   ];
   return (
-    <Layout title={a?.description ?? `Appointment ${current.id}`} scope={scope} nav="find">
+    <Layout
+      title={(typeof a?.description === 'string' ? a.description : undefined) ?? `Appointment ${current.id}`}
+      scope={scope}
+      nav="find"
+    >
       <nav class="crumbs" aria-label="Breadcrumb">
         <a href="/viewer/find">Find</a>
         {patient !== undefined && (
@@ -160,7 +164,12 @@ export function AppointmentPage({
         {' › '}
         <span aria-current="page">Appointment</span>
       </nav>
-      <PageHead title={a?.description ?? `Appointment ${current.id}`} fi="Ajanvaraus">
+      <PageHead
+        title={
+          (typeof a?.description === 'string' ? a.description : undefined) ?? `Appointment ${current.id}`
+        }
+        fi="Ajanvaraus"
+      >
         <div class="badges">
           <AppointmentStatus stored={current} />
           <span class="badge badge-version">version {current.versionId}</span>
@@ -176,15 +185,19 @@ export function AppointmentPage({
       )}
       <div class="cols">
         <div class="card">
-          <Fields rows={rows} />
+          <Guard fallback={<Unreadable what="The appointment's fields" />}>
+            <Fields rows={rows} />
+          </Guard>
         </div>
         <div class="card">
           <h3>
             Narrative <span class="fi">Teksti</span>
           </h3>
           <div data-testid="fhir-narrative">
-            {a?.text?.div !== undefined ? (
-              <FhirNarrative div={a.text.div} />
+            {typeof a?.text?.div === 'string' ? (
+              <Guard fallback={<Unreadable what="The narrative" />}>
+                <FhirNarrative div={a.text.div} />
+              </Guard>
             ) : (
               <p class="muted">No narrative.</p>
             )}
@@ -197,23 +210,25 @@ export function AppointmentPage({
         </h2>
         <DataTable testid="provenances" columns={['Recorded', 'Target', 'Activity', 'Agents', 'Narrative']}>
           {provenances.map((p) => (
-            <tr key={p.id}>
-              <td class="nowrap">{finnishDateTime(p.resource?.recorded.slice(0, 19))}</td>
-              <td>
-                {(p.resource?.target ?? []).map((t, i) => (
-                  <code key={i}>{t.reference ?? ''}</code>
-                ))}
-              </td>
-              <td>
-                <Concept value={p.resource?.activity} />
-              </td>
-              <td>
-                <Agents provenance={p.resource} />
-              </td>
-              <td>
-                <FhirNarrative div={p.resource?.text?.div} />
-              </td>
-            </tr>
+            <Guard key={p.id} fallback={<UnreadableRow what={`Provenance ${p.id}`} columns={5} />}>
+              <tr>
+                <td class="nowrap">{finnishDateTime(isoText(p.resource?.recorded))}</td>
+                <td>
+                  {(p.resource?.target ?? []).map((t, i) => (
+                    <code key={i}>{t.reference ?? ''}</code>
+                  ))}
+                </td>
+                <td>
+                  <Concept value={p.resource?.activity} />
+                </td>
+                <td>
+                  <Agents provenance={p.resource} />
+                </td>
+                <td>
+                  <FhirNarrative div={p.resource?.text?.div} />
+                </td>
+              </tr>
+            </Guard>
           ))}
         </DataTable>
       </section>
@@ -223,14 +238,16 @@ export function AppointmentPage({
         </h2>
         <DataTable testid="history" columns={['Version', 'Written', 'Status', 'Start']}>
           {history.map((v) => (
-            <tr key={v.versionId}>
-              <td class="num">v{v.versionId}</td>
-              <td class="nowrap">{finnishDateTime(v.lastUpdated.slice(0, 19))}</td>
-              <td>
-                <AppointmentStatus stored={v} />
-              </td>
-              <td class="nowrap">{finnishDateTime(v.resource?.start?.slice(0, 19))}</td>
-            </tr>
+            <Guard key={v.versionId} fallback={<UnreadableRow what={`Version ${v.versionId}`} columns={4} />}>
+              <tr>
+                <td class="num">v{v.versionId}</td>
+                <td class="nowrap">{finnishDateTime(v.lastUpdated.slice(0, 19))}</td>
+                <td>
+                  <AppointmentStatus stored={v} />
+                </td>
+                <td class="nowrap">{finnishDateTime(isoText(v.resource?.start))}</td>
+              </tr>
+            </Guard>
           ))}
         </DataTable>
       </section>

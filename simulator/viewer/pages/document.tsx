@@ -21,6 +21,7 @@ import {
 } from '../components.tsx';
 import { finnishDateTime, REPOSITORY_TERMS } from '../labels.ts';
 import { CdaNarrative, type CdaSection } from '../narrative.tsx';
+import { Guard, Unreadable } from '../guard.tsx';
 import { PrettyXml } from '../pretty-xml.tsx';
 import type { ArchivistScope } from '../scope.ts';
 import type { XElement } from '../../xml/ordered.ts';
@@ -67,7 +68,7 @@ function Section({
       <h2 id={`${id}-h`}>
         {title} <span class="fi">{fi}</span>
       </h2>
-      {children}
+      <Guard fallback={<Unreadable what={`The ${title.toLowerCase()} section`} />}>{children}</Guard>
     </section>
   );
 }

@@ -18,6 +18,7 @@ import {
 import { documentTypeName, finnishDateTime, REPOSITORY_TERMS, STATUS_TERMS } from '../labels.ts';
 import { FIND_LIMIT, type CriteriaProblem, type FindCriteria } from '../queries.ts';
 import type { ArchivistScope } from '../scope.ts';
+import { Guard, UnreadableRow } from '../guard.tsx';
 import { AppointmentStatus, appointmentStart } from './appointment-parts.tsx';
 
 export interface FindProps {
@@ -169,39 +170,44 @@ export function DocumentRows({
       columns={['Date', 'Title', ...(showPatient ? ['Person'] : []), 'Repository', 'Version', 'Status']}
     >
       {documents.map((d) => (
-        <tr key={d.oid}>
-          <td class="nowrap">{finnishDateTime(d.effectiveAt)}</td>
-          <td>
-            <a href={`/viewer/documents/${encodeURIComponent(d.oid)}`}>{d.header.title ?? '(untitled)'}</a>
-            <div class="sub">
-              {d.documentType !== undefined && (
-                <span class="doctype">
-                  {d.documentType} {documentTypeName(d.documentType)} ·{' '}
-                </span>
-              )}
-              <code>{d.oid}</code>
-            </div>
-          </td>
-          {showPatient && (
-            <td class="nowrap">
-              {d.patient !== undefined ? (
-                <a href={`/viewer/persons/${encodeURIComponent(d.patient)}`}>
-                  <code>{d.patient}</code>
-                </a>
-              ) : (
-                '–'
-              )}
-              {d.header.patient?.name !== undefined && <div class="sub">{d.header.patient.name}</div>}
+        <Guard
+          key={d.oid}
+          fallback={<UnreadableRow what={`Document ${d.oid}`} columns={showPatient ? 6 : 5} />}
+        >
+          <tr>
+            <td class="nowrap">{finnishDateTime(d.effectiveAt)}</td>
+            <td>
+              <a href={`/viewer/documents/${encodeURIComponent(d.oid)}`}>{d.header.title ?? '(untitled)'}</a>
+              <div class="sub">
+                {d.documentType !== undefined && (
+                  <span class="doctype">
+                    {d.documentType} {documentTypeName(d.documentType)} ·{' '}
+                  </span>
+                )}
+                <code>{d.oid}</code>
+              </div>
             </td>
-          )}
-          <td>
-            <RepositoryBadge repository={d.repository} />
-          </td>
-          <td class="num">v{d.versionNumber}</td>
-          <td>
-            <StatusBadge status={d.status} /> {!d.valid && <InvalidBadge />}
-          </td>
-        </tr>
+            {showPatient && (
+              <td class="nowrap">
+                {d.patient !== undefined ? (
+                  <a href={`/viewer/persons/${encodeURIComponent(d.patient)}`}>
+                    <code>{d.patient}</code>
+                  </a>
+                ) : (
+                  '–'
+                )}
+                {d.header.patient?.name !== undefined && <div class="sub">{d.header.patient.name}</div>}
+              </td>
+            )}
+            <td>
+              <RepositoryBadge repository={d.repository} />
+            </td>
+            <td class="num">v{d.versionNumber}</td>
+            <td>
+              <StatusBadge status={d.status} /> {!d.valid && <InvalidBadge />}
+            </td>
+          </tr>
+        </Guard>
       ))}
     </DataTable>
   );
@@ -224,32 +230,37 @@ export function AppointmentRows({
       {appointments.map((a) => {
         const patient = patientOf(a.resource);
         return (
-          <tr key={a.id}>
-            <td class="nowrap">{finnishDateTime(appointmentStart(a.resource))}</td>
-            <td>
-              <a href={`/viewer/appointments/${encodeURIComponent(a.id)}`}>
-                {a.resource?.description ?? a.resource?.serviceType?.[0]?.text ?? `Appointment ${a.id}`}
-              </a>
-              <div class="sub">
-                <code>Appointment/{a.id}</code>
-              </div>
-            </td>
-            {showPatient && (
-              <td class="nowrap">
-                {patient !== undefined ? (
-                  <a href={`/viewer/persons/${encodeURIComponent(patient)}`}>
-                    <code>{patient}</code>
-                  </a>
-                ) : (
-                  '–'
-                )}
+          <Guard
+            key={a.id}
+            fallback={<UnreadableRow what={`Appointment ${a.id}`} columns={showPatient ? 5 : 4} />}
+          >
+            <tr>
+              <td class="nowrap">{finnishDateTime(appointmentStart(a.resource))}</td>
+              <td>
+                <a href={`/viewer/appointments/${encodeURIComponent(a.id)}`}>
+                  {a.resource?.description ?? a.resource?.serviceType?.[0]?.text ?? `Appointment ${a.id}`}
+                </a>
+                <div class="sub">
+                  <code>Appointment/{a.id}</code>
+                </div>
               </td>
-            )}
-            <td class="num">v{a.versionId}</td>
-            <td>
-              <AppointmentStatus stored={a} />
-            </td>
-          </tr>
+              {showPatient && (
+                <td class="nowrap">
+                  {patient !== undefined ? (
+                    <a href={`/viewer/persons/${encodeURIComponent(patient)}`}>
+                      <code>{patient}</code>
+                    </a>
+                  ) : (
+                    '–'
+                  )}
+                </td>
+              )}
+              <td class="num">v{a.versionId}</td>
+              <td>
+                <AppointmentStatus stored={a} />
+              </td>
+            </tr>
+          </Guard>
         );
       })}
     </DataTable>

@@ -7,6 +7,7 @@ import type { TestPerson } from '../../domain/registry.ts';
 import { Empty, InvalidBadge, Layout, PageHead, RepositoryBadge, StatusBadge } from '../components.tsx';
 import { documentTypeName, finnishDateTime } from '../labels.ts';
 import type { ArchivistScope } from '../scope.ts';
+import { Guard, Unreadable } from '../guard.tsx';
 import { AppointmentStatus, appointmentStart } from './appointment-parts.tsx';
 
 export interface PersonProps {
@@ -74,45 +75,56 @@ export function PersonPage({ scope, hetu, person, name, documents, appointments 
         <Empty>Nothing for this person in the register of {scope.registerController.name}.</Empty>
       ) : (
         <ol class="timeline" data-testid="timeline">
-          {entries.map((e) =>
-            e.kind === 'document' ? (
-              <li key={e.doc.oid} class={`tl tl-doc tl-${e.doc.status}`}>
-                <time class="tl-time">{finnishDateTime(e.at)}</time>
-                <div class="tl-body">
-                  <div class="tl-kind">
-                    Document <span class="fi">Asiakirja</span> ·{' '}
-                    <RepositoryBadge repository={e.doc.repository} />
+          {entries.map((e) => (
+            <Guard
+              key={e.kind === 'document' ? e.doc.oid : `apt-${e.apt.id}`}
+              fallback={
+                <li class="tl">
+                  <Unreadable
+                    what={e.kind === 'document' ? `Document ${e.doc.oid}` : `Appointment ${e.apt.id}`}
+                  />
+                </li>
+              }
+            >
+              {e.kind === 'document' ? (
+                <li key={e.doc.oid} class={`tl tl-doc tl-${e.doc.status}`}>
+                  <time class="tl-time">{finnishDateTime(e.at)}</time>
+                  <div class="tl-body">
+                    <div class="tl-kind">
+                      Document <span class="fi">Asiakirja</span> ·{' '}
+                      <RepositoryBadge repository={e.doc.repository} />
+                    </div>
+                    <a class="tl-title" href={`/viewer/documents/${encodeURIComponent(e.doc.oid)}`}>
+                      {e.doc.header.title ?? '(untitled)'}
+                    </a>
+                    <div class="tl-meta">
+                      <StatusBadge status={e.doc.status} /> {!e.doc.valid && <InvalidBadge />}
+                      <span class="badge badge-version">v{e.doc.versionNumber}</span>
+                      <span>
+                        {e.doc.documentType} {documentTypeName(e.doc.documentType)}
+                      </span>
+                    </div>
                   </div>
-                  <a class="tl-title" href={`/viewer/documents/${encodeURIComponent(e.doc.oid)}`}>
-                    {e.doc.header.title ?? '(untitled)'}
-                  </a>
-                  <div class="tl-meta">
-                    <StatusBadge status={e.doc.status} /> {!e.doc.valid && <InvalidBadge />}
-                    <span class="badge badge-version">v{e.doc.versionNumber}</span>
-                    <span>
-                      {e.doc.documentType} {documentTypeName(e.doc.documentType)}
-                    </span>
+                </li>
+              ) : (
+                <li key={`apt-${e.apt.id}`} class="tl tl-apt">
+                  <time class="tl-time">{finnishDateTime(e.at)}</time>
+                  <div class="tl-body">
+                    <div class="tl-kind">
+                      Appointment <span class="fi">Ajanvaraus</span>
+                    </div>
+                    <a class="tl-title" href={`/viewer/appointments/${encodeURIComponent(e.apt.id)}`}>
+                      {e.apt.resource?.description ?? `Appointment ${e.apt.id}`}
+                    </a>
+                    <div class="tl-meta">
+                      <AppointmentStatus stored={e.apt} />
+                      <span class="badge badge-version">v{e.apt.versionId}</span>
+                    </div>
                   </div>
-                </div>
-              </li>
-            ) : (
-              <li key={`apt-${e.apt.id}`} class="tl tl-apt">
-                <time class="tl-time">{finnishDateTime(e.at)}</time>
-                <div class="tl-body">
-                  <div class="tl-kind">
-                    Appointment <span class="fi">Ajanvaraus</span>
-                  </div>
-                  <a class="tl-title" href={`/viewer/appointments/${encodeURIComponent(e.apt.id)}`}>
-                    {e.apt.resource?.description ?? `Appointment ${e.apt.id}`}
-                  </a>
-                  <div class="tl-meta">
-                    <AppointmentStatus stored={e.apt} />
-                    <span class="badge badge-version">v{e.apt.versionId}</span>
-                  </div>
-                </div>
-              </li>
-            ),
-          )}
+                </li>
+              )}
+            </Guard>
+          ))}
         </ol>
       )}
     </Layout>

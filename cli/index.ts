@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { VERSION } from '../simulator/app.ts';
 import { hetuCommand } from './hetu.ts';
 import { readinessCommand } from './readiness.ts';
+import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
 
@@ -18,7 +19,8 @@ export function buildProgram(): Command {
     .addCommand(serveCommand())
     .addCommand(hetuCommand())
     .addCommand(readinessCommand())
-    .addCommand(runCommand());
+    .addCommand(runCommand())
+    .addCommand(rulesCommand());
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -55,3 +55,11 @@ describe('layers (docs/architecture.md)', () => {
     expect(rules).toEqual([]);
   });
 });
+
+describe('common/ is a leaf both sides may import at run time', () => {
+  it('imports nothing from simulator/, runner/ or cli/', () => {
+    // The catalogue of finding codes lives in common/ because the runner's report reads it at run time,
+    // and the runner may import only types from simulator/. That holds only while common/ stays a leaf.
+    expect(importsMatching('common', /from '(\.\.\/)+(simulator|runner|cli)\//)).toEqual([]);
+  });
+});

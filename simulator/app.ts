@@ -15,6 +15,7 @@ import type { Logger } from './logger.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { RegistryService } from './registry/service.ts';
 import { runRoutes } from './runs/routes.ts';
+import { rulesRoutes } from './rules/routes.ts';
 import type { Store } from './store/types.ts';
 import { viewerRoutes } from './viewer/routes.tsx';
 
@@ -119,6 +120,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
   const eventsApi = eventRoutes(store, events);
   app.use('/events', eventsApi.router, jsonErrorHandler(logger));
   app.use('/runs', runRoutes(store, events, logger));
+  app.use('/rules', rulesRoutes());
   const viewer = viewerRoutes({ store, events, logger });
   app.use('/viewer', viewer.router);
 

@@ -6,6 +6,8 @@
  *
  * Everything that comes from a scenario, the simulator or the system under test is escaped.
  */
+import { catalogueCodesIn, ruleAnchor, ruleFor, type RuleEntry } from '../../common/rules/catalogue.ts';
+import { ruleHtml } from '../../common/rules/render.ts';
 import type {
   CheckResult,
   ChecklistItem,
@@ -61,7 +63,7 @@ function evidenceList(items: readonly Evidence[]): string {
   if (items.length === 0) return '';
   const rows = items.map((ev) => {
     const href = safeHref(ev.href);
-    const value = href !== undefined ? `<a href="${e(href)}">${e(ev.value)}</a>` : e(ev.value);
+    const value = href !== undefined ? `<a href="${e(href)}">${e(ev.value)}</a>` : withCodeLinks(ev.value);
     return `<li><span class="label">${e(ev.label)}</span> ${value}</li>`;
   });
   return `<ul class="evidence">${rows.join('')}</ul>`;
@@ -86,9 +88,30 @@ function requirementTable(s: ScenarioResult): string {
   return `<table class="requirements"><thead><tr><th>Requirement</th><th>What it says</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** Escaped text with each catalogued finding code linked to its entry at the end of the report. */
+function withCodeLinks(text: string): string {
+  return e(text).replace(/\b[A-Z][A-Z0-9]*(?:-[A-Za-z0-9]+)+\b/g, (code) => {
+    const entry = ruleFor(code);
+    return entry === undefined ? code : `<a href="#${ruleAnchor(entry)}">${code}</a>`;
+  });
+}
+
+/** The catalogue entries of every finding code the run mentions, so the report explains them offline. */
+function findingCodes(run: RunResult): string {
+  const entries = new Map<string, RuleEntry>();
+  for (const code of catalogueCodesIn(JSON.stringify(run))) {
+    const entry = ruleFor(code);
+    if (entry !== undefined) entries.set(entry.code, entry);
+  }
+  if (entries.size === 0) return '';
+  return `<section class="finding-codes"><h2>Finding codes in this report</h2>${[...entries.values()].map(ruleHtml).join('')}</section>`;
+}
+
 function checkRow(c: CheckResult): string {
   const message =
-    c.message !== undefined && c.verdict !== 'pass' ? `<div class="message">${e(c.message)}</div>` : '';
+    c.message !== undefined && c.verdict !== 'pass'
+      ? `<div class="message">${withCodeLinks(c.message)}</div>`
+      : '';
   return `<tr class="${c.verdict}"><td>${e(c.title)}${message}${evidenceList(c.evidence)}</td><td>${c.level.toUpperCase()}</td><td>${requirement(c)}</td><td>${badge(c.verdict)}</td></tr>`;
 }
 
@@ -240,6 +263,7 @@ ${organisationFacts([...orgs.values()])}
 </header>
 ${checklist(run)}
 ${run.scenarios.map((sc) => scenarioSection(sc, options.recorded?.get(sc.id))).join('\n')}
+${findingCodes(run)}
 <div class="signatures"><div>Tester, date</div><div>Kanta archivist, date</div></div>
 <footer>
 <p>A successful deployment test is reported to Kela within two working days (seed 002). This report records a run of kantasim scenarios against the environment named above; a rehearsal against the simulator does not replace the test in production.</p>

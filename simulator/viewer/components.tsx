@@ -3,6 +3,7 @@
  * navigation), badges, coded values, findings. Server-rendered with preact; every string is escaped.
  */
 import type { ComponentChildren, VNode } from 'preact';
+import { rulePath } from '../../common/rules/catalogue.ts';
 import type { Finding } from '../domain/findings.ts';
 import type { ArchivedDocumentStatus, ArchiveRepositoryKind, CodedValue } from '../domain/cda.ts';
 import type { EventOutcome } from '../domain/events.ts';
@@ -220,6 +221,18 @@ export function Label({ en, fi }: { en: string; fi?: string }): VNode {
   );
 }
 
+/** A finding code, linked to its catalogue entry on the simulator's /rules page when it has one. */
+export function FindingCode({ code }: { code: string }): VNode {
+  const href = rulePath(code);
+  return href === undefined ? (
+    <code>{code}</code>
+  ) : (
+    <a href={href} title="what this code means and where the rule comes from">
+      <code>{code}</code>
+    </a>
+  );
+}
+
 export function FindingsTable({ findings }: { findings: readonly Finding[] }): VNode {
   if (findings.length === 0) return <p class="muted">No findings.</p>;
   return (
@@ -230,7 +243,7 @@ export function FindingsTable({ findings }: { findings: readonly Finding[] }): V
             <span class={`badge badge-sev-${f.severity}`}>{f.severity}</span>
           </td>
           <td class="nowrap">
-            <code>{f.code}</code>
+            <FindingCode code={f.code} />
           </td>
           <td class="path-cell">
             <code class="path">{f.path}</code>

@@ -1,0 +1,196 @@
+/**
+ * Catalogue entries for the registry channel: the error codes of kantasim's plain JSON APIs
+ * (`/registry`, and the same error body on `/events`, `/runs` and the archive's JSON routes):
+ * `{ "error": { "code", "message", "path" } }`.
+ *
+ * These are kantasim's own API (the code-server, Extranet and test-ID mocks have no published error
+ * format), so every entry is an assumption except where the rule behind it is published (test identity
+ * codes). Data only; see `types.ts`.
+ */
+import type { RuleEntry, RuleSource } from './types.ts';
+
+const API: RuleSource = { title: 'kantasim: HTTP API (README, registry errors)', url: 'README.md' };
+const JSON_RFC: RuleSource = {
+  title: 'IETF RFC 8259: The JSON Data Interchange Format',
+  url: 'https://www.rfc-editor.org/rfc/rfc8259',
+};
+const HTTP_RFC: RuleSource = {
+  title: 'IETF RFC 9110: HTTP Semantics',
+  url: 'https://www.rfc-editor.org/rfc/rfc9110',
+};
+const CODE_SERVER: RuleSource = {
+  title: 'THL/Kela: Koodistopalvelu (national code server)',
+  url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+};
+const OID: RuleSource = {
+  title:
+    'THL: ISO OID -yksilöintitunnuksen käytön kansalliset periaatteet (published through Koodistopalvelu)',
+  url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+};
+const ETIQUETTE: RuleSource = {
+  title: 'Kanta: Test etiquette',
+  url: 'https://www.kanta.fi/en/system-developers/test-etiquette',
+};
+const HETU: RuleSource = {
+  title: 'DVV: Personal identity code',
+  url: 'https://dvv.fi/en/personal-identity-code',
+};
+
+const REGISTRY = ['simulator/registry/service.ts'];
+
+export const REGISTRY_RULES: readonly RuleEntry[] = [
+  {
+    code: 'invalid-body',
+    channel: 'registry',
+    severity: 'error',
+    element: '{pointer}',
+    messages: {
+      en: '{pointer} {problem}; correct the field (the body does not match the schema of this endpoint)',
+    },
+    sources: [API],
+    basis: 'assumption',
+    modules: [
+      'simulator/registry/schemas.ts',
+      'simulator/registry/service.ts',
+      'simulator/runs/format.ts',
+      'simulator/runs/routes.ts',
+    ],
+  },
+  {
+    code: 'invalid-json',
+    channel: 'registry',
+    severity: 'error',
+    element: '',
+    messages: { en: 'request body is not valid JSON: {problem}' },
+    sources: [JSON_RFC],
+    basis: 'published',
+    modules: ['simulator/http/errors.ts'],
+  },
+  {
+    code: 'invalid-parameter',
+    channel: 'registry',
+    severity: 'error',
+    element: '{parameter}',
+    messages: { en: "query parameter '{parameter}' {problem}; give {expected}" },
+    sources: [API],
+    basis: 'assumption',
+    modules: [
+      'simulator/registry/routes.ts',
+      'simulator/events/routes.ts',
+      'simulator/runs/routes.ts',
+      'simulator/archive/routes.ts',
+    ],
+  },
+  {
+    code: 'invalid-oid',
+    channel: 'registry',
+    severity: 'error',
+    element: '{field}',
+    messages: { en: "'{value}' is not an OID: {problem}" },
+    sources: [OID],
+    basis: 'published',
+    modules: REGISTRY,
+  },
+  {
+    code: 'invalid-identity-code',
+    channel: 'registry',
+    severity: 'error',
+    element: '/codes/{i}',
+    messages: { en: '{code}: {problem}' },
+    sources: [HETU, ETIQUETTE],
+    basis: 'published',
+    modules: REGISTRY,
+  },
+  {
+    code: 'invalid-reference',
+    channel: 'registry',
+    severity: 'error',
+    element: '{field}',
+    messages: { en: '{field} names {value}, which is the wrong kind of entry: {problem}' },
+    sources: [API, CODE_SERVER],
+    basis: 'assumption',
+    modules: REGISTRY,
+  },
+  {
+    code: 'unknown-reference',
+    channel: 'registry',
+    severity: 'error',
+    element: '{field}',
+    messages: { en: "{field} '{value}' is not registered; register it first" },
+    sources: [API, CODE_SERVER],
+    basis: 'assumption',
+    modules: REGISTRY,
+  },
+  {
+    code: 'missing-parent',
+    channel: 'registry',
+    severity: 'error',
+    element: '/partOf',
+    messages: { en: "a {kind} must name the organisation it belongs to in 'partOf'" },
+    sources: [CODE_SERVER, OID],
+    basis: 'assumption',
+    modules: REGISTRY,
+  },
+  {
+    code: 'already-exists',
+    channel: 'registry',
+    severity: 'error',
+    element: '{field}',
+    messages: { en: "{what} '{value}' is already registered" },
+    sources: [API],
+    basis: 'assumption',
+    modules: REGISTRY,
+  },
+  {
+    code: 'pool-exhausted',
+    channel: 'registry',
+    severity: 'error',
+    element: '/count',
+    messages: {
+      en: 'only {left} unissued test identity codes are left in the pool; ask for fewer or add codes with POST /registry/test-persons',
+    },
+    sources: [API, ETIQUETTE],
+    basis: 'assumption',
+    modules: REGISTRY,
+  },
+  {
+    code: 'not-found',
+    channel: 'registry',
+    severity: 'error',
+    element: '{field}',
+    messages: { en: 'no {what} {value}' },
+    sources: [HTTP_RFC],
+    basis: 'published',
+    modules: ['simulator/http/errors.ts', 'simulator/registry/service.ts', 'simulator/app.ts'],
+  },
+  {
+    code: 'too-large',
+    channel: 'registry',
+    severity: 'error',
+    element: '',
+    messages: { en: 'request body is larger than the server accepts' },
+    sources: [HTTP_RFC],
+    basis: 'published',
+    modules: ['simulator/http/errors.ts'],
+  },
+  {
+    code: 'unsupported-encoding',
+    channel: 'registry',
+    severity: 'error',
+    element: '',
+    messages: { en: 'unsupported body encoding: {problem}' },
+    sources: [HTTP_RFC],
+    basis: 'published',
+    modules: ['simulator/http/errors.ts'],
+  },
+  {
+    code: 'internal',
+    channel: 'registry',
+    severity: 'fatal',
+    element: '',
+    messages: { en: 'internal error; see the server log' },
+    sources: [API],
+    basis: 'assumption',
+    modules: ['simulator/http/errors.ts'],
+  },
+];

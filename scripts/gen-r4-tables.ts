@@ -93,8 +93,7 @@ const read = <T>(file: string): T[] =>
 const definitions = new Map<string, StructureDefinition>();
 for (const file of ['profiles-types.json', 'profiles-resources.json']) {
   for (const r of read<StructureDefinition>(file)) {
-    if (r.resourceType === 'StructureDefinition' && r.derivation !== 'constraint')
-      definitions.set(r.name, r);
+    if (r.resourceType === 'StructureDefinition' && r.derivation !== 'constraint') definitions.set(r.name, r);
   }
 }
 const terminology = read<CodeSystem | ValueSet>('valuesets.json');
@@ -121,8 +120,10 @@ function expand(url: string): Record<string, string[]> | undefined {
   for (const inc of vs.compose.include) {
     if (inc.system === undefined || inc.filter !== undefined || inc.valueSet !== undefined) return undefined;
     const cs = codeSystems.get(inc.system);
-    if (inc.concept !== undefined) out[inc.system] = [...(out[inc.system] ?? []), ...inc.concept.map((c) => c.code)];
-    else if (cs?.content === 'complete') out[inc.system] = [...(out[inc.system] ?? []), ...allCodes(cs.concept)];
+    if (inc.concept !== undefined)
+      out[inc.system] = [...(out[inc.system] ?? []), ...inc.concept.map((c) => c.code)];
+    else if (cs?.content === 'complete')
+      out[inc.system] = [...(out[inc.system] ?? []), ...allCodes(cs.concept)];
     else return undefined;
   }
   return out;
@@ -193,7 +194,11 @@ while (queue.length > 0) {
     }
     const row: Row = [e.min ?? 0, max, types];
     const vsUrl = e.binding?.strength === 'required' ? e.binding.valueSet?.split('|')[0] : undefined;
-    if (vsUrl !== undefined && /^(code|Coding|CodeableConcept)$/.test(types) && !schemaEnumerates(name, path)) {
+    if (
+      vsUrl !== undefined &&
+      /^(code|Coding|CodeableConcept)$/.test(types) &&
+      !schemaEnumerates(name, path)
+    ) {
       const codes = expand(vsUrl);
       if (codes !== undefined) {
         usedValueSets[vsUrl] = codes;

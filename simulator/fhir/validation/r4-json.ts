@@ -89,7 +89,10 @@ export function checkJsonText(text: string, root: string): Finding[] {
             JSON_SOURCE,
           ),
         );
-      } else if (end - i - 1 > MAX_STRING_BYTES / 4 && Buffer.byteLength(text.slice(i + 1, end)) > MAX_STRING_BYTES) {
+      } else if (
+        end - i - 1 > MAX_STRING_BYTES / 4 &&
+        Buffer.byteLength(text.slice(i + 1, end)) > MAX_STRING_BYTES
+      ) {
         const path = pathOf(root, stack);
         findings.push(
           error(

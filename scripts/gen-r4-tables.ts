@@ -92,8 +92,9 @@ const read = <T>(file: string): T[] =>
 
 const definitions = new Map<string, StructureDefinition>();
 for (const file of ['profiles-types.json', 'profiles-resources.json']) {
-  for (const r of read<StructureDefinition>(file)) {
-    if (r.resourceType === 'StructureDefinition' && r.derivation !== 'constraint') definitions.set(r.name, r);
+  for (const r of read<StructureDefinition | { resourceType: string }>(file)) {
+    if (r.resourceType === 'StructureDefinition' && 'snapshot' in r && r.derivation !== 'constraint')
+      definitions.set(r.name, r);
   }
 }
 const terminology = read<CodeSystem | ValueSet>('valuesets.json');
@@ -101,7 +102,7 @@ const codeSystems = new Map<string, CodeSystem>();
 const valueSets = new Map<string, ValueSet>();
 for (const r of terminology) {
   if (r.resourceType === 'CodeSystem') codeSystems.set(r.url, r);
-  else if (r.resourceType === 'ValueSet') valueSets.set(r.url, r);
+  else valueSets.set(r.url, r);
 }
 
 function allCodes(concepts: Concept[] | undefined, into: string[] = []): string[] {

@@ -17,7 +17,9 @@ export const suite: BenchSuite = {
     const provenance = kantaProvenance();
     const base = { supported: isSupportedType, allowRealIdentities: false } as const;
     h.progress('JSON.parse of the appointment text (baseline)');
-    h.throughput('JSON.parse of the Kanta appointment', () => JSON.parse(text) as unknown, { baseline: true });
+    h.throughput('JSON.parse of the Kanta appointment', () => JSON.parse(text) as unknown, {
+      baseline: true,
+    });
     h.progress('validateResource: Kanta appointment');
     h.throughput('validateResource: Kanta appointment, every layer', () =>
       validateResource(appointment, { ...base, expectedType: 'Appointment', kanta: true }),

@@ -29,6 +29,7 @@ import {
 import { PageCursors } from './paging.ts';
 import { matchRoute, type Route } from './routes.ts';
 import { SUPPORTED_TYPES } from './search-params.ts';
+import { checkJsonText } from './validation/r4-json.ts';
 import { warmUpStructure } from './validation/structure.ts';
 import { recordEvent } from './write.ts';
 
@@ -110,6 +111,10 @@ function parseBody(req: Request, route: Route): { body?: unknown; form?: Map<str
       ),
     );
   }
+  // What JSON.parse hides or accepts but FHIR JSON does not: duplicate keys, empty strings, > 1 MB strings.
+  const root = (body as { resourceType?: unknown } | null)?.resourceType;
+  const jsonFindings = checkJsonText(text, typeof root === 'string' ? root : '$');
+  if (jsonFindings.length > 0) fail({ kind: 'bad-request', findings: jsonFindings });
   return { body };
 }
 

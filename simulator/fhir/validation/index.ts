@@ -2,7 +2,9 @@
  * The validation pipeline: layers in order, each a module of its own.
  *
  *   1 JSON and resourceType (structure.ts)       → 400 when it fails; nothing else runs
- *   2 R4 structure, ajv on the official schema    → 400 when it fails; later layers need the structure
+ *   2 R4 structure: ajv on the official schema, then the R4 base rules the schema does not encode
+ *     (r4-base.ts: cardinality, choice types, Extension.url, primitive extensions, element ids)
+ *                                                 → 400 when it fails; later layers need the structure
  *   3 R4 invariants, FHIRPath (invariants.ts)     → 422
  *   4 Finnish Scheduling (fi-scheduling.ts), and Kanta PTA rules (kanta-profiles.ts) when the resource
  *     is a Kanta appointment (in a Kanta transaction, or claiming the Kanta profile)      → 422
@@ -21,6 +23,7 @@ import {
   claimsKantaProfile,
   type ProvenanceContext,
 } from './kanta-profiles.ts';
+import { checkR4Base, withoutSchemaDuplicates } from './r4-base.ts';
 import { checkIdentityCodes } from './registry-rules.ts';
 import { checkResourceType, checkStructure, type ParsedResource } from './structure.ts';
 
@@ -69,7 +72,14 @@ export function validateResource(body: unknown, options: ValidateOptions): Valid
   const typed = checkResourceType(body, options);
   if ('findings' in typed) return { findings: typed.findings, refuseWith: 400, storable: false };
   const resource = typed.resource;
-  const structure = layer('structure', () => checkStructure(resource));
+  const schema = layer('structure', () => checkStructure(resource));
+  const structure = [
+    ...schema,
+    ...withoutSchemaDuplicates(
+      layer('R4 base', () => checkR4Base(resource)),
+      schema,
+    ),
+  ];
   if (hasBlocking(structure)) return { findings: structure, resource, refuseWith: 400, storable: true };
 
   const findings: Finding[] = [...structure];

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDS, ptaMessage } from '../../fixtures/cda/index.ts';
 import {
   kantaAppointment,
+  ORG_READY,
   REAL_RANGE_HETU,
   storeBundle,
   TEST_HETUS,
@@ -42,6 +43,7 @@ async function viaFhir(
   hetu: string,
   broken: boolean,
   headers: Record<string, string>,
+  organiser?: string,
 ): Promise<Decision> {
   serial += 1;
   const appointment = kantaAppointment({ hetu, identifier: `AJ-POLICY-${serial}` });
@@ -49,7 +51,7 @@ async function viaFhir(
   const res = await fetch(`${server.url}/fhir`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/fhir+json', ...headers },
-    body: JSON.stringify(storeBundle(appointment)),
+    body: JSON.stringify(storeBundle(appointment, organiser === undefined ? {} : { organiser })),
   });
   const body = (await res.json()) as Bundle | OperationOutcome;
   if (body.resourceType === 'OperationOutcome')
@@ -77,8 +79,10 @@ async function viaArchive(
   hetu: string,
   broken: boolean,
   headers: Record<string, string>,
+  custodian?: string,
 ): Promise<Decision> {
   const m = ptaMessage({
+    ...(custodian === undefined ? {} : { custodian }),
     ...(broken ? { realmCode: 'SE' } : {}), // CDA-HDR-003: a content rule
     patient: { root: OIDS.hetu, extension: hetu, given: 'Testi', family: 'Potilas' },
   });
@@ -195,4 +199,45 @@ describe('rehearsal never relaxes the identity guard', () => {
       expect(documents.total).toBe(0);
     });
   }
+});
+
+describe('one order for the customer of an organisation', () => {
+  it('both channels walk partOf from the organisation itself to the first with customer data', async () => {
+    const server = await startTestSimulator();
+    try {
+      // A sub-organisation of the ready organisation, without customer data of its own, and its register
+      // controller: the customer is found two steps up for the archive and one step up for FHIR.
+      const sub = '1.2.246.10.3210987.10.5';
+      const registerController = '1.2.246.10.3210987.19.5';
+      for (const org of [
+        {
+          oid: sub,
+          name: 'Kuusijärven suun terveydenhuolto',
+          kind: 'organisation',
+          partOf: ORG_READY,
+          public: true,
+        },
+        {
+          oid: registerController,
+          name: 'Kuusijärven suun terveydenhuolto, rekisterinpitäjä',
+          kind: 'register-controller',
+          partOf: sub,
+          public: true,
+        },
+      ]) {
+        const res = await fetch(`${server.url}/registry/organisations`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(org),
+        });
+        expect(res.status, await res.text()).toBeLessThan(300);
+      }
+      const fhir = await viaFhir(server, TEST_HETUS[2], false, {}, sub);
+      const archive = await viaArchive(server, TEST_HETUS[2], false, {}, registerController);
+      expect(outcome(fhir)).toEqual({ stored: true, valid: true });
+      expect(outcome(archive)).toEqual({ stored: true, valid: true });
+    } finally {
+      await server.close();
+    }
+  });
 });

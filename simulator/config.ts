@@ -1,7 +1,7 @@
 /**
  * Server configuration: defaults, environment variables and command-line flags meet here once.
  */
-import type { ValidationMode } from './domain/policy.ts';
+import { modeNamed, type ValidationMode } from './domain/policy.ts';
 
 export interface Config {
   port: number;
@@ -54,7 +54,9 @@ export function parsePort(value: string, what = 'port'): number {
   return port;
 }
 
+/** A mode from the environment or the command line, read as the mode header is (`modeNamed`). */
 export function parseMode(value: string): ValidationMode {
-  if (value === 'strict' || value === 'rehearsal') return value;
+  const mode = modeNamed(value);
+  if (mode !== undefined) return mode;
   throw new Error(`mode must be 'strict' or 'rehearsal', not '${value}'`);
 }

@@ -6,15 +6,16 @@
  * registry and deployment, social welfare → store (or refuse) → event. The answer is built only after
  * the transaction has committed.
  *
- * Modes (design.md "tag instead of reject"): `strict` refuses a document with blocking findings;
- * `rehearsal` stores it marked invalid (`valid: false`, findings kept) and answers AA with the errors
- * downgraded to warnings. Findings that make storing impossible (unreadable input, no usable document
- * OID, an OID already taken by other content) are fatal and refuse in both modes.
+ * Modes ("tag instead of reject") are the submission policy's (`domain/policy.ts` `decide`, shared with
+ * FHIR): `strict` refuses a document with blocking findings; `rehearsal` stores it marked invalid
+ * (`valid: false`, findings kept) and answers AA with the errors downgraded to warnings. Findings that
+ * make storing impossible (unreadable input, no usable document OID, an OID already taken by other
+ * content) are fatal, and identity-guard findings are never relaxed: both refuse in every mode.
  */
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.ts';
-import type { ValidationMode } from '../domain/policy.ts';
-import { fatal, hasBlocking, type Finding } from '../domain/findings.ts';
+import { customerOf, decide, type ValidationMode } from '../domain/policy.ts';
+import { fatal, type Finding } from '../domain/findings.ts';
 import { isOid } from '../domain/oid.ts';
 import type { EventLog } from '../events/log.ts';
 import type { Logger } from '../logger.ts';
@@ -63,6 +64,13 @@ export interface IntakeRequest {
   requestId?: string;
 }
 
+/** A submission refused before its body was read (mode header, body reader). */
+export interface UnreadRequest {
+  repository: ArchiveRepositoryKind;
+  mode: ValidationMode;
+  requestId?: string;
+}
+
 export interface ArchiveIntakeOptions {
   store: Store;
   events: EventLog;
@@ -81,10 +89,6 @@ function refusalStatus(findings: readonly Finding[], ack: AckCode): number {
   if (codes.has('CDA-MSG-001')) return 415;
   if (codes.has('CDA-VER-001')) return 409;
   return ack === 'AR' ? 400 : 422;
-}
-
-function asWarning(f: Finding): Finding {
-  return f.severity === 'error' ? { ...f, severity: 'warning' } : f;
 }
 
 export class ArchiveIntake {
@@ -122,8 +126,10 @@ export class ArchiveIntake {
       const custodian = header.custodian
         ? await tx.registry.getOrganisation(header.custodian.oid)
         : undefined;
-      const orgOid = custodian?.partOf ?? custodian?.oid;
-      const customer = orgOid === undefined ? undefined : await tx.registry.getCustomer(orgOid);
+      // The customer by the policy's one order (the custodian itself, then up partOf); the document
+      // belongs to that customer's organisation, or to the custodian's organisation when there is none.
+      const customer = custodian ? await customerOf(tx.registry, custodian.oid) : undefined;
+      const orgOid = customer?.orgOid ?? custodian?.partOf ?? custodian?.oid;
       const setId = header.setId ? documentOidOf(header.setId) : undefined;
       const parentOid = replacedOid(header);
       const sameOid = header.documentOid === '' ? undefined : await tx.archive.get(header.documentOid);
@@ -152,13 +158,12 @@ export class ArchiveIntake {
       );
       if (repository === 'social') findings.push(...checkSocial(header, customer));
 
-      const isFatal = findings.some((f) => f.severity === 'fatal');
-      const blocking = hasBlocking(findings);
-      if (isFatal || (blocking && mode === 'strict')) {
+      const decision = decide(findings, mode);
+      if (!decision.store) {
         refusedLate = orgOid === undefined ? { findings } : { findings, organisation: orgOid };
         return undefined; // refused: recorded after this (read-only) transaction
       }
-      const valid = !blocking;
+      const valid = decision.valid;
       const now = this.now();
       const doc: NewArchivedDocument = {
         oid: header.documentOid,
@@ -186,7 +191,7 @@ export class ArchiveIntake {
       if (request.requestId !== undefined) doc.requestId = request.requestId;
       await tx.archive.insert(doc);
       if (valid && doc.replaces !== undefined) await tx.archive.markReplaced(doc.replaces, doc.oid);
-      const answered = valid ? findings : findings.map(asWarning);
+      const answered = decision.answered;
       const outcome: IntakeOutcome =
         valid && !answered.some((f) => f.severity === 'warning') ? 'accepted' : 'accepted-with-warnings';
       const kind =
@@ -225,6 +230,29 @@ export class ArchiveIntake {
       header,
       refusedLate?.organisation,
     );
+  }
+
+  /** Refuses a submission the edge could not hand over (AR): the refusal is an event like any other. */
+  async refuseUnread(request: UnreadRequest, finding: Finding, status: number): Promise<IntakeResult> {
+    const event = await this.options.events.record({
+      channel: 'archive',
+      service: SERVICE_OF[request.repository],
+      kind: 'document.refused',
+      outcome: 'refused',
+      resourceIds: [],
+      findings: [finding],
+      summary: `refused (AR): ${finding.code} ${finding.message}`,
+      ...(request.requestId === undefined ? {} : { requestId: request.requestId }),
+      details: { repository: request.repository },
+    });
+    return {
+      outcome: 'refused',
+      ack: 'AR',
+      status,
+      findings: [finding],
+      mode: request.mode,
+      eventSeq: event.seq,
+    };
   }
 
   private async duplicate(

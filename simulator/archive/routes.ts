@@ -12,8 +12,7 @@
  * - `POST /archive/documents/{oid}/nullify` → nullification (nullification.ts).
  */
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import { parseMode } from '../config.ts';
-import type { ValidationMode } from '../domain/policy.ts';
+import { MODE_HEADER, parseModeHeader, type ValidationMode } from '../domain/policy.ts';
 import { fatal, type Finding } from '../domain/findings.ts';
 import type { EventLog } from '../events/log.ts';
 import { badRequest, fromBodyParserError, jsonErrorHandler, notFound } from '../http/errors.ts';
@@ -21,9 +20,8 @@ import type { Logger } from '../logger.ts';
 import { MAX_ARCHIVE_PAGE, type ArchiveQuery } from '../store/archive-types.ts';
 import { ARCHIVE_REPOSITORIES, type ArchivedDocument, type ArchiveRepositoryKind } from '../domain/cda.ts';
 import type { Store } from '../store/types.ts';
-import type { SubmissionEvent } from '../domain/events.ts';
 import { ackContentType, ackJson, ackXml, type AckInput } from './ack.ts';
-import type { ArchiveIntake, IntakeResult } from './intake.ts';
+import type { ArchiveIntake, IntakeResult, UnreadRequest } from './intake.ts';
 import { nullifyDocument, type NullifyRequest } from './nullification.ts';
 
 export interface ArchiveRoutesOptions {
@@ -39,18 +37,17 @@ function wantsJson(req: Request): boolean {
   return req.accepts(['application/xml', 'text/xml', 'application/json']) === 'application/json';
 }
 
+/** The request's mode by the policy's one reading of the header; a wrong value is `CDA-MSG-014`. */
 function modeOf(req: Request, fallback: ValidationMode): ValidationMode | Finding {
-  const header = req.get('X-Kantasim-Mode');
-  if (header === undefined || header === '') return fallback;
-  try {
-    return parseMode(header.trim());
-  } catch {
-    return fatal(
-      'CDA-MSG-014',
-      'X-Kantasim-Mode',
-      `X-Kantasim-Mode must be 'strict' or 'rehearsal', not '${header}'`,
-    );
-  }
+  return parseModeHeader(req.get(MODE_HEADER), fallback, 'CDA-MSG-014');
+}
+
+function unread(
+  repository: ArchiveRepositoryKind,
+  mode: ValidationMode,
+  requestId: string | undefined,
+): UnreadRequest {
+  return { repository, mode, ...(requestId === undefined ? {} : { requestId }) };
 }
 
 function sendAck(req: Request, res: Response, result: IntakeResult): void {
@@ -160,38 +157,16 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
   const router = Router();
   const raw = express.raw({ type: () => true, limit: options.maxBodyBytes });
 
-  /** Refusals decided before the intake (mode header, body parser) are events too. */
-  const recordRefusal = (
-    repository: ArchiveRepositoryKind,
-    finding: Finding,
-    requestId: string | undefined,
-  ): Promise<SubmissionEvent> =>
-    options.events.record({
-      channel: 'archive',
-      service: repository === 'pta' ? 'pta' : 'social-welfare',
-      kind: 'document.refused',
-      outcome: 'refused',
-      resourceIds: [],
-      findings: [finding],
-      summary: `refused (AR): ${finding.code} ${finding.message}`,
-      ...(requestId === undefined ? {} : { requestId }),
-      details: { repository },
-    });
-
   const receive = (repository: ArchiveRepositoryKind) => async (req: Request, res: Response) => {
     const mode = modeOf(req, options.defaultMode);
     const requestId = res.locals.requestId as string | undefined;
     const body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
     if (typeof mode !== 'string') {
-      const event = await recordRefusal(repository, mode, requestId);
-      sendAck(req, res, {
-        outcome: 'refused',
-        ack: 'AR',
-        status: 400,
-        findings: [mode],
-        mode: options.defaultMode,
-        eventSeq: event.seq,
-      });
+      sendAck(
+        req,
+        res,
+        await intake.refuseUnread(unread(repository, options.defaultMode, requestId), mode, 400),
+      );
       return;
     }
     const contentType = req.get('Content-Type');
@@ -224,16 +199,11 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       );
       const mode = modeOf(req, options.defaultMode);
       const requestId = res.locals.requestId as string | undefined;
-      void recordRefusal(repository, finding, requestId)
-        .then((event) => {
-          sendAck(req, res, {
-            outcome: 'refused',
-            ack: 'AR',
-            status: api.status,
-            findings: [finding],
-            mode: typeof mode === 'string' ? mode : options.defaultMode,
-            eventSeq: event.seq,
-          });
+      const request = unread(repository, typeof mode === 'string' ? mode : options.defaultMode, requestId);
+      void intake
+        .refuseUnread(request, finding, api.status)
+        .then((result) => {
+          sendAck(req, res, result);
         })
         .catch(next);
     };

@@ -17,6 +17,11 @@ export interface Finding {
   message: string;
   /** The requirement or source this rule traces to (domain.md section, spec, seed). */
   source?: string;
+  /**
+   * Set on findings of the identity guard (identity codes outside the test range, or not identity codes
+   * at all): the submission policy refuses them in every mode, rehearsal included.
+   */
+  guard?: true;
 }
 
 /** Findings that stop a submission in strict mode. */
@@ -26,6 +31,11 @@ export function isBlocking(finding: Finding): boolean {
 
 export function hasBlocking(findings: readonly Finding[]): boolean {
   return findings.some(isBlocking);
+}
+
+/** The finding, marked as one of the identity guard (see `guard`). */
+export function guarded(finding: Finding): Finding {
+  return { ...finding, guard: true };
 }
 
 /** Convenience constructors keep every rule module worded the same way. */

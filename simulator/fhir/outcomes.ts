@@ -8,6 +8,7 @@
  */
 import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4.js';
 import type { Finding } from '../domain/findings.ts';
+import { downgradeForRehearsal } from '../domain/policy.ts';
 
 export type OutcomeKind =
   | 'ok'
@@ -163,11 +164,7 @@ export function toOperationOutcome(outcome: Outcome): OperationOutcome {
   return { resourceType: 'OperationOutcome', issue };
 }
 
-/** Findings as warnings (rehearsal mode answers with them instead of refusing). */
+/** Findings as warnings (rehearsal mode answers with them instead of refusing): the policy's downgrade. */
 export function asWarnings(findings: readonly Finding[]): Finding[] {
-  return findings.map((f) =>
-    f.severity === 'error' || f.severity === 'fatal'
-      ? { ...f, severity: 'warning' as const, message: `${f.message} (rehearsal: stored, tagged invalid)` }
-      : f,
-  );
+  return downgradeForRehearsal(findings);
 }

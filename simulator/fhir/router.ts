@@ -8,13 +8,14 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Resource } from 'fhir/r4.js';
 import type { Config } from '../config.ts';
-import type { ValidationMode } from '../domain/policy.ts';
+import { MODE_HEADER, parseModeHeader, type ValidationMode } from '../domain/policy.ts';
 import type { EventLog } from '../events/log.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
 import type { FhirContext, FhirMethod, FhirRequest, HandlerResult } from './context.ts';
 import {
   badRequest,
+  badRequestFindings,
   FhirError,
   methodNotAllowed,
   notAcceptable,
@@ -31,7 +32,7 @@ import { matchRoute, type Route } from './routes.ts';
 import { SUPPORTED_TYPES } from './search-params.ts';
 import { checkJsonText } from './validation/r4-json.ts';
 import { warmUpStructure } from './validation/structure.ts';
-import { recordEvent } from './write.ts';
+import { recordRefusedRequest } from './write.ts';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const JSON_TYPES = /^application\/(fhir\+json|json|json\+fhir)$/;
@@ -52,18 +53,42 @@ function fail(outcome: Outcome): never {
   throw new FhirError(outcome);
 }
 
+/** The request's mode by the policy's one reading of the header (shared with the archive). */
 function readMode(req: Request, config: Config): ValidationMode {
-  const header = req.get('X-Kantasim-Mode');
-  if (header === undefined) return config.mode;
-  const value = header.trim().toLowerCase();
-  if (value === 'strict' || value === 'rehearsal') return value;
-  return fail(
-    badRequest(
-      'FHIR-HTTP-400',
-      `X-Kantasim-Mode must be 'strict' or 'rehearsal', not '${header}'`,
-      'X-Kantasim-Mode',
-    ),
-  );
+  const mode = parseModeHeader(req.get(MODE_HEADER), config.mode, 'FHIR-HTTP-400');
+  return typeof mode === 'string' ? mode : fail(badRequestFindings([mode]));
+}
+
+/** The parsed request a handler sees; throws a FhirError for a body or header that cannot be read. */
+function toFhirRequest(
+  req: Request,
+  route: Route,
+  params: Readonly<Record<string, string>>,
+  query: string,
+  options: FhirRouterOptions,
+  requestId: string,
+): FhirRequest {
+  checkAccept(req);
+  const urlParams = paramsFrom(query);
+  const { body, form } = parseBody(req, route);
+  const fhirReq: FhirRequest = {
+    method: req.method as FhirMethod,
+    path: params,
+    params: form ? new Map([...urlParams, ...form]) : urlParams,
+    paramsFromBody: form !== undefined,
+    queryKeys: [...urlParams.keys()],
+    mode: readMode(req, options.config),
+    requestId,
+    baseUrl: `${req.protocol}://${req.get('host') ?? `${options.config.host}:${options.config.port}`}/fhir`,
+  };
+  if (body !== undefined) fhirReq.body = body;
+  const ifMatch = req.get('If-Match');
+  const ifNoneExist = req.get('If-None-Exist');
+  const prefer = req.get('Prefer');
+  if (ifMatch !== undefined) fhirReq.ifMatch = ifMatch;
+  if (ifNoneExist !== undefined) fhirReq.ifNoneExist = ifNoneExist;
+  if (prefer !== undefined) fhirReq.prefer = prefer;
+  return fhirReq;
 }
 
 function parseBody(req: Request, route: Route): { body?: unknown; form?: Map<string, string[]> } {
@@ -141,6 +166,15 @@ function checkAccept(req: Request): void {
   );
 }
 
+/** Searches and history reads through POST are reads: a refused one is not a submission. */
+function isQuery(route: Route | undefined): boolean {
+  return (
+    route?.interaction === 'search-type' ||
+    route?.interaction === 'history-type' ||
+    route?.interaction === 'page'
+  );
+}
+
 export interface FhirRouterOptions {
   config: Config;
   store: Store;
@@ -199,26 +233,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
       if (matched.kind === 'none')
         fail(notFound(`no FHIR interaction at ${req.method} /fhir/${path}; see /fhir/metadata`));
       route = matched.route;
-      checkAccept(req);
-      const urlParams = paramsFrom(query);
-      const { body, form } = parseBody(req, matched.route);
-      fhirReq = {
-        method: req.method as FhirMethod,
-        path: matched.params,
-        params: form ? new Map([...urlParams, ...form]) : urlParams,
-        paramsFromBody: form !== undefined,
-        queryKeys: [...urlParams.keys()],
-        mode: readMode(req, options.config),
-        requestId,
-        baseUrl: `${req.protocol}://${req.get('host') ?? `${options.config.host}:${options.config.port}`}/fhir`,
-      };
-      if (body !== undefined) fhirReq.body = body;
-      const ifMatch = req.get('If-Match');
-      const ifNoneExist = req.get('If-None-Exist');
-      const prefer = req.get('Prefer');
-      if (ifMatch !== undefined) fhirReq.ifMatch = ifMatch;
-      if (ifNoneExist !== undefined) fhirReq.ifNoneExist = ifNoneExist;
-      if (prefer !== undefined) fhirReq.prefer = prefer;
+      fhirReq = toFhirRequest(req, matched.route, matched.params, query, options, requestId);
       result = await matched.route.handler(fhirReq, ctx);
     } catch (err) {
       if (err instanceof FhirError) result = [err.outcome];
@@ -230,36 +245,14 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     const [outcome, resource, meta] = result;
     const status = statusOf(outcome);
     // Every submission is in the event log: a refusal before a handler could record it is recorded here.
-    const query =
-      route?.interaction === 'search-type' ||
-      route?.interaction === 'history-type' ||
-      route?.interaction === 'page';
-    if (status >= 400 && req.method !== 'GET' && !query && fhirReq?.recorded !== true) {
-      try {
-        await recordEvent(
-          ctx,
-          fhirReq ?? {
-            method: 'POST',
-            path: {},
-            params: new Map(),
-            paramsFromBody: false,
-            queryKeys: [],
-            mode: options.config.mode,
-            requestId,
-            baseUrl: '',
-          },
-          {
-            kind: 'request.refused',
-            outcome: 'refused',
-            resourceIds: [],
-            findings: outcome.findings,
-            summary: `${req.method} ${req.originalUrl.split('?')[0] ?? ''} refused with ${status}`,
-            status,
-          },
-        );
-      } catch (err) {
-        options.logger.error({ err, requestId }, 'could not record a refused FHIR request');
-      }
+    if (status >= 400 && req.method !== 'GET' && !isQuery(route) && fhirReq?.recorded !== true) {
+      await recordRefusedRequest(ctx, fhirReq, {
+        requestId,
+        method: req.method,
+        path: req.originalUrl.split('?')[0] ?? '',
+        findings: outcome.findings,
+        status,
+      });
     }
     if (meta?.etag !== undefined) res.setHeader('ETag', meta.etag);
     if (meta?.lastModified !== undefined) res.setHeader('Last-Modified', meta.lastModified);

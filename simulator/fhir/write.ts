@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Appointment, Resource } from 'fhir/r4.js';
-import type { ValidationMode } from '../domain/policy.ts';
-import { hasBlocking, type Finding } from '../domain/findings.ts';
+import { decide as decideByPolicy, type DecideOptions, type ValidationMode } from '../domain/policy.ts';
+import type { Finding } from '../domain/findings.ts';
 import type { IndexEntry } from '../store/fhir-types.ts';
 import { INVALID_TAG_CODE, KANTASIM_TAG_SYSTEM, type StoredResource } from '../domain/fhir.ts';
 import type { StoreSession } from '../store/types.ts';
@@ -63,13 +63,18 @@ export function indexFor(resource: Resource): IndexEntry[] {
     : extractIndex(resource);
 }
 
-/** How findings decide a write: refuse (strict), store tagged (rehearsal), or store clean. */
+/**
+ * How findings decide a write: refuse, store tagged (rehearsal), or store clean. The decision itself is
+ * the submission policy's (`domain/policy.ts`), shared with the archive; this names it for FHIR writes.
+ */
 export function decide(
   findings: readonly Finding[],
   mode: ValidationMode,
+  options: DecideOptions = {},
 ): 'refuse' | 'store-invalid' | 'store' {
-  if (!hasBlocking(findings)) return 'store';
-  return mode === 'strict' ? 'refuse' : 'store-invalid';
+  const d = decideByPolicy(findings, mode, options);
+  if (!d.store) return 'refuse';
+  return d.valid ? 'store' : 'store-invalid';
 }
 
 export function versionRef(stored: StoredResource): string {
@@ -103,4 +108,40 @@ export async function recordEvent(
     },
     session,
   );
+}
+
+/**
+ * Records a request refused before a handler could record it (unreadable body, unknown route, bad mode
+ * header), so every submission is in the event log. Never throws: the answer must still go out.
+ */
+export async function recordRefusedRequest(
+  ctx: FhirContext,
+  req: FhirRequest | undefined,
+  refusal: { requestId: string; method: string; path: string; findings: Finding[]; status: number },
+): Promise<void> {
+  try {
+    await recordEvent(
+      ctx,
+      req ?? {
+        method: 'POST',
+        path: {},
+        params: new Map(),
+        paramsFromBody: false,
+        queryKeys: [],
+        mode: ctx.config.mode,
+        requestId: refusal.requestId,
+        baseUrl: '',
+      },
+      {
+        kind: 'request.refused',
+        outcome: 'refused',
+        resourceIds: [],
+        findings: refusal.findings,
+        summary: `${refusal.method} ${refusal.path} refused with ${refusal.status}`,
+        status: refusal.status,
+      },
+    );
+  } catch (err) {
+    ctx.logger.error({ err, requestId: refusal.requestId }, 'could not record a refused FHIR request');
+  }
 }

@@ -378,10 +378,28 @@ describe('rehearsal mode set by the server', () => {
   afterAll(async () => {
     await rehearsal.close();
   });
+  // A content error rehearsal may relax (pat-1); a real-range identity code it may not (below).
   const invalidPatient = {
+    resourceType: 'Patient',
+    contact: [{ gender: 'female' }],
+  };
+  const realRangePatient = {
     resourceType: 'Patient',
     identifier: [{ system: 'urn:oid:1.2.246.21', value: '131052-308T' }],
   };
+
+  it('refuses a real-range identity code although the server runs in rehearsal mode', async () => {
+    const res = await fetch(`${rehearsal.url}/fhir/Patient`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify(realRangePatient),
+    });
+    expect(res.status).toBe(422);
+    const oo = (await res.json()) as OperationOutcome;
+    expect(oo.issue.map((i) => [i.severity, i.details?.coding?.[0]?.code])).toEqual([
+      ['error', 'KANTA-ID-002'],
+    ]);
+  });
 
   it('stores an invalid resource tagged invalid and answers 201 with the findings as warnings', async () => {
     const res = await fetch(`${rehearsal.url}/fhir/Patient`, {
@@ -392,7 +410,7 @@ describe('rehearsal mode set by the server', () => {
     expect(res.status).toBe(201);
     const oo = (await res.json()) as OperationOutcome;
     expect(oo.issue.map((i) => [i.severity, i.details?.coding?.[0]?.code])).toEqual([
-      ['warning', 'KANTA-ID-002'],
+      ['warning', 'R4-INV-pat-1'],
     ]);
     const stored = (await (await fetch(res.headers.get('location') ?? '')).json()) as Patient;
     expect(stored.meta?.tag).toContainEqual(expect.objectContaining({ code: 'invalid' }));

@@ -7,7 +7,7 @@
  * patientRole/id, assignedAuthor/id; and any coded element with `@codeSystem="1.2.246.21"` (`@code` is
  * the code), e.g. the section-level relatedSubject/code. Facts: domain.md §1 and §6.
  */
-import { error, warning, type Finding } from '../../domain/findings.ts';
+import { error, guarded, isBlocking, warning, type Finding } from '../../domain/findings.ts';
 import { HETU_OID, validateTestHetu } from '../../domain/hetu.ts';
 import type { CdaHeader } from '../../domain/cda.ts';
 import type { XmlNode } from '../xml.ts';
@@ -87,7 +87,8 @@ export function checkIdentities(root: XmlNode, header: CdaHeader, allowReal: boo
     }
   }
   walk(root, '/ClinicalDocument', allowReal, f);
-  return f;
+  // Every blocking identity finding is the identity guard's: rehearsal never stores past it.
+  return f.map((x) => (isBlocking(x) ? guarded(x) : x));
 }
 
 function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): void {

@@ -1,59 +1,22 @@
 /**
- * The Kanta appointment transaction (`POST [base]/` with a transaction Bundle), `../shared/domain.md` §2b:
- *
- * - store:   `POST Appointment` + `POST Provenance` (the Provenance targets the Appointment's fullUrl)
- * - replace: `PUT Appointment/{id}` + `POST Provenance` (If-Match in `request.ifMatch` is checked when
- *            given [kantasim: Kanta's rule for the transaction form is not public])
- * - nullify: `POST Provenance` + `DELETE Appointment/{id}` (the appointment leaves searches; its
- *            versions and every Provenance remain)
- *
- * Both entries are written in one store transaction, or neither. Codes KANTA-TX-0xx.
+ * The edge of the Kanta appointment transaction (`POST [base]/` with a transaction Bundle): works out
+ * which of the three operations the Bundle is (store: Appointment + Provenance; replace: PUT Appointment
+ * + Provenance; nullify: Provenance + DELETE Appointment) or says what is wrong with its shape, hands it
+ * to the appointment service (`../appointments/service.ts`, where validation, the policy decision and the
+ * writes live), and words the answer as a transaction-response Bundle. Codes KANTA-TX-0xx.
  */
-import type {
-  Appointment,
-  Bundle,
-  BundleEntry,
-  BundleEntryResponse,
-  OperationOutcome,
-  Provenance,
-} from 'fhir/r4.js';
-import { hasBlocking, warning, type Finding } from '../../domain/findings.ts';
-import type { StoreSession } from '../../store/types.ts';
-import { VersionConflictError } from '../../store/fhir-types.ts';
+import type { Appointment, Bundle, BundleEntry, BundleEntryResponse, OperationOutcome } from 'fhir/r4.js';
+import type { Finding } from '../../domain/findings.ts';
 import type { StoredResource } from '../../domain/fhir.ts';
-import { appointmentIndex, patientOf } from '../appointment-index.ts';
+import { KANTA_APPOINTMENT_SOURCE, submitAppointment, type KantaOperation } from '../appointments/service.ts';
 import type { FhirContext, FhirRequest, HandlerResult } from '../context.ts';
-import {
-  allOk,
-  asWarnings,
-  badRequest,
-  badRequestFindings,
-  FhirError,
-  gone,
-  issueOf,
-  notFound,
-  preconditionFailed,
-  statusOf,
-  unprocessable,
-  type Outcome,
-} from '../outcomes.ts';
-import { extractIndex, isSupportedType } from '../search-params.ts';
-import { validateResource } from '../validation/index.ts';
-import {
-  checkPatientUnchanged,
-  serviceOrganiserAgent,
-  serviceOrganiserOid,
-} from '../validation/kanta-profiles.ts';
-import { checkServiceOrganiser } from '../validation/registry-rules.ts';
-import { decide, etagOf, newId, prepare, recordEvent, versionRef } from '../write.ts';
+import { allOk, badRequest, FhirError, issueOf } from '../outcomes.ts';
+import { etagOf, versionRef } from '../write.ts';
 import { parseIfMatch } from './crud.ts';
 
-const SOURCE = 'domain.md §2b (Kanta transaction)';
+const SOURCE = KANTA_APPOINTMENT_SOURCE;
 
-type Shape =
-  | { op: 'store'; appointment: number; provenance: number }
-  | { op: 'replace'; appointment: number; provenance: number; id: string; ifMatch?: number }
-  | { op: 'nullify'; provenance: number; deleteEntry: number; id: string; ifMatch?: number };
+type Shape = KantaOperation;
 
 /** True when a transaction Bundle concerns Kanta appointments (then this module handles it). */
 export function isKantaTransaction(entries: BundleEntry[]): boolean {
@@ -166,18 +129,6 @@ export function kantaShape(entries: BundleEntry[]): Shape {
   return { op: 'store', appointment, provenance };
 }
 
-/** Findings of a resource inside the Bundle, with paths from the Bundle. */
-function inEntry(findings: Finding[], i: number, type: string): Finding[] {
-  return findings.map((f) => ({
-    ...f,
-    path: f.path.startsWith(type)
-      ? `Bundle.entry[${i}].resource${f.path.slice(type.length)}`
-      : f.path === ''
-        ? `Bundle.entry[${i}]`
-        : f.path,
-  }));
-}
-
 function response(stored: StoredResource, status: string, findings: Finding[]): BundleEntryResponse {
   const r: BundleEntryResponse = {
     status,
@@ -195,243 +146,45 @@ function response(stored: StoredResource, status: string, findings: Finding[]): 
   return r;
 }
 
-/** Handles a Kanta appointment transaction Bundle whose entries `kantaShape` accepts. */
+/**
+ * Handles a Kanta appointment transaction Bundle: parses which operation it is (`kantaShape`), lets the
+ * appointment service carry it out, and answers with a transaction-response Bundle.
+ */
 export async function kantaTransaction(
   req: FhirRequest,
   ctx: FhirContext,
   bundle: Bundle,
 ): Promise<HandlerResult> {
   const entries = bundle.entry ?? [];
-  const shape = kantaShape(entries);
-  const kind = `appointment.${shape.op}` as const;
-  const provEntry = entries[shape.provenance] as BundleEntry;
-  const apptEntry = shape.op === 'nullify' ? undefined : entries[shape.appointment];
-  const appointmentRefs =
-    shape.op === 'store' ? [apptEntry?.fullUrl ?? ''].filter((r) => r !== '') : [`Appointment/${shape.id}`];
-  if (shape.op === 'replace' && apptEntry?.fullUrl !== undefined) appointmentRefs.push(apptEntry.fullUrl);
-  if (shape.op === 'store' && appointmentRefs.length === 0) {
+  const operation = kantaShape(entries);
+  if (operation.op === 'store' && (entries[operation.appointment]?.fullUrl ?? '') === '') {
     shapeError(
       'give the Appointment entry a fullUrl (e.g. urn:uuid:…) so the Provenance can target it',
-      `Bundle.entry[${shape.appointment}].fullUrl`,
+      `Bundle.entry[${operation.appointment}].fullUrl`,
     );
   }
-
-  const base = { supported: isSupportedType, allowRealIdentities: ctx.config.allowRealIdentities };
-  const findings: Finding[] = [];
-  let refuseWith: 400 | 422 | undefined;
-  let storable = true;
-  const pv = validateResource(provEntry.resource, {
-    ...base,
-    expectedType: 'Provenance',
-    kanta: true,
-    provenance: { appointmentRefs, nullification: shape.op === 'nullify', now: ctx.now() },
-  });
-  findings.push(...inEntry(pv.findings, shape.provenance, 'Provenance'));
-  if (pv.refuseWith !== undefined) refuseWith = pv.refuseWith;
-  storable &&= pv.storable;
-  let av: ReturnType<typeof validateResource> | undefined;
-  if (shape.op !== 'nullify') {
-    av = validateResource(apptEntry?.resource, { ...base, expectedType: 'Appointment', kanta: true });
-    findings.push(...inEntry(av.findings, shape.appointment, 'Appointment'));
-    if (av.refuseWith === 400 || (av.refuseWith !== undefined && refuseWith === undefined))
-      refuseWith = av.refuseWith;
-    storable &&= av.storable;
-  }
-  const provenance = pv.resource as unknown as Provenance | undefined;
-  const organiser = provenance && pv.refuseWith !== 400 ? serviceOrganiserOid(provenance) : undefined;
-  const appointmentIn = av?.resource as unknown as Appointment | undefined;
-  let patient = appointmentIn && av?.refuseWith !== 400 ? patientOf(appointmentIn) : undefined;
-
-  const refuse = async (outcome: Outcome, status: number): Promise<HandlerResult> => {
-    await recordEvent(ctx, req, {
-      service: 'pta-appointment',
-      kind,
-      outcome: 'refused',
-      resourceIds: shape.op === 'store' ? [] : [`Appointment/${shape.id}`],
-      findings: outcome.findings,
-      summary: `Kanta ${shape.op} refused: ${outcome.findings.filter((f) => f.severity === 'error' || f.severity === 'fatal').length} error(s)`,
-      status,
-      ...(organiser !== undefined && { organisation: organiser }),
-      ...(patient !== undefined && { patient }),
-    });
-    return [outcome];
-  };
-
-  try {
-    return await ctx.store.transaction(async (tx): Promise<HandlerResult> => {
-      // A second store of a booking identifier that is already live is most likely a replace sent as a
-      // store [kantasim: Kanta's uniqueness rule is not public, so this is a warning].
-      if (shape.op === 'store' && appointmentIn && av?.refuseWith !== 400) {
-        findings.push(...(await duplicateIdentifiers(tx, appointmentIn, shape.appointment)));
-      }
-      // Registry layer: the service organiser (needs the registry, so it runs in the transaction).
-      if (organiser !== undefined && provenance) {
-        const at = serviceOrganiserAgent(provenance);
-        findings.push(
-          ...(await checkServiceOrganiser(
-            tx.registry,
-            organiser,
-            `Bundle.entry[${shape.provenance}].resource.agent[${at?.index ?? 0}].who.identifier.value`,
-          )),
-        );
-      }
-      let current: StoredResource | undefined;
-      if (shape.op !== 'store') {
-        current = await tx.fhir.read('Appointment', shape.id);
-        if (!current)
-          throw new FhirError(
-            notFound(
-              `Appointment/${shape.id} does not exist; store it first (POST Appointment in the transaction)`,
-            ),
-          );
-        if (current.deleted)
-          throw new FhirError(
-            gone(
-              `Appointment/${shape.id} has been nullified; a nullified appointment cannot be ${shape.op === 'nullify' ? 'nullified again' : 'replaced'}`,
-            ),
-          );
-        if (shape.ifMatch !== undefined && shape.ifMatch !== current.versionId)
-          throw new VersionConflictError('Appointment', shape.id, shape.ifMatch, current.versionId);
-        patient ??= patientOf(current.resource as Appointment);
-        if (shape.op === 'replace' && appointmentIn && av?.refuseWith !== 400) {
-          findings.push(
-            ...checkPatientUnchanged(
-              current.resource as Appointment,
-              appointmentIn,
-              `Bundle.entry[${shape.appointment}].resource.participant`,
-            ),
-          );
-        }
-      }
-      const decision =
-        refuseWith === 400 || !storable
-          ? hasBlocking(findings)
-            ? 'refuse'
-            : 'store'
-          : decide(findings, req.mode);
-      if (decision === 'refuse') {
-        throw new FhirError(refuseWith === 400 ? badRequestFindings(findings) : unprocessable(findings));
-      }
-      const invalid = decision === 'store-invalid';
-      const shown = invalid ? asWarnings(findings) : findings;
-      const out: BundleEntry[] = [];
-      const resourceIds: string[] = [];
-      let storedAppointment: StoredResource | undefined;
-      let appointmentResponse: BundleEntryResponse | undefined;
-      let storedProv: StoredResource;
-      if (shape.op === 'nullify') {
-        const marker = await tx.fhir.delete('Appointment', shape.id);
-        if (!marker) throw new FhirError(gone(`Appointment/${shape.id} has been nullified already`));
-        // The nullification Provenance targets the version it nullifies.
-        const prov = prepare(
-          {
-            ...(provenance as Provenance),
-            target: [{ reference: `Appointment/${shape.id}/_history/${current?.versionId ?? 1}` }],
-          },
-          newId(),
-          invalid,
-        );
-        storedProv = await tx.fhir.create(prov, { index: extractIndex(prov) });
-        resourceIds.push(versionRef(marker), versionRef(storedProv));
-        appointmentResponse = {
+  const result = await submitAppointment(ctx, req, entries, operation);
+  if (!result.ok) return [result.outcome];
+  const out: BundleEntry[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const shown = inEntryOnly(result.answered, i);
+    if (i === operation.provenance) out.push({ response: response(result.provenance, '201 Created', shown) });
+    else if (result.appointment)
+      out.push({
+        fullUrl: `${req.baseUrl}/Appointment/${result.appointment.id}`,
+        response: response(result.appointment, operation.op === 'replace' ? '200 OK' : '201 Created', shown),
+      });
+    else if (result.nullified)
+      out.push({
+        response: {
           status: '204 No Content',
-          etag: etagOf(marker),
-          lastModified: marker.lastUpdated,
-        };
-      } else {
-        // The version the appointment will get is known before writing: 1 for a store, current + 1 for a
-        // replace (the store transaction is exclusive), so the Provenance can target it and the
-        // appointment can be indexed with the Provenance's rows in one write.
-        const id = shape.op === 'replace' ? shape.id : newId();
-        const version = shape.op === 'replace' ? (current?.versionId ?? 0) + 1 : 1;
-        const prov = prepare(
-          { ...(provenance as Provenance), target: [{ reference: `Appointment/${id}/_history/${version}` }] },
-          newId(),
-          invalid,
-        );
-        const appointment = prepare(appointmentIn as Appointment, id, invalid);
-        const index = appointmentIndex(appointment, prov);
-        storedAppointment =
-          shape.op === 'replace'
-            ? await tx.fhir.update(appointment, { index, ifMatch: current?.versionId ?? 0 })
-            : await tx.fhir.create(appointment, { index });
-        storedProv = await tx.fhir.create(prov, { index: extractIndex(prov) });
-        resourceIds.push(versionRef(storedAppointment), versionRef(storedProv));
-      }
-      for (let i = 0; i < entries.length; i++) {
-        if (i === shape.provenance)
-          out.push({ response: response(storedProv, '201 Created', inEntryOnly(shown, i)) });
-        else if (storedAppointment)
-          out.push({
-            fullUrl: `${req.baseUrl}/Appointment/${storedAppointment.id}`,
-            response: response(
-              storedAppointment,
-              shape.op === 'replace' ? '200 OK' : '201 Created',
-              inEntryOnly(shown, i),
-            ),
-          });
-        else if (appointmentResponse) out.push({ response: appointmentResponse });
-      }
-      await recordEvent(
-        ctx,
-        req,
-        {
-          service: 'pta-appointment',
-          kind,
-          outcome: findings.length > 0 ? 'accepted-with-warnings' : 'accepted',
-          resourceIds,
-          findings: shown,
-          summary: `Kanta ${shape.op} of Appointment/${storedAppointment?.id ?? (shape.op === 'nullify' ? shape.id : '')}${invalid ? ' (rehearsal: stored although invalid)' : ''}`,
-          status: 200,
-          invalidStored: invalid,
-          ...(organiser !== undefined && { organisation: organiser }),
-          ...(patient !== undefined && { patient }),
+          etag: etagOf(result.nullified),
+          lastModified: result.nullified.lastUpdated,
         },
-        tx,
-      );
-      const answer: Bundle = { resourceType: 'Bundle', type: 'transaction-response', entry: out };
-      return [allOk(), answer];
-    });
-  } catch (err) {
-    if (err instanceof FhirError) return refuse(err.outcome, statusOf(err.outcome));
-    if (err instanceof VersionConflictError) {
-      return refuse(
-        preconditionFailed(
-          'KANTA-TX-002',
-          `request.ifMatch says version ${err.expected} but Appointment/${err.id} is at version ${err.current ?? 'none'}; read it again and resend`,
-        ),
-        412,
-      );
-    }
-    throw err;
+      });
   }
-}
-
-async function duplicateIdentifiers(tx: StoreSession, a: Appointment, entry: number): Promise<Finding[]> {
-  const out: Finding[] = [];
-  for (const [i, ident] of (a.identifier ?? []).entries()) {
-    if (ident.value === undefined) continue;
-    const found = await tx.fhir.search({
-      resourceType: 'Appointment',
-      criteria: [
-        { param: 'identifier', kind: 'token', values: [{ system: ident.system ?? '', code: ident.value }] },
-      ],
-      count: 1,
-      offset: 0,
-    });
-    const existing = found.matches[0];
-    if (existing) {
-      out.push(
-        warning(
-          'KANTA-APPT-013',
-          `Bundle.entry[${entry}].resource.identifier[${i}]`,
-          `an appointment with identifier '${ident.value}' is already stored (Appointment/${existing.id}); to change it, replace it (PUT Appointment/${existing.id} in the transaction) instead of storing a second one`,
-          SOURCE,
-        ),
-      );
-    }
-  }
-  return out;
+  const answer: Bundle = { resourceType: 'Bundle', type: 'transaction-response', entry: out };
+  return [allOk(), answer];
 }
 
 function inEntryOnly(findings: Finding[], i: number): Finding[] {

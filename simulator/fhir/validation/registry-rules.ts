@@ -12,8 +12,9 @@
  * Codes KANTA-ID-0xx, KANTA-REG-0xx.
  */
 import { visitObjects } from './walk.ts';
-import { error, type Finding } from '../../domain/findings.ts';
+import { error, guarded, type Finding } from '../../domain/findings.ts';
 import { HETU_SYSTEM, validateTestHetu } from '../../domain/hetu.ts';
+import { customerOf } from '../../domain/policy.ts';
 import type { RegistryReader } from '../../domain/registry.ts';
 
 const ID_SOURCE = 'domain.md §1, §6 (identity codes)';
@@ -30,26 +31,31 @@ export function identityCodesIn(resource: unknown, root: string): { value: strin
 
 /** Identity codes must be valid test-range codes (or valid at all, when real ones are allowed). */
 export function checkIdentityCodes(resource: unknown, root: string, allowReal: boolean): Finding[] {
+  // Findings of the identity guard (`guard`): refused in every mode, rehearsal included.
   return identityCodesIn(resource, root).flatMap(({ value, path }) => {
     const result = validateTestHetu(value, { allowReal });
     if (result.ok) return [];
     const problem = result.problem;
     if (problem.reason === 'real-person-range') {
       return [
-        error(
-          'KANTA-ID-002',
-          path,
-          `identity code '${value}' is a real person's code: ${problem.message}. Use a Kela-issued test code (e.g. from GET /registry/test-persons); real identities are refused unless the server runs with --allow-real-identities`,
-          ID_SOURCE,
+        guarded(
+          error(
+            'KANTA-ID-002',
+            path,
+            `identity code '${value}' is a real person's code: ${problem.message}. Use a Kela-issued test code (e.g. from GET /registry/test-persons); real identities are refused unless the server runs with --allow-real-identities`,
+            ID_SOURCE,
+          ),
         ),
       ];
     }
     return [
-      error(
-        'KANTA-ID-001',
-        path,
-        `'${value}' is not a valid identity code: ${problem.message}${problem.expected !== undefined ? ` (expected ${problem.expected})` : ''}`,
-        ID_SOURCE,
+      guarded(
+        error(
+          'KANTA-ID-001',
+          path,
+          `'${value}' is not a valid identity code: ${problem.message}${problem.expected !== undefined ? ` (expected ${problem.expected})` : ''}`,
+          ID_SOURCE,
+        ),
       ),
     ];
   });
@@ -59,8 +65,8 @@ const REG_SOURCE = 'domain.md §6; issue 2 (registry, expansion of use)';
 
 /**
  * The service organiser must be known to the code-server mock and its customer must have deployed the
- * appointment service. The customer is the organisation itself or, for a unit, the organisation it
- * belongs to.
+ * appointment service. The customer is found by the submission policy's one order (`customerOf`): the
+ * organisation itself, then the organisations it belongs to (`partOf`).
  */
 export async function checkServiceOrganiser(
   registry: RegistryReader,
@@ -88,9 +94,7 @@ export async function checkServiceOrganiser(
       ),
     ];
   }
-  const customer =
-    (await registry.getCustomer(oid)) ??
-    (org.partOf !== undefined ? await registry.getCustomer(org.partOf) : undefined);
+  const customer = await customerOf(registry, oid);
   if (!customer) {
     return [
       error(

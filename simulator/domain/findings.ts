@@ -17,6 +17,16 @@ export interface Finding {
   message: string;
   /** The requirement or source this rule traces to (domain.md section, spec, seed). */
   source?: string;
+  /**
+   * Set on identity-guard findings (a real person's identity code): no mode turns them into warnings,
+   * because a test harness must never keep real people's codes (see `identity-guard.ts`).
+   */
+  guard?: true;
+}
+
+/** The same finding marked as an identity-guard finding. */
+export function guarded(finding: Finding): Finding {
+  return { ...finding, guard: true };
 }
 
 /** Findings that stop a submission in strict mode. */

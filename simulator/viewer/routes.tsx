@@ -39,6 +39,7 @@ import { ErrorPage } from './pages/error.tsx';
 import { FindPage } from './pages/find.tsx';
 import { LivePage } from './pages/live.tsx';
 import { PersonPage } from './pages/person.tsx';
+import { maskText } from '../domain/identity-guard.ts';
 import { findAppointments, findDocuments, logAccess, organisationNames, parseCriteria } from './queries.ts';
 import { appointmentPatient, appointmentVisible, type ArchivistScope } from './scope.ts';
 import { SessionStore } from './session.ts';
@@ -192,7 +193,7 @@ export function viewerRoutes({ store, events, logger }: ViewerOptions): ViewerRo
       res,
       <PersonPage
         scope={scope}
-        hetu={hetu}
+        hetu={maskText(hetu)}
         documents={page.documents}
         appointments={appointments}
         {...(person !== undefined && { person })}

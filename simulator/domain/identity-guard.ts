@@ -10,6 +10,8 @@
  * - **Refuse** (the rule modules call `classify`, `findRealCodes`, `normaliseSystem`): the table
  *   `GUARD_CHECKS` below lists every field that is checked on every channel and the finding it gives.
  *   Every such finding carries `guard: true`, so no mode (rehearsal included) turns it into a warning.
+ *   The answer to the submitter (OperationOutcome, acknowledgement) repeats the code it sent, so the
+ *   vendor can find it; nothing else does.
  * - **Mask** (`maskText`, `maskDeep`): the choke points that keep or show data (the event log append,
  *   the access-log append, the JSON log stream, recorded runs) replace every real-range code with its
  *   masked form `131052-***T` (birth date, century sign and check character kept, individual number

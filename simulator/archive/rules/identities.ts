@@ -18,9 +18,7 @@ import {
   findRealCodes,
   invalidReason,
   isTemporarySystem,
-  mask,
   normaliseSystem,
-  shown,
 } from '../../domain/identity-guard.ts';
 import type { CdaHeader } from '../../domain/cda.ts';
 import type { XmlNode } from '../xml.ts';
@@ -59,7 +57,7 @@ function check(
     error(
       code,
       path,
-      `${who}: identity code '${shown(value)}' is not valid (${invalidReason(value) ?? result.problem.message}); give a checksum-valid test code`,
+      `${who}: identity code '${value}' is not valid (${invalidReason(value) ?? result.problem.message}); give a checksum-valid test code`,
     ),
   );
 }
@@ -70,7 +68,7 @@ function realCode(path: string, who: string, value: string): Finding {
     error(
       'CDA-ID-002',
       path,
-      `${who}: identity code ${shown(value)} is in the real-person range (individual number 002–899); only Kela-issued 900-series test codes are accepted unless the server runs with --allow-real-identities. Use a Kela-issued test code`,
+      `${who}: identity code ${value} is in the real-person range (individual number 002–899); only Kela-issued 900-series test codes are accepted unless the server runs with --allow-real-identities. Use a Kela-issued test code`,
     ),
   );
 }
@@ -189,7 +187,7 @@ function freeText(value: string, path: string, f: Finding[]): void {
       error(
         'CDA-ID-007',
         path,
-        `this text contains a real person's identity code (${codes.map(mask).join(', ')}); narrative, names and other ids must not carry one: remove it or use a Kela-issued test code`,
+        `this text contains a real person's identity code (${codes.join(', ')}); narrative, names and other ids must not carry one: remove it or use a Kela-issued test code`,
       ),
     ),
   );

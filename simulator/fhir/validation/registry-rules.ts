@@ -21,8 +21,6 @@ import {
   invalidReason,
   isHetuSystem,
   isTemporarySystem,
-  mask,
-  shown,
 } from '../../domain/identity-guard.ts';
 import type { RegistryReader } from '../../domain/registry.ts';
 
@@ -103,7 +101,7 @@ export function checkIdentityCodes(resource: unknown, root: string, allowReal: b
           error(
             'KANTA-ID-002',
             path,
-            `identity code '${shown(value)}'${where} is a real person's code (individual number in the real-person range 002–899); ${ALLOW}`,
+            `identity code '${value}'${where} is a real person's code (individual number in the real-person range 002–899); ${ALLOW}`,
             ID_SOURCE,
           ),
         ),
@@ -113,7 +111,7 @@ export function checkIdentityCodes(resource: unknown, root: string, allowReal: b
         error(
           'KANTA-ID-001',
           path,
-          `'${shown(value)}' is not a valid identity code: ${invalidReason(value) ?? 'not an identity code'}`,
+          `'${value}' is not a valid identity code: ${invalidReason(value) ?? 'not an identity code'}`,
           ID_SOURCE,
         ),
       );
@@ -129,7 +127,7 @@ export function checkIdentityCodes(resource: unknown, root: string, allowReal: b
         error(
           'KANTA-ID-003',
           path,
-          `this text contains a real person's identity code (${codes.map(mask).join(', ')}); ids, names, narrative and other free text must not carry one: remove it or use a Kela-issued test code; ${ALLOW}`,
+          `this text contains a real person's identity code (${codes.join(', ')}); ids, names, narrative and other free text must not carry one: remove it or use a Kela-issued test code; ${ALLOW}`,
           ID_SOURCE,
         ),
       ),

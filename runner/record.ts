@@ -4,10 +4,14 @@
  * record a scenario (each scenario names its own organisation, which decides who may see it) and
  * answers their ids.
  *
+ * Real people's identity codes are masked before the run is posted (`mask.ts`): the simulator refuses
+ * a record that carries one.
+ *
  * Recording is a convenience, not part of the verdict: a failure is reported to the caller, who warns.
  */
 import { errorSummary, send, TransportError } from './http.ts';
 import { runLink } from './links.ts';
+import { maskIdentitiesDeep } from './mask.ts';
 import type { RunResult, Verdict } from './types.ts';
 
 export interface RecordedRunRef {
@@ -27,7 +31,12 @@ interface RunsAnswer {
 /** Posts the run to `{sim}/runs`. Never throws. */
 export async function recordRun(sim: string, run: RunResult, timeoutMs = 30_000): Promise<RecordOutcome> {
   try {
-    const res = await send(sim, { method: 'POST', path: '/runs', body: run }, timeoutMs, 'the simulator');
+    const res = await send(
+      sim,
+      { method: 'POST', path: '/runs', body: maskIdentitiesDeep(run) },
+      timeoutMs,
+      'the simulator',
+    );
     if (res.status !== 201)
       return { ok: false, message: `POST ${res.url} answered ${res.status}: ${errorSummary(res)}` };
     const runs = (res.body as RunsAnswer | undefined)?.runs;

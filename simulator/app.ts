@@ -37,7 +37,7 @@ export interface App {
 }
 
 export function createApp(config: Config, store: Store, logger: Logger): App {
-  const events = new EventLog(store);
+  const events = new EventLog(store, { allowRealIdentities: config.allowRealIdentities });
   const registry = new RegistryService({ store, events, allowRealIdentities: config.allowRealIdentities });
   const context: AppContext = { config, store, logger, events, registry };
 
@@ -119,7 +119,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
   app.use('/fhir', fhirRouter({ config, store, events, logger, version: VERSION }));
   const eventsApi = eventRoutes(store, events);
   app.use('/events', eventsApi.router, jsonErrorHandler(logger));
-  app.use('/runs', runRoutes(store, events, logger));
+  app.use('/runs', runRoutes(store, events, logger, { allowRealIdentities: config.allowRealIdentities }));
   app.use('/rules', rulesRoutes());
   const viewer = viewerRoutes({ store, events, logger });
   app.use('/viewer', viewer.router);

@@ -18,10 +18,15 @@ export interface Finding {
   /** The requirement or source this rule traces to (domain.md section, spec, seed). */
   source?: string;
   /**
-   * Set on findings of the identity guard (identity codes outside the test range, or not identity codes
-   * at all): the submission policy refuses them in every mode, rehearsal included.
+   * Set on identity-guard findings (a real person's identity code): no mode turns them into warnings,
+   * because a test harness must never keep real people's codes (see `identity-guard.ts`).
    */
   guard?: true;
+}
+
+/** The same finding marked as an identity-guard finding. */
+export function guarded(finding: Finding): Finding {
+  return { ...finding, guard: true };
 }
 
 /** Findings that stop a submission in strict mode. */
@@ -31,11 +36,6 @@ export function isBlocking(finding: Finding): boolean {
 
 export function hasBlocking(findings: readonly Finding[]): boolean {
   return findings.some(isBlocking);
-}
-
-/** The finding, marked as one of the identity guard (see `guard`). */
-export function guarded(finding: Finding): Finding {
-  return { ...finding, guard: true };
 }
 
 /** Convenience constructors keep every rule module worded the same way. */

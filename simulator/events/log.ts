@@ -4,15 +4,27 @@
  *
  * Listeners are told "something new may be there" and then read from the store by sequence number, so
  * they never see an event of a transaction that later rolled back (reads wait behind open transactions).
+ *
+ * `record` is the identity guard's choke point for the log: unless the operator allows real identities,
+ * every string of the event (patient, summary, finding messages, details) is masked before it is
+ * appended, so `/events`, `/events/stream`, the viewer's live feed and anything reading the store see
+ * `131052-***T`, never the code. A query by the code itself then finds nothing, as it should.
  */
 import { EventEmitter } from 'node:events';
 import type { Store, StoreSession } from '../store/types.ts';
 import type { NewEvent, SubmissionEvent } from '../domain/events.ts';
+import { maskDeep } from '../domain/identity-guard.ts';
 
 export class EventLog {
   private readonly emitter = new EventEmitter();
 
-  constructor(private readonly store: Store) {
+  private readonly allowReal: boolean;
+
+  constructor(
+    private readonly store: Store,
+    options: { allowRealIdentities?: boolean } = {},
+  ) {
+    this.allowReal = options.allowRealIdentities === true;
     this.emitter.setMaxListeners(0);
   }
 
@@ -21,7 +33,7 @@ export class EventLog {
    * the data commit (or vanish) together.
    */
   async record(event: NewEvent, session: StoreSession = this.store): Promise<SubmissionEvent> {
-    const stored = await session.events.append(event);
+    const stored = await session.events.append(this.allowReal ? event : maskDeep(event));
     setImmediate(() => this.emitter.emit('appended'));
     return stored;
   }

@@ -8,17 +8,21 @@
  *   GET  /runs/{id}     → the record: summary fields and `result` (the run narrowed to that scenario)
  *
  * Each record appends one event (channel `runner`, kind `run.recorded`, outcome `info`) in the same
- * transaction, so the live view and `/events` show that a run was recorded. Errors answer
+ * transaction, so the live view and `/events` show that a run was recorded. A record that carries a
+ * real person's identity code anywhere (test persons, evidence, messages) is refused with 422
+ * `real-identity` unless the server allows real identities: the runner masks such codes before it
+ * records (identity guard, `domain/identity-guard.ts`). Errors answer
  * `{ "error": { "code", "message", "path" } }` like /registry.
  */
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request } from 'express';
 import type { EventLog } from '../events/log.ts';
-import { badRequest, jsonErrorHandler, notFound } from '../http/errors.ts';
+import { ApiError, badRequest, jsonErrorHandler, notFound } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import type { RunQuery } from '../store/runs-types.ts';
 import type { RunRecord } from '../domain/runs.ts';
 import type { Store } from '../store/types.ts';
+import { findRealCodeDeep, mask } from '../domain/identity-guard.ts';
 import { checkRecordedRun, countChecks, type RecordedRun, type RecordedScenario } from './format.ts';
 
 /** Largest run result accepted in one POST. */
@@ -78,7 +82,12 @@ export function parseRunQuery(req: Request): RunQuery {
   return query;
 }
 
-export function runRoutes(store: Store, events: EventLog, logger: Logger): Router {
+export function runRoutes(
+  store: Store,
+  events: EventLog,
+  logger: Logger,
+  options: { allowRealIdentities?: boolean } = {},
+): Router {
   const router = Router();
   router.use(express.json({ limit: MAX_RUN_BODY, type: ['application/json', 'application/*+json'] }));
 
@@ -86,6 +95,14 @@ export function runRoutes(store: Store, events: EventLog, logger: Logger): Route
     if (!req.is(['application/json', 'application/*+json']))
       throw badRequest('invalid-body', 'send the run result as JSON (Content-Type: application/json)', '');
     const run = checkRecordedRun(req.body);
+    const real = options.allowRealIdentities === true ? undefined : findRealCodeDeep(req.body);
+    if (real)
+      throw new ApiError(
+        422,
+        'real-identity',
+        `the run record carries a real person's identity code (${mask(real.code)}); only test-range codes (individual number 900–999) may be recorded: mask it (e.g. ${mask(real.code)}) or use a Kela-issued test code`,
+        real.path,
+      );
     const recordedAt = new Date().toISOString();
     const requestId = res.locals.requestId as string | undefined;
     const recorded = await store.transaction(async (tx) => {

@@ -38,6 +38,7 @@ import { ErrorPage } from './pages/error.tsx';
 import { FindPage } from './pages/find.tsx';
 import { LivePage } from './pages/live.tsx';
 import { PersonPage } from './pages/person.tsx';
+import { maskText } from '../domain/identity-guard.ts';
 import { parseCriteria } from './queries.ts';
 import { appointmentPatient, ViewerData } from './reader.ts';
 import type { ArchivistScope } from './scope.ts';
@@ -172,7 +173,7 @@ export function viewerRoutes({ store, events, logger, signInThrottle }: ViewerOp
     }
     const timeline = await reader.timeline(hetu);
     await reader.logAccess('person', [hetu], `persons/${hetu}`, requestIdOf(res));
-    send(res, <PersonPage scope={reader.scope} hetu={hetu} {...timeline} />);
+    send(res, <PersonPage scope={reader.scope} hetu={maskText(hetu)} {...timeline} />);
   });
 
   documentRoutes(router);

@@ -1,14 +1,25 @@
 /**
- * Identity rules (CDA-ID-001…006): every personal identity code anywhere in the document must be a
- * checksum-valid test-range code (900–999) unless the operator allows real identities; the patient may
- * instead carry a temporary ID, accepted without checksum and flagged.
+ * Identity rules (CDA-ID-001…008), the archive's part of the identity guard (`domain/identity-guard.ts`,
+ * table `GUARD_CHECKS`): every personal identity code anywhere in the document must be a checksum-valid
+ * test-range code (900–999) unless the operator allows real identities; the patient may instead carry a
+ * temporary ID, accepted without checksum and flagged, unless its value is a real person's code.
  *
  * Where identity codes sit: any element with `@root="1.2.246.21"` (`@extension` is the code), e.g.
  * patientRole/id, assignedAuthor/id; and any coded element with `@codeSystem="1.2.246.21"` (`@code` is
- * the code), e.g. the section-level relatedSubject/code. Facts: domain.md §1 and §6.
+ * the code), e.g. the section-level relatedSubject/code. Roots are compared without white space. Every
+ * other attribute value and text node (narrative, names, other ids) must not contain a real code.
+ *
+ * See: https://www.kanta.fi/en/system-developers/test-etiquette
  */
 import { error, guarded, isBlocking, warning, type Finding } from '../../domain/findings.ts';
 import { HETU_OID, validateTestHetu } from '../../domain/hetu.ts';
+import {
+  classify,
+  findRealCodes,
+  invalidReason,
+  isTemporarySystem,
+  normaliseSystem,
+} from '../../domain/identity-guard.ts';
 import type { CdaHeader } from '../../domain/cda.ts';
 import type { XmlNode } from '../xml.ts';
 
@@ -38,14 +49,26 @@ function check(
       );
     return;
   }
-  const real = result.problem.reason === 'real-person-range';
+  if (result.problem.reason === 'real-person-range' || classify(value) === 'real') {
+    f.push(realCode(path, who, value));
+    return;
+  }
   f.push(
     error(
-      real ? 'CDA-ID-002' : code,
+      code,
       path,
-      real
-        ? `${who}: identity code ${value} is in the real-person range; ${result.problem.message}. Use a Kela-issued test code`
-        : `${who}: identity code '${value}' is not valid (${result.problem.message}); give a checksum-valid test code`,
+      `${who}: identity code '${value}' is not valid (${invalidReason(value) ?? result.problem.message}); give a checksum-valid test code`,
+    ),
+  );
+}
+
+/** CDA-ID-002, worded without the code itself. */
+function realCode(path: string, who: string, value: string): Finding {
+  return guarded(
+    error(
+      'CDA-ID-002',
+      path,
+      `${who}: identity code ${value} is in the real-person range (individual number 002–899); only Kela-issued 900-series test codes are accepted unless the server runs with --allow-real-identities. Use a Kela-issued test code`,
     ),
   );
 }
@@ -55,11 +78,24 @@ export function checkIdentities(root: XmlNode, header: CdaHeader, allowReal: boo
   const f: Finding[] = [];
   const patient = header.patient;
   if (patient) {
-    switch (patient.idKind) {
+    // The header compares roots exactly; the guard also recognises them written with spaces.
+    const oid = normaliseSystem(patient.id.root);
+    const idKind =
+      patient.idKind !== 'other' || oid === undefined
+        ? patient.idKind
+        : oid === HETU_OID
+          ? 'hetu'
+          : isTemporarySystem(oid)
+            ? 'temporary'
+            : 'other';
+    switch (idKind) {
       case 'hetu':
         break; // checked with everything else in the walk below
       case 'temporary':
-        if (patient.id.extension === undefined || patient.id.extension === '')
+        if (patient.id.extension !== undefined && classify(patient.id.extension, oid) === 'real') {
+          if (!allowReal)
+            f.push(realCode(`${PATIENT_ID}/@extension`, 'patient (temporary ID)', patient.id.extension));
+        } else if (patient.id.extension === undefined || patient.id.extension === '')
           f.push(
             error(
               'CDA-ID-001',
@@ -92,7 +128,10 @@ export function checkIdentities(root: XmlNode, header: CdaHeader, allowReal: boo
 }
 
 function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): void {
-  if (node.attrs.root === HETU_OID) {
+  const root = node.attrs.root === undefined ? undefined : normaliseSystem(node.attrs.root);
+  const checked = new Set<string>();
+  if (root === HETU_OID) {
+    checked.add('extension');
     const who = here === PATIENT_ID ? 'patient' : `person at ${here}`;
     check(
       here === PATIENT_ID ? 'CDA-ID-001' : 'CDA-ID-004',
@@ -102,9 +141,31 @@ function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): vo
       allowReal,
       f,
     );
+    if (node.attrs.root !== HETU_OID)
+      f.push(
+        warning(
+          'CDA-ID-008',
+          `${here}/@root`,
+          `root '${node.attrs.root ?? ''}' names the identity code system but is written differently; write it exactly ${HETU_OID}`,
+        ),
+      );
+  } else if (root !== undefined && isTemporarySystem(root) && here !== PATIENT_ID) {
+    const value = node.attrs.extension;
+    checked.add('extension');
+    if (value !== undefined && classify(value, root) === 'real' && !allowReal)
+      f.push(realCode(`${here}/@extension`, `temporary ID at ${here}`, value));
+  } else if (root !== undefined && isTemporarySystem(root)) {
+    checked.add('extension'); // the patient's temporary ID: checked in checkIdentities
   }
-  if (node.attrs.codeSystem === HETU_OID)
+  if (node.attrs.codeSystem !== undefined && normaliseSystem(node.attrs.codeSystem) === HETU_OID) {
+    checked.add('code');
     check('CDA-ID-004', node.attrs.code, `${here}/@code`, `person at ${here}`, allowReal, f);
+  }
+  if (!allowReal) {
+    for (const [name, value] of Object.entries(node.attrs))
+      if (!checked.has(name)) freeText(value, `${here}/@${name}`, f);
+    freeText(node.text, `${here}/text()`, f);
+  }
   const counts = new Map<string, number>();
   const totals = new Map<string, number>();
   for (const c of node.children) totals.set(c.name, (totals.get(c.name) ?? 0) + 1);
@@ -116,4 +177,19 @@ function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): vo
       (totals.get(child.name) ?? 0) > 1 ? `${prefix}${child.name}[${n}]` : `${prefix}${child.name}`;
     walk(child, `${here}/${step}`, allowReal, f);
   }
+}
+
+/** CDA-ID-007: a real person's code in an attribute or text that is not an identity field. */
+function freeText(value: string, path: string, f: Finding[]): void {
+  const codes = findRealCodes(value);
+  if (codes.length === 0) return;
+  f.push(
+    guarded(
+      error(
+        'CDA-ID-007',
+        path,
+        `this text contains a real person's identity code (${codes.join(', ')}); narrative, names and other ids must not carry one: remove it or use a Kela-issued test code`,
+      ),
+    ),
+  );
 }

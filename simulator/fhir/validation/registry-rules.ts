@@ -1,64 +1,140 @@
 /**
  * Layer 5: registry rules — what the simulator's registries say about the identities in a submission.
  *
- * - Every identity code (any Identifier with system `urn:oid:1.2.246.21`, anywhere in the resource,
- *   contained resources included) must be a checksum-valid test-range code (900–999), unless the
- *   operator started the server with `--allow-real-identities` (`../shared/domain.md` §1, §6).
- *   Temporary IDs (roots `….22.<year>`) are not checksum-validated.
+ * - Identity codes: what the identity guard (`domain/identity-guard.ts`, table `GUARD_CHECKS`) says
+ *   about FHIR. Every Identifier whose system names the identity-code system (however written) must
+ *   be a checksum-valid test-range code (900–999), unless the operator started the server with
+ *   `--allow-real-identities`; under a temporary-ID system (`….22.<year>`) or any other system a value
+ *   is refused only when it is a real person's code; and any other string of the resource (ids,
+ *   narrative, display, names, comments) must not contain one.
  * - The service organiser of a Kanta appointment must be a registered, current organisation whose Kanta
  *   customer has deployed `pta-appointment`; otherwise the finding says which expansion of use
  *   (käytön laajennus) to notify.
  *
  * Codes KANTA-ID-0xx, KANTA-REG-0xx.
  */
-import { visitObjects } from './walk.ts';
-import { error, guarded, type Finding } from '../../domain/findings.ts';
-import { HETU_SYSTEM, validateTestHetu } from '../../domain/hetu.ts';
+import { error, guarded, warning, type Finding } from '../../domain/findings.ts';
+import { HETU_SYSTEM } from '../../domain/hetu.ts';
+import {
+  classify,
+  findRealCodes,
+  invalidReason,
+  isHetuSystem,
+  isTemporarySystem,
+} from '../../domain/identity-guard.ts';
 import { customerOf } from '../../domain/policy.ts';
 import type { RegistryReader } from '../../domain/registry.ts';
 
-const ID_SOURCE = 'domain.md §1, §6 (identity codes)';
+const ID_SOURCE = 'https://www.kanta.fi/en/system-developers/test-etiquette (Kela-issued test codes only)';
+const ALLOW =
+  'real identities are refused unless the server runs with --allow-real-identities; use a Kela-issued test code (e.g. from GET /registry/test-persons)';
 
-/** Every identity-code value with its FHIRPath location. */
-export function identityCodesIn(resource: unknown, root: string): { value: string; path: string }[] {
-  const out: { value: string; path: string }[] = [];
-  visitObjects(resource, root, (o, path) => {
-    if (o.system === HETU_SYSTEM && typeof o.value === 'string')
-      out.push({ value: o.value, path: `${path}.value` });
-  });
+/** Visits every string in `node` with its FHIRPath-style location. */
+function visitStrings(node: unknown, path: string, visit: (value: string, path: string) => void): void {
+  if (typeof node === 'string') {
+    visit(node, path);
+    return;
+  }
+  if (Array.isArray(node)) {
+    node.forEach((v, i) => {
+      visitStrings(v, `${path}[${i}]`, visit);
+    });
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>))
+    visitStrings(value, `${path}.${key}`, visit);
+}
+
+/** Every Identifier-shaped object (string `system` and `value`) with the location of its value. */
+function identifiersIn(resource: unknown, root: string): { system: string; value: string; path: string }[] {
+  const out: { system: string; value: string; path: string }[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => {
+        walk(v, `${path}[${i}]`);
+      });
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.system === 'string' && typeof o.value === 'string')
+      out.push({ system: o.system, value: o.value, path: `${path}.value` });
+    for (const [key, value] of Object.entries(o))
+      if (typeof value === 'object') walk(value, `${path}.${key}`);
+  };
+  walk(resource, root);
   return out;
 }
 
-/** Identity codes must be valid test-range codes (or valid at all, when real ones are allowed). */
+/** Every identity-code value (system naming `urn:oid:1.2.246.21`, however written) with its location. */
+export function identityCodesIn(resource: unknown, root: string): { value: string; path: string }[] {
+  return identifiersIn(resource, root)
+    .filter((i) => isHetuSystem(i.system))
+    .map(({ value, path }) => ({ value, path }));
+}
+
+/**
+ * The identity guard over one resource (`GUARD_CHECKS`, channel fhir). `allowReal` lets real-range
+ * codes through (the operator's logged override); format errors and odd spellings are still reported.
+ */
 export function checkIdentityCodes(resource: unknown, root: string, allowReal: boolean): Finding[] {
-  // Findings of the identity guard (`guard`): refused in every mode, rehearsal included.
-  return identityCodesIn(resource, root).flatMap(({ value, path }) => {
-    const result = validateTestHetu(value, { allowReal });
-    if (result.ok) return [];
-    const problem = result.problem;
-    if (problem.reason === 'real-person-range') {
-      return [
+  const findings: Finding[] = [];
+  const checked = new Set<string>();
+  for (const { system, value, path } of identifiersIn(resource, root)) {
+    const hetu = isHetuSystem(system);
+    if (hetu && system !== HETU_SYSTEM)
+      findings.push(
+        warning(
+          'KANTA-ID-004',
+          path.replace(/\.value$/, '.system'),
+          `identifier system '${system}' names the identity-code system but is written differently; write it exactly '${HETU_SYSTEM}'`,
+          ID_SOURCE,
+        ),
+      );
+    if (!hetu && !isTemporarySystem(system) && findRealCodes(value).length === 0) continue;
+    checked.add(path);
+    const kind = classify(value, hetu ? '1.2.246.21' : system);
+    if (kind === 'real' && !allowReal) {
+      const where = hetu ? '' : ` under identifier system '${system}'`;
+      findings.push(
         guarded(
           error(
             'KANTA-ID-002',
             path,
-            `identity code '${value}' is a real person's code: ${problem.message}. Use a Kela-issued test code (e.g. from GET /registry/test-persons); real identities are refused unless the server runs with --allow-real-identities`,
+            `identity code '${value}'${where} is a real person's code (individual number in the real-person range 002–899); ${ALLOW}`,
             ID_SOURCE,
           ),
         ),
-      ];
-    }
-    return [
-      guarded(
+      );
+    } else if (kind === 'invalid' && hetu) {
+      findings.push(
         error(
           'KANTA-ID-001',
           path,
-          `'${value}' is not a valid identity code: ${problem.message}${problem.expected !== undefined ? ` (expected ${problem.expected})` : ''}`,
+          `'${value}' is not a valid identity code: ${invalidReason(value) ?? 'not an identity code'}`,
+          ID_SOURCE,
+        ),
+      );
+    }
+  }
+  if (allowReal) return findings;
+  visitStrings(resource, root, (value, path) => {
+    if (checked.has(path)) return;
+    const codes = findRealCodes(value);
+    if (codes.length === 0) return;
+    findings.push(
+      guarded(
+        error(
+          'KANTA-ID-003',
+          path,
+          `this text contains a real person's identity code (${codes.join(', ')}); ids, names, narrative and other free text must not carry one: remove it or use a Kela-issued test code; ${ALLOW}`,
           ID_SOURCE,
         ),
       ),
-    ];
+    );
   });
+  return findings;
 }
 
 const REG_SOURCE = 'domain.md §6; issue 2 (registry, expansion of use)';

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classify,
+  containsRealCode,
+  findRealCodeDeep,
+  invalidReason,
+  isHetuSystem,
+  mask,
+  maskDeep,
+  maskText,
+  normaliseSystem,
+  shown,
+} from './identity-guard.ts';
+
+const TEMP_ROOT = '1.2.246.10.3210987.22.2026';
+
+describe('identity guard', () => {
+  it('classifies test, real, temporary and invalid values', () => {
+    expect(classify('010181-900C')).toBe('test');
+    expect(classify('131052-308T')).toBe('real');
+    expect(classify('131052-308X')).toBe('invalid');
+    expect(classify('010100A998F', TEMP_ROOT)).toBe('temporary');
+    expect(classify('010100A123X', TEMP_ROOT)).toBe('temporary');
+    expect(classify('010100A123D', TEMP_ROOT)).toBe('real');
+    expect(classify('010100A123D', `urn:oid:${TEMP_ROOT}`)).toBe('real');
+    expect(classify(' 131052-308T ')).toBe('real');
+  });
+
+  it('masks the individual number and leaves everything else alone', () => {
+    expect(mask('131052-308T')).toBe('131052-***T');
+    expect(maskText('potilas 131052-308T ja 010181-900C')).toBe('potilas 131052-***T ja 010181-900C');
+    expect(maskText('/fhir/Patient/131052-308T?x=1')).toBe('/fhir/Patient/131052-***T?x=1');
+    expect(maskText(maskText('131052-308T'))).toBe('131052-***T');
+    expect(maskText('x131052-308Tx')).toBe('x131052-308Tx');
+    expect(maskText('131052-308X')).toBe('131052-308X');
+  });
+
+  it('masks every string of a JSON value, keys included, without changing the input', () => {
+    const input = { patient: '131052-308T', list: [{ '131052-308T': 1 }], n: 3, ok: true, none: null };
+    expect(maskDeep(input)).toEqual({
+      patient: '131052-***T',
+      list: [{ '131052-***T': 1 }],
+      n: 3,
+      ok: true,
+      none: null,
+    });
+    expect(input.patient).toBe('131052-308T');
+  });
+
+  it('finds the first real code in a JSON value with its JSON pointer', () => {
+    expect(findRealCodeDeep({ a: [{ b: 'x' }, { 'c/d': 'see 131052-308T' }] })).toEqual({
+      code: '131052-308T',
+      path: '/a/1/c~1d',
+    });
+    expect(findRealCodeDeep({ a: '010181-900C' })).toBeUndefined();
+    expect(containsRealCode('010181-900C')).toBe(false);
+  });
+
+  it('normalises differently written systems', () => {
+    expect(normaliseSystem('URN:OID:1.2.246.21')).toBe('1.2.246.21');
+    expect(normaliseSystem(' 1.2.246.21 ')).toBe('1.2.246.21');
+    expect(normaliseSystem('urn:oid: 1.2.246.21')).toBe('1.2.246.21');
+    expect(normaliseSystem('urn:oid:1.2.246.21.1')).toBe('1.2.246.21.1');
+    expect(normaliseSystem('http://example.org')).toBeUndefined();
+    expect(isHetuSystem('urn:oid:1.2.246.21.1')).toBe(false);
+  });
+
+  it('never reveals a real code through a message: masked, and no correct check character', () => {
+    expect(shown('131052-308X')).toBe('131052-***X');
+    expect(invalidReason('131052-308X')).not.toMatch(/'T'|308/);
+    expect(invalidReason('010181-900D')).toMatch(/should be 'C'/);
+  });
+});

@@ -8,6 +8,7 @@
  */
 import { error, fatal, warning, type Finding } from '../domain/findings.ts';
 import type { ArchiveMessageMeta, CodedValue, InstanceId } from '../domain/cda.ts';
+import { MAX_CDA_IDS } from '../http/limits.ts';
 import { decodePart, parseMultipart } from './mime.ts';
 import {
   HL7_V3_NS,
@@ -72,6 +73,26 @@ export function codedValue(node: XmlNode | undefined): CodedValue | undefined {
   return cv;
 }
 
+/**
+ * Refuses a document with more `id` elements than MAX_CDA_IDS: every identifier is checked against the
+ * registries and the identity rules, so their number bounds the work (and the findings) of one intake.
+ */
+function idLimit(cda: XmlNode, path: string): Finding | undefined {
+  let ids = 0;
+  const stack: XmlNode[] = [cda];
+  while (stack.length > 0) {
+    const node = stack.pop() as XmlNode;
+    if (node.name === 'id' && node.ns === HL7_V3_NS && ++ids > MAX_CDA_IDS)
+      return fatal(
+        'CDA-LIMIT-002',
+        path,
+        `the CDA document has more than ${MAX_CDA_IDS} id elements, the limit of one document; send a smaller document`,
+      );
+    for (const child of node.children) stack.push(child);
+  }
+  return undefined;
+}
+
 /** Reads the HTTP body of `POST /archive/{repository}`. */
 export function readSubmission(
   body: Uint8Array,
@@ -130,6 +151,8 @@ export function readSubmission(
           ),
         ],
       };
+    const ids = idLimit(root, '/ClinicalDocument');
+    if (ids) return { ok: false, findings: [ids] };
     return { ok: true, submission: { kind: 'cda', cdaBytes: body, cda: root }, findings: [] };
   }
   if (root.ns === HL7_V3_NS && (root.name === INTERACTION_NEW || root.name === INTERACTION_REPLACE))
@@ -262,6 +285,8 @@ function readMessage(
   if (!decoded.ok) return { ok: false, message, findings: [...findings, ...decoded.findings] };
   const parsed = parseXml(decoded.text, partPath, maxBytes);
   if (!parsed.ok) return { ok: false, message, findings: [...findings, ...parsed.findings] };
+  const ids = idLimit(parsed.root, partPath);
+  if (ids) return { ok: false, message, findings: [...findings, ids] };
   return {
     ok: true,
     submission: { kind: 'message', interaction, message, messageDocument, cdaBytes: bytes, cda: parsed.root },

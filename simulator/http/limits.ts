@@ -25,6 +25,9 @@ export const MAX_XML_ELEMENTS = 200_000;
 /** `id` elements (HL7 V3 instance identifiers) in one CDA document. */
 export const MAX_CDA_IDS = 10_000;
 
+/** XML bodies of this many bytes or more are parsed in a worker thread, off the event loop. */
+export const OFFLOAD_XML_BYTES = 512 * 1024;
+
 /** Counts the JSON values in `root` without recursion; stops counting once past `max`. */
 export function countJsonValues(root: unknown, max: number): number {
   let count = 0;

@@ -107,7 +107,9 @@ function randomValue(r: Rand, depth = 0): unknown {
     case 4:
       return depth > 3 ? [] : Array.from({ length: int(r, 4) }, () => randomValue(r, depth + 1));
     case 5:
-      return depth > 3 ? {} : { [pick(r, ['a', 'resourceType', 'id', '_status', 'url'])]: randomValue(r, depth + 1) };
+      return depth > 3
+        ? {}
+        : { [pick(r, ['a', 'resourceType', 'id', '_status', 'url'])]: randomValue(r, depth + 1) };
     case 6:
       return deepNest(r, 20 + int(r, 2000));
     case 7:
@@ -137,7 +139,7 @@ function mutateJson(r: Rand, root: unknown): unknown {
       const child = (node as Record<string, unknown>)[key];
       if (r() < 0.35 || child === null || typeof child !== 'object') {
         const action = int(r, 4);
-        if (action === 0 && !Array.isArray(node)) delete (node as Record<string, unknown>)[key];
+        if (action === 0 && !Array.isArray(node)) Reflect.deleteProperty(node, key);
         else if (action === 1 && !Array.isArray(node))
           (node as Record<string, unknown>)[`${key}X`] = randomValue(r);
         else (node as Record<string, unknown>)[key] = randomValue(r);
@@ -156,7 +158,11 @@ function mutateText(r: Rand, text: string): string {
     case 0:
       return text.slice(0, at);
     case 1:
-      return text.slice(0, at) + pick(r, ['{', '}', '<', '>', '"', '&', '&foo;', '\\', ',', ']]>', '<!DOCTYPE x [<!ENTITY a "b">]>']) + text.slice(at);
+      return (
+        text.slice(0, at) +
+        pick(r, ['{', '}', '<', '>', '"', '&', '&foo;', '\\', ',', ']]>', '<!DOCTYPE x [<!ENTITY a "b">]>']) +
+        text.slice(at)
+      );
     case 2:
       return text.slice(0, at) + text.slice(at + int(r, 200));
     case 3:
@@ -172,8 +178,24 @@ function mutateText(r: Rand, text: string): string {
   }
 }
 
-const JSON_TYPES = ['application/json', 'application/fhir+json', 'text/plain', 'application/xml', '', 'application/json; charset=latin1', 'multipart/form-data; boundary=x'];
-const XML_TYPES = ['application/xml', 'text/xml', 'application/soap+xml', 'application/hl7-cda+xml', 'application/json', '', 'text/xml; charset=utf-16'];
+const JSON_TYPES = [
+  'application/json',
+  'application/fhir+json',
+  'text/plain',
+  'application/xml',
+  '',
+  'application/json; charset=latin1',
+  'multipart/form-data; boundary=x',
+];
+const XML_TYPES = [
+  'application/xml',
+  'text/xml',
+  'application/soap+xml',
+  'application/hl7-cda+xml',
+  'application/json',
+  '',
+  'text/xml; charset=utf-16',
+];
 
 const encoder = new TextEncoder();
 
@@ -186,12 +208,23 @@ function oddEncoding(r: Rand, input: Input): Input {
   const bytes = typeof input.body === 'string' ? encoder.encode(input.body) : input.body;
   switch (int(r, 10)) {
     case 0:
-      return { ...input, headers: { ...input.headers, 'Content-Encoding': pick(r, ['gzip', 'deflate', 'br', 'zstd', 'compress', 'gzip, gzip']) } };
+      return {
+        ...input,
+        headers: {
+          ...input.headers,
+          'Content-Encoding': pick(r, ['gzip', 'deflate', 'br', 'zstd', 'compress', 'gzip, gzip']),
+        },
+      };
     case 1:
-      return { ...input, headers: { ...input.headers, 'Content-Encoding': 'gzip' }, body: new Uint8Array(gzipSync(bytes)) };
+      return {
+        ...input,
+        headers: { ...input.headers, 'Content-Encoding': 'gzip' },
+        body: new Uint8Array(gzipSync(bytes)),
+      };
     case 2: {
       const copy = new Uint8Array(bytes);
-      for (let i = 0; i < 1 + int(r, 5); i++) if (copy.length > 0) copy[int(r, copy.length)] = 0xc0 + int(r, 0x40);
+      for (let i = 0; i < 1 + int(r, 5); i++)
+        if (copy.length > 0) copy[int(r, copy.length)] = 0xc0 + int(r, 0x40);
       return { ...input, body: copy };
     }
     case 3:
@@ -234,7 +267,26 @@ const ENDPOINT_PATHS = [
   '/viewer/documents/%zz',
 ];
 
-const QUERY_KEYS = ['_id', 'identifier', 'name', 'date', '_count', '_offset', '_sort', '_include', 'since', 'limit', 'patient', 'from', 'to', 'kind', 'repository', 'x', '_format', 'status'];
+const QUERY_KEYS = [
+  '_id',
+  'identifier',
+  'name',
+  'date',
+  '_count',
+  '_offset',
+  '_sort',
+  '_include',
+  'since',
+  'limit',
+  'patient',
+  'from',
+  'to',
+  'kind',
+  'repository',
+  'x',
+  '_format',
+  'status',
+];
 
 function randomQuery(r: Rand): string {
   const parts: string[] = [];
@@ -255,55 +307,168 @@ export function generate(r: Rand): Input {
   switch (family) {
     case 0: {
       // FHIR transaction and resources.
-      const base = r() < 0.5 ? storeBundle() : { ...kantaAppointment(), resourceType: pick(r, ['Appointment', 'Patient', 'Slot']) };
+      const base =
+        r() < 0.5
+          ? storeBundle()
+          : { ...kantaAppointment(), resourceType: pick(r, ['Appointment', 'Patient', 'Slot']) };
       const body = r() < 0.6 ? JSON.stringify(mutateJson(r, base)) : mutateText(r, JSON.stringify(base));
-      const path = pick(r, ['/fhir', '/fhir/Patient', '/fhir/Appointment', '/fhir/Appointment/x1', '/fhir/Slot/$validate', '/fhir/Appointment/$validate']);
-      return oddEncoding(r, { method: path.endsWith('x1') ? 'PUT' : 'POST', path, headers: { 'Content-Type': pick(r, ['application/fhir+json', 'application/fhir+json', ...JSON_TYPES]), ...(r() < 0.2 ? { 'If-Match': pick(r, ['W/"1"', 'x', '']) } : {}) }, body });
+      const path = pick(r, [
+        '/fhir',
+        '/fhir/Patient',
+        '/fhir/Appointment',
+        '/fhir/Appointment/x1',
+        '/fhir/Slot/$validate',
+        '/fhir/Appointment/$validate',
+      ]);
+      return oddEncoding(r, {
+        method: path.endsWith('x1') ? 'PUT' : 'POST',
+        path,
+        headers: {
+          'Content-Type': pick(r, ['application/fhir+json', 'application/fhir+json', ...JSON_TYPES]),
+          ...(r() < 0.2 ? { 'If-Match': pick(r, ['W/"1"', 'x', '']) } : {}),
+        },
+        body,
+      });
     }
     case 1: {
       // FHIR search by form body.
       const body = randomQuery(r).slice(1);
-      return { method: 'POST', path: pick(r, ['/fhir/Appointment/_search', '/fhir/Patient/_search', '/fhir/Appointment/_history']), headers: { 'Content-Type': pick(r, ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded', 'text/plain']) }, body };
+      return {
+        method: 'POST',
+        path: pick(r, ['/fhir/Appointment/_search', '/fhir/Patient/_search', '/fhir/Appointment/_history']),
+        headers: {
+          'Content-Type': pick(r, [
+            'application/x-www-form-urlencoded',
+            'application/x-www-form-urlencoded',
+            'text/plain',
+          ]),
+        },
+        body,
+      };
     }
     case 2:
     case 3: {
       // Archive: messages and bare documents.
       const cda = buildCda();
-      let text = r() < 0.7 ? buildMessage(cda, { soap: pick(r, [false, '1.1', '1.2'] as const), base64: r() < 0.8 }) : cda;
+      let text =
+        r() < 0.7
+          ? buildMessage(cda, { soap: pick(r, [false, '1.1', '1.2'] as const), base64: r() < 0.8 })
+          : cda;
       for (let i = 0; i < 1 + int(r, 3); i++) text = mutateText(r, text);
-      return oddEncoding(r, { method: 'POST', path: pick(r, ['/archive/pta', '/archive/social']), headers: { 'Content-Type': pick(r, XML_TYPES), Accept: pick(r, ['application/json', 'application/xml']), ...(r() < 0.1 ? { 'X-Kantasim-Mode': pick(r, ['rehearsal', 'x']) } : {}) }, body: text });
+      return oddEncoding(r, {
+        method: 'POST',
+        path: pick(r, ['/archive/pta', '/archive/social']),
+        headers: {
+          'Content-Type': pick(r, XML_TYPES),
+          Accept: pick(r, ['application/json', 'application/xml']),
+          ...(r() < 0.1 ? { 'X-Kantasim-Mode': pick(r, ['rehearsal', 'x']) } : {}),
+        },
+        body: text,
+      });
     }
     case 4: {
       // Registry bodies.
       const samples: [string, string, unknown][] = [
-        ['POST', '/registry/organisations', { oid: '1.2.246.10.1234567.10.0', name: 'Fuzz Oy', kind: 'organisation', public: false }],
-        ['POST', '/registry/systems', { id: 'fuzz-1', vendor: 'V', product: 'P', version: '1', category: 'A', certifiedFor: ['pta-appointment'] }],
-        ['PUT', '/registry/customers/1.2.246.10.1234567.10.0', { serviceDescriptionAccepted: true, system: 'fuzz-1', connectionPoints: [], services: [], documentGroups: [], serviceTasks: [] }],
-        ['POST', '/registry/test-persons/issue', { vendor: 'V', customer: '1.2.246.10.3210987.10.0', service: 'pta-appointment', count: 1 }],
+        [
+          'POST',
+          '/registry/organisations',
+          { oid: '1.2.246.10.1234567.10.0', name: 'Fuzz Oy', kind: 'organisation', public: false },
+        ],
+        [
+          'POST',
+          '/registry/systems',
+          {
+            id: 'fuzz-1',
+            vendor: 'V',
+            product: 'P',
+            version: '1',
+            category: 'A',
+            certifiedFor: ['pta-appointment'],
+          },
+        ],
+        [
+          'PUT',
+          '/registry/customers/1.2.246.10.1234567.10.0',
+          {
+            serviceDescriptionAccepted: true,
+            system: 'fuzz-1',
+            connectionPoints: [],
+            services: [],
+            documentGroups: [],
+            serviceTasks: [],
+          },
+        ],
+        [
+          'POST',
+          '/registry/test-persons/issue',
+          { vendor: 'V', customer: '1.2.246.10.3210987.10.0', service: 'pta-appointment', count: 1 },
+        ],
         ['POST', '/registry/test-persons', { codes: ['010181-900C'] }],
-        ['POST', '/registry/archivists', { id: 'fuzz.archivist', name: 'F', registerController: '1.2.246.10.3210987.19.0', passcode: 'long enough' }],
+        [
+          'POST',
+          '/registry/archivists',
+          {
+            id: 'fuzz.archivist',
+            name: 'F',
+            registerController: '1.2.246.10.3210987.19.0',
+            passcode: 'long enough',
+          },
+        ],
         ['POST', '/archive/documents/1.2.3/nullify', { reason: 'x' }],
       ];
       const [method, path, base] = pick(r, samples);
       const body = r() < 0.7 ? JSON.stringify(mutateJson(r, base)) : mutateText(r, JSON.stringify(base));
-      return oddEncoding(r, { method, path, headers: { 'Content-Type': pick(r, ['application/json', 'application/json', ...JSON_TYPES]) }, body });
+      return oddEncoding(r, {
+        method,
+        path,
+        headers: { 'Content-Type': pick(r, ['application/json', 'application/json', ...JSON_TYPES]) },
+        body,
+      });
     }
     case 5: {
       // Recorded runs.
       const base = sampleRun();
       const body = r() < 0.7 ? JSON.stringify(mutateJson(r, base)) : mutateText(r, JSON.stringify(base));
-      return oddEncoding(r, { method: 'POST', path: '/runs', headers: { 'Content-Type': 'application/json' }, body });
+      return oddEncoding(r, {
+        method: 'POST',
+        path: '/runs',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
     }
     case 6: {
       // Viewer sign-in form.
-      const body = r() < 0.5 ? `archivist=${enc(pick(r, ODD_STRINGS))}&passcode=${pick(r, ['', '%zz', 'x'])}` : mutateText(r, 'archivist=arkistonhoitaja.kuusijarvi&passcode=');
-      return { method: 'POST', path: '/viewer/sign-in', headers: { 'Content-Type': pick(r, ['application/x-www-form-urlencoded', 'text/plain']), Origin: pick(r, ['null', 'http://evil.example', '']) }, body };
+      const body =
+        r() < 0.5
+          ? `archivist=${enc(pick(r, ODD_STRINGS))}&passcode=${pick(r, ['', '%zz', 'x'])}`
+          : mutateText(r, 'archivist=arkistonhoitaja.kuusijarvi&passcode=');
+      return {
+        method: 'POST',
+        path: '/viewer/sign-in',
+        headers: {
+          'Content-Type': pick(r, ['application/x-www-form-urlencoded', 'text/plain']),
+          Origin: pick(r, ['null', 'http://evil.example', '']),
+        },
+        body,
+      };
     }
     default: {
       // Reads with odd paths and queries.
       let path = pick(r, ENDPOINT_PATHS);
       if (r() < 0.3) path += `/${pick(r, ['%zz', '%', '%2e%2e', enc(pick(r, ODD_STRINGS).slice(0, 100))])}`;
-      return { method: pick(r, ['GET', 'GET', 'GET', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']), path: path + randomQuery(r), headers: { Accept: pick(r, ['application/json', 'application/fhir+json', 'text/html', 'application/xml', 'image/png']) } };
+      return {
+        method: pick(r, ['GET', 'GET', 'GET', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']),
+        path: path + randomQuery(r),
+        headers: {
+          Accept: pick(r, [
+            'application/json',
+            'application/fhir+json',
+            'text/html',
+            'application/xml',
+            'image/png',
+          ]),
+        },
+      };
     }
   }
 }
@@ -325,7 +490,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const input = generate(r);
     const t0 = Date.now();
     try {
-      const init: RequestInit = { method: input.method, headers: input.headers, signal: AbortSignal.timeout(hangMs + 5_000), redirect: 'manual' };
+      const init: RequestInit = {
+        method: input.method,
+        headers: input.headers,
+        signal: AbortSignal.timeout(hangMs + 5_000),
+        redirect: 'manual',
+      };
       if (input.body !== undefined && input.method !== 'GET' && input.method !== 'HEAD')
         init.body = typeof input.body === 'string' ? input.body : Buffer.from(input.body);
       const res = await fetch(options.url + input.path, init);
@@ -334,12 +504,32 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const key = `${Math.floor(res.status / 100)}xx`;
       report.statuses[key] = (report.statuses[key] ?? 0) + 1;
       if (res.status >= 500)
-        report.failures.push({ n, kind: '5xx', method: input.method, path: input.path.slice(0, 200), status: res.status, detail: text.slice(0, 300) });
+        report.failures.push({
+          n,
+          kind: '5xx',
+          method: input.method,
+          path: input.path.slice(0, 200),
+          status: res.status,
+          detail: text.slice(0, 300),
+        });
       else if (ms > hangMs)
-        report.failures.push({ n, kind: 'hang', method: input.method, path: input.path.slice(0, 200), status: res.status, detail: `answered after ${ms} ms` });
+        report.failures.push({
+          n,
+          kind: 'hang',
+          method: input.method,
+          path: input.path.slice(0, 200),
+          status: res.status,
+          detail: `answered after ${ms} ms`,
+        });
     } catch (err) {
       const ms = Date.now() - t0;
-      report.failures.push({ n, kind: ms > hangMs ? 'hang' : 'network', method: input.method, path: input.path.slice(0, 200), detail: `${err instanceof Error ? err.message : String(err)} after ${ms} ms` });
+      report.failures.push({
+        n,
+        kind: ms > hangMs ? 'hang' : 'network',
+        method: input.method,
+        path: input.path.slice(0, 200),
+        detail: `${err instanceof Error ? err.message : String(err)} after ${ms} ms`,
+      });
     }
     report.inputs = n + 1;
     if (n % 50 === 0) sample();

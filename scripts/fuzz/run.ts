@@ -38,7 +38,9 @@ try {
     ...(sim ? { rss: sim.rss } : {}),
     onProgress: (n, rep) => {
       const rss = rep.rssEnd === undefined ? '' : `, rss ${Math.round(rep.rssEnd / 1048576)} MB`;
-      process.stdout.write(`  ${n} inputs, ${rep.failures.length} failures${rss}, ${JSON.stringify(rep.statuses)}\n`);
+      process.stdout.write(
+        `  ${n} inputs, ${rep.failures.length} failures${rss}, ${JSON.stringify(rep.statuses)}\n`,
+      );
     },
   });
   const mb = (b: number | undefined): string => (b === undefined ? '?' : `${Math.round(b / 1048576)} MB`);

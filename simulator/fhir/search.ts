@@ -174,27 +174,29 @@ function sortKeys(type: string, raw: string): SortKey[] {
 }
 
 function includesFor(type: string, raws: string[]): SearchParamDef[] {
-  return raws.flatMap((raw) => splitValues(raw, '_include')).map((raw) => {
-    const [source, name, target] = raw.split(':');
-    if (source !== type || name === undefined) {
-      fail('FHIR-SEARCH-010', `_include '${raw}' must be '${type}:<reference parameter>'`, '_include');
-    }
-    const def = paramOf(type, name ?? '');
-    if (def?.kind !== 'reference')
-      fail(
-        'FHIR-SEARCH-011',
-        `_include '${raw}': '${name ?? ''}' is not a reference parameter of ${type}`,
-        '_include',
-      );
-    if (target !== undefined && !(def?.targets ?? []).includes(target)) {
-      fail(
-        'FHIR-SEARCH-012',
-        `_include '${raw}': ${type}.${name ?? ''} does not refer to ${target}`,
-        '_include',
-      );
-    }
-    return def as SearchParamDef;
-  });
+  return raws
+    .flatMap((raw) => splitValues(raw, '_include'))
+    .map((raw) => {
+      const [source, name, target] = raw.split(':');
+      if (source !== type || name === undefined) {
+        fail('FHIR-SEARCH-010', `_include '${raw}' must be '${type}:<reference parameter>'`, '_include');
+      }
+      const def = paramOf(type, name ?? '');
+      if (def?.kind !== 'reference')
+        fail(
+          'FHIR-SEARCH-011',
+          `_include '${raw}': '${name ?? ''}' is not a reference parameter of ${type}`,
+          '_include',
+        );
+      if (target !== undefined && !(def?.targets ?? []).includes(target)) {
+        fail(
+          'FHIR-SEARCH-012',
+          `_include '${raw}': ${type}.${name ?? ''} does not refer to ${target}`,
+          '_include',
+        );
+      }
+      return def as SearchParamDef;
+    });
 }
 
 /** Parses search parameters for a type. Throws a FhirError (400) that says what to change. */

@@ -74,6 +74,7 @@ export function fromBodyParserError(err: unknown): ApiError | undefined {
     case 'request.aborted':
     case 'request.size.invalid':
       return badRequest('incomplete-body', 'the request body ended before its declared length', '');
+    case undefined:
     default:
       break;
   }

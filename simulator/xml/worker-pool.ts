@@ -107,7 +107,9 @@ export class WorkerPool {
       this.pump();
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`worker stopped with exit code ${code}`)));
+    worker.on('exit', (code) => {
+      fail(new Error(`worker stopped with exit code ${code}`));
+    });
     this.slots.push(slot);
     return slot;
   }

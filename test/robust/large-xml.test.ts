@@ -35,7 +35,10 @@ describe('large XML bodies', () => {
   it('answers /healthz while an 18 MB body of millions of elements is read, and refuses the body', async () => {
     const cda = buildCda();
     const filler = '<a/><b/><c/><d/>'.repeat(575_000); // 2.3 million elements, about 9 MB
-    const big = cda.replace('</ClinicalDocument>', `<!--${' '.repeat(9_000_000)}-->${filler}</ClinicalDocument>`);
+    const big = cda.replace(
+      '</ClinicalDocument>',
+      `<!--${' '.repeat(9_000_000)}-->${filler}</ClinicalDocument>`,
+    );
     expect(big.length).toBeGreaterThan(18_000_000);
     const submission = post(big);
     // Give the body time to arrive and its processing to start, then ask for health.

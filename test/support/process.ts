@@ -14,22 +14,32 @@ export interface SimProcess {
   pid: number;
   child: ChildProcess;
   /** Resident set size in bytes (Linux /proc), or undefined where unknown. */
-  rss(): number | undefined;
+  rss: () => number | undefined;
   /** SIGKILL, and wait for the process to be gone. */
-  kill9(): Promise<void>;
+  kill9: () => Promise<void>;
   /** SIGTERM (graceful), and wait. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export async function startSimProcess(db: string, extra: string[] = []): Promise<SimProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db, '--log-level', 'info', ...extra], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const child = spawn(
+    process.execPath,
+    [BIN, 'serve', '--port', '0', '--db', db, '--log-level', 'info', ...extra],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
-    const timer = setTimeout(() => reject(new Error('the simulator did not start within 60 s')), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
+    const timer = setTimeout(() => {
+      reject(new Error('the simulator did not start within 60 s'));
+    }, 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
       const m = /"url":"(http:\/\/[^"]+)"[^\n]*kantasim listening/.exec(buffer);
       if (m?.[1] !== undefined) {
@@ -39,7 +49,7 @@ export async function startSimProcess(db: string, extra: string[] = []): Promise
       // Keep only the tail; the log is not needed once the URL is known.
       if (buffer.length > 100_000) buffer = buffer.slice(-10_000);
     });
-    child.stderr?.resume();
+    child.stderr.resume();
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the simulator exited with code ${String(code)} before listening`));

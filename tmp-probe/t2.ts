@@ -1,0 +1,15 @@
+import { buildCda, buildMessage } from '../fixtures/cda/index.ts';
+import { readSubmission, readSubmissionOffloaded } from '../simulator/archive/envelope.ts';
+const rows = '<x:r xmlns:x="urn:example:filler"><x:c>cell</x:c><x:c>cell</x:c></x:r>'.repeat(20_000);
+const cda = buildCda().replace('</ClinicalDocument>', `${rows}</ClinicalDocument>`);
+const message = new TextEncoder().encode(buildMessage(cda));
+let t = performance.now();
+const a = readSubmission(message, 'text/xml', 20e6);
+console.log('sync', a.ok, (performance.now() - t).toFixed(0));
+t = performance.now();
+const b = await readSubmissionOffloaded(message, 'text/xml', 20e6);
+console.log('worker first', b.ok, (performance.now() - t).toFixed(0));
+t = performance.now();
+const c = await readSubmissionOffloaded(message, 'text/xml', 20e6);
+console.log('worker second', c.ok, (performance.now() - t).toFixed(0));
+await (await import("../simulator/xml/worker-pool.ts")).closeWorkerPools();

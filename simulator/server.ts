@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { isEmpty, seedWorld } from './registry/seed.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
+import { closeWorkerPools } from './xml/worker-pool.ts';
 import type { Store } from './store/types.ts';
 
 export interface RunningServer {
@@ -70,6 +71,7 @@ export async function startServer(
       app.closeStreams();
       server.closeIdleConnections();
       await closed;
+      await closeWorkerPools();
       await store.close();
       logger.info('kantasim stopped');
     })();

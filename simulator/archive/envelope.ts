@@ -8,6 +8,8 @@
  */
 import { error, fatal, warning, type Finding } from '../domain/findings.ts';
 import type { ArchiveMessageMeta, CodedValue, InstanceId } from '../domain/cda.ts';
+import { MAX_CDA_IDS, OFFLOAD_XML_BYTES } from '../http/limits.ts';
+import { WorkerPool } from '../xml/worker-pool.ts';
 import { decodePart, parseMultipart } from './mime.ts';
 import {
   HL7_V3_NS,
@@ -72,6 +74,59 @@ export function codedValue(node: XmlNode | undefined): CodedValue | undefined {
   return cv;
 }
 
+/**
+ * Refuses a document with more `id` elements than MAX_CDA_IDS: every identifier is checked against the
+ * registries and the identity rules, so their number bounds the work (and the findings) of one intake.
+ */
+function idLimit(cda: XmlNode, path: string): Finding | undefined {
+  let ids = 0;
+  const stack: XmlNode[] = [cda];
+  while (stack.length > 0) {
+    const node = stack.pop() as XmlNode;
+    if (node.name === 'id' && node.ns === HL7_V3_NS && ++ids > MAX_CDA_IDS)
+      return fatal(
+        'CDA-LIMIT-002',
+        path,
+        `the CDA document has more than ${MAX_CDA_IDS} id elements, the limit of one document; send a smaller document`,
+      );
+    for (const child of node.children) stack.push(child);
+  }
+  return undefined;
+}
+
+let pool: WorkerPool | undefined;
+
+/**
+ * `readSubmission` for the server: a body of OFFLOAD_XML_BYTES or more is read in a worker thread (this
+ * module's own `readSubmission`), so parsing megabytes of XML does not hold the event loop while other
+ * requests wait; smaller bodies (a normal message is about 50 KB) stay in process, where they are
+ * faster than the round trip. A worker that dies (its heap ceiling bounds the memory of one body)
+ * costs only that submission, which is refused with CDA-LIMIT-003.
+ */
+export async function readSubmissionOffloaded(
+  body: Uint8Array,
+  contentType: string | undefined,
+  maxBytes: number,
+): Promise<EnvelopeResult> {
+  if (body.byteLength < OFFLOAD_XML_BYTES || body.byteLength > maxBytes)
+    return readSubmission(body, contentType, maxBytes);
+  pool ??= new WorkerPool({ module: import.meta.url });
+  try {
+    return await pool.run<EnvelopeResult>('readSubmission', [body, contentType, maxBytes]);
+  } catch {
+    return {
+      ok: false,
+      findings: [
+        fatal(
+          'CDA-LIMIT-003',
+          '/',
+          'the body could not be parsed within the memory allowed for one submission; send a smaller document',
+        ),
+      ],
+    };
+  }
+}
+
 /** Reads the HTTP body of `POST /archive/{repository}`. */
 export function readSubmission(
   body: Uint8Array,
@@ -130,6 +185,8 @@ export function readSubmission(
           ),
         ],
       };
+    const ids = idLimit(root, '/ClinicalDocument');
+    if (ids) return { ok: false, findings: [ids] };
     return { ok: true, submission: { kind: 'cda', cdaBytes: body, cda: root }, findings: [] };
   }
   if (root.ns === HL7_V3_NS && (root.name === INTERACTION_NEW || root.name === INTERACTION_REPLACE))
@@ -262,6 +319,8 @@ function readMessage(
   if (!decoded.ok) return { ok: false, message, findings: [...findings, ...decoded.findings] };
   const parsed = parseXml(decoded.text, partPath, maxBytes);
   if (!parsed.ok) return { ok: false, message, findings: [...findings, ...parsed.findings] };
+  const ids = idLimit(parsed.root, partPath);
+  if (ids) return { ok: false, message, findings: [...findings, ids] };
   return {
     ok: true,
     submission: { kind: 'message', interaction, message, messageDocument, cdaBytes: bytes, cda: parsed.root },

@@ -29,7 +29,7 @@ import type {
 import type { Store, StoreSession } from '../store/types.ts';
 import type { EventKind, NewEvent } from '../domain/events.ts';
 import type { AckCode } from './ack.ts';
-import { INTERACTION_REPLACE, readSubmission, type Submission } from './envelope.ts';
+import { INTERACTION_REPLACE, readSubmissionOffloaded, type Submission } from './envelope.ts';
 import { documentOidOf, extractHeader, tsToIso } from './header.ts';
 import { checkIdentities } from './rules/identities.ts';
 import { checkMessageContent } from './rules/message.ts';
@@ -100,7 +100,11 @@ export class ArchiveIntake {
 
   async submit(request: IntakeRequest): Promise<IntakeResult> {
     const { repository, mode } = request;
-    const envelope = readSubmission(request.body, request.contentType, this.options.config.maxBodyBytes);
+    const envelope = await readSubmissionOffloaded(
+      request.body,
+      request.contentType,
+      this.options.config.maxBodyBytes,
+    );
     if (!envelope.ok) return this.refuse(request, envelope.findings, envelope.message, undefined);
     const sub = envelope.submission;
     const header = extractHeader(sub.cda);

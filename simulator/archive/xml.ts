@@ -8,6 +8,7 @@
  *
  * Finding codes CDA-XML-001…007 (docs/archive.md).
  */
+import { MAX_XML_ELEMENTS } from '../http/limits.ts';
 import { MAX_XML_DEPTH, parseOrdered, type XElement } from '../xml/ordered.ts';
 import { fatal, type Finding } from '../domain/findings.ts';
 
@@ -104,6 +105,12 @@ export function parseXml(text: string, path: string, maxBytes: number): ParseRes
         return fail('CDA-XML-004', path, `${parsed.problem}; fix the markup`);
       case 'root':
         return fail('CDA-XML-004', path, 'the XML must have exactly one root element');
+      case 'elements':
+        return fail(
+          'CDA-LIMIT-001',
+          path,
+          `the XML has more than ${MAX_XML_ELEMENTS} elements, the limit of one text; a CDA document needs far fewer, so send a smaller one`,
+        );
     }
   }
   return { ok: true, root: toNode(parsed.root) };

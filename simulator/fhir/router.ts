@@ -10,6 +10,8 @@ import type { Resource } from 'fhir/r4.js';
 import type { Config } from '../config.ts';
 import { MODE_HEADER, parseModeHeader, type ValidationMode } from '../domain/policy.ts';
 import type { EventLog } from '../events/log.ts';
+import { fromBodyParserError } from '../http/errors.ts';
+import { MAX_FHIR_ELEMENTS, countJsonValues } from '../http/limits.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
 import type { FhirContext, FhirMethod, FhirRequest, HandlerResult } from './context.ts';
@@ -45,7 +47,12 @@ function mediaType(req: Request): string | undefined {
 
 function paramsFrom(query: string): Map<string, string[]> {
   const params = new Map<string, string[]>();
-  for (const [k, v] of new URLSearchParams(query)) params.set(k, [...(params.get(k) ?? []), v]);
+  // Appends in place: copying the list per value made a form of many repeated names quadratic.
+  for (const [k, v] of new URLSearchParams(query)) {
+    const values = params.get(k);
+    if (values === undefined) params.set(k, [v]);
+    else values.push(v);
+  }
   return params;
 }
 
@@ -132,6 +139,16 @@ function parseBody(req: Request, route: Route): { body?: unknown; form?: Map<str
       badRequest(
         'FHIR-JSON-007',
         `the JSON is nested deeper than ${MAX_DEPTH} levels; no FHIR resource needs that`,
+        '',
+      ),
+    );
+  }
+  const elements = countJsonValues(body, MAX_FHIR_ELEMENTS);
+  if (elements > MAX_FHIR_ELEMENTS) {
+    fail(
+      badRequest(
+        'FHIR-LIMIT-001',
+        `the body has more than ${MAX_FHIR_ELEMENTS} JSON values (elements, array items and primitives); no FHIR resource needs that many, so send less`,
         '',
       ),
     );
@@ -271,12 +288,16 @@ export function fhirRouter(options: FhirRouterOptions): Router {
       return;
     }
     const e = err as { type?: string; status?: number; message?: string };
+    // The shared describer words body and path failures; unknown ones stay "could not be read".
+    const api = fromBodyParserError(err);
     const outcome =
       e.type === 'entity.too.large'
         ? tooLarge(`the body is larger than ${options.config.maxBodyBytes} bytes`)
         : badRequest(
             'FHIR-HTTP-400',
-            `the request body could not be read: ${e.message ?? 'unknown problem'}`,
+            api !== undefined && api.code !== 'bad-request'
+              ? api.message
+              : `the request body could not be read: ${e.message ?? 'unknown problem'}`,
             '',
           );
     res

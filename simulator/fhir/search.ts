@@ -11,6 +11,7 @@ import type { Bundle, BundleEntry, BundleLink } from 'fhir/r4.js';
 import { MAX_FHIR_PAGE, type SearchCriterion, type SearchQuery, type SortKey } from '../store/fhir-types.ts';
 import type { StoredResource } from '../domain/fhir.ts';
 import type { StoreSession } from '../store/types.ts';
+import { MAX_SEARCH_PARAMETERS, MAX_SEARCH_VALUES_PER_PARAMETER } from '../http/limits.ts';
 import { parseDateSearch } from './dates.ts';
 import { badRequest, FhirError } from './outcomes.ts';
 import { normaliseReference, paramOf, paramsOf, referencesOf, type SearchParamDef } from './search-params.ts';
@@ -35,9 +36,16 @@ function integer(name: string, value: string, min: number, max: number): number 
   return Math.min(Math.max(Number(value), min), max);
 }
 
-function splitValues(raw: string): string[] {
+function splitValues(raw: string, name: string): string[] {
   // Commas separate alternatives; `\,` is a literal comma.
-  return raw.split(/(?<!\\),/).map((v) => v.replace(/\\,/g, ','));
+  const values = raw.split(/(?<!\\),/).map((v) => v.replace(/\\,/g, ','));
+  if (values.length > MAX_SEARCH_VALUES_PER_PARAMETER)
+    fail(
+      'FHIR-LIMIT-002',
+      `parameter '${name}' has ${values.length} comma-separated values; at most ${MAX_SEARCH_VALUES_PER_PARAMETER} are accepted in one parameter, so split the search`,
+      name,
+    );
+  return values;
 }
 
 function tokenValue(param: string, value: string): { system?: string; code: string } {
@@ -59,7 +67,7 @@ function criterionFor(type: string, name: string, rawValues: string[]): SearchCr
     ? [name, undefined]
     : (name.split(':') as [string, string | undefined]);
   if (base === '_id') {
-    return [{ param: '_id', kind: 'id', values: rawValues.flatMap(splitValues) }];
+    return [{ param: '_id', kind: 'id', values: rawValues.flatMap((raw) => splitValues(raw, name)) }];
   }
   if (base === '_lastUpdated') {
     return rawValues.map((raw) => {
@@ -96,7 +104,7 @@ function criterionFor(type: string, name: string, rawValues: string[]): SearchCr
     );
   }
   return rawValues.map((raw): SearchCriterion => {
-    const values = splitValues(raw).filter((v) => v !== '');
+    const values = splitValues(raw, name).filter((v) => v !== '');
     if (values.length === 0) fail('FHIR-SEARCH-006', `parameter '${name}' has no value`, name);
     switch (def.kind) {
       case 'token':
@@ -166,27 +174,29 @@ function sortKeys(type: string, raw: string): SortKey[] {
 }
 
 function includesFor(type: string, raws: string[]): SearchParamDef[] {
-  return raws.flatMap(splitValues).map((raw) => {
-    const [source, name, target] = raw.split(':');
-    if (source !== type || name === undefined) {
-      fail('FHIR-SEARCH-010', `_include '${raw}' must be '${type}:<reference parameter>'`, '_include');
-    }
-    const def = paramOf(type, name ?? '');
-    if (def?.kind !== 'reference')
-      fail(
-        'FHIR-SEARCH-011',
-        `_include '${raw}': '${name ?? ''}' is not a reference parameter of ${type}`,
-        '_include',
-      );
-    if (target !== undefined && !(def?.targets ?? []).includes(target)) {
-      fail(
-        'FHIR-SEARCH-012',
-        `_include '${raw}': ${type}.${name ?? ''} does not refer to ${target}`,
-        '_include',
-      );
-    }
-    return def as SearchParamDef;
-  });
+  return raws
+    .flatMap((raw) => splitValues(raw, '_include'))
+    .map((raw) => {
+      const [source, name, target] = raw.split(':');
+      if (source !== type || name === undefined) {
+        fail('FHIR-SEARCH-010', `_include '${raw}' must be '${type}:<reference parameter>'`, '_include');
+      }
+      const def = paramOf(type, name ?? '');
+      if (def?.kind !== 'reference')
+        fail(
+          'FHIR-SEARCH-011',
+          `_include '${raw}': '${name ?? ''}' is not a reference parameter of ${type}`,
+          '_include',
+        );
+      if (target !== undefined && !(def?.targets ?? []).includes(target)) {
+        fail(
+          'FHIR-SEARCH-012',
+          `_include '${raw}': ${type}.${name ?? ''} does not refer to ${target}`,
+          '_include',
+        );
+      }
+      return def as SearchParamDef;
+    });
 }
 
 /** Parses search parameters for a type. Throws a FhirError (400) that says what to change. */
@@ -196,6 +206,14 @@ export function parseSearch(type: string, params: Map<string, string[]>): Parsed
   let offset = 0;
   let sort: SortKey[] | undefined;
   let includes: SearchParamDef[] = [];
+  let given = 0;
+  for (const values of params.values()) given += values.length;
+  if (given > MAX_SEARCH_PARAMETERS)
+    fail(
+      'FHIR-LIMIT-003',
+      `the search has ${given} parameters; at most ${MAX_SEARCH_PARAMETERS} are accepted (repetitions counted), so narrow it down`,
+      '',
+    );
   for (const [name, values] of params) {
     const last = values[values.length - 1] ?? '';
     if (CONTROL.has(name)) {

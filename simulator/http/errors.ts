@@ -37,10 +37,23 @@ export const conflict = (code: string, message: string, path?: string): ApiError
 interface BodyParserError {
   type?: string;
   status?: number;
+  statusCode?: number;
+  expose?: boolean;
   message?: string;
+  /** zlib's error code when a declared Content-Encoding does not match the bytes. */
+  code?: string;
+  encoding?: string;
 }
 
-/** Turns body-parser failures (bad JSON, too large, bad charset) into ApiErrors. */
+/** zlib error codes: the body is not data of its declared Content-Encoding. */
+const DECOMPRESSION_CODE = /^(Z_|ERR__ERROR_|ERR_BROTLI|ERR_ZSTD)/;
+
+/**
+ * Turns failures before a route runs into ApiErrors: body-parser's (bad JSON, too large, unsupported
+ * charset or Content-Encoding, a body that is not data of its declared Content-Encoding, a body cut
+ * short) and the router's (a path segment with malformed percent-encoding). The one place these
+ * become 4xx answers; the FHIR and archive routers map the result into their own formats.
+ */
 export function fromBodyParserError(err: unknown): ApiError | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const e = err as BodyParserError;
@@ -50,12 +63,43 @@ export function fromBodyParserError(err: unknown): ApiError | undefined {
     case 'entity.too.large':
       return new ApiError(413, 'too-large', 'request body is larger than the server accepts', '');
     case 'encoding.unsupported':
+      return new ApiError(
+        415,
+        'unsupported-encoding',
+        `Content-Encoding '${e.encoding ?? '?'}' is not supported; send the body uncompressed or as gzip, deflate or br`,
+        '',
+      );
     case 'charset.unsupported':
       return new ApiError(415, 'unsupported-encoding', e.message ?? 'unsupported body encoding', '');
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return badRequest('incomplete-body', 'the request body ended before its declared length', '');
     case undefined:
     default:
-      return undefined;
+      break;
   }
+  if (e.code !== undefined && DECOMPRESSION_CODE.test(e.code))
+    return badRequest(
+      'invalid-encoding',
+      'the body is not data of its declared Content-Encoding (gzip, deflate or br); compress it as declared, or send it uncompressed without Content-Encoding',
+      '',
+    );
+  if (err instanceof URIError || /^Failed to decode param/.test(e.message ?? ''))
+    return badRequest(
+      'invalid-path',
+      "the URL path has malformed percent-encoding; write '%' as %25 and other reserved characters as %XX",
+      '',
+    );
+  // Any other error the HTTP layer marked as the client's (http-errors with a 4xx status).
+  const status = e.status ?? e.statusCode;
+  if (status !== undefined && status >= 400 && status < 500 && e.expose !== false)
+    return new ApiError(
+      status === 413 || status === 415 || status === 404 || status === 409 || status === 422 ? status : 400,
+      'bad-request',
+      e.message ?? 'the request could not be read',
+      '',
+    );
+  return undefined;
 }
 
 /** The one place /registry and /events errors become HTTP answers. Unknown errors are 500 and logged. */

@@ -205,12 +205,35 @@ export function describeAjvError(error: ErrorObject): { path: string; message: s
 export function bodyChecker<T>(schema: JSONSchemaType<T>): (body: unknown) => T {
   const validate: ValidateFunction<T> = ajv.compile(schema);
   return (body: unknown): T => {
+    const nul = firstNull(body, '');
+    if (nul !== undefined)
+      throw invalid(
+        nul,
+        nul === ''
+          ? 'the body is null; send a JSON object'
+          : `'${nul.slice(1).replaceAll('/', '.')}' is null; no registry field takes null, so leave an optional field out instead`,
+      );
     if (validate(body)) return body;
     const first = validate.errors?.[0];
     if (!first) throw invalid('', 'request body is invalid');
     const { path, message } = describeAjvError(first);
     throw invalid(path, message);
   };
+}
+
+/**
+ * The JSON pointer of the first null in a body, or undefined. ajv's `nullable` (which JSONSchemaType
+ * demands of optional fields) lets null through, but the registry treats an optional field as absent
+ * or a value; null is neither, so it is refused here with the field's path, before the service sees it.
+ */
+function firstNull(value: unknown, path: string, depth = 0): string | undefined {
+  if (value === null) return path;
+  if (typeof value !== 'object' || depth > 32) return undefined;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const found = firstNull(child, `${path}/${key}`, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function invalid(path: string, message: string): ApiError {

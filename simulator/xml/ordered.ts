@@ -8,6 +8,7 @@
  * caller can answer with its own finding codes.
  */
 import { XMLParser, type EntityDecoderOptions } from 'fast-xml-parser';
+import { MAX_XML_ELEMENTS, countXmlElements } from '../http/limits.ts';
 
 /** Deepest element nesting accepted; real CDA documents stay far below it. */
 export const MAX_XML_DEPTH = 100;
@@ -40,7 +41,7 @@ export type XNode = XElement | XText | XComment | XCData;
 
 /** Why a text was not parsed. */
 export type XmlProblemKind =
-  'doctype' | 'entity-declaration' | 'undeclared-entity' | 'malformed' | 'depth' | 'root';
+  'doctype' | 'entity-declaration' | 'undeclared-entity' | 'malformed' | 'depth' | 'root' | 'elements';
 
 export type OrderedParse =
   | { ok: true; root: XElement; prolog: string | undefined }
@@ -99,8 +100,17 @@ const parser = new XMLParser({
 
 const UNDECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)([A-Za-z_:][\w.:-]*);/;
 
-/** Parses XML text into an ordered tree, or says why not (in words for the page). */
-export function parseOrdered(text: string): OrderedParse {
+/**
+ * Parses XML text into an ordered tree, or says why not (in words for the page). `maxElements` bounds
+ * the tree (and so the time and memory of one parse); it is checked by a pre-scan before parsing.
+ */
+export function parseOrdered(text: string, maxElements: number = MAX_XML_ELEMENTS): OrderedParse {
+  if (countXmlElements(text, maxElements) > maxElements)
+    return {
+      ok: false,
+      kind: 'elements',
+      problem: `the XML has more than ${maxElements} elements`,
+    };
   // Refused before parsing, so no parser option can ever resolve an external entity or expand a bomb.
   if (/<!DOCTYPE/i.test(text))
     return { ok: false, kind: 'doctype', problem: 'the XML has a DOCTYPE declaration' };

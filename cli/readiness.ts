@@ -1,5 +1,5 @@
 /**
- * `kantasim readiness --org OID [--sim URL]`: the seed-003 checklist of an organisation, read from a
+ * `kantasim readiness --org OID [--sim URL]`: the readiness checklist (docs/kanta.md#readiness) of an organisation, read from a
  * running simulator. Exit 0 when ready, 1 when not, 2 when the simulator could not answer.
  */
 import { Command } from 'commander';

@@ -1,14 +1,14 @@
 /**
  * The scenario format (what `runner/scenario.schema.json` checks) and the results of a run.
  *
- * A scenario reads like the deployment-test instructions (käyttöönottokoe, seed 002): metadata written
+ * A scenario reads like the deployment-test instructions (käyttöönottokoe, docs/kanta.md#deployment-test-and-the-archivists-check): metadata written
  * for the tester, the registry state it needs, then steps of "do something, wait for the submission,
  * check what was kept". See scenarios/README.md for the format with a worked example.
  */
 
 export type Level = 'shall' | 'should';
 
-/** Which line of the archivist's checklist (seed 002) a check supports, for the HTML report. */
+/** Which line of the archivist's checklist (Kanta deployment-test guidance, docs/kanta.md#deployment-test-and-the-archivists-check) a check supports, for the HTML report. */
 export type ChecklistItem = 'archived' | 'register' | 'matches-source';
 
 export interface Scenario {

@@ -522,7 +522,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     ],
     basis: 'published',
     modules: ['simulator/fhir/validation/structure.ts'],
-    untestable: 'a fallback for JSON Schema keywords the R4 schema does not use; every keyword it uses has its own code',
+    untestable:
+      'a fallback for JSON Schema keywords the R4 schema does not use; every keyword it uses has its own code',
   },
   {
     code: 'FHIR-VALIDATE-001',

@@ -8,7 +8,7 @@ export const FAULTS = {
   'wrong-status-mapping':
     'a cancelled appointment keeps ajanvarauksen tila 3 (Varattu) instead of 4 (Peruttu): FI-SCHED-053',
   'missing-provenance':
-    'appointment transactions carry the Appointment without its Provenance: KANTA-TX-001 (domain.md §2b)',
+    'appointment transactions carry the Appointment without its Provenance: KANTA-TX-001 (docs/kanta.md#kanta-appointment-api)',
   'real-identity':
     "the author of archived documents is identified by a real person's identity code: CDA-ID-002",
   'stale-version':

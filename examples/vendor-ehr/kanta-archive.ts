@@ -1,5 +1,5 @@
 /**
- * The EHR's side of Kanta's archive (domain.md §3, docs/archive.md): every document travels as an HL7 V3
+ * The EHR's side of Kanta's archive (docs/kanta.md#patient-data-repository, docs/archive.md): every document travels as an HL7 V3
  * archiving message, `RCMR_IN100002FI01` for a new document and `RCMR_IN100016FI01` for a replacement,
  * with the CDA base64-encoded in a `multipart/related` part whose Content-ID is the document OID. The
  * answer is an HL7 V3 acknowledgement (AA / AE / AR), read by `readAcknowledgement`.

@@ -1,5 +1,5 @@
 /**
- * The EHR's side of Kanta's appointment API (domain.md §2b, docs/fhir.md): store and replace as a
+ * The EHR's side of Kanta's appointment API (docs/kanta.md#kanta-appointment-api, docs/fhir.md): store and replace as a
  * transaction Bundle of one Appointment and one Provenance, nullify as a new Provenance + DELETE, and a
  * plain update with If-Match. Everything goes over HTTP to `POST {sim}/fhir`.
  */

@@ -1,7 +1,7 @@
 /**
  * The source system's own records: what the EHR booked and archived, as the clinician entered it.
  * `GET /hook/source/…` serves these, so a scenario compares what Kanta stored with the source (the
- * archivist's third check, seed 002: "the stored documents' data matches the data in the client system").
+ * archivist's third check, docs/kanta.md#deployment-test-and-the-archivists-check: "the stored documents' data matches the data in the client system").
  * In memory: the reference system forgets everything when it stops.
  */
 

@@ -3,7 +3,7 @@
  * archiving message (`RCMR_IN100002FI01` new document, `RCMR_IN100016FI01` replacement) and the MIME
  * package inside it that carries the CDA document; or a bare CDA document.
  *
- * Facts: domain.md §3 "Archive messages"; the HUS sample in ../shared/conformance/messages/.
+ * Facts: docs/kanta.md#archive-messages; the HUS sample in tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/.
  * Finding codes CDA-MSG-001…012 (docs/archive.md).
  */
 import { error, fatal, warning, type Finding } from '../domain/findings.ts';

@@ -1,7 +1,7 @@
 /**
  * Header extraction: a CDA R2 document (as an XmlNode tree) → the typed `CdaHeader` record.
  *
- * Reads what is there and never judges; the rule modules do. Facts: domain.md §3 (CDA table, local
+ * Reads what is there and never judges; the rule modules do. Facts: docs/kanta.md#patient-data-repository, docs/kanta.md#social-welfare-client-data-repository (CDA table, local
  * header elements, social welfare). See also HL7 CDA R2 POCD_MT000040 and the HL7 Finland
  * `hl7fi_extensions_cdar2header.xsd`.
  */

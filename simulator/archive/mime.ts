@@ -2,7 +2,7 @@
  * The MIME `multipart/related` package that carries the CDA document inside an HL7 V3 archiving message
  * (`subject/clinicalDocument/text[@mediaType="multipart/related"]`), per RFC 2045/2046/2387.
  *
- * Observed shape (domain.md §3, HUS sample): message headers (Message-ID, MIME-Version, Content-Type with
+ * Observed shape (docs/kanta.md#archive-messages, HUS sample): message headers (Message-ID, MIME-Version, Content-Type with
  * the boundary, possibly folded onto the next line), then one part with `Content-Type: text/xml`,
  * `Content-Transfer-Encoding: BASE64` and `Content-ID: <document OID>`. Lines end in LF after XML
  * parsing (XML normalises CRLF); both are accepted.

@@ -1,6 +1,6 @@
 /**
  * Nullification (mitätöinti) of an archived document — kantasim's definition, since Kanta's CDA
- * nullification mechanics are not public (domain.md §3 "Nullification": [NF]).
+ * nullification mechanics are not public (docs/kanta.md#replacement-and-nullification).
  *
  * The mechanics, all here:
  * - Request: `POST /archive/documents/{oid}/nullify` with JSON `{ "reason": "…", "by": "…",

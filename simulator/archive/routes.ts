@@ -1,5 +1,5 @@
 /**
- * `/archive`: the CDA archive over HTTP (design.md "Public contract", docs/archive.md).
+ * `/archive`: the CDA archive over HTTP (docs/archive.md#endpoints).
  *
  * - `POST /archive/pta`, `POST /archive/social`: a V3 archiving message (bare or in SOAP) or a bare CDA
  *   document → an HL7 V3 acknowledgement, or JSON with `Accept: application/json`.

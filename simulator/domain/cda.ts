@@ -5,7 +5,7 @@
  *
  * ## The typed header record (`CdaHeader`)
  * Extracted once at intake from the CDA R2 document (`urn:hl7-org:v3`) and its Finnish local header
- * (`hl7fi:localHeader`, namespace `urn:hl7finland`), see `../shared/domain.md` §3. Every field is what the
+ * (`hl7fi:localHeader`, namespace `urn:hl7finland`), see docs/kanta.md#patient-data-repository. Every field is what the
  * document says, not what it should say: rules compare these values with the registry and the version
  * chain and report findings, and the viewer shows them side by side with the findings. Coded values keep
  * their code system OID as written (often versioned, e.g. `1.2.246.537.5.40150.2009`); use
@@ -101,7 +101,7 @@ export interface CdaRelatedDocument {
   versionNumber?: number;
 }
 
-/** hl7fi:localHeader (urn:hl7finland), the elements domain.md §3 lists. All optional as in the XSD. */
+/** hl7fi:localHeader (urn:hl7finland), the elements docs/kanta.md#patient-data-repository lists. All optional as in the XSD. */
 export interface LocalHeader {
   present: boolean;
   description?: string;
@@ -154,7 +154,7 @@ export interface LocalHeader {
   otherElements: string[];
 }
 
-/** Social-welfare classification of a document (domain.md §3 social welfare, §6). */
+/** Social-welfare classification of a document (docs/kanta.md#social-welfare-client-data-repository). */
 export interface SocialWelfareHeader {
   /** Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505), as written. */
   documentGroup?: CodedValue;

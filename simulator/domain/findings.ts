@@ -15,7 +15,7 @@ export interface Finding {
   path: string;
   /** What is wrong and what to change, written for the vendor's developer. */
   message: string;
-  /** The requirement or source this rule traces to (domain.md section, spec, seed). */
+  /** The requirement or source this rule traces to (a docs/kanta.md section anchor, or the public specification itself). */
   source?: string;
   /**
    * Set on identity-guard findings (a real person's identity code): no mode turns them into warnings,

@@ -2,7 +2,7 @@
  * Finnish personal identity code (henkilötunnus, HETU): parsing, validation of Kela test codes,
  * temporary-ID OIDs and a deterministic generator of test codes.
  *
- * Pure: no I/O. The facts and their sources are collected in `shared/domain.md` §1.
+ * Pure: no I/O. The facts and their sources are collected in docs/kanta.md#personal-identity-codes.
  *
  * See: https://dvv.fi/en/personal-identity-code
  * See: https://dvv.fi/hetu-uudistus (century signs added 1.1.2023)

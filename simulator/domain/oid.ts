@@ -1,7 +1,7 @@
 /**
  * ISO object identifiers as Kanta uses them.
  *
- * Facts (domain.md §3 "OID structure", §5): SOTE organisations sit under `1.2.246.10.<y-tunnus digits>`
+ * Facts (docs/kanta.md#code-server-and-oids): SOTE organisations sit under `1.2.246.10.<y-tunnus digits>`
  * with node classes (10 service provider/units, 19 register controller, 22 temporary patient IDs, ...);
  * some organisations (HUS) sit under `1.2.246.537.10.<n>`. FHIR carries OIDs as `urn:oid:<oid>`.
  */
@@ -48,7 +48,7 @@ export function isUnder(oid: string, ancestor: string): boolean {
   return oid === ancestor || oid.startsWith(`${ancestor}.`);
 }
 
-/** The node classes of the national SOTE OID structure (domain.md §3). */
+/** The node classes of the national SOTE OID structure (docs/kanta.md#code-server-and-oids). */
 export const NODE_CLASSES: Readonly<Record<string, string>> = {
   '5': 'code systems',
   '6': 'code systems',

@@ -1,5 +1,5 @@
 /**
- * Recorded scenario runs (issue 5 runner → issue 6 viewer "Scenario runs"): what `POST /runs` keeps.
+ * Recorded scenario runs (`kantasim run` → the viewer's Scenario runs, docs/viewer.md#scenario-runs-testiajot): what `POST /runs` keeps.
  *
  * One record is one scenario of one `kantasim run`: the runner's JSON result (`formatVersion` 1) narrowed
  * to that scenario, plus the summary fields the list pages filter and sort on. The store does not look

@@ -3,7 +3,7 @@
  * from the appointment's latest Provenance (`recorded`, `service-organiser`).
  *
  * `appointment-service-provider(-unit)`: Kanta's definitions are not public. kantasim reads them from
- * the participants' identifiers by the national OID structure (`../shared/domain.md` §5):
+ * the participants' identifiers by the national OID structure (docs/kanta.md#code-server-and-oids):
  * `1.2.246.10.<n>.10.0` is an organisation (service provider), `1.2.246.10.<n>.10.<unit>` a service unit
  * of it (the unit's provider is then `…10.0` too). A documented choice; docs/fhir.md.
  */

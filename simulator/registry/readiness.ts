@@ -1,5 +1,5 @@
 /**
- * Readiness of an organisation for a Kanta deployment test (seed 003 "Readiness"; seeds 000–002).
+ * Readiness of an organisation for a Kanta deployment test (Kanta, Beredskap för införande, https://www.kanta.fi/sv/professionella/beredskap-for-inforande; docs/kanta.md#readiness).
  *
  * Pure: it takes what the registries know and the date, and returns a checklist in which every item
  * says whether it passed, why, and what to do. Kela's own checklist is not public in this form; the
@@ -53,7 +53,7 @@ export interface ReadinessInput {
 
 /** A code-server entry counts as current when it was confirmed within this many days. */
 export const CODE_SERVER_CURRENCY_DAYS = 365;
-/** A new connection point is announced at least two weeks before use (seed 000/001). */
+/** A new connection point is announced at least two weeks before use (Kanta, Käytön laajennus, https://www.kanta.fi/ammattilaiset/kayton-laajennus). */
 export const CONNECTION_POINT_NOTICE_DAYS = 14;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -71,7 +71,8 @@ function item(
 
 function codeServerEntry(input: ReadinessInput): ReadinessItem {
   const title = 'Registered and current in the national code server (koodistopalvelu)';
-  const source = 'seed 003; domain.md §5';
+  const source =
+    'Kanta, Beredskap för införande, https://www.kanta.fi/sv/professionella/beredskap-for-inforande; docs/kanta.md#code-server-and-oids';
   const org = input.organisation;
   if (!org)
     return item(
@@ -111,7 +112,7 @@ function registerController(input: ReadinessInput): ReadinessItem {
   return item(
     'register-controller',
     title,
-    'domain.md §3 (OID node class 19), §4',
+    'docs/kanta.md#code-server-and-oids (node class 19); docs/kanta.md#deployment-test-and-the-archivists-check',
     found.length > 0,
     found.length > 0
       ? found.map((rc) => `${rc.name} (${rc.oid})`).join(', ')
@@ -124,7 +125,7 @@ function customerApplication(input: ReadinessInput): ReadinessItem {
   return item(
     'customer-application',
     'Kanta customer data given in the Extranet application',
-    'seed 002; domain.md §4',
+    'docs/kanta.md#deployment-test-and-the-archivists-check',
     input.customer !== undefined,
     input.customer
       ? `customer record with services ${input.customer.services.join(', ') || 'none'}`
@@ -138,7 +139,7 @@ function serviceDescription(input: ReadinessInput): ReadinessItem {
   return item(
     'service-description',
     'Service description accepted',
-    'seed 002; domain.md §4',
+    'docs/kanta.md#deployment-test-and-the-archivists-check',
     accepted,
     accepted ? 'accepted' : 'not accepted',
     'Accept the Kanta service description in the Extranet before the deployment test.',
@@ -147,7 +148,8 @@ function serviceDescription(input: ReadinessInput): ReadinessItem {
 
 function certifiedSystem(input: ReadinessInput): ReadinessItem {
   const title = 'Uses a Kanta-certified category-A system, or a category-B system through one';
-  const source = 'seed 003';
+  const source =
+    'Kanta, Beredskap för införande, https://www.kanta.fi/sv/professionella/beredskap-for-inforande';
   const { customer, system, throughSystem } = input;
   if (!customer)
     return item(
@@ -208,7 +210,7 @@ function connectionPoint(input: ReadinessInput): ReadinessItem {
   return item(
     'connection-point',
     'At least one technical connection point (liityntäpiste)',
-    'seed 003',
+    'Kanta, Beredskap för införande, https://www.kanta.fi/sv/professionella/beredskap-for-inforande',
     points.length > 0,
     points.length > 0
       ? points.map((p) => `${p.id} run by ${p.operator}`).join(', ')
@@ -219,7 +221,7 @@ function connectionPoint(input: ReadinessInput): ReadinessItem {
 
 function connectionPointNotice(input: ReadinessInput): ReadinessItem {
   const title = `Connection points announced at least ${CONNECTION_POINT_NOTICE_DAYS} days before first use`;
-  const source = 'seeds 000, 001';
+  const source = 'Kanta, Käytön laajennus, https://www.kanta.fi/ammattilaiset/kayton-laajennus';
   const points = input.customer?.connectionPoints ?? [];
   if (points.length === 0)
     return item(
@@ -262,7 +264,7 @@ function testPersons(input: ReadinessInput): ReadinessItem {
   return item(
     'test-persons',
     'Test person IDs issued for the deployment test',
-    'seed 002; domain.md §1, §4',
+    'Kanta, Införandet av Klientdataarkivet för socialvården, https://www.kanta.fi/sv/professionella/inforande-av-klientdataarkivet-for-socialvarden; docs/kanta.md#test-persons',
     n > 0,
     n > 0
       ? `${n} test person ID${n === 1 ? '' : 's'} issued to this customer`

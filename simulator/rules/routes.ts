@@ -26,15 +26,13 @@ export function rulesRoutes(): Router {
   router.get('/:code', (req, res) => {
     const entry = ruleFor(req.params.code);
     if (entry === undefined) {
-      res
-        .status(404)
-        .json({
-          error: {
-            code: 'not-found',
-            message: `no finding code ${req.params.code} in the catalogue`,
-            path: 'code',
-          },
-        });
+      res.status(404).json({
+        error: {
+          code: 'not-found',
+          message: `no finding code ${req.params.code} in the catalogue`,
+          path: 'code',
+        },
+      });
       return;
     }
     res.json(ruleJson(entry));

@@ -1,6 +1,6 @@
 /**
  * `/runs`: recorded scenario runs, so the archivist viewer can show a deployment test's verdicts beside
- * its evidence (issue 6 item 9). The runner (`kantasim run`) posts its JSON result here after a run.
+ * its evidence (docs/viewer.md#scenario-runs-testiajot). The runner (`kantasim run`) posts its JSON result here after a run.
  *
  *   POST /runs          body = the runner's JSON result (formatVersion 1); one record a scenario
  *                       → 201 { runs: [{ id, scenarioId, organisation, verdict, href, viewer }] }

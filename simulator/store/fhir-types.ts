@@ -15,7 +15,7 @@
  *   deleted resources unless `includeDeleted`).
  * - The stored `resource` always has `id`, `meta.versionId` and `meta.lastUpdated` set by the store.
  *
- * Kanta appointments (PTA ajanvaraus, `../shared/domain.md` §2b):
+ * Kanta appointments (PTA ajanvaraus, docs/kanta.md#kanta-appointment-api; Kanta PTA ajanvaraus guide, https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4):
  * - An appointment is a stored `Appointment`; each store / replace / nullification also stores a
  *   `Provenance` whose `target` is `Appointment/{id}/_history/{version}` (so the Provenance of every
  *   version stays findable). Index param `target` on Provenance holds `Appointment/{id}` (no version).

@@ -1,5 +1,5 @@
 /**
- * The archivist's check of a deployment test (domain.md §4): the source system's values beside what was
+ * The archivist's check of a deployment test (docs/kanta.md#deployment-test-and-the-archivists-check): the source system's values beside what was
  * archived, field by field. Input is a flat JSON object of field name → expected value, pasted or
  * uploaded; field names are those of `fields.ts`, or `xpath:<expression>`.
  *

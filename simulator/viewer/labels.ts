@@ -1,6 +1,6 @@
 /**
  * Words the viewer shows: English labels with the Finnish terms the archivist knows from Kanta
- * (domain.md §2a, §3, seeds DIGEST "Words"). Kept in one place so a page never invents its own.
+ * (docs/kanta.md; Finnish terms as kanta.fi uses them). Kept in one place so a page never invents its own.
  */
 import { AJANVARAUKSEN_TILA_TO_STATUS, CODE_SYSTEMS, codeSystemFor, displayOf } from '../domain/codes.ts';
 import type { ArchivedDocumentStatus, ArchiveRepositoryKind } from '../domain/cda.ts';

@@ -3,7 +3,7 @@
  * `controlActProcess/subject/clinicalDocument` must agree with the CDA document it carries. (Whether the
  * interaction matches the content — RPLC for RCMR_IN100016FI01 — is CDA-MSG-010 in versions.ts.)
  *
- * Facts: domain.md §3 "Archive messages" (subject/clinicalDocument repeats header metadata).
+ * Facts: docs/kanta.md#archive-messages (subject/clinicalDocument repeats header metadata).
  */
 import { error, expectedReceived, warning, type Finding } from '../../domain/findings.ts';
 import type { CdaHeader } from '../../domain/cda.ts';

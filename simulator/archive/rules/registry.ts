@@ -3,8 +3,8 @@
  * its organisation is a Kanta customer that has deployed what the document needs, and the message came
  * from one of that customer's registered connection points.
  *
- * Facts: domain.md §3 (custodian `….19.0`), §4 (deployment prerequisites), §5 (register controller,
- * code server), §6. Pure: the caller loads the registry records.
+ * Facts: docs/kanta.md#patient-data-repository (custodian `….19.0`), docs/kanta.md#deployment-test-and-the-archivists-check (deployment prerequisites), docs/kanta.md#code-server-and-oids (register controller,
+ * code server), docs/kanta.md#expansion-of-use. Pure: the caller loads the registry records.
  */
 import { SERVICE_NAMES } from '../../domain/codes.ts';
 import { error, warning, type Finding } from '../../domain/findings.ts';

@@ -2,7 +2,7 @@
  * Header structure rules (CDA-HDR-001…019): root and namespace, typeId, realm FI, required header
  * elements, OID syntax, the register code of the repository, and the Finnish local header.
  *
- * Facts: HL7 CDA R2 (POCD_HD000040), domain.md §3 (CDA table, local header), §5 (OIDs).
+ * Facts: HL7 CDA R2 (POCD_HD000040), docs/kanta.md#patient-data-repository (CDA table, local header), docs/kanta.md#code-server-and-oids (OIDs).
  */
 import { CODE_SYSTEMS, isCodeSystem, type CodeSystemKey } from '../../domain/codes.ts';
 import { error, expectedReceived, warning, type Finding } from '../../domain/findings.ts';

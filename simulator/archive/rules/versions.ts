@@ -8,7 +8,7 @@
  *   of its set, keeps the setId and has versionNumber + 1. Replacing a nullified, already replaced or
  *   unknown document is refused.
  *
- * Facts: domain.md §3 ("Replacement", archive messages), §6. Pure: the caller loads the stored documents.
+ * Facts: docs/kanta.md#replacement-and-nullification, docs/kanta.md#archive-messages. Pure: the caller loads the stored documents.
  */
 import { error, expectedReceived, fatal, type Finding } from '../../domain/findings.ts';
 import type { ArchivedDocument, ArchiveRepositoryKind, CdaHeader } from '../../domain/cda.ts';

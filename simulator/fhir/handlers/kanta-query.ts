@@ -1,7 +1,7 @@
 /**
  * Kanta appointment queries: `POST [base]/Appointment/_search` and `POST [base]/Appointment/_history`,
- * parameters in a form-encoded body only, the patient's identity code mandatory (`../shared/domain.md`
- * §2b). Paging links are `_page` cursors, because the parameters must not travel in URLs.
+ * parameters in a form-encoded body only, the patient's identity code mandatory
+ * (docs/kanta.md#search-and-history). Paging links are `_page` cursors, because the parameters must not travel in URLs.
  *
  * Codes KANTA-SEARCH-0xx.
  */

@@ -3,7 +3,7 @@
  * one function per profile rule, in the order of the FSH source so it is easy to compare.
  *
  * Applies to every Appointment and HealthcareService this endpoint receives: the Kanta appointment
- * content follows Finnish Scheduling (`../shared/domain.md` §2a, §6).
+ * content follows Finnish Scheduling (docs/kanta.md#finnish-scheduling; HL7 Finland Finnish Scheduling 2.0.0-rc3, https://hl7.fi/fhir/finnish-scheduling).
  *
  * Codes FI-SCHED-0xx.
  * See: https://hl7.fi/fhir/finnish-scheduling/StructureDefinition-fi-scheduling-appointment.html
@@ -19,7 +19,8 @@ import type {
 import { AJANVARAUKSEN_TILA_TO_STATUS, CODE_SYSTEMS, isCodeSystem } from '../../domain/codes.ts';
 import { error, warning, type Finding } from '../../domain/findings.ts';
 
-const SOURCE = 'domain.md §2a (FiSchedulingAppointment)';
+const SOURCE =
+  'HL7 Finland Finnish Scheduling 2.0.0-rc3, https://hl7.fi/fhir/finnish-scheduling, FiSchedulingAppointment; docs/kanta.md#finnish-scheduling';
 
 /** Extension URL prefix of Finnish Scheduling. */
 export const FI_SCHEDULING_EXT = 'https://hl7.fi/fhir/finnish-scheduling/StructureDefinition/';
@@ -110,7 +111,7 @@ function serviceType(a: Appointment): Finding[] {
 
 /**
  * appointmentType.coding.system = 1.2.246.537.6.884 (THL - Asiointitapa). The profile writes the OID
- * without `urn:oid:` (an IG bug, domain.md §2a); kantasim accepts both and says which form to prefer.
+ * without `urn:oid:` (an IG bug, docs/kanta.md#finnish-scheduling); kantasim accepts both and says which form to prefer.
  */
 function appointmentType(a: Appointment): Finding[] {
   const list = codings(a.appointmentType);
@@ -213,7 +214,7 @@ function bookingStatus(a: Appointment): Finding[] {
       error(
         'FI-SCHED-053',
         'Appointment.status',
-        `status '${a.status}' disagrees with ajanvarauksen tila ${code} (${CODE_SYSTEMS.ajanvarauksenTila.codes[code as keyof typeof CODE_SYSTEMS.ajanvarauksenTila.codes]}), which maps to '${mapped}'; change one of them`,
+        `status '${a.status}' disagrees with ajanvarauksen tila ${code} (${CODE_SYSTEMS.ajanvarauksenTila.codes[code]}), which maps to '${mapped}'; change one of them`,
         SOURCE,
       ),
     );
@@ -242,7 +243,7 @@ function patientIdentifierSystem(a: Appointment): Finding[] {
           'FI-SCHED-060',
           `Appointment.participant[${i}].actor.identifier.system`,
           "write the identity-code system as a URI: 'urn:oid:1.2.246.21'",
-          'domain.md §1 (FHIR identifier system)',
+          'HL7 Finland Finnish Base Profiles, FiBasePatient; docs/kanta.md#identifier-systems',
         ),
       );
     }
@@ -274,7 +275,7 @@ export function checkFiSchedulingHealthcareService(h: HealthcareService): Findin
             'FI-SCHED-070',
             `HealthcareService.type[${i}].coding[${j}].system`,
             "each HealthcareService.type coding needs a system: 'urn:oid:1.2.246.537.6.49.201501' for health services, 'urn:oid:1.2.246.537.6.1222' for social services",
-            'domain.md §2a (FiSchedulingHealthcareService)',
+            'HL7 Finland Finnish Scheduling 2.0.0-rc3, https://hl7.fi/fhir/finnish-scheduling, FiSchedulingHealthcareService; docs/kanta.md#finnish-scheduling',
           ),
         );
       }

@@ -1,6 +1,6 @@
 /**
  * Layer 4b: Kanta PTA appointment (ajanvaraus) rules for the Appointment and its Provenance, as far as
- * the public IG `fi.kela.kanta.pta.ajanvaraus.r4` shows them (`../shared/domain.md` §2b). Where the IG
+ * the public IG `fi.kela.kanta.pta.ajanvaraus.r4` shows them (docs/kanta.md#kanta-appointment-api; Kanta PTA ajanvaraus guide, https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4). Where the IG
  * is not public, the choice is marked [kantasim] and listed in docs/fhir.md.
  *
  * These apply to an Appointment that arrives in a Kanta transaction (Appointment + Provenance) or that
@@ -15,7 +15,8 @@ import { error, warning, type Finding } from '../../domain/findings.ts';
 import { HETU_SYSTEM, isTemporaryIdRoot } from '../../domain/hetu.ts';
 import { isOid } from '../../domain/oid.ts';
 
-const SOURCE = 'domain.md §2b (Kanta PTA ajanvaraus)';
+const SOURCE =
+  'Kanta PTA ajanvaraus guide, https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4; docs/kanta.md#kanta-appointment-api';
 
 export const KANTA_APPOINTMENT_PROFILE =
   'https://pta.kanta.fi/fhir/StructureDefinition/AppointmentAppointment';

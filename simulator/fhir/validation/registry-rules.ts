@@ -137,7 +137,8 @@ export function checkIdentityCodes(resource: unknown, root: string, allowReal: b
   return findings;
 }
 
-const REG_SOURCE = 'domain.md §6; issue 2 (registry, expansion of use)';
+const REG_SOURCE =
+  'Kanta, Käytön laajennus, https://www.kanta.fi/ammattilaiset/kayton-laajennus; docs/kanta.md#expansion-of-use';
 
 /**
  * The service organiser must be known to the code-server mock and its customer must have deployed the

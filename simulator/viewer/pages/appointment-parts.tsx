@@ -7,7 +7,7 @@ import { AJANVARAUKSEN_TILA_TO_FHIR, ajanvarauksenTila, FHIR_APPOINTMENT_STATUS 
 export const AJANVARAUKSEN_TILA_EXTENSION =
   'https://hl7.fi/fhir/finnish-scheduling/StructureDefinition/ajanvarauksen-tila';
 
-/** FHIR status → ajanvarauksen tila, from the reverse ConceptMap (domain.md §2a); first match wins. */
+/** FHIR status → ajanvarauksen tila, from the reverse ConceptMap (docs/kanta.md#finnish-scheduling); first match wins. */
 const FHIR_TO_TILA: Readonly<Record<string, string>> = {
   waitlist: '1',
   proposed: '2',
@@ -46,9 +46,7 @@ export function statusInfo(resource: Appointment | undefined): AppointmentStatus
     const mapped = AJANVARAUKSEN_TILA_TO_FHIR[carried];
     info.mismatch = mapped !== undefined && mapped !== resource.status && !(resource.status === 'arrived');
   } else {
-    const derived = Object.hasOwn(FHIR_TO_TILA, resource.status)
-      ? FHIR_TO_TILA[resource.status]
-      : undefined;
+    const derived = Object.hasOwn(FHIR_TO_TILA, resource.status) ? FHIR_TO_TILA[resource.status] : undefined;
     if (derived !== undefined) {
       const name = ajanvarauksenTila(derived);
       info.tila = { code: derived, carried: false, ...(name !== undefined && { name }) };

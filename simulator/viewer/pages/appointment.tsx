@@ -1,5 +1,5 @@
 /**
- * Appointment page (PTA ajanvaraus, domain.md §2b): the Appointment with its Provenances and version
+ * Appointment page (PTA ajanvaraus, docs/kanta.md#kanta-appointment-api): the Appointment with its Provenances and version
  * history, statuses in FHIR and Finnish terms, narrative through the XHTML allow-list.
  */
 import type { Appointment, CodeableConcept, Provenance } from 'fhir/r4.js';

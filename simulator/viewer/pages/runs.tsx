@@ -1,5 +1,5 @@
 /**
- * Scenario runs (issue 6 item 9): the deployment-test runs `kantasim run` recorded (`POST /runs`) for the
+ * Scenario runs (docs/viewer.md#scenario-runs-testiajot): the deployment-test runs `kantasim run` recorded (`POST /runs`) for the
  * archivist's organisation, and one run with each step and check, its verdict, message, requirement and
  * links to the evidence. Evidence links from the posted result are shown only when they point at one of
  * the viewer's own pages (runs.ts `viewerPath`); everything else is text.

@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'coverage', 'test-results', 'bench-results', 'bin/*.js', 'simulator/xml/worker-shim.js'] },
+  {
+    ignores: [
+      'node_modules',
+      'data',
+      'coverage',
+      'test-results',
+      'bench-results',
+      'bin/*.js',
+      'simulator/xml/worker-shim.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -4,7 +4,7 @@
  * request `/xss-probe` if the viewer ever let it run or load.
  */
 import type { Bundle, Provenance } from 'fhir/r4.js';
-import { buildCda, buildMessage, REAL_RANGE_HETU, TEST_HETU, WORLD } from '../../fixtures/cda/index.ts';
+import { buildCda, buildMessage, TEST_HETU, WORLD } from '../../fixtures/cda/index.ts';
 import {
   kantaAppointment,
   nullifyBundle,
@@ -178,7 +178,8 @@ export async function seedViewerData(base: string): Promise<Seeded> {
     setId: invalid,
     title: 'Harjoituslähetys',
     effectiveTime: '20260905100000',
-    sectionSubjectHetu: REAL_RANGE_HETU,
+    // A content error rehearsal may store (a real-range code would be refused in every mode).
+    confidentiality: null,
   });
   const rehearsal = await fetch(`${base}/archive/pta`, {
     method: 'POST',

@@ -6,6 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Finds or installs Chromium for test/browser/, or stops with what to run (test/setup/chromium.ts).
+          globalSetup: ['test/setup/global-chromium.ts'],
           include: [
             'simulator/**/*.test.ts',
             'cli/**/*.test.ts',

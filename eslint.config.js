@@ -8,10 +8,12 @@ export default tseslint.config(
     ignores: [
       'node_modules',
       'data',
+      'dist',
       'coverage',
       'test-results',
       'bench-results',
       'bin/*.js',
+      'scripts/build/*.mjs',
       'simulator/xml/worker-shim.js',
     ],
   },

@@ -6,6 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Finds or installs Chromium for test/browser/, or stops with what to run (test/setup/chromium.ts).
+          globalSetup: ['test/setup/global-chromium.ts'],
           include: [
             'simulator/**/*.test.ts',
             'cli/**/*.test.ts',
@@ -13,9 +15,18 @@ export default defineConfig({
             'test/**/*.test.ts',
             'examples/**/*.test.ts',
           ],
-          exclude: ['test/conformance/**', 'node_modules/**'],
+          exclude: ['test/conformance/**', 'test/package/**', 'node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Slow (minutes): packs, installs the tarball from the registry and runs it. `npm run test:package`.
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 30 * 60_000,
+          hookTimeout: 10 * 60_000,
         },
       },
       {

@@ -1,10 +1,13 @@
-// Entry of a WorkerPool thread (worker-pool.ts): registers tsx's loader so the job module may be
-// TypeScript, then calls the module's exported functions by name for each message. Plain JavaScript
-// because a worker starts without the parent's loader.
+// Entry of a WorkerPool thread (worker-pool.ts): calls the job module's exported functions by name for
+// each message. Plain JavaScript because a worker starts without the parent's loader; when the job
+// module is TypeScript (running from the sources, in development and tests) it registers tsx's loader
+// first, and when it is compiled JavaScript (the installed package, dist/) it needs no loader at all.
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
+if (/\.tsx?$/.test(workerData.module)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+}
 const jobs = await import(workerData.module);
 parentPort.on('message', (msg) => {
   try {

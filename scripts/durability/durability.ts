@@ -38,6 +38,11 @@ export interface DurabilityOptions {
   /** SQLite file; a fresh temporary one when left out (and removed afterwards). */
   db?: string;
   onProgress?: (line: string) => void;
+  /**
+   * Called with the SQLite file after the last kill, before the final restart: the self-test uses it to
+   * damage the store on purpose and see the checks notice.
+   */
+  beforeFinalRestart?: (db: string) => void;
 }
 
 export interface DurabilityReport {
@@ -149,9 +154,12 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
   let sim: SimProcess | undefined;
   try {
     for (let cycle = 1; cycle <= options.kills; cycle++) {
+      const t0 = Date.now();
       sim = await startSimProcess(db);
       const url = sim.url;
+      const t1 = Date.now();
       if (cycle > 1) await verify(url, cycle - 1, false);
+      const t2 = Date.now();
       let stopped = false;
 
       const fhirWriter = async (w: number): Promise<void> => {
@@ -284,9 +292,10 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       await Promise.all(writers);
       report.kills = cycle;
       say(
-        `kill ${String(cycle)}/${String(options.kills)} after ${String(delay)} ms: ${String(appointments.size)} appointments, ${String(documents.size)} documents acknowledged so far, ${String(inFlight.length)} in flight at kills, ${String(report.problems.length)} problems`,
+        `kill ${String(cycle)}/${String(options.kills)} ${String(delay)} ms after the first answer (start ${String(t1 - t0)} ms, checks ${String(t2 - t1)} ms, writes ${String(Date.now() - t2)} ms): ${String(appointments.size)} appointments, ${String(documents.size)} documents acknowledged so far, ${String(inFlight.length)} in flight at kills, ${String(report.problems.length)} problems`,
       );
     }
+    options.beforeFinalRestart?.(db);
     sim = await startSimProcess(db);
     await verify(sim.url, options.kills, true);
     await sim.stop();

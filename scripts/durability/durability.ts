@@ -49,7 +49,12 @@ export interface DurabilityReport {
   seed: number;
   kills: number;
   /** Acknowledged submissions, by kind. */
-  acknowledged: { appointmentStores: number; appointmentReplaces: number; documents: number; documentReplaces: number };
+  acknowledged: {
+    appointmentStores: number;
+    appointmentReplaces: number;
+    documents: number;
+    documentReplaces: number;
+  };
   /** Submissions in flight at a kill (answer never came); each must be all there or not there. */
   inFlightAtKill: number;
   /** Of those, how many turned out to be stored (complete). */
@@ -94,6 +99,8 @@ interface DocChain {
 const REQUEST_TIMEOUT_MS = 60_000;
 const BOOKING_SYSTEM = 'urn:oid:1.2.246.10.3210987.10.0.21.1';
 
+// The type parameter only names the JSON shape the caller reads; the answer is not validated.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 async function getJson<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   const text = await res.text();
@@ -174,7 +181,8 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
           const identifier = target?.identifier ?? `${tag}-A${String(n)}`;
           const time = startFor(n);
           const appointment: Appointment = kantaAppointment({ hetu, identifier, ...time });
-          const bundle = target === undefined ? storeBundle(appointment) : replaceBundle(target.id, appointment);
+          const bundle =
+            target === undefined ? storeBundle(appointment) : replaceBundle(target.id, appointment);
           let res: { status: number; body: Bundle };
           try {
             res = await getJson<Bundle>(`${url}/fhir`, {
@@ -314,6 +322,8 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
     };
     // Bulk: every version of every appointment (per patient), every Provenance, every document, every event.
     const versions = new Map<string, Set<number>>();
+    /** Booking identifiers seen in any stored version (an unanswered store is known by its identifier). */
+    const identifiers = new Set<string>();
     for (const hetu of TEST_HETUS) {
       for (let offset = 0; ; offset += 1000) {
         const r = await getJson<Bundle>(`${url}/fhir/Appointment/_history`, {
@@ -330,6 +340,7 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
           if (id === undefined || !Number.isFinite(v)) continue;
           if (!versions.has(id)) versions.set(id, new Set());
           versions.get(id)?.add(v);
+          for (const i of a?.identifier ?? []) if (i.value !== undefined) identifiers.add(i.value);
         }
         if (r.status !== 200) problem(`Appointment/_history for a patient answered ${String(r.status)}`);
         if (entries.length < 1000) break;
@@ -344,7 +355,8 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
         break;
       }
       for (const e of r.body.entry ?? []) {
-        for (const t of (e.resource as Provenance).target) if (t.reference) provenanceTargets.add(t.reference);
+        for (const t of (e.resource as Provenance).target)
+          if (t.reference) provenanceTargets.add(t.reference);
       }
       const link = r.body.link?.find((l) => l.relation === 'next')?.url;
       next = link === undefined ? undefined : new URL(link, url).toString();
@@ -361,7 +373,10 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
         problem(`half-written: a Provenance targets ${t}, which is not stored`);
     }
 
-    const stored = new Map<string, { oid: string; status: string; replaces?: string; replacedBy?: string; valid: boolean }>();
+    const stored = new Map<
+      string,
+      { oid: string; status: string; replaces?: string; replacedBy?: string; valid: boolean }
+    >();
     for (let offset = 0; ; offset += 1000) {
       const r = await getJson<{
         documents: { oid: string; status: string; replaces?: string; replacedBy?: string; valid: boolean }[];
@@ -376,12 +391,13 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       if (r.body.documents.length < 1000) break;
     }
     const evented = new Set<string>();
-    for (let since = 0; ; ) {
-      const r = await getJson<{ events: { seq: number; channel: string; kind: string; resourceIds: string[] }[] }>(
-        `${url}/events?since=${String(since)}&limit=1000&channel=archive`,
-      );
+    for (let since = 0; ;) {
+      const r = await getJson<{
+        events: { seq: number; channel: string; kind: string; resourceIds: string[] }[];
+      }>(`${url}/events?since=${String(since)}&limit=1000&channel=archive`);
       for (const e of r.body.events) {
-        if (e.kind === 'document.archive' || e.kind === 'document.replace') for (const id of e.resourceIds) evented.add(id);
+        if (e.kind === 'document.archive' || e.kind === 'document.replace')
+          for (const id of e.resourceIds) evented.add(id);
       }
       const last = r.body.events.at(-1)?.seq;
       if (last === undefined || r.body.events.length < 1000) break;
@@ -405,6 +421,7 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       if (f.kind === 'appointment') {
         const a = appointments.get(f.key);
         if (a !== undefined && (versions.get(a.id)?.size ?? 0) > a.version) report.inFlightStored += 1;
+        if (a === undefined && identifiers.has(f.key)) report.inFlightStored += 1;
       }
     }
 
@@ -413,15 +430,20 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       const vs = versions.get(a.id);
       const highest = vs === undefined ? 0 : Math.max(...vs);
       if (highest < a.version || (!a.uncertain && highest !== a.version) || highest > a.version + 1) {
-        problem(`acknowledged Appointment/${a.id} v${String(a.version)}: stored versions ${JSON.stringify([...(vs ?? [])])}`);
+        problem(
+          `acknowledged Appointment/${a.id} v${String(a.version)}: stored versions ${JSON.stringify([...(vs ?? [])])}`,
+        );
       }
       if (!all && a.cycle !== lastCycle) continue;
       const read = await getJson<Appointment>(`${url}/fhir/Appointment/${a.id}`);
       const readVersion = Number(read.body.meta?.versionId);
       if (read.status !== 200) problem(`acknowledged Appointment/${a.id} reads ${String(read.status)}`);
       else if (readVersion === a.version && read.body.start !== a.start)
-        problem(`acknowledged Appointment/${a.id} v${String(a.version)} reads start ${String(read.body.start)}, not ${a.start}`);
-      else if (readVersion < a.version) problem(`acknowledged Appointment/${a.id} reads v${String(readVersion)} < v${String(a.version)}`);
+        problem(
+          `acknowledged Appointment/${a.id} v${String(a.version)} reads start ${String(read.body.start)}, not ${a.start}`,
+        );
+      else if (readVersion < a.version)
+        problem(`acknowledged Appointment/${a.id} reads v${String(readVersion)} < v${String(a.version)}`);
       const found = await getJson<Bundle>(`${url}/fhir/Appointment/_search`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -429,7 +451,9 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       });
       const ids = (found.body.entry ?? []).map((e) => e.resource?.id);
       if (found.status !== 200 || !ids.includes(a.id))
-        problem(`acknowledged Appointment/${a.id} is not found by _search (status ${String(found.status)}, ids ${JSON.stringify(ids)})`);
+        problem(
+          `acknowledged Appointment/${a.id} is not found by _search (status ${String(found.status)}, ids ${JSON.stringify(ids)})`,
+        );
     }
 
     // Acknowledged documents.
@@ -441,10 +465,14 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       }
       if (!evented.has(d.oid)) problem(`acknowledged document ${d.oid} has no event`);
       if (!all && d.cycle !== lastCycle) continue;
-      const res = await fetch(`${url}/archive/documents/${d.oid}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const res = await fetch(`${url}/archive/documents/${d.oid}`, {
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       const bytes = Buffer.from(await res.arrayBuffer());
       if (res.status !== 200 || !bytes.equals(Buffer.from(d.cda, 'utf8')))
-        problem(`acknowledged document ${d.oid} reads ${String(res.status)} with ${String(bytes.length)} bytes, not the ${String(Buffer.byteLength(d.cda))} sent`);
+        problem(
+          `acknowledged document ${d.oid} reads ${String(res.status)} with ${String(bytes.length)} bytes, not the ${String(Buffer.byteLength(d.cda))} sent`,
+        );
     }
   }
 }

@@ -23,7 +23,9 @@ if (!Number.isInteger(seed) || !Number.isInteger(kills) || kills < 1 || !Number.
   process.exit(2);
 }
 
-process.stdout.write(`durability: ${String(kills)} kill -9 cycles, ${String(writersPerKind)} writers of each kind, seed ${String(seed)}\n`);
+process.stdout.write(
+  `durability: ${String(kills)} kill -9 cycles, ${String(writersPerKind)} writers of each kind, seed ${String(seed)}\n`,
+);
 const report = await runDurability({
   seed,
   kills,
@@ -34,6 +36,7 @@ const a = report.acknowledged;
 process.stdout.write(
   `seed ${String(seed)}: ${String(report.kills)} kills in ${(report.durationMs / 1000).toFixed(1)} s; acknowledged ${String(a.appointmentStores)} appointment stores, ${String(a.appointmentReplaces)} replaces, ${String(a.documents)} documents, ${String(a.documentReplaces)} document replacements; ${String(report.inFlightAtKill)} in flight at kills (${String(report.inFlightStored)} of them stored whole); ${String(report.refused.length)} refused; ${String(report.problems.length)} problems\n`,
 );
-for (const r of report.refused.slice(0, 10)) process.stdout.write(`  refused ${String(r.status)}: ${r.detail}\n`);
+for (const r of report.refused.slice(0, 10))
+  process.stdout.write(`  refused ${String(r.status)}: ${r.detail}\n`);
 for (const p of report.problems.slice(0, 30)) process.stdout.write(`  PROBLEM ${p}\n`);
 process.exitCode = durable(report) ? 0 : 1;

@@ -30,6 +30,7 @@ try {
   sim = values.url === undefined ? await startSimProcess(join(dir, 'fuzz.db')) : undefined;
   const url = values.url ?? sim?.url ?? '';
   process.stdout.write(`fuzzing ${url} with seed ${seed}: up to ${count} inputs or ${minutes} min\n`);
+  const began = Date.now();
   const report = await runFuzz({
     url,
     seed,
@@ -47,7 +48,7 @@ try {
   const fives = report.failures.filter((f) => f.kind === '5xx').length;
   const hangs = report.failures.filter((f) => f.kind !== '5xx').length;
   process.stdout.write(
-    `seed ${seed}: ${report.inputs} inputs, ${fives} 5xx, ${hangs} hangs or network failures, statuses ${JSON.stringify(report.statuses)}, rss ${mb(report.rssStart)} → ${mb(report.rssEnd)} (peak ${mb(report.rssPeak)})\n`,
+    `seed ${seed}: ${report.inputs} inputs, ${fives} 5xx, ${hangs} hangs or network failures, statuses ${JSON.stringify(report.statuses)}, rss ${mb(report.rssStart)} → ${mb(report.rssEnd)} (peak ${mb(report.rssPeak)}), ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
   );
   for (const f of report.failures.slice(0, 20))
     process.stdout.write(`  #${f.n} ${f.kind} ${f.method} ${f.path} ${f.status ?? ''}: ${f.detail}\n`);

@@ -1628,6 +1628,24 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     modules: ['simulator/fhir/handlers/kanta-query.ts'],
   },
   {
+    code: 'KANTA-SEARCH-008',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'producing-service-provider-unit',
+    messages: {
+      en: "producing-service-provider-unit is given together with appointment-service-provider (the guide's CapabilityStatement); add 'appointment-service-provider=urn:oid:<provider OID>' to the body",
+    },
+    sources: [
+      {
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 1.0.0-rc2), PTA-Appointment-R4-CapabilityStatement, search parameter producing-service-provider-unit',
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/handlers/kanta-query.ts'],
+  },
+  {
     code: 'KANTA-TX-001',
     channel: 'fhir',
     severity: 'error',

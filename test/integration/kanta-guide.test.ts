@@ -47,7 +47,7 @@ async function search(body: string): Promise<{ status: number; json: Bundle & Op
 
 /** The refusal's error issues as [kantasim code, Kanta process-error code]. */
 function refusal(oo: unknown): string[][] {
-  return ((oo as OperationOutcome).issue ?? [])
+  return (oo as OperationOutcome).issue
     .filter((i) => i.severity === 'error')
     .map((i) => [
       i.details?.coding?.find((c) => c.system !== KANTA)?.code ?? '',
@@ -143,7 +143,7 @@ describe('search as the guide defines it', () => {
         `${patient}&appointment-service-provider=${encodeURIComponent(`urn:oid:${ORG_READY}`)}&producing-service-provider-unit=${encodeURIComponent(form)}`,
       );
       expect(res.status).toBe(200);
-      expect(res.json.entry?.map((e) => e.resource?.id)).toEqual([mineId]);
+      expect((res.json as Bundle).entry?.map((e) => e.resource?.id)).toEqual([mineId]);
     }
   });
 
@@ -176,6 +176,6 @@ describe('search as the guide defines it', () => {
       `patient:identifier=${encodeURIComponent(`urn:oid:1.2.246.21|${TEST_HETUS[3]}`)}&appointment-service-provider=${ORG_READY}&appointment-service-provider-unit=${odd}`,
     );
     expect(res.status).toBe(200);
-    expect(res.json.entry?.map((e) => e.resource?.id)).toEqual([id]);
+    expect((res.json as Bundle).entry?.map((e) => e.resource?.id)).toEqual([id]);
   });
 });

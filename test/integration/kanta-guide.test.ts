@@ -179,3 +179,13 @@ describe('search as the guide defines it', () => {
     expect((res.json as Bundle).entry?.map((e) => e.resource?.id)).toEqual([id]);
   });
 });
+
+describe('Kanta FHIR HTTP headers', () => {
+  it("answers with its own X-Request-Id and the request's id in X-Correlation-Id", async () => {
+    const res = await fetch(`${server.url}/fhir/metadata`, { headers: { 'X-Request-Id': 'req-4711' } });
+    expect(res.headers.get('x-correlation-id')).toBe('req-4711');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const without = await fetch(`${server.url}/fhir/metadata`);
+    expect(without.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -46,10 +46,14 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
   app.set('query parser', 'simple');
 
   app.use((req, res, next) => {
+    // Kanta FHIR HTTP header, as Kanta's FHIR guides show it: the response's X-Request-Id identifies the
+    // response, X-Correlation-Id names the request's X-Request-Id. The request's id (or one minted for a
+    // request without it) is what events and logs carry, so X-Correlation-Id finds them.
     const incoming = req.get('X-Request-Id');
     const requestId =
       incoming !== undefined && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    res.setHeader('X-Request-Id', requestId);
+    res.setHeader('X-Request-Id', randomUUID());
+    res.setHeader('X-Correlation-Id', requestId);
     res.locals.requestId = requestId;
     const started = process.hrtime.bigint();
     res.on('finish', () => {

@@ -1124,17 +1124,24 @@ export const FHIR_RULES: readonly RuleEntry[] = [
   {
     code: 'KANTA-PROV-006',
     channel: 'fhir',
-    severity: 'warning',
+    severity: 'error',
     element: 'Provenance.agent[{i}].role',
-    messages: { en: "role code '{code}' is not one kantasim knows ({n}); check it against the Kanta IG" },
+    messages: {
+      en: "role code '{code}' is outside the agent slices of the profile (slicing is closed; roles: {n})",
+    },
     sources: [
       {
-        title: 'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4), AppointmentProvenance',
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 1.0.0-rc2), AppointmentProvenance, Provenance.agent (slicing closed by role.coding.code: 10 Palvelunjärjestäjä, 12 AppointmentBookerPatient)',
         url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
       },
-      { title: 'kantasim: fhir.md', url: 'docs/fhir.md' },
+      {
+        title:
+          'Kanta tahdonilmaisut (fi.kela.kanta.gen.r4.tahdonilmaisut 1.0.0-rc1), TahdonilmaisuProvenance invariants TIP-PROV-1..4: roles 2, 5, 7 (accepted as inferred slices)',
+        url: 'https://simplifier.net/guide/Sosiaali-ja-terveydenhuollon-v-linen-luovutuslupa',
+      },
     ],
-    basis: 'assumption',
+    basis: 'published',
     modules: ['simulator/fhir/validation/kanta-profiles.ts'],
   },
   {
@@ -1214,6 +1221,204 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     sources: [
       {
         title: 'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4), AppointmentProvenance',
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/kanta-profiles.ts'],
+  },
+  {
+    code: 'KANTA-APPT-015',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'Appointment.identifier[{i}].value',
+    messages: {
+      en: "the booking's identifier has no value: Appointment.identifier.value is 1..1 in AppointmentAppointment; add the booking system's own identifier",
+    },
+    sources: [
+      {
+        title:
+          "Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 0.1.0), AppointmentAppointment, Appointment.identifier.value 1..1 (validator example on the guide's OperationOutcome page)",
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/kanta-profiles.ts'],
+  },
+  {
+    code: 'KANTA-APPT-016',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'Appointment.meta.security[{j}]',
+    messages: {
+      en: 'a meta.security coding (bound to https://pta.kanta.fi/ValueSet/fipta-vs-visible) carries system, code and display; add {missing}',
+    },
+    sources: [
+      {
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 0.1.0), AppointmentAppointment, Appointment.meta.security (binding required fipta-vs-visible; coding system, code, display required)',
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/kanta-profiles.ts'],
+  },
+  {
+    code: 'KANTA-APPT-017',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'Appointment.cancelationReason.coding[{j}]',
+    messages: {
+      en: 'a cancelationReason coding (bound to https://pta.kanta.fi/ValueSet/fipta-vs-cancelationreason) carries system, code and display; add {missing}',
+    },
+    sources: [
+      {
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 0.1.0), AppointmentAppointment, Appointment.cancelationReason (coding 1..; binding required fipta-vs-cancelationreason; system, code, display required)',
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/kanta-profiles.ts'],
+  },
+  {
+    code: 'KANTA-APPT-018',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'Appointment.serviceCategory[{i}].coding[{j}]',
+    messages: {
+      en: 'a serviceCategory coding carries system, code and display; add {missing}',
+    },
+    sources: [
+      {
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 0.1.0), AppointmentAppointment, Appointment.serviceCategory (coding system, code, display required)',
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/kanta-profiles.ts'],
+  },
+  {
+    code: 'KANTA-APPT-019',
+    channel: 'fhir',
+    severity: 'warning',
+    element: 'Appointment.serviceType[{i}].coding[{j}]',
+    messages: {
+      en: "a serviceType coding should carry system, code and display like the guide's other bound codings; add {missing}",
+    },
+    sources: [
+      {
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 0.1.0), AppointmentAppointment, Appointment.serviceType (constraints not in the public rendering)',
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/fhir/validation/kanta-profiles.ts'],
+  },
+  {
+    code: 'KANTA-PROV-012',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'Provenance.agent[{i}].role[{k}].coding[{j}]',
+    messages: {
+      en: 'an agent role coding (bound to http://gen.kanta.fi/ValueSet/figen-vs-provenancerolecategory) carries system, code and display; add {missing}',
+    },
+    sources: [
+      {
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 1.0.0-rc2), AppointmentProvenance, Provenance.agent.role.coding (system, code, display required)',
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/kanta-profiles.ts'],
+  },
+  {
+    code: 'KANTA-PROV-013',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'Provenance.language',
+    messages: {
+      en: "add language (1..1 in AppointmentProvenance), e.g. 'fi'",
+    },
+    sources: [
+      {
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 1.0.0-rc2), AppointmentProvenance, Provenance.language 1..1',
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/kanta-profiles.ts'],
+  },
+  {
+    code: 'KANTA-PROV-014',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'Provenance.occurred[x]',
+    messages: {
+      en: 'AppointmentProvenance allows no occurred[x] (the time is Provenance.recorded); remove it',
+    },
+    sources: [
+      {
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 1.0.0-rc2), AppointmentProvenance, Provenance.occurred[x] (no types allowed)',
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/kanta-profiles.ts'],
+  },
+  {
+    code: 'KANTA-PROV-015',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'Provenance.{element}',
+    messages: {
+      en: 'a nullification Provenance (MitatointiProvenanceV2) has no {element} (0..0 in the profile); remove it',
+    },
+    sources: [
+      {
+        title:
+          'Kanta yhteiset FHIR-profiilit (fi.kela.kanta.gen.r4 1.0.0-rc5; kanta-yhteiset-fhir 1.0.0), MitatointiProvenanceV2, Provenance.reason, .policy, .location, .occurred[x], .text, .implicitRules 0..0',
+        url: 'https://simplifier.net/kanta-yhteiset-fhir/mitatointiprovenancev2',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/kanta-profiles.ts'],
+  },
+  {
+    code: 'KANTA-PROV-016',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'Provenance.agent[{i}].who.reference',
+    messages: {
+      en: "'{ref}' names no contained resource; put the agent's Patient, Practitioner or Device in Provenance.contained with id '{id}'",
+    },
+    sources: [
+      {
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 1.0.0-rc2), AppointmentProvenance, Provenance.agent.who.reference to contained AppointmentPatient, AppointmentPractitioner, KantaDevice',
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/kanta-profiles.ts'],
+  },
+  {
+    code: 'KANTA-PROV-017',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'Provenance.contained[{i}]',
+    messages: {
+      en: "a contained {type} is not one the guide names; an agent's person or system is a contained Patient, Practitioner, Device (AppointmentPatient, AppointmentPractitioner, KantaDevice)",
+    },
+    sources: [
+      {
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 1.0.0-rc2), AppointmentProvenance, Provenance.contained (AppointmentPatient, AppointmentPractitioner, KantaDevice)',
         url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
       },
     ],
@@ -1416,6 +1621,24 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     sources: [
       {
         title: 'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4), Haku',
+        url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/handlers/kanta-query.ts'],
+  },
+  {
+    code: 'KANTA-SEARCH-008',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'producing-service-provider-unit',
+    messages: {
+      en: "producing-service-provider-unit is given together with appointment-service-provider (the guide's CapabilityStatement); add 'appointment-service-provider=urn:oid:<provider OID>' to the body",
+    },
+    sources: [
+      {
+        title:
+          'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 1.0.0-rc2), PTA-Appointment-R4-CapabilityStatement, search parameter producing-service-provider-unit',
         url: 'https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4',
       },
     ],

@@ -2,21 +2,48 @@
  * Index rows of a Kanta appointment: the generic Appointment parameters plus Kanta's, some of which come
  * from the appointment's latest Provenance (`recorded`, `service-organiser`).
  *
- * `appointment-service-provider(-unit)`: Kanta's definitions are not public. kantasim reads them from
- * the participants' identifiers by the national OID structure (docs/kanta.md#code-server-and-oids):
- * `1.2.246.10.<n>.10.0` is an organisation (service provider), `1.2.246.10.<n>.10.<unit>` a service unit
- * of it (the unit's provider is then `…10.0` too). A documented choice; docs/fhir.md.
+ * `appointment-service-provider(-unit)`: the guide's CapabilityStatement defines them by the
+ * organisation structure (`organization.partOf` the provider, `organization.identifier` the unit). kantasim
+ * reads the participants' organisation OIDs and looks each up in the SOTE organisation register (the
+ * code-server mock): a registered organisation with `partOf` is a unit of that provider, one without is
+ * a provider itself. Only an OID the register does not know falls back to the national OID structure
+ * (docs/kanta.md#code-server-and-oids): `1.2.246.10.<n>.10.0` a provider, `1.2.246.10.<n>.10.<unit>` its unit.
+ * `producing-service-provider-unit` is the recorder's service unit, `Provenance.agent.who.identifier` of
+ * the role-7 agent (Palveluyksikkö).
  */
 import type { Appointment, Provenance, Resource } from 'fhir/r4.js';
 import type { StoreSession } from '../store/types.ts';
 import { dateRange } from './dates.ts';
 import type { IndexEntry } from '../store/fhir-types.ts';
 import { extractIndex } from './search-params.ts';
-import { isPatientIdSystem, serviceOrganiserOid } from './validation/kanta-profiles.ts';
+import { isPatientIdSystem, producingUnitOids, serviceOrganiserOid } from './validation/kanta-profiles.ts';
+
+/**
+ * What the organisation register says about a participant's OID: the provider it is `partOf`, `null`
+ * when it is registered without one (a provider itself), absent when it is not registered.
+ */
+export type ProviderLookup = ReadonlyMap<string, string | null>;
 
 const UNIT_OID = /^(1\.2\.246\.10\.\d+\.10)\.(\d+)$/;
 
-export function appointmentIndex(a: Appointment, provenance?: Provenance): IndexEntry[] {
+/** The organisation OIDs of an appointment's participants (not patients), without `urn:oid:`. */
+export function participantOrganisationOids(a: Appointment): string[] {
+  const participants: unknown = a.participant;
+  if (!Array.isArray(participants)) return [];
+  return participants.flatMap((p: unknown) => {
+    const ident = (p as { actor?: { identifier?: { system?: unknown; value?: unknown } } } | null)?.actor
+      ?.identifier;
+    if (typeof ident?.value !== 'string') return [];
+    if (typeof ident.system === 'string' && isPatientIdSystem(ident.system)) return [];
+    return [ident.value.startsWith('urn:oid:') ? ident.value.slice(8) : ident.value];
+  });
+}
+
+export function appointmentIndex(
+  a: Appointment,
+  provenance?: Provenance,
+  providers: ProviderLookup = new Map(),
+): IndexEntry[] {
   const out = extractIndex(a);
   // Defensive reads: in rehearsal mode an appointment may be stored although its rules failed.
   for (const p of Array.isArray(a.participant)
@@ -29,6 +56,13 @@ export function appointmentIndex(a: Appointment, provenance?: Provenance): Index
       continue;
     }
     const oid = ident.value.startsWith('urn:oid:') ? ident.value.slice(8) : ident.value;
+    const registered = providers.get(oid);
+    if (registered !== undefined) {
+      out.push({ param: 'appointment-service-provider', kind: 'token', system: '', code: registered ?? oid });
+      if (registered !== null)
+        out.push({ param: 'appointment-service-provider-unit', kind: 'token', system: '', code: oid });
+      continue;
+    }
     const m = UNIT_OID.exec(oid);
     if (!m) continue;
     const provider = `${m[1] ?? ''}.0`;
@@ -44,6 +78,8 @@ export function appointmentIndex(a: Appointment, provenance?: Provenance): Index
     const organiser = serviceOrganiserOid(provenance);
     if (organiser !== undefined)
       out.push({ param: 'service-organiser', kind: 'token', system: '', code: organiser });
+    for (const unit of producingUnitOids(provenance))
+      out.push({ param: 'producing-service-provider-unit', kind: 'token', system: '', code: unit });
   }
   return out;
 }

@@ -3,8 +3,16 @@
  * `FhirError` carrying one from deep code); `statusOf` is the one place that maps an outcome to its
  * HTTP status, and `toOperationOutcome` the one place that turns findings into OperationOutcome issues.
  *
+ * Kanta answers errors with its process-error code system (Kanta-palvelut – Prosessivirheet ja
+ * huomautukset, `urn:oid:1.2.246.537.5.40112.2006`) in `issue.details.coding`. Every error issue carries
+ * one such coding beside kantasim's own code, so a client written against Kanta reads the same field.
+ * Only two codes are public (4Y00007 for message errors, 5Y00009 for access errors); the mapping of
+ * every other refusal onto them is kantasim's choice, documented in docs/conformance.md.
+ *
  * See: https://hl7.org/fhir/R4/http.html#Status-Codes
  * See: https://hl7.org/fhir/R4/operationoutcome.html
+ * See: https://simplifier.net/guide/Kanta-Potilastiedon-arkisto-R4-versio-0.1/Etusivu/REST-rajapinta/OperationOutcome.page.md?version=current
+ * See: https://simplifier.net/guide/hyvinvointisovellusten-rajapinta-potilastietoihin-r4/Etusivu/Esimerkit/Virhevastauksia?version=1.0.0
  */
 import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4.js';
 import type { Finding } from '../domain/findings.ts';
@@ -132,13 +140,53 @@ function issueType(kind: OutcomeKind, finding: Finding): OperationOutcomeIssue['
   }
 }
 
-/** A finding as an OperationOutcome issue: code in `details`, message in `diagnostics`, path in `expression`. */
+/** Kanta's process-error code system (Kanta-palvelut – Prosessivirheet ja huomautukset). */
+export const KANTA_PROCESS_ERROR_SYSTEM = 'urn:oid:1.2.246.537.5.40112.2006';
+
+/** The published codes of the process-error code system, with their displays as Kanta writes them. */
+export const KANTA_PROCESS_ERRORS = {
+  /** Message integrity: invalid content or parameters (HTTP 400 in Kanta's examples). */
+  integrity: { code: '4Y00007', display: 'Virhe sanoman eheydessä.' },
+  /** Access rights: the sender may not do this (HTTP 401 with an OperationOutcome in Kanta's examples). */
+  access: { code: '5Y00009', display: 'Käyttöoikeusvirhe.' },
+} as const;
+
+/**
+ * Findings that say the organisation has no right to use the service (not registered as a Kanta
+ * customer, appointment service not deployed): Kanta's access-error code fits them [assumption].
+ */
+const ACCESS_CODES = new Set(['KANTA-REG-003', 'KANTA-REG-004']);
+
+/**
+ * The Kanta process-error coding of a blocking finding, or none for warnings and information (Kanta
+ * publishes process errors only) and for a failure of the simulator itself (no public code fits, and
+ * an invented one would mislead). Everything else that is refused maps to 4Y00007 [assumption: the one
+ * published message-error code; Kanta's full list is on the national code server].
+ */
+export function kantaProcessError(
+  finding: Finding,
+  kind: OutcomeKind,
+): { system: string; code: string; display: string } | undefined {
+  if (finding.severity !== 'error' && finding.severity !== 'fatal') return undefined;
+  if (kind === 'server-error') return undefined;
+  const which = ACCESS_CODES.has(finding.code) ? KANTA_PROCESS_ERRORS.access : KANTA_PROCESS_ERRORS.integrity;
+  return { system: KANTA_PROCESS_ERROR_SYSTEM, ...which };
+}
+
+/**
+ * A finding as an OperationOutcome issue: kantasim's code (and Kanta's process-error code for an
+ * error) in `details`, message in `diagnostics`, path in `expression`.
+ */
 export function issueOf(finding: Finding, kind: OutcomeKind = 'unprocessable'): OperationOutcomeIssue {
+  const kanta = kantaProcessError(finding, kind);
   const issue: OperationOutcomeIssue = {
     severity: finding.severity,
     code: issueType(kind, finding),
     details: {
-      coding: [{ system: KANTASIM_FINDING_SYSTEM, code: finding.code }],
+      coding: [
+        { system: KANTASIM_FINDING_SYSTEM, code: finding.code },
+        ...(kanta === undefined ? [] : [kanta]),
+      ],
       text: finding.message,
     },
     diagnostics: finding.message,

@@ -165,13 +165,19 @@ export const SEARCH_PARAMS: Readonly<Record<string, readonly SearchParamDef[]>> 
       'appointment-service-provider',
       'token',
       [],
-      'participant organisation OIDs 1.2.246.10.<n>.10.0, and the parent organisation of a unit (kantasim choice)',
+      'organization.partOf of the participant organisations in the SOTE organisation register (a registered organisation without partOf is its own provider; unregistered OIDs by the national OID structure)',
     ),
     p(
       'appointment-service-provider-unit',
       'token',
       [],
-      'participant unit OIDs 1.2.246.10.<n>.10.<unit> with unit ≠ 0 (kantasim choice)',
+      'organization.identifier of the participant organisations that are partOf a provider in the register (unregistered: OIDs 1.2.246.10.<n>.10.<unit>, unit ≠ 0)',
+    ),
+    p(
+      'producing-service-provider-unit',
+      'token',
+      [],
+      "Provenance.agent.who.identifier of the latest Provenance's role-7 agent (the recorder's service unit; Kanta)",
     ),
   ],
   Provenance: [

@@ -53,7 +53,12 @@ async function search(params: Record<string, string>): Promise<Bundle> {
 }
 
 function codes(oo: OperationOutcome): string[] {
-  return oo.issue.flatMap((i) => i.details?.coding?.map((c) => c.code ?? '') ?? []);
+  return oo.issue.flatMap(
+    (i) =>
+      i.details?.coding
+        ?.filter((c) => c.system !== 'urn:oid:1.2.246.537.5.40112.2006')
+        .map((c) => c.code ?? '') ?? [],
+  );
 }
 
 async function rawPost(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {

@@ -39,7 +39,12 @@ async function call(c: Call): Promise<{ status: number; oo: OperationOutcome; co
 }
 
 const codes = (oo: OperationOutcome): string[] =>
-  oo.issue.flatMap((i) => i.details?.coding?.map((c) => c.code ?? '') ?? []);
+  oo.issue.flatMap(
+    (i) =>
+      i.details?.coding
+        ?.filter((c) => c.system !== 'urn:oid:1.2.246.537.5.40112.2006')
+        .map((c) => c.code ?? '') ?? [],
+  );
 
 const appointmentWith = (change: (a: Appointment) => void): string => {
   const a = kantaAppointment();

@@ -21,7 +21,7 @@ import { decide } from '../../domain/policy.ts';
 import type { StoredResource } from '../../domain/fhir.ts';
 import type { StoreSession } from '../../store/types.ts';
 import { VersionConflictError } from '../../store/fhir-types.ts';
-import { appointmentIndex, patientOf } from '../appointment-index.ts';
+import { appointmentIndex, participantOrganisationOids, patientOf } from '../appointment-index.ts';
 import type { FhirContext, FhirRequest } from '../context.ts';
 import {
   badRequestFindings,
@@ -314,7 +314,12 @@ async function write(
     invalid,
   );
   const appointmentIn = prepare(v.appointment as Appointment, id, invalid);
-  const index = appointmentIndex(appointmentIn, prov);
+  const providers = new Map<string, string | null>();
+  for (const oid of participantOrganisationOids(appointmentIn)) {
+    const org = await tx.registry.getOrganisation(oid);
+    if (org) providers.set(oid, org.partOf ?? null);
+  }
+  const index = appointmentIndex(appointmentIn, prov, providers);
   const appointment =
     operation.op === 'replace'
       ? await tx.fhir.update(appointmentIn, { index, ifMatch: current?.versionId ?? 0 })

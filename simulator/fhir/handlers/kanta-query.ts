@@ -23,19 +23,20 @@ const SERVED = new Set([
   'service-organiser',
   'appointment-service-provider',
   'appointment-service-provider-unit',
+  'producing-service-provider-unit',
   'status',
   '_count',
   '_offset',
   '_sort',
 ]);
 /** Parameters Kanta lists whose semantics are not public; refused with a clear message. */
-const NOT_SIMULATED = new Set([
+const NOT_SIMULATED = new Set(['register-type-code', 'service-event', 'include-own']);
+const OID_PARAMS = [
+  'service-organiser',
+  'appointment-service-provider',
+  'appointment-service-provider-unit',
   'producing-service-provider-unit',
-  'register-type-code',
-  'service-event',
-  'include-own',
-]);
-const OID_PARAMS = ['service-organiser', 'appointment-service-provider', 'appointment-service-provider-unit'];
+];
 
 function bodyOnly(req: FhirRequest, what: string): void {
   if (req.queryKeys.length > 0) {
@@ -103,6 +104,15 @@ export async function kantaSearchFrom(
           ? "the patient is mandatory: add 'patient:identifier=urn:oid:1.2.246.21|<identity code>' to the body"
           : 'give patient:identifier once: an appointment search is for one patient',
         'patient:identifier',
+      ),
+    );
+  }
+  if (checked.has('producing-service-provider-unit') && !checked.has('appointment-service-provider')) {
+    throw new FhirError(
+      badRequest(
+        'KANTA-SEARCH-008',
+        "producing-service-provider-unit is given together with appointment-service-provider (the guide's CapabilityStatement); add 'appointment-service-provider=urn:oid:<provider OID>' to the body",
+        'producing-service-provider-unit',
       ),
     );
   }

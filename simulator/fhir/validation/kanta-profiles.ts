@@ -28,14 +28,57 @@ export const KANTA_NULLIFICATION_PROFILE =
 export const PROVENANCE_ROLE_SYSTEM = 'http://gen.kanta.fi/figen-cs-provenancerolecategory';
 
 /**
- * Role codes kantasim knows. 10 (Palvelunjärjestäjä) and 12 (booker patient) are public; the other
- * slices of the IG (booking professional, software, producing system) exist but their codes are not
- * public, so other codes are a warning, not a refusal [kantasim].
+ * The agent slices of AppointmentProvenance (slicing closed, discriminator `role.coding.code`). 10
+ * (Palvelunjärjestäjä) and 12 (booker, patient) are slices of the published profile; 2 (professional),
+ * 5 (legal representative) and 7 (the professional's service unit) are the other codes of the same
+ * code system whose meaning the Kanta consent Provenance (TahdonilmaisuProvenance) publishes, and are
+ * accepted as the remaining booker slices [inferred: the later slices of the appointment profile are
+ * not in its public rendering]. Any other role is outside the closed slicing and refused.
  */
 export const PROVENANCE_ROLES: Readonly<Record<string, string>> = {
   '10': 'Palvelunjärjestäjä (service organiser)',
   '12': 'Ajanvarauksen tekijä: potilas (booker, patient)',
+  '2': 'Ammattihenkilö (booker, professional) [inferred]',
+  '5': 'Laillinen edustaja (booker, legal representative) [inferred]',
+  '7': "Palveluyksikkö (the professional's service unit) [inferred]",
 };
+/** The role whose agent is the recorder's service unit (search parameter producing-service-provider-unit). */
+export const PRODUCING_UNIT_ROLE = '7';
+/** Contained resources the guide references from `agent.who.reference` (AppointmentPatient, AppointmentPractitioner, KantaDevice). */
+const CONTAINED_TYPES = ['Patient', 'Practitioner', 'Device'];
+/** Elements MitatointiProvenanceV2 sets to 0..0 (fi.kela.kanta.gen.r4 1.0.0-rc5 / kanta-yhteiset-fhir 1.0.0). */
+const NULLIFICATION_FORBIDDEN = [
+  'reason',
+  'policy',
+  'location',
+  'occurredDateTime',
+  'occurredPeriod',
+  'text',
+  'implicitRules',
+] as const;
+
+const APPT_SOURCE =
+  'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 0.1.0 / 1.0.0-rc2), AppointmentAppointment, https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4';
+const PROV_SOURCE =
+  'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4 1.0.0-rc2), AppointmentProvenance, https://simplifier.net/guide/kanta-potilastietovaranto-ajanvaraus-r4';
+const NULL_SOURCE =
+  'Kanta yhteiset FHIR-profiilit (fi.kela.kanta.gen.r4 1.0.0-rc5; kanta-yhteiset-fhir 1.0.0), MitatointiProvenanceV2, https://simplifier.net/kanta-yhteiset-fhir/mitatointiprovenancev2';
+
+/**
+ * The codings of a bound CodeableConcept that lack system, code or display: the guide's profiles mark
+ * all three required on every bound coding (`coding required: [display, system, code]`).
+ */
+function incompleteCodings(
+  cc: { coding?: { system?: string; code?: string; display?: string }[] } | undefined,
+  path: string,
+): { path: string; missing: string[] }[] {
+  return (cc?.coding ?? []).flatMap((c, j) => {
+    const missing = (['system', 'code', 'display'] as const).filter(
+      (k) => c[k] === undefined || c[k].trim() === '',
+    );
+    return missing.length === 0 ? [] : [{ path: `${path}.coding[${j}]`, missing }];
+  });
+}
 export const SERVICE_ORGANISER_ROLE = '10';
 
 /** Whether an Appointment claims the Kanta profile (then the Kanta rules apply to it everywhere). */
@@ -109,6 +152,76 @@ export function checkKantaAppointment(a: Appointment): Finding[] {
       ),
     );
   }
+  (a.identifier ?? []).forEach((ident, i) => {
+    if (ident.value === undefined || ident.value.trim() === '') {
+      out.push(
+        error(
+          'KANTA-APPT-015',
+          `Appointment.identifier[${i}].value`,
+          "the booking's identifier has no value: Appointment.identifier.value is 1..1 in AppointmentAppointment; add the booking system's own identifier",
+          APPT_SOURCE,
+        ),
+      );
+    }
+  });
+  for (const bad of (a.meta?.security ?? []).flatMap((c, j) =>
+    incompleteCodings({ coding: [c] }, '').map((x) => ({ ...x, path: `Appointment.meta.security[${j}]` })),
+  )) {
+    out.push(
+      error(
+        'KANTA-APPT-016',
+        bad.path,
+        `a meta.security coding (bound to https://pta.kanta.fi/ValueSet/fipta-vs-visible) carries system, code and display; add ${bad.missing.join(', ')}`,
+        APPT_SOURCE,
+      ),
+    );
+  }
+  if (a.cancelationReason !== undefined) {
+    if ((a.cancelationReason.coding ?? []).length === 0) {
+      out.push(
+        error(
+          'KANTA-APPT-017',
+          'Appointment.cancelationReason.coding',
+          'cancelationReason is coded (bound to https://pta.kanta.fi/ValueSet/fipta-vs-cancelationreason); add a coding with system, code and display',
+          APPT_SOURCE,
+        ),
+      );
+    }
+    for (const bad of incompleteCodings(a.cancelationReason, 'Appointment.cancelationReason')) {
+      out.push(
+        error(
+          'KANTA-APPT-017',
+          bad.path,
+          `a cancelationReason coding (bound to https://pta.kanta.fi/ValueSet/fipta-vs-cancelationreason) carries system, code and display; add ${bad.missing.join(', ')}`,
+          APPT_SOURCE,
+        ),
+      );
+    }
+  }
+  (a.serviceCategory ?? []).forEach((cc, i) => {
+    for (const bad of incompleteCodings(cc, `Appointment.serviceCategory[${i}]`)) {
+      out.push(
+        error(
+          'KANTA-APPT-018',
+          bad.path,
+          `a serviceCategory coding carries system, code and display; add ${bad.missing.join(', ')}`,
+          APPT_SOURCE,
+        ),
+      );
+    }
+  });
+  (a.serviceType ?? []).forEach((cc, i) => {
+    for (const bad of incompleteCodings(cc, `Appointment.serviceType[${i}]`)) {
+      out.push(
+        warning(
+          'KANTA-APPT-019',
+          bad.path,
+          `a serviceType coding should carry system, code and display like the guide's other bound codings; add ${bad.missing.join(', ')}`,
+          APPT_SOURCE,
+        ),
+      );
+    }
+  });
   if (a.status === 'entered-in-error') {
     out.push(
       error(
@@ -169,6 +282,54 @@ export function serviceOrganiserOid(p: Provenance): string | undefined {
   const value = serviceOrganiserAgent(p)?.agent.who.identifier?.value;
   if (value === undefined) return undefined;
   return value.startsWith('urn:oid:') ? value.slice(8) : value;
+}
+
+/**
+ * Contained resources of a Provenance are the people and systems its agents name (`agent.who.reference`
+ * '#id'): AppointmentPatient, AppointmentPractitioner (booker) and KantaDevice. A local reference must
+ * resolve, and a contained resource of another type has no place in the profile.
+ */
+function containedAgents(p: Provenance): Finding[] {
+  const out: Finding[] = [];
+  const contained = (p.contained ?? []) as { resourceType?: string; id?: string }[];
+  contained.forEach((c, i) => {
+    if (c.resourceType === undefined || !CONTAINED_TYPES.includes(c.resourceType)) {
+      out.push(
+        error(
+          'KANTA-PROV-017',
+          `Provenance.contained[${i}]`,
+          `a contained ${c.resourceType ?? 'resource'} is not one the guide names; an agent's person or system is a contained ${CONTAINED_TYPES.join(', ')} (AppointmentPatient, AppointmentPractitioner, KantaDevice)`,
+          PROV_SOURCE,
+        ),
+      );
+    }
+  });
+  p.agent.forEach((agent, i) => {
+    const ref = agent.who.reference;
+    if (ref?.startsWith('#') === true && !contained.some((c) => c.id === ref.slice(1))) {
+      out.push(
+        error(
+          'KANTA-PROV-016',
+          `Provenance.agent[${i}].who.reference`,
+          `'${ref}' names no contained resource; put the agent's Patient, Practitioner or Device in Provenance.contained with id '${ref.slice(1)}'`,
+          PROV_SOURCE,
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+/** The recorder's service unit (agent role 7 who.identifier, without `urn:oid:`), when given. */
+export function producingUnitOids(p: Provenance): string[] {
+  const agents: unknown = (p as Partial<Provenance>).agent;
+  if (!Array.isArray(agents)) return [];
+  return (agents as ProvenanceAgent[]).flatMap((agent) => {
+    const value = (agent as Partial<ProvenanceAgent> | null)?.who?.identifier?.value;
+    if (typeof value !== 'string' || !Array.isArray(agent.role)) return [];
+    if (!roleCodes(agent).includes(PRODUCING_UNIT_ROLE)) return [];
+    return [value.startsWith('urn:oid:') ? value.slice(8) : value];
+  });
 }
 
 export interface ProvenanceContext {
@@ -241,18 +402,74 @@ export function checkKantaProvenance(p: Provenance, ctx: ProvenanceContext): Fin
     for (const code of codes) {
       if (PROVENANCE_ROLES[code] === undefined) {
         out.push(
-          warning(
+          error(
             'KANTA-PROV-006',
             `Provenance.agent[${i}].role`,
-            `role code '${code}' is not one kantasim knows (${Object.entries(PROVENANCE_ROLES)
+            `role code '${code}' is outside the agent slices of the profile (slicing is closed; roles: ${Object.entries(
+              PROVENANCE_ROLES,
+            )
               .map(([c, n]) => `${c} ${n}`)
-              .join('; ')}); check it against the Kanta IG`,
-            SOURCE,
+              .join('; ')})`,
+            PROV_SOURCE,
           ),
         );
       }
     }
   });
+  p.agent.forEach((agent, i) => {
+    (agent.role ?? []).forEach((r, k) => {
+      for (const bad of incompleteCodings(r, `Provenance.agent[${i}].role[${k}]`)) {
+        out.push(
+          error(
+            'KANTA-PROV-012',
+            bad.path,
+            `an agent role coding (bound to http://gen.kanta.fi/ValueSet/figen-vs-provenancerolecategory) carries system, code and display; add ${bad.missing.join(', ')}`,
+            PROV_SOURCE,
+          ),
+        );
+      }
+    });
+  });
+  out.push(...containedAgents(p));
+  if (ctx.nullification || profiles.includes(KANTA_NULLIFICATION_PROFILE)) {
+    const record = p as unknown as Record<string, unknown>;
+    for (const name of NULLIFICATION_FORBIDDEN) {
+      if (record[name] !== undefined) {
+        out.push(
+          error(
+            'KANTA-PROV-015',
+            `Provenance.${name}`,
+            `a nullification Provenance (MitatointiProvenanceV2) has no ${name} (0..0 in the profile); remove it`,
+            NULL_SOURCE,
+          ),
+        );
+      }
+    }
+  } else {
+    if (p.language === undefined || p.language.trim() === '') {
+      out.push(
+        error(
+          'KANTA-PROV-013',
+          'Provenance.language',
+          "add language (1..1 in AppointmentProvenance), e.g. 'fi'",
+          PROV_SOURCE,
+        ),
+      );
+    }
+    const record = p as unknown as Record<string, unknown>;
+    for (const name of ['occurredDateTime', 'occurredPeriod']) {
+      if (record[name] !== undefined) {
+        out.push(
+          error(
+            'KANTA-PROV-014',
+            `Provenance.${name}`,
+            'AppointmentProvenance allows no occurred[x] (the time is Provenance.recorded); remove it',
+            PROV_SOURCE,
+          ),
+        );
+      }
+    }
+  }
   const organisers = p.agent.filter((a) => roleCodes(a).includes(SERVICE_ORGANISER_ROLE));
   if (organisers.length !== 1) {
     out.push(

@@ -206,15 +206,21 @@ describe('layer 4: Kanta appointment and Provenance', () => {
     expect(codesOf(checkKantaProvenance(p, ctx))).toEqual(['KANTA-PROV-002', 'KANTA-PROV-003']);
   });
 
-  it('warns about unknown role codes and a missing signature', () => {
+  it('refuses role codes outside the closed agent slicing and warns about a missing signature', () => {
     const p = kantaProvenance({ target: 'urn:uuid:a' });
     p.agent.push({
-      role: [{ coding: [{ system: 'http://gen.kanta.fi/figen-cs-provenancerolecategory', code: '99' }] }],
+      role: [
+        {
+          coding: [
+            { system: 'http://gen.kanta.fi/figen-cs-provenancerolecategory', code: '99', display: 'x' },
+          ],
+        },
+      ],
       who: { display: 'x' },
     });
     delete p.signature;
     expect(checkKantaProvenance(p, ctx).map((f) => [f.code, f.severity])).toEqual([
-      ['KANTA-PROV-006', 'warning'],
+      ['KANTA-PROV-006', 'error'],
       ['KANTA-PROV-011', 'warning'],
     ]);
   });

@@ -16,7 +16,7 @@ export {
 export { terminalReporter, summaryTable, type ProgressListener } from './progress.ts';
 export { linePrompter, type ManualAnswer, type Prompter } from './prompt.ts';
 export { eventLink, resourceLink, runLink, VIEWER_LINK_PATTERNS } from './links.ts';
-export { recordRun, type RecordedRunRef, type RecordOutcome } from './record.ts';
+export { recordRun, type RunRecordRef, type RecordOutcome } from './record.ts';
 export { csvReport } from './report/csv.ts';
 export { htmlReport } from './report/html.ts';
 export { jsonReport } from './report/json.ts';

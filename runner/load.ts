@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
+import { mostSpecific, schemaProblem, type Segments } from '../common/schema-errors.ts';
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import schema from './scenario.schema.json' with { type: 'json' };
 import { referencedNames } from './template.ts';
@@ -108,7 +109,7 @@ export function parseScenario(
     locateNode(doc, lineCounter, segments, key);
 
   if (!validate(data)) {
-    const problems = pickErrors(validate.errors ?? []).map((e) => {
+    const problems = mostSpecific(validate.errors ?? []).map((e) => {
       const described = describeSchemaError(e);
       const loc = locate(described.segments, described.atKey);
       return { file, ...loc, path: formatSegments(described.segments), message: described.message };
@@ -127,46 +128,12 @@ export function parseScenario(
 
 // ---------------------------------------------------------------- schema errors in words
 
-function segmentsOf(pointer: string): (string | number)[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
 /** `['steps', 1, 'expect']` → `steps[1].expect` */
 export function formatSegments(segments: readonly (string | number)[]): string {
   return segments
     .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`))
     .join('')
     .replace(/^\./, '');
-}
-
-/** Keeps the most specific errors: drops an error when a deeper one explains the same place. */
-function pickErrors(errors: ErrorObject[]): ErrorObject[] {
-  const deepest = errors.filter(
-    (e) =>
-      !errors.some(
-        (other) =>
-          other !== e &&
-          other.instancePath.startsWith(`${e.instancePath}/`) &&
-          e.keyword !== 'required' &&
-          e.keyword !== 'additionalProperties',
-      ),
-  );
-  // A union type ([string, object]) reports "must be string" beside the object's own errors.
-  const specific = deepest.filter(
-    (e) => !(e.keyword === 'type' && deepest.some((o) => o !== e && o.instancePath === e.instancePath)),
-  );
-  const seen = new Set<string>();
-  return specific.filter((e) => {
-    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function closest(word: string, options: readonly string[]): string | undefined {
@@ -197,29 +164,27 @@ function editDistance(a: string, b: string): number {
 }
 
 interface DescribedError {
-  segments: (string | number)[];
+  segments: Segments;
   /** Point at the key rather than the value (unknown field). */
   atKey: boolean;
   message: string;
 }
 
 function describeSchemaError(e: ErrorObject): DescribedError {
-  const segments = segmentsOf(e.instancePath);
-  const params = e.params as Record<string, unknown>;
-  const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
-  switch (e.keyword) {
+  const p = schemaProblem(e);
+  const segments = p.at;
+  switch (p.kind) {
     case 'required': {
-      const missing = String(params.missingProperty);
       const where = segments.length === 0 ? 'the scenario' : 'this entry';
-      return { segments, atKey: false, message: `${where} needs '${missing}'; add it` };
+      return { segments, atKey: false, message: `${where} needs '${p.field ?? ''}'; add it` };
     }
-    case 'additionalProperties': {
-      const extra = String(params.additionalProperty);
-      const allowed = Object.keys(parent?.properties ?? {});
+    case 'unknown-field': {
+      const extra = p.field ?? '';
+      const allowed = p.knownFields ?? [];
       const guess = closest(extra, allowed);
       const hint = guess !== undefined ? `; did you mean '${guess}'?` : '';
       return {
-        segments: [...segments, extra],
+        segments: p.target,
         atKey: true,
         message: `unknown field '${extra}'${hint} Allowed here: ${allowed.join(', ')}`,
       };
@@ -228,28 +193,31 @@ function describeSchemaError(e: ErrorObject): DescribedError {
       return {
         segments,
         atKey: false,
-        message: `is ${JSON.stringify(e.data)}; use one of: ${(params.allowedValues as unknown[]).join(', ')}`,
+        message: `is ${JSON.stringify(p.value)}; use one of: ${(p.allowed ?? []).join(', ')}`,
       };
     case 'type':
       return {
         segments,
         atKey: false,
-        message: `must be ${[params.type].flat().map(String).join(' or ')}, not ${describeType(e.data)}`,
+        message: `must be ${(p.types ?? []).join(' or ')}, not ${describeType(p.value)}`,
       };
     case 'pattern':
       return { segments, atKey: false, message: patternMessage(e) };
-    case 'minItems':
-      return { segments, atKey: false, message: `needs at least ${String(params.limit)} entries` };
-    case 'minProperties':
+    case 'min-items':
+      return { segments, atKey: false, message: `needs at least ${String(p.limit)} entries` };
+    case 'min-properties':
       return { segments, atKey: false, message: 'is empty; give at least one field' };
-    case 'maxProperties':
+    case 'max-properties':
       return {
         segments,
         atKey: false,
         message:
           'names more than one document source; use one of get, sut or value (headers may go with get or sut)',
       };
-    default:
+    case 'const':
+    case 'format':
+    case 'unique-items':
+    case 'other':
       return { segments, atKey: false, message: e.message ?? 'is invalid' };
   }
 }

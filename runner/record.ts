@@ -1,5 +1,6 @@
 /**
- * Recording a run in the simulator (`POST {sim}/runs`), so the archivist viewer shows it under
+ * Recording a run in the simulator (`POST {sim}/runs`, the run-result wire format of
+ * `common/run-wire.ts`), so the archivist viewer shows it under
  * "Scenario runs" with its verdicts and evidence. The whole run is posted once; the simulator keeps one
  * record a scenario (each scenario names its own organisation, which decides who may see it) and
  * answers their ids.
@@ -14,7 +15,8 @@ import { runLink } from './links.ts';
 import { maskIdentitiesDeep } from './mask.ts';
 import type { RunResult, Verdict } from './types.ts';
 
-export interface RecordedRunRef {
+/** The simulator's answer for one recorded scenario: a run record (`simulator/domain/runs.ts`) by id. */
+export interface RunRecordRef {
   id: string;
   scenarioId: string;
   verdict: Verdict;
@@ -22,7 +24,7 @@ export interface RecordedRunRef {
   viewer: string;
 }
 
-export type RecordOutcome = { ok: true; runs: RecordedRunRef[] } | { ok: false; message: string };
+export type RecordOutcome = { ok: true; runs: RunRecordRef[] } | { ok: false; message: string };
 
 interface RunsAnswer {
   runs?: { id?: unknown; scenarioId?: unknown; verdict?: unknown }[];

@@ -4,21 +4,15 @@
  * FHIRPath uses fhirpath.js with the R4 model when the document is a FHIR resource (it has
  * `resourceType`), and without a model for other JSON (registry answers, events), where it is still a
  * good query language: `items.where(id = 'test-persons').passed`.
- * XPath knows the CDA namespaces: `cda:` / `hl7:` = urn:hl7-org:v3, `hl7fi:` = urn:hl7finland.
+ * XPath knows the CDA namespaces of `common/xml-namespaces.ts` (the viewer uses the same table):
+ * `cda:` / `hl7:` / `v3:` = urn:hl7-org:v3, `hl7fi:` = urn:hl7finland, `xsi:`.
  */
 import { DOMParser } from '@xmldom/xmldom';
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4/index.js';
 import xpath from 'xpath';
+import { XPATH_NAMESPACES } from '../common/xml-namespaces.ts';
 import { getPath } from './paths.ts';
-
-export const XML_NAMESPACES: Readonly<Record<string, string>> = {
-  cda: 'urn:hl7-org:v3',
-  hl7: 'urn:hl7-org:v3',
-  v3: 'urn:hl7-org:v3',
-  hl7fi: 'urn:hl7finland',
-  xsi: 'http://www.w3.org/2001/XMLSchema-instance',
-};
 
 /** A selector could not be applied (bad expression, wrong kind of document). */
 export class SelectorError extends Error {
@@ -92,7 +86,7 @@ function evaluateXPath(doc: unknown, expression: string): unknown[] {
   if (problems.length > 0) throw new SelectorError(`the XML document does not parse: ${problems[0] ?? ''}`);
   let result: unknown;
   try {
-    result = xpath.useNamespaces(XML_NAMESPACES)(
+    result = xpath.useNamespaces({ ...XPATH_NAMESPACES })(
       expression,
       parsed as unknown as Parameters<typeof xpath.select>[1],
     );

@@ -1,10 +1,22 @@
 /**
- * The scenario format (what `runner/scenario.schema.json` checks) and the results of a run.
+ * The scenario format (what `runner/scenario.schema.json` checks) and the results of a run (the
+ * run-result wire format of `common/run-wire.ts`, extended with what this runner always writes).
  *
  * A scenario reads like the deployment-test instructions (käyttöönottokoe, docs/kanta.md#deployment-test-and-the-archivists-check): metadata written
  * for the tester, the registry state it needs, then steps of "do something, wait for the submission,
  * check what was kept". See scenarios/README.md for the format with a worked example.
  */
+
+import type {
+  RunVerdict,
+  RunWire,
+  RunWireCheck,
+  RunWireEvidence,
+  RunWireOrganisation,
+  RunWireScenario,
+  RunWireStep,
+  RunWireTestPerson,
+} from '../common/run-wire.ts';
 
 export type Level = 'shall' | 'should';
 
@@ -157,95 +169,52 @@ export type Check = CheckMeta & Query & Comparisons;
 
 // ---------------------------------------------------------------- results
 
-/** pass / fail; error = the check could not be evaluated; skip = not selected or not reached. */
-export type Verdict = 'pass' | 'fail' | 'error' | 'skip';
+/**
+ * The results below are the run-result wire format (`common/run-wire.ts`, the one definition `POST
+ * /runs` reads) with what this runner always writes: each interface extends its wire counterpart, so a
+ * result that compiles here is a valid wire document.
+ */
+export type { RunVerdict as Verdict } from '../common/run-wire.ts';
 
 /** What a check looked at, for the report: event, resources, documents and their viewer links. */
-export interface Evidence {
-  label: string;
-  value: string;
-  href?: string;
-}
+export type Evidence = RunWireEvidence;
 
-export interface CheckResult {
-  id: string;
-  title: string;
+export interface CheckResult extends RunWireCheck {
   kind: 'status' | 'event' | 'check' | 'action';
-  requirement?: string;
-  requirementText?: string;
   level: Level;
   checklist?: ChecklistItem;
-  verdict: Verdict;
-  /** "expected X, received Y", naming the requirement or finding code. */
-  message?: string;
-  evidence: Evidence[];
-  /** OID of the archived document a check read (`in: { get: /archive/documents/{oid}… }`). */
-  document?: string;
-  /** The check's `equals` value, rendered: for a source-system comparison, the source system's value. */
-  expected?: unknown;
-  /** The values the check selected (left out when they are very large). */
-  actual?: unknown[];
-  /** The selector the check evaluated, rendered. */
-  selector?: { path?: string; fhirpath?: string; xpath?: string };
 }
 
-export interface StepResult {
-  id: string;
-  title: string;
-  description?: string;
-  instruction?: string;
-  verdict: Verdict;
-  message?: string;
+export interface StepResult extends RunWireStep {
   startedAt: string;
   durationMs: number;
   checks: CheckResult[];
 }
 
-export interface TestPersonRecord {
-  hetu: string;
-  name?: string;
+export interface TestPersonRecord extends RunWireTestPerson {
   variable?: string;
   service?: string;
 }
 
 /** Who is tested and with which system, read from the simulator's registry after the run. */
-export interface OrganisationInfo {
-  oid: string;
-  name?: string;
-  /** Register controllers (rekisterinpitäjä) under the organisation. */
-  registerControllers?: { oid: string; name: string }[];
-  system?: { id: string; vendor: string; product: string; version: string; category: string };
+export interface OrganisationInfo extends RunWireOrganisation {
   services?: string[];
-  /** Why some of it could not be read. */
-  note?: string;
 }
 
-export interface ScenarioResult {
-  id: string;
-  title: string;
+export interface ScenarioResult extends RunWireScenario {
   description: string;
-  service: string;
   file: string;
   organisation?: OrganisationInfo;
-  verdict: Verdict;
-  message?: string;
-  startedAt: string;
-  durationMs: number;
   testPersons: TestPersonRecord[];
   steps: StepResult[];
 }
 
-export interface RunResult {
-  tool: 'kantasim';
-  formatVersion: 1;
-  simulator: string;
-  sut?: string;
+export interface RunResult extends RunWire {
   level: Level;
   manual: boolean;
-  startedAt: string;
   finishedAt: string;
   durationMs: number;
   passed: boolean;
-  totals: Record<Verdict, number>;
+  totals: Record<RunVerdict, number>;
   scenarios: ScenarioResult[];
 }

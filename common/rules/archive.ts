@@ -407,6 +407,77 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     modules: ['simulator/archive/rules/identities.ts'],
   },
   {
+    code: 'CDA-ID-007',
+    channel: 'archive',
+    severity: 'error',
+    element: '{path}',
+    messages: {
+      en: "this text contains a real person's identity code ({masked}); narrative, names and other ids must not carry one: remove it or use a Kela-issued test code",
+    },
+    sources: [
+      { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
+      { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/identities.ts'],
+  },
+  {
+    code: 'CDA-ID-008',
+    channel: 'archive',
+    severity: 'warning',
+    element: '{element}/@root',
+    messages: {
+      en: "root '{root}' names the identity code system but is written differently; write it exactly 1.2.246.21",
+    },
+    sources: [
+      { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
+      { title: 'HL7 CDA R2', url: 'https://www.hl7.org/implement/standards/product_brief.cfm?product_id=7' },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/identities.ts'],
+  },
+  {
+    code: 'CDA-LIMIT-001',
+    channel: 'archive',
+    severity: 'fatal',
+    element: '/',
+    messages: {
+      en: 'the XML has more than {max} elements, the limit of one text; a CDA document needs far fewer, so send a smaller one',
+    },
+    sources: [
+      { title: 'kantasim: archive.md, Limits', url: 'docs/archive.md#limits' },
+      { title: 'W3C: Extensible Markup Language (XML) 1.0', url: 'https://www.w3.org/TR/xml/' },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/xml.ts'],
+  },
+  {
+    code: 'CDA-LIMIT-002',
+    channel: 'archive',
+    severity: 'fatal',
+    element: '/',
+    messages: {
+      en: 'the CDA document has more than {max} id elements, the limit of one document; send a smaller document',
+    },
+    sources: [{ title: 'kantasim: archive.md, Limits', url: 'docs/archive.md#limits' }],
+    basis: 'assumption',
+    modules: ['simulator/archive/envelope.ts'],
+  },
+  {
+    code: 'CDA-LIMIT-003',
+    channel: 'archive',
+    severity: 'fatal',
+    element: '/',
+    messages: {
+      en: 'the body could not be parsed within the memory allowed for one submission; send a smaller document',
+    },
+    sources: [{ title: 'kantasim: archive.md, Limits', url: 'docs/archive.md#limits' }],
+    basis: 'assumption',
+    modules: ['simulator/archive/envelope.ts'],
+    untestable:
+      'needs a body that exhausts the 768 MB heap of a parse worker; the 20 MB body limit (CDA-XML-001) and the element pre-scan (CDA-LIMIT-001) refuse every body a test can send first',
+  },
+  {
     code: 'CDA-MSG-001',
     channel: 'archive',
     severity: 'fatal',
@@ -921,6 +992,48 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       { title: 'Kanta: Käytön laajennus', url: 'https://www.kanta.fi/ammattilaiset/kayton-laajennus' },
     ],
     basis: 'assumption',
+    modules: ['simulator/archive/rules/social.ts'],
+  },
+  {
+    code: 'CDA-SOC-006',
+    channel: 'archive',
+    severity: 'warning',
+    element: '{element}',
+    messages: {
+      en: "{what} '{code}' is not among the codes kantasim has confirmed for {list} ({oid}: {known}); kantasim's list is partial, so check the code against the national code server",
+    },
+    sources: [
+      {
+        title: 'THL/Kela: Koodistopalvelu (national code server)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+      },
+      {
+        title: 'THL code server: Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/pages/classification-view-page.xhtml?classificationKey=2303',
+      },
+      {
+        title: 'THL code server: Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/pages/classification-view-page.xhtml?classificationKey=704',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/social.ts'],
+  },
+  {
+    code: 'CDA-SOC-007',
+    channel: 'archive',
+    severity: 'error',
+    element: '/ClinicalDocument/hl7fi:localHeader/hl7fi:functionCode/@code',
+    messages: {
+      en: "service task '{code}' is not a code of {list} ({oid}); its codes are numbers such as {known}",
+    },
+    sources: [
+      {
+        title: 'THL code server: Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/pages/classification-view-page.xhtml?classificationKey=704',
+      },
+    ],
+    basis: 'published',
     modules: ['simulator/archive/rules/social.ts'],
   },
   {

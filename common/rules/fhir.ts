@@ -252,6 +252,51 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     modules: ['simulator/fhir/validation/structure.ts'],
   },
   {
+    code: 'FHIR-LIMIT-001',
+    channel: 'fhir',
+    severity: 'error',
+    element: '',
+    messages: {
+      en: 'the body has more than {max} JSON values (elements, array items and primitives); no FHIR resource needs that many, so send less',
+    },
+    sources: [
+      { title: 'kantasim: fhir.md, Limits', url: 'docs/fhir.md#limits' },
+      { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/fhir/router.ts'],
+  },
+  {
+    code: 'FHIR-LIMIT-002',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{parameter}',
+    messages: {
+      en: "parameter '{parameter}' has {count} comma-separated values; at most {max} are accepted in one parameter, so split the search",
+    },
+    sources: [
+      { title: 'kantasim: fhir.md, Limits', url: 'docs/fhir.md#limits' },
+      { title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/fhir/search.ts'],
+  },
+  {
+    code: 'FHIR-LIMIT-003',
+    channel: 'fhir',
+    severity: 'error',
+    element: '',
+    messages: {
+      en: 'the search has {count} parameters; at most {max} are accepted (repetitions counted), so narrow it down',
+    },
+    sources: [
+      { title: 'kantasim: fhir.md, Limits', url: 'docs/fhir.md#limits' },
+      { title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/fhir/search.ts'],
+  },
+  {
     code: 'FHIR-SEARCH-001',
     channel: 'fhir',
     severity: 'error',
@@ -606,6 +651,173 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     ],
     basis: 'assumption',
     modules: ['simulator/fhir/validation/invariants.ts'],
+  },
+  {
+    code: 'R4-BIND-001',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}',
+    messages: {
+      en: "{path} '{value}' is not in the value set {valueSet}, which FHIR R4 requires for {type}.{element}",
+    },
+    sources: [
+      {
+        title: 'HL7 FHIR R4: Using codes, required bindings',
+        url: 'https://hl7.org/fhir/R4/terminologies.html#required',
+      },
+      {
+        title: 'HL7 FHIR R4: ElementDefinition (cardinality, types, bindings)',
+        url: 'https://hl7.org/fhir/R4/elementdefinition.html',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-base.ts'],
+  },
+  {
+    code: 'R4-CARD-001',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}',
+    messages: { en: '{path} is missing; FHIR R4 {type}.{element} is required (min {min})' },
+    sources: [
+      {
+        title: 'HL7 FHIR R4: ElementDefinition (cardinality, types, bindings)',
+        url: 'https://hl7.org/fhir/R4/elementdefinition.html',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-base.ts'],
+  },
+  {
+    code: 'R4-CARD-002',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}',
+    messages: { en: '{path} has {count} repetitions; FHIR R4 {type}.{element} allows at most {max}' },
+    sources: [
+      {
+        title: 'HL7 FHIR R4: ElementDefinition (cardinality, types, bindings)',
+        url: 'https://hl7.org/fhir/R4/elementdefinition.html',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-base.ts'],
+    untestable:
+      'no element of the R4 types kantasim serves has a maximum other than 1 or * (a repeated max-1 element is a schema error, FHIR-STRUCT-*); the check stands for tables that add one',
+  },
+  {
+    code: 'R4-CHOICE-001',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}',
+    messages: {
+      en: '{path}[x] is given twice ({first} and {second}); a choice element takes exactly one type',
+    },
+    sources: [
+      {
+        title: 'HL7 FHIR R4: Formats, choice of data types',
+        url: 'https://hl7.org/fhir/R4/formats.html#choice',
+      },
+      { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-base.ts'],
+  },
+  {
+    code: 'R4-EXT-001',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}.url',
+    messages: {
+      en: "{path} has no 'url'; every extension must say which extension it is (its canonical url)",
+    },
+    sources: [{ title: 'HL7 FHIR R4: Extensibility', url: 'https://hl7.org/fhir/R4/extensibility.html' }],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-base.ts'],
+  },
+  {
+    code: 'R4-JSON-001',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}',
+    messages: {
+      en: '{path} appears twice in the same object; JSON parsers keep only one of them, so send each element once',
+    },
+    sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-json.ts'],
+  },
+  {
+    code: 'R4-JSON-002',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}.id',
+    messages: { en: "{path}.id '{value}' is not a valid element id (1–64 letters, digits, '-' or '.')" },
+    sources: [
+      { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
+      { title: 'HL7 FHIR R4: Data types, id', url: 'https://hl7.org/fhir/R4/datatypes.html#id' },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-base.ts'],
+  },
+  {
+    code: 'R4-JSON-003',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}.contained[{i}].id',
+    messages: {
+      en: "{path}.contained[{i}].id '{id}' is already the id of another contained resource; give each contained resource its own id",
+    },
+    sources: [
+      {
+        title: 'HL7 FHIR R4: References, contained resources',
+        url: 'https://hl7.org/fhir/R4/references.html#contained',
+      },
+      { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-base.ts'],
+  },
+  {
+    code: 'R4-JSON-004',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}',
+    messages: {
+      en: '{path} is an empty string; FHIR JSON has no empty values, leave the element out instead',
+    },
+    sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-json.ts'],
+  },
+  {
+    code: 'R4-JSON-005',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}',
+    messages: {
+      en: '{path} is longer than 1 MB, the most FHIR allows in one string; send large content as an Attachment by URL',
+    },
+    sources: [
+      { title: 'HL7 FHIR R4: Data types, string', url: 'https://hl7.org/fhir/R4/datatypes.html#string' },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-json.ts'],
+  },
+  {
+    code: 'R4-PRIM-001',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}',
+    messages: {
+      en: "{path}: a primitive's extension object is malformed ({problem}); give '_element' as an object (or, for a repeating element, an array aligned with the values, null where one has none) holding only 'id' and 'extension'",
+    },
+    sources: [
+      { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
+      { title: 'HL7 FHIR R4: Extensibility', url: 'https://hl7.org/fhir/R4/extensibility.html' },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-base.ts'],
   },
   {
     code: 'FI-SCHED-001',
@@ -1037,6 +1249,39 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     sources: [
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
       { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/registry-rules.ts'],
+  },
+  {
+    code: 'KANTA-ID-003',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}',
+    messages: {
+      en: "this text contains a real person's identity code ({masked}); ids, names, narrative and other free text must not carry one: remove it or use a Kela-issued test code",
+    },
+    sources: [
+      { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
+      { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/registry-rules.ts'],
+  },
+  {
+    code: 'KANTA-ID-004',
+    channel: 'fhir',
+    severity: 'warning',
+    element: '{path}.system',
+    messages: {
+      en: "identifier system '{system}' names the identity-code system but is written differently; write it exactly 'urn:oid:1.2.246.21'",
+    },
+    sources: [
+      { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
+      {
+        title: 'HL7 Finland: Finnish Base Profiles, Personal identity code',
+        url: 'https://hl7.fi/fhir/finnish-base-profiles/',
+      },
     ],
     basis: 'published',
     modules: ['simulator/fhir/validation/registry-rules.ts'],

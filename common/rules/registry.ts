@@ -184,6 +184,83 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     modules: ['simulator/http/errors.ts'],
   },
   {
+    code: 'incomplete-body',
+    channel: 'registry',
+    severity: 'error',
+    element: '',
+    messages: { en: 'the request body ended before its declared length' },
+    sources: [
+      { title: 'IETF RFC 9110: HTTP Semantics', url: 'https://www.rfc-editor.org/rfc/rfc9110' },
+      { title: 'kantasim: HTTP API (README, registry errors)', url: 'README.md' },
+    ],
+    basis: 'published',
+    modules: ['simulator/http/errors.ts'],
+  },
+  {
+    code: 'invalid-encoding',
+    channel: 'registry',
+    severity: 'error',
+    element: '',
+    messages: {
+      en: 'the body is not data of its declared Content-Encoding (gzip, deflate or br); compress it as declared, or send it uncompressed without Content-Encoding',
+    },
+    sources: [
+      {
+        title: 'IETF RFC 9110: HTTP Semantics, Content-Encoding',
+        url: 'https://www.rfc-editor.org/rfc/rfc9110#name-content-encoding',
+      },
+      { title: 'kantasim: HTTP API (README, registry errors)', url: 'README.md' },
+    ],
+    basis: 'published',
+    modules: ['simulator/http/errors.ts'],
+  },
+  {
+    code: 'invalid-path',
+    channel: 'registry',
+    severity: 'error',
+    element: '',
+    messages: {
+      en: "the URL path has malformed percent-encoding; write '%' as %25 and other reserved characters as %XX",
+    },
+    sources: [
+      {
+        title: 'IETF RFC 3986: URI Generic Syntax, percent-encoding',
+        url: 'https://www.rfc-editor.org/rfc/rfc3986#section-2.1',
+      },
+      { title: 'kantasim: HTTP API (README, registry errors)', url: 'README.md' },
+    ],
+    basis: 'published',
+    modules: ['simulator/http/errors.ts'],
+  },
+  {
+    code: 'bad-request',
+    channel: 'registry',
+    severity: 'error',
+    element: '',
+    messages: { en: 'the request could not be read: {problem}' },
+    sources: [
+      { title: 'IETF RFC 9110: HTTP Semantics', url: 'https://www.rfc-editor.org/rfc/rfc9110' },
+      { title: 'kantasim: HTTP API (README, registry errors)', url: 'README.md' },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/http/errors.ts'],
+  },
+  {
+    code: 'real-identity',
+    channel: 'registry',
+    severity: 'error',
+    element: '{pointer}',
+    messages: {
+      en: "the run record carries a real person's identity code ({masked}); only test-range codes (individual number 900–999) may be recorded: mask it or use a Kela-issued test code",
+    },
+    sources: [
+      { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
+      { title: 'kantasim: HTTP API (README, registry errors)', url: 'README.md' },
+    ],
+    basis: 'published',
+    modules: ['simulator/runs/routes.ts'],
+  },
+  {
     code: 'internal',
     channel: 'registry',
     severity: 'fatal',

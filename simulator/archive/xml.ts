@@ -12,8 +12,10 @@ import { MAX_XML_ELEMENTS } from '../http/limits.ts';
 import { MAX_XML_DEPTH, parseOrdered, type XElement } from '../xml/ordered.ts';
 import { fatal, type Finding } from '../domain/findings.ts';
 
-export const HL7_V3_NS = 'urn:hl7-org:v3';
-export const HL7_FI_NS = 'urn:hl7finland';
+import { HL7_FI_NS, HL7_V3_NS } from '../../common/xml-namespaces.ts';
+
+// One definition of the CDA namespaces (shared with the runner's and the viewer's XPath table).
+export { HL7_FI_NS, HL7_V3_NS };
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope';
 

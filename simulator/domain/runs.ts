@@ -1,15 +1,15 @@
 /**
  * Recorded scenario runs (`kantasim run` → the viewer's Scenario runs, docs/viewer.md#scenario-runs-testiajot): what `POST /runs` keeps.
  *
- * One record is one scenario of one `kantasim run`: the runner's JSON result (`formatVersion` 1) narrowed
+ * One record is one scenario of one `kantasim run`: the runner's JSON result (the run-result wire format, `common/run-wire.ts`) narrowed
  * to that scenario, plus the summary fields the list pages filter and sort on. The store does not look
  * inside `result`; the HTTP layer (simulator/runs/) checks the fields it relies on before it is stored.
  */
 
-/** pass / fail; error = a check could not be evaluated; skip = not selected or not reached. */
-export type RunVerdict = 'pass' | 'fail' | 'error' | 'skip';
+import type { RunVerdict } from '../../common/run-wire.ts';
 
-export const RUN_VERDICTS: readonly RunVerdict[] = ['pass', 'fail', 'error', 'skip'];
+// The verdicts are the wire format's (one definition, shared with the runner).
+export { RUN_VERDICTS, type RunVerdict } from '../../common/run-wire.ts';
 
 /** What the run lists show, without the (possibly large) result. */
 export interface RunSummary {

@@ -2,7 +2,8 @@
  * JSON Schemas of the registry API's request bodies, compiled once with ajv.
  * A failed check becomes one ApiError naming the first offending field and what it should be.
  */
-import { Ajv, type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
+import { Ajv, type JSONSchemaType, type ValidateFunction } from 'ajv';
+import { describeBodyError } from '../../common/schema-errors.ts';
 import formatsModule from 'ajv-formats';
 import { DOCUMENT_GROUPS, SERVICES, type DocumentGroup, type Service } from '../domain/codes.ts';
 import { badRequest, type ApiError } from '../http/errors.ts';
@@ -174,33 +175,6 @@ export const archivistSchema: JSONSchemaType<ArchivistBody> = {
   },
 };
 
-/** Words an ajv error the way a person would say it, with the field path. */
-export function describeAjvError(error: ErrorObject): { path: string; message: string } {
-  const path = error.instancePath === '' ? '' : error.instancePath;
-  const field = path === '' ? 'the body' : `'${path.slice(1).replaceAll('/', '.')}'`;
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required': {
-      const missing = String(params.missingProperty);
-      return { path: `${path}/${missing}`, message: `${field} is missing the required field '${missing}'` };
-    }
-    case 'additionalProperties': {
-      const extra = String(params.additionalProperty);
-      return { path: `${path}/${extra}`, message: `${field} has an unknown field '${extra}'` };
-    }
-    case 'enum':
-      return { path, message: `${field} must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
-    case 'type':
-      return { path, message: `${field} must be of type ${String(params.type)}` };
-    case 'format':
-      return { path, message: `${field} must be a valid ${String(params.format)} (e.g. 2026-10-01)` };
-    case 'uniqueItems':
-      return { path, message: `${field} lists the same value twice` };
-    default:
-      return { path, message: `${field} ${error.message ?? 'is invalid'}` };
-  }
-}
-
 /** Compiles a schema into a checker that returns the typed body or throws a 400 ApiError. */
 export function bodyChecker<T>(schema: JSONSchemaType<T>): (body: unknown) => T {
   const validate: ValidateFunction<T> = ajv.compile(schema);
@@ -216,7 +190,7 @@ export function bodyChecker<T>(schema: JSONSchemaType<T>): (body: unknown) => T 
     if (validate(body)) return body;
     const first = validate.errors?.[0];
     if (!first) throw invalid('', 'request body is invalid');
-    const { path, message } = describeAjvError(first);
+    const { path, message } = describeBodyError(first);
     throw invalid(path, message);
   };
 }

@@ -2,7 +2,7 @@
  * `/runs`: recorded scenario runs, so the archivist viewer can show a deployment test's verdicts beside
  * its evidence (docs/viewer.md#scenario-runs-testiajot). The runner (`kantasim run`) posts its JSON result here after a run.
  *
- *   POST /runs          body = the runner's JSON result (formatVersion 1); one record a scenario
+ *   POST /runs          body = a run in the run-result wire format (common/run-wire.ts); one record a scenario
  *                       → 201 { runs: [{ id, scenarioId, organisation, verdict, href, viewer }] }
  *   GET  /runs?organisation=&since=&limit=   → { runs: [summary…] }, newest first
  *   GET  /runs/{id}     → the record: summary fields and `result` (the run narrowed to that scenario)
@@ -23,7 +23,8 @@ import type { RunQuery } from '../store/runs-types.ts';
 import type { RunRecord } from '../domain/runs.ts';
 import type { Store } from '../store/types.ts';
 import { findRealCodeDeep, mask } from '../domain/identity-guard.ts';
-import { checkRecordedRun, countChecks, type RecordedRun, type RecordedScenario } from './format.ts';
+import type { RunWire, RunWireScenario } from '../../common/run-wire.ts';
+import { countChecks, readRunWire } from './format.ts';
 
 /** Largest run result accepted in one POST. */
 export const MAX_RUN_BODY = '8mb';
@@ -41,7 +42,7 @@ function single(req: Request, name: string): string | undefined {
 }
 
 /** The run with only `scenario` in it, totals recounted: what GET /runs/{id} gives back. */
-function narrowed(run: RecordedRun, scenario: RecordedScenario): Record<string, unknown> {
+function narrowed(run: RunWire, scenario: RunWireScenario): Record<string, unknown> {
   return {
     ...run,
     passed: scenario.verdict === 'pass',
@@ -94,7 +95,7 @@ export function runRoutes(
   router.post('/', async (req, res) => {
     if (!req.is(['application/json', 'application/*+json']))
       throw badRequest('invalid-body', 'send the run result as JSON (Content-Type: application/json)', '');
-    const run = checkRecordedRun(req.body);
+    const run = readRunWire(req.body);
     const real = options.allowRealIdentities === true ? undefined : findRealCodeDeep(req.body);
     if (real)
       throw new ApiError(

@@ -36,7 +36,7 @@ import type { EventLog } from '../events/log.ts';
 import { EventStreams } from '../events/sse.ts';
 import { patientsOf } from '../fhir/appointment-index.ts';
 import { serviceOrganiserOid } from '../fhir/validation/kanta-profiles.ts';
-import type { RecordedScenario } from '../runs/format.ts';
+import type { RunWireScenario } from '../../common/run-wire.ts';
 import type { SearchCriterion } from '../store/fhir-types.ts';
 import type { Store } from '../store/types.ts';
 import { FIND_LIMIT, type FindCriteria } from './queries.ts';
@@ -392,7 +392,7 @@ export class ScopedReader {
   }
 
   /** A recorded run and its scenario, when in scope. */
-  async run(id: string): Promise<{ record: RunRecord; scenario: RecordedScenario } | undefined> {
+  async run(id: string): Promise<{ record: RunRecord; scenario: RunWireScenario } | undefined> {
     const record = await this.store.runs.get(id);
     if (!record || !maySeeRun(this.access, record)) return undefined;
     const scenario = safely(() => scenarioOf(record), undefined);

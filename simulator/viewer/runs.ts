@@ -11,13 +11,13 @@
  * expected value; checks over the header JSON (`path`/`fhirpath`) are not mapped, because the compare
  * page reads the XML.
  */
-import type { RecordedCheck, RecordedScenario } from '../runs/format.ts';
+import type { RunWireCheck, RunWireScenario } from '../../common/run-wire.ts';
 import type { RunRecord } from '../domain/runs.ts';
 
 /** The one scenario a record holds (POST /runs checked its shape before storing it). */
-export function scenarioOf(record: RunRecord): RecordedScenario | undefined {
+export function scenarioOf(record: RunRecord): RunWireScenario | undefined {
   const scenarios = record.result.scenarios;
-  return Array.isArray(scenarios) ? (scenarios[0] as RecordedScenario | undefined) : undefined;
+  return Array.isArray(scenarios) ? (scenarios[0] as RunWireScenario | undefined) : undefined;
 }
 
 /** Viewer paths evidence may link to; anything else in a posted result is shown as text, never linked. */
@@ -45,10 +45,7 @@ export function viewerPath(href: string | undefined): string | undefined {
   return VIEWER_PATHS.some((re) => re.test(path)) ? path : undefined;
 }
 
-function mappable(
-  check: RecordedCheck,
-  oid: string,
-): check is RecordedCheck & { selector: { xpath: string } } {
+function mappable(check: RunWireCheck, oid: string): check is RunWireCheck & { selector: { xpath: string } } {
   return (
     check.kind === 'check' &&
     check.document === oid &&

@@ -1,18 +1,11 @@
 /**
  * `xpath:` fields of the compare page: an XPath 1.0 expression evaluated over the stored CDA XML.
  * Prefixes: `hl7` (urn:hl7-org:v3, the CDA namespace; also `cda` and `v3`, as the runner's scenarios
- * write it), `hl7fi` (urn:hl7finland, the Finnish local header), `xsi`. A node-set gives the string value of its first node (and says how many matched).
+ * write it), `hl7fi` (urn:hl7finland, the Finnish local header), `xsi` (the table in `common/xml-namespaces.ts`, shared with the runner). A node-set gives the string value of its first node (and says how many matched).
  */
 import { DOMParser } from '@xmldom/xmldom';
 import * as xpath from 'xpath';
-
-export const XPATH_NAMESPACES: Readonly<Record<string, string>> = {
-  hl7: 'urn:hl7-org:v3',
-  cda: 'urn:hl7-org:v3',
-  v3: 'urn:hl7-org:v3',
-  hl7fi: 'urn:hl7finland',
-  xsi: 'http://www.w3.org/2001/XMLSchema-instance',
-};
+import { XPATH_NAMESPACES } from '../../common/xml-namespaces.ts';
 
 const select = xpath.useNamespaces({ ...XPATH_NAMESPACES });
 

@@ -21,7 +21,7 @@ import {
   normaliseSystem,
 } from '../../domain/identity-guard.ts';
 import type { CdaHeader } from '../../domain/cda.ts';
-import type { XmlNode } from '../xml.ts';
+import { HL7_FI_NS, type XmlNode } from '../xml.ts';
 
 const PATIENT_ID = '/ClinicalDocument/recordTarget/patientRole/id';
 
@@ -172,7 +172,7 @@ function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): vo
   for (const child of node.children) {
     const n = (counts.get(child.name) ?? 0) + 1;
     counts.set(child.name, n);
-    const prefix = child.ns === 'urn:hl7finland' ? 'hl7fi:' : '';
+    const prefix = child.ns === HL7_FI_NS ? 'hl7fi:' : '';
     const step =
       (totals.get(child.name) ?? 0) > 1 ? `${prefix}${child.name}[${n}]` : `${prefix}${child.name}`;
     walk(child, `${here}/${step}`, allowReal, f);

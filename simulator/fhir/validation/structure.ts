@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { pointerSegments, schemaProblem } from '../../../common/schema-errors.ts';
 import { error, type Finding } from '../../domain/findings.ts';
 
 const require = createRequire(import.meta.url);
@@ -59,20 +60,22 @@ export function warmUpStructure(types: readonly string[]): void {
 
 /** JSON pointer `/participant/0/actor` → FHIRPath `Appointment.participant[0].actor`. */
 export function pointerToFhirPath(type: string, pointer: string): string {
-  let path = type;
-  for (const part of pointer.split('/').slice(1)) {
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
-    path += /^\d+$/.test(key) ? `[${key}]` : `.${key}`;
-  }
-  return path;
+  return fhirPathOf(type, pointerSegments(pointer));
+}
+
+function fhirPathOf(type: string, segments: readonly (string | number)[]): string {
+  return segments.reduce<string>(
+    (path, s) => (typeof s === 'number' ? `${path}[${s}]` : `${path}.${s}`),
+    type,
+  );
 }
 
 function findingOf(type: string, e: ErrorObject): Finding {
-  const at = pointerToFhirPath(type, e.instancePath);
-  const params = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'additionalProperties': {
-      const name = String(params.additionalProperty);
+  const p = schemaProblem(e);
+  const at = fhirPathOf(type, p.at);
+  switch (p.kind) {
+    case 'unknown-field': {
+      const name = p.field ?? '';
       return error(
         'FHIR-STRUCT-001',
         `${at}.${name}`,
@@ -82,28 +85,28 @@ function findingOf(type: string, e: ErrorObject): Finding {
     case 'required':
       return error(
         'FHIR-STRUCT-002',
-        `${at}.${String(params.missingProperty)}`,
-        `${at} must have '${String(params.missingProperty)}' (required in FHIR R4)`,
+        `${at}.${p.field ?? ''}`,
+        `${at} must have '${p.field ?? ''}' (required in FHIR R4)`,
       );
     case 'type':
-      return error('FHIR-STRUCT-003', at, `${at} must be a JSON ${String(params.type)} in FHIR R4`);
+      return error('FHIR-STRUCT-003', at, `${at} must be a JSON ${(p.types ?? []).join(',')} in FHIR R4`);
     case 'enum':
-      return error(
-        'FHIR-STRUCT-004',
-        at,
-        `${at} must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}`,
-      );
+      return error('FHIR-STRUCT-004', at, `${at} must be one of ${(p.allowed ?? []).map(String).join(', ')}`);
     case 'pattern':
       return error(
         'FHIR-STRUCT-005',
         at,
-        `${at} does not have the format of its FHIR data type (pattern ${String(params.pattern)}); correct the value`,
+        `${at} does not have the format of its FHIR data type (pattern ${p.pattern ?? ''}); correct the value`,
       );
     case 'const':
-      return error('FHIR-STRUCT-006', at, `${at} must be '${String(params.allowedValue)}'`);
-    case 'minItems':
+      return error('FHIR-STRUCT-006', at, `${at} must be '${String(p.allowed?.[0])}'`);
+    case 'min-items':
       return error('FHIR-STRUCT-007', at, `${at} must not be an empty array; leave the element out instead`);
-    default:
+    case 'format':
+    case 'unique-items':
+    case 'min-properties':
+    case 'max-properties':
+    case 'other':
       return error('FHIR-STRUCT-099', at, `${at} ${e.message ?? 'is not valid FHIR R4'}`);
   }
 }

@@ -5,7 +5,7 @@
  * the viewer's own pages (runs.ts `viewerPath`); everything else is text.
  */
 import type { VNode } from 'preact';
-import type { RecordedCheck, RecordedEvidence, RecordedScenario } from '../../runs/format.ts';
+import type { RunWireCheck, RunWireEvidence, RunWireScenario } from '../../../common/run-wire.ts';
 import type { RunRecord, RunSummary, RunVerdict } from '../../domain/runs.ts';
 import { DataTable, Empty, Fields, Label, Layout, PageHead } from '../components.tsx';
 import { viewerPath } from '../runs.ts';
@@ -98,7 +98,7 @@ export function RunsPage({ scope, runs }: { scope: ArchivistScope; runs: RunSumm
   );
 }
 
-function EvidenceList({ evidence }: { evidence: RecordedEvidence[] }): VNode | null {
+function EvidenceList({ evidence }: { evidence: RunWireEvidence[] }): VNode | null {
   if (evidence.length === 0) return null;
   return (
     <ul class="evidence">
@@ -125,7 +125,7 @@ function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function CheckRow({ check }: { check: RecordedCheck }): VNode {
+function CheckRow({ check }: { check: RunWireCheck }): VNode {
   return (
     <tr class={`chk chk-${check.verdict}`} data-check={check.id} data-verdict={check.verdict}>
       <td>
@@ -168,7 +168,7 @@ function CheckRow({ check }: { check: RecordedCheck }): VNode {
 export interface RunPageProps {
   scope: ArchivistScope;
   record: RunRecord;
-  scenario: RecordedScenario;
+  scenario: RunWireScenario;
   /** Documents the run's checks read, with how many compare fields each gives. */
   documents: { oid: string; fields: number }[];
 }

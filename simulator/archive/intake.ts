@@ -29,7 +29,7 @@ import type {
 import type { Store, StoreSession } from '../store/types.ts';
 import type { EventKind, NewEvent } from '../domain/events.ts';
 import type { AckCode } from './ack.ts';
-import { INTERACTION_REPLACE, readSubmissionOffloaded, type Submission } from './envelope.ts';
+import { isReplaceInteraction, readSubmissionOffloaded, type Submission } from './envelope.ts';
 import { documentOidOf, extractHeader, tsToIso } from './header.ts';
 import { checkIdentities } from './rules/identities.ts';
 import { checkMessageContent } from './rules/message.ts';
@@ -104,6 +104,7 @@ export class ArchiveIntake {
       request.body,
       request.contentType,
       this.options.config.maxBodyBytes,
+      repository,
     );
     if (!envelope.ok) return this.refuse(request, envelope.findings, envelope.message, undefined);
     const sub = envelope.submission;
@@ -185,7 +186,8 @@ export class ArchiveIntake {
         xml: sub.cdaBytes,
       };
       if (header.patient?.id.extension !== undefined) doc.patient = header.patient.id.extension;
-      if (header.localHeader.documentType) doc.documentType = header.localHeader.documentType.code;
+      const documentType = header.localHeader.documentType ?? header.social.local?.specificDocumentType;
+      if (documentType) doc.documentType = documentType.code;
       const effectiveAt = tsToIso(header.effectiveTime);
       if (effectiveAt !== undefined) doc.effectiveAt = effectiveAt;
       if (header.custodian) doc.custodian = header.custodian.oid;
@@ -199,7 +201,7 @@ export class ArchiveIntake {
       const outcome: IntakeOutcome =
         valid && !answered.some((f) => f.severity === 'warning') ? 'accepted' : 'accepted-with-warnings';
       const kind =
-        doc.replaces !== undefined || sub.interaction === INTERACTION_REPLACE
+        doc.replaces !== undefined || isReplaceInteraction(sub.interaction)
           ? 'document.replace'
           : 'document.archive';
       const event = await this.options.events.record(

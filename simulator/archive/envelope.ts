@@ -311,9 +311,7 @@ function readMessage(
       reasons.find((cv) => baseOf(cv.codeSystem) !== SOCIAL_USAGE_CONTEXT_OID))
     : reasons[0];
   if (reason) message.reasonCode = reason;
-  const usage = social
-    ? reasons.find((cv) => baseOf(cv.codeSystem) === SOCIAL_USAGE_CONTEXT_OID)
-    : undefined;
+  const usage = social ? reasons.find((cv) => baseOf(cv.codeSystem) === SOCIAL_USAGE_CONTEXT_OID) : undefined;
   if (usage) message.usageContext = usage;
   const org = attr(
     dig(control, 'authorOrPerformer', 'assignedPerson', 'representedOrganization', 'id'),

@@ -277,8 +277,16 @@ export function readLocalSocialHeader(lsh: XmlNode): LocalSocialHeader {
     header.softwareSupport = support;
   }
   optional(header, 'outsourcingServiceCustomer', instanceId(fiKid(lsh, 'outsourcingServiceCustomer')));
-  optional(header, 'encompassingClientRelationship', instanceId(fiKid(lsh, 'encompassingClientRelationship')));
-  for (const name of ['outsourcingServiceCustomerName', 'contentSpecificationId', 'authorizationRestrictionArgument'] as const) {
+  optional(
+    header,
+    'encompassingClientRelationship',
+    instanceId(fiKid(lsh, 'encompassingClientRelationship')),
+  );
+  for (const name of [
+    'outsourcingServiceCustomerName',
+    'contentSpecificationId',
+    'authorizationRestrictionArgument',
+  ] as const) {
     const text = fiKid(lsh, name)?.text.trim();
     if (text !== undefined && text !== '') header[name] = text;
   }
@@ -428,7 +436,10 @@ function readKantaSocial(doc: XmlNode, lsh: XmlNode, header: CdaHeader): void {
     optional(documentCode, 'nullFlavor', attr(codeNode, 'nullFlavor'));
     social.documentCode = documentCode;
   }
-  if (header.registerCode === undefined || !isCodeSystem(header.registerCode.codeSystem, 'socialRegisterCode')) {
+  if (
+    header.registerCode === undefined ||
+    !isCodeSystem(header.registerCode.codeSystem, 'socialRegisterCode')
+  ) {
     if (local.registryType) header.registerCode = local.registryType;
     else delete header.registerCode;
   }

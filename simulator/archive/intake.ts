@@ -31,10 +31,16 @@ import type { EventKind, NewEvent } from '../domain/events.ts';
 import type { AckCode } from './ack.ts';
 import { isReplaceInteraction, readSubmissionOffloaded, type Submission } from './envelope.ts';
 import { documentOidOf, extractHeader, tsToIso } from './header.ts';
-import { checkIdentities } from './rules/identities.ts';
+import { checkFrameIdentities, checkIdentities } from './rules/identities.ts';
 import { checkMessageContent } from './rules/message.ts';
 import { checkRegistry } from './rules/registry.ts';
 import { checkSocial } from './rules/social.ts';
+import {
+  checkSocialFormat,
+  checkSocialMessage,
+  socialOrganisations,
+  unknownOrganisations,
+} from './rules/social-format.ts';
 import { checkStructure } from './rules/structure.ts';
 import { checkVersion, replacedOid, type VersionVerdict } from './rules/versions.ts';
 import type { CdaSchema } from './schema.ts';
@@ -114,7 +120,10 @@ export class ArchiveIntake {
     if (sub.cda.name !== 'ClinicalDocument')
       return this.refuse(request, findings.map(toFatal), sub.message, header);
     findings.push(...checkIdentities(sub.cda, header, this.options.config.allowRealIdentities));
+    if (sub.frame) findings.push(...checkFrameIdentities(sub.frame, this.options.config.allowRealIdentities));
     findings.push(...checkMessageContent(sub, header));
+    if (repository === 'social')
+      findings.push(...checkSocialMessage(sub, header), ...checkSocialFormat(header));
     if (this.options.schema) findings.push(...this.options.schema.validate(sub.cdaBytes));
     if (header.documentOid === '' || !isOid(header.id.root))
       findings.push(
@@ -159,9 +168,19 @@ export class ArchiveIntake {
           ...(custodian ? { custodian } : {}),
           ...(customer ? { customer } : {}),
           needs: servicesNeeded(header, repository),
+          socialCustodian: repository === 'social' && header.social.kantaFormat === true,
         }),
       );
-      if (repository === 'social') findings.push(...checkSocial(header, customer));
+      if (repository === 'social') {
+        findings.push(...checkSocial(header, customer));
+        // Organisations named only as an author's unit or an encounter participant need no registration;
+        // an unknown one is a warning (CDA-SOC-025).
+        const named = socialOrganisations(header);
+        const known = await Promise.all(
+          named.map(async (n) => (await tx.registry.getOrganisation(n.oid)) !== undefined),
+        );
+        findings.push(...unknownOrganisations(named, known));
+      }
 
       const decision = decide(findings, mode);
       if (!decision.store) {

@@ -25,7 +25,8 @@ export function decodeBase64(text: string, max: number): { bytes: Uint8Array } |
   if (!BASE64.test(text)) return { problem: 'the content is not base64' };
   const compact = text.replace(/\s+/g, '');
   // Decoded size is known before decoding: three bytes per four characters, less the padding.
-  const size = Math.floor((compact.length * 3) / 4) - (compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0);
+  const size =
+    Math.floor((compact.length * 3) / 4) - (compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0);
   if (size > max) return { problem: `the decoded content is ${size} bytes, more than the limit of ${max}` };
   return { bytes: new Uint8Array(Buffer.from(compact, 'base64')) };
 }
@@ -38,9 +39,16 @@ function xhtmlPart(node: XmlNode): SocialBodyPart {
   if (!text.ok) return { ...part, problem: 'the XHTML view is not UTF-8' };
   const parsed = parseXml(text.text, 'xhtml', MAX_SOCIAL_XHTML_BYTES);
   if (!parsed.ok)
-    return { ...part, problem: `the XHTML view is not well-formed XML (${parsed.findings[0]?.message ?? ''})` };
+    return {
+      ...part,
+      problem: `the XHTML view is not well-formed XML (${parsed.findings[0]?.message ?? ''})`,
+    };
   if (parsed.root.ns !== XHTML_NS)
-    return { ...part, root: [parsed.root.name], problem: `the XHTML view's root is not in namespace ${XHTML_NS}` };
+    return {
+      ...part,
+      root: [parsed.root.name],
+      problem: `the XHTML view's root is not in namespace ${XHTML_NS}`,
+    };
   return { ...part, root: [parsed.root.name] };
 }
 

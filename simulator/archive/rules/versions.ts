@@ -80,7 +80,8 @@ export function checkVersion(input: VersionInput): VersionVerdict {
   const f: Finding[] = [];
   const isReplacement = header.replaces !== undefined;
   // The social-welfare pair is named by its own interactions (envelope.ts SOCIAL_INTERACTIONS).
-  const social = input.interaction === INTERACTION_SOCIAL_NEW || input.interaction === INTERACTION_SOCIAL_REPLACE;
+  const social =
+    input.interaction === INTERACTION_SOCIAL_NEW || input.interaction === INTERACTION_SOCIAL_REPLACE;
   const replaceName = social ? INTERACTION_SOCIAL_REPLACE : INTERACTION_REPLACE;
   const newName = social ? INTERACTION_SOCIAL_NEW : INTERACTION_NEW;
   if (isReplaceInteraction(input.interaction) && !isReplacement)

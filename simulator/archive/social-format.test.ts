@@ -61,7 +61,7 @@ async function register(registry: RegistryService, org: SocialOrganisation, syst
   });
 }
 
-async function fresh(): Promise<Ctx> {
+function fresh(): Ctx {
   const store = openSqliteStore(':memory:');
   const events = new EventLog(store);
   const registry = new RegistryService({ store, events, allowRealIdentities: false });
@@ -93,7 +93,7 @@ const msg = (
 
 let ctx: Ctx;
 beforeEach(async () => {
-  ctx = await fresh();
+  ctx = fresh();
   await register(ctx.registry, SOCIAL_ORGANISATIONS.pohjola, 'sosiaali360-pohjola');
   await register(ctx.registry, SOCIAL_ORGANISATIONS.kaarna, 'sosiaali360-kaarna');
 });

@@ -296,17 +296,17 @@ export function socialOrganisations(header: CdaHeader): { oid: string; path: str
     seen.add(oid);
     out.push({ oid, path });
   };
-  header.authors.forEach((a, i) =>
-    add(a.organisation, `${DOC}/author[${i + 1}]/assignedAuthor/representedOrganization/id/@root`),
-  );
+  header.authors.forEach((a, i) => {
+    add(a.organisation, `${DOC}/author[${i + 1}]/assignedAuthor/representedOrganization/id/@root`);
+  });
   const enc = `${DOC}/componentOf/encompassingEncounter`;
   add(
     header.encounter?.responsibleOrganisation,
     `${enc}/responsibleParty/assignedEntity/representedOrganization/id/@root`,
   );
-  header.encounter?.participantOrganisations.forEach((o, i) =>
-    add(o, `${enc}/encounterParticipant[${i + 1}]/assignedEntity/representedOrganization/id/@root`),
-  );
+  header.encounter?.participantOrganisations.forEach((o, i) => {
+    add(o, `${enc}/encounterParticipant[${i + 1}]/assignedEntity/representedOrganization/id/@root`);
+  });
   return out.slice(0, 20);
 }
 

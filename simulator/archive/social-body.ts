@@ -82,15 +82,3 @@ export function readSocialBody(doc: XmlNode): SocialBody | undefined {
   if (json) out.json = jsonPart(json);
   return out;
 }
-
-/** The decoded XHTML view of a stored document, for the viewer; undefined when there is none or it is unusable. */
-export function socialXhtmlOf(doc: XmlNode): XmlNode | undefined {
-  const text = dig(doc, 'component', 'nonXMLBody', 'text');
-  if (!text) return undefined;
-  const decoded = decodeBase64(text.text, MAX_SOCIAL_XHTML_BYTES);
-  if ('problem' in decoded) return undefined;
-  const utf8 = decodeUtf8(decoded.bytes, 'xhtml');
-  if (!utf8.ok) return undefined;
-  const parsed = parseXml(utf8.text, 'xhtml', MAX_SOCIAL_XHTML_BYTES);
-  return parsed.ok ? parsed.root : undefined;
-}

@@ -1035,6 +1035,272 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     ],
     basis: 'published',
     modules: ['simulator/archive/rules/social.ts'],
+    code: 'CDA-SOC-010',
+    channel: 'archive',
+    severity: 'fatal',
+    element: '/{interaction}/controlActProcess/reasonCode',
+    messages: {
+      en: "no service request, or service request '{code}' is not one the archive knows ({codes}); the archive decides from it what to do with the document",
+    },
+    sources: [
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkisto (järjestelmäkehittäjille): Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkisto',
+      },
+      {
+        title:
+          'Kansallinen koodistopalvelu: Sosiaalihuolto - Arkistosanomien palvelupyynnöt (1.2.246.537.6.1503)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/social-format.ts'],
+  },
+  {
+    code: 'CDA-SOC-011',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/controlActProcess/reasonCode/@code',
+    messages: {
+      en: "service request {code} archives a {kind} document, but document group '{group}' makes this a {documentKind} document; send {expected}",
+    },
+    sources: [
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/social-format.ts'],
+  },
+  {
+    code: 'CDA-SOC-012',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/controlActProcess/reasonCode',
+    messages: {
+      en: "no usage context, or usage context '{code}' is not a code of Sosiaalihuolto - Asiakastiedon arkiston käyttötilanne (1.2.246.537.6.1289): add a second reasonCode from it",
+    },
+    sources: [
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title:
+          'Kansallinen koodistopalvelu: Sosiaalihuolto - Asiakastiedon arkiston käyttötilanne (1.2.246.537.6.1289)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/social-format.ts'],
+  },
+  {
+    code: 'CDA-SOC-013',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/controlActProcess/subject/clinicalDocument/code',
+    messages: {
+      en: "the frame's clinicalDocument/code is the register (Sosiaalihuolto - Asiakirjan rekisteritunnus, 1.2.246.537.6.1264.201701); expected {expected}, received {received}",
+    },
+    sources: [
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/social-format.ts'],
+  },
+  {
+    code: 'CDA-SOC-014',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/controlActProcess/subject/clinicalDocument/setId/@root',
+    messages: {
+      en: "the frame's clinicalDocument/setId must be the setId of the document it carries; expected {expected}, received {received}",
+    },
+    sources: [
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title: 'Kela SHARK validation client (validator_core.py: frame and document ids compared)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/social-format.ts'],
+  },
+  {
+    code: 'CDA-SOC-015',
+    channel: 'archive',
+    severity: 'warning',
+    element: '/{interaction}/controlActProcess/code/@code',
+    messages: {
+      en: 'controlActProcess/code of {interaction} is {controlAct}; expected {expected}, received {received}',
+    },
+    sources: [
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title:
+          'kantasim: archive.md (social-welfare interactions; the replacement is an assumption by analogy with the Patient Data Repository)',
+        url: 'docs/archive.md',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/social-format.ts'],
+  },
+  {
+    code: 'CDA-SOC-020',
+    channel: 'archive',
+    severity: 'error',
+    element: '/ClinicalDocument/code',
+    messages: {
+      en: 'a client document gives its general document type in ClinicalDocument/code from Sosiaalihuolto - Asiakasasiakirjatyyppi (1.2.246.537.6.1506); only a client-relationship document may write nullFlavor="NA"',
+    },
+    sources: [
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkiston asiakirjat (Sosiaalihuollon asiakirjastandardi; CDA R2 -otsikko)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkiston-asiakirjat',
+      },
+      {
+        title: 'Kansallinen koodistopalvelu: Sosiaalihuolto - Asiakasasiakirjatyyppi (1.2.246.537.6.1506)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/pages/classification-view-page.xhtml?classificationKey=2363',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/social-format.ts'],
+  },
+  {
+    code: 'CDA-SOC-021',
+    channel: 'archive',
+    severity: 'error',
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:{element}',
+    messages: { en: 'hl7fi:localSocialHeader/{element} is missing; a {kind} document carries it' },
+    sources: [
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkiston asiakirjat (Sosiaalihuollon asiakirjastandardi; CDA R2 -otsikko)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkiston-asiakirjat',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/social-format.ts'],
+  },
+  {
+    code: 'CDA-SOC-022',
+    channel: 'archive',
+    severity: 'error',
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:{element}',
+    messages: { en: "{element} must use {list} ({oid}); or '{code}' is not a code of that list" },
+    sources: [
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkiston asiakirjat (Sosiaalihuollon asiakirjastandardi; CDA R2 -otsikko)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkiston-asiakirjat',
+      },
+      {
+        title: 'Kansallinen koodistopalvelu (Kela, Kanta-palvelut)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/social-format.ts'],
+  },
+  {
+    code: 'CDA-SOC-023',
+    channel: 'archive',
+    severity: 'error',
+    element: '/ClinicalDocument/component/nonXMLBody',
+    messages: {
+      en: "the nonXMLBody's XHTML view (text, base64) or structured part (hl7fi:json, base64 JSON) is missing, not base64, too large, not well-formed or not JSON: {problem}",
+    },
+    sources: [
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkiston asiakirjat (Sosiaalihuollon asiakirjastandardi; CDA R2 -otsikko)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkiston-asiakirjat',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/social-format.ts'],
+  },
+  {
+    code: 'CDA-SOC-024',
+    channel: 'archive',
+    severity: 'warning',
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:specificDocumentType/@code',
+    messages: {
+      en: 'specific document type {specific} usually belongs to general type {prefix}, but ClinicalDocument/code is {general}; check that both are right',
+    },
+    sources: [
+      {
+        title: 'THL Sosmeta: asiakirjarakenteet (the documentType of each schema)',
+        url: 'https://sosmeta.thl.fi/',
+      },
+      {
+        title: 'Kansallinen koodistopalvelu: Sosiaalihuolto - Asiakasasiakirjatyyppi (1.2.246.537.6.1506)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/pages/classification-view-page.xhtml?classificationKey=2363',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/social-format.ts'],
+  },
+  {
+    code: 'CDA-SOC-025',
+    channel: 'archive',
+    severity: 'warning',
+    element:
+      '/ClinicalDocument/componentOf/encompassingEncounter/encounterParticipant[{n}]/assignedEntity/representedOrganization/id/@root',
+    messages: {
+      en: "organisation {oid} is not in the code server; an author's unit or an encounter participant need not be registered with the archive, but check the OID against the SOTE organisation register",
+    },
+    sources: [
+      {
+        title: 'THL: SOTE-organisaatiorekisteri (koodistopalvelu)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+      },
+      { title: 'kantasim: README (a new user of the social-welfare repository)', url: 'README.md' },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/social-format.ts', 'simulator/archive/intake.ts'],
   },
   {
     code: 'CDA-VER-001',

@@ -3,7 +3,14 @@
  * archiving message (`RCMR_IN100002FI01` new document, `RCMR_IN100016FI01` replacement) and the MIME
  * package inside it that carries the CDA document; or a bare CDA document.
  *
- * Facts: docs/kanta.md#archive-messages; the HUS sample in tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/.
+ * The social-welfare Client Data Repository has its own interactions (`SOCIAL_INTERACTIONS`): the
+ * archiving message `RCMR_IN200002FI01` as client systems send it, with two reason codes (the service
+ * request from 1.2.246.537.6.1503 and the usage context from 1.2.246.537.6.1289) and the register as the
+ * frame's `clinicalDocument/code`. They are accepted only at `POST /archive/social`; the Patient Data
+ * Repository's interactions keep working there too (kantasim's earlier social-welfare format).
+ *
+ * Facts: docs/kanta.md#archive-messages; the HUS sample in tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/;
+ * for social welfare the public vendor test frames in Warc0ck/SH-Kanta-validator (Testiasiakirjat/).
  * Finding codes CDA-MSG-001…012 (docs/archive.md).
  */
 import { error, fatal, warning, type Finding } from '../domain/findings.ts';
@@ -19,13 +26,51 @@ import {
   decodeUtf8,
   dig,
   kid,
+  kids,
   parseXml,
   type XmlNode,
 } from './xml.ts';
 
 export const INTERACTION_NEW = 'RCMR_IN100002FI01';
 export const INTERACTION_REPLACE = 'RCMR_IN100016FI01';
-export type Interaction = typeof INTERACTION_NEW | typeof INTERACTION_REPLACE;
+export const INTERACTION_SOCIAL_NEW = 'RCMR_IN200002FI01';
+export const INTERACTION_SOCIAL_REPLACE = 'RCMR_IN200016FI01';
+
+/**
+ * The social-welfare repository's interactions, in one table so that a correction is one line. The
+ * archiving message is published (public vendor test frames); the replacement is kantasim's analogy with
+ * the Patient Data Repository (`…100016…` → `…200016…`, controlAct RCMR_TE000910UV01): no public frame
+ * shows it.
+ */
+export const SOCIAL_INTERACTIONS: Readonly<
+  Record<
+    typeof INTERACTION_SOCIAL_NEW | typeof INTERACTION_SOCIAL_REPLACE,
+    { purpose: 'archive' | 'replace'; controlAct: string; basis: 'published' | 'assumption' }
+  >
+> = {
+  [INTERACTION_SOCIAL_NEW]: { purpose: 'archive', controlAct: 'RCMR_TE000102UV01', basis: 'published' },
+  [INTERACTION_SOCIAL_REPLACE]: { purpose: 'replace', controlAct: 'RCMR_TE000910UV01', basis: 'assumption' },
+};
+
+export type Interaction =
+  | typeof INTERACTION_NEW
+  | typeof INTERACTION_REPLACE
+  | typeof INTERACTION_SOCIAL_NEW
+  | typeof INTERACTION_SOCIAL_REPLACE;
+
+/** True for an interaction that replaces an earlier version (RPLC). */
+export function isReplaceInteraction(interaction: Interaction | undefined): boolean {
+  return interaction === INTERACTION_REPLACE || interaction === INTERACTION_SOCIAL_REPLACE;
+}
+
+/** True for the social-welfare repository's own interactions. */
+export function isSocialInteraction(interaction: string | undefined): boolean {
+  return interaction === INTERACTION_SOCIAL_NEW || interaction === INTERACTION_SOCIAL_REPLACE;
+}
+
+/** Code systems of the social-welfare frame's two reason codes (base OIDs). */
+export const SOCIAL_SERVICE_REQUEST_OID = '1.2.246.537.6.1503';
+export const SOCIAL_USAGE_CONTEXT_OID = '1.2.246.537.6.1289';
 
 const XML_TYPES = new Set([
   'application/xml',
@@ -41,7 +86,12 @@ export interface Submission {
   interaction?: Interaction;
   message?: ArchiveMessageMeta;
   /** The message's own copy of header metadata (`subject/clinicalDocument`), for cross-checks. */
-  messageDocument?: { id?: string; registerCode?: CodedValue };
+  messageDocument?: { id?: string; registerCode?: CodedValue; setId?: string };
+  /**
+   * A social-welfare frame without its document payload (`clinicalDocument/text` emptied): it repeats
+   * the patient and names the person who sends, so the identity rules read it too.
+   */
+  frame?: XmlNode;
   /** The CDA document, byte-exact as received (decoded from base64 for a message). */
   cdaBytes: Uint8Array;
   cda: XmlNode;
@@ -107,12 +157,13 @@ export async function readSubmissionOffloaded(
   body: Uint8Array,
   contentType: string | undefined,
   maxBytes: number,
+  repository: 'pta' | 'social' = 'pta',
 ): Promise<EnvelopeResult> {
   if (body.byteLength < OFFLOAD_XML_BYTES || body.byteLength > maxBytes)
-    return readSubmission(body, contentType, maxBytes);
+    return readSubmission(body, contentType, maxBytes, repository);
   pool ??= new WorkerPool({ module: import.meta.url });
   try {
-    return await pool.run<EnvelopeResult>('readSubmission', [body, contentType, maxBytes]);
+    return await pool.run<EnvelopeResult>('readSubmission', [body, contentType, maxBytes, repository]);
   } catch {
     return {
       ok: false,
@@ -127,11 +178,12 @@ export async function readSubmissionOffloaded(
   }
 }
 
-/** Reads the HTTP body of `POST /archive/{repository}`. */
+/** Reads the HTTP body of `POST /archive/{repository}` (`repository` decides which interactions are accepted). */
 export function readSubmission(
   body: Uint8Array,
   contentType: string | undefined,
   maxBytes: number,
+  repository: 'pta' | 'social' = 'pta',
 ): EnvelopeResult {
   const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!XML_TYPES.has(mediaType)) {
@@ -191,6 +243,30 @@ export function readSubmission(
   }
   if (root.ns === HL7_V3_NS && (root.name === INTERACTION_NEW || root.name === INTERACTION_REPLACE))
     return readMessage(root, root.name, soap, maxBytes);
+  if (root.ns === HL7_V3_NS && isSocialInteraction(root.name)) {
+    if (repository === 'social') return readMessage(root, root.name as Interaction, soap, maxBytes);
+    return {
+      ok: false,
+      findings: [
+        fatal(
+          'CDA-MSG-002',
+          `/${root.name}`,
+          `${root.name} is a message of the social-welfare Client Data Repository; send it to POST /archive/social, not to the Patient Data Repository`,
+        ),
+      ],
+    };
+  }
+  if (repository === 'social')
+    return {
+      ok: false,
+      findings: [
+        fatal(
+          'CDA-MSG-002',
+          `/${root.name}`,
+          `root element {${root.ns}}${root.name} is not accepted; send ${INTERACTION_SOCIAL_NEW} (archiving a social-welfare document)${SOCIAL_INTERACTIONS[INTERACTION_SOCIAL_REPLACE].basis === 'assumption' ? ` or ${INTERACTION_SOCIAL_REPLACE} (new version, a kantasim assumption)` : ''}, or a ClinicalDocument, in namespace ${HL7_V3_NS}`,
+        ),
+      ],
+    };
   return {
     ok: false,
     findings: [
@@ -225,8 +301,18 @@ function readMessage(
   const control = kid(root, 'controlActProcess');
   const controlCode = attr(kid(control, 'code'), 'code');
   if (controlCode !== undefined) message.controlActCode = controlCode;
-  const reason = codedValue(kid(control, 'reasonCode'));
+  const social = isSocialInteraction(interaction);
+  const reasons = kids(control, 'reasonCode')
+    .map((n) => codedValue(n))
+    .filter((cv): cv is CodedValue => cv !== undefined);
+  // The social frame carries two reason codes in either order: the service request and the usage context.
+  const reason = social
+    ? (reasons.find((cv) => baseOf(cv.codeSystem) === SOCIAL_SERVICE_REQUEST_OID) ??
+      reasons.find((cv) => baseOf(cv.codeSystem) !== SOCIAL_USAGE_CONTEXT_OID))
+    : reasons[0];
   if (reason) message.reasonCode = reason;
+  const usage = social ? reasons.find((cv) => baseOf(cv.codeSystem) === SOCIAL_USAGE_CONTEXT_OID) : undefined;
+  if (usage) message.usageContext = usage;
   const org = attr(
     dig(control, 'authorOrPerformer', 'assignedPerson', 'representedOrganization', 'id'),
     'root',
@@ -249,7 +335,8 @@ function readMessage(
         'the message names no sender device; give sender/device/id of your registered connection point',
       ),
     );
-  if (!reason)
+  // A social frame's missing service request is CDA-SOC-010 (rules/social-message.ts).
+  if (!reason && !social)
     findings.push(
       warning(
         'CDA-MSG-012',
@@ -280,6 +367,8 @@ function readMessage(
   if (documentId !== undefined) messageDocument.id = documentId;
   const reg = codedValue(kid(docNode, 'code'));
   if (reg) messageDocument.registerCode = reg;
+  const frameSet = attr(kid(docNode, 'setId'), 'root');
+  if (frameSet !== undefined) messageDocument.setId = frameSet;
 
   const mime = parseMultipart(textNode.text);
   if (!mime.ok)
@@ -323,7 +412,29 @@ function readMessage(
   if (ids) return { ok: false, message, findings: [...findings, ids] };
   return {
     ok: true,
-    submission: { kind: 'message', interaction, message, messageDocument, cdaBytes: bytes, cda: parsed.root },
+    submission: {
+      kind: 'message',
+      interaction,
+      message,
+      messageDocument,
+      cdaBytes: bytes,
+      cda: parsed.root,
+      ...(social ? { frame: withoutPayload(root) } : {}),
+    },
     findings,
+  };
+}
+
+/** The base OID of a code system written with or without its version suffix (`….1503.201601`). */
+function baseOf(system: string): string {
+  return system.replace(/\.(19|20)\d{2}(\d{2})?$/, '');
+}
+
+/** A copy of the frame without the MIME payload, whose base64 the identity rules need not read. */
+function withoutPayload(node: XmlNode): XmlNode {
+  return {
+    ...node,
+    text: node.name === 'text' ? '' : node.text,
+    children: node.name === 'text' ? [] : node.children.map(withoutPayload),
   };
 }

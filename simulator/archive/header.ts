@@ -17,7 +17,9 @@ import type {
   CodedValue,
   InstanceId,
   LocalHeader,
+  LocalSocialHeader,
 } from '../domain/cda.ts';
+import { readSocialBody } from './social-body.ts';
 import { codedValue, instanceId } from './envelope.ts';
 import { HL7_FI_NS, attr, dig, kid, kids, type XmlNode } from './xml.ts';
 
@@ -234,6 +236,98 @@ function readLocalHeader(doc: XmlNode): LocalHeader {
   return header;
 }
 
+const SOCIAL_CODED = [
+  'specificDocumentType',
+  'documentGroup',
+  'fileFormat',
+  'structuredFileFormat',
+  'functionCode',
+  'recordStatus',
+  'registryType',
+  'totalRetentionPeriodClass',
+  'specialContent',
+  'inaccessibleArgument',
+  'reasonOfCorrection',
+] as const;
+const KNOWN_SOCIAL = new Set<string>([
+  ...SOCIAL_CODED,
+  'creationTime',
+  'softwareSupport',
+  'outsourcingServiceCustomer',
+  'outsourcingServiceCustomerName',
+  'contentSpecificationId',
+  'encompassingClientRelationship',
+  'serviceProcess',
+  'authorizationRestrictionArgument',
+  'signature',
+  'signatureCollection',
+]);
+
+/** Reads hl7fi:localSocialHeader (every child of the public vendor test documents). */
+export function readLocalSocialHeader(lsh: XmlNode): LocalSocialHeader {
+  const header: LocalSocialHeader = { signatures: [], otherElements: [] };
+  for (const name of SOCIAL_CODED) optional(header, name, codedValue(fiKid(lsh, name)));
+  optional(header, 'creationTime', attr(fiKid(lsh, 'creationTime'), 'value'));
+  const software = fiKid(lsh, 'softwareSupport');
+  if (software) {
+    const support: NonNullable<LocalSocialHeader['softwareSupport']> = {};
+    optional(support, 'moderator', attr(software, 'moderator'));
+    optional(support, 'product', attr(software, 'product'));
+    optional(support, 'version', attr(software, 'version'));
+    header.softwareSupport = support;
+  }
+  optional(header, 'outsourcingServiceCustomer', instanceId(fiKid(lsh, 'outsourcingServiceCustomer')));
+  optional(
+    header,
+    'encompassingClientRelationship',
+    instanceId(fiKid(lsh, 'encompassingClientRelationship')),
+  );
+  for (const name of [
+    'outsourcingServiceCustomerName',
+    'contentSpecificationId',
+    'authorizationRestrictionArgument',
+  ] as const) {
+    const text = fiKid(lsh, name)?.text.trim();
+    if (text !== undefined && text !== '') header[name] = text;
+  }
+  const process = fiKid(lsh, 'serviceProcess');
+  if (process) {
+    const sp: NonNullable<LocalSocialHeader['serviceProcess']> = {};
+    const type = fiKid(process, 'type')?.text.trim();
+    if (type !== undefined && type !== '') sp.type = type;
+    optional(sp, 'code', codedValue(fiKid(process, 'code')));
+    header.serviceProcess = sp;
+  }
+  const signature = fiKid(lsh, 'signature');
+  if (signature) {
+    const sig: NonNullable<LocalSocialHeader['signature']> = {};
+    optional(sig, 'signerId', instanceId(fiKid(signature, 'assignedAuthorSigner')));
+    const signer = fiKid(signature, 'signer');
+    const name = fiKid(signer, 'name');
+    if (name) {
+      const parts = [...kids(name, 'given', HL7_FI_NS), ...kids(name, 'family', HL7_FI_NS)]
+        .map((n) => n.text.trim())
+        .filter((t) => t !== '');
+      if (parts.length > 0) sig.signer = parts.join(' ');
+    }
+    optional(sig, 'authenticationMethod', codedValue(fiKid(signature, 'authenticationMethod')));
+    optional(sig, 'time', attr(fiKid(signature, 'time'), 'value'));
+    header.signature = sig;
+  }
+  // signatureCollection sits in the local social header or next to it, in urn:hl7finland.
+  for (const sig of kids(fiKid(lsh, 'signatureCollection'), 'signature', HL7_FI_NS)) {
+    const entry: LocalSocialHeader['signatures'][number] = {};
+    optional(entry, 'description', codedValue(fiKid(sig, 'signatureDescription')));
+    const ts = fiKid(sig, 'signatureTimestamp')?.text.trim();
+    if (ts !== undefined && ts !== '') entry.timestamp = ts;
+    header.signatures.push(entry);
+  }
+  for (const child of lsh.children)
+    if (!KNOWN_SOCIAL.has(child.name) && !header.otherElements.includes(child.name))
+      header.otherElements.push(child.name);
+  return header;
+}
+
 /**
  * Every coded value in the local header, for finding social-welfare codes. Real social-welfare documents
  * put them in `hl7fi:localSocialHeader` (documentGroup, functionCode); kantasim's older fixtures in
@@ -320,7 +414,40 @@ export function extractHeader(doc: XmlNode): CdaHeader {
     if (header.social.serviceTask === undefined && isCodeSystem(cv.codeSystem, 'socialServiceTask'))
       header.social.serviceTask = cv;
   }
+  const lsh = kid(doc, 'localSocialHeader', HL7_FI_NS);
+  if (lsh) readKantaSocial(doc, lsh, header);
   return header;
+}
+
+/**
+ * Kanta's social-welfare format: ClinicalDocument/code is the general document type (or a nullFlavor on a
+ * client-relationship document) and the register is localSocialHeader/registryType, so `registerCode`
+ * is read from there; the document group decides the kind.
+ */
+function readKantaSocial(doc: XmlNode, lsh: XmlNode, header: CdaHeader): void {
+  const local = readLocalSocialHeader(lsh);
+  const social = header.social;
+  social.kantaFormat = true;
+  social.local = local;
+  const codeNode = kid(doc, 'code');
+  if (codeNode) {
+    const documentCode: NonNullable<typeof social.documentCode> = {};
+    optional(documentCode, 'code', codedValue(codeNode));
+    optional(documentCode, 'nullFlavor', attr(codeNode, 'nullFlavor'));
+    social.documentCode = documentCode;
+  }
+  if (
+    header.registerCode === undefined ||
+    !isCodeSystem(header.registerCode.codeSystem, 'socialRegisterCode')
+  ) {
+    if (local.registryType) header.registerCode = local.registryType;
+    else delete header.registerCode;
+  }
+  const group = local.documentGroup ?? social.documentGroup;
+  if (group) social.kind = group.code === '1' ? 'client-relationship' : 'client';
+  optional(social, 'consent', codedValue(dig(doc, 'authorization', 'consent', 'code')));
+  optional(social, 'case', header.encounter?.id);
+  optional(social, 'body', readSocialBody(doc));
 }
 
 /** HL7 TS (`YYYYMMDD[HH[MM[SS[.f]]]][±ZZZZ]`) → sortable ISO prefix, or undefined when malformed. */

@@ -29,12 +29,18 @@ import type {
 import type { Store, StoreSession } from '../store/types.ts';
 import type { EventKind, NewEvent } from '../domain/events.ts';
 import type { AckCode } from './ack.ts';
-import { INTERACTION_REPLACE, readSubmissionOffloaded, type Submission } from './envelope.ts';
+import { isReplaceInteraction, readSubmissionOffloaded, type Submission } from './envelope.ts';
 import { documentOidOf, extractHeader, tsToIso } from './header.ts';
-import { checkIdentities } from './rules/identities.ts';
+import { checkFrameIdentities, checkIdentities } from './rules/identities.ts';
 import { checkMessageContent } from './rules/message.ts';
 import { checkRegistry } from './rules/registry.ts';
 import { checkSocial } from './rules/social.ts';
+import {
+  checkSocialFormat,
+  checkSocialMessage,
+  socialOrganisations,
+  unknownOrganisations,
+} from './rules/social-format.ts';
 import { checkStructure } from './rules/structure.ts';
 import { checkVersion, replacedOid, type VersionVerdict } from './rules/versions.ts';
 import type { CdaSchema } from './schema.ts';
@@ -104,6 +110,7 @@ export class ArchiveIntake {
       request.body,
       request.contentType,
       this.options.config.maxBodyBytes,
+      repository,
     );
     if (!envelope.ok) return this.refuse(request, envelope.findings, envelope.message, undefined);
     const sub = envelope.submission;
@@ -113,7 +120,10 @@ export class ArchiveIntake {
     if (sub.cda.name !== 'ClinicalDocument')
       return this.refuse(request, findings.map(toFatal), sub.message, header);
     findings.push(...checkIdentities(sub.cda, header, this.options.config.allowRealIdentities));
+    if (sub.frame) findings.push(...checkFrameIdentities(sub.frame, this.options.config.allowRealIdentities));
     findings.push(...checkMessageContent(sub, header));
+    if (repository === 'social')
+      findings.push(...checkSocialMessage(sub, header), ...checkSocialFormat(header));
     if (this.options.schema) findings.push(...this.options.schema.validate(sub.cdaBytes));
     if (header.documentOid === '' || !isOid(header.id.root))
       findings.push(
@@ -158,9 +168,19 @@ export class ArchiveIntake {
           ...(custodian ? { custodian } : {}),
           ...(customer ? { customer } : {}),
           needs: servicesNeeded(header, repository),
+          socialCustodian: repository === 'social' && header.social.kantaFormat === true,
         }),
       );
-      if (repository === 'social') findings.push(...checkSocial(header, customer));
+      if (repository === 'social') {
+        findings.push(...checkSocial(header, customer));
+        // Organisations named only as an author's unit or an encounter participant need no registration;
+        // an unknown one is a warning (CDA-SOC-025).
+        const named = socialOrganisations(header);
+        const known = await Promise.all(
+          named.map(async (n) => (await tx.registry.getOrganisation(n.oid)) !== undefined),
+        );
+        findings.push(...unknownOrganisations(named, known));
+      }
 
       const decision = decide(findings, mode);
       if (!decision.store) {
@@ -185,7 +205,8 @@ export class ArchiveIntake {
         xml: sub.cdaBytes,
       };
       if (header.patient?.id.extension !== undefined) doc.patient = header.patient.id.extension;
-      if (header.localHeader.documentType) doc.documentType = header.localHeader.documentType.code;
+      const documentType = header.localHeader.documentType ?? header.social.local?.specificDocumentType;
+      if (documentType) doc.documentType = documentType.code;
       const effectiveAt = tsToIso(header.effectiveTime);
       if (effectiveAt !== undefined) doc.effectiveAt = effectiveAt;
       if (header.custodian) doc.custodian = header.custodian.oid;
@@ -199,7 +220,7 @@ export class ArchiveIntake {
       const outcome: IntakeOutcome =
         valid && !answered.some((f) => f.severity === 'warning') ? 'accepted' : 'accepted-with-warnings';
       const kind =
-        doc.replaces !== undefined || sub.interaction === INTERACTION_REPLACE
+        doc.replaces !== undefined || isReplaceInteraction(sub.interaction)
           ? 'document.replace'
           : 'document.archive';
       const event = await this.options.events.record(

@@ -154,8 +154,86 @@ export interface LocalHeader {
   otherElements: string[];
 }
 
+/**
+ * `hl7fi:localSocialHeader` (urn:hl7finland) of a social-welfare document in Kanta's format, every child
+ * the public vendor test documents carry (Warc0ck/SH-Kanta-validator, Testiasiakirjat/), in their order.
+ * As with the local header, everything is what the document says; the rules judge (rules/social.ts).
+ */
+export interface LocalSocialHeader {
+  /** Asiakasasiakirjatyyppi (1.2.246.537.6.1506), the specific type, e.g. 15007. */
+  specificDocumentType?: CodedValue;
+  creationTime?: string;
+  /** Asiakirjaryhmä (1.2.246.537.6.1505). */
+  documentGroup?: CodedValue;
+  /** Näyttömuoto (1.2.246.537.6.1502), e.g. 2 XHTML_1.1. */
+  fileFormat?: CodedValue;
+  /** Structured part's format (eArkisto - Asiakirjan tiedostomuoto 1.2.246.537.5.40179), e.g. 5 JSON. */
+  structuredFileFormat?: CodedValue;
+  softwareSupport?: { moderator?: string; product?: string; version?: string };
+  /** Palvelutehtävä (1.2.246.537.6.1221): the service task; absent on a client-relationship document. */
+  functionCode?: CodedValue;
+  recordStatus?: CodedValue;
+  /** Rekisteritunnus (1.2.246.537.6.1264), e.g. 1 Sosiaalihuollon asiakasrekisteri. */
+  registryType?: CodedValue;
+  /** The service organiser (palvelunjärjestäjä) when it differs from the producer. */
+  outsourcingServiceCustomer?: InstanceId;
+  outsourcingServiceCustomerName?: string;
+  /** Kokonaissäilytysaika (1.2.246.537.6.1258). */
+  totalRetentionPeriodClass?: CodedValue;
+  /** Erityinen sisältö (AR/YDIN - Kyllä/EI/Ei tietoa 1.2.246.537.6.112): K or E. */
+  specialContent?: CodedValue;
+  /** The Sosmeta schema OID with its version date, e.g. 1.2.246.537.6.1506.15007.2024.11.28. */
+  contentSpecificationId?: string;
+  /** The client relationship (asiakkuus) a client-relationship document establishes. */
+  encompassingClientRelationship?: InstanceId;
+  /** Sosiaalihuollon palveluprosessi (1.2.246.537.6.1277). */
+  serviceProcess?: { type?: string; code?: CodedValue };
+  /** Free-text reason for restricting disclosure (a minor's refusal, a delay). */
+  authorizationRestrictionArgument?: string;
+  /** Perustelut asiakirjan näyttämisen rajaamiselle Omakannassa (1.2.246.537.6.1288). */
+  inaccessibleArgument?: CodedValue;
+  /** Reason of a replacement (asiakirjan korvauksen syy); its code system is not public. */
+  reasonOfCorrection?: CodedValue;
+  /** Professional signature data: signer and how they authenticated. */
+  signature?: { signer?: string; signerId?: InstanceId; authenticationMethod?: CodedValue; time?: string };
+  /** signatureCollection/signature: description (1.2.246.537.5.40127) and timestamp. */
+  signatures: { description?: CodedValue; timestamp?: string }[];
+  /** Names of other children present, for the viewer. */
+  otherElements: string[];
+}
+
+/** One decoded part of a social-welfare `nonXMLBody`: the XHTML view or the structured JSON. */
+export interface SocialBodyPart {
+  /** Decoded size in bytes. */
+  bytes: number;
+  /** What is wrong with the part (not base64, too large, not well-formed XML / not JSON), if anything. */
+  problem?: string;
+  /** XHTML: the root element's name; JSON: the root object's keys (the Sosmeta schema name). */
+  root?: string[];
+}
+
+/** `component/nonXMLBody` of a social-welfare document. */
+export interface SocialBody {
+  /** nonXMLBody/@ID, `OID<document OID>` in Kanta's format (the signature references it). */
+  id?: string;
+  xhtml?: SocialBodyPart;
+  json?: SocialBodyPart;
+}
+
 /** Social-welfare classification of a document (docs/kanta.md#social-welfare-client-data-repository). */
 export interface SocialWelfareHeader {
+  /** True when the document carries hl7fi:localSocialHeader (Kanta's social-welfare format). */
+  kantaFormat?: boolean;
+  /** Which kind the document group makes it: client-relationship document (group 1) or client document. */
+  kind?: 'client-relationship' | 'client';
+  /** ClinicalDocument/code: the general document type (1.2.246.537.6.1506), or its nullFlavor. */
+  documentCode?: { code?: CodedValue; nullFlavor?: string };
+  local?: LocalSocialHeader;
+  /** authorization/consent/code (e.g. 1.2.246.537.6.1286, disclosure of a minor's data to guardians). */
+  consent?: CodedValue;
+  /** componentOf/encompassingEncounter/id: the case (asia) of a client document. */
+  case?: InstanceId;
+  body?: SocialBody;
   /** Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505), as written. */
   documentGroup?: CodedValue;
   /** The deployment category the code maps to (code-lists/document-group-categories.json), if mapped. */
@@ -205,8 +283,10 @@ export interface ArchiveMessageMeta {
   receiverDevice?: InstanceId;
   /** controlActProcess/code, e.g. RCMR_TE000102UV01. */
   controlActCode?: string;
-  /** controlActProcess/reasonCode, e.g. PP1. */
+  /** controlActProcess/reasonCode, e.g. PP1; in a social-welfare frame the service request (SP1, SP17). */
   reasonCode?: CodedValue;
+  /** Social-welfare frame: the usage context (Sosiaalihuolto - Asiakastiedon arkiston käyttötilanne). */
+  usageContext?: CodedValue;
   /** controlActProcess/authorOrPerformer/…/representedOrganization/id/@root. */
   representedOrganisation?: string;
   /** True when the message came inside a SOAP envelope. */

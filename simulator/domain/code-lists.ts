@@ -85,6 +85,14 @@ export const CODE_SYSTEM_KEYS = [
   'soteOrganisationRegister',
   'iahRegister',
   'registerControllerRegister',
+  'socialServiceRequest',
+  'socialUsageContext',
+  'socialDocumentType',
+  'socialDisplayFormat',
+  'socialRetentionPeriod',
+  'socialInaccessibleArgument',
+  'socialMinorDisclosure',
+  'yesNo',
 ] as const;
 export type CodeSystemKey = (typeof CODE_SYSTEM_KEYS)[number];
 

@@ -18,7 +18,9 @@ import { ErrorPage } from './pages/error.tsx';
 import { safely } from './reader.ts';
 import { expectationsFor } from './runs.ts';
 import { parseForXPath } from './xpath-value.ts';
-import { parseOrdered } from '../xml/ordered.ts';
+import { childNamed, parseOrdered, textContent, type XElement } from '../xml/ordered.ts';
+import { HL7_V3_NS } from '../archive/xml.ts';
+import { MAX_SOCIAL_XHTML_BYTES, decodeBase64 } from '../archive/social-body.ts';
 
 export function documentRoutes(router: Router): void {
   /** The document, if it exists and is in scope; else answers 404 itself. */
@@ -51,12 +53,14 @@ export function documentRoutes(router: Router): void {
       const parsed = parseOrdered(text);
       if (parsed.ok) {
         const nonXml = nonXmlBodyType(parsed.root);
+        const socialXhtml = nonXml === 'application/xhtml+xml' ? socialXhtmlOf(parsed.root) : undefined;
         xml = {
           ok: true,
           root: parsed.root,
           prolog: parsed.prolog,
           sections: cdaSections(parsed.root),
           ...(nonXml !== undefined && { nonXmlBody: nonXml }),
+          ...(socialXhtml !== undefined && { socialXhtml }),
         };
       } else xml = { ok: false, problem: parsed.problem };
     }
@@ -201,4 +205,21 @@ export function documentRoutes(router: Router): void {
     await reader.logAccess('compare', [doc.patient], doc.oid, requestIdOf(res));
     send(res, <ComparePage scope={scope} doc={doc} input={input} rows={rows} />);
   });
+}
+
+/**
+ * The decoded XHTML view of a social-welfare document (nonXMLBody/text, base64), size-limited, parsed by
+ * the same ordered parser as the document; the page renders it through the narrative allow-list.
+ */
+function socialXhtmlOf(root: XElement): XElement | undefined {
+  const text = childNamed(
+    childNamed(childNamed(root, 'component', HL7_V3_NS), 'nonXMLBody', HL7_V3_NS),
+    'text',
+    HL7_V3_NS,
+  );
+  if (!text) return undefined;
+  const decoded = decodeBase64(textContent(text), MAX_SOCIAL_XHTML_BYTES);
+  if ('problem' in decoded) return undefined;
+  const parsed = parseOrdered(Buffer.from(decoded.bytes).toString('utf8'));
+  return parsed.ok ? parsed.root : undefined;
 }

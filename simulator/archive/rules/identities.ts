@@ -127,6 +127,16 @@ export function checkIdentities(root: XmlNode, header: CdaHeader, allowReal: boo
   return f.map((x) => (isBlocking(x) ? guarded(x) : x));
 }
 
+/**
+ * The identity codes of a social-welfare frame (its recordTarget repeats the patient, authorOrPerformer
+ * names the sender): the same walk as the document's, so a real-range code is refused wherever it is.
+ */
+export function checkFrameIdentities(frame: XmlNode, allowReal: boolean): Finding[] {
+  const f: Finding[] = [];
+  walk(frame, `/${frame.name}`, allowReal, f);
+  return f.map((x) => (isBlocking(x) ? guarded(x) : x));
+}
+
 function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): void {
   const root = node.attrs.root === undefined ? undefined : normaliseSystem(node.attrs.root);
   const checked = new Set<string>();

@@ -22,6 +22,11 @@ export interface RegistryInput {
   /** Customer data of the organisation the custodian belongs to, if any. */
   customer?: Customer;
   needs: readonly ServiceNeed[];
+  /**
+   * True for a social-welfare document in Kanta's format, whose custodian is the organisation or one of
+   * its units (the register keeper), not a `….19.0` register controller.
+   */
+  socialCustodian?: boolean;
 }
 
 /** True when a sender device id names connection point `id` (as root, extension or root.extension). */
@@ -39,12 +44,14 @@ export function checkRegistry(input: RegistryInput): Finding[] {
       error(
         'CDA-REG-001',
         CUSTODIAN,
-        `custodian ${oid} is not in the code server; the custodian must be your organisation's registered register controller (…19.0) — register it or correct the OID`,
+        input.socialCustodian === true
+          ? `custodian ${oid} is not in the code server; the custodian of a social-welfare document is your organisation or one of its units — register it (PUT /registry/organisations/${oid}) or correct the OID`
+          : `custodian ${oid} is not in the code server; the custodian must be your organisation's registered register controller (…19.0) — register it or correct the OID`,
       ),
     );
     return f;
   }
-  if (custodian.kind !== 'register-controller') {
+  if (custodian.kind !== 'register-controller' && input.socialCustodian !== true) {
     f.push(
       error(
         'CDA-REG-002',

@@ -16,7 +16,8 @@ import { error, warning, type Finding } from '../../domain/findings.ts';
 import type { CdaHeader, CodedValue } from '../../domain/cda.ts';
 import type { Customer } from '../../domain/registry.ts';
 
-const LH = '/ClinicalDocument/hl7fi:localHeader';
+const LOCAL_HEADER = '/ClinicalDocument/hl7fi:localHeader';
+const LSH = '/ClinicalDocument/hl7fi:localSocialHeader';
 
 /** `1 (Asiakkuusasiakirja), 5 (…)`: the confirmed codes of a list, for messages. */
 function known(list: CodeList): string {
@@ -34,6 +35,8 @@ function unconfirmed(list: CodeList, what: string, cv: CodedValue, path: string,
 }
 
 export function checkSocial(header: CdaHeader, customer: Customer | undefined): Finding[] {
+  // Kanta's format keeps the codes in hl7fi:localSocialHeader, kantasim's earlier one in hl7fi:localHeader.
+  const LH = header.social.kantaFormat === true ? LSH : LOCAL_HEADER;
   const f: Finding[] = [];
   const { documentGroup, documentGroupKey, serviceTask } = header.social;
   const group = codeList('socialDocumentGroup');

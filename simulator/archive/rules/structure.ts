@@ -107,7 +107,12 @@ export function checkStructure(
 
   const register = header.registerCode;
   const registerKey: CodeSystemKey = repository === 'pta' ? 'registerCode' : 'socialRegisterCode';
-  if (!register)
+  // Kanta's social-welfare format names the register in localSocialHeader/registryType (header.ts reads
+  // it into registerCode); its absence is CDA-SOC-021 there.
+  const kantaSocial = header.social.kantaFormat === true;
+  if (!register && kantaSocial) {
+    // reported by rules/social-format.ts
+  } else if (!register)
     f.push(
       error(
         'CDA-HDR-005',
@@ -199,7 +204,9 @@ export function checkStructure(
       error(
         'CDA-HDR-012',
         `${DOC}/custodian/assignedCustodian/representedCustodianOrganization/id/@root`,
-        'the custodian is missing; give the register controller OID (…19.0) as custodian',
+        kantaSocial
+          ? 'the custodian is missing; give the register keeper, your organisation or one of its units, as custodian'
+          : 'the custodian is missing; give the register controller OID (…19.0) as custodian',
       ),
     );
   else
@@ -232,7 +239,8 @@ export function checkStructure(
       ),
     );
   });
-  if (header.templateIds.length === 0)
+  // Social-welfare documents in Kanta's format carry no templateId (public vendor test documents).
+  if (header.templateIds.length === 0 && !kantaSocial)
     f.push(
       warning(
         'CDA-HDR-017',
@@ -244,6 +252,8 @@ export function checkStructure(
     f.push(warning('CDA-HDR-018', `${DOC}/languageCode`, 'languageCode is missing; give e.g. code="fi"'));
 
   const local = header.localHeader;
+  // Kanta's social-welfare format has hl7fi:localSocialHeader instead (rules/social-format.ts).
+  if (!local.present && kantaSocial) return f;
   if (!local.present) {
     f.push(
       error(

@@ -12,7 +12,14 @@
  */
 import { error, expectedReceived, fatal, type Finding } from '../../domain/findings.ts';
 import type { ArchivedDocument, ArchiveRepositoryKind, CdaHeader } from '../../domain/cda.ts';
-import { INTERACTION_NEW, INTERACTION_REPLACE, type Interaction } from '../envelope.ts';
+import {
+  INTERACTION_NEW,
+  INTERACTION_REPLACE,
+  INTERACTION_SOCIAL_NEW,
+  INTERACTION_SOCIAL_REPLACE,
+  isReplaceInteraction,
+  type Interaction,
+} from '../envelope.ts';
 import { documentOidOf } from '../header.ts';
 
 const DOC = '/ClinicalDocument';
@@ -72,20 +79,25 @@ export function checkVersion(input: VersionInput): VersionVerdict {
   }
   const f: Finding[] = [];
   const isReplacement = header.replaces !== undefined;
-  if (input.interaction === INTERACTION_REPLACE && !isReplacement)
+  // The social-welfare pair is named by its own interactions (envelope.ts SOCIAL_INTERACTIONS).
+  const social =
+    input.interaction === INTERACTION_SOCIAL_NEW || input.interaction === INTERACTION_SOCIAL_REPLACE;
+  const replaceName = social ? INTERACTION_SOCIAL_REPLACE : INTERACTION_REPLACE;
+  const newName = social ? INTERACTION_SOCIAL_NEW : INTERACTION_NEW;
+  if (isReplaceInteraction(input.interaction) && !isReplacement)
     f.push(
       error(
         'CDA-MSG-010',
         `${DOC}/relatedDocument`,
-        `${INTERACTION_REPLACE} is a replacement but the document has no relatedDocument typeCode="RPLC"; add it, or send ${INTERACTION_NEW}`,
+        `${replaceName} is a replacement but the document has no relatedDocument typeCode="RPLC"; add it, or send ${newName}`,
       ),
     );
-  if (input.interaction === INTERACTION_NEW && isReplacement)
+  if (input.interaction !== undefined && !isReplaceInteraction(input.interaction) && isReplacement)
     f.push(
       error(
         'CDA-MSG-010',
         `${DOC}/relatedDocument`,
-        `${INTERACTION_NEW} archives a new document but this one has relatedDocument typeCode="RPLC"; send it as ${INTERACTION_REPLACE}`,
+        `${newName} archives a new document but this one has relatedDocument typeCode="RPLC"; send it as ${replaceName}`,
       ),
     );
 

@@ -20,7 +20,7 @@ import {
   StatusBadge,
 } from '../components.tsx';
 import { finnishDateTime, REPOSITORY_TERMS } from '../labels.ts';
-import { CdaNarrative, type CdaSection } from '../narrative.tsx';
+import { CdaNarrative, XhtmlNarrative, type CdaSection } from '../narrative.tsx';
 import { Guard, Unreadable } from '../guard.tsx';
 import { PrettyXml } from '../pretty-xml.tsx';
 import type { ArchivistScope } from '../scope.ts';
@@ -32,7 +32,15 @@ export interface DocumentProps {
   doc: ArchivedDocument;
   versions: ArchivedDocument[];
   xml:
-    | { ok: true; root: XElement; prolog: string | undefined; sections: CdaSection[]; nonXmlBody?: string }
+    | {
+        ok: true;
+        root: XElement;
+        prolog: string | undefined;
+        sections: CdaSection[];
+        nonXmlBody?: string;
+        /** A social-welfare document's decoded XHTML view (nonXMLBody/text, base64). */
+        socialXhtml?: XElement;
+      }
     | { ok: false; problem: string };
   /** Names of organisations the page mentions, by OID. */
   names: ReadonlyMap<string, string>;
@@ -111,6 +119,67 @@ function codedRows(
   return rows
     .filter(([, , v]) => v !== undefined)
     .map(([en, fi, v]) => [<Label en={en} fi={fi} />, <Coded value={v} />]);
+}
+
+/**
+ * The social-welfare header (hl7fi:localSocialHeader) of a document in Kanta's format, with the Finnish
+ * displays of the code lists: document types, service process, display restrictions, consent, case.
+ */
+function SocialHeaderFields({ doc }: { doc: ArchivedDocument }): VNode {
+  const s = doc.header.social;
+  const l = s.local;
+  if (!l) return <></>;
+  const text = (value: string | undefined): ComponentChildren => value ?? '–';
+  return (
+    <Fields
+      rows={[
+        [
+          <Label en="Kind" fi="Asiakirjan laji" />,
+          s.kind === 'client-relationship'
+            ? 'Client-relationship document · Asiakkuusasiakirja'
+            : s.kind === 'client'
+              ? 'Client document · Asiakasasiakirja'
+              : '–',
+        ],
+        [
+          <Label en="General document type" fi="Asiakasasiakirjatyyppi" />,
+          s.documentCode?.code ? (
+            <Coded value={s.documentCode.code} />
+          ) : (
+            <span class="muted">nullFlavor {s.documentCode?.nullFlavor ?? '–'}</span>
+          ),
+        ],
+        ...codedRows([
+          ['Document type', 'Asiakirjan tarkenne', l.specificDocumentType],
+          ['Service process', 'Sosiaalihuollon palveluprosessi', l.serviceProcess?.code],
+          ['Display restriction', 'Näyttämisen rajaamisen peruste', l.inaccessibleArgument],
+          ['Special content', 'Erityinen sisältö', l.specialContent],
+          ['Retention', 'Kokonaissäilytysaika', l.totalRetentionPeriodClass],
+          ['Display form', 'Näyttömuoto', l.fileFormat],
+          ['Consent', 'Alaikäisen tietojen luovuttaminen', s.consent],
+        ]),
+        [
+          <Label en="Restriction argument" fi="Luovutuksen rajoittamisen peruste" />,
+          text(l.authorizationRestrictionArgument),
+        ],
+        [<Label en="Case" fi="Asia" />, <code>{ii(s.case) ?? '–'}</code>],
+        [
+          <Label en="Client relationship" fi="Asiakkuus" />,
+          <code>{ii(l.encompassingClientRelationship) ?? '–'}</code>,
+        ],
+        [
+          <Label en="Service organiser" fi="Palvelunjärjestäjä" />,
+          <span>
+            <code>{ii(l.outsourcingServiceCustomer) ?? '–'}</code> {l.outsourcingServiceCustomerName}
+          </span>,
+        ],
+        [
+          <Label en="Content specification" fi="Sisältömäärittely" />,
+          <code>{text(l.contentSpecificationId)}</code>,
+        ],
+      ]}
+    />
+  );
 }
 
 export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps): VNode {
@@ -231,6 +300,13 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
       <Section id="narrative" title="Narrative" fi="Asiakirjan teksti">
         {!xml.ok ? (
           <Notice kind="error">The stored XML could not be shown: {xml.problem}</Notice>
+        ) : xml.socialXhtml !== undefined ? (
+          <div class="card narrative-card" data-testid="narrative">
+            <p class="muted">
+              XHTML view of the document · Asiakirjan näyttömuoto (rendered through the allow-list)
+            </p>
+            <XhtmlNarrative div={xml.socialXhtml} />
+          </div>
         ) : xml.nonXmlBody !== undefined ? (
           <Notice kind="info">
             This document has a non-XML body ({xml.nonXmlBody}); the viewer does not render it.
@@ -386,6 +462,7 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
                     ['Service task', 'Palvelutehtävä', h.social.serviceTask],
                   ])}
                 />
+                {h.social.local && <SocialHeaderFields doc={doc} />}
               </>
             )}
             {doc.message && (

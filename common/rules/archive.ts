@@ -1035,6 +1035,8 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     ],
     basis: 'published',
     modules: ['simulator/archive/rules/social.ts'],
+  },
+  {
     code: 'CDA-SOC-010',
     channel: 'archive',
     severity: 'fatal',

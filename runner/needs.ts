@@ -6,7 +6,7 @@
  * instruction a person can follow instead), or when a check or a saved value reads `in: {sut: …}`.
  */
 import type { LoadedScenario } from './load.ts';
-import type { Query, Source } from './types.ts';
+import type { Source } from './types.ts';
 
 export interface SutNeed {
   file: string;
@@ -15,7 +15,7 @@ export interface SutNeed {
 }
 
 function readsSut(source: Source | undefined): boolean {
-  return typeof source === 'object' && source !== null && 'sut' in source;
+  return typeof source === 'object' && 'sut' in source;
 }
 
 /** The scenarios that cannot run without `--sut`, each with the first place that needs it. */
@@ -31,7 +31,7 @@ export function scenariosNeedingSut(loaded: readonly LoadedScenario[], manual: b
         if (check >= 0) where = `steps.${step.id}.expect.checks[${check}].in.sut`;
         else {
           const saved = Object.entries(step.save ?? {}).find(
-            ([, spec]) => typeof spec !== 'string' && readsSut((spec as Query).in),
+            ([, spec]) => typeof spec !== 'string' && readsSut(spec.in),
           );
           if (saved !== undefined) where = `steps.${step.id}.save.${saved[0]}.in.sut`;
         }

@@ -169,7 +169,13 @@ export interface Evidence {
 
 export interface CheckResult {
   id: string;
+  /** What the check looked at, with the run's values filled in (OIDs, ids, identity codes). */
   title: string;
+  /**
+   * The same title with every variable written as its name (`‹org›`): identical in every run of the
+   * scenario, so CI test names (JUnit) stay stable. Older records have none; readers fall back to title.
+   */
+  name?: string;
   kind: 'status' | 'event' | 'check' | 'action';
   requirement?: string;
   requirementText?: string;

@@ -57,12 +57,16 @@ describe('code-list data files', () => {
     expect(missing).toEqual([]);
   });
 
+  // Not code systems the archive checks: THL Sosmeta content-specification ids (OID + version date,
+  // hl7fi:contentSpecificationId) and the administrative sex code system the fixtures write but no rule reads.
+  const NOT_CODE_LISTS = /^(1\.2\.246\.537\.6\.\d+\.\d+\.\d{4}\.\d+\.\d+|1\.2\.246\.537\.5\.1\.1997)$/;
+
   it('has a list for every Kanta code-system OID written in simulator or fixture code', () => {
     const literal = /['"`](1\.2\.246\.(?:537\.[56]|777\.5)\.[0-9]+(?:\.[0-9]+)*)['"`]/g;
     const unknown: string[] = [];
     for (const file of [...sourceFiles(join(ROOT, 'simulator')), ...sourceFiles(join(ROOT, 'fixtures'))])
       for (const m of readFileSync(file, 'utf8').matchAll(literal))
-        if (m[1] !== undefined && codeListFor(m[1]) === undefined)
+        if (m[1] !== undefined && codeListFor(m[1]) === undefined && !NOT_CODE_LISTS.test(m[1]))
           unknown.push(`${relative(ROOT, file)}: ${m[1]}`);
     expect(unknown).toEqual([]);
   });

@@ -6,15 +6,21 @@
  * viewer link of each recorded scenario run is printed, unless `--no-record`; a failure to record is a
  * warning on stderr and never changes the exit code.
  *
- * Exit codes: 0 every selected check passed; 1 a check failed or could not be evaluated; 2 the scenarios
- * could not be loaded, or the simulator could not be reached.
+ * With no `--sim` (and no KANTASIM_URL) the command starts a simulator of its own for the run: the real
+ * server (simulator/server.ts) on a free loopback port with an in-memory SQLite store seeded with the
+ * fixture world, so CI needs one command. The runner stays its HTTP client; the simulator stops when the
+ * run ends, so the run is not recorded in it and the reports carry the evidence instead of links.
+ *
+ * Exit codes (EXIT_CODES, also in `run --help`): 0 every selected check passed; 1 a check failed or could
+ * not be evaluated; 2 a usage or environment error: the scenarios could not be loaded, a scenario needs
+ * `--sut` and none was given, or the simulator or the system under test could not be reached.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runScenarios } from '../runner/engine.ts';
-import { SimulatorClient, TransportError } from '../runner/http.ts';
+import { send, SimulatorClient, TransportError } from '../runner/http.ts';
 import {
   collectScenarioFiles,
   formatProblem,
@@ -31,7 +37,19 @@ import { htmlReport } from '../runner/report/html.ts';
 import { jsonReport } from '../runner/report/json.ts';
 import { junitXml } from '../runner/report/junit.ts';
 import type { Level } from '../runner/types.ts';
-import { DEFAULT_SIM_URL } from './readiness.ts';
+import { scenariosNeedingSut } from '../runner/needs.ts';
+import { createLogger } from '../simulator/logger.ts';
+import { startServer, type RunningServer } from '../simulator/server.ts';
+
+/** What each exit code of `kantasim run` means; printed by `run --help`. */
+export const EXIT_CODES: readonly [number, string][] = [
+  [0, 'every selected check passed'],
+  [1, 'a check failed or could not be evaluated'],
+  [
+    2,
+    'usage or environment error: a scenario could not be loaded, a scenario needs --sut and none was given, or the simulator or the system under test could not be reached',
+  ],
+];
 
 export interface RunIo {
   out?: (s: string) => void;
@@ -82,7 +100,10 @@ export function runCommand(io: RunIo = {}): Command {
   return new Command('run')
     .description('run deployment-test scenarios (YAML) against the simulator and a system under test')
     .argument('<paths...>', 'scenario files or folders (searched for *.yaml)')
-    .option('--sim <url>', `simulator base URL (env KANTASIM_URL; default ${DEFAULT_SIM_URL})`)
+    .option(
+      '--sim <url>',
+      'simulator base URL (env KANTASIM_URL); without it the run starts an in-memory simulator of its own',
+    )
     .option('--sut <url>', "the system under test's automation hook base URL (env KANTASIM_SUT_URL)")
     .addOption(
       new Option('--level <level>', 'which checks to run: shall = SHALL only; should = SHALL and SHOULD')
@@ -101,8 +122,12 @@ export function runCommand(io: RunIo = {}): Command {
         .argParser(parseVar)
         .default({}, 'none'),
     )
+    .addHelpText(
+      'after',
+      `\nExit codes:\n${EXIT_CODES.map(([code, what]) => `  ${code}  ${what}`).join('\n')}\n`,
+    )
     .action(async (paths: string[], opts: RunCliOptions) => {
-      const sim = (opts.sim ?? process.env.KANTASIM_URL ?? DEFAULT_SIM_URL).replace(/\/+$/, '');
+      const simGiven = (opts.sim ?? process.env.KANTASIM_URL)?.replace(/\/+$/, '');
       const sutEnv = opts.sut ?? process.env.KANTASIM_SUT_URL;
       const sut = sutEnv?.replace(/\/+$/, '');
 
@@ -148,66 +173,135 @@ export function runCommand(io: RunIo = {}): Command {
         ids.set(l.scenario.id, l.file);
       }
 
-      try {
-        await new SimulatorClient(sim, 10_000).getJson('/healthz');
-      } catch (e) {
+      const needing = scenariosNeedingSut(loaded, opts.manual === true);
+      if (sut === undefined && needing.length > 0) {
         err(
-          `kantasim run: ${e instanceof TransportError ? e.message : String(e)}; start it with 'kantasim serve' or give --sim URL\n`,
+          `kantasim run: ${needing.map((n) => `${n.file} (${n.where})`).join(', ')} ${needing.length === 1 ? 'calls' : 'call'} the system under test, received no --sut URL; give --sut URL (env KANTASIM_SUT_URL), or run with --manual and do the steps by hand\n`,
         );
         process.exitCode = 2;
         return;
       }
-
-      const prompter = opts.manual === true ? linePrompter(io.input ?? process.stdin, out) : undefined;
-      let run;
-      try {
-        run = await runScenarios(loaded, {
-          sim,
-          ...(sut !== undefined && { sut }),
-          level: opts.level,
-          timeoutSeconds: opts.timeout,
-          manual: opts.manual === true,
-          vars: opts.var,
-          ...(prompter !== undefined && { prompter }),
-          listener: terminalReporter(out, {
-            colour: io.colour ?? (io.out === undefined && process.stdout.isTTY),
-            descriptions: opts.manual === true,
-          }),
-          ...(io.pollMs !== undefined && { pollMs: io.pollMs }),
-        });
-      } finally {
-        prompter?.close();
-      }
-
-      const recordedLinks = new Map<string, string>();
-      if (opts.record) {
-        // A run that cannot be recorded still has its verdict: warn, never change the exit code.
-        const recorded = await recordRun(sim, run);
-        if (recorded.ok)
-          for (const r of recorded.runs) {
-            recordedLinks.set(r.scenarioId, r.viewer);
-            out(`Recorded ${r.scenarioId} (${r.verdict}): ${r.viewer}\n`);
-          }
-        else err(`kantasim run: warning: the run was not recorded in the simulator: ${recorded.message}\n`);
-      }
-
-      const reports: [string | undefined, () => string, string][] = [
-        [opts.junit, () => junitXml(run), 'JUnit XML'],
-        [opts.json, () => jsonReport(run), 'JSON'],
-        [opts.report, () => htmlReport(run, { recorded: recordedLinks }), 'HTML report'],
-        [opts.csv, () => csvReport(run), 'CSV'],
-      ];
-      for (const [file, make, what] of reports) {
-        if (file === undefined) continue;
+      if (sut !== undefined && needing.length > 0) {
+        // Any HTTP answer means something listens there; only a failed connection stops the run.
         try {
-          writeFile(file, make());
-          out(`${what}: ${file}\n`);
+          await send(sut, { method: 'GET', path: '/' }, 10_000, 'the system under test');
         } catch (e) {
-          err(`kantasim run: cannot write ${what} to ${file}: ${(e as Error).message}\n`);
+          err(
+            `kantasim run: ${e instanceof TransportError ? e.message : String(e)}; start it, or give the right --sut URL\n`,
+          );
           process.exitCode = 2;
           return;
         }
       }
-      process.exitCode = run.passed ? 0 : 1;
+
+      let embedded: RunningServer | undefined;
+      let sim: string;
+      if (simGiven !== undefined) {
+        sim = simGiven;
+        try {
+          await new SimulatorClient(sim, 10_000).getJson('/healthz');
+        } catch (e) {
+          err(
+            `kantasim run: ${e instanceof TransportError ? e.message : String(e)}; start it with 'kantasim serve' or leave out --sim to run against a simulator started for the run\n`,
+          );
+          process.exitCode = 2;
+          return;
+        }
+      } else {
+        try {
+          embedded = await startServer(
+            { port: 0, host: '127.0.0.1', dbFile: ':memory:', seed: true, mode: 'strict' },
+            { logger: createLogger('warn', process.stderr) },
+          );
+        } catch (e) {
+          err(`kantasim run: cannot start a simulator for the run: ${(e as Error).message}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        sim = embedded.url;
+        out(`Simulator for this run: ${sim} (in memory; it stops when the run ends)\n`);
+      }
+      try {
+        await runAndReport({ sim, embedded: embedded !== undefined, sut, loaded, opts, io, out, err });
+      } finally {
+        await embedded?.close();
+      }
     });
+}
+
+interface RunContext {
+  sim: string;
+  /** The simulator was started for this run and stops with it. */
+  embedded: boolean;
+  sut: string | undefined;
+  loaded: LoadedScenario[];
+  opts: RunCliOptions;
+  io: RunIo;
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Runs the loaded scenarios, records the run, writes the reports and sets the exit code. */
+async function runAndReport(ctx: RunContext): Promise<void> {
+  const { sim, embedded, sut, loaded, opts, io, out, err } = ctx;
+
+  const prompter = opts.manual === true ? linePrompter(io.input ?? process.stdin, out) : undefined;
+  let run;
+  try {
+    run = await runScenarios(loaded, {
+      sim,
+      ...(sut !== undefined && { sut }),
+      level: opts.level,
+      timeoutSeconds: opts.timeout,
+      manual: opts.manual === true,
+      vars: opts.var,
+      ...(prompter !== undefined && { prompter }),
+      listener: terminalReporter(out, {
+        colour: io.colour ?? (io.out === undefined && process.stdout.isTTY),
+        descriptions: opts.manual === true,
+      }),
+      ...(io.pollMs !== undefined && { pollMs: io.pollMs }),
+    });
+  } finally {
+    prompter?.close();
+  }
+
+  const recordedLinks = new Map<string, string>();
+  if (embedded) {
+    // The simulator stops with the run: a recorded run or a viewer link would outlive nothing.
+    if (opts.record)
+      out('Not recorded: the simulator for this run stops when it ends; the reports keep the evidence.\n');
+  } else if (opts.record) {
+    // A run that cannot be recorded still has its verdict: warn, never change the exit code.
+    const recorded = await recordRun(sim, run);
+    if (recorded.ok)
+      for (const r of recorded.runs) {
+        recordedLinks.set(r.scenarioId, r.viewer);
+        out(`Recorded ${r.scenarioId} (${r.verdict}): ${r.viewer}\n`);
+      }
+    else err(`kantasim run: warning: the run was not recorded in the simulator: ${recorded.message}\n`);
+  }
+
+  const reports: [string | undefined, () => string, string][] = [
+    [opts.junit, () => junitXml(run), 'JUnit XML'],
+    [opts.json, () => jsonReport(run), 'JSON'],
+    [
+      opts.report,
+      () => htmlReport(run, { recorded: recordedLinks, simulatorLinks: embedded ? 'gone' : 'live' }),
+      'HTML report',
+    ],
+    [opts.csv, () => csvReport(run), 'CSV'],
+  ];
+  for (const [file, make, what] of reports) {
+    if (file === undefined) continue;
+    try {
+      writeFile(file, make());
+      out(`${what}: ${file}\n`);
+    } catch (e) {
+      err(`kantasim run: cannot write ${what} to ${file}: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+  }
+  process.exitCode = run.passed ? 0 : 1;
 }

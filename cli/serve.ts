@@ -1,10 +1,21 @@
 /**
- * `kantasim serve`: runs the simulator until SIGINT or SIGTERM, then shuts down gracefully
- * (in-flight requests finish, the database is closed cleanly).
+ * `kantasim serve`: runs the simulator until SIGINT, SIGTERM or SIGHUP, then shuts down gracefully
+ * (in-flight requests finish, the database is closed cleanly) and exits.
+ *
+ * It exits however it was started (a terminal, `npx kantasim serve`, an npm script, a CI service or
+ * `docker stop`): a client that keeps a request open cannot hold the shutdown past SHUTDOWN_GRACE_MS,
+ * a second signal exits at once, and the process exits explicitly once the store is closed, so nothing
+ * left on the event loop (a keep-alive socket, a worker) keeps it running.
  */
 import { Command, Option } from 'commander';
 import { DEFAULT_CONFIG, configFromEnv, parseMode, parsePort, type Config } from '../simulator/config.ts';
 import { startServer } from '../simulator/server.ts';
+
+/** How long in-flight requests get to finish after the first signal. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+/** The signals that stop the simulator. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 interface ServeOptions {
   port?: string;
@@ -51,19 +62,29 @@ export function serveCommand(): Command {
       if (opts.logLevel !== undefined) config.logLevel = opts.logLevel;
 
       const server = await startServer(config);
-      const stop = (signal: string): void => {
+      let stopping = false;
+      const stop = (signal: NodeJS.Signals): void => {
+        if (stopping) {
+          process.stderr.write(`kantasim: ${signal} received again, exiting now\n`);
+          process.exit(1);
+        }
+        stopping = true;
         process.stderr.write(`kantasim: ${signal} received, finishing in-flight requests…\n`);
+        const force = setTimeout(() => {
+          process.stderr.write(
+            `kantasim: requests still open after ${SHUTDOWN_GRACE_MS / 1000} s, exiting without them\n`,
+          );
+          process.exit(1);
+        }, SHUTDOWN_GRACE_MS);
+        force.unref();
         server.close().then(
-          () => {
-            process.exitCode = 0;
-          },
+          () => process.exit(0),
           (err: unknown) => {
             process.stderr.write(`kantasim: shutdown failed: ${String(err)}\n`);
-            process.exitCode = 1;
+            process.exit(1);
           },
         );
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      for (const signal of STOP_SIGNALS) process.on(signal, stop);
     });
 }

@@ -186,13 +186,18 @@ export async function runCheck(
   }
 }
 
-/** Skipped results for the step's expectations from event `fromEvent` on, and all its checks. */
+/**
+ * Skipped results for what is left of a step: after a `do` that failed, its events, checks and saves;
+ * after a missed submission, its checks and saves.
+ */
 export function skipRest(
   state: ScenarioState,
   step: Step,
-  fromEvent: number,
+  from: 'events' | 'checks',
   why: string,
   push: (c: CheckResult) => void,
 ): void {
-  for (const c of skippedStep(state, step, why).checks.slice(fromEvent)) push(c);
+  const offset =
+    (step.do !== undefined ? 1 : 0) + (from === 'checks' ? (step.expect?.events ?? []).length : 0);
+  for (const c of skippedStep(state, step, why).checks.slice(offset)) push(c);
 }

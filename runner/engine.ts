@@ -16,8 +16,10 @@ import { render, renderText } from './template.ts';
 import { organisationInfo } from './who.ts';
 import type { CheckResult, Evidence, RunResult, ScenarioResult, Step, StepResult, Verdict } from './types.ts';
 import {
+  actionName,
   baseResult,
   errorText,
+  saveName,
   HTTP_TIMEOUT_MS,
   skippedStep,
   worst,
@@ -25,7 +27,7 @@ import {
   type ScenarioState,
 } from './state.ts';
 import { noteIssuedPersons, runCheck, runEventExpectation, skipRest } from './checks.ts';
-import { hasSetup, runSetup } from './setup.ts';
+import { hasSetup, runSetup, skippedSetup } from './setup.ts';
 
 export { worst, type RunOptions } from './state.ts';
 
@@ -68,23 +70,36 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
   try {
     since = state.cursor = await state.sim.lastSeq(state.cursor);
   } catch (e) {
-    push({
-      ...baseResult(state, {}, `${step.id}.do`, 'read the event log position', 'action'),
-      verdict: 'error',
-      message: errorText(e),
-    });
+    // The same checks as in a run that gets this far: the first carries the error, the rest are skipped.
+    const [first, ...rest] = skippedStep(
+      state,
+      step,
+      'not run: the event log position could not be read',
+    ).checks;
+    const message = `read the event log position: ${errorText(e)}`;
+    if (first === undefined)
+      push({
+        ...baseResult(state, {}, `${step.id}.do`, 'read the event log position', 'action'),
+        verdict: 'error',
+        message,
+      });
+    else push({ ...first, verdict: 'error', message });
+    for (const c of rest) push(c);
     return result();
   }
   delete state.vars.response;
   let response: HttpResponse | undefined;
   if (step.do !== undefined) {
-    const base = baseResult(
-      state,
-      {},
-      `${step.id}.do`,
-      step.do.instruction !== undefined ? 'instruction' : 'action',
-      'action',
-    );
+    const base = {
+      ...baseResult(
+        state,
+        {},
+        `${step.id}.do`,
+        step.do.instruction !== undefined ? 'instruction' : 'action',
+        'action',
+      ),
+      name: actionName(step.do),
+    };
     try {
       const outcome = await perform(step.do, {
         sim: state.sim,
@@ -111,7 +126,7 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
       push({ ...base, verdict: 'error', message: errorText(e) });
     }
     if (checks.some((c) => c.verdict !== 'pass')) {
-      skipRest(state, step, 0, 'not run: the step could not be done', push);
+      skipRest(state, step, 'events', 'not run: the step could not be done', push);
       return result();
     }
   }
@@ -130,7 +145,7 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
   );
   if (missed) {
     // Nothing to check what was kept when the submission did not arrive; the wait's message says why.
-    skipRest(state, step, events.length, 'not run: the expected submission did not arrive', push);
+    skipRest(state, step, 'checks', 'not run: the expected submission did not arrive', push);
     return result();
   }
 
@@ -144,20 +159,27 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
   for (const [j, check] of (step.expect?.checks ?? []).entries())
     push(await runCheck(state, step.id, check, j, ctx, `${where}.expect.checks[${j}]`));
 
-  for (const [name, spec] of Object.entries(step.save ?? {})) {
-    try {
-      if (typeof spec === 'string') state.vars[name] = render(spec, state.vars, `${where}.save.${name}`);
-      else {
-        const { values } = await evaluateQuery(spec, ctx, `${where}.save.${name}`);
-        state.vars[name] = values.length === 1 ? values[0] : values;
+  // One result for the step's saved values, present in every run whether or not they could be saved.
+  const saves = Object.entries(step.save ?? {});
+  if (saves.length > 0) {
+    const problems: string[] = [];
+    for (const [name, spec] of saves) {
+      try {
+        if (typeof spec === 'string') state.vars[name] = render(spec, state.vars, `${where}.save.${name}`);
+        else {
+          const { values } = await evaluateQuery(spec, ctx, `${where}.save.${name}`);
+          state.vars[name] = values.length === 1 ? values[0] : values;
+        }
+      } catch (e) {
+        problems.push(`${name}: ${errorText(e)}`);
       }
-    } catch (e) {
-      push({
-        ...baseResult(state, {}, `${step.id}.save.${name}`, `save ${name}`, 'action'),
-        verdict: 'error',
-        message: errorText(e),
-      });
     }
+    const base = baseResult(state, {}, `${step.id}.save`, saveName(step), 'action');
+    push(
+      problems.length === 0
+        ? { ...base, verdict: 'pass' }
+        : { ...base, verdict: 'error', message: problems.join('; ') },
+    );
   }
   return result();
 }
@@ -229,6 +251,7 @@ export async function runScenario(
     });
     listener?.checkFinished?.(check);
     stopped = 'not run: the scenario variables could not be rendered';
+    if (hasSetup(scenario)) steps.push(skippedSetup(state, stopped));
   }
   if (stopped === undefined && hasSetup(scenario)) {
     listener?.stepStarted?.({

@@ -3,7 +3,7 @@
  */
 import { errorSummary, TransportError, type HttpResponse } from './http.ts';
 import { expected } from './messages.ts';
-import { render } from './template.ts';
+import { render, renderKnown, stableText } from './template.ts';
 import type { CheckResult, Scenario, StepResult, TestPersonRecord } from './types.ts';
 import { baseResult, errorText, worst, type ScenarioState } from './state.ts';
 
@@ -23,92 +23,127 @@ export async function registryCall(
   return res;
 }
 
-/** Registers the registry state the scenario needs and issues its test persons. */
+/** One call the setup makes, named from the scenario's text so the name is the same in every run. */
+interface SetupItem {
+  /** The title as the scenario gives it, with its placeholders. */
+  template: string;
+  run(): Promise<void>;
+}
+
+/** The setup's calls in order: organisations, systems, customers, test persons. */
+function setupPlan(state: ScenarioState): SetupItem[] {
+  const setup = state.scenario.setup ?? {};
+  const items: SetupItem[] = [];
+  (setup.organisations ?? []).forEach((raw, i) =>
+    items.push({
+      template: `register organisation ${String(raw.oid)}`,
+      run: async () => {
+        const org = render(raw, state.vars, `setup.organisations[${i}]`) as { oid: string };
+        await registryCall(state, 'PUT', `/registry/organisations/${org.oid}`, org, [200, 201]);
+      },
+    }),
+  );
+  (setup.systems ?? []).forEach((raw, i) =>
+    items.push({
+      template: `register certified system ${String(raw.id)}`,
+      run: async () => {
+        const system = render(raw, state.vars, `setup.systems[${i}]`) as { id: string };
+        // 409: already registered (systems are immutable in the registry); the scenario uses it as it is.
+        await registryCall(state, 'POST', '/registry/systems', system, [201, 409]);
+      },
+    }),
+  );
+  (setup.customers ?? []).forEach((raw, i) =>
+    items.push({
+      template: `customer data of ${raw.orgOid}`,
+      run: async () => {
+        const { orgOid, ...customer } = render(raw, state.vars, `setup.customers[${i}]`) as {
+          orgOid: string;
+        };
+        await registryCall(state, 'PUT', `/registry/customers/${orgOid}`, customer, [200, 201]);
+      },
+    }),
+  );
+  (setup.testPersons ?? []).forEach((raw, i) =>
+    items.push({
+      template: `issue ${String(raw.count ?? 1)} test ${(raw.count ?? 1) === 1 ? 'person' : 'persons'} to ${raw.vendor} for ${raw.service} as ${raw.as}`,
+      run: async () => {
+        const req = render({ ...raw, count: raw.count ?? 1 }, state.vars, `setup.testPersons[${i}]`) as {
+          as: string;
+          vendor: string;
+          customer: string;
+          service: string;
+          count: number;
+        };
+        const { as, ...body } = req;
+        const res = await registryCall(state, 'POST', '/registry/test-persons/issue', body, [201]);
+        const issued = (res.body as { issued: { hetu: string; name?: string }[] }).issued;
+        state.vars[as] = req.count === 1 ? issued[0] : issued;
+        issued.forEach((p, k) => {
+          const rec: TestPersonRecord = {
+            hetu: p.hetu,
+            variable: req.count === 1 ? as : `${as}[${k}]`,
+            service: req.service,
+          };
+          if (p.name !== undefined) rec.name = p.name;
+          state.persons.set(p.hetu, rec);
+        });
+      },
+    }),
+  );
+  return items;
+}
+
+/** A setup call's result fields: the stable name, and the title with what is known filled in. */
+function setupBase(state: ScenarioState, i: number, item: SetupItem): Omit<CheckResult, 'verdict'> {
+  return {
+    ...baseResult(state, {}, `setup.${i + 1}`, renderKnown(item.template, state.vars), 'action'),
+    name: stableText(item.template),
+  };
+}
+
+/** The setup's results when it is not run at all (the scenario's variables could not be rendered). */
+export function skippedSetup(state: ScenarioState, why: string): StepResult {
+  return {
+    id: 'setup',
+    title: 'Registry state and test persons',
+    verdict: 'skip',
+    message: why,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    checks: setupPlan(state).map((item, i) => ({
+      ...setupBase(state, i, item),
+      verdict: 'skip',
+      message: why,
+    })),
+  };
+}
+
+/**
+ * Registers the registry state the scenario needs and issues its test persons. After a call fails the
+ * rest are reported as skipped, so the setup has the same checks in every run.
+ */
 export async function runSetup(state: ScenarioState): Promise<StepResult> {
   const started = Date.now();
   const checks: CheckResult[] = [];
-  const setup = state.scenario.setup ?? {};
   const report = (c: CheckResult): void => {
     checks.push(c);
     state.options.listener?.checkFinished?.(c);
   };
-  const act = async (title: string, fn: () => Promise<unknown>): Promise<boolean> => {
-    const base = baseResult(state, {}, `setup.${checks.length + 1}`, title, 'action');
+  let failed: string | undefined;
+  for (const [i, item] of setupPlan(state).entries()) {
+    const base = setupBase(state, i, item);
+    if (failed !== undefined) {
+      report({ ...base, verdict: 'skip', message: `not run: ${failed} failed` });
+      continue;
+    }
     try {
-      await fn();
+      await item.run();
       report({ ...base, verdict: 'pass' });
-      return true;
     } catch (e) {
       report({ ...base, verdict: 'error', message: errorText(e) });
-      return false;
+      failed = base.title;
     }
-  };
-  const all = async (): Promise<void> => {
-    for (const [i, raw] of (setup.organisations ?? []).entries()) {
-      const org = render(raw, state.vars, `setup.organisations[${i}]`) as { oid: string };
-      if (
-        !(await act(`register organisation ${org.oid}`, () =>
-          registryCall(state, 'PUT', `/registry/organisations/${org.oid}`, org, [200, 201]),
-        ))
-      )
-        return;
-    }
-    for (const [i, raw] of (setup.systems ?? []).entries()) {
-      const system = render(raw, state.vars, `setup.systems[${i}]`) as { id: string };
-      // 409: already registered (systems are immutable in the registry); the scenario uses it as it is.
-      if (
-        !(await act(`register certified system ${system.id}`, () =>
-          registryCall(state, 'POST', '/registry/systems', system, [201, 409]),
-        ))
-      )
-        return;
-    }
-    for (const [i, raw] of (setup.customers ?? []).entries()) {
-      const { orgOid, ...customer } = render(raw, state.vars, `setup.customers[${i}]`) as { orgOid: string };
-      if (
-        !(await act(`customer data of ${orgOid}`, () =>
-          registryCall(state, 'PUT', `/registry/customers/${orgOid}`, customer, [200, 201]),
-        ))
-      )
-        return;
-    }
-    for (const [i, raw] of (setup.testPersons ?? []).entries()) {
-      const req = render({ ...raw, count: raw.count ?? 1 }, state.vars, `setup.testPersons[${i}]`) as {
-        as: string;
-        vendor: string;
-        customer: string;
-        service: string;
-        count: number;
-      };
-      const ok = await act(
-        `issue ${req.count} test person(s) to ${req.vendor} for ${req.service} as ${req.as}`,
-        async () => {
-          const { as, ...body } = req;
-          const res = await registryCall(state, 'POST', '/registry/test-persons/issue', body, [201]);
-          const issued = (res.body as { issued: { hetu: string; name?: string }[] }).issued;
-          state.vars[as] = req.count === 1 ? issued[0] : issued;
-          issued.forEach((p, k) => {
-            const rec: TestPersonRecord = {
-              hetu: p.hetu,
-              variable: req.count === 1 ? as : `${as}[${k}]`,
-              service: req.service,
-            };
-            if (p.name !== undefined) rec.name = p.name;
-            state.persons.set(p.hetu, rec);
-          });
-        },
-      );
-      if (!ok) return;
-    }
-  };
-  try {
-    await all();
-  } catch (e) {
-    checks.push({
-      ...baseResult(state, {}, `setup.${checks.length + 1}`, 'prepare setup', 'action'),
-      verdict: 'error',
-      message: errorText(e),
-    });
   }
   const verdict = worst(checks.map((c) => c.verdict));
   const bad = checks.find((c) => c.verdict === 'error');

@@ -9,8 +9,9 @@ import { TransportError } from './http.ts';
 import type { ProgressListener } from './progress.ts';
 import type { Prompter } from './prompt.ts';
 import { describeSelector, SelectorError } from './selectors.ts';
-import { TemplateError, type Vars } from './template.ts';
+import { renderKnown, stableText, TemplateError, type Vars } from './template.ts';
 import type {
+  Action,
   Check,
   CheckMeta,
   CheckResult,
@@ -88,7 +89,15 @@ export function baseResult(
   kind: CheckResult['kind'],
 ): Omit<CheckResult, 'verdict'> {
   const level = meta.level ?? state.scenario.level ?? 'shall';
-  const result: Omit<CheckResult, 'verdict'> = { id, title, kind, level, evidence: [] };
+  // The title as given is the scenario's template: its placeholder form is the stable name.
+  const result: Omit<CheckResult, 'verdict'> = {
+    id,
+    title,
+    name: stableText(title),
+    kind,
+    level,
+    evidence: [],
+  };
   if (meta.requirement !== undefined) {
     result.requirement = meta.requirement;
     const text = state.requirements[meta.requirement];
@@ -117,23 +126,43 @@ export function eventTitle(ev: EventExpectation): string {
   return ev.title ?? `submission received: ${describeMatch(ev)}`;
 }
 
-/** Placeholder results for a step that is not run, so reports still list its checks. */
+/** The stable name of a step's `do`, from the scenario's text (paths keep their placeholders). */
+export function actionName(action: Action): string {
+  if (action.sut !== undefined)
+    return stableText(`${action.sut.method ?? 'POST'} ${action.sut.path} (system under test)`);
+  if (action.fixture !== undefined)
+    return stableText(`${action.fixture.method ?? 'GET'} ${action.fixture.path} (simulator)`);
+  if (action.command !== undefined) return 'run a command';
+  return 'manual step';
+}
+
+/** The stable name of a step's saved values. */
+export function saveName(step: Step): string {
+  return `save ${Object.keys(step.save ?? {}).join(', ')}`;
+}
+
+/**
+ * Placeholder results for a step that is not run, so reports list the same checks as in a run that
+ * reaches it: the `do`, each event expectation, each check and the saved values, in that order. Titles
+ * are filled in as far as the variables already known go; the rest show the variable's name.
+ */
 export function skippedStep(state: ScenarioState, step: Step, why: string): StepResult {
   const checks: CheckResult[] = [];
-  (step.expect?.events ?? []).forEach((ev, j) =>
-    checks.push({
-      ...baseResult(state, ev, `${step.id}.${ev.id ?? `event-${j + 1}`}`, eventTitle(ev), 'event'),
-      verdict: 'skip',
-      message: why,
-    }),
-  );
-  (step.expect?.checks ?? []).forEach((check, j) =>
-    checks.push({
-      ...baseResult(state, check, `${step.id}.${check.id ?? `check-${j + 1}`}`, checkTitle(check), 'check'),
-      verdict: 'skip',
-      message: why,
-    }),
-  );
+  const skip = (base: Omit<CheckResult, 'verdict'>): void => {
+    checks.push({ ...base, title: renderKnown(base.title, state.vars), verdict: 'skip', message: why });
+  };
+  if (step.do !== undefined) {
+    const name = actionName(step.do);
+    skip({ ...baseResult(state, {}, `${step.id}.do`, name, 'action'), name });
+  }
+  (step.expect?.events ?? []).forEach((ev, j) => {
+    skip(baseResult(state, ev, `${step.id}.${ev.id ?? `event-${j + 1}`}`, eventTitle(ev), 'event'));
+  });
+  (step.expect?.checks ?? []).forEach((check, j) => {
+    skip(baseResult(state, check, `${step.id}.${check.id ?? `check-${j + 1}`}`, checkTitle(check), 'check'));
+  });
+  if (step.save !== undefined && Object.keys(step.save).length > 0)
+    skip(baseResult(state, {}, `${step.id}.save`, saveName(step), 'action'));
   return {
     id: step.id,
     title: step.title,

@@ -89,3 +89,25 @@ export function render(value: unknown, vars: Vars, where: string): unknown {
 export function renderText(text: string, vars: Vars, where: string): string {
   return asText(renderString(text, vars, where));
 }
+
+/**
+ * A template with every placeholder written as its name, `‹org›`: the same text in every run, whatever
+ * the values (identity codes, OIDs, ids issued during the run), for stable test names.
+ */
+export function stableText(text: string): string {
+  return text.replace(PLACEHOLDER, (_m, expr: string) => `‹${expr}›`);
+}
+
+/**
+ * A template rendered as far as the variables go: a placeholder whose variable is not set (a step not
+ * reached saves nothing) is written as its name, `‹order.id›`, never as raw `{{order.id}}`.
+ */
+export function renderKnown(text: string, vars: Vars): string {
+  return text.replace(PLACEHOLDER, (_m, expr: string) => {
+    try {
+      return asText(resolve(expr, vars, 'title'));
+    } catch {
+      return `‹${expr}›`;
+    }
+  });
+}

@@ -180,6 +180,11 @@ export type { RunVerdict as Verdict } from '../common/run-wire.ts';
 export type Evidence = RunWireEvidence;
 
 export interface CheckResult extends RunWireCheck {
+  /**
+   * The title with every variable written as its name (`‹org›`): identical in every run of the
+   * scenario, so CI test names (JUnit) stay stable. Older records have none; readers fall back to title.
+   */
+  name?: string;
   kind: 'status' | 'event' | 'check' | 'action';
   level: Level;
   checklist?: ChecklistItem;

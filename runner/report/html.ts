@@ -223,6 +223,12 @@ a { color: #0b5cad; }
 export interface HtmlReportOptions {
   /** Viewer link of each scenario's recorded run (`POST /runs`), by scenario id. */
   recorded?: ReadonlyMap<string, string>;
+  /**
+   * `live` (default): the simulator keeps running after the run, so its viewer links are written and
+   * marked as links into it; `gone`: it stopped with the run (`kantasim run` without `--sim`), so the
+   * links are left out and only their text, the evidence itself, is kept.
+   */
+  simulatorLinks?: 'live' | 'gone';
 }
 
 /** The HTML deployment-test report of a run. */

@@ -3,7 +3,14 @@
  * scenario, one `<testcase>` a check. A failed check is `<failure>`, a check that could not be evaluated
  * `<error>`, a check not selected or not reached `<skipped>`. The requirement goes into the test name
  * and a property, so the CI view says which Kanta rule failed.
+ *
+ * Test names are the same in every run of the same scenarios, so CI can follow a test from run to run:
+ * a name is the check's stable name (its title with variables written as their names, `‹org›`), never
+ * the OIDs, ids or identity codes of one run; those go into the test case's `<system-out>`. A run that
+ * stops early lists the same test cases, the ones not reached as `<skipped>`. Real-range identity codes
+ * are masked (runner/mask.ts): CI systems keep these files.
  */
+import { maskIdentitiesDeep } from '../mask.ts';
 import type { CheckResult, RunResult, ScenarioResult } from '../types.ts';
 
 // Characters XML 1.0 does not allow, even escaped.
@@ -36,8 +43,7 @@ function count(s: ScenarioResult, verdict: CheckResult['verdict']): number {
   return s.steps.reduce((n, step) => n + step.checks.filter((c) => c.verdict === verdict).length, 0);
 }
 
-function testcase(s: ScenarioResult, stepId: string, c: CheckResult, timeMs: number): string {
-  const name = `${c.title}${c.requirement !== undefined ? ` [${c.requirement}]` : ''} (${c.level.toUpperCase()})`;
+function testcase(s: ScenarioResult, stepId: string, c: CheckResult, name: string, timeMs: number): string {
   const head = `    <testcase${attrs({ classname: `${s.id}.${stepId}`, name, time: seconds(timeMs) })}`;
   const details = [
     c.message ?? '',
@@ -48,23 +54,46 @@ function testcase(s: ScenarioResult, stepId: string, c: CheckResult, timeMs: num
   ]
     .filter((line) => line !== '')
     .join('\n');
+  // This run's values: the title as rendered, and the evidence of a check that passed.
+  const runValues = [
+    c.title !== (c.name ?? c.title) ? `check: ${c.title}` : '',
+    `id: ${c.id}`,
+    ...(c.verdict === 'pass'
+      ? c.evidence.map((e) => `${e.label}: ${e.value}${e.href !== undefined ? ` <${e.href}>` : ''}`)
+      : []),
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+  const out = `\n      <system-out>${xmlEscape(runValues)}</system-out>`;
   switch (c.verdict) {
     case 'pass':
-      return `${head}/>`;
+      return `${head}>${out}\n    </testcase>`;
     case 'skip':
-      return `${head}>\n      <skipped${attrs({ message: c.message ?? 'skipped' })}/>\n    </testcase>`;
+      return `${head}>\n      <skipped${attrs({ message: c.message ?? 'skipped' })}/>${out}\n    </testcase>`;
     case 'fail':
-      return `${head}>\n      <failure${attrs({ message: c.message ?? 'failed', type: c.kind })}>${xmlEscape(details)}</failure>\n    </testcase>`;
+      return `${head}>\n      <failure${attrs({ message: c.message ?? 'failed', type: c.kind })}>${xmlEscape(details)}</failure>${out}\n    </testcase>`;
     case 'error':
-      return `${head}>\n      <error${attrs({ message: c.message ?? 'error', type: c.kind })}>${xmlEscape(details)}</error>\n    </testcase>`;
+      return `${head}>\n      <error${attrs({ message: c.message ?? 'error', type: c.kind })}>${xmlEscape(details)}</error>${out}\n    </testcase>`;
   }
+}
+
+/** A check's test name: its stable name, requirement and level. */
+export function testName(c: CheckResult): string {
+  return `${c.name ?? c.title}${c.requirement !== undefined ? ` [${c.requirement}]` : ''} (${c.level.toUpperCase()})`;
 }
 
 function testsuite(s: ScenarioResult, index: number): string {
   const cases: string[] = [];
   for (const step of s.steps) {
     const per = step.checks.length > 0 ? step.durationMs / step.checks.length : 0;
-    for (const c of step.checks) cases.push(testcase(s, step.id, c, per));
+    // Two checks of a step with the same name get ` #2`, ` #3` in order: unique and still stable.
+    const seen = new Map<string, number>();
+    for (const c of step.checks) {
+      const base = testName(c);
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      cases.push(testcase(s, step.id, c, n === 1 ? base : `${base} #${n}`, per));
+    }
   }
   const tests = cases.length;
   const errors = count(s, 'error');
@@ -102,7 +131,8 @@ function testsuite(s: ScenarioResult, index: number): string {
 }
 
 /** The whole run as a JUnit XML document. */
-export function junitXml(run: RunResult): string {
+export function junitXml(result: RunResult): string {
+  const run = maskIdentitiesDeep(result);
   const suites = run.scenarios.map(testsuite);
   const tests = run.scenarios.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.checks.length, 0), 0);
   return [

@@ -1,0 +1,44 @@
+/**
+ * Which scenarios call the system under test, so `kantasim run` can refuse to start without `--sut`
+ * (a usage error, exit 2) instead of failing step after step with the same missing URL.
+ *
+ * A step needs it when its `do` calls a `sut` hook (unless the run is `--manual` and the step has an
+ * instruction a person can follow instead), or when a check or a saved value reads `in: {sut: …}`.
+ */
+import type { LoadedScenario } from './load.ts';
+import type { Source } from './types.ts';
+
+export interface SutNeed {
+  file: string;
+  /** The first place in the scenario that needs it, e.g. `steps.book.do.sut`. */
+  where: string;
+}
+
+function readsSut(source: Source | undefined): boolean {
+  return typeof source === 'object' && 'sut' in source;
+}
+
+/** The scenarios that cannot run without `--sut`, each with the first place that needs it. */
+export function scenariosNeedingSut(loaded: readonly LoadedScenario[], manual: boolean): SutNeed[] {
+  const needs: SutNeed[] = [];
+  for (const { scenario, file } of loaded) {
+    let where: string | undefined;
+    for (const step of scenario.steps) {
+      const d = step.do;
+      if (d?.sut !== undefined && !(manual && d.instruction !== undefined)) where = `steps.${step.id}.do.sut`;
+      else {
+        const check = (step.expect?.checks ?? []).findIndex((c) => readsSut(c.in));
+        if (check >= 0) where = `steps.${step.id}.expect.checks[${check}].in.sut`;
+        else {
+          const saved = Object.entries(step.save ?? {}).find(
+            ([, spec]) => typeof spec !== 'string' && readsSut(spec.in),
+          );
+          if (saved !== undefined) where = `steps.${step.id}.save.${saved[0]}.in.sut`;
+        }
+      }
+      if (where !== undefined) break;
+    }
+    if (where !== undefined) needs.push({ file, where });
+  }
+  return needs;
+}

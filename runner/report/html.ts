@@ -69,7 +69,7 @@ function evidenceList(items: readonly Evidence[]): string {
     const href = liveLinks ? safeHref(ev.href) : undefined;
     const value =
       href !== undefined
-        ? `<a href="${e(href)}" class="sim" title="opens the running simulator">${e(ev.value)}</a>`
+        ? `<a href="${e(href)}">${e(ev.value)}</a><span class="sim" title="a link into the running simulator">↗</span>`
         : withCodeLinks(ev.value);
     return `<li><span class="label">${e(ev.label)}</span> ${value}</li>`;
   });
@@ -240,7 +240,7 @@ ul.evidence { list-style: none; padding: 0; margin: .3rem 0 0; font-size: .85rem
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; margin-top: 2.5rem; } .signatures div { border-top: 1px solid var(--ink); padding-top: .3rem; font-size: .85rem; }
 footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); }
 a { color: #0b5cad; }
-a.sim::after { content: " ↗"; font-size: .8em; }
+span.sim { font-size: .8em; margin-left: .15em; color: var(--muted); }
 nav.failures ol { margin: .3rem 0; padding-left: 1.4rem; } section.organisation > h2 { font-size: 1.4rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 @page { size: A4; margin: 16mm 14mm; }

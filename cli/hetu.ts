@@ -128,14 +128,23 @@ export function hetuCommand(io: HetuCommandIo = {}): Command {
     .command('check')
     .description('check identity codes: valid, and in the Kela 900-series test range')
     .argument('<code...>', 'identity codes (11 characters, e.g. 010181-900C)')
-    .option('--allow-real', 'accept real-person-range codes (002–899), printing a warning')
+    .option(
+      '--allow-real-identities',
+      'accept real-person-range codes (002–899), printing a warning (the same name as serve uses)',
+    )
+    // The old name, kept for scripts that use it, out of the help.
+    .addOption(new Option('--allow-real').hideHelp())
     .option('--json', 'print a JSON array instead of one line per code')
-    .action((codes: string[], opts: { allowReal?: boolean; json?: boolean }) => {
-      const entries = codes.map((code) => checkEntry(code, opts.allowReal === true));
-      if (opts.json === true) out(`${JSON.stringify(entries, null, 2)}\n`);
-      else out(entries.map((e) => `${checkLine(e)}\n`).join(''));
-      if (entries.some((e) => !e.ok)) process.exitCode = 1;
-    });
+    .action(
+      (codes: string[], opts: { allowReal?: boolean; allowRealIdentities?: boolean; json?: boolean }) => {
+        const entries = codes.map((code) =>
+          checkEntry(code, opts.allowReal === true || opts.allowRealIdentities === true),
+        );
+        if (opts.json === true) out(`${JSON.stringify(entries, null, 2)}\n`);
+        else out(entries.map((e) => `${checkLine(e)}\n`).join(''));
+        if (entries.some((e) => !e.ok)) process.exitCode = 1;
+      },
+    );
 
   hetu
     .command('generate')

@@ -37,7 +37,7 @@ export function readinessCommand(io: CliIo = {}): Command {
     .description(
       "check an organisation's readiness for a deployment test (code server, system, connection, test IDs)",
     )
-    .requiredOption('--org <oid>', 'organisation OID')
+    .requiredOption('--org <oid>', 'organisation OID (required)')
     .option('--sim <url>', `simulator base URL (env KANTASIM_URL; default ${DEFAULT_SIM_URL})`)
     .option('--json', 'print the checklist as JSON')
     .action(async (opts: { org: string; sim?: string; json?: boolean }) => {

@@ -30,61 +30,64 @@ interface ServeOptions {
 }
 
 export function serveCommand(): Command {
-  return new Command('serve')
-    .description('start the Kanta simulator (FHIR, archive, registries, event log, viewer) on one port')
-    .option('-p, --port <n>', `port to listen on (env KANTASIM_PORT; default ${DEFAULT_CONFIG.port})`)
-    .option('--host <addr>', `address to bind (env KANTASIM_HOST; default ${DEFAULT_CONFIG.host})`)
-    .option('--db <file>', `SQLite file, or :memory: (env KANTASIM_DB; default ${DEFAULT_CONFIG.dbFile})`)
-    .option('--no-seed', 'do not seed the fixture world into an empty database')
-    .option(
-      '--rehearsal',
-      'rehearsal mode: store invalid submissions tagged invalid and answer with warnings',
-    )
-    .addOption(
-      new Option('--mode <mode>', 'validation mode (env KANTASIM_MODE)').choices(['strict', 'rehearsal']),
-    )
-    .option('--cda-schema <dir>', 'validate archived CDA documents against the XSD set in this directory')
-    .option(
-      '--allow-real-identities',
-      'DANGER: accept identity codes outside the test range; logged loudly. Never use with real data.',
-    )
-    .option('--log-level <level>', 'pino log level (env KANTASIM_LOG_LEVEL; default info)')
-    .action(async (opts: ServeOptions) => {
-      const config: Partial<Config> = { ...configFromEnv() };
-      if (opts.port !== undefined) config.port = parsePort(opts.port, '--port');
-      if (opts.host !== undefined) config.host = opts.host;
-      if (opts.db !== undefined) config.dbFile = opts.db;
-      config.seed = opts.seed;
-      if (opts.mode !== undefined) config.mode = parseMode(opts.mode);
-      if (opts.rehearsal === true) config.mode = 'rehearsal';
-      if (opts.cdaSchema !== undefined) config.cdaSchemaDir = opts.cdaSchema;
-      if (opts.allowRealIdentities === true) config.allowRealIdentities = true;
-      if (opts.logLevel !== undefined) config.logLevel = opts.logLevel;
+  return (
+    new Command('serve')
+      .description('start the Kanta simulator (FHIR, archive, registries, event log, viewer) on one port')
+      .option('-p, --port <n>', `port to listen on (env KANTASIM_PORT; default ${DEFAULT_CONFIG.port})`)
+      .option('--host <addr>', `address to bind (env KANTASIM_HOST; default ${DEFAULT_CONFIG.host})`)
+      .option('--db <file>', `SQLite file, or :memory: (env KANTASIM_DB; default ${DEFAULT_CONFIG.dbFile})`)
+      .option('--no-seed', 'do not seed the fixture world into an empty database')
+      // One way to choose the mode: --mode. --rehearsal stays accepted for older scripts, out of the help.
+      .addOption(new Option('--rehearsal', 'the same as --mode rehearsal').hideHelp())
+      .addOption(
+        new Option(
+          '--mode <mode>',
+          'validation mode: strict refuses invalid submissions; rehearsal stores them tagged invalid and answers with warnings (env KANTASIM_MODE; default strict)',
+        ).choices(['strict', 'rehearsal']),
+      )
+      .option('--cda-schema <dir>', 'validate archived CDA documents against the XSD set in this directory')
+      .option(
+        '--allow-real-identities',
+        'DANGER: accept identity codes outside the test range; logged loudly. Never use with real data.',
+      )
+      .option('--log-level <level>', 'pino log level (env KANTASIM_LOG_LEVEL; default info)')
+      .action(async (opts: ServeOptions) => {
+        const config: Partial<Config> = { ...configFromEnv() };
+        if (opts.port !== undefined) config.port = parsePort(opts.port, '--port');
+        if (opts.host !== undefined) config.host = opts.host;
+        if (opts.db !== undefined) config.dbFile = opts.db;
+        config.seed = opts.seed;
+        if (opts.mode !== undefined) config.mode = parseMode(opts.mode);
+        if (opts.rehearsal === true) config.mode = 'rehearsal';
+        if (opts.cdaSchema !== undefined) config.cdaSchemaDir = opts.cdaSchema;
+        if (opts.allowRealIdentities === true) config.allowRealIdentities = true;
+        if (opts.logLevel !== undefined) config.logLevel = opts.logLevel;
 
-      const server = await startServer(config);
-      let stopping = false;
-      const stop = (signal: NodeJS.Signals): void => {
-        if (stopping) {
-          process.stderr.write(`kantasim: ${signal} received again, exiting now\n`);
-          process.exit(1);
-        }
-        stopping = true;
-        process.stderr.write(`kantasim: ${signal} received, finishing in-flight requests…\n`);
-        const force = setTimeout(() => {
-          process.stderr.write(
-            `kantasim: requests still open after ${SHUTDOWN_GRACE_MS / 1000} s, exiting without them\n`,
-          );
-          process.exit(1);
-        }, SHUTDOWN_GRACE_MS);
-        force.unref();
-        server.close().then(
-          () => process.exit(0),
-          (err: unknown) => {
-            process.stderr.write(`kantasim: shutdown failed: ${String(err)}\n`);
+        const server = await startServer(config);
+        let stopping = false;
+        const stop = (signal: NodeJS.Signals): void => {
+          if (stopping) {
+            process.stderr.write(`kantasim: ${signal} received again, exiting now\n`);
             process.exit(1);
-          },
-        );
-      };
-      for (const signal of STOP_SIGNALS) process.on(signal, stop);
-    });
+          }
+          stopping = true;
+          process.stderr.write(`kantasim: ${signal} received, finishing in-flight requests…\n`);
+          const force = setTimeout(() => {
+            process.stderr.write(
+              `kantasim: requests still open after ${SHUTDOWN_GRACE_MS / 1000} s, exiting without them\n`,
+            );
+            process.exit(1);
+          }, SHUTDOWN_GRACE_MS);
+          force.unref();
+          server.close().then(
+            () => process.exit(0),
+            (err: unknown) => {
+              process.stderr.write(`kantasim: shutdown failed: ${String(err)}\n`);
+              process.exit(1);
+            },
+          );
+        };
+        for (const signal of STOP_SIGNALS) process.on(signal, stop);
+      })
+  );
 }

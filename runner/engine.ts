@@ -159,7 +159,8 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
   for (const [j, check] of (step.expect?.checks ?? []).entries())
     push(await runCheck(state, step.id, check, j, ctx, `${where}.expect.checks[${j}]`));
 
-  // One result for the step's saved values, present in every run whether or not they could be saved.
+  // Saved values are reported only when one could not be saved (an error): a passing run's test cases
+  // stay those of the scenario's own checks.
   const saves = Object.entries(step.save ?? {});
   if (saves.length > 0) {
     const problems: string[] = [];
@@ -174,12 +175,12 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
         problems.push(`${name}: ${errorText(e)}`);
       }
     }
-    const base = baseResult(state, {}, `${step.id}.save`, saveName(step), 'action');
-    push(
-      problems.length === 0
-        ? { ...base, verdict: 'pass' }
-        : { ...base, verdict: 'error', message: problems.join('; ') },
-    );
+    if (problems.length > 0)
+      push({
+        ...baseResult(state, {}, `${step.id}.save`, saveName(step), 'action'),
+        verdict: 'error',
+        message: problems.join('; '),
+      });
   }
   return result();
 }

@@ -23,6 +23,8 @@ export function describeMatch(m: EventMatch): string {
   const parts: string[] = [];
   for (const key of [...IDENTITY, 'outcome'] as const) {
     const v = m[key];
+    // `kind=document.refused outcome=refused` says it twice: the kind already names the outcome.
+    if (key === 'outcome' && v !== undefined && m.kind?.endsWith(`.${v}`) === true) continue;
     if (v !== undefined) parts.push(`${key}=${v}`);
   }
   if (m.findings !== undefined) parts.push(`findings ${m.findings.join(', ')}`);

@@ -143,7 +143,7 @@ export function saveName(step: Step): string {
 
 /**
  * Placeholder results for a step that is not run, so reports list the same checks as in a run that
- * reaches it: the `do`, each event expectation, each check and the saved values, in that order. Titles
+ * reaches it: the `do`, each event expectation and each check, in that order. Titles
  * are filled in as far as the variables already known go; the rest show the variable's name.
  */
 export function skippedStep(state: ScenarioState, step: Step, why: string): StepResult {
@@ -161,8 +161,6 @@ export function skippedStep(state: ScenarioState, step: Step, why: string): Step
   (step.expect?.checks ?? []).forEach((check, j) => {
     skip(baseResult(state, check, `${step.id}.${check.id ?? `check-${j + 1}`}`, checkTitle(check), 'check'));
   });
-  if (step.save !== undefined && Object.keys(step.save).length > 0)
-    skip(baseResult(state, {}, `${step.id}.save`, saveName(step), 'action'));
   return {
     id: step.id,
     title: step.title,

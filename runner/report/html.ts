@@ -8,6 +8,7 @@
  */
 import { catalogueCodesIn, ruleAnchor, ruleFor, type RuleEntry } from '../../common/rules/catalogue.ts';
 import { ruleHtml } from '../../common/rules/render.ts';
+import { maskIdentitiesDeep } from '../mask.ts';
 import type {
   CheckResult,
   ChecklistItem,
@@ -59,11 +60,17 @@ function when(iso: string): string {
     .replace(/Z$/, ' UTC');
 }
 
+/** Whether the simulator's viewer links are written (it keeps running) or left out (it stopped). */
+let liveLinks = true;
+
 function evidenceList(items: readonly Evidence[]): string {
   if (items.length === 0) return '';
   const rows = items.map((ev) => {
-    const href = safeHref(ev.href);
-    const value = href !== undefined ? `<a href="${e(href)}">${e(ev.value)}</a>` : withCodeLinks(ev.value);
+    const href = liveLinks ? safeHref(ev.href) : undefined;
+    const value =
+      href !== undefined
+        ? `<a href="${e(href)}">${e(ev.value)}</a><span class="sim" title="a link into the running simulator">↗</span>`
+        : withCodeLinks(ev.value);
     return `<li><span class="label">${e(ev.label)}</span> ${value}</li>`;
   });
   return `<ul class="evidence">${rows.join('')}</ul>`;
@@ -107,12 +114,16 @@ function findingCodes(run: RunResult): string {
   return `<section class="finding-codes"><h2>Finding codes in this report</h2>${[...entries.values()].map(ruleHtml).join('')}</section>`;
 }
 
-function checkRow(c: CheckResult): string {
+function anchor(s: ScenarioResult, c: CheckResult): string {
+  return `check-${s.id}-${c.id}`.replace(/[^A-Za-z0-9_.-]/g, '-');
+}
+
+function checkRow(s: ScenarioResult, c: CheckResult): string {
   const message =
     c.message !== undefined && c.verdict !== 'pass'
       ? `<div class="message">${withCodeLinks(c.message)}</div>`
       : '';
-  return `<tr class="${c.verdict}"><td>${e(c.title)}${message}${evidenceList(c.evidence)}</td><td>${c.level.toUpperCase()}</td><td>${requirement(c)}</td><td>${badge(c.verdict)}</td></tr>`;
+  return `<tr class="${c.verdict}" id="${e(anchor(s, c))}"><td>${e(c.title)}${message}${evidenceList(c.evidence)}</td><td>${c.level.toUpperCase()}</td><td>${requirement(c)}</td><td>${badge(c.verdict)}</td></tr>`;
 }
 
 function organisationFacts(orgs: readonly OrganisationInfo[]): string {
@@ -144,32 +155,53 @@ const CHECKLIST: readonly { item: ChecklistItem; title: string }[] = [
   { item: 'matches-source', title: 'The stored data matches the data in the source system' },
 ];
 
-function checklist(run: RunResult): string {
-  const all = run.scenarios.flatMap((s) => s.steps.flatMap((st) => st.checks.map((c) => ({ s, c }))));
+/** The reasons skipped checks give, each once. */
+function reasons(items: readonly { c: CheckResult }[]): string {
+  return [...new Set(items.map(({ c }) => c.message ?? 'not run'))].join('; ');
+}
+
+/**
+ * The archivist's checklist of some scenarios. A line is passed only when every check behind it ran and
+ * passed; a line with a failed check is failed; a line with checks that did not run (a scenario stopped
+ * before them, or they were not selected) is "not checked", with the reason.
+ */
+function checklist(scenarios: readonly ScenarioResult[]): string {
+  const all = scenarios.flatMap((s) => s.steps.flatMap((st) => st.checks.map((c) => ({ s, c }))));
+  // Scenarios that archive nothing (readiness, registry) have no archivist's checklist to fill.
+  if (!all.some(({ c }) => c.checklist !== undefined))
+    return '<p class="small">These scenarios have no checks for the archivist\'s checklist (they archive no documents).</p>';
   const rows = CHECKLIST.map(({ item, title }) => {
     const tagged = all.filter(({ c }) => c.checklist === item);
-    const selected = tagged.filter(({ c }) => c.verdict !== 'skip');
+    const bad = tagged.filter(({ c }) => c.verdict === 'fail' || c.verdict === 'error');
+    const skipped = tagged.filter(({ c }) => c.verdict === 'skip');
     let status: string;
-    if (selected.length === 0)
+    let passed = false;
+    if (tagged.length === 0)
       status =
         '<span class="badge skip">Not covered</span> <span class="small">check it by hand in the Archivist user interface</span>';
+    else if (bad.length > 0)
+      status = `${badge('fail')} <span class="small">${bad.map(({ s, c }) => `<a href="#${e(anchor(s, c))}">${e(s.id)}: ${e(c.title)}</a>`).join('; ')}</span>${skipped.length > 0 ? ` <span class="small">(${plural(skipped.length, 'check')} not run: ${e(reasons(skipped))})</span>` : ''}`;
+    else if (skipped.length > 0)
+      status = `<span class="badge skip">Not checked</span> <span class="small">${skipped.length} of ${plural(tagged.length, 'check')} did not run: ${e(reasons(skipped))}</span>`;
     else {
-      const bad = selected.filter(({ c }) => c.verdict !== 'pass');
-      status =
-        bad.length === 0
-          ? `${badge('pass')} <span class="small">${selected.length} check${selected.length === 1 ? '' : 's'}</span>`
-          : `${badge('fail')} <span class="small">${bad.map(({ s, c }) => `${e(s.id)}: ${e(c.title)}`).join('; ')}</span>`;
+      passed = true;
+      status = `${badge('pass')} <span class="small">${plural(tagged.length, 'check')}</span>`;
     }
-    return `<tr><td class="box">${selected.length > 0 && selected.every(({ c }) => c.verdict === 'pass') ? '☑' : '☐'}</td><td>${e(title)}</td><td>${status}</td></tr>`;
+    return `<tr><td class="box">${passed ? '☑' : '☐'}</td><td>${e(title)}</td><td>${status}</td></tr>`;
   });
-  return `<section class="checklist"><h2>Archivist's checklist</h2><p class="small">The Kanta archivist (arkistonhoitaja) confirms these before the test is reported (Kanta, Potilastietovarannon käyttöönotto, https://www.kanta.fi/fi/ammattilaiset/potilastietovarannon-kayttoonotto).</p><table>${rows.join('')}</table></section>`;
+  return `<section class="checklist"><h3>Archivist's checklist</h3><p class="small">The Kanta archivist (arkistonhoitaja) confirms these before the test is reported (Kanta, Potilastietovarannon käyttöönotto, https://www.kanta.fi/fi/ammattilaiset/potilastietovarannon-kayttoonotto). A line is marked passed only when every check behind it ran and passed.</p><table>${rows.join('')}</table></section>`;
+}
+
+/** `1 check`, `2 checks`. */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function scenarioSection(s: ScenarioResult, recorded: string | undefined): string {
   const steps = s.steps
     .map((st, i) => {
       const header = `<tr class="step"><th colspan="4"><span class="stepno">${st.id === 'setup' ? 'Setup' : `Step ${i + (s.steps[0]?.id === 'setup' ? 0 : 1)}`}</span> ${e(st.title)} ${badge(st.verdict)}${st.description !== undefined ? `<div class="small">${e(st.description)}</div>` : ''}${st.instruction !== undefined ? `<div class="instruction">${e(st.instruction)}</div>` : ''}</th></tr>`;
-      return header + st.checks.map(checkRow).join('');
+      return header + st.checks.map((c) => checkRow(s, c)).join('');
     })
     .join('');
   const persons =
@@ -211,12 +243,17 @@ ul.evidence { list-style: none; padding: 0; margin: .3rem 0 0; font-size: .85rem
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; margin-top: 2.5rem; } .signatures div { border-top: 1px solid var(--ink); padding-top: .3rem; font-size: .85rem; }
 footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); }
 a { color: #0b5cad; }
+span.sim { font-size: .8em; margin-left: .15em; color: var(--muted); }
+nav.failures ol { margin: .3rem 0; padding-left: 1.4rem; } section.organisation > h2 { font-size: 1.4rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: inherit; text-decoration: none; }
   ul.evidence a::after { content: " (" attr(href) ")"; font-size: .75em; color: var(--muted); word-break: break-all; }
-  tr, .checklist, .signatures { break-inside: avoid; } h2 { break-after: avoid; }
+  tr, .checklist, .signatures { break-inside: avoid; } h2, h3 { break-after: avoid; }
+  section.organisation + section.organisation { break-before: page; }
+  nav.failures, .description { font-size: 9pt; } table.checks td, table.checks th { padding: .2rem .35rem; }
   .verdict, code, tr.step th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;
 
@@ -231,20 +268,80 @@ export interface HtmlReportOptions {
   simulatorLinks?: 'live' | 'gone';
 }
 
-/** The HTML deployment-test report of a run. */
-export function htmlReport(run: RunResult, options: HtmlReportOptions = {}): string {
-  const orgs = new Map<string, OrganisationInfo>();
-  for (const s of run.scenarios)
-    if (s.organisation !== undefined) orgs.set(s.organisation.oid, s.organisation);
+/** Test persons of some scenarios, each once. */
+function personList(scenarios: readonly ScenarioResult[]): string {
   const persons = new Map<string, string>();
-  for (const s of run.scenarios)
+  for (const s of scenarios)
     for (const p of s.testPersons)
       persons.set(
         p.hetu,
         `<code>${e(p.hetu)}</code>${p.name !== undefined ? ` ${e(p.name)}` : ''}${p.service !== undefined ? ` <span class="small">(${e(p.service)})</span>` : ''}`,
       );
-  const title = `Deployment test report — ${[...orgs.values()].map((o) => o.name ?? o.oid).join(', ') || run.scenarios.map((s) => s.title).join(', ')}`;
+  return persons.size > 0 ? [...persons.values()].join('<br>') : '<span class="muted">none recorded</span>';
+}
+
+/** Counts of checks by verdict, worded for people ("1 failed", "2 not evaluated"). */
+function countsLine(scenarios: readonly ScenarioResult[]): string {
+  const t: Record<Verdict, number> = { pass: 0, fail: 0, error: 0, skip: 0 };
+  for (const s of scenarios) for (const st of s.steps) for (const c of st.checks) t[c.verdict]++;
+  return `${t.pass} passed, ${t.fail} failed, ${t.error} not evaluated, ${t.skip} skipped`;
+}
+
+/** One organisation's part of the report: its facts, checklist, verdict, test persons and scenarios. */
+function organisationSection(
+  key: string,
+  org: OrganisationInfo | undefined,
+  scenarios: readonly ScenarioResult[],
+  recorded: ReadonlyMap<string, string> | undefined,
+): string {
+  const passed = scenarios.every((s) => s.verdict !== 'fail' && s.verdict !== 'error');
+  return `<section class="organisation" id="${e(key)}">
+<h2>${e(org !== undefined ? (org.name ?? org.oid) : 'Scenarios without an organisation')}</h2>
+<table class="facts">
+${org !== undefined ? organisationFacts([org]) : ''}
+<tr><th>Test persons</th><td>${personList(scenarios)}</td></tr>
+<tr><th>Scenarios</th><td>${scenarios.map((sc) => `${e(sc.title)} ${badge(sc.verdict)}`).join('<br>')}</td></tr>
+</table>
+<p class="verdict ${passed ? 'pass' : 'fail'}">${passed ? 'PASSED' : 'FAILED'} — ${countsLine(scenarios)}</p>
+${checklist(scenarios)}
+${scenarios.map((sc) => scenarioSection(sc, recorded?.get(sc.id))).join('\n')}
+</section>`;
+}
+
+/** Links to every check that failed or could not be evaluated, so a reader starts where it matters. */
+function failureJumpList(run: RunResult): string {
+  const items = run.scenarios.flatMap((s) =>
+    s.steps.flatMap((st) =>
+      st.checks
+        .filter((c) => c.verdict === 'fail' || c.verdict === 'error')
+        .map(
+          (c) =>
+            `<li><a href="#${e(anchor(s, c))}">${e(s.title)} › ${e(st.title)}: ${e(c.title)}</a> ${badge(c.verdict)}</li>`,
+        ),
+    ),
+  );
+  if (items.length === 0) return '';
+  return `<nav class="failures"><h2>Failures</h2><ol>${items.join('')}</ol></nav>`;
+}
+
+/** The HTML deployment-test report of a run: one section an organisation, each with its own checklist. */
+export function htmlReport(result: RunResult, options: HtmlReportOptions = {}): string {
+  // A refused real-range code the system under test sent is shown masked, never in full.
+  const run = maskIdentitiesDeep(result);
+  liveLinks = options.simulatorLinks !== 'gone';
+  const groups = new Map<string, { org: OrganisationInfo | undefined; scenarios: ScenarioResult[] }>();
+  for (const s of run.scenarios) {
+    const key = s.organisation !== undefined ? `org-${s.organisation.oid}` : 'org-none';
+    const g = groups.get(key) ?? { org: s.organisation, scenarios: [] };
+    g.scenarios.push(s);
+    groups.set(key, g);
+  }
+  const orgs = [...groups.values()].flatMap((g) => (g.org !== undefined ? [g.org] : []));
+  const title = `Deployment test report — ${orgs.map((o) => o.name ?? o.oid).join(', ') || run.scenarios.map((s) => s.title).join(', ')}`;
   const t = run.totals;
+  const environment = liveLinks
+    ? `kantasim simulator at <code>${e(run.simulator)}</code>${run.sut !== undefined ? `; system under test at <code>${e(run.sut)}</code>` : ''}<div class="small">Links marked ↗ open that simulator's viewer: they work only while it runs and keeps this run's data. Everything needed to judge the run is in this file.</div>`
+    : `a kantasim simulator started for this run only (in memory, stopped when the run ended)${run.sut !== undefined ? `; system under test at <code>${e(run.sut)}</code>` : ''}<div class="small">The simulator is gone, so this file has no links into it: the evidence is written out below.</div>`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -259,16 +356,15 @@ export function htmlReport(run: RunResult, options: HtmlReportOptions = {}): str
 <p class="kicker">Kanta deployment test · käyttöönottokoe · ibruktagningsprov</p>
 <h1>${e(title)}</h1>
 <table class="facts">
-${organisationFacts([...orgs.values()])}
+<tr><th>Organisations</th><td>${[...groups.entries()].map(([key, g]) => `<a href="#${e(key)}">${e(g.org !== undefined ? (g.org.name ?? g.org.oid) : 'without an organisation')}</a>`).join('<br>')}</td></tr>
 <tr><th>Tested</th><td>${e(when(run.startedAt))} – ${e(when(run.finishedAt))} (${(run.durationMs / 1000).toFixed(1)} s)</td></tr>
-<tr><th>Test persons</th><td>${persons.size > 0 ? [...persons.values()].join('<br>') : '<span class="muted">none recorded</span>'}</td></tr>
-<tr><th>Environment</th><td>kantasim simulator at <code>${e(run.simulator)}</code>${run.sut !== undefined ? `; system under test at <code>${e(run.sut)}</code>` : ''}</td></tr>
+<tr><th>Environment</th><td>${environment}</td></tr>
 <tr><th>Checks run</th><td>${run.level === 'shall' ? 'SHALL checks only' : 'SHALL and SHOULD checks'}; ${run.manual ? 'steps done by a person (manual mode)' : 'steps automated'}</td></tr>
 </table>
 <p class="verdict ${run.passed ? 'pass' : 'fail'}">${run.passed ? 'PASSED' : 'FAILED'} — ${t.pass} passed, ${t.fail} failed, ${t.error} not evaluated, ${t.skip} skipped</p>
+${failureJumpList(run)}
 </header>
-${checklist(run)}
-${run.scenarios.map((sc) => scenarioSection(sc, options.recorded?.get(sc.id))).join('\n')}
+${[...groups.entries()].map(([key, g]) => organisationSection(key, g.org, g.scenarios, options.recorded)).join('\n')}
 ${findingCodes(run)}
 <div class="signatures"><div>Tester, date</div><div>Kanta archivist, date</div></div>
 <footer>

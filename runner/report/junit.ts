@@ -6,7 +6,7 @@
  *
  * Test names are the same in every run of the same scenarios, so CI can follow a test from run to run:
  * a name is the check's stable name (its title with variables written as their names, `‹org›`), never
- * the OIDs, ids or identity codes of one run; those go into the test case's `<system-out>`. A run that
+ * the OIDs, ids or identity codes of one run; those go into the suite's `<system-out>`, by test case. A run that
  * stops early lists the same test cases, the ones not reached as `<skipped>`. Real-range identity codes
  * are masked (runner/mask.ts): CI systems keep these files.
  */
@@ -43,7 +43,14 @@ function count(s: ScenarioResult, verdict: CheckResult['verdict']): number {
   return s.steps.reduce((n, step) => n + step.checks.filter((c) => c.verdict === verdict).length, 0);
 }
 
-function testcase(s: ScenarioResult, stepId: string, c: CheckResult, name: string, timeMs: number): string {
+function testcase(
+  s: ScenarioResult,
+  stepId: string,
+  c: CheckResult,
+  name: string,
+  timeMs: number,
+  values: string[],
+): string {
   const head = `    <testcase${attrs({ classname: `${s.id}.${stepId}`, name, time: seconds(timeMs) })}`;
   const details = [
     c.message ?? '',
@@ -64,7 +71,8 @@ function testcase(s: ScenarioResult, stepId: string, c: CheckResult, name: strin
   ]
     .filter((line) => line !== '')
     .join('\n');
-  const out = `\n      <system-out>${xmlEscape(runValues)}</system-out>`;
+  values.push(`${s.id}.${stepId} ${name}\n  ${runValues.replaceAll('\n', '\n  ')}`);
+  const out = '';
   switch (c.verdict) {
     case 'pass':
       return `${head}>${out}\n    </testcase>`;
@@ -84,6 +92,7 @@ export function testName(c: CheckResult): string {
 
 function testsuite(s: ScenarioResult, index: number): string {
   const cases: string[] = [];
+  const values: string[] = [];
   for (const step of s.steps) {
     const per = step.checks.length > 0 ? step.durationMs / step.checks.length : 0;
     // Two checks of a step with the same name get ` #2`, ` #3` in order: unique and still stable.
@@ -92,7 +101,7 @@ function testsuite(s: ScenarioResult, index: number): string {
       const base = testName(c);
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
-      cases.push(testcase(s, step.id, c, n === 1 ? base : `${base} #${n}`, per));
+      cases.push(testcase(s, step.id, c, n === 1 ? base : `${base} #${n}`, per, values));
     }
   }
   const tests = cases.length;
@@ -125,7 +134,7 @@ function testsuite(s: ScenarioResult, index: number): string {
     })}>`,
     ...(properties.length > 0 ? ['    <properties>', ...properties, '    </properties>'] : []),
     ...cases,
-    `    <system-out>${xmlEscape(`${s.title}\n${s.description}`)}</system-out>`,
+    `    <system-out>${xmlEscape(`${s.title}\n${s.description}\n\nThis run's values, by test case:\n${values.join('\n')}`)}</system-out>`,
     '  </testsuite>',
   ].join('\n');
 }

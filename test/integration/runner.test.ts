@@ -191,8 +191,10 @@ describe('kantasim run against the simulator and a system under test', () => {
   it('fails a hook step when no --sut is given, saying what to do', async () => {
     const file = writeScenario(dir, 'no-sut.yaml', registerScenario(newOid()));
     const r = await kantasimRun([file, '--sim', sim.url]);
-    expect(r.exitCode).toBe(1);
-    expect(r.out).toContain('received no --sut URL; give --sut URL, or run with --manual');
+    // A usage error the scenario cannot run without it: exit 2 before anything runs, saying what to do.
+    expect(r.exitCode).toBe(2);
+    expect(r.err).toContain('received no --sut URL; give --sut URL');
+    expect(r.err).toContain('or run with --manual');
   });
 
   it('reports a hook that answers with an error status, with the reason it gave', async () => {

@@ -10,6 +10,7 @@ export default defineConfig({
           globalSetup: ['test/setup/global-chromium.ts'],
           include: [
             'simulator/**/*.test.ts',
+            'common/**/*.test.ts',
             'cli/**/*.test.ts',
             'runner/**/*.test.ts',
             'test/**/*.test.ts',

@@ -16,6 +16,7 @@ const dist = join(root, 'dist');
 export const DATA = [
   'fixtures/world.json',
   'simulator/domain/code-lists',
+  'common/i18n/locales',
   'simulator/viewer/assets',
   'simulator/xml/worker-shim.js',
   'runner/scenario.schema.json',

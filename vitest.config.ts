@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Finds or installs Chromium for test/browser/, or stops with what to run (test/setup/chromium.ts).
-          globalSetup: ['test/setup/global-chromium.ts'],
+          globalSetup: ['test/setup/global-chromium.ts', 'test/setup/global-postgres.ts'],
           include: [
             'simulator/**/*.test.ts',
             'common/**/*.test.ts',

@@ -26,6 +26,8 @@ export class EventLog {
   ) {
     this.allowReal = options.allowRealIdentities === true;
     this.emitter.setMaxListeners(0);
+    // A shared store (several instances on one PostgreSQL) also announces other instances' appends.
+    store.watchEvents?.(() => this.emitter.emit('appended'));
   }
 
   /**

@@ -120,6 +120,12 @@ export interface Store extends StoreSession {
   readonly kind: 'sqlite' | 'postgres';
   /** Runs `fn` atomically; nested calls join the outer transaction. */
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` whenever another instance sharing this store may have appended events (the
+   * PostgreSQL store: LISTEN/NOTIFY). Absent for a store only one process writes. Returns the
+   * unsubscribe function.
+   */
+  watchEvents?(listener: () => void): () => void;
   /** A cheap round trip, for /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;

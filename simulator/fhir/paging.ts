@@ -3,10 +3,16 @@
  *
  * Kanta takes appointment search parameters in the POST body only (the patient's identity code must not
  * end up in URLs and access logs), so a `next` link cannot carry them either. The link points to
- * `[base]/_page/<token>` instead; the token names the parameters kept here, in memory, for 15 minutes.
- * A restart forgets them: the client then repeats its POST search (documented in docs/fhir.md).
+ * `[base]/_page/<token>` instead; the token names the parameters kept in the store (its `pageTokens`
+ * repository) for 15 minutes, so a link one kantasim instance made works on every instance sharing the
+ * store, and survives a restart of a file- or server-backed store.
+ *
+ * The link builders are synchronous (they run while a bundle is assembled), so `put` answers the token
+ * at once and writes in the background; the handler awaits `flush()` before it answers, so a client
+ * never holds a link whose token is not stored yet.
  */
 import { randomBytes } from 'node:crypto';
+import type { PageTokenRepository } from '../store/state-types.ts';
 
 export interface PageState {
   /** Which search: `Appointment/_search` or `Appointment/_history`. */
@@ -16,39 +22,42 @@ export interface PageState {
 }
 
 const TTL_MS = 15 * 60_000;
-const MAX_ENTRIES = 10_000;
+/** Expired tokens are swept about once every this many puts. */
+const SWEEP_EVERY = 500;
 
 export class PageCursors {
-  private readonly entries = new Map<string, { state: PageState; expires: number }>();
+  /** Writes not finished yet (each removes itself when done). */
+  private readonly pending = new Set<Promise<unknown>>();
+  private puts = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly tokens: PageTokenRepository,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** Keeps the parameters of one page and returns the token for its link. */
+  /** Keeps the parameters of one page and returns the token for its link (stored by `flush`). */
   put(state: PageState): string {
-    this.sweep();
     const token = randomBytes(18).toString('base64url');
-    this.entries.set(token, { state, expires: this.now() + TTL_MS });
+    this.track(this.tokens.put(token, state, this.now() + TTL_MS));
+    if (++this.puts % SWEEP_EVERY === 0) this.track(this.tokens.deleteExpired(this.now()));
     return token;
   }
 
-  get(token: string): PageState | undefined {
-    const entry = this.entries.get(token);
-    if (!entry) return undefined;
-    if (entry.expires < this.now()) {
-      this.entries.delete(token);
-      return undefined;
-    }
-    return entry.state;
+  private track(write: Promise<unknown>): void {
+    const tracked = write.finally(() => this.pending.delete(tracked));
+    // Failures surface through `flush`; never as an unhandled rejection.
+    tracked.catch(() => undefined);
+    this.pending.add(tracked);
   }
 
-  private sweep(): void {
-    if (this.entries.size < MAX_ENTRIES) return;
-    const now = this.now();
-    for (const [token, entry] of this.entries) if (entry.expires < now) this.entries.delete(token);
-    // Still full: drop the oldest (Map keeps insertion order).
-    for (const token of this.entries.keys()) {
-      if (this.entries.size < MAX_ENTRIES) break;
-      this.entries.delete(token);
-    }
+  /** Waits until every token handed out so far (by any request) is stored. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  async get(token: string): Promise<PageState | undefined> {
+    if (!/^[A-Za-z0-9_-]{24}$/.test(token)) return undefined;
+    await this.flush();
+    return (await this.tokens.get(token, this.now())) as PageState | undefined;
   }
 }

@@ -209,7 +209,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     events: options.events,
     logger: options.logger,
     version: options.version,
-    cursors: new PageCursors(),
+    cursors: new PageCursors(options.store.pageTokens),
     now: () => new Date(),
     dispatch: async (sub) => {
       const url = sub.path.url ?? '';

@@ -29,6 +29,7 @@ import type {
 import type { ArchiveRepository } from './archive-types.ts';
 import type { FhirRepository } from './fhir-types.ts';
 import type { RunRepository } from './runs-types.ts';
+import type { PageTokenRepository, RateLimitRepository, SessionRepository } from './state-types.ts';
 
 export interface RegistryRepository {
   putOrganisation(org: Organisation): Promise<void>;
@@ -114,6 +115,12 @@ export interface StoreSession {
   readonly accessLog: AccessLogRepository;
   /** Recorded scenario runs (see `runs-types.ts`). */
   readonly runs: RunRepository;
+  /** Viewer sessions, kept in the store so any instance can serve them (see `state-types.ts`). */
+  readonly sessions: SessionRepository;
+  /** Parameters behind FHIR `_page` links. */
+  readonly pageTokens: PageTokenRepository;
+  /** Rate-limit counters (e.g. wrong viewer passcodes per account). */
+  readonly rateLimits: RateLimitRepository;
 }
 
 export interface Store extends StoreSession {

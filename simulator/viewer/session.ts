@@ -1,10 +1,15 @@
 /**
  * Viewer sessions: a random 256-bit id in an HttpOnly, SameSite=Strict cookie scoped to `/viewer`; the
- * session itself (which archivist) is kept server-side in memory, so the cookie carries no claims to
- * forge. Sessions end on sign-out, after `IDLE_MS` without use, or when the simulator restarts.
+ * session itself (which archivist) is kept server-side, so the cookie carries no claims to forge.
+ * Sessions end on sign-out or after `IDLE_MS` without use.
+ *
+ * Two keepers with one behaviour: `StoreSessions` keeps them in the store's `sessions` repository, so
+ * every kantasim instance sharing a store (several behind a load balancer on one PostgreSQL) knows
+ * every session and a restart forgets none; `SessionStore` keeps them in this process's memory.
  */
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
+import type { SessionRepository } from '../store/state-types.ts';
 
 export const SESSION_COOKIE = 'kantasim_viewer';
 export const IDLE_MS = 8 * 60 * 60 * 1000;
@@ -58,6 +63,51 @@ export class SessionStore {
       if (oldest === undefined) break;
       this.sessions.delete(oldest);
     }
+  }
+}
+
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+/** Idle sessions are swept about once every this many sign-ins. */
+const SWEEP_EVERY = 100;
+
+/** Viewer sessions in the store, shared by every instance on it. */
+export class StoreSessions {
+  private creates = 0;
+
+  constructor(
+    private readonly repo: SessionRepository,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(archivistId: string): Promise<ViewerSession> {
+    if (++this.creates % SWEEP_EVERY === 1) await this.repo.deleteIdle(this.now() - IDLE_MS);
+    const at = this.now();
+    const session: ViewerSession = {
+      id: randomBytes(32).toString('base64url'),
+      archivistId,
+      createdAt: at,
+      lastSeen: at,
+    };
+    await this.repo.create(session);
+    return session;
+  }
+
+  /** The live session for a cookie value, touched; undefined when unknown or idle too long. */
+  async get(id: string | undefined): Promise<ViewerSession | undefined> {
+    if (id === undefined || !SESSION_ID.test(id)) return undefined;
+    const session = await this.repo.get(id);
+    if (!session) return undefined;
+    const at = this.now();
+    if (at - session.lastSeen > IDLE_MS) {
+      await this.repo.delete(id);
+      return undefined;
+    }
+    await this.repo.touch(id, at);
+    return { ...session, lastSeen: at };
+  }
+
+  async delete(id: string | undefined): Promise<void> {
+    if (id !== undefined) await this.repo.delete(id);
   }
 }
 

@@ -5,9 +5,12 @@
  * account's passcode from many clients; the cost is that someone can lock an account out for a while,
  * which the sign-in page says plainly.
  *
- * The state sits behind `SignInThrottle` so that several simulator instances can later share it through
- * the store; `MemorySignInThrottle` keeps it in this process (a restart forgets it, like sessions).
+ * The state sits behind `SignInThrottle`: `StoreSignInThrottle` keeps the failures in the store's
+ * rate-limit counters, so several simulator instances sharing a store count one account's failures
+ * together (a guesser cannot multiply the limit by spreading attempts over instances);
+ * `MemorySignInThrottle` keeps them in this process (a restart forgets them).
  */
+import type { RateLimitRepository } from '../store/state-types.ts';
 
 export interface SignInThrottle {
   /** Milliseconds until `account` may try again; 0 when it may try now. */
@@ -67,5 +70,34 @@ export class MemorySignInThrottle implements SignInThrottle {
   succeeded(account: string): Promise<void> {
     this.failures.delete(account);
     return Promise.resolve();
+  }
+}
+
+/** Wrong passcodes counted in the store, shared by every instance on it. */
+export class StoreSignInThrottle implements SignInThrottle {
+  constructor(
+    private readonly counters: RateLimitRepository,
+    private readonly limits: ThrottleLimits = DEFAULT_THROTTLE,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The counter key of an account (one namespace for sign-in among other rate limits). */
+  private key(account: string): string {
+    return `viewer-sign-in:${account}`;
+  }
+
+  async blockedFor(account: string): Promise<number> {
+    const recent = await this.counters.recent(this.key(account), this.now() - this.limits.windowMs);
+    if (recent.length < this.limits.maxFailures) return 0;
+    const oldest = recent[recent.length - this.limits.maxFailures] ?? this.now();
+    return Math.max(1, oldest + this.limits.windowMs - this.now());
+  }
+
+  failed(account: string): Promise<void> {
+    return this.counters.hit(this.key(account), this.now(), this.limits.maxFailures);
+  }
+
+  succeeded(account: string): Promise<void> {
+    return this.counters.clear(this.key(account));
   }
 }

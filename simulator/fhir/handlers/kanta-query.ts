@@ -120,6 +120,8 @@ export async function kantaSearchFrom(
   const bundle = await runSearch(ctx.store, parsed, req.baseUrl, (offset) =>
     cursorLink(req, ctx, 'search', checked, offset),
   );
+  // The links' tokens are stored before the client can follow them (see paging.ts).
+  await ctx.cursors.flush();
   return [allOk(), bundle];
 }
 
@@ -207,6 +209,7 @@ export async function kantaHistoryFrom(
     link,
     entry: pageOf.map((v) => historyEntry(req.baseUrl, v)),
   };
+  await ctx.cursors.flush();
   return [allOk(), bundle];
 }
 

@@ -102,7 +102,7 @@ export const systemHistory: Handler = (req, ctx) => history(req, ctx, {}, '_hist
 
 /** Continues a body-parameter search (`[base]/_page/<token>`); see paging.ts. */
 export const page: Handler = async (req, ctx) => {
-  const state = ctx.cursors.get(req.path.token ?? '');
+  const state = await ctx.cursors.get(req.path.token ?? '');
   if (!state) {
     return [
       notFound(

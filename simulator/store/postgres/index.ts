@@ -22,6 +22,8 @@ import {
 import { pgFhir, pgFhirMigrations } from './fhir.ts';
 import { pgArchive, pgArchiveMigrations } from './archive.ts';
 import { pgRunMigrations, pgRuns } from './runs.ts';
+import { pgPageTokens, pgRateLimits, pgSessions, pgStateMigrations } from './state.ts';
+import type { PageTokenRepository, RateLimitRepository, SessionRepository } from '../state-types.ts';
 import type { FhirRepository } from '../fhir-types.ts';
 import type { ArchiveRepository } from '../archive-types.ts';
 import type { RunRepository } from '../runs-types.ts';
@@ -41,6 +43,7 @@ export const POSTGRES_AREAS: readonly PgAreaMigrations[] = [
   pgArchiveMigrations,
   pgAccessLogMigrations,
   pgRunMigrations,
+  pgStateMigrations,
 ];
 
 /** True for a `--store` / KANTASIM_STORE value naming a PostgreSQL database. */
@@ -56,6 +59,9 @@ export class PostgresStore implements Store {
   readonly fhir: FhirRepository;
   readonly accessLog: AccessLogRepository;
   readonly runs: RunRepository;
+  readonly sessions: SessionRepository;
+  readonly pageTokens: PageTokenRepository;
+  readonly rateLimits: RateLimitRepository;
   readonly db: Db;
   private listener: pg.Client | undefined;
   private readonly watchers = new Set<() => void>();
@@ -69,6 +75,9 @@ export class PostgresStore implements Store {
     this.fhir = pgFhir(this.db);
     this.accessLog = pgAccessLog(this.db);
     this.runs = pgRuns(this.db);
+    this.sessions = pgSessions(this.db);
+    this.pageTokens = pgPageTokens(this.db);
+    this.rateLimits = pgRateLimits(this.db);
   }
 
   /** Connects, applies pending migrations, and returns the store. */

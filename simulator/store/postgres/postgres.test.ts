@@ -9,6 +9,7 @@ import { describeFhirContract } from '../fhir.contract.ts';
 import { describeArchiveContract } from '../archive.contract.ts';
 import { describeRunsContract } from '../runs.contract.ts';
 import { describeViewerContract } from '../viewer.contract.ts';
+import { describeStateContract } from '../state.contract.ts';
 import { freshPostgresStore, freshSchemaUrl } from '../../../test/setup/postgres-store.ts';
 import { openPostgresStore } from './index.ts';
 import { parseStoreUrl } from './db.ts';
@@ -18,6 +19,7 @@ describeFhirContract('PostgreSQL', freshPostgresStore);
 describeArchiveContract('PostgreSQL', freshPostgresStore);
 describeRunsContract('PostgreSQL', freshPostgresStore);
 describeViewerContract('PostgreSQL', freshPostgresStore);
+describeStateContract('PostgreSQL', freshPostgresStore);
 
 describe('PostgreSQL store specifics', () => {
   it('records each migration once when two instances start on one schema at the same time', async () => {

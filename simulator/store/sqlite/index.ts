@@ -19,6 +19,8 @@ import { fhirMigrations, sqliteFhir } from './fhir.ts';
 import { archiveMigrations, sqliteArchive } from './archive.ts';
 import { accessLogMigrations, sqliteAccessLog } from './access-log.ts';
 import { runMigrations, sqliteRuns } from './runs.ts';
+import { sqlitePageTokens, sqliteRateLimits, sqliteSessions, stateMigrations } from './state.ts';
+import type { PageTokenRepository, RateLimitRepository, SessionRepository } from '../state-types.ts';
 import type { FhirRepository } from '../fhir-types.ts';
 import type { ArchiveRepository } from '../archive-types.ts';
 import type { RunRepository } from '../runs-types.ts';
@@ -38,6 +40,7 @@ export const SQLITE_AREAS: readonly AreaMigrations[] = [
   archiveMigrations,
   accessLogMigrations,
   runMigrations,
+  stateMigrations,
 ];
 
 export interface SqliteStoreOptions {
@@ -53,6 +56,9 @@ export class SqliteStore implements Store {
   readonly fhir: FhirRepository;
   readonly accessLog: AccessLogRepository;
   readonly runs: RunRepository;
+  readonly sessions: SessionRepository;
+  readonly pageTokens: PageTokenRepository;
+  readonly rateLimits: RateLimitRepository;
   /** The underlying connection, for areas added by later modules and for benchmarks. */
   readonly db: Database.Database;
   readonly gate = new Gate();
@@ -72,6 +78,9 @@ export class SqliteStore implements Store {
     this.fhir = sqliteFhir(this.db, this.gate);
     this.accessLog = sqliteAccessLog(this.db, this.gate);
     this.runs = sqliteRuns(this.db, this.gate);
+    this.sessions = sqliteSessions(this.db, this.gate);
+    this.pageTokens = sqlitePageTokens(this.db, this.gate);
+    this.rateLimits = sqliteRateLimits(this.db, this.gate);
   }
 
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {

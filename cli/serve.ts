@@ -8,7 +8,14 @@
  * left on the event loop (a keep-alive socket, a worker) keeps it running.
  */
 import { Command, Option } from 'commander';
-import { DEFAULT_CONFIG, configFromEnv, parseMode, parsePort, type Config } from '../simulator/config.ts';
+import {
+  DEFAULT_CONFIG,
+  configFromEnv,
+  parseMode,
+  parsePort,
+  parseStore,
+  type Config,
+} from '../simulator/config.ts';
 import { startServer } from '../simulator/server.ts';
 
 /** How long in-flight requests get to finish after the first signal. */
@@ -21,6 +28,7 @@ interface ServeOptions {
   port?: string;
   host?: string;
   db?: string;
+  store?: string;
   seed: boolean;
   allowRealIdentities?: boolean;
   rehearsal?: boolean;
@@ -36,6 +44,10 @@ export function serveCommand(): Command {
       .option('-p, --port <n>', `port to listen on (env KANTASIM_PORT; default ${DEFAULT_CONFIG.port})`)
       .option('--host <addr>', `address to bind (env KANTASIM_HOST; default ${DEFAULT_CONFIG.host})`)
       .option('--db <file>', `SQLite file, or :memory: (env KANTASIM_DB; default ${DEFAULT_CONFIG.dbFile})`)
+      .option(
+        '--store <url>',
+        'shared PostgreSQL store, postgres://user@host:port/database[?schema=name], for several instances behind a load balancer (env KANTASIM_STORE; default: the SQLite file of --db)',
+      )
       .option('--no-seed', 'do not seed the fixture world into an empty database')
       // One way to choose the mode: --mode. --rehearsal stays accepted for older scripts, out of the help.
       .addOption(new Option('--rehearsal', 'the same as --mode rehearsal').hideHelp())
@@ -56,6 +68,7 @@ export function serveCommand(): Command {
         if (opts.port !== undefined) config.port = parsePort(opts.port, '--port');
         if (opts.host !== undefined) config.host = opts.host;
         if (opts.db !== undefined) config.dbFile = opts.db;
+        if (opts.store !== undefined) config.store = parseStore(opts.store);
         config.seed = opts.seed;
         if (opts.mode !== undefined) config.mode = parseMode(opts.mode);
         if (opts.rehearsal === true) config.mode = 'rehearsal';

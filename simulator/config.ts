@@ -8,6 +8,11 @@ export interface Config {
   host: string;
   /** SQLite file path, or `:memory:`. */
   dbFile: string;
+  /**
+   * The store, when not the SQLite file: a `postgres://user@host:port/database[?schema=name]` URL for a
+   * shared PostgreSQL store (several instances on one database; docs/postgres.md).
+   */
+  store?: string;
   /** Seed the fixture world into an empty database on start. */
   seed: boolean;
   /**
@@ -41,9 +46,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
   if (env.KANTASIM_PORT !== undefined) partial.port = parsePort(env.KANTASIM_PORT, 'KANTASIM_PORT');
   if (env.KANTASIM_HOST !== undefined) partial.host = env.KANTASIM_HOST;
   if (env.KANTASIM_DB !== undefined) partial.dbFile = env.KANTASIM_DB;
+  if (env.KANTASIM_STORE !== undefined && env.KANTASIM_STORE !== '')
+    partial.store = parseStore(env.KANTASIM_STORE, 'KANTASIM_STORE');
   if (env.KANTASIM_LOG_LEVEL !== undefined) partial.logLevel = env.KANTASIM_LOG_LEVEL;
   if (env.KANTASIM_MODE !== undefined) partial.mode = parseMode(env.KANTASIM_MODE);
   return partial;
+}
+
+/** A store location: a PostgreSQL URL (a SQLite file is given with --db). */
+export function parseStore(value: string, what = '--store'): string {
+  if (/^postgres(ql)?:\/\/[^/]/i.test(value)) return value;
+  throw new Error(
+    `${what} must be a PostgreSQL URL such as postgres://kantasim@db.example:5432/kantasim, not '${value.replace(/:[^:@/]*@/, ':***@')}' (a SQLite file is given with --db)`,
+  );
 }
 
 export function parsePort(value: string, what = 'port'): number {

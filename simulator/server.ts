@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { isEmpty, seedWorld } from './registry/seed.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
+import { openPostgresStore } from './store/postgres/index.ts';
 import { closeWorkerPools } from './xml/worker-pool.ts';
 import type { Store } from './store/types.ts';
 
@@ -33,7 +34,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const config: Config = { ...DEFAULT_CONFIG, ...overrides };
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = options.store ?? openSqliteStore(config.dbFile);
+  const store =
+    options.store ??
+    (config.store !== undefined ? await openPostgresStore(config.store) : openSqliteStore(config.dbFile));
   const app = createApp(config, store, logger);
 
   if (config.allowRealIdentities) {
@@ -57,7 +60,10 @@ export async function startServer(
   }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, db: config.dbFile, mode: config.mode }, 'kantasim listening');
+  logger.info(
+    { url, db: config.store !== undefined ? withoutPassword(config.store) : config.dbFile, mode: config.mode },
+    'kantasim listening',
+  );
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -88,4 +94,15 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       resolve();
     });
   });
+}
+
+/** A store URL fit for a log line: a password in it becomes `***`. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable store URL)';
+  }
 }

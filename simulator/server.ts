@@ -61,7 +61,11 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info(
-    { url, db: config.store !== undefined ? withoutPassword(config.store) : config.dbFile, mode: config.mode },
+    {
+      url,
+      db: config.store !== undefined ? withoutPassword(config.store) : config.dbFile,
+      mode: config.mode,
+    },
     'kantasim listening',
   );
 

@@ -51,7 +51,11 @@ describe('store-backed viewer sessions, throttle and page tokens (SQLite)', () =
     const store = openSqliteStore(':memory:');
     let now = 0;
     const cursors = new PageCursors(store.pageTokens, () => now);
-    const state = { kind: 'search' as const, resourceType: 'Appointment', params: [['_offset', ['10']]] as [string, string[]][] };
+    const state = {
+      kind: 'search' as const,
+      resourceType: 'Appointment',
+      params: [['_offset', ['10']]] as [string, string[]][],
+    };
     const token = cursors.put(state);
     await cursors.flush();
     expect(await cursors.get(token)).toEqual(state);
@@ -74,9 +78,12 @@ describe('two instances on one PostgreSQL share sessions, throttle and page toke
     expect(await new StoreSessions(a.sessions).get(session.id)).toBeUndefined();
 
     const limits = { maxFailures: 4, windowMs: 60_000 };
-    const throttles = [new StoreSignInThrottle(a.rateLimits, limits), new StoreSignInThrottle(b.rateLimits, limits)];
+    const throttles = [
+      new StoreSignInThrottle(a.rateLimits, limits),
+      new StoreSignInThrottle(b.rateLimits, limits),
+    ];
     // Spread over both instances, the failures still add up to one account's limit.
-    await Promise.all([0, 1, 2, 3].map((i) => throttles[i % 2]?.failed('acct')));
+    await Promise.all([0, 1, 2, 3].map((i) => (throttles[i % 2] ?? throttles[0])!.failed('acct')));
     expect(await throttles[0]?.blockedFor('acct')).toBeGreaterThan(0);
     expect(await throttles[1]?.blockedFor('acct')).toBeGreaterThan(0);
 

@@ -18,7 +18,12 @@ export function describeStateContract(name: string, open: () => Promise<Store>):
     it('creates, reads, touches and deletes sessions, and sweeps idle ones', async () => {
       await store.sessions.create({ id: 'a', archivistId: 'arch-1', createdAt: 1000, lastSeen: 1000 });
       await store.sessions.create({ id: 'b', archivistId: 'arch-2', createdAt: 1000, lastSeen: 5000 });
-      expect(await store.sessions.get('a')).toEqual({ id: 'a', archivistId: 'arch-1', createdAt: 1000, lastSeen: 1000 });
+      expect(await store.sessions.get('a')).toEqual({
+        id: 'a',
+        archivistId: 'arch-1',
+        createdAt: 1000,
+        lastSeen: 1000,
+      });
       await store.sessions.touch('a', 2000);
       expect((await store.sessions.get('a'))?.lastSeen).toBe(2000);
       expect(await store.sessions.deleteIdle(3000)).toBe(1);

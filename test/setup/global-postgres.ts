@@ -22,7 +22,10 @@ function postgresTestFiles(): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules') walk(path);
-      } else if (entry.name.endsWith('.test.ts') && readFileSync(path, 'utf8').includes('postgres-store.ts')) {
+      } else if (
+        entry.name.endsWith('.test.ts') &&
+        readFileSync(path, 'utf8').includes('postgres-store.ts')
+      ) {
         out.push(path);
       }
     }
@@ -43,5 +46,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   }
   const cluster = await startCluster(found.bin);
   process.env.KANTASIM_TEST_PG_URL = cluster.url;
-  return () => cluster.stop();
+  return () => {
+    cluster.stop();
+  };
 }

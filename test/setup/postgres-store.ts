@@ -7,7 +7,8 @@ import { openPostgresStore, type PostgresStore } from '../../simulator/store/pos
 
 export function testPostgresUrl(): string {
   const url = process.env.KANTASIM_TEST_PG_URL;
-  if (!url) throw new Error('KANTASIM_TEST_PG_URL is not set: run through vitest (test/setup/global-postgres.ts)');
+  if (!url)
+    throw new Error('KANTASIM_TEST_PG_URL is not set: run through vitest (test/setup/global-postgres.ts)');
   return url;
 }
 

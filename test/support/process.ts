@@ -49,7 +49,7 @@ export async function startSimProcess(db: string, extra: string[] = []): Promise
       // Keep only the tail; the log is not needed once the URL is known.
       if (buffer.length > 100_000) buffer = buffer.slice(-10_000);
     });
-    child.stderr.on('data', (c: Buffer) => process.env.KANTASIM_DEBUG_CHILD && process.stderr.write(c));
+    child.stderr.resume();
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the simulator exited with code ${String(code)} before listening`));

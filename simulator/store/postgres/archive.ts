@@ -50,9 +50,10 @@ const toDocument = (row: { json: string }): ArchivedDocument => JSON.parse(row.j
 export function pgArchive(db: Db): ArchiveRepository {
   const rewrite = (oid: string, change: (doc: ArchivedDocument) => ArchivedDocument) =>
     db.transaction(async (): Promise<ArchivedDocument | undefined> => {
-      const row = await db.one<{ json: string }>('SELECT json FROM archive_documents WHERE oid = $1 FOR UPDATE', [
-        oid,
-      ]);
+      const row = await db.one<{ json: string }>(
+        'SELECT json FROM archive_documents WHERE oid = $1 FOR UPDATE',
+        [oid],
+      );
       if (!row) return undefined;
       const doc = change(toDocument(row));
       await db.query('UPDATE archive_documents SET status = $1, json = $2 WHERE oid = $3', [
@@ -131,7 +132,9 @@ export function pgArchive(db: Db): ArchiveRepository {
       if (query.to !== undefined) where.push(`effective_at <= ${q.p(`${query.to}\uffff`)}`);
       if (query.statuses !== undefined) {
         where.push(
-          query.statuses.length === 0 ? 'FALSE' : `status IN (${query.statuses.map((s) => q.p(s)).join(', ')})`,
+          query.statuses.length === 0
+            ? 'FALSE'
+            : `status IN (${query.statuses.map((s) => q.p(s)).join(', ')})`,
         );
       } else {
         const statuses = ["'current'"];
@@ -154,8 +157,8 @@ export function pgArchive(db: Db): ArchiveRepository {
       const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
       const clause = `WHERE ${where.join(' AND ')}`;
       const total =
-        (await db.one<{ n: number }>(`SELECT COUNT(*)::int AS n FROM archive_documents ${clause}`, q.values))?.n ??
-        0;
+        (await db.one<{ n: number }>(`SELECT COUNT(*)::int AS n FROM archive_documents ${clause}`, q.values))
+          ?.n ?? 0;
       const page = new Params();
       page.values.push(...q.values);
       const documents = (
@@ -167,6 +170,7 @@ export function pgArchive(db: Db): ArchiveRepository {
       ).map(toDocument);
       return { total, offset, limit, documents };
     },
-    count: async () => (await db.one<{ n: number }>('SELECT COUNT(*)::int AS n FROM archive_documents'))?.n ?? 0,
+    count: async () =>
+      (await db.one<{ n: number }>('SELECT COUNT(*)::int AS n FROM archive_documents'))?.n ?? 0,
   };
 }

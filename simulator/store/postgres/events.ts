@@ -115,7 +115,8 @@ export function pgEvents(db: Db): EventRepository {
       );
       return rows.map((row) => ({ ...(JSON.parse(row.json) as Omit<SubmissionEvent, 'seq'>), seq: row.seq }));
     },
-    lastSeq: async () => (await db.one<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM events'))?.seq ?? 0,
+    lastSeq: async () =>
+      (await db.one<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM events'))?.seq ?? 0,
   };
 }
 

@@ -104,7 +104,14 @@ function toStored(row: VersionRow): StoredResource {
 }
 
 /** A date prefix over a stored range [low, high) against the query range [lo, hi). */
-function dateCondition(q: Params, prefix: DatePrefix, low: string, high: string, lo: number, hi: number): string {
+function dateCondition(
+  q: Params,
+  prefix: DatePrefix,
+  low: string,
+  high: string,
+  lo: number,
+  hi: number,
+): string {
   switch (prefix) {
     case 'eq':
       return `${low} >= ${q.p(lo)} AND ${high} <= ${q.p(hi)}`;
@@ -268,11 +275,22 @@ export function pgFhir(db: Db): FhirRepository {
         q.values,
       );
     }
-    return { resourceType: type, id: body.id, versionId: version, lastUpdated: at, deleted: false, invalid, resource: body };
+    return {
+      resourceType: type,
+      id: body.id,
+      versionId: version,
+      lastUpdated: at,
+      deleted: false,
+      invalid,
+      resource: body,
+    };
   };
 
   return {
-    create: <R extends Resource>(resource: R & { id: string }, options: { index: IndexEntry[]; lastUpdated?: string }) =>
+    create: <R extends Resource>(
+      resource: R & { id: string },
+      options: { index: IndexEntry[]; lastUpdated?: string },
+    ) =>
       db
         .transaction(async () => {
           const taken = await db.one('SELECT 1 FROM fhir_versions WHERE type = $1 AND id = $2 LIMIT 1', [
@@ -296,7 +314,12 @@ export function pgFhir(db: Db): FhirRepository {
         if (options.ifMatch !== undefined && now?.version !== options.ifMatch) {
           throw new VersionConflictError(resource.resourceType, resource.id, options.ifMatch, now?.version);
         }
-        return (await write(resource, (now?.version ?? 0) + 1, options.index, options.lastUpdated)) as StoredResource<R>;
+        return (await write(
+          resource,
+          (now?.version ?? 0) + 1,
+          options.index,
+          options.lastUpdated,
+        )) as StoredResource<R>;
       }),
 
     delete: (resourceType, id, options = {}) =>
@@ -314,12 +337,10 @@ export function pgFhir(db: Db): FhirRepository {
            VALUES ($1, $2, $3, $4, $5, 1, 0, NULL)`,
           [resourceType, id, version, at, ms],
         );
-        await db.query('UPDATE fhir_current SET version = $3, deleted = 1, lu_ms = $4 WHERE type = $1 AND id = $2', [
-          resourceType,
-          id,
-          version,
-          ms,
-        ]);
+        await db.query(
+          'UPDATE fhir_current SET version = $3, deleted = 1, lu_ms = $4 WHERE type = $1 AND id = $2',
+          [resourceType, id, version, ms],
+        );
         return { resourceType, id, versionId: version, lastUpdated: at, deleted: true, invalid: false };
       }),
 
@@ -343,7 +364,8 @@ export function pgFhir(db: Db): FhirRepository {
       if (query.since !== undefined) where.push(`v.lu_ms >= ${q.p(Date.parse(query.since))}`);
       const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
       const total =
-        (await db.one<{ n: number }>(`SELECT COUNT(*)::int AS n FROM fhir_versions v ${clause}`, q.values))?.n ?? 0;
+        (await db.one<{ n: number }>(`SELECT COUNT(*)::int AS n FROM fhir_versions v ${clause}`, q.values))
+          ?.n ?? 0;
       const count = Math.min(Math.max(query.count, 0), MAX_FHIR_PAGE);
       const rows = await db.query<VersionRow>(
         `SELECT ${VERSION_COLUMNS} FROM fhir_versions v ${clause}
@@ -356,7 +378,9 @@ export function pgFhir(db: Db): FhirRepository {
     search: async (query: SearchQuery): Promise<SearchResult> => {
       const q = new Params();
       const { from, where } = whereSql(q, query);
-      const total = (await db.one<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${from} WHERE ${where}`, q.values))?.n ?? 0;
+      const total =
+        (await db.one<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${from} WHERE ${where}`, q.values))?.n ??
+        0;
       const count = Math.min(Math.max(query.count, 0), MAX_FHIR_PAGE);
       if (count === 0 || total === 0) return { matches: [], total };
       const order = orderSql(q, query.sort);

@@ -12,13 +12,7 @@ import pg from 'pg';
 import { Db, parseStoreUrl, type PgConnection } from './db.ts';
 import { migratePostgres, type PgAreaMigrations } from './migrate.ts';
 import { pgRegistry, pgRegistryMigrations } from './registry.ts';
-import {
-  eventChannel,
-  pgAccessLog,
-  pgAccessLogMigrations,
-  pgEventMigrations,
-  pgEvents,
-} from './events.ts';
+import { eventChannel, pgAccessLog, pgAccessLogMigrations, pgEventMigrations, pgEvents } from './events.ts';
 import { pgFhir, pgFhirMigrations } from './fhir.ts';
 import { pgArchive, pgArchiveMigrations } from './archive.ts';
 import { pgRunMigrations, pgRuns } from './runs.ts';

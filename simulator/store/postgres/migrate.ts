@@ -46,7 +46,9 @@ export async function migratePostgres(
     for (const { area, migrations } of areas) {
       migrations.forEach((m, i) => {
         if (m.version !== i + 1)
-          throw new Error(`migrations of '${area}' must be numbered 1, 2, 3…; found ${m.version} at ${i + 1}`);
+          throw new Error(
+            `migrations of '${area}' must be numbered 1, 2, 3…; found ${m.version} at ${i + 1}`,
+          );
       });
       const rows = await client.query<{ version: number }>(
         'SELECT version FROM schema_migrations WHERE area = $1',

@@ -3,7 +3,6 @@
  * every store contract suite unchanged, then what only a shared database shows.
  */
 import { describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { describeStoreContract } from '../store.contract.ts';
 import { describeFhirContract } from '../fhir.contract.ts';
 import { describeArchiveContract } from '../archive.contract.ts';
@@ -46,7 +45,11 @@ describe('PostgreSQL store specifics', () => {
     const a = await openPostgresStore(url);
     const b = await openPostgresStore(url);
     await a.registry.addTestPersons(
-      Array.from({ length: 40 }, (_, i) => ({ hetu: `P${900 + i}`, birthDate: '1980-01-01', sex: 'female' as const })),
+      Array.from({ length: 40 }, (_, i) => ({
+        hetu: `P${900 + i}`,
+        birthDate: '1980-01-01',
+        sex: 'female' as const,
+      })),
     );
     const issue = { vendor: 'v', customer: 'c', service: 'pta' as never, issuedAt: '2026-01-01T00:00:00Z' };
     const batches = await Promise.all(
@@ -68,11 +71,13 @@ describe('PostgreSQL store specifics', () => {
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect((await a.fhir.history({ resourceType: 'Patient', id: 'same', count: 10, offset: 0 })).total).toBe(1);
+    expect((await a.fhir.history({ resourceType: 'Patient', id: 'same', count: 10, offset: 0 })).total).toBe(
+      1,
+    );
     await Promise.all([a.close(), b.close()]);
   });
 
-  it("tells one store of events appended through another (LISTEN/NOTIFY), in sequence order", async () => {
+  it('tells one store of events appended through another (LISTEN/NOTIFY), in sequence order', async () => {
     const url = freshSchemaUrl('notify');
     const a = await openPostgresStore(url);
     const b = await openPostgresStore(url);
@@ -83,7 +88,12 @@ describe('PostgreSQL store specifics', () => {
       });
     });
     await new Promise((r) => setTimeout(r, 200));
-    await b.events.append({ channel: 'fhir', kind: 'resource.create', outcome: 'accepted', summary: 'x' } as never);
+    await b.events.append({
+      channel: 'fhir',
+      kind: 'resource.create',
+      outcome: 'accepted',
+      summary: 'x',
+    } as never);
     await woken;
     expect((await a.events.list()).map((e) => e.seq)).toEqual([1]);
     await Promise.all([a.close(), b.close()]);
@@ -96,4 +106,3 @@ describe('PostgreSQL store specifics', () => {
   });
 });
 
-void pg;

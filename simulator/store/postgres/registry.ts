@@ -138,7 +138,8 @@ export function pgRegistry(db: Db): RegistryRepository {
     // Under the write lock: the pool order (pool_seq) continues from the highest one.
     addTestPersons: (persons) =>
       db.transaction(async () => {
-        let seq = (await db.one<{ seq: number | null }>('SELECT MAX(pool_seq) AS seq FROM test_persons'))?.seq ?? 0;
+        let seq =
+          (await db.one<{ seq: number | null }>('SELECT MAX(pool_seq) AS seq FROM test_persons'))?.seq ?? 0;
         let added = 0;
         for (const p of persons) {
           seq += 1;
@@ -160,7 +161,8 @@ export function pgRegistry(db: Db): RegistryRepository {
       const where: string[] = [];
       if (filter.customer !== undefined) where.push(`customer = ${q.p(filter.customer)}`);
       if (filter.vendor !== undefined) where.push(`vendor = ${q.p(filter.vendor)}`);
-      if (filter.issued !== undefined) where.push(filter.issued ? 'issued_at IS NOT NULL' : 'issued_at IS NULL');
+      if (filter.issued !== undefined)
+        where.push(filter.issued ? 'issued_at IS NOT NULL' : 'issued_at IS NULL');
       const rows = await db.query<PersonRow>(
         `SELECT * FROM test_persons ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY pool_seq`,
         q.values,
@@ -178,7 +180,8 @@ export function pgRegistry(db: Db): RegistryRepository {
       return rows.sort((a, b) => a.pool_seq - b.pool_seq).map(toPerson);
     },
     countUnissued: async () =>
-      (await db.one<{ n: number }>('SELECT COUNT(*)::int AS n FROM test_persons WHERE issued_at IS NULL'))?.n ?? 0,
+      (await db.one<{ n: number }>('SELECT COUNT(*)::int AS n FROM test_persons WHERE issued_at IS NULL'))
+        ?.n ?? 0,
 
     putArchivist: async (archivist) => {
       await db.query(

@@ -32,7 +32,13 @@ export function pgRuns(db: Db): RunRepository {
       const { result, ...summary } = record;
       await db.query(
         `INSERT INTO runs (id, recorded_at, organisation, summary, result) VALUES ($1, $2, $3, $4, $5)`,
-        [record.id, record.recordedAt, record.organisation ?? null, JSON.stringify(summary), JSON.stringify(result)],
+        [
+          record.id,
+          record.recordedAt,
+          record.organisation ?? null,
+          JSON.stringify(summary),
+          JSON.stringify(result),
+        ],
       );
     },
     get: async (id: string) => {

@@ -38,19 +38,19 @@ export const pgStateMigrations: PgAreaMigrations = {
 export function pgSessions(db: Db): SessionRepository {
   return {
     create: async (s: StoredSession) => {
-      await db.query('INSERT INTO viewer_sessions (id, archivist, created_at, last_seen) VALUES ($1, $2, $3, $4)', [
-        s.id,
-        s.archivistId,
-        s.createdAt,
-        s.lastSeen,
-      ]);
+      await db.query(
+        'INSERT INTO viewer_sessions (id, archivist, created_at, last_seen) VALUES ($1, $2, $3, $4)',
+        [s.id, s.archivistId, s.createdAt, s.lastSeen],
+      );
     },
     get: async (id) => {
       const row = await db.one<{ id: string; archivist: string; created_at: number; last_seen: number }>(
         'SELECT * FROM viewer_sessions WHERE id = $1',
         [id],
       );
-      return row && { id: row.id, archivistId: row.archivist, createdAt: row.created_at, lastSeen: row.last_seen };
+      return (
+        row && { id: row.id, archivistId: row.archivist, createdAt: row.created_at, lastSeen: row.last_seen }
+      );
     },
     touch: async (id, lastSeen) => {
       await db.query('UPDATE viewer_sessions SET last_seen = $1 WHERE id = $2', [lastSeen, id]);
@@ -98,10 +98,10 @@ export function pgRateLimits(db: Db): RateLimitRepository {
       }),
     recent: async (key, since) =>
       (
-        await db.query<{ at: number }>('SELECT at FROM rate_limit_hits WHERE key = $1 AND at > $2 ORDER BY at, seq', [
-          key,
-          since,
-        ])
+        await db.query<{ at: number }>(
+          'SELECT at FROM rate_limit_hits WHERE key = $1 AND at > $2 ORDER BY at, seq',
+          [key, since],
+        )
       ).map((r) => r.at),
     clear: async (key) => {
       await db.query('DELETE FROM rate_limit_hits WHERE key = $1', [key]);

@@ -47,7 +47,9 @@ interface SessionRow {
 }
 
 export function sqliteSessions(db: Database.Database, gate: Gate): SessionRepository {
-  const insert = db.prepare('INSERT INTO viewer_sessions (id, archivist, created_at, last_seen) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO viewer_sessions (id, archivist, created_at, last_seen) VALUES (?, ?, ?, ?)',
+  );
   const byId = db.prepare<[string], SessionRow>('SELECT * FROM viewer_sessions WHERE id = ?');
   const touch = db.prepare('UPDATE viewer_sessions SET last_seen = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM viewer_sessions WHERE id = ?');
@@ -60,7 +62,14 @@ export function sqliteSessions(db: Database.Database, gate: Gate): SessionReposi
     get: (id) =>
       gate.run(() => {
         const row = byId.get(id);
-        return row && { id: row.id, archivistId: row.archivist, createdAt: row.created_at, lastSeen: row.last_seen };
+        return (
+          row && {
+            id: row.id,
+            archivistId: row.archivist,
+            createdAt: row.created_at,
+            lastSeen: row.last_seen,
+          }
+        );
       }),
     touch: (id, lastSeen) =>
       gate.run(() => {

@@ -6,6 +6,7 @@
  * evaluated stops the scenario (later steps are reported as skipped) unless the step says
  * `continueOnFailure`; a SHOULD failure is reported and the scenario goes on.
  */
+import { dayVars } from './days.ts';
 import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import { perform } from './actions.ts';
@@ -212,6 +213,7 @@ export async function runScenario(
       ...(options.sut !== undefined && { sut: options.sut }),
       run: { id: runId, startedAt: startedAt.toISOString(), unique: runId.slice(0, 8) },
       scenario: { id: scenario.id, title: scenario.title, service: scenario.service },
+      ...dayVars(startedAt),
       ...options.vars,
     },
     cursor: 0,

@@ -15,7 +15,7 @@ import { referencedNames } from './template.ts';
 import type { Scenario } from './types.ts';
 
 /** Variables every scenario may use without defining them. */
-export const BUILTIN_VARIABLES = ['sim', 'sut', 'run', 'scenario'] as const;
+export const BUILTIN_VARIABLES = ['sim', 'sut', 'run', 'scenario', 'day', 'dayBefore'] as const;
 
 export interface LoadProblem {
   file: string;

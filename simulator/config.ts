@@ -27,6 +27,12 @@ export interface Config {
   /** Largest request body accepted, in bytes (archive default 20 MB). */
   maxBodyBytes: number;
   logLevel: string;
+  /**
+   * Refuse a FHIR request without `X-Request-Id` (400 + OperationOutcome), as Kanta's FHIR HTTP header
+   * specification makes the header required. Off by default so that existing local clients keep working:
+   * a missing header is then answered with a warning. The Kanta-faithful TLS mode switches it on.
+   */
+  requireRequestId: boolean;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -38,6 +44,7 @@ export const DEFAULT_CONFIG: Config = {
   mode: 'strict',
   maxBodyBytes: 20 * 1024 * 1024,
   logLevel: 'info',
+  requireRequestId: false,
 };
 
 /** Reads `KANTASIM_*` variables; flags given on the command line override these later. */

@@ -483,7 +483,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     severity: 'fatal',
     element: 'Content-Type',
     messages: {
-      en: "Content-Type '{mediaType}' is not accepted; send the HL7 V3 message (optionally in SOAP) or the CDA document as application/xml, text/xml, application/soap+xml or application/hl7-cda+xml",
+      en: "Content-Type '{mediaType}' is not accepted; send the HL7 V3 message (optionally in SOAP) or the CDA document as application/hl7-v3+xml, application/xml, text/xml, application/soap+xml or application/hl7-cda+xml",
     },
     sources: [{ title: 'kantasim: archive.md', url: 'docs/archive.md' }],
     basis: 'assumption',

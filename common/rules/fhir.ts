@@ -73,6 +73,40 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     modules: ['simulator/fhir/handlers/crud.ts'],
   },
   {
+    code: 'FHIR-HDR-001',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'X-Request-Id',
+    messages: {
+      en: 'the request has no X-Request-Id header; Kanta requires a unique X-Request-Id on every FHIR request',
+    },
+    sources: [
+      {
+        title: 'Kanta: Kanta FHIR HTTP header (common specifications)',
+        url: 'https://www.kanta.fi/en/system-developers/common-specifications',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/router.ts'],
+  },
+  {
+    code: 'FHIR-HDR-002',
+    channel: 'fhir',
+    severity: 'warning',
+    element: 'X-Request-Id',
+    messages: {
+      en: 'the request has no X-Request-Id header; Kanta requires a unique X-Request-Id on every FHIR request (served here because the simulator runs with requireRequestId off)',
+    },
+    sources: [
+      {
+        title: 'Kanta: Kanta FHIR HTTP header (common specifications)',
+        url: 'https://www.kanta.fi/en/system-developers/common-specifications',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/router.ts'],
+  },
+  {
     code: 'FHIR-HTTP-400',
     channel: 'fhir',
     severity: 'error',

@@ -112,6 +112,27 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     modules: REGISTRY,
   },
   {
+    code: 'unknown-service-task',
+    channel: 'registry',
+    severity: 'error',
+    element: '/serviceTasks/{i}',
+    messages: {
+      en: "service task '{task}' is not a code of Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221.201601); notify the task by its code, e.g. 24 Lapsiperheiden palvelut",
+    },
+    sources: [
+      {
+        title: 'Kansallinen koodistopalvelu (Kela, Kanta-palvelut): Sosiaalihuolto - Palvelutehtävä',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/pages/classification-view-page.xhtml?classificationKey=704&versionKey=2563',
+      },
+      {
+        title: 'Kanta: Käytön laajennus (service tasks notified for the Client Data Repository)',
+        url: 'https://www.kanta.fi/ammattilaiset/kayton-laajennus',
+      },
+    ],
+    basis: 'published',
+    modules: REGISTRY,
+  },
+  {
     code: 'unknown-reference',
     channel: 'registry',
     severity: 'error',

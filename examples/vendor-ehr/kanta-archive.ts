@@ -12,6 +12,7 @@ import {
   WORLD,
   type CdaOptions,
 } from '../../fixtures/cda/index.ts';
+import { socialCda, socialFrame, type SocialOrganisation } from '../../fixtures/cda/social.ts';
 import type { Fault } from './faults.ts';
 import { readAcknowledgement, type KantaAnswer } from './kanta-answer.ts';
 import type { DocumentKind, SourceDocument } from './source.ts';
@@ -78,6 +79,36 @@ function cdaOf(d: SourceDocument, fault: Fault | undefined): string {
   return buildCda(options);
 }
 
+/** The social-care provider of the fixture world, as the real-format builder names it. */
+const LUMME: SocialOrganisation = {
+  oid: WORLD.social.organisation,
+  name: 'Hoivapalvelu Lumme Oy',
+  unit: { oid: WORLD.social.unit, name: 'Lumme, kotihoito' },
+};
+
+/**
+ * A new social-welfare client document in Kanta's own format: the CDA with hl7fi:localSocialHeader in
+ * an RCMR_IN200002FI01 message, as a client system sends it to the Client Data Repository. The
+ * custodian is the organisation itself (the format names the organisation or its unit).
+ */
+function socialMessageOf(d: SourceDocument, fault: Fault | undefined): string {
+  const group = d.documentGroupCode ?? '2';
+  const { cda } = socialCda('client', {
+    organisation: LUMME,
+    custodian: 'organisation',
+    documentOid: d.oid,
+    setId: d.setId,
+    versionNumber: d.versionNumber,
+    patient: { hetu: d.patient, family: 'Potilas', given: 'Testi', gender: '2' },
+    documentGroup: fault === 'undeployed-group' && group === '2' ? '5' : group,
+    serviceTask: d.serviceTask ?? '24',
+  });
+  return socialFrame(cda, 'client', LUMME, {
+    sender: WORLD.social.deviceRoot,
+    senderExtension: fault === 'wrong-connection-point' ? 'cp-vendor-laptop' : WORLD.social.connectionPoint,
+  });
+}
+
 /** Sends the archiving message for a source record and reads the acknowledgement. */
 export async function archive(
   sim: string,
@@ -85,6 +116,14 @@ export async function archive(
   fault: Fault | undefined,
 ): Promise<KantaAnswer> {
   const w = WORLD[d.repository];
+  if (d.repository === 'social' && d.replaces === undefined) {
+    const res = await fetch(`${sim}/archive/social`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/hl7-v3+xml', Accept: 'application/xml' },
+      body: socialMessageOf(d, fault),
+    });
+    return readAcknowledgement(res.status, await res.text());
+  }
   const cda = cdaOf(d, fault);
   const message = buildMessage(cda, {
     repository: d.repository,

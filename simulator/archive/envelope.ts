@@ -193,7 +193,7 @@ export function readSubmission(
         fatal(
           'CDA-MSG-001',
           'Content-Type',
-          `Content-Type '${mediaType === '' ? 'none' : mediaType}' is not accepted; send the HL7 V3 message (optionally in SOAP) or the CDA document as application/xml, text/xml, application/soap+xml or application/hl7-cda+xml`,
+          `Content-Type '${mediaType === '' ? 'none' : mediaType}' is not accepted; send the HL7 V3 message (optionally in SOAP) or the CDA document as application/hl7-v3+xml, application/xml, text/xml, application/soap+xml or application/hl7-cda+xml`,
         ),
       ],
     };

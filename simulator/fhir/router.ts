@@ -8,6 +8,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Resource } from 'fhir/r4.js';
 import type { Config } from '../config.ts';
+import type { Finding } from '../domain/findings.ts';
 import { MODE_HEADER, parseModeHeader, type ValidationMode } from '../domain/policy.ts';
 import type { EventLog } from '../events/log.ts';
 import { fromBodyParserError } from '../http/errors.ts';
@@ -58,6 +59,26 @@ function paramsFrom(query: string): Map<string, string[]> {
 
 function fail(outcome: Outcome): never {
   throw new FhirError(outcome);
+}
+
+/**
+ * Kanta's FHIR HTTP header specification requires `X-Request-Id` on every request. Without
+ * `requireRequestId` a request lacking it is served, and the answer says so with a warning; with it the
+ * request is refused before any handler runs, as Kanta would.
+ */
+const REQUEST_ID_HEADER = 'X-Request-Id';
+/** Response header carrying a warning finding about the request itself (code; message). */
+export const FINDING_HEADER = 'X-Kantasim-Finding';
+const missingRequestIdWarning: Finding = {
+  code: 'FHIR-HDR-002',
+  severity: 'warning',
+  path: REQUEST_ID_HEADER,
+  message:
+    'the request has no X-Request-Id header; Kanta requires a unique X-Request-Id on every FHIR request (served here because the simulator runs with requireRequestId off)',
+};
+
+function hasRequestId(req: Request): boolean {
+  return (req.get(REQUEST_ID_HEADER) ?? '').trim() !== '';
 }
 
 /** The request's mode by the policy's one reading of the header (shared with the archive). */
@@ -250,6 +271,14 @@ export function fhirRouter(options: FhirRouterOptions): Router {
       if (matched.kind === 'none')
         fail(notFound(`no FHIR interaction at ${req.method} /fhir/${path}; see /fhir/metadata`));
       route = matched.route;
+      if (options.config.requireRequestId && !hasRequestId(req))
+        fail(
+          badRequest(
+            'FHIR-HDR-001',
+            'the request has no X-Request-Id header; Kanta requires a unique X-Request-Id on every FHIR request',
+            REQUEST_ID_HEADER,
+          ),
+        );
       fhirReq = toFhirRequest(req, matched.route, matched.params, query, options, requestId);
       result = await matched.route.handler(fhirReq, ctx);
     } catch (err) {
@@ -276,6 +305,15 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     if (meta?.location !== undefined) res.setHeader('Location', meta.location);
     if (status === 405 && allow.length > 0) res.setHeader('Allow', allow.join(', '));
     const body: Resource = resource ?? toOperationOutcome(outcome);
+    if (!options.config.requireRequestId && !hasRequestId(req)) {
+      // The warning travels beside the answer, not inside it: clients that never sent the header (most
+      // existing ones) compare OperationOutcome issues exactly, and an extra issue would change them.
+      res.setHeader(FINDING_HEADER, `${missingRequestIdWarning.code}; ${missingRequestIdWarning.message}`);
+      options.logger.warn(
+        { requestId, code: missingRequestIdWarning.code },
+        'FHIR request without X-Request-Id',
+      );
+    }
     res.status(status).type(FHIR_JSON).send(JSON.stringify(body));
   };
 

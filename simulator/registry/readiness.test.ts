@@ -56,7 +56,7 @@ describe('readiness checklist', () => {
   it('is ready when every prerequisite holds', () => {
     const r = assessReadiness(ready);
     expect(r.ready).toBe(true);
-    expect(r.items).toHaveLength(8);
+    expect(r.items).toHaveLength(9);
     expect(r.items.every((i) => i.action === undefined)).toBe(true);
   });
 
@@ -133,5 +133,17 @@ describe('readiness checklist', () => {
         issuedTestPersons: 0,
       }),
     ).toEqual(['service-description', 'test-persons']);
+  });
+
+  it('flags a planned start date in the past, and not today or later', () => {
+    const r = assessReadiness({ ...ready, customer: { ...customer, plannedStart: '2026-11-21' } });
+    expect(r.ready).toBe(false);
+    expect(r.items.find((i) => i.id === 'planned-start')).toMatchObject({
+      passed: false,
+      detail: 'planned start 2026-11-21 is in the past (today is 2026-11-22)',
+      action: expect.stringContaining('Extranet'),
+    });
+    expect(failing({ ...ready, customer: { ...customer, plannedStart: '2026-11-22' } })).toEqual([]);
+    expect(failing(ready)).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ export type ReadinessItemId =
   | 'certified-system'
   | 'connection-point'
   | 'connection-point-notice'
+  | 'planned-start'
   | 'test-persons';
 
 export interface ReadinessItem {
@@ -259,6 +260,34 @@ function connectionPointNotice(input: ReadinessInput): ReadinessItem {
   );
 }
 
+/** The Helsinki calendar day of an instant (YYYY-MM-DD): Kanta's deployment dates are Finnish days. */
+function helsinkiDayOf(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(instant);
+}
+
+/**
+ * A planned start that has already passed cannot be the start of a deployment test still to come: the
+ * customer data in the Extranet application must be brought up to date first. No planned start is not
+ * flagged here (the connection-point notice is then measured from today).
+ */
+function plannedStart(input: ReadinessInput): ReadinessItem {
+  const start = input.customer?.plannedStart;
+  const today = helsinkiDayOf(input.now);
+  const past = start !== undefined && start < today;
+  return item(
+    'planned-start',
+    'The planned start of use is today or later',
+    'Kanta, Beredskap för införande, https://www.kanta.fi/sv/professionella/beredskap-for-inforande',
+    !past,
+    start === undefined
+      ? 'no planned start recorded'
+      : past
+        ? `planned start ${start} is in the past (today is ${today})`
+        : `planned start ${start}`,
+    'Update the planned start of use in the Extranet application to today or a later date.',
+  );
+}
+
 function testPersons(input: ReadinessInput): ReadinessItem {
   const n = input.issuedTestPersons;
   return item(
@@ -283,6 +312,7 @@ export function assessReadiness(input: ReadinessInput): Readiness {
     certifiedSystem(input),
     connectionPoint(input),
     connectionPointNotice(input),
+    plannedStart(input),
     testPersons(input),
   ];
   const readiness: Readiness = {

@@ -4,6 +4,7 @@
  */
 import type { EventKind } from '../domain/events.ts';
 import type { Service } from '../domain/codes.ts';
+import { codeList, standingOf } from '../domain/code-lists.ts';
 import { validateTestHetu } from '../domain/hetu.ts';
 import { oidProblem } from '../domain/oid.ts';
 import type { EventLog } from '../events/log.ts';
@@ -161,6 +162,7 @@ export class RegistryService {
         '/documentGroups',
       );
     }
+    const unconfirmed = checkServiceTasks(body.serviceTasks);
     return this.store.transaction(async (tx) => {
       const org = await tx.registry.getOrganisation(orgOid);
       if (!org)
@@ -186,7 +188,10 @@ export class RegistryService {
       await this.info(
         tx,
         existing ? 'customer.update' : 'customer.register',
-        `customer data of ${org.name}: ${body.services.join(', ')}`,
+        `customer data of ${org.name}: ${body.services.join(', ')}` +
+          (unconfirmed.length > 0
+            ? `; service tasks ${unconfirmed.join(', ')} are not in kantasim's partial copy of Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221.201601) and could not be confirmed`
+            : ''),
         orgOid,
       );
       return { created: !existing, customer };
@@ -253,7 +258,14 @@ export class RegistryService {
 
   async getTestPerson(hetu: string): Promise<TestPerson> {
     const parsed = validateTestHetu(hetu, { allowReal: true });
-    if (!parsed.ok) throw badRequest('invalid-identity-code', `${hetu}: ${parsed.problem.message}`, 'hetu');
+    // An invalid code can never be in the pool; saying "not in the pool" would send the caller looking
+    // for the wrong mistake.
+    if (!parsed.ok)
+      throw badRequest(
+        'invalid-identity-code',
+        `${hetu}: not a valid identity code, so it cannot be a test person: ${parsed.problem.message}`,
+        'hetu',
+      );
     const person = await this.store.registry.getTestPerson(hetu);
     if (!person) throw notFound(`${hetu} is not in the test-person pool`, 'hetu');
     return person;
@@ -360,4 +372,26 @@ export class RegistryService {
 function requireOid(value: string, path: string): void {
   const problem = oidProblem(value);
   if (problem !== undefined) throw badRequest('invalid-oid', problem, path);
+}
+
+/**
+ * A customer notifies service tasks from Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221.201601).
+ * A value that cannot be a code of that list is refused (`unknown-service-task`); a code of the list's
+ * form that kantasim's partial copy does not hold is accepted (the real list may have it) and returned,
+ * so the registry event can say it was not confirmed.
+ */
+function checkServiceTasks(tasks: readonly string[]): string[] {
+  const list = codeList('socialServiceTask');
+  const unconfirmed: string[] = [];
+  tasks.forEach((task, i) => {
+    const standing = standingOf(list, task).standing;
+    if (standing === 'unknown')
+      throw badRequest(
+        'unknown-service-task',
+        `service task '${task}' is not a code of Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221.201601); notify the task by its code, e.g. 24 Lapsiperheiden palvelut`,
+        `/serviceTasks/${i}`,
+      );
+    if (standing === 'unconfirmed') unconfirmed.push(task);
+  });
+  return unconfirmed;
 }

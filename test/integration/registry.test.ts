@@ -146,6 +146,9 @@ describe('registry API over HTTP', () => {
     const bad = await json<ErrorBody>(url, 'GET', '/registry/test-persons/010190-999K');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain("should be 'W'");
+    expect(bad.body.error.code).toBe('invalid-identity-code');
+    expect(bad.body.error.message).toContain('not a valid identity code');
+    expect(bad.body.error.message).not.toContain('pool');
     expect((await json<ErrorBody>(url, 'GET', '/registry/nothing-here')).body.error.code).toBe('not-found');
   });
 
@@ -222,6 +225,21 @@ describe('registry API over HTTP', () => {
       code: 'invalid-body',
       path: '/connectionPoints/0/announcedAt',
     });
+    const social = { ...body, system: 'sosiaalisoft-asiakasplus', services: ['social-welfare'] };
+    const badTask = await json<ErrorBody>(url, 'PUT', `/registry/customers/${CLINIC}`, {
+      ...social,
+      serviceTasks: ['24', 'LAPSI'],
+    });
+    expect(badTask.status).toBe(400);
+    expect(badTask.body.error).toMatchObject({ code: 'unknown-service-task', path: '/serviceTasks/1' });
+    expect(badTask.body.error.message).toContain('1.2.246.537.6.1221');
+    // 24 is confirmed; 31 has the list's form but is not in kantasim's partial copy: accepted.
+    const goodTasks = await json(url, 'PUT', `/registry/customers/${CLINIC}`, {
+      ...social,
+      serviceTasks: ['24', '31'],
+    });
+    expect(goodTasks.status).toBe(200);
+    expect((await json(url, 'PUT', `/registry/customers/${CLINIC}`, body)).status).toBe(200);
     const twice = await json<ErrorBody>(url, 'PUT', `/registry/customers/${CLINIC}`, {
       ...body,
       connectionPoints: [body.connectionPoints[0], body.connectionPoints[0]],

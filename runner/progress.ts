@@ -55,12 +55,13 @@ export function terminalReporter(
   };
   return {
     scenarioStarted(s) {
-      line(`\n▶ ${s.id}  ${s.title}\n  ${s.file}\n`);
+      line(`\n▶ ${s.id}  ${stableText(s.title)}\n  ${s.file}\n`);
       if (options.descriptions === true && s.description !== undefined)
         for (const l of s.description.trimEnd().split('\n')) line(`  │ ${l}\n`);
     },
     stepStarted(s) {
-      line(s.index === 0 ? `  setup  ${s.title}\n` : `  ${s.index}/${s.total} ${s.id}  ${s.title}\n`);
+      const title = stableText(s.title);
+      line(s.index === 0 ? `  setup  ${title}\n` : `  ${s.index}/${s.total} ${s.id}  ${title}\n`);
     },
     checkFinished(result) {
       const r = presentCheck(result);
@@ -70,7 +71,9 @@ export function terminalReporter(
     },
     stepFinished(s) {
       if (s.verdict !== 'pass' && s.message !== undefined)
-        line(`    ${c(s.verdict, `${word(lang, s.verdict)}: ${s.message}`)}\n`);
+        line(
+          `    ${c(s.verdict, `${word(lang, s.verdict)}: ${s.verdict === 'skip' ? stableText(s.message) : s.message}`)}\n`,
+        );
     },
     scenarioFinished(s) {
       const done = format(lang, 'cli', 'progress.scenarioDone', {

@@ -37,6 +37,11 @@ export function htmlEscape(text: string): string {
 
 const e = htmlEscape;
 
+/** Escapes text for element content only (quotes may stay as they are there). */
+function text(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
 /** Only http(s) links are written as links; anything else (javascript:, data:) stays text. */
 function safeHref(href: string | undefined): string | undefined {
   if (href === undefined) return undefined;
@@ -224,7 +229,7 @@ function checklist(scenarios: readonly ScenarioResult[]): string {
     }
     return `<tr><td class="box">${passed ? '☑' : '☐'}</td><td>${e(title)}</td><td>${status}</td></tr>`;
   });
-  return `<section class="checklist"><h3>${e(t('checklist.heading'))}</h3><p class="small">${e(t('checklist.intro'))}</p><table>${rows.join('')}</table></section>`;
+  return `<section class="checklist"><h3>${text(t('checklist.heading'))}</h3><p class="small">${e(t('checklist.intro'))}</p><table>${rows.join('')}</table></section>`;
 }
 
 function scenarioSection(s: ScenarioResult, recorded: string | undefined): string {

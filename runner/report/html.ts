@@ -102,9 +102,18 @@ function evidenceLabel(label: string): string {
 /** Whether the simulator's viewer links are written (it keeps running) or left out (it stopped). */
 let liveLinks = true;
 
+/** An instant written in ISO 8601 with its offset, as events and resources carry them. */
+const INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/** Text with every ISO instant in it shown as Helsinki time with its zone, as the reader reads times. */
+function helsinkiTimes(value: string): string {
+  return value.replace(INSTANT, (iso) => when(iso));
+}
+
 function evidenceList(items: readonly Evidence[]): string {
   if (items.length === 0) return '';
-  const rows = items.map((ev) => {
+  const rows = items.map((item) => {
+    const ev = { ...item, value: helsinkiTimes(item.value) };
     const href = liveLinks ? safeHref(ev.href) : undefined;
     const value =
       href !== undefined
@@ -283,12 +292,22 @@ nav.failures ol { margin: .3rem 0; padding-left: 1.4rem; } section.organisation 
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  /* A4 whatever the screen: no fixed widths, long values (OIDs, URLs, messages) wrap, evidence open. */
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  table.facts th { width: 25%; } col.c-level { width: 11%; } col.c-req { width: 18%; } col.c-verdict { width: 14%; }
+  table.requirements td:first-child { width: 25%; }
+  td, th, code, .message, ul.evidence li { overflow-wrap: anywhere; word-break: break-word; }
+  details { display: block; } details > summary { list-style: none; } details:not([open]) > *:not(summary) { display: block; }
   a { color: inherit; text-decoration: none; }
-  ul.evidence a::after { content: " (" attr(href) ")"; font-size: .75em; color: var(--muted); word-break: break-all; }
+  /* The viewer links only work while that simulator runs; on paper the evidence is the value itself. */
+  span.sim { display: none; }
   tr, .checklist, .signatures { break-inside: avoid; } h2, h3 { break-after: avoid; }
   section.organisation + section.organisation { break-before: page; }
-  nav.failures, .description { font-size: 9pt; } table.checks td, table.checks th { padding: .2rem .35rem; }
+  nav.failures, .description { font-size: 9pt; } h2 { margin-top: 1.2rem; }
+  table.checks { font-size: 8.5pt; } table.checks td, table.checks th { padding: .15rem .3rem; line-height: 1.3; }
+  ul.evidence { font-size: 7.5pt; margin-top: .1rem; } ul.evidence .label { min-width: 0; margin-right: .3em; }
+  table.requirements { font-size: 8pt; } table.requirements td { padding: .1rem .3rem; }
+  .finding-codes { font-size: 8.5pt; }
   .verdict, code, tr.step th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;
 

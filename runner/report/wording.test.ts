@@ -212,3 +212,18 @@ describe('the reports of a failing run read right', () => {
     expect(htmlReport(failingRun(), { lang: 'en' })).toMatch(/03\/12\/2026, 13:00 EET/);
   });
 });
+
+describe('times in evidence', () => {
+  it('an event instant in the evidence is shown as Helsinki time, in the report language', () => {
+    const run = failingRun();
+    run.scenarios[0]!.steps[0]!.checks[0]!.evidence.push({
+      label: 'event',
+      value: '#7 2026-12-03T11:00:01.250Z document.archive accepted: note',
+    });
+    const fi = htmlReport(run, { lang: 'fi' });
+    expect(fi).toContain('#7 3.12.2026 klo 13.00');
+    expect(fi).not.toContain('2026-12-03T11:00:01.250Z');
+    // JSON keeps the instant as the simulator gave it.
+    expect(jsonReport(run)).toContain('2026-12-03T11:00:01.250Z');
+  });
+});

@@ -11,16 +11,27 @@
  * fixture world, so CI needs one command. The runner stays its HTTP client; the simulator stops when the
  * run ends, so the run is not recorded in it and the reports carry the evidence instead of links.
  *
+ * `--sim-port N` fixes that simulator's port (default: a free one), so a system under test can be
+ * configured beforehand to send to it.
+ *
  * Exit codes (EXIT_CODES, also in `run --help`): 0 every selected check passed; 1 a check failed or could
  * not be evaluated; 2 a usage or environment error: the scenarios could not be loaded, a scenario needs
- * `--sut` and none was given, or the simulator or the system under test could not be reached.
+ * `--sut` and none was given, or the simulator or the system under test could not be reached. An
+ * unreachable system under test is one line saying so, never a stack trace.
+ *
+ * Language: `--lang fi|sv|en`, by default the environment's locale (common/i18n `fromEnvironment`). It
+ * sets the HTML report's language, this command's output (common/i18n/locales/<lang>/cli.json, help
+ * texts included where commander allows: they are built before the arguments are parsed, so they follow
+ * `--lang` found in argv, else the locale) and the `Accept-Language` of every request the runner sends,
+ * so findings come back in that language. JUnit, JSON and CSV stay language-neutral.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { format, fromEnvironment, isLang, LANGS, type Lang } from '../common/i18n/index.ts';
 import { runScenarios } from '../runner/engine.ts';
-import { send, SimulatorClient, TransportError } from '../runner/http.ts';
+import { send, setRequestLanguage, SimulatorClient, TransportError } from '../runner/http.ts';
 import {
   collectScenarioFiles,
   formatProblem,
@@ -41,15 +52,27 @@ import { scenariosNeedingSut } from '../runner/needs.ts';
 import { createLogger } from '../simulator/logger.ts';
 import { startServer, type RunningServer } from '../simulator/server.ts';
 
-/** What each exit code of `kantasim run` means; printed by `run --help`. */
-export const EXIT_CODES: readonly [number, string][] = [
-  [0, 'every selected check passed'],
-  [1, 'a check failed or could not be evaluated'],
-  [
-    2,
-    'usage or environment error: a scenario could not be loaded, a scenario needs --sut and none was given, or the simulator or the system under test could not be reached',
-  ],
-];
+/** The exit codes of `kantasim run`; what each means is `exit.<code>` in cli.json, printed by `run --help`. */
+export const EXIT_CODE_VALUES: readonly number[] = [0, 1, 2];
+
+/** What each exit code means, in a language. */
+export function exitCodes(lang: Lang = 'en'): [number, string][] {
+  return EXIT_CODE_VALUES.map((code) => [code, format(lang, 'cli', `exit.${code}`)]);
+}
+
+/** What each exit code of `kantasim run` means (English); printed by `run --help` in the user's language. */
+export const EXIT_CODES: readonly [number, string][] = exitCodes('en');
+
+/** The language `--lang` names in an argument list, for help texts built before parsing. */
+export function langFromArgv(argv: readonly string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    const value =
+      a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (isLang(value)) return value;
+  }
+  return undefined;
+}
 
 export interface RunIo {
   out?: (s: string) => void;
@@ -59,6 +82,8 @@ export interface RunIo {
   colour?: boolean;
   /** Poll interval for the event log, for tests. */
   pollMs?: number;
+  /** Language of the help texts (default: `--lang` in process.argv, else the locale). */
+  helpLang?: Lang;
 }
 
 interface RunCliOptions {
@@ -74,19 +99,38 @@ interface RunCliOptions {
   /** False with --no-record. */
   record: boolean;
   var: Record<string, string>;
+  lang?: Lang;
+  simPort?: number;
 }
 
-function parseTimeout(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || n > 3600)
-    throw new InvalidArgumentError('give seconds, a number above 0 and at most 3600 (e.g. 30 or 0.5)');
-  return n;
-}
-
-function parseVar(value: string, previous: Record<string, string>): Record<string, string> {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
-  if (!m) throw new InvalidArgumentError('give name=value, e.g. --var org=1.2.246.10.3210987.10.0');
-  return { ...previous, [m[1] ?? '']: m[2] ?? '' };
+function parsers(lang: Lang): {
+  timeout: (value: string) => number;
+  variable: (value: string, previous: Record<string, string>) => Record<string, string>;
+  port: (value: string) => number;
+  lang: (value: string) => Lang;
+} {
+  const m = (key: string): string => format(lang, 'cli', key);
+  return {
+    timeout(value) {
+      const n = Number(value);
+      if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InvalidArgumentError(m('invalid.timeout'));
+      return n;
+    },
+    variable(value, previous) {
+      const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+      if (!match) throw new InvalidArgumentError(m('invalid.var'));
+      return { ...previous, [match[1] ?? '']: match[2] ?? '' };
+    },
+    port(value) {
+      const n = Number(value);
+      if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(m('invalid.port'));
+      return n;
+    },
+    lang(value) {
+      if (!isLang(value)) throw new InvalidArgumentError(m('invalid.lang'));
+      return value;
+    },
+  };
 }
 
 function writeFile(file: string, text: string): void {
@@ -97,39 +141,48 @@ function writeFile(file: string, text: string): void {
 export function runCommand(io: RunIo = {}): Command {
   const out = io.out ?? ((s: string): void => void process.stdout.write(s));
   const err = io.err ?? ((s: string): void => void process.stderr.write(s));
+  const helpLang = io.helpLang ?? langFromArgv(process.argv) ?? fromEnvironment();
+  const h = (key: string): string => format(helpLang, 'cli', key);
+  const parse = parsers(helpLang);
   return new Command('run')
-    .description('run deployment-test scenarios (YAML) against the simulator and a system under test')
-    .argument('<paths...>', 'scenario files or folders (searched for *.yaml)')
-    .option(
-      '--sim <url>',
-      'simulator base URL (env KANTASIM_URL); without it the run starts an in-memory simulator of its own',
-    )
-    .option('--sut <url>', "the system under test's automation hook base URL (env KANTASIM_SUT_URL)")
+    .description(h('run.description'))
+    .argument('<paths...>', h('run.arg.paths'))
+    .option('--sim <url>', h('run.opt.sim'))
+    .option('--sim-port <port>', h('run.opt.simPort'), parse.port)
+    .option('--sut <url>', h('run.opt.sut'))
     .addOption(
-      new Option('--level <level>', 'which checks to run: shall = SHALL only; should = SHALL and SHOULD')
-        .choices(['shall', 'should'])
-        .default('should'),
+      new Option('--level <level>', h('run.opt.level')).choices(['shall', 'should']).default('should'),
     )
-    .option('--timeout <seconds>', "default seconds to wait for a step's submissions", parseTimeout, 30)
-    .option('--junit <file>', 'write JUnit XML (for CI)')
-    .option('--json <file>', 'write the run as JSON')
-    .option('--report <file>', 'write the HTML deployment-test report')
-    .option('--csv <file>', 'write one row a check as CSV (for spreadsheets)')
-    .option('--manual', 'show instructions for people and wait for them to be done')
-    .option('--no-record', 'do not record the run in the simulator (POST /runs) for the viewer')
+    .option('--timeout <seconds>', h('run.opt.timeout'), parse.timeout, 30)
+    .option('--junit <file>', h('run.opt.junit'))
+    .option('--json <file>', h('run.opt.json'))
+    .option('--report <file>', h('run.opt.report'))
+    .option('--csv <file>', h('run.opt.csv'))
+    .option('--manual', h('run.opt.manual'))
+    .option('--no-record', h('run.opt.noRecord'))
     .addOption(
-      new Option('--var <name=value>', "set a scenario variable (repeatable); overrides the scenario's vars")
-        .argParser(parseVar)
-        .default({}, 'none'),
+      new Option('--var <name=value>', h('run.opt.var')).argParser(parse.variable).default({}, 'none'),
     )
+    .addOption(new Option('--lang <lang>', h('run.opt.lang')).choices([...LANGS]))
     .addHelpText(
       'after',
-      `\nExit codes:\n${EXIT_CODES.map(([code, what]) => `  ${code}  ${what}`).join('\n')}\n`,
+      `\n${h('run.exitCodes')}\n${exitCodes(helpLang)
+        .map(([code, what]) => `  ${code}  ${what}`)
+        .join('\n')}\n`,
     )
     .action(async (paths: string[], opts: RunCliOptions) => {
+      const lang: Lang = opts.lang ?? fromEnvironment();
+      const m = (key: string, args?: Record<string, string | number>): string =>
+        format(lang, 'cli', key, args);
+      setRequestLanguage(lang);
       const simGiven = (opts.sim ?? process.env.KANTASIM_URL)?.replace(/\/+$/, '');
       const sutEnv = opts.sut ?? process.env.KANTASIM_SUT_URL;
       const sut = sutEnv?.replace(/\/+$/, '');
+      if (simGiven !== undefined && opts.simPort !== undefined) {
+        err(`${m('error.simPortWithSim', { sim: simGiven })}\n`);
+        process.exitCode = 2;
+        return;
+      }
 
       // Load everything first: a typo in the fifth file should not surface after four have run.
       const loaded: LoadedScenario[] = [];
@@ -148,15 +201,13 @@ export function runCommand(io: RunIo = {}): Command {
         else throw e;
       }
       if (problems.length > 0) {
-        err(
-          `kantasim run: the scenarios have ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n`,
-        );
+        err(`${m('error.problems', { count: problems.length })}\n`);
         for (const p of problems) err(`  ${formatProblem(p)}\n`);
         process.exitCode = 2;
         return;
       }
       if (loaded.length === 0) {
-        err(`kantasim run: no scenario files (*.yaml) in ${paths.join(', ')}\n`);
+        err(`${m('error.noFiles', { paths: paths.join(', ') })}\n`);
         process.exitCode = 2;
         return;
       }
@@ -164,9 +215,7 @@ export function runCommand(io: RunIo = {}): Command {
       for (const l of loaded) {
         const other = ids.get(l.scenario.id);
         if (other !== undefined) {
-          err(
-            `kantasim run: scenario id '${l.scenario.id}' is used by both ${other} and ${l.file}; ids must be unique\n`,
-          );
+          err(`${m('error.duplicateId', { id: l.scenario.id, first: other, second: l.file })}\n`);
           process.exitCode = 2;
           return;
         }
@@ -176,7 +225,7 @@ export function runCommand(io: RunIo = {}): Command {
       const needing = scenariosNeedingSut(loaded, opts.manual === true);
       if (sut === undefined && needing.length > 0) {
         err(
-          `kantasim run: ${needing.map((n) => `${n.file} (${n.where})`).join(', ')} ${needing.length === 1 ? 'calls' : 'call'} the system under test, received no --sut URL; give --sut URL (env KANTASIM_SUT_URL), or run with --manual and do the steps by hand\n`,
+          `${m('error.needsSut', { list: needing.map((n) => `${n.file} (${n.where})`).join(', '), count: needing.length })}\n`,
         );
         process.exitCode = 2;
         return;
@@ -187,7 +236,7 @@ export function runCommand(io: RunIo = {}): Command {
           await send(sut, { method: 'GET', path: '/' }, 10_000, 'the system under test');
         } catch (e) {
           err(
-            `kantasim run: ${e instanceof TransportError ? e.message : String(e)}; start it, or give the right --sut URL\n`,
+            `${m('error.sutUnreachable', { reason: e instanceof TransportError ? e.message : String(e) })}\n`,
           );
           process.exitCode = 2;
           return;
@@ -202,7 +251,7 @@ export function runCommand(io: RunIo = {}): Command {
           await new SimulatorClient(sim, 10_000).getJson('/healthz');
         } catch (e) {
           err(
-            `kantasim run: ${e instanceof TransportError ? e.message : String(e)}; start it with 'kantasim serve' or leave out --sim to run against a simulator started for the run\n`,
+            `${m('error.simUnreachable', { reason: e instanceof TransportError ? e.message : String(e) })}\n`,
           );
           process.exitCode = 2;
           return;
@@ -210,19 +259,19 @@ export function runCommand(io: RunIo = {}): Command {
       } else {
         try {
           embedded = await startServer(
-            { port: 0, host: '127.0.0.1', dbFile: ':memory:', seed: true, mode: 'strict' },
+            { port: opts.simPort ?? 0, host: '127.0.0.1', dbFile: ':memory:', seed: true, mode: 'strict' },
             { logger: createLogger('warn', process.stderr) },
           );
         } catch (e) {
-          err(`kantasim run: cannot start a simulator for the run: ${(e as Error).message}\n`);
+          err(`${m('error.simStart', { reason: (e as Error).message })}\n`);
           process.exitCode = 2;
           return;
         }
         sim = embedded.url;
-        out(`Simulator for this run: ${sim} (in memory; it stops when the run ends)\n`);
+        out(`${m('run.embedded', { url: sim })}\n`);
       }
       try {
-        await runAndReport({ sim, embedded: embedded !== undefined, sut, loaded, opts, io, out, err });
+        await runAndReport({ sim, embedded: embedded !== undefined, sut, loaded, opts, io, out, err, lang });
       } finally {
         await embedded?.close();
       }
@@ -239,11 +288,13 @@ interface RunContext {
   io: RunIo;
   out: (s: string) => void;
   err: (s: string) => void;
+  lang: Lang;
 }
 
 /** Runs the loaded scenarios, records the run, writes the reports and sets the exit code. */
 async function runAndReport(ctx: RunContext): Promise<void> {
-  const { sim, embedded, sut, loaded, opts, io, out, err } = ctx;
+  const { sim, embedded, sut, loaded, opts, io, out, err, lang } = ctx;
+  const m = (key: string, args?: Record<string, string | number>): string => format(lang, 'cli', key, args);
 
   const prompter = opts.manual === true ? linePrompter(io.input ?? process.stdin, out) : undefined;
   let run;
@@ -259,6 +310,7 @@ async function runAndReport(ctx: RunContext): Promise<void> {
       listener: terminalReporter(out, {
         colour: io.colour ?? (io.out === undefined && process.stdout.isTTY),
         descriptions: opts.manual === true,
+        lang,
       }),
       ...(io.pollMs !== undefined && { pollMs: io.pollMs }),
     });
@@ -269,36 +321,35 @@ async function runAndReport(ctx: RunContext): Promise<void> {
   const recordedLinks = new Map<string, string>();
   if (embedded) {
     // The simulator stops with the run: a recorded run or a viewer link would outlive nothing.
-    if (opts.record)
-      out('Not recorded: the simulator for this run stops when it ends; the reports keep the evidence.\n');
+    if (opts.record) out(`${m('run.notRecorded')}\n`);
   } else if (opts.record) {
     // A run that cannot be recorded still has its verdict: warn, never change the exit code.
     const recorded = await recordRun(sim, run);
     if (recorded.ok)
       for (const r of recorded.runs) {
         recordedLinks.set(r.scenarioId, r.viewer);
-        out(`Recorded ${r.scenarioId} (${r.verdict}): ${r.viewer}\n`);
+        out(`${m('run.recorded', { scenario: r.scenarioId, verdict: r.verdict, url: r.viewer })}\n`);
       }
-    else err(`kantasim run: warning: the run was not recorded in the simulator: ${recorded.message}\n`);
+    else err(`${m('warning.notRecorded', { reason: recorded.message })}\n`);
   }
 
   const reports: [string | undefined, () => string, string][] = [
-    [opts.junit, () => junitXml(run), 'JUnit XML'],
-    [opts.json, () => jsonReport(run), 'JSON'],
+    [opts.junit, () => junitXml(run), m('what.junit')],
+    [opts.json, () => jsonReport(run), m('what.json')],
     [
       opts.report,
-      () => htmlReport(run, { recorded: recordedLinks, simulatorLinks: embedded ? 'gone' : 'live' }),
-      'HTML report',
+      () => htmlReport(run, { recorded: recordedLinks, simulatorLinks: embedded ? 'gone' : 'live', lang }),
+      m('what.html'),
     ],
-    [opts.csv, () => csvReport(run), 'CSV'],
+    [opts.csv, () => csvReport(run), m('what.csv')],
   ];
   for (const [file, make, what] of reports) {
     if (file === undefined) continue;
     try {
       writeFile(file, make());
-      out(`${what}: ${file}\n`);
+      out(`${m('run.wrote', { what, file })}\n`);
     } catch (e) {
-      err(`kantasim run: cannot write ${what} to ${file}: ${(e as Error).message}\n`);
+      err(`${m('error.write', { what, file, reason: (e as Error).message })}\n`);
       process.exitCode = 2;
       return;
     }

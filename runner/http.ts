@@ -39,6 +39,17 @@ function isJson(contentType: string): boolean {
   return /[/+]json\b/i.test(contentType);
 }
 
+/**
+ * The reader's language, sent as `Accept-Language` on every request the runner makes (unless a
+ * scenario's request sets its own), so the simulator's findings come back in the report's language.
+ * Process-wide because one `kantasim run` has one language; `kantasim run --lang` sets it.
+ */
+let requestLanguage: string | undefined;
+
+export function setRequestLanguage(lang: string | undefined): void {
+  requestLanguage = lang;
+}
+
 /** Sends one request; never throws for an HTTP error status, only when nothing came back. */
 export async function send(
   base: string,
@@ -47,7 +58,12 @@ export async function send(
   who: string,
 ): Promise<HttpResponse> {
   const url = joinUrl(base, req.path);
-  const headers: Record<string, string> = { Accept: 'application/json, */*;q=0.5', ...req.headers };
+  const given = Object.keys(req.headers ?? {}).some((h) => h.toLowerCase() === 'accept-language');
+  const headers: Record<string, string> = {
+    Accept: 'application/json, */*;q=0.5',
+    ...(requestLanguage !== undefined && !given && { 'Accept-Language': requestLanguage }),
+    ...req.headers,
+  };
   let body: string | undefined;
   if (req.body !== undefined && req.body !== null) {
     if (typeof req.body === 'string') body = req.body;

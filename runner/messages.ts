@@ -33,8 +33,18 @@ export function expected(what: string, received: string, requirement?: string): 
   return withRequirement(`expected ${what}, received ${received}`, requirement);
 }
 
+/** The message with its requirement, named once: a message that already names it gets no second mention. */
 export function withRequirement(message: string, requirement?: string): string {
-  return requirement === undefined ? message : `${message} (requirement ${requirement})`;
+  if (requirement === undefined || message.includes(`(requirement ${requirement})`)) return message;
+  return `${message} (requirement ${requirement})`;
+}
+
+/** A finding's message without a leading copy of its own code (`X-001: …`), which the line already names. */
+function withoutCode(code: string, message: string): string {
+  const m = new RegExp(`^\\s*\\[?${code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]?\\s*[:\\-–—]?\\s*`).exec(
+    message,
+  );
+  return m === null ? message : message.slice(m[0].length);
 }
 
 /** Findings as `code (severity): message`, for messages about refusals. */
@@ -45,7 +55,7 @@ export function showFindings(
   return findings
     .map(
       (f) =>
-        `${f.code}${f.severity !== undefined ? ` (${f.severity})` : ''}${f.message !== undefined ? `: ${f.message}` : ''}`,
+        `${f.code}${f.severity !== undefined ? ` (${f.severity})` : ''}${f.message !== undefined ? `: ${withoutCode(f.code, f.message)}` : ''}`,
     )
     .join('; ');
 }

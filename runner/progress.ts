@@ -1,7 +1,16 @@
 /**
  * What the engine tells whoever is watching, step by step. The terminal reporter prints live progress
  * and the summary table; tests and other front ends (a web UI, CI annotations) can implement their own.
+ *
+ * The terminal speaks the run's language (`kantasim run --lang`, common/i18n/locales/<lang>/cli.json):
+ * verdict words, the summary and its counts (plurals through the i18n layer). Messages are masked like
+ * every report (runner/present.ts): a refused real-range identity code never reaches a CI log in full.
+ * At the end it lists the steps that were skipped, each with its reason, so a reader of a CI log sees
+ * what was not checked without opening a report.
  */
+import { format, type Lang } from '../common/i18n/index.ts';
+import { presentCheck, presentText } from './present.ts';
+import { stableText } from './template.ts';
 import type { CheckResult, RunResult, ScenarioResult, StepResult, Verdict } from './types.ts';
 
 /** Extension point: implement to follow a run live. Every method is optional. */
@@ -15,15 +24,18 @@ export interface ProgressListener {
 }
 
 const MARK: Record<Verdict, string> = { pass: '✓', fail: '✗', error: '!', skip: '–' };
-const WORD: Record<Verdict, string> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR', skip: 'SKIP' };
 
 function colour(enabled: boolean): (v: Verdict, text: string) => string {
   const codes: Record<Verdict, string> = { pass: '32', fail: '31', error: '35', skip: '90' };
   return (v, text) => (enabled ? `\u001b[${codes[v]}m${text}\u001b[0m` : text);
 }
 
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+function word(lang: Lang, v: Verdict): string {
+  return format(lang, 'cli', `word.${v}`);
+}
+
+function seconds(ms: number, lang: Lang): string {
+  return format(lang, 'cli', ms < 10_000 ? 'seconds.short' : 'seconds.long', { seconds: ms / 1000 });
 }
 
 function pad(text: string, width: number): string {
@@ -34,53 +46,90 @@ function pad(text: string, width: number): string {
 export function terminalReporter(
   write: (s: string) => void,
   /** `descriptions`: print each scenario's description (for the person in manual mode). */
-  options: { colour?: boolean; descriptions?: boolean } = {},
+  options: { colour?: boolean; descriptions?: boolean; lang?: Lang } = {},
 ): ProgressListener {
   const c = colour(options.colour ?? false);
+  const lang = options.lang ?? 'en';
+  const line = (text: string): void => {
+    write(presentText(text));
+  };
   return {
     scenarioStarted(s) {
-      write(`\n▶ ${s.id}  ${s.title}\n  ${s.file}\n`);
+      line(`\n▶ ${s.id}  ${stableText(s.title)}\n  ${s.file}\n`);
       if (options.descriptions === true && s.description !== undefined)
-        for (const line of s.description.trimEnd().split('\n')) write(`  │ ${line}\n`);
+        for (const l of s.description.trimEnd().split('\n')) line(`  │ ${l}\n`);
     },
     stepStarted(s) {
-      write(s.index === 0 ? `  setup  ${s.title}\n` : `  ${s.index}/${s.total} ${s.id}  ${s.title}\n`);
+      const title = stableText(s.title);
+      line(s.index === 0 ? `  setup  ${title}\n` : `  ${s.index}/${s.total} ${s.id}  ${title}\n`);
     },
-    checkFinished(r) {
+    checkFinished(result) {
+      const r = presentCheck(result);
       const req = r.requirement !== undefined ? `  [${r.requirement}]` : '';
-      write(`      ${c(r.verdict, MARK[r.verdict])} ${r.level.toUpperCase()} ${r.title}${req}\n`);
-      if (r.message !== undefined && r.verdict !== 'pass') write(`          ${c(r.verdict, r.message)}\n`);
+      line(`      ${c(r.verdict, MARK[r.verdict])} ${r.level.toUpperCase()} ${r.title}${req}\n`);
+      if (r.message !== undefined && r.verdict !== 'pass') line(`          ${c(r.verdict, r.message)}\n`);
     },
     stepFinished(s) {
       if (s.verdict !== 'pass' && s.message !== undefined)
-        write(`    ${c(s.verdict, `${WORD[s.verdict]}: ${s.message}`)}\n`);
+        line(
+          `    ${c(s.verdict, `${word(lang, s.verdict)}: ${s.verdict === 'skip' ? stableText(s.message) : s.message}`)}\n`,
+        );
     },
     scenarioFinished(s) {
-      write(
-        `  ${c(s.verdict, WORD[s.verdict])} ${s.id} in ${seconds(s.durationMs)}${s.message !== undefined ? `: ${s.message}` : ''}\n`,
-      );
+      const done = format(lang, 'cli', 'progress.scenarioDone', {
+        word: c(s.verdict, word(lang, s.verdict)),
+        scenario: s.id,
+        duration: seconds(s.durationMs, lang),
+      });
+      line(`  ${done}${s.message !== undefined ? `: ${s.message}` : ''}\n`);
     },
     runFinished(r) {
-      write(`\n${summaryTable(r, c)}\n`);
+      const skipped = skippedSteps(r, lang);
+      line(`\n${summaryTable(r, c, lang)}\n${skipped === '' ? '' : `\n${skipped}\n`}`);
     },
   };
 }
 
+/** The skipped steps of a run, each with its reason; empty when every step ran. */
+export function skippedSteps(r: RunResult, lang: Lang = 'en'): string {
+  const rows: string[] = [];
+  for (const s of r.scenarios)
+    for (const st of s.steps) {
+      if (st.verdict !== 'skip') continue;
+      const reason =
+        st.message ?? st.checks.find((ch) => ch.message !== undefined)?.message ?? word(lang, 'skip');
+      rows.push(
+        `  – ${format(lang, 'cli', 'summary.skippedStep', { scenario: s.id, step: stableText(st.title), reason: stableText(reason) })}`,
+      );
+    }
+  if (rows.length === 0) return '';
+  return [format(lang, 'cli', 'summary.skippedSteps', { count: rows.length }), ...rows].join('\n');
+}
+
 /** The summary table: one row a scenario, counts of checks by verdict. */
-export function summaryTable(r: RunResult, c: (v: Verdict, text: string) => string = (_v, t) => t): string {
+export function summaryTable(
+  r: RunResult,
+  c: (v: Verdict, text: string) => string = (_v, t) => t,
+  lang: Lang = 'en',
+): string {
+  const h = (key: string): string => format(lang, 'cli', `summary.${key}`);
   const rows = r.scenarios.map((s) => {
     const counts: Record<Verdict, number> = { pass: 0, fail: 0, error: 0, skip: 0 };
     for (const step of s.steps) for (const check of step.checks) counts[check.verdict]++;
     const stepsPassed = s.steps.filter((st) => st.verdict === 'pass').length;
     return { s, counts, steps: `${stepsPassed}/${s.steps.length}` };
   });
-  const width = Math.max(8, ...rows.map((row) => row.s.id.length)) + 2;
+  const width = Math.max(8, h('scenario').length, ...rows.map((row) => row.s.id.length)) + 2;
+  const cols = (['steps', 'pass', 'fail', 'error', 'skip'] as const).map((k) => ({
+    k,
+    w: Math.max(k === 'steps' ? 8 : k === 'error' ? 7 : 6, h(k).length + 2),
+  }));
   const lines = [
-    `${pad('Scenario', width)}${pad('Steps', 8)}${pad('Pass', 6)}${pad('Fail', 6)}${pad('Error', 7)}${pad('Skip', 6)}Verdict`,
+    `${pad(h('scenario'), width)}${cols.map(({ k, w }) => pad(h(k), w)).join('')}${h('verdict')}`,
   ];
   for (const { s, counts, steps } of rows)
     lines.push(
-      `${pad(s.id, width)}${pad(steps, 8)}${pad(String(counts.pass), 6)}${pad(String(counts.fail), 6)}${pad(String(counts.error), 7)}${pad(String(counts.skip), 6)}${c(s.verdict, WORD[s.verdict])}`,
+      `${pad(s.id, width)}${cols.map(({ k, w }) => pad(k === 'steps' ? steps : String(counts[k]), w)).join('')}${c(s.verdict, word(lang, s.verdict))}`,
     );
   const t = r.totals;
   lines.push(
@@ -88,11 +137,22 @@ export function summaryTable(r: RunResult, c: (v: Verdict, text: string) => stri
     r.passed
       ? c(
           'pass',
-          `PASSED: all ${t.pass} selected checks passed (${t.skip} skipped) in ${seconds(r.durationMs)}, level ${r.level}.`,
+          format(lang, 'cli', 'summary.passed', {
+            pass: t.pass,
+            skip: t.skip,
+            duration: seconds(r.durationMs, lang),
+            level: r.level,
+          }),
         )
       : c(
           'fail',
-          `FAILED: ${t.fail} failed, ${t.error} could not be evaluated, ${t.pass} passed, ${t.skip} skipped (level ${r.level}).`,
+          format(lang, 'cli', 'summary.failed', {
+            fail: t.fail,
+            error: t.error,
+            pass: t.pass,
+            skip: t.skip,
+            level: r.level,
+          }),
         ),
   );
   return lines.join('\n');

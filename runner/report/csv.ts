@@ -1,7 +1,9 @@
 /**
  * One row a check, for spreadsheets (RFC 4180: comma-separated, CRLF, fields quoted when needed).
+ * Masked and with placeholders named like every report (runner/present.ts).
  * A leading =, +, - or @ is prefixed with ' so a spreadsheet never runs a value as a formula.
  */
+import { presentable } from '../present.ts';
 import type { RunResult } from '../types.ts';
 
 const COLUMNS = [
@@ -22,7 +24,8 @@ function field(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvReport(run: RunResult): string {
+export function csvReport(result: RunResult): string {
+  const run = presentable(result);
   const rows: string[][] = [[...COLUMNS]];
   for (const s of run.scenarios)
     for (const step of s.steps)

@@ -4,11 +4,17 @@
  * evidence (document OIDs and versions, resource ids, links to the simulator's viewer); and the
  * archivist's checklist. Printable (A4), so the organisation can attach it when reporting to Kela.
  *
+ * Written in the reader's language (fi, sv or en; `<html lang>` set): every label comes from
+ * `common/i18n/locales/<lang>/report.json` and the outcome words from `outcomes.json`, every time is
+ * Helsinki time with its zone. What the scenario author wrote (titles, descriptions) and the findings
+ * as the simulator worded them (it answers in the `Accept-Language` the runner sent) stay as they came.
+ *
  * Everything that comes from a scenario, the simulator or the system under test is escaped.
  */
+import { formatDateTime, translator, type Lang, type Translate } from '../../common/i18n/index.ts';
 import { catalogueCodesIn, ruleAnchor, ruleFor, type RuleEntry } from '../../common/rules/catalogue.ts';
 import { ruleHtml } from '../../common/rules/render.ts';
-import { maskIdentitiesDeep } from '../mask.ts';
+import { presentable } from '../present.ts';
 import type {
   CheckResult,
   ChecklistItem,
@@ -31,6 +37,11 @@ export function htmlEscape(text: string): string {
 
 const e = htmlEscape;
 
+/** Escapes text for element content only (quotes may stay as they are there). */
+function text(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
 /** Only http(s) links are written as links; anything else (javascript:, data:) stays text. */
 function safeHref(href: string | undefined): string | undefined {
   if (href === undefined) return undefined;
@@ -42,36 +53,73 @@ function safeHref(href: string | undefined): string | undefined {
   }
 }
 
-const VERDICT_TEXT: Record<Verdict, string> = {
-  pass: 'Passed',
-  fail: 'Failed',
-  error: 'Not evaluated',
-  skip: 'Skipped',
-};
+/**
+ * The language of the report being rendered, its translator and the outcome words. Module state
+ * because one report renders synchronously from start to end (htmlReport sets them first).
+ */
+let lang: Lang = 'en';
+let t: Translate = translator('en', 'report');
+let o: Translate = translator('en', 'outcomes');
 
-function badge(v: Verdict): string {
-  return `<span class="badge ${v}">${VERDICT_TEXT[v]}</span>`;
+function verdictText(v: Verdict): string {
+  switch (v) {
+    case 'pass':
+      return o('check.passed');
+    case 'fail':
+      return o('check.failed');
+    case 'skip':
+      return o('check.skipped');
+    case 'error':
+      return t('verdict.notEvaluated');
+  }
 }
 
+function badge(v: Verdict): string {
+  return `<span class="badge ${v}">${e(verdictText(v))}</span>`;
+}
+
+/** A moment as the reader reads it: Helsinki time with its zone, in the report's language. */
 function when(iso: string): string {
-  return iso
-    .replace('T', ' ')
-    .replace(/\.\d+Z$/, ' UTC')
-    .replace(/Z$/, ' UTC');
+  return formatDateTime(iso, lang);
+}
+
+/** `PASSED` / `LÄPÄISTY` / `GODKÄNT`: the outcome vocabulary's verdict, as a banner. */
+function banner(passed: boolean): string {
+  return o(passed ? 'verdict.passed' : 'verdict.failed').toLocaleUpperCase(lang);
+}
+
+function countsText(c: Record<Verdict, number>): string {
+  return t('counts', { pass: c.pass, fail: c.fail, error: c.error, skip: c.skip });
+}
+
+/** An evidence label the runner writes (`event`, `document`) in the report's language. */
+function evidenceLabel(label: string): string {
+  const key = `evidence.${label}`;
+  const text = t(key);
+  return text === key ? label : text;
 }
 
 /** Whether the simulator's viewer links are written (it keeps running) or left out (it stopped). */
 let liveLinks = true;
 
+/** An instant written in ISO 8601 with its offset, as events and resources carry them. */
+const INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/** Text with every ISO instant in it shown as Helsinki time with its zone, as the reader reads times. */
+function helsinkiTimes(value: string): string {
+  return value.replace(INSTANT, (iso) => when(iso));
+}
+
 function evidenceList(items: readonly Evidence[]): string {
   if (items.length === 0) return '';
-  const rows = items.map((ev) => {
+  const rows = items.map((item) => {
+    const ev = { ...item, value: helsinkiTimes(item.value) };
     const href = liveLinks ? safeHref(ev.href) : undefined;
     const value =
       href !== undefined
-        ? `<a href="${e(href)}">${e(ev.value)}</a><span class="sim" title="a link into the running simulator">↗</span>`
+        ? `<a href="${e(href)}">${e(ev.value)}</a><span class="sim" title="${e(t('link.sim'))}">↗</span>`
         : withCodeLinks(ev.value);
-    return `<li><span class="label">${e(ev.label)}</span> ${value}</li>`;
+    return `<li><span class="label">${e(evidenceLabel(ev.label))}</span> ${value}</li>`;
   });
   return `<ul class="evidence">${rows.join('')}</ul>`;
 }
@@ -90,9 +138,9 @@ function requirementTable(s: ScenarioResult): string {
   if (seen.size === 0) return '';
   const rows = [...seen].map(
     ([id, text]) =>
-      `<tr><td><code>${e(id)}</code></td><td>${text !== undefined ? e(text) : '<span class="muted">no text in the scenario</span>'}</td></tr>`,
+      `<tr><td><code>${e(id)}</code></td><td>${text !== undefined ? e(text) : `<span class="muted">${e(t('requirement.noText'))}</span>`}</td></tr>`,
   );
-  return `<table class="requirements"><thead><tr><th>Requirement</th><th>What it says</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="requirements"><thead><tr><th>${e(t('table.requirement'))}</th><th>${e(t('table.whatItSays'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Escaped text with each catalogued finding code linked to its entry at the end of the report. */
@@ -111,7 +159,7 @@ function findingCodes(run: RunResult): string {
     if (entry !== undefined) entries.set(entry.code, entry);
   }
   if (entries.size === 0) return '';
-  return `<section class="finding-codes"><h2>Finding codes in this report</h2>${[...entries.values()].map(ruleHtml).join('')}</section>`;
+  return `<section class="finding-codes"><h2>${e(t('findingCodes.heading'))}</h2>${[...entries.values()].map(ruleHtml).join('')}</section>`;
 }
 
 function anchor(s: ScenarioResult, c: CheckResult): string {
@@ -128,36 +176,37 @@ function checkRow(s: ScenarioResult, c: CheckResult): string {
 
 function organisationFacts(orgs: readonly OrganisationInfo[]): string {
   if (orgs.length === 0)
-    return '<tr><th>Organisation</th><td class="muted">not named by the scenarios</td></tr>';
+    return `<tr><th>${e(t('org.label'))}</th><td class="muted">${e(t('org.notNamed'))}</td></tr>`;
   return orgs
-    .map((o) => {
+    .map((org) => {
       const rows = [
-        `<tr><th>Organisation</th><td><strong>${e(o.name ?? 'unknown name')}</strong> <code>${e(o.oid)}</code></td></tr>`,
+        `<tr><th>${e(t('org.label'))}</th><td><strong>${e(org.name ?? t('org.unknownName'))}</strong> <code>${e(org.oid)}</code></td></tr>`,
       ];
-      if (o.registerControllers !== undefined)
+      if (org.registerControllers !== undefined)
         rows.push(
-          `<tr><th>Register controller</th><td>${o.registerControllers.length > 0 ? o.registerControllers.map((r) => `${e(r.name)} <code>${e(r.oid)}</code>`).join('<br>') : '<span class="muted">none registered</span>'}</td></tr>`,
+          `<tr><th>${e(t('org.registerController'))}</th><td>${org.registerControllers.length > 0 ? org.registerControllers.map((r) => `${e(r.name)} <code>${e(r.oid)}</code>`).join('<br>') : `<span class="muted">${e(t('org.noneRegistered'))}</span>`}</td></tr>`,
         );
       rows.push(
-        `<tr><th>Information system</th><td>${o.system ? `${e(o.system.vendor)} ${e(o.system.product)} <strong>${e(o.system.version)}</strong> (category ${e(o.system.category)}, id <code>${e(o.system.id)}</code>)` : '<span class="muted">not found in the registry</span>'}</td></tr>`,
+        `<tr><th>${e(t('org.system'))}</th><td>${org.system ? `${e(org.system.vendor)} ${e(org.system.product)} <strong>${e(org.system.version)}</strong> ${t('org.systemDetails', { category: e(org.system.category), id: `<code>${e(org.system.id)}</code>` })}` : `<span class="muted">${e(t('org.systemNotFound'))}</span>`}</td></tr>`,
       );
-      if (o.services !== undefined)
-        rows.push(`<tr><th>Kanta services deployed</th><td>${e(o.services.join(', '))}</td></tr>`);
-      if (o.note !== undefined) rows.push(`<tr><th>Note</th><td class="small">${e(o.note)}</td></tr>`);
+      if (org.services !== undefined)
+        rows.push(`<tr><th>${e(t('org.services'))}</th><td>${e(org.services.join(', '))}</td></tr>`);
+      if (org.note !== undefined)
+        rows.push(`<tr><th>${e(t('org.note'))}</th><td class="small">${e(org.note)}</td></tr>`);
       return rows.join('');
     })
     .join('');
 }
 
-const CHECKLIST: readonly { item: ChecklistItem; title: string }[] = [
-  { item: 'archived', title: 'Every document of the test case was archived' },
-  { item: 'register', title: "The documents are in the register controller's register" },
-  { item: 'matches-source', title: 'The stored data matches the data in the source system' },
+const CHECKLIST: readonly { item: ChecklistItem; key: string }[] = [
+  { item: 'archived', key: 'checklist.archived' },
+  { item: 'register', key: 'checklist.register' },
+  { item: 'matches-source', key: 'checklist.matchesSource' },
 ];
 
 /** The reasons skipped checks give, each once. */
 function reasons(items: readonly { c: CheckResult }[]): string {
-  return [...new Set(items.map(({ c }) => c.message ?? 'not run'))].join('; ');
+  return [...new Set(items.map(({ c }) => c.message ?? t('checklist.reasonUnknown')))].join('; ');
 }
 
 /**
@@ -169,51 +218,46 @@ function checklist(scenarios: readonly ScenarioResult[]): string {
   const all = scenarios.flatMap((s) => s.steps.flatMap((st) => st.checks.map((c) => ({ s, c }))));
   // Scenarios that archive nothing (readiness, registry) have no archivist's checklist to fill.
   if (!all.some(({ c }) => c.checklist !== undefined))
-    return '<p class="small">These scenarios have no checks for the archivist\'s checklist (they archive no documents).</p>';
-  const rows = CHECKLIST.map(({ item, title }) => {
+    return `<p class="small">${e(t('checklist.none'))}</p>`;
+  const rows = CHECKLIST.map(({ item, key }) => {
+    const title = t(key);
     const tagged = all.filter(({ c }) => c.checklist === item);
     const bad = tagged.filter(({ c }) => c.verdict === 'fail' || c.verdict === 'error');
     const skipped = tagged.filter(({ c }) => c.verdict === 'skip');
     let status: string;
     let passed = false;
     if (tagged.length === 0)
-      status =
-        '<span class="badge skip">Not covered</span> <span class="small">check it by hand in the Archivist user interface</span>';
+      status = `<span class="badge skip">${e(t('checklist.notCovered'))}</span> <span class="small">${e(t('checklist.byHand'))}</span>`;
     else if (bad.length > 0)
-      status = `${badge('fail')} <span class="small">${bad.map(({ s, c }) => `<a href="#${e(anchor(s, c))}">${e(s.id)}: ${e(c.title)}</a>`).join('; ')}</span>${skipped.length > 0 ? ` <span class="small">(${plural(skipped.length, 'check')} not run: ${e(reasons(skipped))})</span>` : ''}`;
+      status = `${badge('fail')} <span class="small">${bad.map(({ s, c }) => `<a href="#${e(anchor(s, c))}">${e(s.id)}: ${e(c.title)}</a>`).join('; ')}</span>${skipped.length > 0 ? ` <span class="small">(${e(t('checklist.notRun', { count: skipped.length, reasons: reasons(skipped) }))})</span>` : ''}`;
     else if (skipped.length > 0)
-      status = `<span class="badge skip">Not checked</span> <span class="small">${skipped.length} of ${plural(tagged.length, 'check')} did not run: ${e(reasons(skipped))}</span>`;
+      status = `<span class="badge skip">${e(o('check.notChecked'))}</span> <span class="small">${e(t('checklist.didNotRun', { skipped: skipped.length, total: tagged.length, reasons: reasons(skipped) }))}</span>`;
     else {
       passed = true;
-      status = `${badge('pass')} <span class="small">${plural(tagged.length, 'check')}</span>`;
+      status = `${badge('pass')} <span class="small">${e(t('checklist.checks', { count: tagged.length }))}</span>`;
     }
     return `<tr><td class="box">${passed ? '☑' : '☐'}</td><td>${e(title)}</td><td>${status}</td></tr>`;
   });
-  return `<section class="checklist"><h3>Archivist's checklist</h3><p class="small">The Kanta archivist (arkistonhoitaja) confirms these before the test is reported (Kanta, Potilastietovarannon käyttöönotto, https://www.kanta.fi/fi/ammattilaiset/potilastietovarannon-kayttoonotto). A line is marked passed only when every check behind it ran and passed.</p><table>${rows.join('')}</table></section>`;
-}
-
-/** `1 check`, `2 checks`. */
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `<section class="checklist"><h3>${text(t('checklist.heading'))}</h3><p class="small">${e(t('checklist.intro'))}</p><table>${rows.join('')}</table></section>`;
 }
 
 function scenarioSection(s: ScenarioResult, recorded: string | undefined): string {
   const steps = s.steps
     .map((st, i) => {
-      const header = `<tr class="step"><th colspan="4"><span class="stepno">${st.id === 'setup' ? 'Setup' : `Step ${i + (s.steps[0]?.id === 'setup' ? 0 : 1)}`}</span> ${e(st.title)} ${badge(st.verdict)}${st.description !== undefined ? `<div class="small">${e(st.description)}</div>` : ''}${st.instruction !== undefined ? `<div class="instruction">${e(st.instruction)}</div>` : ''}</th></tr>`;
+      const header = `<tr class="step"><th colspan="4"><span class="stepno">${e(st.id === 'setup' ? t('scenario.setup') : t('scenario.step', { n: i + (s.steps[0]?.id === 'setup' ? 0 : 1) }))}</span> ${e(st.title)} ${badge(st.verdict)}${st.description !== undefined ? `<div class="small">${e(st.description)}</div>` : ''}${st.instruction !== undefined ? `<div class="instruction">${e(st.instruction)}</div>` : ''}</th></tr>`;
       return header + st.checks.map((c) => checkRow(s, c)).join('');
     })
     .join('');
   const persons =
     s.testPersons.length > 0
-      ? `<p><strong>Test persons:</strong> ${s.testPersons.map((p) => `<code>${e(p.hetu)}</code>${p.name !== undefined ? ` ${e(p.name)}` : ''}`).join(', ')}</p>`
+      ? `<p><strong>${e(t('scenario.testPersons'))}</strong> ${s.testPersons.map((p) => `<code>${e(p.hetu)}</code>${p.name !== undefined ? ` ${e(p.name)}` : ''}`).join(', ')}</p>`
       : '';
   return `<section class="scenario">
 <h2>${e(s.title)} ${badge(s.verdict)}</h2>
-<p class="meta"><code>${e(s.id)}</code> · service <code>${e(s.service)}</code> · ${e(when(s.startedAt))} · ${(s.durationMs / 1000).toFixed(1)} s · <span class="small">${e(s.file)}</span></p>
+<p class="meta"><code>${e(s.id)}</code> · ${t('scenario.service', { service: `<code>${e(s.service)}</code>` })} · ${e(when(s.startedAt))} · ${e(t('scenario.seconds', { seconds: s.durationMs / 1000 }))} · <span class="small">${e(s.file)}</span></p>
 <p class="description">${e(s.description)}</p>
-${persons}${recorded !== undefined ? `<p class="recorded"><strong>Recorded in the simulator:</strong> <a href="${e(recorded)}">${e(recorded)}</a></p>` : ''}
-<table class="checks"><colgroup><col><col class="c-level"><col class="c-req"><col class="c-verdict"></colgroup><thead><tr><th>Check and evidence</th><th>Level</th><th>Requirement</th><th>Verdict</th></tr></thead><tbody>${steps}</tbody></table>
+${persons}${recorded !== undefined ? `<p class="recorded"><strong>${e(t('scenario.recorded'))}</strong> <a href="${e(recorded)}">${e(recorded)}</a></p>` : ''}
+<table class="checks"><colgroup><col><col class="c-level"><col class="c-req"><col class="c-verdict"></colgroup><thead><tr><th>${e(t('table.check'))}</th><th>${e(t('table.level'))}</th><th>${e(t('table.requirement'))}</th><th>${e(t('table.verdict'))}</th></tr></thead><tbody>${steps}</tbody></table>
 ${requirementTable(s)}
 </section>`;
 }
@@ -248,12 +292,22 @@ nav.failures ol { margin: .3rem 0; padding-left: 1.4rem; } section.organisation 
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  /* A4 whatever the screen: no fixed widths, long values (OIDs, URLs, messages) wrap, evidence open. */
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  table.facts th { width: 25%; } col.c-level { width: 11%; } col.c-req { width: 18%; } col.c-verdict { width: 14%; }
+  table.requirements td:first-child { width: 25%; }
+  td, th, code, .message, ul.evidence li { overflow-wrap: anywhere; word-break: break-word; }
+  details { display: block; } details > summary { list-style: none; } details:not([open]) > *:not(summary) { display: block; }
   a { color: inherit; text-decoration: none; }
-  ul.evidence a::after { content: " (" attr(href) ")"; font-size: .75em; color: var(--muted); word-break: break-all; }
+  /* The viewer links only work while that simulator runs; on paper the evidence is the value itself. */
+  span.sim { display: none; }
   tr, .checklist, .signatures { break-inside: avoid; } h2, h3 { break-after: avoid; }
   section.organisation + section.organisation { break-before: page; }
-  nav.failures, .description { font-size: 9pt; } table.checks td, table.checks th { padding: .2rem .35rem; }
+  nav.failures, .description { font-size: 9pt; } h2 { margin-top: 1.2rem; }
+  table.checks { font-size: 8.5pt; } table.checks td, table.checks th { padding: .15rem .3rem; line-height: 1.3; }
+  ul.evidence { font-size: 7.5pt; margin-top: .1rem; } ul.evidence .label { min-width: 0; margin-right: .3em; }
+  table.requirements { font-size: 8pt; } table.requirements td { padding: .1rem .3rem; }
+  .finding-codes { font-size: 8.5pt; }
   .verdict, code, tr.step th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;
 
@@ -266,6 +320,8 @@ export interface HtmlReportOptions {
    * links are left out and only their text, the evidence itself, is kept.
    */
   simulatorLinks?: 'live' | 'gone';
+  /** The reader's language (default English); `kantasim run --lang`. */
+  lang?: Lang;
 }
 
 /** Test persons of some scenarios, each once. */
@@ -277,14 +333,16 @@ function personList(scenarios: readonly ScenarioResult[]): string {
         p.hetu,
         `<code>${e(p.hetu)}</code>${p.name !== undefined ? ` ${e(p.name)}` : ''}${p.service !== undefined ? ` <span class="small">(${e(p.service)})</span>` : ''}`,
       );
-  return persons.size > 0 ? [...persons.values()].join('<br>') : '<span class="muted">none recorded</span>';
+  return persons.size > 0
+    ? [...persons.values()].join('<br>')
+    : `<span class="muted">${e(t('org.noneRecorded'))}</span>`;
 }
 
 /** Counts of checks by verdict, worded for people ("1 failed", "2 not evaluated"). */
 function countsLine(scenarios: readonly ScenarioResult[]): string {
-  const t: Record<Verdict, number> = { pass: 0, fail: 0, error: 0, skip: 0 };
-  for (const s of scenarios) for (const st of s.steps) for (const c of st.checks) t[c.verdict]++;
-  return `${t.pass} passed, ${t.fail} failed, ${t.error} not evaluated, ${t.skip} skipped`;
+  const n: Record<Verdict, number> = { pass: 0, fail: 0, error: 0, skip: 0 };
+  for (const s of scenarios) for (const st of s.steps) for (const c of st.checks) n[c.verdict]++;
+  return countsText(n);
 }
 
 /** One organisation's part of the report: its facts, checklist, verdict, test persons and scenarios. */
@@ -296,13 +354,13 @@ function organisationSection(
 ): string {
   const passed = scenarios.every((s) => s.verdict !== 'fail' && s.verdict !== 'error');
   return `<section class="organisation" id="${e(key)}">
-<h2>${e(org !== undefined ? (org.name ?? org.oid) : 'Scenarios without an organisation')}</h2>
+<h2>${e(org !== undefined ? (org.name ?? org.oid) : t('org.none'))}</h2>
 <table class="facts">
 ${org !== undefined ? organisationFacts([org]) : ''}
-<tr><th>Test persons</th><td>${personList(scenarios)}</td></tr>
-<tr><th>Scenarios</th><td>${scenarios.map((sc) => `${e(sc.title)} ${badge(sc.verdict)}`).join('<br>')}</td></tr>
+<tr><th>${e(t('org.testPersons'))}</th><td>${personList(scenarios)}</td></tr>
+<tr><th>${e(t('org.scenarios'))}</th><td>${scenarios.map((sc) => `${e(sc.title)} ${badge(sc.verdict)}`).join('<br>')}</td></tr>
 </table>
-<p class="verdict ${passed ? 'pass' : 'fail'}">${passed ? 'PASSED' : 'FAILED'} — ${countsLine(scenarios)}</p>
+<p class="verdict ${passed ? 'pass' : 'fail'}">${e(banner(passed))} — ${e(countsLine(scenarios))}</p>
 ${checklist(scenarios)}
 ${scenarios.map((sc) => scenarioSection(sc, recorded?.get(sc.id))).join('\n')}
 </section>`;
@@ -321,13 +379,17 @@ function failureJumpList(run: RunResult): string {
     ),
   );
   if (items.length === 0) return '';
-  return `<nav class="failures"><h2>Failures</h2><ol>${items.join('')}</ol></nav>`;
+  return `<nav class="failures"><h2>${e(t('failures.heading'))}</h2><ol>${items.join('')}</ol></nav>`;
 }
 
 /** The HTML deployment-test report of a run: one section an organisation, each with its own checklist. */
 export function htmlReport(result: RunResult, options: HtmlReportOptions = {}): string {
-  // A refused real-range code the system under test sent is shown masked, never in full.
-  const run = maskIdentitiesDeep(result);
+  // A refused real-range code the system under test sent is shown masked, never in full; a template
+  // left unrendered (a step not reached) is shown by its variables' names.
+  const run = presentable(result);
+  lang = options.lang ?? 'en';
+  t = translator(lang, 'report');
+  o = translator(lang, 'outcomes');
   liveLinks = options.simulatorLinks !== 'gone';
   const groups = new Map<string, { org: OrganisationInfo | undefined; scenarios: ScenarioResult[] }>();
   for (const s of run.scenarios) {
@@ -337,13 +399,15 @@ export function htmlReport(result: RunResult, options: HtmlReportOptions = {}): 
     groups.set(key, g);
   }
   const orgs = [...groups.values()].flatMap((g) => (g.org !== undefined ? [g.org] : []));
-  const title = `Deployment test report — ${orgs.map((o) => o.name ?? o.oid).join(', ') || run.scenarios.map((s) => s.title).join(', ')}`;
-  const t = run.totals;
+  const subject =
+    orgs.map((org) => org.name ?? org.oid).join(', ') || run.scenarios.map((s) => s.title).join(', ');
+  const title = subject === '' ? t('title') : t('titleFor', { subject });
+  const sut = run.sut !== undefined ? `; ${t('env.sut', { sut: `<code>${e(run.sut)}</code>` })}` : '';
   const environment = liveLinks
-    ? `kantasim simulator at <code>${e(run.simulator)}</code>${run.sut !== undefined ? `; system under test at <code>${e(run.sut)}</code>` : ''}<div class="small">Links marked ↗ open that simulator's viewer: they work only while it runs and keeps this run's data. Everything needed to judge the run is in this file.</div>`
-    : `a kantasim simulator started for this run only (in memory, stopped when the run ended)${run.sut !== undefined ? `; system under test at <code>${e(run.sut)}</code>` : ''}<div class="small">The simulator is gone, so this file has no links into it: the evidence is written out below.</div>`;
+    ? `${t('env.live', { sim: `<code>${e(run.simulator)}</code>` })}${sut}<div class="small">${e(t('env.liveNote'))}</div>`
+    : `${e(t('env.gone'))}${sut}<div class="small">${e(t('env.goneNote'))}</div>`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -353,23 +417,23 @@ export function htmlReport(result: RunResult, options: HtmlReportOptions = {}): 
 </head>
 <body>
 <header>
-<p class="kicker">Kanta deployment test · käyttöönottokoe · ibruktagningsprov</p>
+<p class="kicker">${e(t('kicker'))}</p>
 <h1>${e(title)}</h1>
 <table class="facts">
-<tr><th>Organisations</th><td>${[...groups.entries()].map(([key, g]) => `<a href="#${e(key)}">${e(g.org !== undefined ? (g.org.name ?? g.org.oid) : 'without an organisation')}</a>`).join('<br>')}</td></tr>
-<tr><th>Tested</th><td>${e(when(run.startedAt))} – ${e(when(run.finishedAt))} (${(run.durationMs / 1000).toFixed(1)} s)</td></tr>
-<tr><th>Environment</th><td>${environment}</td></tr>
-<tr><th>Checks run</th><td>${run.level === 'shall' ? 'SHALL checks only' : 'SHALL and SHOULD checks'}; ${run.manual ? 'steps done by a person (manual mode)' : 'steps automated'}</td></tr>
+<tr><th>${e(t('facts.organisations'))}</th><td>${[...groups.entries()].map(([key, g]) => `<a href="#${e(key)}">${e(g.org !== undefined ? (g.org.name ?? g.org.oid) : t('org.noneShort'))}</a>`).join('<br>')}</td></tr>
+<tr><th>${e(t('facts.tested'))}</th><td>${e(when(run.startedAt))} – ${e(when(run.finishedAt))} (${e(t('scenario.seconds', { seconds: run.durationMs / 1000 }))})</td></tr>
+<tr><th>${e(t('facts.environment'))}</th><td>${environment}</td></tr>
+<tr><th>${e(t('facts.checksRun'))}</th><td>${e(t(run.level === 'shall' ? 'level.shall' : 'level.should'))}; ${e(t(run.manual ? 'mode.manual' : 'mode.automated'))}</td></tr>
 </table>
-<p class="verdict ${run.passed ? 'pass' : 'fail'}">${run.passed ? 'PASSED' : 'FAILED'} — ${t.pass} passed, ${t.fail} failed, ${t.error} not evaluated, ${t.skip} skipped</p>
+<p class="verdict ${run.passed ? 'pass' : 'fail'}">${e(banner(run.passed))} — ${e(countsText(run.totals))}</p>
 ${failureJumpList(run)}
 </header>
 ${[...groups.entries()].map(([key, g]) => organisationSection(key, g.org, g.scenarios, options.recorded)).join('\n')}
 ${findingCodes(run)}
-<div class="signatures"><div>Tester, date</div><div>Kanta archivist, date</div></div>
+<div class="signatures"><div>${e(t('signature.tester'))}</div><div>${e(t('signature.archivist'))}</div></div>
 <footer>
-<p>For the Social Welfare Client Data Repository, Kanta asks for a report of a successful deployment test within two working days (Kanta, Införandet av Klientdataarkivet för socialvården, https://www.kanta.fi/sv/professionella/inforande-av-klientdataarkivet-for-socialvarden); for the Patient Data Repository, current guidance says production may start once the Kanta archivist has verified the result (https://www.kanta.fi/ammattilaiset/potilastiedon-arkiston-kayttoonotto). This report records a run of kantasim scenarios against the environment named above; a rehearsal against the simulator does not replace the test in production.</p>
-<p>Generated by kantasim at ${e(when(run.finishedAt))}.</p>
+<p>${e(t('footer.kela'))}</p>
+<p>${e(t('footer.generated', { time: when(run.finishedAt) }))}</p>
 </footer>
 </body>
 </html>

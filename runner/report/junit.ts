@@ -10,7 +10,7 @@
  * stops early lists the same test cases, the ones not reached as `<skipped>`. Real-range identity codes
  * are masked (runner/mask.ts): CI systems keep these files.
  */
-import { maskIdentitiesDeep } from '../mask.ts';
+import { presentable } from '../present.ts';
 import type { CheckResult, RunResult, ScenarioResult } from '../types.ts';
 
 // Characters XML 1.0 does not allow, even escaped.
@@ -141,7 +141,7 @@ function testsuite(s: ScenarioResult, index: number): string {
 
 /** The whole run as a JUnit XML document. */
 export function junitXml(result: RunResult): string {
-  const run = maskIdentitiesDeep(result);
+  const run = presentable(result);
   const suites = run.scenarios.map(testsuite);
   const tests = run.scenarios.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.checks.length, 0), 0);
   return [

@@ -32,11 +32,15 @@ export interface RuleSource {
   url: string;
 }
 
-/** One template per language; Finnish and Swedish templates follow (the shape is ready for them). */
+/**
+ * One template per language, each with the same `{placeholders}`: Finnish first (Kanta answers in
+ * Finnish), Swedish, English. Element names, codes, OIDs and FHIR/CDA terms stay untranslated in all
+ * three. `localise()` (`common/rules/messages.ts`) renders them with a finding's arguments.
+ */
 export interface RuleMessages {
+  fi: string;
+  sv: string;
   en: string;
-  fi?: string;
-  sv?: string;
 }
 
 export interface RuleEntry {

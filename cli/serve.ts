@@ -8,7 +8,14 @@
  * left on the event loop (a keep-alive socket, a worker) keeps it running.
  */
 import { Command, Option } from 'commander';
-import { DEFAULT_CONFIG, configFromEnv, parseMode, parsePort, type Config } from '../simulator/config.ts';
+import {
+  DEFAULT_CONFIG,
+  configFromEnv,
+  parseLang,
+  parseMode,
+  parsePort,
+  type Config,
+} from '../simulator/config.ts';
 import { startServer } from '../simulator/server.ts';
 
 /** How long in-flight requests get to finish after the first signal. */
@@ -27,6 +34,7 @@ interface ServeOptions {
   mode?: string;
   cdaSchema?: string;
   logLevel?: string;
+  lang?: string;
 }
 
 export function serveCommand(): Command {
@@ -51,6 +59,10 @@ export function serveCommand(): Command {
         'DANGER: accept identity codes outside the test range; logged loudly. Never use with real data.',
       )
       .option('--log-level <level>', 'pino log level (env KANTASIM_LOG_LEVEL; default info)')
+      .option(
+        '--lang <fi|sv|en>',
+        'language of finding messages when a request has no matching Accept-Language (env KANTASIM_LANG; default fi)',
+      )
       .action(async (opts: ServeOptions) => {
         const config: Partial<Config> = { ...configFromEnv() };
         if (opts.port !== undefined) config.port = parsePort(opts.port, '--port');
@@ -62,6 +74,7 @@ export function serveCommand(): Command {
         if (opts.cdaSchema !== undefined) config.cdaSchemaDir = opts.cdaSchema;
         if (opts.allowRealIdentities === true) config.allowRealIdentities = true;
         if (opts.logLevel !== undefined) config.logLevel = opts.logLevel;
+        if (opts.lang !== undefined) config.defaultLanguage = parseLang(opts.lang);
 
         const server = await startServer(config);
         let stopping = false;

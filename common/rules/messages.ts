@@ -72,12 +72,21 @@ export function renderTemplate(template: string, args: FindingArgs, lang: Lang):
   return Array.isArray(out) ? out.join('') : out;
 }
 
-/** Whether a finding's args fill every placeholder of its code's template. */
-export function canLocalise(finding: LocalisableFinding): boolean {
+/**
+ * The args that fill a finding's template: its own, else those read back from its English message
+ * (a finding stored before it carried args); undefined when some placeholder stays unfilled.
+ */
+export function templateArgs(finding: LocalisableFinding): FindingArgs | undefined {
   const entry = ruleFor(finding.code);
-  if (entry === undefined) return false;
-  const args = finding.args ?? {};
-  return placeholdersOf(entry.messages.en).every((name) => args[name] !== undefined);
+  if (entry === undefined) return undefined;
+  const args = finding.args ?? argsFromMessage(finding.code, finding.message);
+  if (args === undefined) return undefined;
+  return placeholdersOf(entry.messages.en).every((name) => args[name] !== undefined) ? args : undefined;
+}
+
+/** Whether a finding can be shown in every language from the catalogue. */
+export function canLocalise(finding: LocalisableFinding): boolean {
+  return templateArgs(finding) !== undefined;
 }
 
 /**
@@ -86,8 +95,9 @@ export function canLocalise(finding: LocalisableFinding): boolean {
  */
 export function localise(finding: LocalisableFinding, lang: Lang): string {
   const entry = ruleFor(finding.code);
-  if (entry === undefined || !canLocalise(finding)) return finding.message;
-  return renderTemplate(entry.messages[lang], finding.args ?? {}, lang);
+  const args = templateArgs(finding);
+  if (entry === undefined || args === undefined) return finding.message;
+  return renderTemplate(entry.messages[lang], args, lang);
 }
 
 /** The renderer the viewer and the report call: a function of a finding for one reader's language. */

@@ -37,6 +37,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'typeId ska vara root="{root}" extension="{extension}"; {extension}',
       en: 'typeId must be root="{root}" extension="{extension}"; {extension}',
     },
+    variants: [
+      {
+        fi: 'typeId-elementin on oltava root="{root}" extension="{extension}"; odotettiin {expected}, saatiin {received}',
+        sv: 'typeId ska vara root="{root}" extension="{extension}"; förväntades {expected}, mottogs {received}',
+        en: 'typeId must be root="{root}" extension="{extension}"; expected {expected}, received {received}',
+      },
+    ],
     sources: [
       { title: 'HL7 CDA R2', url: 'https://www.hl7.org/implement/standards/product_brief.cfm?product_id=7' },
       {
@@ -77,6 +84,14 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'dokumentets id saknas eller är inte en OID; ange id/@root, dokumentets OID: {problem}',
       en: 'the document id is missing or not an OID; give id/@root, the document OID: {problem}',
     },
+    variants: [
+      { fi: 'asiakirjan id: {problem}', sv: 'dokumentets id: {problem}', en: 'document id: {problem}' },
+      {
+        fi: 'ilman kelvollista asiakirjan OID-tunnusta asiakirjaa ei voi arkistoida; anna id/@root',
+        sv: 'utan en giltig dokument-OID kan dokumentet inte arkiveras; ange id/@root',
+        en: 'without a valid document OID the document cannot be archived; give id/@root',
+      },
+    ],
     sources: [
       { title: 'HL7 CDA R2', url: 'https://www.hl7.org/implement/standards/product_brief.cfm?product_id=7' },
       {
@@ -97,6 +112,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'dokumentets code är registret: ange en kod från {name} ({oid}) som kantasim känner till (1, 2, 4, 10)',
       en: 'the document code is the register: give a code from {name} ({oid}) that kantasim knows (1, 2, 4, 10)',
     },
+    variants: [
+      {
+        fi: '{element} (rekisteri) arkistossa {repository} on käytettävä koodistoa {name} ({oid}, valinnaisesti versiopäätteineen); odotettiin {expected}, saatiin {received}',
+        sv: '{element} (registret) i {repository} ska använda {name} ({oid}, eventuellt med versionssuffix); förväntades {expected}, mottogs {received}',
+        en: '{element} (the register) in the {repository} must use {name} ({oid}, optionally with its version suffix); expected {expected}, received {received}',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -116,6 +138,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'effectiveTime saknas; ange dokumentets skapandetid som HL7 TS (ÅÅÅÅMMDDTTMMSS)',
       en: 'effectiveTime is missing; give the document creation time as an HL7 TS (YYYYMMDDHHMMSS)',
     },
+    variants: [
+      {
+        fi: "effectiveTime '{value}' ei ole HL7 TS -aika; kirjoita VVVVKKPPTTMMSS, valinnaisesti .fff ja ±ZZZZ",
+        sv: "effectiveTime '{value}' är inte en HL7 TS; skriv ÅÅÅÅMMDDTTMMSS, eventuellt med .fff och ±ZZZZ",
+        en: "effectiveTime '{value}' is not an HL7 TS; write YYYYMMDDHHMMSS, optionally with .fff and ±ZZZZ",
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -154,6 +183,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'setId saknas eller är inte en OID; den första versionen använder sitt eget id som setId, senare versioner behåller det',
       en: 'setId is missing or not an OID; the first version uses its own id as setId, later versions keep it',
     },
+    variants: [
+      {
+        fi: 'setId puuttuu; ensimmäinen versio käyttää omaa id:tään setId-arvona, myöhemmät versiot säilyttävät sen',
+        sv: 'setId saknas; den första versionen använder sitt eget id som setId, senare versioner behåller det',
+        en: 'setId is missing; the first version uses its own id as setId, later versions keep it',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -230,6 +266,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'custodian saknas eller är inte en OID; ange den registeransvariges OID (…19.0) som custodian',
       en: 'the custodian is missing or not an OID; give the register controller OID (…19.0) as custodian',
     },
+    variants: [
+      {
+        fi: 'custodian puuttuu; anna custodian-tiedoksi rekisterinpitäjän OID (…19.0)',
+        sv: 'custodian saknas; ange den registeransvariges OID (…19.0) som custodian',
+        en: 'the custodian is missing; give the register controller OID (…19.0) as custodian',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -249,6 +292,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: '{what}: {problem} (templateId, encompassingEncounter id eller parentDocument id ska vara en OID)',
       en: '{what}: {problem} (templateId, encompassingEncounter id or parentDocument id must be an OID)',
     },
+    variants: [
+      {
+        fi: "{what}: arvon '{value}' osassa on etunolla, jota OID ei salli",
+        sv: "{what}: '{value}' har en båge med inledande nolla, vilket OID:er inte tillåter",
+        en: "{what}: '{value}' has an arc with a leading zero, which OIDs do not allow",
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -382,6 +432,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: "patient: personbeteckningen '{value}' är tom eller ogiltig ({problem}); ange en testbeteckning med korrekt kontrolltecken",
       en: "patient: identity code '{value}' is empty or not valid ({problem}); give a checksum-valid test code",
     },
+    variants: [
+      {
+        fi: "potilas: henkilötunnus '{value}' on virheellinen ({problem}); anna tarkistemerkiltään oikea testitunnus",
+        sv: "patient: personbeteckningen '{value}' är ogiltig ({problem}); ange en testbeteckning med korrekt kontrolltecken",
+        en: "patient: identity code '{value}' is not valid ({problem}); give a checksum-valid test code",
+      },
+    ],
     sources: [
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
       { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
@@ -399,6 +456,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: '{who}: personbeteckningen {value} ligger i intervallet för verkliga personer; {problem}. Använd en testbeteckning som FPA utfärdat',
       en: '{who}: identity code {value} is in the real-person range; {problem}. Use a Kela-issued test code',
     },
+    variants: [
+      {
+        fi: '{who}: henkilötunnus {value} on todellisten henkilöiden alueella ({problem}); vain Kelan myöntämät 900-sarjan testitunnukset hyväksytään, ellei palvelinta ajeta valinnalla --allow-real-identities. Käytä Kelan myöntämää testitunnusta',
+        sv: '{who}: personbeteckningen {value} ligger i intervallet för verkliga personer ({problem}); bara testbeteckningar i 900-serien som FPA utfärdat godtas om inte servern körs med --allow-real-identities. Använd en testbeteckning som FPA utfärdat',
+        en: '{who}: identity code {value} is in the real-person range ({problem}); only Kela-issued 900-series test codes are accepted unless the server runs with --allow-real-identities. Use a Kela-issued test code',
+      },
+    ],
     sources: [
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
       { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
@@ -435,6 +499,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: "person vid {element}: personbeteckningen '{value}' är tom eller ogiltig ({problem}); ange en testbeteckning med korrekt kontrolltecken",
       en: "person at {element}: identity code '{value}' is empty or not valid ({problem}); give a checksum-valid test code",
     },
+    variants: [
+      {
+        fi: "henkilö kohdassa {element}: henkilötunnus '{value}' on virheellinen ({problem}); anna tarkistemerkiltään oikea testitunnus",
+        sv: "person vid {element}: personbeteckningen '{value}' är ogiltig ({problem}); ange en testbeteckning med korrekt kontrolltecken",
+        en: "person at {element}: identity code '{value}' is not valid ({problem}); give a checksum-valid test code",
+      },
+    ],
     sources: [
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
       { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
@@ -583,6 +654,18 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'en SOAP Body ska innehålla ett arkiveringsmeddelande i HL7 V3, inte ett ensamt CDA-dokument',
       en: 'a SOAP Body must carry an HL7 V3 archiving message, not a bare CDA document',
     },
+    variants: [
+      {
+        fi: '{interaction} on sosiaalihuollon asiakastiedon arkiston sanoma; lähetä se osoitteeseen POST /archive/social, ei potilastiedon arkistoon',
+        sv: '{interaction} är ett meddelande till socialvårdens klientdataarkiv; skicka det till POST /archive/social, inte till patientdataarkivet',
+        en: '{interaction} is a message of the social-welfare Client Data Repository; send it to POST /archive/social, not to the Patient Data Repository',
+      },
+      {
+        fi: 'juurielementti {root} ei kelpaa; lähetä {expected}, nimiavaruudessa urn:hl7-org:v3',
+        sv: 'rotelementet {root} godtas inte; skicka {expected}, i namnrymden urn:hl7-org:v3',
+        en: 'root element {root} is not accepted; send {expected}, in namespace urn:hl7-org:v3',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -659,6 +742,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'MIME-paketet kan inte läsas: {problem}',
       en: 'the MIME package cannot be read: {problem}',
     },
+    variants: [
+      {
+        fi: 'multipart/related-tyyppisessä Content-Type-otsakkeessa ei ole boundary-parametria',
+        sv: 'Content-Type multipart/related har ingen boundary-parameter',
+        en: 'the multipart/related Content-Type has no boundary parameter',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -747,6 +837,18 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'interaktionen och relatedDocument stämmer inte överens: RCMR_IN100016FI01 (ersättning) kräver relatedDocument typeCode="RPLC", RCMR_IN100002FI01 (nytt) får inte ha en',
       en: 'the interaction and the relatedDocument disagree: RCMR_IN100016FI01 (replacement) needs relatedDocument typeCode="RPLC", RCMR_IN100002FI01 (new) must not have one',
     },
+    variants: [
+      {
+        fi: '{interaction} on korvaus, mutta asiakirjassa ei ole relatedDocument typeCode="RPLC"; lisää se tai lähetä {other}',
+        sv: '{interaction} är en ersättning men dokumentet har ingen relatedDocument typeCode="RPLC"; lägg till den eller skicka {other}',
+        en: '{interaction} is a replacement but the document has no relatedDocument typeCode="RPLC"; add it, or send {other}',
+      },
+      {
+        fi: '{interaction} arkistoi uuden asiakirjan, mutta tässä on relatedDocument typeCode="RPLC"; lähetä se sanomana {other}',
+        sv: '{interaction} arkiverar ett nytt dokument men det här har relatedDocument typeCode="RPLC"; skicka det som {other}',
+        en: '{interaction} archives a new document but this one has relatedDocument typeCode="RPLC"; send it as {other}',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -909,6 +1011,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'custodian {oid} finns inte i kodservern; custodian ska vara din organisations registrerade registeransvarige (…19.0) — registrera den eller rätta OID:n',
       en: "custodian {oid} is not in the code server; the custodian must be your organisation's registered register controller (…19.0) — register it or correct the OID",
     },
+    variants: [
+      {
+        fi: 'custodian {oid} ei ole koodistopalvelussa; sosiaalihuollon asiakirjan custodian on organisaatiosi tai sen yksikkö — rekisteröi se (PUT /registry/organisations/{oid}) tai korjaa OID',
+        sv: 'custodian {oid} finns inte i kodservern; custodian för ett socialvårdsdokument är din organisation eller en av dess enheter — registrera den (PUT /registry/organisations/{oid}) eller rätta OID:n',
+        en: 'custodian {oid} is not in the code server; the custodian of a social-welfare document is your organisation or one of its units — register it (PUT /registry/organisations/{oid}) or correct the OID',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastietovarannon käyttöönotto',
@@ -933,6 +1042,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'custodian {oid} är registrerad som {kind}, inte som registeransvarig; ange den registeransvarige (…19.0) för {oid}',
       en: 'custodian {oid} is registered as a {kind}, not a register controller; give the register controller (…19.0) of {oid}',
     },
+    variants: [
+      {
+        fi: 'custodian {oid} on rekisteröity tyypillä {kind}, ei rekisterinpitäjänä; anna organisaation {parent} rekisterinpitäjä (…19.0)',
+        sv: 'custodian {oid} är registrerad som {kind}, inte som registeransvarig; ange den registeransvarige (…19.0) för {parent}',
+        en: 'custodian {oid} is registered as a {kind}, not a register controller; give the register controller (…19.0) of {parent}',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastietovarannon käyttöönotto',
@@ -1077,6 +1193,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'dokumentgruppen saknas; lägg till en kod i det lokala huvudet från {name} ({oid}), t.ex. hl7fi:typeCode',
       en: 'the document group is missing; add a local-header code from {name} ({oid}), e.g. hl7fi:typeCode',
     },
+    variants: [
+      {
+        fi: 'asiakirjaryhmä puuttuu; lisää hl7fi:documentGroup koodilla koodistosta {name} ({oid})',
+        sv: 'dokumentgruppen saknas; lägg till hl7fi:documentGroup med en kod från {name} ({oid})',
+        en: 'the document group is missing; add hl7fi:documentGroup with a code from {name} ({oid})',
+      },
+    ],
     sources: [
       {
         title: 'THL code server: Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505)',
@@ -1096,6 +1219,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: "dokumentgruppens kod '{code}' är okänd; använd en av {codes}",
       en: "document group code '{code}' is not known; use one of {codes}",
     },
+    variants: [
+      {
+        fi: "asiakirjaryhmän koodi '{code}' ei ole koodiston {name} ({oid}) koodi; käytä jotakin koodeista {codes}",
+        sv: "dokumentgruppens kod '{code}' är inte en kod i {name} ({oid}); använd en av {codes}",
+        en: "document group code '{code}' is not a code of {name} ({oid}); use one of {codes}",
+      },
+    ],
     sources: [
       {
         title: 'THL code server: Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505)',
@@ -1115,6 +1245,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: "{orgOid} har inte tagit dokumentgruppen '{fi}' ({en}) i bruk; anmäl en utvidgning av användningen (käytön laajennus) för den dokumentgruppen till FPA innan den arkiveras (i bruk: {deployed})",
       en: "{orgOid} has not deployed the document group '{fi}' ({en}); notify Kela of an expansion of use (käytön laajennus) for that document group before archiving it (deployed: {deployed})",
     },
+    variants: [
+      {
+        fi: "{orgOid} ei ole ottanut käyttöön asiakirjaryhmää '{fi}' ({en}), johon ryhmäkoodi '{code}' kuuluu; tee Kelalle käytön laajennus kyseiselle asiakirjaryhmälle ennen sen arkistointia (käytössä: {deployed})",
+        sv: "{orgOid} har inte tagit dokumentgruppen '{fi}' ({en}), som gruppkoden '{code}' hör till, i bruk; anmäl en utvidgning av användningen (käytön laajennus) för den dokumentgruppen till FPA innan den arkiveras (i bruk: {deployed})",
+        en: "{orgOid} has not deployed the document group '{fi}' ({en}), to which group code '{code}' belongs; notify Kela of an expansion of use (käytön laajennus) for that document group before archiving it (deployed: {deployed})",
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Sosiaalihuollon asiakastiedon arkiston käyttöönotto',
@@ -1174,6 +1311,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: "{what} '{code}' är inte bland de koder kantasim har bekräftat för {list} ({oid}: {known}); kantasims lista är ofullständig, så kontrollera koden mot den nationella kodservern",
       en: "{what} '{code}' is not among the codes kantasim has confirmed for {list} ({oid}: {known}); kantasim's list is partial, so check the code against the national code server",
     },
+    variants: [
+      {
+        fi: "{what} '{code}' ei ole niiden koodien joukossa, jotka kantasim on varmistanut luettelosta {list} ({oid}: {known}); kantasimin luettelo on osittainen, joten tarkista koodi kansallisesta koodistopalvelusta; kantasim olettaa sen kuuluvan ryhmään {assumed}",
+        sv: "{what} '{code}' är inte bland de koder kantasim har bekräftat för {list} ({oid}: {known}); kantasims lista är ofullständig, så kontrollera koden mot den nationella kodservern; kantasim antar att den är {assumed}",
+        en: "{what} '{code}' is not among the codes kantasim has confirmed for {list} ({oid}: {known}); kantasim's list is partial, so check the code against the national code server; kantasim assumes it is a {assumed}",
+      },
+    ],
     sources: [
       {
         title: 'THL/Kela: Koodistopalvelu (national code server)',
@@ -1220,6 +1364,18 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: "ingen tjänstebegäran, eller tjänstebegäran '{code}' är inte en som arkivet känner till ({codes}); arkivet avgör utifrån den vad som görs med dokumentet",
       en: "no service request, or service request '{code}' is not one the archive knows ({codes}); the archive decides from it what to do with the document",
     },
+    variants: [
+      {
+        fi: 'palvelupyyntö puuttuu: anna reasonCode koodistosta {name} ({oid}), esim. {codes}',
+        sv: 'ingen tjänstebegäran: ange en reasonCode från {name} ({oid}), t.ex. {codes}',
+        en: 'no service request: give a reasonCode from {name} ({oid}), e.g. {codes}',
+      },
+      {
+        fi: "palvelupyyntö '{code}' ei ole arkiston tuntema ({codes}); arkisto päättää sen perusteella, mitä asiakirjalle tehdään, joten sanomaa ei voi käsitellä",
+        sv: "tjänstebegäran '{code}' är inte en som arkivet känner till ({codes}); arkivet avgör utifrån den vad som görs med dokumentet, så meddelandet kan inte behandlas",
+        en: "service request '{code}' is not one the archive knows ({codes}); the archive decides from it what to do with the document, so the message cannot be processed",
+      },
+    ],
     sources: [
       {
         title:
@@ -1270,6 +1426,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: "ingen användningssituation, eller användningssituationen '{code}' är inte en kod i Sosiaalihuolto - Asiakastiedon arkiston käyttötilanne (1.2.246.537.6.1289): lägg till en andra reasonCode från den",
       en: "no usage context, or usage context '{code}' is not a code of Sosiaalihuolto - Asiakastiedon arkiston käyttötilanne (1.2.246.537.6.1289): add a second reasonCode from it",
     },
+    variants: [
+      {
+        fi: 'käyttötilanne puuttuu: lisää toinen reasonCode koodistosta {name} ({oid}), esim. {example}',
+        sv: 'ingen användningssituation: lägg till en andra reasonCode från {name} ({oid}), t.ex. {example}',
+        en: 'no usage context: add a second reasonCode from {name} ({oid}), e.g. {example}',
+      },
+    ],
     sources: [
       {
         title:
@@ -1295,6 +1458,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'ramens clinicalDocument/code är registret (Sosiaalihuolto - Asiakirjan rekisteritunnus, 1.2.246.537.6.1264.201701); förväntades {expected}, mottogs {received}',
       en: "the frame's clinicalDocument/code is the register (Sosiaalihuolto - Asiakirjan rekisteritunnus, 1.2.246.537.6.1264.201701); expected {expected}, received {received}",
     },
+    variants: [
+      {
+        fi: 'kehyksen clinicalDocument/code on rekisteri ({name}, {oid}), esim. koodi {example}; odotettiin {expected}, saatiin {received}',
+        sv: 'ramens clinicalDocument/code är registret ({name}, {oid}), t.ex. kod {example}; förväntades {expected}, mottogs {received}',
+        en: "the frame's clinicalDocument/code is the register ({name}, {oid}), e.g. code {example}; expected {expected}, received {received}",
+      },
+    ],
     sources: [
       {
         title:
@@ -1364,6 +1534,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'ett klientdokument anger sin allmänna dokumenttyp i ClinicalDocument/code från Sosiaalihuolto - Asiakasasiakirjatyyppi (1.2.246.537.6.1506); bara ett klientrelationsdokument får skriva nullFlavor="NA"',
       en: 'a client document gives its general document type in ClinicalDocument/code from Sosiaalihuolto - Asiakasasiakirjatyyppi (1.2.246.537.6.1506); only a client-relationship document may write nullFlavor="NA"',
     },
+    variants: [
+      {
+        fi: 'asiakasasiakirja ilmoittaa yleisen asiakirjatyyppinsä ClinicalDocument/code-elementissä koodistosta {name} ({oid}), esim. {example}; vain asiakkuusasiakirja saa käyttää arvoa code nullFlavor="NA"',
+        sv: 'ett klientdokument anger sin allmänna dokumenttyp i ClinicalDocument/code från {name} ({oid}), t.ex. {example}; bara ett klientrelationsdokument får skriva code nullFlavor="NA"',
+        en: 'a client document gives its general document type in ClinicalDocument/code, from {name} ({oid}), e.g. {example}; only a client-relationship document may write code nullFlavor="NA"',
+      },
+    ],
     sources: [
       {
         title:
@@ -1418,6 +1595,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: "{element} ska använda {list} ({oid}); eller så är '{code}' inte en kod i den listan",
       en: "{element} must use {list} ({oid}); or '{code}' is not a code of that list",
     },
+    variants: [
+      {
+        fi: "{element} '{code}' ei ole luettelon {list} ({oid}) koodi; käytä jotakin koodeista {codes}",
+        sv: "{element} '{code}' är inte en kod i {list} ({oid}); använd en av {codes}",
+        en: "{element} '{code}' is not a code of {list} ({oid}); use one of {codes}",
+      },
+    ],
     sources: [
       {
         title:
@@ -1447,6 +1631,18 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'nonXMLBody:s XHTML-vy (text, base64) eller strukturerade del (hl7fi:json, base64-JSON) saknas, är inte base64, är för stor, är inte välformad eller är inte JSON: {problem}',
       en: "the nonXMLBody's XHTML view (text, base64) or structured part (hl7fi:json, base64 JSON) is missing, not base64, too large, not well-formed or not JSON: {problem}",
     },
+    variants: [
+      {
+        fi: 'JSON-osa ei ole JSONia ({problem}); lähetä UTF-8-muotoinen JSON base64-koodattuna',
+        sv: 'JSON-delen är inte JSON ({problem}); skicka UTF-8-JSON som base64',
+        en: 'the JSON part is not JSON ({problem}); send UTF-8 JSON as base64',
+      },
+      {
+        fi: 'sisältö ei ole base64-muotoista; lähetä XHTML-näkymä base64-koodattuna',
+        sv: 'innehållet är inte base64; skicka XHTML-vyn som base64',
+        en: 'the content is not base64; send the XHTML view as base64',
+      },
+    ],
     sources: [
       {
         title:
@@ -1593,6 +1789,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'RPLC-relationen anger inget parentDocument/id; ange OID för den version som ersätts',
       en: 'the RPLC relation names no parentDocument/id; give the OID of the version being replaced',
     },
+    variants: [
+      {
+        fi: 'korvattavaa asiakirjaa {parentOid} ei ole arkistossa; korvaavan asiakirjan on viitattava arkistoituun asiakirjaan (arkistoi ensin alkuperäinen)',
+        sv: 'det ersatta dokumentet {parentOid} finns inte i arkivet; en ersättning ska peka på ett arkiverat dokument (arkivera originalet först)',
+        en: 'the replaced document {parentOid} is not in the archive; a replacement must point at an archived document (archive the original first)',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -1688,6 +1891,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'parentDocument/setId stämmer inte med det arkiverade dokumentet; {setId}',
       en: 'parentDocument/setId disagrees with the archived document; {setId}',
     },
+    variants: [
+      {
+        fi: '{element} on ristiriidassa arkistoidun asiakirjan kanssa; odotettiin {expected}, saatiin {received}',
+        sv: '{element} stämmer inte med det arkiverade dokumentet; förväntades {expected}, mottogs {received}',
+        en: '{element} disagrees with the archived document; expected {expected}, received {received}',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -1766,6 +1976,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'innehållet är större än gränsen {maxBytes} byte; skicka ett mindre dokument',
       en: 'the body is larger than the limit of {maxBytes} bytes; send a smaller document',
     },
+    variants: [
+      {
+        fi: 'sisältö on suurempi kuin {maxBytes} tavun raja',
+        sv: 'innehållet är större än gränsen {maxBytes} byte',
+        en: 'the body is larger than the limit of {maxBytes} bytes',
+      },
+    ],
     sources: [
       { title: 'W3C: Extensible Markup Language (XML) 1.0', url: 'https://www.w3.org/TR/xml/' },
       { title: 'kantasim: archive.md', url: 'docs/archive.md' },
@@ -1788,6 +2005,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'XML-texten innehåller en DOCTYPE- eller entitetsdeklaration; Kanta-meddelanden och CDA-dokument får inte ha en sådan (inga DTD:er, inga entitetsdeklarationer). Ta bort den',
       en: 'the XML contains a DOCTYPE or entity declaration; Kanta messages and CDA documents must not have one (no DTDs, no entity declarations). Remove it',
     },
+    variants: [
+      {
+        fi: 'XML sisältää {what}-määrittelyn; Kannan sanomissa ja CDA-asiakirjoissa ei saa olla sellaista (ei DTD:itä, ei entiteettimäärittelyjä). Poista se',
+        sv: 'XML-texten innehåller en {what}-deklaration; Kanta-meddelanden och CDA-dokument får inte ha en sådan (inga DTD:er, inga entitetsdeklarationer). Ta bort den',
+        en: 'the XML contains a {what} declaration; Kanta messages and CDA documents must not have one (no DTDs, no entity declarations). Remove it',
+      },
+    ],
     sources: [
       { title: 'W3C: Extensible Markup Language (XML) 1.0', url: 'https://www.w3.org/TR/xml/' },
       { title: 'kantasim: archive.md', url: 'docs/archive.md' },
@@ -1853,6 +2077,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'XML-deklarationen anger kodningen \'{declared}\'; skicka dokumentet kodat som UTF-8 och deklarera encoding="UTF-8"',
       en: 'the XML declaration names encoding \'{declared}\'; send the document encoded as UTF-8 and declare encoding="UTF-8"',
     },
+    variants: [
+      {
+        fi: 'tavut eivät ole kelvollista UTF-8:aa; koodaa XML UTF-8-muotoon',
+        sv: 'byten är inte giltig UTF-8; koda XML-texten som UTF-8',
+        en: 'the bytes are not valid UTF-8; encode the XML as UTF-8',
+      },
+    ],
     sources: [
       { title: 'W3C: Extensible Markup Language (XML) 1.0', url: 'https://www.w3.org/TR/xml/' },
       { title: 'kantasim: archive.md', url: 'docs/archive.md' },

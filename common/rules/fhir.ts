@@ -781,6 +781,7 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: '{key}: {requirement}; {change}',
       en: '{key}: {requirement}; {change}',
     },
+    variants: [{ fi: '{key}: {requirement}', sv: '{key}: {requirement}', en: '{key}: {requirement}' }],
     sources: [
       { title: 'HL7 FHIR R4 Appointment, invariants', url: 'https://hl7.org/fhir/R4/appointment.html#invs' },
       {
@@ -825,6 +826,13 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: 'bokningen slutar innan den börjar; rätta start- eller sluttiden',
       en: 'the appointment ends before it starts; correct start or end',
     },
+    variants: [
+      {
+        fi: 'app-5: ajanvaraus päättyy ennen kuin se alkaa; korjaa alku- tai loppuaika',
+        sv: 'app-5: bokningen slutar innan den börjar; rätta start- eller sluttiden',
+        en: 'app-5: the appointment ends before it starts; correct start or end',
+      },
+    ],
     sources: [
       {
         title: 'HL7 FHIR R5 Appointment, invariant app-5',
@@ -992,6 +1000,13 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: '{path} är en tom sträng; FHIR JSON har inga tomma värden, utelämna elementet i stället',
       en: '{path} is an empty string; FHIR JSON has no empty values, leave the element out instead',
     },
+    variants: [
+      {
+        fi: '{path} on tyhjä merkkijono; anna entrylle sen täydellinen URL (uudelle resurssille urn:uuid:…) tai jätä fullUrl pois',
+        sv: '{path} är en tom sträng; ge entry dess fullständiga URL (urn:uuid:… för en ny resurs) eller utelämna fullUrl',
+        en: '{path} is an empty string; give the entry its full URL (urn:uuid:… for a new resource) or leave fullUrl out',
+      },
+    ],
     sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
     basis: 'published',
     modules: ['simulator/fhir/validation/r4-json.ts'],
@@ -1022,6 +1037,28 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: "{path}: en primitivs tilläggsobjekt är felaktigt ({problem}); ange '_element' som ett objekt (eller, för ett upprepat element, en array som motsvarar värdena, null där ett värde saknar tillägg) med bara 'id' och 'extension'",
       en: "{path}: a primitive's extension object is malformed ({problem}); give '_element' as an object (or, for a repeating element, an array aligned with the values, null where one has none) holding only 'id' and 'extension'",
     },
+    variants: [
+      {
+        fi: '{path} on tyhjä; anna sille laajennus tai jätä se pois',
+        sv: '{path} är tomt; ge det ett tillägg eller utelämna det',
+        en: '{path} is empty; give it an extension or leave it out',
+      },
+      {
+        fi: '{path} on oltava objekti (id ja extension), koska {element} ottaa yhden arvon',
+        sv: '{path} ska vara ett objekt (id och extension), eftersom {element} tar ett enda värde',
+        en: '{path} must be an object (id and extension), as {element} takes a single value',
+      },
+      {
+        fi: 'elementissä {path} on {count} alkiota, mutta sen arvotaulukossa on {values}; taulukoiden on vastattava toisiaan (null, kun toisessa ei ole mitään)',
+        sv: '{path} har {count} poster men dess värdearray har {values}; de två arrayerna ska motsvara varandra (null där den ena saknar något)',
+        en: '{path} has {count} entries but its value array has {values}; the two arrays must line up (null where one has nothing)',
+      },
+      {
+        fi: '{path} ja sen arvo ovat molemmat null; jätä toisto pois',
+        sv: '{path} och dess värde är båda null; utelämna upprepningen',
+        en: '{path} and its value are both null; leave the repetition out',
+      },
+    ],
     sources: [
       { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
       { title: 'HL7 FHIR R4: Extensibility', url: 'https://hl7.org/fhir/R4/extensibility.html' },
@@ -1518,6 +1555,13 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: "personbeteckningen '{value}' tillhör en verklig person: {problem}. Använd en testbeteckning som FPA utfärdat (t.ex. från GET /registry/test-persons); verkliga identiteter avvisas om inte servern körs med --allow-real-identities",
       en: "identity code '{value}' is a real person's code: {problem}. Use a Kela-issued test code (e.g. from GET /registry/test-persons); real identities are refused unless the server runs with --allow-real-identities",
     },
+    variants: [
+      {
+        fi: "henkilötunnus '{value}' on todellisen henkilön tunnus ({problem}); todelliset henkilötunnukset hylätään, ellei palvelinta ajeta valinnalla --allow-real-identities; käytä Kelan myöntämää testitunnusta (esim. GET /registry/test-persons)",
+        sv: "personbeteckningen '{value}' tillhör en verklig person ({problem}); verkliga identiteter avvisas om inte servern körs med --allow-real-identities; använd en testbeteckning som FPA utfärdat (t.ex. från GET /registry/test-persons)",
+        en: "identity code '{value}' is a real person's code ({problem}); real identities are refused unless the server runs with --allow-real-identities; use a Kela-issued test code (e.g. from GET /registry/test-persons)",
+      },
+    ],
     sources: [
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
       { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
@@ -1828,6 +1872,13 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: 'en cancelationReason-kodning (bunden till https://pta.kanta.fi/ValueSet/fipta-vs-cancelationreason) har system, code och display; lägg till {missing}',
       en: 'a cancelationReason coding (bound to https://pta.kanta.fi/ValueSet/fipta-vs-cancelationreason) carries system, code and display; add {missing}',
     },
+    variants: [
+      {
+        fi: 'cancelationReason on koodattu tieto (sidottu arvojoukkoon {valueSet}); lisää koodaus, jossa on system, code ja display',
+        sv: 'cancelationReason är kodad (bunden till {valueSet}); lägg till en kodning med system, code och display',
+        en: 'cancelationReason is coded (bound to {valueSet}); add a coding with system, code and display',
+      },
+    ],
     sources: [
       {
         title:

@@ -20,6 +20,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { localeOf, type Lang } from '../i18n/index.ts';
 import { ruleFor } from './catalogue.ts';
+import type { RuleEntry, RuleMessages } from './types.ts';
 
 /** A finding's template arguments: text or numbers, by placeholder name. */
 export type FindingArgs = Record<string, string | number>;
@@ -72,21 +73,37 @@ export function renderTemplate(template: string, args: FindingArgs, lang: Lang):
   return Array.isArray(out) ? out.join('') : out;
 }
 
+/** An entry's templates: its main wording, then its variants. */
+export function templatesOf(entry: RuleEntry): RuleMessages[] {
+  return [entry.messages, ...(entry.variants ?? [])];
+}
+
+const fills = (messages: RuleMessages, args: FindingArgs): boolean =>
+  placeholdersOf(messages.en).every((name) => args[name] !== undefined);
+
 /**
- * The args that fill a finding's template: its own, else those read back from its English message
- * (a finding stored before it carried args); undefined when some placeholder stays unfilled.
+ * The template a finding renders with and its args: the template its English message follows (with the
+ * finding's own args over those read back), else the first its own args fill; undefined when none fits.
  */
-export function templateArgs(finding: LocalisableFinding): FindingArgs | undefined {
+export function resolveTemplate(
+  finding: LocalisableFinding,
+): { messages: RuleMessages; args: FindingArgs } | undefined {
   const entry = ruleFor(finding.code);
   if (entry === undefined) return undefined;
-  const args = finding.args ?? argsFromMessage(finding.code, finding.message);
-  if (args === undefined) return undefined;
-  return placeholdersOf(entry.messages.en).every((name) => args[name] !== undefined) ? args : undefined;
+  const matched = matchMessage(entry, finding.message);
+  if (matched !== undefined) {
+    const args = { ...matched.args, ...(finding.args ?? {}) };
+    return { messages: matched.messages, args };
+  }
+  const own = finding.args;
+  if (own === undefined) return undefined;
+  const messages = templatesOf(entry).find((m) => fills(m, own));
+  return messages === undefined ? undefined : { messages, args: own };
 }
 
 /** Whether a finding can be shown in every language from the catalogue. */
 export function canLocalise(finding: LocalisableFinding): boolean {
-  return templateArgs(finding) !== undefined;
+  return resolveTemplate(finding) !== undefined;
 }
 
 /**
@@ -94,10 +111,10 @@ export function canLocalise(finding: LocalisableFinding): boolean {
  * catalogue cannot render (unknown code, an argument missing) keeps the English text it was raised with.
  */
 export function localise(finding: LocalisableFinding, lang: Lang): string {
-  const entry = ruleFor(finding.code);
-  const args = templateArgs(finding);
-  if (entry === undefined || args === undefined) return finding.message;
-  return renderTemplate(entry.messages[lang], args, lang);
+  const resolved = resolveTemplate(finding);
+  if (resolved === undefined) return finding.message;
+  // English is what the raise site wrote when it follows the template; rendering it again changes nothing.
+  return renderTemplate(resolved.messages[lang], resolved.args, lang);
 }
 
 /** The renderer the viewer and the report call: a function of a finding for one reader's language. */
@@ -111,45 +128,57 @@ function escapeRegExp(text: string): string {
 
 const matchers = new Map<string, { re: RegExp; names: string[] } | null>();
 
+function matcherOf(template: string): { re: RegExp; names: string[] } | null {
+  let matcher = matchers.get(template);
+  if (matcher !== undefined) return matcher;
+  const names: string[] = [];
+  let source = '^';
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    source += escapeRegExp(template.slice(last, m.index));
+    const name = m[1] ?? '';
+    // A placeholder used twice must match the same text both times.
+    const seen = names.indexOf(name);
+    if (seen >= 0) source += `\\k<p${seen}>`;
+    else {
+      source += `(?<p${names.length}>[\\s\\S]*?)`;
+      names.push(name);
+    }
+    last = m.index + m[0].length;
+  }
+  source += `${escapeRegExp(template.slice(last))}$`;
+  try {
+    matcher = { re: new RegExp(source), names };
+  } catch {
+    matcher = null;
+  }
+  matchers.set(template, matcher);
+  return matcher;
+}
+
+function matchMessage(
+  entry: RuleEntry,
+  message: string,
+): { messages: RuleMessages; args: FindingArgs } | undefined {
+  for (const messages of templatesOf(entry)) {
+    const matcher = matcherOf(messages.en);
+    if (matcher === null) continue;
+    const m = matcher.re.exec(message);
+    if (m === null) continue;
+    const args: FindingArgs = {};
+    matcher.names.forEach((name, i) => (args[name] = m.groups?.[`p${i}`] ?? ''));
+    return { messages, args };
+  }
+  return undefined;
+}
+
 /**
- * The args of an English message written at a raise site, read back against its code's English template
- * (`'x' is not a FHIR R4 resource type…` against `'{rt}' is not…` gives `{ rt: 'x' }`). Raise sites that
- * pass their args explicitly do not need it; for the others it keeps the finding renderable in every
- * language as long as its English text follows the template. Undefined when the text does not.
+ * The args of an English message written at a raise site, read back against its code's English
+ * templates (`'x' is not a FHIR R4 resource type…` against `'{rt}' is not…` gives `{ rt: 'x' }`). Raise
+ * sites that pass their args explicitly do not need it; for the others it keeps the finding renderable
+ * in every language as long as its English text follows one of the templates. Undefined when it does not.
  */
 export function argsFromMessage(code: string, message: string): FindingArgs | undefined {
   const entry = ruleFor(code);
-  if (entry === undefined) return undefined;
-  const template = entry.messages.en;
-  let matcher = matchers.get(template);
-  if (matcher === undefined) {
-    const names: string[] = [];
-    let source = '^';
-    let last = 0;
-    for (const m of template.matchAll(PLACEHOLDER)) {
-      source += escapeRegExp(template.slice(last, m.index));
-      const name = m[1] ?? '';
-      // A placeholder used twice must match the same text both times.
-      const seen = names.indexOf(name);
-      if (seen >= 0) source += `\\k<p${seen}>`;
-      else {
-        source += `(?<p${names.length}>[\\s\\S]*?)`;
-        names.push(name);
-      }
-      last = m.index + m[0].length;
-    }
-    source += `${escapeRegExp(template.slice(last))}$`;
-    try {
-      matcher = { re: new RegExp(source), names };
-    } catch {
-      matcher = null;
-    }
-    matchers.set(template, matcher);
-  }
-  if (matcher === null) return undefined;
-  const m = matcher.re.exec(message);
-  if (m === null) return undefined;
-  const args: FindingArgs = {};
-  matcher.names.forEach((name, i) => (args[name] = m.groups?.[`p${i}`] ?? ''));
-  return args;
+  return entry === undefined ? undefined : matchMessage(entry, message)?.args;
 }

@@ -53,6 +53,12 @@ export function rulesMarkdown(entries: readonly RuleEntry[] = CATALOGUE): string
       lines.push(`| Message (fi) | ${cell(e.messages.fi)} |`);
       lines.push(`| Message (sv) | ${cell(e.messages.sv)} |`);
       lines.push(`| Message (en) | ${cell(e.messages.en)} |`);
+      (e.variants ?? []).forEach((v, i) => {
+        const n = (e.variants ?? []).length > 1 ? ` ${i + 1}` : '';
+        lines.push(`| Also worded${n} (fi) | ${cell(v.fi)} |`);
+        lines.push(`| Also worded${n} (sv) | ${cell(v.sv)} |`);
+        lines.push(`| Also worded${n} (en) | ${cell(v.en)} |`);
+      });
       if (e.keys !== undefined) lines.push(`| Keys | ${e.keys.map((k) => `\`${k}\``).join(', ')} |`);
       lines.push(`| Source | ${cell(sourcesMarkdown(e))} |`);
       lines.push(`| Basis | ${e.basis === 'published' ? 'published' : 'kantasim assumption'} |`);

@@ -52,6 +52,12 @@ export interface RuleEntry {
   /** The element the finding points at, as a template (FHIRPath, XPath-like, header or body path). */
   element: string;
   messages: RuleMessages;
+  /**
+   * Other wordings the code is raised with (a more specific case of the same rule), each again in all
+   * three languages with the same placeholders. A finding renders with the first template its args fill
+   * or its English message follows; `messages` is the wording docs show first.
+   */
+  variants?: readonly RuleMessages[];
   sources: readonly RuleSource[];
   basis: RuleBasis;
   /** Source files that raise the code, for maintainers. */

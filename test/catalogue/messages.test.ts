@@ -15,6 +15,7 @@ import {
   localise,
   placeholdersOf,
   renderTemplate,
+  templatesOf,
 } from '../../common/rules/messages.ts';
 import { buildCda } from '../../fixtures/cda/index.ts';
 import { kantaAppointment, storeBundle } from '../../fixtures/fhir/appointment.ts';
@@ -27,15 +28,16 @@ const UNFILLED = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
 describe('catalogue templates', () => {
   it('render in fi, sv and en with every placeholder filled', () => {
     const bad: string[] = [];
-    for (const entry of CATALOGUE) {
-      const args = Object.fromEntries(placeholdersOf(entry.messages.en).map((n) => [n, `«${n}»`]));
-      for (const lang of LANGS) {
-        const text = renderTemplate(entry.messages[lang], args, lang);
-        if (UNFILLED.test(text) || text.trim() === '') bad.push(`${entry.code} (${lang}): ${text}`);
-        for (const name of Object.keys(args))
-          if (!text.includes(`«${name}»`)) bad.push(`${entry.code} (${lang}) lost {${name}}`);
+    for (const entry of CATALOGUE)
+      for (const messages of templatesOf(entry)) {
+        const args = Object.fromEntries(placeholdersOf(messages.en).map((n) => [n, `«${n}»`]));
+        for (const lang of LANGS) {
+          const text = renderTemplate(messages[lang], args, lang);
+          if (UNFILLED.test(text) || text.trim() === '') bad.push(`${entry.code} (${lang}): ${text}`);
+          for (const name of Object.keys(args))
+            if (!text.includes(`«${name}»`)) bad.push(`${entry.code} (${lang}) lost {${name}}`);
+        }
       }
-    }
     expect(bad).toEqual([]);
   });
 

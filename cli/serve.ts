@@ -11,6 +11,7 @@ import { Command, Option } from 'commander';
 import {
   DEFAULT_CONFIG,
   configFromEnv,
+  parseLang,
   parseMode,
   parsePort,
   parseStore,
@@ -35,6 +36,7 @@ interface ServeOptions {
   mode?: string;
   cdaSchema?: string;
   logLevel?: string;
+  lang?: string;
 }
 
 export function serveCommand(): Command {
@@ -63,6 +65,10 @@ export function serveCommand(): Command {
         'DANGER: accept identity codes outside the test range; logged loudly. Never use with real data.',
       )
       .option('--log-level <level>', 'pino log level (env KANTASIM_LOG_LEVEL; default info)')
+      .option(
+        '--lang <fi|sv|en>',
+        'language of finding messages when a request has no matching Accept-Language (env KANTASIM_LANG; default fi)',
+      )
       .action(async (opts: ServeOptions) => {
         const config: Partial<Config> = { ...configFromEnv() };
         if (opts.port !== undefined) config.port = parsePort(opts.port, '--port');
@@ -75,6 +81,7 @@ export function serveCommand(): Command {
         if (opts.cdaSchema !== undefined) config.cdaSchemaDir = opts.cdaSchema;
         if (opts.allowRealIdentities === true) config.allowRealIdentities = true;
         if (opts.logLevel !== undefined) config.logLevel = opts.logLevel;
+        if (opts.lang !== undefined) config.defaultLanguage = parseLang(opts.lang);
 
         const server = await startServer(config);
         let stopping = false;

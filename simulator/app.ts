@@ -118,6 +118,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
       logger,
       defaultMode: config.mode,
       maxBodyBytes: config.maxBodyBytes,
+      defaultLanguage: config.defaultLanguage,
     }),
   );
   app.use('/fhir', fhirRouter({ config, store, events, logger, version: VERSION }));

@@ -1,6 +1,7 @@
 /**
  * Server configuration: defaults, environment variables and command-line flags meet here once.
  */
+import { isLang, type Lang } from '../common/i18n/index.ts';
 import { modeNamed, type ValidationMode } from './domain/policy.ts';
 
 export interface Config {
@@ -33,6 +34,11 @@ export interface Config {
    * a missing header is then answered with a warning. The Kanta-faithful TLS mode switches it on.
    */
   requireRequestId: boolean;
+  /**
+   * The language of finding messages (OperationOutcome diagnostics, acknowledgement texts) when the
+   * request's Accept-Language names none of fi, sv, en. Finnish by default, as Kanta answers in Finnish.
+   */
+  defaultLanguage: Lang;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -45,6 +51,7 @@ export const DEFAULT_CONFIG: Config = {
   maxBodyBytes: 20 * 1024 * 1024,
   logLevel: 'info',
   requireRequestId: false,
+  defaultLanguage: 'fi',
 };
 
 /** Reads `KANTASIM_*` variables; flags given on the command line override these later. */
@@ -57,6 +64,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
     partial.store = parseStore(env.KANTASIM_STORE, 'KANTASIM_STORE');
   if (env.KANTASIM_LOG_LEVEL !== undefined) partial.logLevel = env.KANTASIM_LOG_LEVEL;
   if (env.KANTASIM_MODE !== undefined) partial.mode = parseMode(env.KANTASIM_MODE);
+  if (env.KANTASIM_LANG !== undefined) partial.defaultLanguage = parseLang(env.KANTASIM_LANG);
   return partial;
 }
 
@@ -74,6 +82,13 @@ export function parsePort(value: string, what = 'port'): number {
     throw new Error(`${what} must be a whole number from 0 to 65535, not '${value}'`);
   }
   return port;
+}
+
+/** The operator's default answer language (`--lang`, `KANTASIM_LANG`): fi, sv or en. */
+export function parseLang(value: string): Lang {
+  const lang = value.trim().toLowerCase();
+  if (isLang(lang)) return lang;
+  throw new Error(`language must be 'fi', 'sv' or 'en', not '${value}'`);
 }
 
 /** A mode from the environment or the command line, read as the mode header is (`modeNamed`). */

@@ -12,7 +12,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Bundle.entry',
-    messages: { en: 'the Bundle is not a valid transaction or batch: {problem}' },
+    messages: {
+      fi: 'Bundle ei ole kelvollinen transaction- tai batch-kokonaisuus: {problem}',
+      sv: 'Bundle är inte en giltig transaction eller batch: {problem}',
+      en: 'the Bundle is not a valid transaction or batch: {problem}',
+    },
     sources: [
       {
         title: 'HL7 FHIR R4: RESTful API, transaction',
@@ -27,7 +31,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Bundle.entry[{i}].request',
-    messages: { en: 'a Bundle entry cannot POST another Bundle to the base' },
+    messages: {
+      fi: 'Bundle-resurssin entry ei voi lähettää (POST) toista Bundlea palvelun juureen',
+      sv: 'en Bundle-entry kan inte skicka (POST) en annan Bundle till basadressen',
+      en: 'a Bundle entry cannot POST another Bundle to the base',
+    },
     sources: [
       {
         title: 'HL7 FHIR R4: RESTful API, transaction',
@@ -42,7 +50,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Bundle.type',
-    messages: { en: "POST a Bundle of type 'transaction' or 'batch' to the base, not '{type}'" },
+    messages: {
+      fi: "lähetä palvelun juureen (POST) Bundle, jonka tyyppi on 'transaction' tai 'batch', ei '{type}'",
+      sv: "skicka (POST) en Bundle av typen 'transaction' eller 'batch' till basadressen, inte '{type}'",
+      en: "POST a Bundle of type 'transaction' or 'batch' to the base, not '{type}'",
+    },
     sources: [
       {
         title: 'HL7 FHIR R4: RESTful API, transaction',
@@ -57,7 +69,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: 'If-None-Exist matches {total} {type} resources; make the criteria select at most one' },
+    messages: {
+      fi: 'If-None-Exist vastaa {total} {type}-resurssia; rajaa ehdot niin, että ne valitsevat enintään yhden',
+      sv: 'If-None-Exist matchar {total} {type}-resurser; avgränsa villkoren så att de väljer högst en',
+      en: 'If-None-Exist matches {total} {type} resources; make the criteria select at most one',
+    },
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
     modules: ['simulator/fhir/handlers/crud.ts'],
@@ -67,7 +83,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'information',
     element: '',
-    messages: { en: '{type}/{id} deleted' },
+    messages: {
+      fi: '{type}/{id} poistettu',
+      sv: '{type}/{id} raderad',
+      en: '{type}/{id} deleted',
+    },
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
     modules: ['simulator/fhir/handlers/crud.ts'],
@@ -78,6 +98,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'X-Request-Id',
     messages: {
+      fi: 'pyynnöstä puuttuu X-Request-Id-otsake; Kanta edellyttää jokaiseen FHIR-pyyntöön yksilöllisen X-Request-Id-otsakkeen',
+      sv: 'begäran saknar huvudet X-Request-Id; Kanta kräver ett unikt X-Request-Id i varje FHIR-begäran',
       en: 'the request has no X-Request-Id header; Kanta requires a unique X-Request-Id on every FHIR request',
     },
     sources: [
@@ -95,6 +117,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: 'X-Request-Id',
     messages: {
+      fi: 'pyynnöstä puuttuu X-Request-Id-otsake; Kanta edellyttää jokaiseen FHIR-pyyntöön yksilöllisen X-Request-Id-otsakkeen (pyyntö käsiteltiin, koska simulaattori ei vaadi otsaketta: requireRequestId pois päältä)',
+      sv: 'begäran saknar huvudet X-Request-Id; Kanta kräver ett unikt X-Request-Id i varje FHIR-begäran (begäran behandlades eftersom simulatorn körs med requireRequestId av)',
       en: 'the request has no X-Request-Id header; Kanta requires a unique X-Request-Id on every FHIR request (served here because the simulator runs with requireRequestId off)',
     },
     sources: [
@@ -111,7 +135,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{element}',
-    messages: { en: 'the request itself is malformed: {problem} (a bad header, URL, id or body)' },
+    messages: {
+      fi: 'pyyntö on virheellinen: {problem} (virheellinen otsake, URL, tunniste tai sisältö)',
+      sv: 'begäran är felaktig: {problem} (felaktigt huvud, URL, id eller innehåll)',
+      en: 'the request itself is malformed: {problem} (a bad header, URL, id or body)',
+    },
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
     modules: ['simulator/fhir/handlers/crud.ts', 'simulator/fhir/router.ts', 'simulator/fhir/write.ts'],
@@ -121,7 +149,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: '{type}/{id} is not here: {problem}' },
+    messages: {
+      fi: '{type}/{id} ei löydy: {problem}',
+      sv: '{type}/{id} finns inte: {problem}',
+      en: '{type}/{id} is not here: {problem}',
+    },
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
     modules: ['simulator/fhir/outcomes.ts'],
@@ -131,7 +163,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: '{method} is not allowed on {path}; see /fhir/metadata' },
+    messages: {
+      fi: '{method} ei ole sallittu osoitteessa {path}; katso /fhir/metadata',
+      sv: '{method} är inte tillåten för {path}; se /fhir/metadata',
+      en: '{method} is not allowed on {path}; see /fhir/metadata',
+    },
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
     modules: ['simulator/fhir/outcomes.ts'],
@@ -142,6 +178,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '_format',
     messages: {
+      fi: "palvelu vastaa vain JSON-muodossa; käytä _format=json tai Accept: application/fhir+json, ei '{format}'",
+      sv: "tjänsten svarar bara i JSON; använd _format=json eller Accept: application/fhir+json, inte '{format}'",
       en: "only JSON is served; use _format=json or Accept: application/fhir+json, not '{format}'",
     },
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
@@ -153,7 +191,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: '{type}/{id} was deleted' },
+    messages: {
+      fi: '{type}/{id} on poistettu',
+      sv: '{type}/{id} har raderats',
+      en: '{type}/{id} was deleted',
+    },
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
     modules: ['simulator/fhir/outcomes.ts'],
@@ -163,7 +205,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: 'the body is larger than the server accepts ({limit})' },
+    messages: {
+      fi: 'sisältö on suurempi kuin palvelin hyväksyy ({limit})',
+      sv: 'innehållet är större än servern tar emot ({limit})',
+      en: 'the body is larger than the server accepts ({limit})',
+    },
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
     modules: ['simulator/fhir/outcomes.ts'],
@@ -173,7 +219,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: "send the body as application/fhir+json (or application/json), not '{contentType}'" },
+    messages: {
+      fi: "lähetä sisältö muodossa application/fhir+json (tai application/json), ei '{contentType}'",
+      sv: "skicka innehållet som application/fhir+json (eller application/json), inte '{contentType}'",
+      en: "send the body as application/fhir+json (or application/json), not '{contentType}'",
+    },
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
     modules: ['simulator/fhir/outcomes.ts'],
@@ -183,7 +233,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: 'the simulator failed unexpectedly; the request was not applied' },
+    messages: {
+      fi: 'simulaattorissa tapahtui odottamaton virhe; pyyntöä ei toteutettu',
+      sv: 'ett oväntat fel inträffade i simulatorn; begäran genomfördes inte',
+      en: 'the simulator failed unexpectedly; the request was not applied',
+    },
     sources: [{ title: 'kantasim: fhir.md', url: 'docs/fhir.md' }],
     basis: 'assumption',
     modules: ['simulator/fhir/outcomes.ts'],
@@ -193,7 +247,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: 'the request needs a JSON body (a FHIR resource)' },
+    messages: {
+      fi: 'pyyntö tarvitsee JSON-sisällön (FHIR-resurssin)',
+      sv: 'begäran behöver ett JSON-innehåll (en FHIR-resurs)',
+      en: 'the request needs a JSON body (a FHIR resource)',
+    },
     sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
     basis: 'published',
     modules: ['simulator/fhir/router.ts'],
@@ -203,7 +261,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: 'the body is not valid JSON: {err}; fix the syntax' },
+    messages: {
+      fi: 'sisältö ei ole kelvollista JSONia: {err}; korjaa syntaksi',
+      sv: 'innehållet är inte giltig JSON: {err}; rätta syntaxen',
+      en: 'the body is not valid JSON: {err}; fix the syntax',
+    },
     sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
     basis: 'published',
     modules: ['simulator/fhir/router.ts'],
@@ -213,7 +275,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: 'the body must be a JSON object (a FHIR resource), not an array or a value' },
+    messages: {
+      fi: 'sisällön on oltava JSON-objekti (FHIR-resurssi), ei taulukko tai yksittäinen arvo',
+      sv: 'innehållet ska vara ett JSON-objekt (en FHIR-resurs), inte en array eller ett enskilt värde',
+      en: 'the body must be a JSON object (a FHIR resource), not an array or a value',
+    },
     sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
     basis: 'published',
     modules: ['simulator/fhir/validation/structure.ts'],
@@ -223,7 +289,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'resourceType',
-    messages: { en: "the resource must have a 'resourceType' string" },
+    messages: {
+      fi: "resurssilla on oltava merkkijono 'resourceType'",
+      sv: "resursen ska ha strängen 'resourceType'",
+      en: "the resource must have a 'resourceType' string",
+    },
     sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
     basis: 'published',
     modules: ['simulator/fhir/validation/structure.ts'],
@@ -233,7 +303,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'resourceType',
-    messages: { en: "'{rt}' is not a FHIR R4 resource type; check the spelling" },
+    messages: {
+      fi: "'{rt}' ei ole FHIR R4 -resurssityyppi; tarkista kirjoitusasu",
+      sv: "'{rt}' är inte en resurstyp i FHIR R4; kontrollera stavningen",
+      en: "'{rt}' is not a FHIR R4 resource type; check the spelling",
+    },
     sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
     basis: 'published',
     modules: ['simulator/fhir/validation/structure.ts'],
@@ -244,6 +318,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'resourceType',
     messages: {
+      fi: 'URL nimeää tyypin {expectedType}, mutta sisältö on {rt}; lähetä se osoitteeseen /fhir/{rt} tai korjaa sisältö',
+      sv: 'URL:en anger {expectedType} men innehållet är {rt}; skicka det till /fhir/{rt} eller ändra innehållet',
       en: 'the URL names {expectedType} but the body is a {rt}; send it to /fhir/{rt} or change the body',
     },
     sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
@@ -255,7 +331,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'resourceType',
-    messages: { en: 'this endpoint does not serve {rt}; see /fhir/metadata' },
+    messages: {
+      fi: 'tämä rajapinta ei palvele resurssia {rt}; katso /fhir/metadata',
+      sv: 'den här slutpunkten hanterar inte {rt}; se /fhir/metadata',
+      en: 'this endpoint does not serve {rt}; see /fhir/metadata',
+    },
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
     modules: ['simulator/fhir/validation/structure.ts'],
@@ -265,7 +345,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: 'the JSON is nested deeper than {maxDepth} levels; no FHIR resource needs that' },
+    messages: {
+      fi: 'JSON on sisäkkäin syvemmällä kuin {maxDepth} tasoa; mikään FHIR-resurssi ei tarvitse sitä',
+      sv: 'JSON är nästlad djupare än {maxDepth} nivåer; ingen FHIR-resurs behöver det',
+      en: 'the JSON is nested deeper than {maxDepth} levels; no FHIR resource needs that',
+    },
     sources: [
       { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
       { title: 'kantasim: fhir.md', url: 'docs/fhir.md' },
@@ -279,6 +363,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{element}',
     messages: {
+      fi: "{nullAt} on null; FHIR JSONissa ei ole null-arvoja (jätä elementti pois), paitsi primitiivitaulukoissa, jotka vastaavat '_'-laajennustaulukkoaan",
+      sv: "{nullAt} är null; FHIR JSON har inga null-värden (utelämna elementet), utom i primitiva arrayer som motsvarar sin '_'-tilläggsarray",
       en: "{nullAt} is null; FHIR JSON has no nulls (leave the element out), except in primitive arrays aligned with their '_' extension array",
     },
     sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
@@ -291,6 +377,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '',
     messages: {
+      fi: 'sisällössä on yli {max} JSON-arvoa (elementtejä, taulukon alkioita ja primitiivejä); mikään FHIR-resurssi ei tarvitse niin montaa, joten lähetä vähemmän',
+      sv: 'innehållet har fler än {max} JSON-värden (element, arrayposter och primitiver); ingen FHIR-resurs behöver så många, så skicka mindre',
       en: 'the body has more than {max} JSON values (elements, array items and primitives); no FHIR resource needs that many, so send less',
     },
     sources: [
@@ -306,6 +394,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{parameter}',
     messages: {
+      fi: "parametrissa '{parameter}' on {count} pilkulla erotettua arvoa; yhdessä parametrissa hyväksytään enintään {max}, joten jaa haku",
+      sv: "parametern '{parameter}' har {count} kommaseparerade värden; högst {max} tas emot i en parameter, så dela upp sökningen",
       en: "parameter '{parameter}' has {count} comma-separated values; at most {max} are accepted in one parameter, so split the search",
     },
     sources: [
@@ -321,6 +411,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '',
     messages: {
+      fi: 'haussa on {count} parametria; enintään {max} hyväksytään (toistot mukaan lukien), joten rajaa hakua',
+      sv: 'sökningen har {count} parametrar; högst {max} tas emot (upprepningar medräknade), så avgränsa den',
       en: 'the search has {count} parameters; at most {max} are accepted (repetitions counted), so narrow it down',
     },
     sources: [
@@ -335,7 +427,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{name}',
-    messages: { en: "{type} has no search parameter '/{interaction}'; supported: _id, _lastUpdated, {name}" },
+    messages: {
+      fi: "resurssilla {type} ei ole hakuparametria '/{interaction}'; tuetut: _id, _lastUpdated, {name}",
+      sv: "{type} har ingen sökparameter '/{interaction}'; som stöds: _id, _lastUpdated, {name}",
+      en: "{type} has no search parameter '/{interaction}'; supported: _id, _lastUpdated, {name}",
+    },
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
     modules: ['simulator/fhir/search.ts'],
@@ -345,7 +441,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{name}',
-    messages: { en: "modifier ':{modifier}' is not supported on {kind} parameter '/{interaction}'" },
+    messages: {
+      fi: "tarkenninta ':{modifier}' ei tueta {kind}-parametrissa '/{interaction}'",
+      sv: "modifieraren ':{modifier}' stöds inte för {kind}-parametern '/{interaction}'",
+      en: "modifier ':{modifier}' is not supported on {kind} parameter '/{interaction}'",
+    },
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
     modules: ['simulator/fhir/search.ts'],
@@ -355,7 +455,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{name}',
-    messages: { en: "{name} must be a whole number, not '{value}'" },
+    messages: {
+      fi: "{name} on oltava kokonaisluku, ei '{value}'",
+      sv: "{name} ska vara ett heltal, inte '{value}'",
+      en: "{name} must be a whole number, not '{value}'",
+    },
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
     modules: [
@@ -370,6 +474,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{name}',
     messages: {
+      fi: "{param}: anna koodi '|'-merkin jälkeen ('system|code'); koko koodiston hakua ei tueta",
+      sv: "{param}: ange en kod efter '|' ('system|code'); sökning på ett helt kodsystem stöds inte",
       en: "{param}: give a code after '|' ('system|code'); searching a whole system is not supported",
     },
     sources: [
@@ -384,7 +490,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{name}',
-    messages: { en: "_since '{value}' is not a FHIR instant (e.g. 2026-10-01T00:00:00Z)" },
+    messages: {
+      fi: "_since '{value}' ei ole FHIR instant -aika (esim. 2026-10-01T00:00:00Z)",
+      sv: "_since '{value}' är inte en FHIR instant (t.ex. 2026-10-01T00:00:00Z)",
+      en: "_since '{value}' is not a FHIR instant (e.g. 2026-10-01T00:00:00Z)",
+    },
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
     modules: ['simulator/fhir/handlers/query.ts', 'simulator/fhir/search.ts'],
@@ -394,7 +504,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{name}',
-    messages: { en: "parameter '{name}' has no value" },
+    messages: {
+      fi: "parametrilla '{name}' ei ole arvoa",
+      sv: "parametern '{name}' har inget värde",
+      en: "parameter '{name}' has no value",
+    },
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
     modules: ['simulator/fhir/search.ts'],
@@ -404,7 +518,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{name}',
-    messages: { en: "'{name}={v}': say which type, e.g. '{name}={Type}/{v}'" },
+    messages: {
+      fi: "'{name}={v}': kerro tyyppi, esim. '{name}={Type}/{v}'",
+      sv: "'{name}={v}': ange typen, t.ex. '{name}={Type}/{v}'",
+      en: "'{name}={v}': say which type, e.g. '{name}={Type}/{v}'",
+    },
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
     modules: ['simulator/fhir/search.ts'],
@@ -414,7 +532,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{name}',
-    messages: { en: "date parameter '{name}' takes one value; repeat the parameter for a range" },
+    messages: {
+      fi: "päivämääräparametri '{name}' ottaa yhden arvon; toista parametri aikavälille",
+      sv: "datumparametern '{name}' tar ett värde; upprepa parametern för ett intervall",
+      en: "date parameter '{name}' takes one value; repeat the parameter for a range",
+    },
     sources: [
       { title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' },
       { title: 'kantasim: fhir.md', url: 'docs/fhir.md' },
@@ -427,7 +549,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '_sort',
-    messages: { en: "_sort on '{param}' is not supported; sort on _lastUpdated, _id{dates}" },
+    messages: {
+      fi: "_sort kentällä '{param}' ei ole tuettu; lajittele kentillä _lastUpdated, _id{dates}",
+      sv: "_sort på '{param}' stöds inte; sortera på _lastUpdated, _id{dates}",
+      en: "_sort on '{param}' is not supported; sort on _lastUpdated, _id{dates}",
+    },
     sources: [
       { title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' },
       { title: 'kantasim: fhir.md', url: 'docs/fhir.md' },
@@ -440,7 +566,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '_include',
-    messages: { en: "_include '{raw}' must be '{type}:<reference parameter>'" },
+    messages: {
+      fi: "_include '{raw}' on oltava muotoa '{type}:<viittausparametri>'",
+      sv: "_include '{raw}' ska ha formen '{type}:<referensparameter>'",
+      en: "_include '{raw}' must be '{type}:<reference parameter>'",
+    },
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
     modules: ['simulator/fhir/search.ts'],
@@ -450,7 +580,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '_include',
-    messages: { en: "_include '{raw}': '{name}' is not a reference parameter of {type}" },
+    messages: {
+      fi: "_include '{raw}': '{name}' ei ole resurssin {type} viittausparametri",
+      sv: "_include '{raw}': '{name}' är inte en referensparameter för {type}",
+      en: "_include '{raw}': '{name}' is not a reference parameter of {type}",
+    },
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
     modules: ['simulator/fhir/search.ts'],
@@ -460,7 +594,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '_include',
-    messages: { en: "_include '{raw}': {type}.{name} does not refer to {target}" },
+    messages: {
+      fi: "_include '{raw}': {type}.{name} ei viittaa resurssiin {target}",
+      sv: "_include '{raw}': {type}.{name} refererar inte till {target}",
+      en: "_include '{raw}': {type}.{name} does not refer to {target}",
+    },
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
     modules: ['simulator/fhir/search.ts'],
@@ -470,7 +608,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{name}',
-    messages: { en: "history takes _count, _offset and _since, not '{name}'" },
+    messages: {
+      fi: "historiahaku ottaa parametrit _count, _offset ja _since, ei '{name}'",
+      sv: "historiken tar _count, _offset och _since, inte '{name}'",
+      en: "history takes _count, _offset and _since, not '{name}'",
+    },
     sources: [
       { title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' },
       { title: 'kantasim: fhir.md', url: 'docs/fhir.md' },
@@ -484,6 +626,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{element}.{name}',
     messages: {
+      fi: "'{name}' ei ole FHIR R4:ssä elementin {element} osa; poista se tai tarkista kirjoitusasu (laajennukset kuuluvat kenttään 'extension')",
+      sv: "'{name}' är inte ett element i {element} i FHIR R4; ta bort det eller kontrollera stavningen (tillägg hör till 'extension')",
       en: "'{name}' is not an element of {element} in FHIR R4; remove it or check its spelling (extensions go in 'extension')",
     },
     sources: [
@@ -498,7 +642,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{element}.{missingProperty}',
-    messages: { en: "{element} must have '{missingProperty}' (required in FHIR R4)" },
+    messages: {
+      fi: "elementillä {element} on oltava '{missingProperty}' (pakollinen FHIR R4:ssä)",
+      sv: "{element} ska ha '{missingProperty}' (obligatoriskt i FHIR R4)",
+      en: "{element} must have '{missingProperty}' (required in FHIR R4)",
+    },
     sources: [
       { title: 'HL7 FHIR R4: JSON Schema (fhir.schema.json)', url: 'https://hl7.org/fhir/R4/downloads.html' },
       { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
@@ -511,7 +659,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{element}',
-    messages: { en: '{element} must be a JSON {type} in FHIR R4' },
+    messages: {
+      fi: 'elementin {element} on oltava JSON-tyyppiä {type} FHIR R4:ssä',
+      sv: '{element} ska vara av JSON-typen {type} i FHIR R4',
+      en: '{element} must be a JSON {type} in FHIR R4',
+    },
     sources: [
       { title: 'HL7 FHIR R4: JSON Schema (fhir.schema.json)', url: 'https://hl7.org/fhir/R4/downloads.html' },
       { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
@@ -524,7 +676,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{element}',
-    messages: { en: '{element} must be one of {values}' },
+    messages: {
+      fi: 'elementin {element} on oltava jokin arvoista {values}',
+      sv: '{element} ska vara ett av {values}',
+      en: '{element} must be one of {values}',
+    },
     sources: [
       { title: 'HL7 FHIR R4: JSON Schema (fhir.schema.json)', url: 'https://hl7.org/fhir/R4/downloads.html' },
       { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
@@ -538,6 +694,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{element}',
     messages: {
+      fi: 'elementti {element} ei ole FHIR-tietotyyppinsä muodossa (malli {pattern}); korjaa arvo',
+      sv: '{element} har inte formatet för sin FHIR-datatyp (mönster {pattern}); rätta värdet',
       en: '{element} does not have the format of its FHIR data type (pattern {pattern}); correct the value',
     },
     sources: [
@@ -552,7 +710,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{element}',
-    messages: { en: "{element} must be '{allowedValue}'" },
+    messages: {
+      fi: "elementin {element} on oltava '{allowedValue}'",
+      sv: "{element} ska vara '{allowedValue}'",
+      en: "{element} must be '{allowedValue}'",
+    },
     sources: [
       { title: 'HL7 FHIR R4: JSON Schema (fhir.schema.json)', url: 'https://hl7.org/fhir/R4/downloads.html' },
       { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
@@ -565,7 +727,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{element}',
-    messages: { en: '{element} must not be an empty array; leave the element out instead' },
+    messages: {
+      fi: '{element} ei saa olla tyhjä taulukko; jätä elementti mieluummin pois',
+      sv: '{element} får inte vara en tom array; utelämna elementet i stället',
+      en: '{element} must not be an empty array; leave the element out instead',
+    },
     sources: [
       { title: 'HL7 FHIR R4: JSON Schema (fhir.schema.json)', url: 'https://hl7.org/fhir/R4/downloads.html' },
       { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
@@ -580,6 +746,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{type}.contained[{contained}]',
     messages: {
+      fi: 'sisällytetty resurssi {contained} ei ole kelvollinen R4-resurssi; validoi se erikseen $validate-operaatiolla nähdäksesi syyn',
+      sv: 'den inneslutna resursen {contained} är inte en giltig R4-resurs; validera den separat med $validate för att se varför',
       en: 'contained resource {contained} is not a valid R4 resource; validate it on its own with $validate to see why',
     },
     sources: [
@@ -594,7 +762,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{element}',
-    messages: { en: '{element} {problem} (another JSON Schema rule of FHIR R4)' },
+    messages: {
+      fi: '{element} {problem} (muu FHIR R4:n JSON Schema -sääntö)',
+      sv: '{element} {problem} (en annan JSON Schema-regel i FHIR R4)',
+      en: '{element} {problem} (another JSON Schema rule of FHIR R4)',
+    },
     sources: [
       { title: 'HL7 FHIR R4: JSON Schema (fhir.schema.json)', url: 'https://hl7.org/fhir/R4/downloads.html' },
       { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
@@ -609,7 +781,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: "give the resource as the body, or as the 'resource' parameter of a Parameters body" },
+    messages: {
+      fi: "anna resurssi pyynnön sisältönä tai Parameters-resurssin 'resource'-parametrina",
+      sv: "ange resursen som innehåll eller som parametern 'resource' i en Parameters-resurs",
+      en: "give the resource as the body, or as the 'resource' parameter of a Parameters body",
+    },
     sources: [
       {
         title: 'HL7 FHIR R4: Resource $validate',
@@ -625,6 +801,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'If-Match',
     messages: {
+      fi: 'If-Match ilmoittaa version {expected}, mutta {type}/{id} on versiossa {none}; lue nykyinen versio, tee muutoksesi siihen ja lähetä se otsakkeella If-Match: W/"{current}"',
+      sv: 'If-Match anger version {expected} men {type}/{id} är i version {none}; läs den aktuella versionen, gör din ändring i den och skicka den med If-Match: W/"{current}"',
       en: 'If-Match says version {expected} but {type}/{id} is at version {none}; read the current version, apply your change to it and send it with If-Match: W/"{current}"',
     },
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
@@ -636,7 +814,12 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{element}',
-    messages: { en: '{key}: {requirement}; {change}' },
+    messages: {
+      fi: '{key}: {requirement}; {change}',
+      sv: '{key}: {requirement}; {change}',
+      en: '{key}: {requirement}; {change}',
+    },
+    variants: [{ fi: '{key}: {requirement}', sv: '{key}: {requirement}', en: '{key}: {requirement}' }],
     sources: [
       { title: 'HL7 FHIR R4 Appointment, invariants', url: 'https://hl7.org/fhir/R4/appointment.html#invs' },
       {
@@ -676,7 +859,18 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Appointment',
-    messages: { en: 'the appointment ends before it starts; correct start or end' },
+    messages: {
+      fi: 'ajanvaraus päättyy ennen kuin se alkaa; korjaa alku- tai loppuaika',
+      sv: 'bokningen slutar innan den börjar; rätta start- eller sluttiden',
+      en: 'the appointment ends before it starts; correct start or end',
+    },
+    variants: [
+      {
+        fi: 'app-5: ajanvaraus päättyy ennen kuin se alkaa; korjaa alku- tai loppuaika',
+        sv: 'app-5: bokningen slutar innan den börjar; rätta start- eller sluttiden',
+        en: 'app-5: the appointment ends before it starts; correct start or end',
+      },
+    ],
     sources: [
       {
         title: 'HL7 FHIR R5 Appointment, invariant app-5',
@@ -692,6 +886,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{path}',
     messages: {
+      fi: "{path} '{value}' ei kuulu arvojoukkoon {valueSet}, jota FHIR R4 edellyttää elementille {type}.{element}",
+      sv: "{path} '{value}' ingår inte i värdemängden {valueSet}, som FHIR R4 kräver för {type}.{element}",
       en: "{path} '{value}' is not in the value set {valueSet}, which FHIR R4 requires for {type}.{element}",
     },
     sources: [
@@ -712,7 +908,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{path}',
-    messages: { en: '{path} is missing; FHIR R4 {type}.{element} is required (min {min})' },
+    messages: {
+      fi: '{path} puuttuu; FHIR R4:n {type}.{element} on pakollinen (min {min})',
+      sv: '{path} saknas; {type}.{element} är obligatoriskt i FHIR R4 (min {min})',
+      en: '{path} is missing; FHIR R4 {type}.{element} is required (min {min})',
+    },
     sources: [
       {
         title: 'HL7 FHIR R4: ElementDefinition (cardinality, types, bindings)',
@@ -727,7 +927,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{path}',
-    messages: { en: '{path} has {count} repetitions; FHIR R4 {type}.{element} allows at most {max}' },
+    messages: {
+      fi: 'elementillä {path} on {count} toistoa; FHIR R4:n {type}.{element} sallii enintään {max}',
+      sv: '{path} har {count} upprepningar; {type}.{element} i FHIR R4 tillåter högst {max}',
+      en: '{path} has {count} repetitions; FHIR R4 {type}.{element} allows at most {max}',
+    },
     sources: [
       {
         title: 'HL7 FHIR R4: ElementDefinition (cardinality, types, bindings)',
@@ -745,6 +949,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{path}',
     messages: {
+      fi: '{path}[x] on annettu kahdesti ({first} ja {second}); valintaelementti ottaa täsmälleen yhden tyypin',
+      sv: '{path}[x] anges två gånger ({first} och {second}); ett valelement tar exakt en typ',
       en: '{path}[x] is given twice ({first} and {second}); a choice element takes exactly one type',
     },
     sources: [
@@ -763,6 +969,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{path}.url',
     messages: {
+      fi: "elementillä {path} ei ole 'url'-kenttää; jokaisen laajennuksen on kerrottava, mikä laajennus se on (sen kanoninen url)",
+      sv: "{path} har ingen 'url'; varje tillägg ska ange vilket tillägg det är (dess kanoniska url)",
       en: "{path} has no 'url'; every extension must say which extension it is (its canonical url)",
     },
     sources: [{ title: 'HL7 FHIR R4: Extensibility', url: 'https://hl7.org/fhir/R4/extensibility.html' }],
@@ -775,6 +983,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{path}',
     messages: {
+      fi: '{path} esiintyy kahdesti samassa objektissa; JSON-jäsentimet säilyttävät vain toisen, joten lähetä kukin elementti kerran',
+      sv: '{path} förekommer två gånger i samma objekt; JSON-tolkar behåller bara det ena, så skicka varje element en gång',
       en: '{path} appears twice in the same object; JSON parsers keep only one of them, so send each element once',
     },
     sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
@@ -786,7 +996,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{path}.id',
-    messages: { en: "{path}.id '{value}' is not a valid element id (1–64 letters, digits, '-' or '.')" },
+    messages: {
+      fi: "{path}.id '{value}' ei ole kelvollinen elementin tunniste (1–64 kirjainta, numeroa, '-' tai '.')",
+      sv: "{path}.id '{value}' är inte ett giltigt element-id (1–64 bokstäver, siffror, '-' eller '.')",
+      en: "{path}.id '{value}' is not a valid element id (1–64 letters, digits, '-' or '.')",
+    },
     sources: [
       { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
       { title: 'HL7 FHIR R4: Data types, id', url: 'https://hl7.org/fhir/R4/datatypes.html#id' },
@@ -800,6 +1014,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{path}.contained[{i}].id',
     messages: {
+      fi: "{path}.contained[{i}].id '{id}' on jo toisen sisällytetyn resurssin tunniste; anna kullekin sisällytetylle resurssille oma tunniste",
+      sv: "{path}.contained[{i}].id '{id}' är redan id för en annan innesluten resurs; ge varje innesluten resurs ett eget id",
       en: "{path}.contained[{i}].id '{id}' is already the id of another contained resource; give each contained resource its own id",
     },
     sources: [
@@ -818,8 +1034,17 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{path}',
     messages: {
+      fi: '{path} on tyhjä merkkijono; FHIR JSONissa ei ole tyhjiä arvoja, jätä elementti pois',
+      sv: '{path} är en tom sträng; FHIR JSON har inga tomma värden, utelämna elementet i stället',
       en: '{path} is an empty string; FHIR JSON has no empty values, leave the element out instead',
     },
+    variants: [
+      {
+        fi: '{path} on tyhjä merkkijono; anna entrylle sen täydellinen URL (uudelle resurssille urn:uuid:…) tai jätä fullUrl pois',
+        sv: '{path} är en tom sträng; ge entry dess fullständiga URL (urn:uuid:… för en ny resurs) eller utelämna fullUrl',
+        en: '{path} is an empty string; give the entry its full URL (urn:uuid:… for a new resource) or leave fullUrl out',
+      },
+    ],
     sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
     basis: 'published',
     modules: ['simulator/fhir/validation/r4-json.ts'],
@@ -830,6 +1055,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{path}',
     messages: {
+      fi: '{path} on pidempi kuin 1 Mt, enintä mitä FHIR sallii yhdessä merkkijonossa; lähetä suuri sisältö Attachment-liitteenä URL:n kautta',
+      sv: '{path} är längre än 1 MB, det mesta FHIR tillåter i en sträng; skicka stort innehåll som en Attachment via URL',
       en: '{path} is longer than 1 MB, the most FHIR allows in one string; send large content as an Attachment by URL',
     },
     sources: [
@@ -844,8 +1071,32 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{path}',
     messages: {
+      fi: "{path}: primitiivin laajennusobjekti on virheellinen ({problem}); anna '_element' objektina (tai toistuvalle elementille arvoja vastaavana taulukkona, null kun arvolla ei ole laajennusta), jossa on vain 'id' ja 'extension'",
+      sv: "{path}: en primitivs tilläggsobjekt är felaktigt ({problem}); ange '_element' som ett objekt (eller, för ett upprepat element, en array som motsvarar värdena, null där ett värde saknar tillägg) med bara 'id' och 'extension'",
       en: "{path}: a primitive's extension object is malformed ({problem}); give '_element' as an object (or, for a repeating element, an array aligned with the values, null where one has none) holding only 'id' and 'extension'",
     },
+    variants: [
+      {
+        fi: '{path} on tyhjä; anna sille laajennus tai jätä se pois',
+        sv: '{path} är tomt; ge det ett tillägg eller utelämna det',
+        en: '{path} is empty; give it an extension or leave it out',
+      },
+      {
+        fi: '{path} on oltava objekti (id ja extension), koska {element} ottaa yhden arvon',
+        sv: '{path} ska vara ett objekt (id och extension), eftersom {element} tar ett enda värde',
+        en: '{path} must be an object (id and extension), as {element} takes a single value',
+      },
+      {
+        fi: 'elementissä {path} on {count} alkiota, mutta sen arvotaulukossa on {values}; taulukoiden on vastattava toisiaan (null, kun toisessa ei ole mitään)',
+        sv: '{path} har {count} poster men dess värdearray har {values}; de två arrayerna ska motsvara varandra (null där den ena saknar något)',
+        en: '{path} has {count} entries but its value array has {values}; the two arrays must line up (null where one has nothing)',
+      },
+      {
+        fi: '{path} ja sen arvo ovat molemmat null; jätä toisto pois',
+        sv: '{path} och dess värde är båda null; utelämna upprepningen',
+        en: '{path} and its value are both null; leave the repetition out',
+      },
+    ],
     sources: [
       { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
       { title: 'HL7 FHIR R4: Extensibility', url: 'https://hl7.org/fhir/R4/extensibility.html' },
@@ -859,6 +1110,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.cancelationReason.coding[{i}].system',
     messages: {
+      fi: "cancelationReason-koodit tulevat koodistosta THL - Palvelutapahtuman peruuntumisen tai siirtymisen syy; aseta system-arvoksi 'urn:oid:1.2.246.537.6.126' (tai sen versioitu OID), ei '{system}'",
+      sv: "koderna i cancelationReason kommer från THL - Palvelutapahtuman peruuntumisen tai siirtymisen syy; sätt system till 'urn:oid:1.2.246.537.6.126' (eller dess versionerade OID), inte '{system}'",
       en: "cancelationReason codes come from THL - Palvelutapahtuman peruuntumisen tai siirtymisen syy; set system to 'urn:oid:1.2.246.537.6.126' (or its versioned OID), not '{system}'",
     },
     sources: [
@@ -876,6 +1129,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: 'Appointment.serviceCategory[{i}].coding[{j}].system',
     messages: {
+      fi: "serviceCategory-elementin THL-koodaukset käyttävät koodistoa THL - Sosiaali- ja terveyspalvelujen luokitus 'urn:oid:1.2.246.537.6.50' (esim. '.201801'); '{system}' on eri koodisto",
+      sv: "THL-kodningar i serviceCategory använder THL - Sosiaali- ja terveyspalvelujen luokitus 'urn:oid:1.2.246.537.6.50' (t.ex. '.201801'); '{system}' är ett annat kodsystem",
       en: "THL codings of serviceCategory use THL - Sosiaali- ja terveyspalvelujen luokitus 'urn:oid:1.2.246.537.6.50' (e.g. '.201801'); '{system}' is another code system",
     },
     sources: [
@@ -892,7 +1147,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Appointment.serviceCategory[{i}].coding[{j}].code',
-    messages: { en: 'the THL serviceCategory coding needs a code' },
+    messages: {
+      fi: 'serviceCategory-elementin THL-koodaus tarvitsee koodin',
+      sv: 'THL-kodningen i serviceCategory behöver en kod',
+      en: 'the THL serviceCategory coding needs a code',
+    },
     sources: [
       {
         title: 'Finnish Scheduling IG (hl7.fhir.fi.scheduling 2.0.0-rc3), FiSchedulingAppointment',
@@ -908,6 +1167,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: 'Appointment.serviceType[{i}].coding[{j}].system',
     messages: {
+      fi: "serviceType-elementin THL-koodaukset käyttävät koodistoa THL - Sosiaali- ja terveysalan palvelunimikkeistö 'urn:oid:1.2.246.537.6.49' (esim. '.201501'); '{system}' on eri koodisto",
+      sv: "THL-kodningar i serviceType använder THL - Sosiaali- ja terveysalan palvelunimikkeistö 'urn:oid:1.2.246.537.6.49' (t.ex. '.201501'); '{system}' är ett annat kodsystem",
       en: "THL codings of serviceType use THL - Sosiaali- ja terveysalan palvelunimikkeistö 'urn:oid:1.2.246.537.6.49' (e.g. '.201501'); '{system}' is another code system",
     },
     sources: [
@@ -925,6 +1186,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: 'Appointment.appointmentType.coding',
     messages: {
+      fi: "appointmentType-elementissä pitäisi olla THL - Asiointitapa -koodaus (system 'urn:oid:1.2.246.537.6.884.2015', esim. koodi 10 'Kertakäynti toimipaikassa')",
+      sv: "appointmentType bör ha en kodning från THL - Asiointitapa (system 'urn:oid:1.2.246.537.6.884.2015', t.ex. kod 10 'Kertakäynti toimipaikassa')",
       en: "appointmentType should carry a THL - Asiointitapa coding (system 'urn:oid:1.2.246.537.6.884.2015', e.g. code 10 'Kertakäynti toimipaikassa')",
     },
     sources: [
@@ -942,6 +1205,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: 'Appointment.appointmentType.coding[{i}].system',
     messages: {
+      fi: "kirjoita OID URI-muodossa: 'urn:oid:{system}' (paljas muoto on peräisin Finnish Scheduling -profiilin virheestä)",
+      sv: "skriv OID:n som en URI: 'urn:oid:{system}' (den nakna formen kommer från ett fel i Finnish Scheduling-profilen)",
       en: "write the OID as a URI: 'urn:oid:{system}' (the bare form comes from an error in the Finnish Scheduling profile)",
     },
     sources: [
@@ -959,6 +1224,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.reasonReference[{i}]',
     messages: {
+      fi: "reasonReference-viittauksen on osoitettava sisällytettyyn Condition-resurssiin ('#id'), ei '{reference}'; lisää Condition kenttään 'contained'",
+      sv: "reasonReference ska peka på en innesluten Condition ('#id'), inte '{reference}'; lägg Condition i 'contained'",
       en: "reasonReference must point to a contained Condition ('#id'), not '{reference}'; put the Condition in 'contained'",
     },
     sources: [
@@ -976,6 +1243,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.status.extension(ajanvarauksen-tila).valueCoding.system',
     messages: {
+      fi: "ajanvarauksen tila koodataan koodistolla Ajanvaraus - Ajanvarauksen tila: aseta valueCoding.system-arvoksi 'urn:oid:1.2.246.537.6.881' (tai '.201501')",
+      sv: "bokningens status kodas med Ajanvaraus - Ajanvarauksen tila: sätt valueCoding.system till 'urn:oid:1.2.246.537.6.881' (eller '.201501')",
       en: "the booking status is coded in Ajanvaraus - Ajanvarauksen tila: set valueCoding.system to 'urn:oid:1.2.246.537.6.881' (or '.201501')",
     },
     sources: [
@@ -992,7 +1261,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Appointment.status.extension(ajanvarauksen-tila).valueCoding.code',
-    messages: { en: "'{code}' is not an Ajanvarauksen tila code; use one of {codes}" },
+    messages: {
+      fi: "'{code}' ei ole Ajanvarauksen tila -koodi; käytä jotakin koodeista {codes}",
+      sv: "'{code}' är inte en kod i Ajanvarauksen tila; använd en av {codes}",
+      en: "'{code}' is not an Ajanvarauksen tila code; use one of {codes}",
+    },
     sources: [
       {
         title: 'Finnish Scheduling IG (hl7.fhir.fi.scheduling 2.0.0-rc3), FiSchedulingAppointment',
@@ -1008,6 +1281,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.extension[{onRoot}]',
     messages: {
+      fi: "ajanvarauksen-tila-laajennus kuuluu status-elementtiin: siirrä se kohtaan '_status.extension'",
+      sv: "tillägget ajanvarauksen-tila hör till status-elementet: flytta det till '_status.extension'",
       en: "the ajanvarauksen-tila extension belongs on the status element: move it to '_status.extension'",
     },
     sources: [
@@ -1025,6 +1300,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.status',
     messages: {
+      fi: "status '{status}' on ristiriidassa ajanvarauksen tilan {code} ({codes}) kanssa, joka vastaa arvoa '{mapped}'; korjaa toinen niistä",
+      sv: "status '{status}' stämmer inte med ajanvarauksen tila {code} ({codes}), som motsvarar '{mapped}'; ändra det ena av dem",
       en: "status '{status}' disagrees with ajanvarauksen tila {code} ({codes}), which maps to '{mapped}'; change one of them",
     },
     sources: [
@@ -1042,6 +1319,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: 'Appointment.status.extension(ajanvarauksen-tila).valueCoding.code',
     messages: {
+      fi: "koodi 5 'Siirretty' on vanhentunut; kirjaa siirto peruttuna (4) ajanvarauksena ja uutena varauksena",
+      sv: "kod 5 'Siirretty' är föråldrad; registrera en flyttning som en avbokad (4) bokning och en ny bokning",
       en: "code 5 'Siirretty' is deprecated; record a move as a cancelled (4) appointment and a new booking",
     },
     sources: [
@@ -1058,7 +1337,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Appointment.participant[{i}].actor.identifier.system',
-    messages: { en: "write the identity-code system as a URI: 'urn:oid:1.2.246.21'" },
+    messages: {
+      fi: "kirjoita henkilötunnuksen koodisto URI-muodossa: 'urn:oid:1.2.246.21'",
+      sv: "skriv personbeteckningens kodsystem som en URI: 'urn:oid:1.2.246.21'",
+      en: "write the identity-code system as a URI: 'urn:oid:1.2.246.21'",
+    },
     sources: [
       {
         title: 'Finnish Base Profiles (hl7.fhir.fi.base 2.0.0-rc2), FiBasePatient',
@@ -1074,6 +1357,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'HealthcareService.type[{i}].coding[{j}].system',
     messages: {
+      fi: "jokainen HealthcareService.type-koodaus tarvitsee system-arvon: 'urn:oid:1.2.246.537.6.49.201501' terveyspalveluille, 'urn:oid:1.2.246.537.6.1222' sosiaalipalveluille",
+      sv: "varje kodning i HealthcareService.type behöver ett system: 'urn:oid:1.2.246.537.6.49.201501' för hälsotjänster, 'urn:oid:1.2.246.537.6.1222' för socialtjänster",
       en: "each HealthcareService.type coding needs a system: 'urn:oid:1.2.246.537.6.49.201501' for health services, 'urn:oid:1.2.246.537.6.1222' for social services",
     },
     sources: [
@@ -1091,6 +1376,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.meta.profile',
     messages: {
+      fi: "Kannan ajanvaraus ilmoittaa profiilinsa: lisää 'https://pta.kanta.fi/fhir/StructureDefinition/AppointmentAppointment' kenttään meta.profile",
+      sv: "en Kanta-bokning anger sin profil: lägg till 'https://pta.kanta.fi/fhir/StructureDefinition/AppointmentAppointment' i meta.profile",
       en: "a Kanta appointment declares its profile: add 'https://pta.kanta.fi/fhir/StructureDefinition/AppointmentAppointment' to meta.profile",
     },
     sources: [
@@ -1108,6 +1395,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.participant',
     messages: {
+      fi: "yksilöi potilas participant-elementissä henkilötunnuksella: actor.identifier { system: 'urn:oid:1.2.246.21', value: '<henkilötunnus>' } (pelkkä viittaus ei riitä Kannalle)",
+      sv: "identifiera patienten i en participant med personbeteckning: actor.identifier { system: 'urn:oid:1.2.246.21', value: '<personbeteckning>' } (enbart en referens räcker inte för Kanta)",
       en: "identify the patient in a participant by identity code: actor.identifier { system: 'urn:oid:1.2.246.21', value: '<identity code>' } (a reference alone is not enough for Kanta)",
     },
     sources: [
@@ -1125,6 +1414,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.participant[{patients}]',
     messages: {
+      fi: 'Kannan ajanvaraus kuuluu yhdelle potilaalle; tallenna kullekin potilaalle oma ajanvarauksensa',
+      sv: 'en Kanta-bokning hör till en patient; spara en separat bokning för varje patient',
       en: 'a Kanta appointment belongs to one patient; store a separate appointment for each patient',
     },
     sources: [
@@ -1142,7 +1433,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Appointment.participant[{i}].actor.identifier.value',
-    messages: { en: "the patient's identifier has a system but no value; add the identity code" },
+    messages: {
+      fi: 'potilaan tunnisteella on system mutta ei arvoa; lisää henkilötunnus',
+      sv: 'patientens identifierare har ett system men inget värde; lägg till personbeteckningen',
+      en: "the patient's identifier has a system but no value; add the identity code",
+    },
     sources: [
       {
         title: 'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4), AppointmentAppointment',
@@ -1158,6 +1453,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: 'Appointment.identifier',
     messages: {
+      fi: 'lisää ajanvarauksen oma tunniste (ajanvarauksen tunniste), jotta ajanvaraus voidaan hakea ja korvata sillä [kantasim: pakollinen aiemmassa suomalaisessa profiilissa]',
+      sv: 'lägg till bokningens egen identifierare (ajanvarauksen tunniste) så att bokningen kan hittas och ersättas med den [kantasim: obligatorisk i den tidigare finska profilen]',
       en: "add the booking's own identifier (ajanvarauksen tunniste) so the appointment can be found and replaced by it [kantasim: mandatory in the earlier Finnish profile]",
     },
     sources: [
@@ -1176,6 +1473,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.status',
     messages: {
+      fi: "virheellinen ajanvaraus mitätöidään, sitä ei tallenneta tilassa entered-in-error: lähetä transaktio, jossa on uusi Provenance ja 'DELETE Appointment/<id>'",
+      sv: "en felaktig bokning makuleras, den sparas inte som entered-in-error: skicka en transaktion med en ny Provenance och 'DELETE Appointment/<id>'",
       en: "an erroneous appointment is nullified, not stored as entered-in-error: send a transaction with a new Provenance and 'DELETE Appointment/<id>'",
     },
     sources: [
@@ -1194,6 +1493,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: 'Appointment.cancelationReason',
     messages: {
+      fi: 'perutussa ajanvarauksessa pitäisi kertoa syy: lisää cancelationReason (THL - Palvelutapahtuman peruuntumisen tai siirtymisen syy, urn:oid:1.2.246.537.6.126)',
+      sv: 'en avbokad bokning bör ange orsaken: lägg till cancelationReason (THL - Palvelutapahtuman peruuntumisen tai siirtymisen syy, urn:oid:1.2.246.537.6.126)',
       en: 'a cancelled appointment should say why: add cancelationReason (THL - Palvelutapahtuman peruuntumisen tai siirtymisen syy, urn:oid:1.2.246.537.6.126)',
     },
     sources: [
@@ -1212,6 +1513,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: 'Bundle.entry[{entry}].resource.identifier[{i}]',
     messages: {
+      fi: "ajanvaraus tunnisteella '{value}' on jo tallennettu (Appointment/{id}); muuta sitä korvaamalla se (PUT Appointment/{id} transaktiossa) äläkä tallenna toista",
+      sv: "en bokning med identifieraren '{value}' är redan sparad (Appointment/{id}); ersätt den för att ändra den (PUT Appointment/{id} i transaktionen) i stället för att spara en till",
       en: "an appointment with identifier '{value}' is already stored (Appointment/{id}); to change it, replace it (PUT Appointment/{id} in the transaction) instead of storing a second one",
     },
     sources: [
@@ -1230,6 +1533,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.participant[{i}].actor.identifier.value',
     messages: {
+      fi: 'ajanvaraus kuuluu potilaalle {was}; sitä ei voi siirtää potilaalle {now}. Mitätöi se ja tallenna uusi ajanvaraus toiselle potilaalle',
+      sv: 'bokningen hör till patienten {was}; den kan inte flyttas till {now}. Makulera den och spara en ny bokning för den andra patienten',
       en: 'the appointment belongs to patient {was}; it cannot be moved to {now}. Nullify it and store a new appointment for the other patient',
     },
     sources: [
@@ -1248,6 +1553,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'If-Match',
     messages: {
+      fi: 'ajanvarauksen päivitys edellyttää If-Match-otsaketta muuttamasi version kanssa, esim. If-Match: W/"1" (Kanta edellyttää sitä); lue ajanvaraus saadaksesi sen ETagin',
+      sv: 'uppdatering av en bokning kräver If-Match med den version du ändrade, t.ex. If-Match: W/"1" (Kanta kräver det); läs bokningen för att få dess ETag',
       en: 'updating an appointment needs If-Match with the version you changed, e.g. If-Match: W/"1" (Kanta makes it mandatory); read the appointment to get its ETag',
     },
     sources: [
@@ -1264,7 +1571,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{element}',
-    messages: { en: "'{value}' is not a valid identity code: {problem}" },
+    messages: {
+      fi: "'{value}' ei ole kelvollinen henkilötunnus: {problem}",
+      sv: "'{value}' är inte en giltig personbeteckning: {problem}",
+      en: "'{value}' is not a valid identity code: {problem}",
+    },
     sources: [
       { title: 'DVV: Personal identity code', url: 'https://dvv.fi/en/personal-identity-code' },
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
@@ -1278,8 +1589,17 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{element}',
     messages: {
+      fi: "henkilötunnus '{value}' on todellisen henkilön tunnus: {problem}. Käytä Kelan myöntämää testitunnusta (esim. GET /registry/test-persons); todelliset henkilötunnukset hylätään, ellei palvelinta ajeta valinnalla --allow-real-identities",
+      sv: "personbeteckningen '{value}' tillhör en verklig person: {problem}. Använd en testbeteckning som FPA utfärdat (t.ex. från GET /registry/test-persons); verkliga identiteter avvisas om inte servern körs med --allow-real-identities",
       en: "identity code '{value}' is a real person's code: {problem}. Use a Kela-issued test code (e.g. from GET /registry/test-persons); real identities are refused unless the server runs with --allow-real-identities",
     },
+    variants: [
+      {
+        fi: "henkilötunnus '{value}' on todellisen henkilön tunnus ({problem}); todelliset henkilötunnukset hylätään, ellei palvelinta ajeta valinnalla --allow-real-identities; käytä Kelan myöntämää testitunnusta (esim. GET /registry/test-persons)",
+        sv: "personbeteckningen '{value}' tillhör en verklig person ({problem}); verkliga identiteter avvisas om inte servern körs med --allow-real-identities; använd en testbeteckning som FPA utfärdat (t.ex. från GET /registry/test-persons)",
+        en: "identity code '{value}' is a real person's code ({problem}); real identities are refused unless the server runs with --allow-real-identities; use a Kela-issued test code (e.g. from GET /registry/test-persons)",
+      },
+    ],
     sources: [
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
       { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
@@ -1293,6 +1613,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{path}',
     messages: {
+      fi: 'tekstissä on todellisen henkilön henkilötunnus ({masked}); tunnisteissa, nimissä, kertomusteksteissä ja muussa vapaassa tekstissä ei saa olla sellaista: poista se tai käytä Kelan myöntämää testitunnusta',
+      sv: 'texten innehåller en verklig persons personbeteckning ({masked}); id:n, namn, berättande text och annan fritext får inte innehålla en sådan: ta bort den eller använd en testbeteckning som FPA utfärdat',
       en: "this text contains a real person's identity code ({masked}); ids, names, narrative and other free text must not carry one: remove it or use a Kela-issued test code",
     },
     sources: [
@@ -1308,6 +1630,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: '{path}.system',
     messages: {
+      fi: "tunnisteen system '{system}' tarkoittaa henkilötunnuksen koodistoa mutta on kirjoitettu eri tavalla; kirjoita se täsmälleen 'urn:oid:1.2.246.21'",
+      sv: "identifierarens system '{system}' avser personbeteckningens kodsystem men är skrivet annorlunda; skriv det exakt 'urn:oid:1.2.246.21'",
       en: "identifier system '{system}' names the identity-code system but is written differently; write it exactly 'urn:oid:1.2.246.21'",
     },
     sources: [
@@ -1325,7 +1649,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Provenance.meta.profile',
-    messages: { en: "add '{wanted}' to meta.profile of the {nullification}Provenance" },
+    messages: {
+      fi: "lisää '{wanted}' {nullification}Provenance-resurssin kenttään meta.profile",
+      sv: "lägg till '{wanted}' i meta.profile för {nullification}Provenance",
+      en: "add '{wanted}' to meta.profile of the {nullification}Provenance",
+    },
     sources: [
       {
         title: 'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4), AppointmentProvenance',
@@ -1341,6 +1669,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.target',
     messages: {
+      fi: 'Provenance-resurssilla on täsmälleen yksi kohde, tämän transaktion ajanvaraus ({or}); löytyi {t}',
+      sv: 'Provenance har exakt ett mål, bokningen i den här transaktionen ({or}); hittade {t}',
       en: 'the Provenance has exactly one target, the appointment of this transaction ({or}); found {t}',
     },
     sources: [
@@ -1357,7 +1687,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Provenance.recorded',
-    messages: { en: 'add recorded: when the booking event was recorded (instant with time zone)' },
+    messages: {
+      fi: 'lisää recorded: milloin varaustapahtuma kirjattiin (instant-aika aikavyöhykkeineen)',
+      sv: 'lägg till recorded: när bokningshändelsen registrerades (instant med tidszon)',
+      en: 'add recorded: when the booking event was recorded (instant with time zone)',
+    },
     sources: [
       {
         title: 'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4), AppointmentProvenance',
@@ -1372,7 +1706,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'warning',
     element: 'Provenance.recorded',
-    messages: { en: "recorded '{recorded}' is in the future; check the clock of the sending system" },
+    messages: {
+      fi: "recorded '{recorded}' on tulevaisuudessa; tarkista lähettävän järjestelmän kello",
+      sv: "recorded '{recorded}' ligger i framtiden; kontrollera klockan i det sändande systemet",
+      en: "recorded '{recorded}' is in the future; check the clock of the sending system",
+    },
     sources: [
       {
         title: 'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4), AppointmentProvenance',
@@ -1389,6 +1727,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.agent[{i}].role',
     messages: {
+      fi: "jokaisella agentilla on roolikoodaus koodistosta 'http://gen.kanta.fi/figen-cs-provenancerolecategory' (agentit on viipaloitu sen mukaan); lisää sellainen, esim. koodi 10 palvelunjärjestäjälle",
+      sv: "varje agent har en rollkodning från 'http://gen.kanta.fi/figen-cs-provenancerolecategory' (agenterna är uppdelade efter den); lägg till en, t.ex. kod 10 för tjänstens anordnare",
       en: "every agent has a role coding from 'http://gen.kanta.fi/figen-cs-provenancerolecategory' (the agents are sliced by it); add one, e.g. code 10 for the service organiser",
     },
     sources: [
@@ -1406,6 +1746,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.agent[{i}].role',
     messages: {
+      fi: "roolikoodi '{code}' ei kuulu profiilin agenttiviipaleisiin (viipalointi on suljettu; roolit: {n})",
+      sv: "rollkoden '{code}' ligger utanför profilens agentuppdelning (uppdelningen är stängd; roller: {n})",
       en: "role code '{code}' is outside the agent slices of the profile (slicing is closed; roles: {n})",
     },
     sources: [
@@ -1429,6 +1771,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.agent',
     messages: {
+      fi: "palvelunjärjestäjä on pakollinen: lisää agentti, jolla on rooli 'http://gen.kanta.fi/figen-cs-provenancerolecategory#10' sekä who.identifier { system: 'urn:ietf:rfc:3986', value: 'urn:oid:<organisaation OID>' } ja who.display",
+      sv: "tjänstens anordnare (palvelunjärjestäjä) är obligatorisk: lägg till en agent med rollen 'http://gen.kanta.fi/figen-cs-provenancerolecategory#10' och who.identifier { system: 'urn:ietf:rfc:3986', value: 'urn:oid:<organisationens OID>' }, who.display",
       en: "the service organiser (palvelunjärjestäjä) is mandatory: add an agent with role 'http://gen.kanta.fi/figen-cs-provenancerolecategory#10' and who.identifier { system: 'urn:ietf:rfc:3986', value: 'urn:oid:<organisation OID>' }, who.display",
     },
     sources: [
@@ -1446,6 +1790,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.agent[{i}].who.identifier.system',
     messages: {
+      fi: "palvelunjärjestäjän tunnisteen system on 'urn:ietf:rfc:3986' (arvo on urn:oid:-URI)",
+      sv: "systemet för anordnarens identifierare är 'urn:ietf:rfc:3986' (värdet är en urn:oid:-URI)",
       en: "the service organiser's identifier system is 'urn:ietf:rfc:3986' (the value is a urn:oid: URI)",
     },
     sources: [
@@ -1463,6 +1809,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.agent[{i}].who.identifier.value',
     messages: {
+      fi: "palvelunjärjestäjä yksilöidään SOTE-organisaatiorekisterin OID-tunnuksella muodossa 'urn:oid:1.2.246.10.<y-tunnus>.10.0'; '{value}' ei ole tällainen URI",
+      sv: "tjänstens anordnare identifieras med sin OID i SOTE-organisationsregistret som 'urn:oid:1.2.246.10.<y-tunnus>.10.0'; '{value}' är inte en sådan URI",
       en: "the service organiser is identified by its SOTE-organisation register OID as 'urn:oid:1.2.246.10.<y-tunnus>.10.0'; '{value}' is not such a URI",
     },
     sources: [
@@ -1479,7 +1827,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Provenance.agent[{i}].who.display',
-    messages: { en: "add who.display: the service organiser's name" },
+    messages: {
+      fi: 'lisää who.display: palvelunjärjestäjän nimi',
+      sv: 'lägg till who.display: namnet på tjänstens anordnare',
+      en: "add who.display: the service organiser's name",
+    },
     sources: [
       {
         title: 'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4), AppointmentProvenance',
@@ -1495,6 +1847,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: 'Provenance.signature',
     messages: {
+      fi: 'Kanta odottaa varauksen olevan allekirjoitettu; lisää signature (kantasim ei tarkista allekirjoituksia)',
+      sv: 'Kanta förväntar sig att bokningen är signerad; lägg till en signature (kantasim kontrollerar inte signaturer)',
       en: 'Kanta expects the booking to be signed; add a signature (kantasim does not verify signatures)',
     },
     sources: [
@@ -1512,6 +1866,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.identifier[{i}].value',
     messages: {
+      fi: 'ajanvarauksen tunnisteella ei ole arvoa: Appointment.identifier.value on 1..1 profiilissa AppointmentAppointment; lisää ajanvarausjärjestelmän oma tunniste',
+      sv: 'bokningens identifierare har inget värde: Appointment.identifier.value är 1..1 i AppointmentAppointment; lägg till bokningssystemets egen identifierare',
       en: "the booking's identifier has no value: Appointment.identifier.value is 1..1 in AppointmentAppointment; add the booking system's own identifier",
     },
     sources: [
@@ -1530,6 +1886,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.meta.security[{j}]',
     messages: {
+      fi: 'meta.security-koodauksessa (sidottu arvojoukkoon https://pta.kanta.fi/ValueSet/fipta-vs-visible) on system, code ja display; lisää {missing}',
+      sv: 'en meta.security-kodning (bunden till https://pta.kanta.fi/ValueSet/fipta-vs-visible) har system, code och display; lägg till {missing}',
       en: 'a meta.security coding (bound to https://pta.kanta.fi/ValueSet/fipta-vs-visible) carries system, code and display; add {missing}',
     },
     sources: [
@@ -1548,8 +1906,17 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.cancelationReason.coding[{j}]',
     messages: {
+      fi: 'cancelationReason-koodauksessa (sidottu arvojoukkoon https://pta.kanta.fi/ValueSet/fipta-vs-cancelationreason) on system, code ja display; lisää {missing}',
+      sv: 'en cancelationReason-kodning (bunden till https://pta.kanta.fi/ValueSet/fipta-vs-cancelationreason) har system, code och display; lägg till {missing}',
       en: 'a cancelationReason coding (bound to https://pta.kanta.fi/ValueSet/fipta-vs-cancelationreason) carries system, code and display; add {missing}',
     },
+    variants: [
+      {
+        fi: 'cancelationReason on koodattu tieto (sidottu arvojoukkoon {valueSet}); lisää koodaus, jossa on system, code ja display',
+        sv: 'cancelationReason är kodad (bunden till {valueSet}); lägg till en kodning med system, code och display',
+        en: 'cancelationReason is coded (bound to {valueSet}); add a coding with system, code and display',
+      },
+    ],
     sources: [
       {
         title:
@@ -1566,6 +1933,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Appointment.serviceCategory[{i}].coding[{j}]',
     messages: {
+      fi: 'serviceCategory-koodauksessa on system, code ja display; lisää {missing}',
+      sv: 'en serviceCategory-kodning har system, code och display; lägg till {missing}',
       en: 'a serviceCategory coding carries system, code and display; add {missing}',
     },
     sources: [
@@ -1584,6 +1953,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'warning',
     element: 'Appointment.serviceType[{i}].coding[{j}]',
     messages: {
+      fi: 'serviceType-koodauksessa pitäisi olla system, code ja display kuten oppaan muissa sidotuissa koodauksissa; lisää {missing}',
+      sv: 'en serviceType-kodning bör ha system, code och display som guidens andra bundna kodningar; lägg till {missing}',
       en: "a serviceType coding should carry system, code and display like the guide's other bound codings; add {missing}",
     },
     sources: [
@@ -1602,6 +1973,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.agent[{i}].role[{k}].coding[{j}]',
     messages: {
+      fi: 'agentin roolikoodauksessa (sidottu arvojoukkoon http://gen.kanta.fi/ValueSet/figen-vs-provenancerolecategory) on system, code ja display; lisää {missing}',
+      sv: 'en agents rollkodning (bunden till http://gen.kanta.fi/ValueSet/figen-vs-provenancerolecategory) har system, code och display; lägg till {missing}',
       en: 'an agent role coding (bound to http://gen.kanta.fi/ValueSet/figen-vs-provenancerolecategory) carries system, code and display; add {missing}',
     },
     sources: [
@@ -1620,6 +1993,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.language',
     messages: {
+      fi: "lisää language (1..1 profiilissa AppointmentProvenance), esim. 'fi'",
+      sv: "lägg till language (1..1 i AppointmentProvenance), t.ex. 'fi'",
       en: "add language (1..1 in AppointmentProvenance), e.g. 'fi'",
     },
     sources: [
@@ -1638,6 +2013,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.occurred[x]',
     messages: {
+      fi: 'AppointmentProvenance ei salli occurred[x]-elementtiä (aika on Provenance.recorded); poista se',
+      sv: 'AppointmentProvenance tillåter inget occurred[x] (tiden är Provenance.recorded); ta bort det',
       en: 'AppointmentProvenance allows no occurred[x] (the time is Provenance.recorded); remove it',
     },
     sources: [
@@ -1656,6 +2033,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.{element}',
     messages: {
+      fi: 'mitätöinnin Provenance-resurssissa (MitatointiProvenanceV2) ei ole elementtiä {element} (0..0 profiilissa); poista se',
+      sv: 'en makulerings-Provenance (MitatointiProvenanceV2) har inget {element} (0..0 i profilen); ta bort det',
       en: 'a nullification Provenance (MitatointiProvenanceV2) has no {element} (0..0 in the profile); remove it',
     },
     sources: [
@@ -1674,6 +2053,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.agent[{i}].who.reference',
     messages: {
+      fi: "'{ref}' ei nimeä sisällytettyä resurssia; lisää agentin Patient, Practitioner tai Device kenttään Provenance.contained tunnisteella '{id}'",
+      sv: "'{ref}' anger ingen innesluten resurs; lägg agentens Patient, Practitioner eller Device i Provenance.contained med id '{id}'",
       en: "'{ref}' names no contained resource; put the agent's Patient, Practitioner or Device in Provenance.contained with id '{id}'",
     },
     sources: [
@@ -1692,6 +2073,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.contained[{i}]',
     messages: {
+      fi: 'sisällytetty {type} ei ole oppaan nimeämä; agentin henkilö tai järjestelmä on sisällytetty Patient, Practitioner tai Device (AppointmentPatient, AppointmentPractitioner, KantaDevice)',
+      sv: 'en innesluten {type} är inte en som guiden anger; en agents person eller system är en innesluten Patient, Practitioner eller Device (AppointmentPatient, AppointmentPractitioner, KantaDevice)',
       en: "a contained {type} is not one the guide names; an agent's person or system is a contained Patient, Practitioner, Device (AppointmentPatient, AppointmentPractitioner, KantaDevice)",
     },
     sources: [
@@ -1710,6 +2093,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.agent[{i}].who.identifier.value',
     messages: {
+      fi: 'palvelunjärjestäjä {oid} ei ole SOTE-organisaatiorekisterissä (koodistopalvelu); rekisteröi se (POST /registry/organisations) tai käytä organisaation rekisteröityä OID-tunnusta',
+      sv: 'tjänstens anordnare {oid} finns inte i SOTE-organisationsregistret (kodservern); registrera den (POST /registry/organisations) eller använd organisationens registrerade OID',
       en: "service organiser {oid} is not in the SOTE organisation register (code server); register it (POST /registry/organisations) or use the organisation's registered OID",
     },
     sources: [
@@ -1732,6 +2117,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.agent[{i}].who.identifier.value',
     messages: {
+      fi: 'palvelunjärjestäjä {oid} ({name}) ei ole enää voimassa koodistopalvelussa; käytä voimassa olevaa OID-tunnusta tai aktivoi tieto uudelleen',
+      sv: 'tjänstens anordnare {oid} ({name}) är inte längre giltig i kodservern; använd den giltiga OID:n eller återaktivera posten',
       en: 'service organiser {oid} ({name}) is no longer current in the code server; use the current OID or reactivate the entry',
     },
     sources: [
@@ -1754,6 +2141,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.agent[{i}].who.identifier.value',
     messages: {
+      fi: '{name} ({oid}) ei ole Kannan asiakas; sen on liityttävä Kantaan (käyttöönottotiedot Kelaan) ennen ajanvarausten tallentamista',
+      sv: '{name} ({oid}) är inte Kanta-kund; den måste ansluta sig till Kanta (ibruktagningsuppgifter till FPA) innan den sparar bokningar',
       en: '{name} ({oid}) is not a Kanta customer; it must join Kanta (deployment data to Kela) before storing appointments',
     },
     sources: [
@@ -1776,6 +2165,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'Provenance.agent[{i}].who.identifier.value',
     messages: {
+      fi: 'asiakas {orgOid} ei ole ottanut ajanvarauspalvelua käyttöön: tee Kelalle käytön laajennus palvelulle Potilastiedon arkisto – Ajanvaraus (pta-appointment) ja kirjaa se (PUT /registry/customers/{orgOid})',
+      sv: 'kunden {orgOid} har inte tagit bokningstjänsten i bruk: anmäl en utvidgning av användningen (käytön laajennus) till FPA för Potilastiedon arkisto – Ajanvaraus (pta-appointment) och registrera den (PUT /registry/customers/{orgOid})',
       en: 'customer {orgOid} has not deployed the appointment service: notify Kela of an expansion of use (käytön laajennus) for Potilastiedon arkisto – Ajanvaraus (pta-appointment), then record it (PUT /registry/customers/{orgOid})',
     },
     sources: [
@@ -1798,6 +2189,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{name}',
     messages: {
+      fi: '{what} ottaa parametrinsa vain lomakekoodattuna sisältönä (Kanta ottaa ajanvarausten hakuparametrit vain POST-sisällössä); siirrä {name} URL:sta sisältöön',
+      sv: '{what} tar sina parametrar endast i det formulärkodade innehållet (Kanta tar bokningarnas sökparametrar endast i POST-innehållet); flytta {name} från URL:en till innehållet',
       en: '{what} takes its parameters in the form-encoded body only (Kanta takes appointment search parameters in the POST body only); move {name} from the URL into the body',
     },
     sources: [
@@ -1815,6 +2208,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'patient:identifier',
     messages: {
+      fi: "potilas on pakollinen: lisää sisältöön 'patient:identifier=urn:oid:1.2.246.21|<henkilötunnus>'",
+      sv: "patienten är obligatorisk: lägg till 'patient:identifier=urn:oid:1.2.246.21|<personbeteckning>' i innehållet",
       en: "the patient is mandatory: add 'patient:identifier=urn:oid:1.2.246.21|<identity code>' to the body",
     },
     sources: [
@@ -1832,6 +2227,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{name}',
     messages: {
+      fi: "'{name}' on Kannan parametri, jonka merkitys ei ole julkinen; kantasim ei simuloi sitä (katso docs/fhir.md)",
+      sv: "'{name}' är en Kanta-parameter vars betydelse inte är offentlig; kantasim simulerar den inte (se docs/fhir.md)",
       en: "'{name}' is a Kanta parameter whose meaning is not public; kantasim does not simulate it (see docs/fhir.md)",
     },
     sources: [
@@ -1849,7 +2246,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{name}',
-    messages: { en: "'{name}' is not an appointment search parameter; use {parameters}" },
+    messages: {
+      fi: "'{name}' ei ole ajanvarausten hakuparametri; käytä parametreja {parameters}",
+      sv: "'{name}' är inte en sökparameter för bokningar; använd {parameters}",
+      en: "'{name}' is not an appointment search parameter; use {parameters}",
+    },
     sources: [
       {
         title: 'Kanta PTA ajanvaraus R4 CapabilityStatement',
@@ -1864,7 +2265,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '{name}',
-    messages: { en: "Appointment/_history takes identifier or patient (and _count, _offset), not '{name}'" },
+    messages: {
+      fi: "Appointment/_history ottaa parametrin identifier tai patient (sekä _count, _offset), ei '{name}'",
+      sv: "Appointment/_history tar identifier eller patient (och _count, _offset), inte '{name}'",
+      en: "Appointment/_history takes identifier or patient (and _count, _offset), not '{name}'",
+    },
     sources: [
       {
         title: 'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4), Haku',
@@ -1879,7 +2284,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: "give 'identifier' or 'patient' (identity code) in the body of Appointment/_history" },
+    messages: {
+      fi: "anna Appointment/_history-haun sisällössä 'identifier' tai 'patient' (henkilötunnus)",
+      sv: "ange 'identifier' eller 'patient' (personbeteckning) i innehållet till Appointment/_history",
+      en: "give 'identifier' or 'patient' (identity code) in the body of Appointment/_history",
+    },
     sources: [
       {
         title: 'Kanta PTA ajanvaraus R4 guide (fi.kela.kanta.pta.ajanvaraus.r4), Haku',
@@ -1895,6 +2304,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '',
     messages: {
+      fi: 'hae ajanvarauksia pyynnöllä POST /fhir/Appointment/_search ja lomakekoodatulla sisällöllä (Kanta ottaa ajanvarausten hakuparametrit vain POST-sisällössä), esim. patient:identifier=urn:oid:1.2.246.21|010181-900C',
+      sv: 'sök bokningar med POST /fhir/Appointment/_search och ett formulärkodat innehåll (Kanta tar bokningarnas sökparametrar endast i POST-innehållet), t.ex. patient:identifier=urn:oid:1.2.246.21|010181-900C',
       en: 'search appointments with POST /fhir/Appointment/_search and a form-encoded body (Kanta takes appointment search parameters in the POST body only), e.g. patient:identifier=urn:oid:1.2.246.21|010181-900C',
     },
     sources: [
@@ -1912,6 +2323,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: 'producing-service-provider-unit',
     messages: {
+      fi: "producing-service-provider-unit annetaan yhdessä parametrin appointment-service-provider kanssa (oppaan CapabilityStatement); lisää sisältöön 'appointment-service-provider=urn:oid:<palveluntuottajan OID>'",
+      sv: "producing-service-provider-unit anges tillsammans med appointment-service-provider (guidens CapabilityStatement); lägg till 'appointment-service-provider=urn:oid:<tjänsteproducentens OID>' i innehållet",
       en: "producing-service-provider-unit is given together with appointment-service-provider (the guide's CapabilityStatement); add 'appointment-service-provider=urn:oid:<provider OID>' to the body",
     },
     sources: [
@@ -1929,7 +2342,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: 'Bundle.entry',
-    messages: { en: 'the transaction is not one Appointment + Provenance pair as Kanta requires: {problem}' },
+    messages: {
+      fi: 'transaktio ei ole yksi Appointment- ja Provenance-pari, kuten Kanta edellyttää: {problem}',
+      sv: 'transaktionen är inte ett par av Appointment och Provenance som Kanta kräver: {problem}',
+      en: 'the transaction is not one Appointment + Provenance pair as Kanta requires: {problem}',
+    },
     sources: [
       {
         title:
@@ -1946,6 +2363,8 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '',
     messages: {
+      fi: 'request.ifMatch ilmoittaa version {expected}, mutta Appointment/{id} on versiossa {none}; lue se uudelleen ja lähetä uudelleen',
+      sv: 'request.ifMatch anger version {expected} men Appointment/{id} är i version {none}; läs den igen och skicka på nytt',
       en: 'request.ifMatch says version {expected} but Appointment/{id} is at version {none}; read it again and resend',
     },
     sources: [
@@ -1963,7 +2382,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     channel: 'fhir',
     severity: 'error',
     element: '',
-    messages: { en: 'the {name} rules could not finish on this input ({err}); fix the other findings first' },
+    messages: {
+      fi: 'sääntöjen {name} tarkistusta ei voitu viedä loppuun tällä syötteellä ({err}); korjaa ensin muut havainnot',
+      sv: 'reglerna {name} kunde inte slutföras för denna indata ({err}); rätta de andra fynden först',
+      en: 'the {name} rules could not finish on this input ({err}); fix the other findings first',
+    },
     sources: [{ title: 'kantasim: fhir.md', url: 'docs/fhir.md' }],
     basis: 'assumption',
     modules: ['simulator/fhir/validation/index.ts'],

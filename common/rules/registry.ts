@@ -45,6 +45,8 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{pointer}',
     messages: {
+      fi: '{pointer} {problem}; korjaa kenttä (sisältö ei vastaa tämän rajapinnan skeemaa)',
+      sv: '{pointer} {problem}; rätta fältet (innehållet följer inte schemat för den här slutpunkten)',
       en: '{pointer} {problem}; correct the field (the body does not match the schema of this endpoint)',
     },
     sources: [API],
@@ -61,7 +63,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '',
-    messages: { en: 'request body is not valid JSON: {problem}' },
+    messages: {
+      fi: 'pyynnön sisältö ei ole kelvollista JSONia: {problem}',
+      sv: 'begärans innehåll är inte giltig JSON: {problem}',
+      en: 'request body is not valid JSON: {problem}',
+    },
     sources: [JSON_RFC],
     basis: 'published',
     modules: ['simulator/http/errors.ts'],
@@ -71,7 +77,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '{parameter}',
-    messages: { en: "query parameter '{parameter}' {problem}; give {expected}" },
+    messages: {
+      fi: "kyselyparametri '{parameter}' {problem}; anna {expected}",
+      sv: "frågeparametern '{parameter}' {problem}; ange {expected}",
+      en: "query parameter '{parameter}' {problem}; give {expected}",
+    },
     sources: [API],
     basis: 'assumption',
     modules: [
@@ -86,7 +96,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '{field}',
-    messages: { en: "'{value}' is not an OID: {problem}" },
+    messages: {
+      fi: "'{value}' ei ole OID: {problem}",
+      sv: "'{value}' är inte en OID: {problem}",
+      en: "'{value}' is not an OID: {problem}",
+    },
     sources: [OID],
     basis: 'published',
     modules: REGISTRY,
@@ -96,7 +110,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '/codes/{i}',
-    messages: { en: '{code}: {problem}' },
+    messages: {
+      fi: '{code}: {problem}',
+      sv: '{code}: {problem}',
+      en: '{code}: {problem}',
+    },
     sources: [HETU, ETIQUETTE],
     basis: 'published',
     modules: REGISTRY,
@@ -106,7 +124,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '{field}',
-    messages: { en: '{field} names {value}, which is the wrong kind of entry: {problem}' },
+    messages: {
+      fi: '{field} nimeää tiedon {value}, joka on väärää lajia: {problem}',
+      sv: '{field} anger {value}, som är fel sorts post: {problem}',
+      en: '{field} names {value}, which is the wrong kind of entry: {problem}',
+    },
     sources: [API, CODE_SERVER],
     basis: 'assumption',
     modules: REGISTRY,
@@ -117,6 +139,8 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '/serviceTasks/{i}',
     messages: {
+      fi: "palvelutehtävä '{task}' ei ole koodiston Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221.201601) koodi; ilmoita palvelutehtävä koodillaan, esim. 24 Lapsiperheiden palvelut",
+      sv: "serviceuppgiften '{task}' är inte en kod i kodsystemet Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221.201601); anmäl uppgiften med dess kod, t.ex. 24 Lapsiperheiden palvelut",
       en: "service task '{task}' is not a code of Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221.201601); notify the task by its code, e.g. 24 Lapsiperheiden palvelut",
     },
     sources: [
@@ -137,7 +161,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '{field}',
-    messages: { en: "{field} '{value}' is not registered; register it first" },
+    messages: {
+      fi: "{field} '{value}' ei ole rekisteröity; rekisteröi se ensin",
+      sv: "{field} '{value}' är inte registrerad; registrera den först",
+      en: "{field} '{value}' is not registered; register it first",
+    },
     sources: [API, CODE_SERVER],
     basis: 'assumption',
     modules: REGISTRY,
@@ -147,7 +175,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '/partOf',
-    messages: { en: "a {kind} must name the organisation it belongs to in 'partOf'" },
+    messages: {
+      fi: "{kind}-tiedon on nimettävä organisaatio, johon se kuuluu, kentässä 'partOf'",
+      sv: "en {kind} ska ange organisationen den hör till i 'partOf'",
+      en: "a {kind} must name the organisation it belongs to in 'partOf'",
+    },
     sources: [CODE_SERVER, OID],
     basis: 'assumption',
     modules: REGISTRY,
@@ -157,7 +189,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '{field}',
-    messages: { en: "{what} '{value}' is already registered" },
+    messages: {
+      fi: "{what} '{value}' on jo rekisteröity",
+      sv: "{what} '{value}' är redan registrerad",
+      en: "{what} '{value}' is already registered",
+    },
     sources: [API],
     basis: 'assumption',
     modules: REGISTRY,
@@ -168,6 +204,8 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '/count',
     messages: {
+      fi: 'testihenkilötunnuksia on jäljellä vain {left}; pyydä vähemmän tai lisää tunnuksia pyynnöllä POST /registry/test-persons',
+      sv: 'bara {left} outdelade testpersonbeteckningar finns kvar; be om färre eller lägg till beteckningar med POST /registry/test-persons',
       en: 'only {left} unissued test identity codes are left in the pool; ask for fewer or add codes with POST /registry/test-persons',
     },
     sources: [API, ETIQUETTE],
@@ -179,7 +217,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '{field}',
-    messages: { en: 'no {what} {value}' },
+    messages: {
+      fi: 'ei tietoa {what} {value}',
+      sv: 'ingen {what} {value}',
+      en: 'no {what} {value}',
+    },
     sources: [HTTP_RFC],
     basis: 'published',
     modules: ['simulator/http/errors.ts', 'simulator/registry/service.ts', 'simulator/app.ts'],
@@ -189,7 +231,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '',
-    messages: { en: 'request body is larger than the server accepts' },
+    messages: {
+      fi: 'pyynnön sisältö on suurempi kuin palvelin hyväksyy',
+      sv: 'begärans innehåll är större än servern tar emot',
+      en: 'request body is larger than the server accepts',
+    },
     sources: [HTTP_RFC],
     basis: 'published',
     modules: ['simulator/http/errors.ts'],
@@ -199,7 +245,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '',
-    messages: { en: 'unsupported body encoding: {problem}' },
+    messages: {
+      fi: 'sisällön koodausta ei tueta: {problem}',
+      sv: 'innehållets kodning stöds inte: {problem}',
+      en: 'unsupported body encoding: {problem}',
+    },
     sources: [HTTP_RFC],
     basis: 'published',
     modules: ['simulator/http/errors.ts'],
@@ -209,7 +259,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '',
-    messages: { en: 'the request body ended before its declared length' },
+    messages: {
+      fi: 'pyynnön sisältö päättyi ennen ilmoitettua pituutta',
+      sv: 'begärans innehåll tog slut före den angivna längden',
+      en: 'the request body ended before its declared length',
+    },
     sources: [
       { title: 'IETF RFC 9110: HTTP Semantics', url: 'https://www.rfc-editor.org/rfc/rfc9110' },
       { title: 'kantasim: HTTP API (README, registry errors)', url: 'README.md' },
@@ -223,6 +277,8 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '',
     messages: {
+      fi: 'sisältö ei ole ilmoitetun Content-Encoding-koodauksen (gzip, deflate tai br) mukaista; pakkaa se ilmoitetulla tavalla tai lähetä pakkaamattomana ilman Content-Encoding-otsaketta',
+      sv: 'innehållet är inte data i den angivna Content-Encoding (gzip, deflate eller br); komprimera det som angivet eller skicka det okomprimerat utan Content-Encoding',
       en: 'the body is not data of its declared Content-Encoding (gzip, deflate or br); compress it as declared, or send it uncompressed without Content-Encoding',
     },
     sources: [
@@ -241,6 +297,8 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '',
     messages: {
+      fi: "URL-polussa on virheellinen prosenttikoodaus; kirjoita '%' muodossa %25 ja muut varatut merkit muodossa %XX",
+      sv: "URL-sökvägen har felaktig procentkodning; skriv '%' som %25 och andra reserverade tecken som %XX",
       en: "the URL path has malformed percent-encoding; write '%' as %25 and other reserved characters as %XX",
     },
     sources: [
@@ -258,7 +316,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'error',
     element: '',
-    messages: { en: 'the request could not be read: {problem}' },
+    messages: {
+      fi: 'pyyntöä ei voitu lukea: {problem}',
+      sv: 'begäran kunde inte läsas: {problem}',
+      en: 'the request could not be read: {problem}',
+    },
     sources: [
       { title: 'IETF RFC 9110: HTTP Semantics', url: 'https://www.rfc-editor.org/rfc/rfc9110' },
       { title: 'kantasim: HTTP API (README, registry errors)', url: 'README.md' },
@@ -272,6 +334,8 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{pointer}',
     messages: {
+      fi: 'ajon tietueessa on todellisen henkilön henkilötunnus ({masked}); vain testialueen tunnuksia (yksilönumero 900–999) saa tallentaa: peitä se tai käytä Kelan myöntämää testitunnusta',
+      sv: 'körningsposten innehåller en verklig persons personbeteckning ({masked}); bara testbeteckningar (individnummer 900–999) får sparas: maskera den eller använd en testbeteckning som FPA utfärdat',
       en: "the run record carries a real person's identity code ({masked}); only test-range codes (individual number 900–999) may be recorded: mask it or use a Kela-issued test code",
     },
     sources: [
@@ -286,7 +350,11 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     channel: 'registry',
     severity: 'fatal',
     element: '',
-    messages: { en: 'internal error; see the server log' },
+    messages: {
+      fi: 'sisäinen virhe; katso palvelimen loki',
+      sv: 'internt fel; se serverloggen',
+      en: 'internal error; see the server log',
+    },
     sources: [API],
     basis: 'assumption',
     modules: ['simulator/http/errors.ts'],

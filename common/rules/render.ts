@@ -33,7 +33,8 @@ export function rulesMarkdown(entries: readonly RuleEntry[] = CATALOGUE): string
     '',
     'Every finding kantasim raises has a stable code, listed here with its channel, its severity in strict',
     'mode (rehearsal mode stores the submission and reports blocking findings as warnings), the element it',
-    'points at, its message (placeholders in `{braces}`), the public source of the rule, and its basis:',
+    'points at, its message in Finnish, Swedish and English (placeholders in `{braces}`; answers follow the',
+    "caller's Accept-Language, Finnish by default as Kanta's), the public source of the rule, and its basis:",
     '**published** behaviour, or a **kantasim assumption** where nothing is published. A family entry',
     '(`R4-INV-<key>`) stands for one code per key. `kantasim rules --json` prints the same catalogue.',
     '',
@@ -49,7 +50,15 @@ export function rulesMarkdown(entries: readonly RuleEntry[] = CATALOGUE): string
       lines.push('| | |', '| --- | --- |');
       lines.push(`| Severity | ${e.severity} |`);
       if (e.element !== '') lines.push(`| Element | \`${cell(e.element)}\` |`);
-      lines.push(`| Message | ${cell(e.messages.en)} |`);
+      lines.push(`| Message (fi) | ${cell(e.messages.fi)} |`);
+      lines.push(`| Message (sv) | ${cell(e.messages.sv)} |`);
+      lines.push(`| Message (en) | ${cell(e.messages.en)} |`);
+      (e.variants ?? []).forEach((v, i) => {
+        const n = (e.variants ?? []).length > 1 ? ` ${i + 1}` : '';
+        lines.push(`| Also worded${n} (fi) | ${cell(v.fi)} |`);
+        lines.push(`| Also worded${n} (sv) | ${cell(v.sv)} |`);
+        lines.push(`| Also worded${n} (en) | ${cell(v.en)} |`);
+      });
       if (e.keys !== undefined) lines.push(`| Keys | ${e.keys.map((k) => `\`${k}\``).join(', ')} |`);
       lines.push(`| Source | ${cell(sourcesMarkdown(e))} |`);
       lines.push(`| Basis | ${e.basis === 'published' ? 'published' : 'kantasim assumption'} |`);
@@ -96,7 +105,9 @@ export function ruleHtml(entry: RuleEntry): string {
     `<h3><code>${e(entry.code)}</code> <span class="rule-meta">${e(entry.channel)} · ${e(entry.severity)} · ${entry.basis === 'published' ? 'published' : 'kantasim assumption'}</span></h3>`,
     '<dl>',
     entry.element === '' ? '' : `<dt>Element</dt><dd><code>${e(entry.element)}</code></dd>`,
-    `<dt>Message</dt><dd>${e(entry.messages.en)}</dd>`,
+    `<dt>Message (fi)</dt><dd lang="fi">${e(entry.messages.fi)}</dd>`,
+    `<dt>Message (sv)</dt><dd lang="sv">${e(entry.messages.sv)}</dd>`,
+    `<dt>Message (en)</dt><dd lang="en">${e(entry.messages.en)}</dd>`,
     entry.keys === undefined
       ? ''
       : `<dt>Keys</dt><dd>${entry.keys.map((k) => `<code>${e(k)}</code>`).join(', ')}</dd>`,

@@ -32,11 +32,15 @@ export interface RuleSource {
   url: string;
 }
 
-/** One template per language; Finnish and Swedish templates follow (the shape is ready for them). */
+/**
+ * One template per language, each with the same `{placeholders}`: Finnish first (Kanta answers in
+ * Finnish), Swedish, English. Element names, codes, OIDs and FHIR/CDA terms stay untranslated in all
+ * three. `localise()` (`common/rules/messages.ts`) renders them with a finding's arguments.
+ */
 export interface RuleMessages {
+  fi: string;
+  sv: string;
   en: string;
-  fi?: string;
-  sv?: string;
 }
 
 export interface RuleEntry {
@@ -48,6 +52,12 @@ export interface RuleEntry {
   /** The element the finding points at, as a template (FHIRPath, XPath-like, header or body path). */
   element: string;
   messages: RuleMessages;
+  /**
+   * Other wordings the code is raised with (a more specific case of the same rule), each again in all
+   * three languages with the same placeholders. A finding renders with the first template its args fill
+   * or its English message follows; `messages` is the wording docs show first.
+   */
+  variants?: readonly RuleMessages[];
   sources: readonly RuleSource[];
   basis: RuleBasis;
   /** Source files that raise the code, for maintainers. */

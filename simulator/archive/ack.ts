@@ -6,8 +6,12 @@
  * Kanta's exact acknowledgement interaction is not public [NF]; kantasim answers with the generic HL7 V3
  * MCCI_IN000002UV01 shape, one acknowledgementDetail per finding (typeCode E/W/I, code = the finding
  * code, text = the message, location = the element path). docs/archive.md describes both forms.
+ * The texts are in the answer's language (`lang`: the caller's Accept-Language, else the operator's
+ * default, Finnish as Kanta's), rendered from the catalogue; codes and paths are the same in every language.
  */
 import { randomUUID } from 'node:crypto';
+import type { Lang } from '../../common/i18n/index.ts';
+import { localise } from '../../common/rules/messages.ts';
 import type { Finding } from '../domain/findings.ts';
 import type { ArchivedDocument, ArchiveMessageMeta } from '../domain/cda.ts';
 
@@ -28,6 +32,13 @@ export interface AckInput {
   mode: string;
   eventSeq?: number;
   now: Date;
+  /** Language of the detail texts; without one, the English messages as raised. */
+  lang?: Lang;
+}
+
+/** A finding's text in the acknowledgement's language. */
+function textOf(f: Finding, lang: Lang | undefined): string {
+  return lang === undefined ? f.message : localise(f, lang);
 }
 
 export interface AckJson {
@@ -65,7 +76,7 @@ export function ackJson(input: AckInput): AckJson {
       typeCode: detailType(f),
       code: f.code,
       severity: f.severity,
-      text: f.message,
+      text: textOf(f, input.lang),
       location: f.path,
     })),
   };
@@ -132,7 +143,7 @@ export function ackXml(input: AckInput): string {
     out.push(
       `<acknowledgementDetail typeCode="${detailType(f)}">`,
       `<code code="${escapeXml(f.code)}" codeSystem="${FINDING_CODE_SYSTEM}" codeSystemName="kantasim findings"/>`,
-      `<text>${escapeXml(f.message)}</text>`,
+      `<text>${escapeXml(textOf(f, input.lang))}</text>`,
       `<location>${escapeXml(f.path)}</location>`,
       '</acknowledgementDetail>',
     );

@@ -11,6 +11,7 @@
  * - `GET /archive/documents/{oid}/findings` → the intake findings (JSON).
  * - `POST /archive/documents/{oid}/nullify` → nullification (nullification.ts).
  */
+import { negotiate, type Lang } from '../../common/i18n/index.ts';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { MODE_HEADER, parseModeHeader, type ValidationMode } from '../domain/policy.ts';
 import { fatal, type Finding } from '../domain/findings.ts';
@@ -31,6 +32,8 @@ export interface ArchiveRoutesOptions {
   logger: Logger;
   defaultMode: ValidationMode;
   maxBodyBytes: number;
+  /** Language of acknowledgement texts when Accept-Language names none of ours (Finnish by default). */
+  defaultLanguage?: Lang;
 }
 
 function wantsJson(req: Request): boolean {
@@ -50,7 +53,7 @@ function unread(
   return { repository, mode, ...(requestId === undefined ? {} : { requestId }) };
 }
 
-function sendAck(req: Request, res: Response, result: IntakeResult): void {
+function sendAck(req: Request, res: Response, result: IntakeResult, fallback: Lang): void {
   const input: AckInput = {
     code: result.ack,
     findings: result.findings,
@@ -58,6 +61,7 @@ function sendAck(req: Request, res: Response, result: IntakeResult): void {
     mode: result.mode,
     eventSeq: result.eventSeq,
     now: new Date(),
+    lang: negotiate(req.get('Accept-Language'), fallback),
     ...(result.message ? { message: result.message } : {}),
     ...(result.document ? { document: result.document } : {}),
     ...(result.documentOid === undefined ? {} : { documentOid: result.documentOid }),
@@ -154,6 +158,7 @@ export function summaryOf(doc: ArchivedDocument): Omit<ArchivedDocument, 'header
 
 export function archiveRoutes(options: ArchiveRoutesOptions): Router {
   const { store, intake, logger } = options;
+  const lang = options.defaultLanguage ?? 'fi';
   const router = Router();
   const raw = express.raw({ type: () => true, limit: options.maxBodyBytes });
 
@@ -166,6 +171,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
         req,
         res,
         await intake.refuseUnread(unread(repository, options.defaultMode, requestId), mode, 400),
+        lang,
       );
       return;
     }
@@ -177,7 +183,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       ...(contentType === undefined ? {} : { contentType }),
       ...(requestId === undefined ? {} : { requestId }),
     });
-    sendAck(req, res, result);
+    sendAck(req, res, result, lang);
   };
 
   // Body-parser failures (too large, bad encoding) still get an acknowledgement, and are logged as events.
@@ -203,7 +209,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       void intake
         .refuseUnread(request, finding, api.status)
         .then((result) => {
-          sendAck(req, res, result);
+          sendAck(req, res, result, lang);
         })
         .catch(next);
     };

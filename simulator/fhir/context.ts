@@ -5,6 +5,7 @@
  * express; `router.ts` parses the HTTP request into a `FhirRequest` and writes the result back.
  */
 import type { Resource } from 'fhir/r4.js';
+import type { Lang } from '../../common/i18n/index.ts';
 import type { Config } from '../config.ts';
 import type { ValidationMode } from '../domain/policy.ts';
 import type { EventLog } from '../events/log.ts';
@@ -31,6 +32,8 @@ export interface FhirRequest {
   ifNoneExist?: string;
   prefer?: string;
   mode: ValidationMode;
+  /** The language finding messages are answered in (Accept-Language, else the operator's default). */
+  lang?: Lang;
   requestId: string;
   /** Absolute base of the FHIR endpoint, e.g. `http://127.0.0.1:8080/fhir`. */
   baseUrl: string;

@@ -15,7 +15,9 @@
  * See: https://simplifier.net/guide/hyvinvointisovellusten-rajapinta-potilastietoihin-r4/Etusivu/Esimerkit/Virhevastauksia?version=1.0.0
  */
 import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4.js';
-import type { Finding } from '../domain/findings.ts';
+import type { Lang } from '../../common/i18n/index.ts';
+import { localise } from '../../common/rules/messages.ts';
+import { finding as makeFinding, type Finding } from '../domain/findings.ts';
 import { downgradeForRehearsal } from '../domain/policy.ts';
 
 export type OutcomeKind =
@@ -86,7 +88,7 @@ export const unprocessable = make('unprocessable');
 export const badRequestFindings = make('bad-request');
 
 function one(kind: OutcomeKind, code: string, message: string, path = ''): Outcome {
-  return { kind, findings: [{ code, severity: 'error', path, message }] };
+  return { kind, findings: [makeFinding('error', code, path, message)] };
 }
 
 export const badRequest = (code: string, message: string, path = ''): Outcome =>
@@ -175,10 +177,17 @@ export function kantaProcessError(
 
 /**
  * A finding as an OperationOutcome issue: kantasim's code (and Kanta's process-error code for an
- * error) in `details`, message in `diagnostics`, path in `expression`.
+ * error) in `details`, message in `diagnostics` and `details.text` in the answer's language (the
+ * catalogue's template for the code; codes stay as they are in every language), path in `expression`.
+ * Without a language the message is the English one the raise site wrote.
  */
-export function issueOf(finding: Finding, kind: OutcomeKind = 'unprocessable'): OperationOutcomeIssue {
+export function issueOf(
+  finding: Finding,
+  kind: OutcomeKind = 'unprocessable',
+  lang?: Lang,
+): OperationOutcomeIssue {
   const kanta = kantaProcessError(finding, kind);
+  const text = lang === undefined ? finding.message : localise(finding, lang);
   const issue: OperationOutcomeIssue = {
     severity: finding.severity,
     code: issueType(kind, finding),
@@ -187,9 +196,9 @@ export function issueOf(finding: Finding, kind: OutcomeKind = 'unprocessable'): 
         { system: KANTASIM_FINDING_SYSTEM, code: finding.code },
         ...(kanta === undefined ? [] : [kanta]),
       ],
-      text: finding.message,
+      text,
     },
-    diagnostics: finding.message,
+    diagnostics: text,
   };
   if (finding.path !== '') issue.expression = [finding.path];
   return issue;
@@ -198,10 +207,11 @@ export function issueOf(finding: Finding, kind: OutcomeKind = 'unprocessable'): 
 /** Code system of kantasim's finding codes in `OperationOutcome.issue.details`. */
 export const KANTASIM_FINDING_SYSTEM = 'https://kantasim.fi/fhir/CodeSystem/finding';
 
-export function toOperationOutcome(outcome: Outcome): OperationOutcome {
+/** An outcome as an OperationOutcome; its finding messages in `lang` (see `issueOf`). */
+export function toOperationOutcome(outcome: Outcome, lang?: Lang): OperationOutcome {
   const issue =
     outcome.findings.length > 0
-      ? outcome.findings.map((f) => issueOf(f, outcome.kind))
+      ? outcome.findings.map((f) => issueOf(f, outcome.kind, lang))
       : [
           {
             severity: 'information' as const,

@@ -5,6 +5,7 @@
  *
  * See: https://hl7.org/fhir/R4/http.html
  */
+import { negotiate, type Lang } from '../../common/i18n/index.ts';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Resource } from 'fhir/r4.js';
 import type { Config } from '../config.ts';
@@ -88,6 +89,11 @@ function readMode(req: Request, config: Config): ValidationMode {
 }
 
 /** The parsed request a handler sees; throws a FhirError for a body or header that cannot be read. */
+/** The language of the answer's finding messages: the caller's Accept-Language, else the operator's default. */
+function answerLanguage(req: Request, config: FhirRouterOptions['config']): Lang {
+  return negotiate(req.get('Accept-Language'), config.defaultLanguage);
+}
+
 function toFhirRequest(
   req: Request,
   route: Route,
@@ -106,6 +112,7 @@ function toFhirRequest(
     paramsFromBody: form !== undefined,
     queryKeys: [...urlParams.keys()],
     mode: readMode(req, options.config),
+    lang: answerLanguage(req, options.config),
     requestId,
     baseUrl: `${req.protocol}://${req.get('host') ?? `${options.config.host}:${options.config.port}`}/fhir`,
   };
@@ -304,7 +311,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     if (meta?.lastModified !== undefined) res.setHeader('Last-Modified', meta.lastModified);
     if (meta?.location !== undefined) res.setHeader('Location', meta.location);
     if (status === 405 && allow.length > 0) res.setHeader('Allow', allow.join(', '));
-    const body: Resource = resource ?? toOperationOutcome(outcome);
+    const body: Resource = resource ?? toOperationOutcome(outcome, answerLanguage(req, options.config));
     if (!options.config.requireRequestId && !hasRequestId(req)) {
       // The warning travels beside the answer, not inside it: clients that never sent the header (most
       // existing ones) compare OperationOutcome issues exactly, and an extra issue would change them.
@@ -320,7 +327,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
   router.all('/', (req, res) => handle(req, res));
   router.all('/{*rest}', (req, res) => handle(req, res));
   // Body-reader errors (too large, broken encoding) arrive here, before any route.
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {
       next(err);
       return;
@@ -341,7 +348,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     res
       .status(statusOf(outcome))
       .type(FHIR_JSON)
-      .send(JSON.stringify(toOperationOutcome(outcome)));
+      .send(JSON.stringify(toOperationOutcome(outcome, answerLanguage(req, options.config))));
   });
   return router;
 }

@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, codesOf, familyPrefix, ruleFor } from '../../common/rules/catalogue.ts';
+import { placeholdersOf } from '../../common/rules/messages.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -204,5 +205,31 @@ describe('the catalogue of finding codes', () => {
       familyPrefix(e) === undefined ? e.keys !== undefined : (e.keys ?? []).length === 0,
     ).map((e) => e.code);
     expect(bad).toEqual([]);
+  });
+
+  it('gives every entry its message in fi, sv and en with the same placeholders', () => {
+    const missing = CATALOGUE.flatMap((e) =>
+      (['fi', 'sv', 'en'] as const)
+        .filter((lang) => typeof e.messages[lang] !== 'string' || e.messages[lang].trim() === '')
+        .map((lang) => `${e.code} (${lang})`),
+    );
+    expect(missing, 'entries without a message in a language').toEqual([]);
+    const differ = CATALOGUE.filter((e) =>
+      [e.messages, ...(e.variants ?? [])].some((m) => {
+        const en = placeholdersOf(m.en).sort().join(',');
+        return placeholdersOf(m.fi).sort().join(',') !== en || placeholdersOf(m.sv).sort().join(',') !== en;
+      }),
+    ).map((e) => e.code);
+    expect(differ, 'entries whose fi/sv/en templates have different placeholders').toEqual([]);
+  });
+
+  it('has Finnish and Swedish templates that are translations, not copies of the English', () => {
+    // A template with words in it must differ from the English one (a bare `{a}: {b}` may not).
+    const copied = CATALOGUE.filter(
+      (e) =>
+        /[a-z]{4}/.test(e.messages.en.replace(/\{[^}]*\}/g, '')) &&
+        (e.messages.fi === e.messages.en || e.messages.sv === e.messages.en),
+    ).map((e) => e.code);
+    expect(copied).toEqual([]);
   });
 });

@@ -5,8 +5,18 @@
 import { startServer, type RunningServer } from '../../simulator/server.ts';
 import type { Config } from '../../simulator/config.ts';
 
+/**
+ * Tests read finding messages for their content, so the test simulator answers in English unless a
+ * request's Accept-Language asks otherwise (the operator's default, Finnish, is tested on its own).
+ */
 export async function startTestSimulator(overrides: Partial<Config> = {}): Promise<RunningServer> {
-  return startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', ...overrides });
+  return startServer({
+    port: 0,
+    dbFile: ':memory:',
+    logLevel: 'silent',
+    defaultLanguage: 'en',
+    ...overrides,
+  });
 }
 
 export interface JsonResponse<T = unknown> {

@@ -8,6 +8,7 @@
  *
  * See: https://hl7.org/fhir/R4/http.html#transaction
  */
+import type { Lang } from '../../../common/i18n/index.ts';
 import type { Bundle, BundleEntry, BundleEntryResponse, OperationOutcome, Resource } from 'fhir/r4.js';
 import type { FhirContext, FhirMethod, FhirRequest, Handler, HandlerResult } from '../context.ts';
 import {
@@ -103,14 +104,14 @@ function entryRequest(req: FhirRequest, entry: BundleEntry, assignedId?: string)
   return sub;
 }
 
-function responseOf(result: HandlerResult): BundleEntryResponse {
+function responseOf(result: HandlerResult, lang: Lang | undefined): BundleEntryResponse {
   const [outcome, resource, meta] = result;
   const status = statusOf(outcome);
   const r: BundleEntryResponse = { status: `${status} ${STATUS_TEXT[status] ?? ''}`.trim() };
   if (meta?.location !== undefined) r.location = meta.location;
   if (meta?.etag !== undefined) r.etag = meta.etag;
   if (!isSuccess(outcome) || outcome.findings.length > 0 || resource === undefined) {
-    const oo: OperationOutcome = toOperationOutcome(outcome);
+    const oo: OperationOutcome = toOperationOutcome(outcome, lang);
     r.outcome = oo;
   }
   return r;
@@ -132,7 +133,7 @@ async function batch(req: FhirRequest, ctx: FhirContext, entries: BundleEntry[])
   const out: BundleEntry[] = [];
   for (const entry of entries) {
     const result = await runEntry(req, ctx, entryRequest(req, entry));
-    const e: BundleEntry = { response: responseOf(result) };
+    const e: BundleEntry = { response: responseOf(result, req.lang) };
     if (result[1] !== undefined) e.resource = result[1];
     out.push(e);
   }
@@ -185,7 +186,7 @@ async function transaction(
       for (const [i, entry] of resolved.entries()) {
         const result = await runEntry(req, ctx, entryRequest(req, entry, ids.get(i)));
         if (!isSuccess(result[0])) throw new TransactionAbort(result[0], i);
-        answers.push({ response: responseOf(result) });
+        answers.push({ response: responseOf(result, req.lang) });
       }
       return answers;
     });

@@ -22,6 +22,23 @@ export interface Config {
   /** Largest request body accepted, in bytes (archive default 20 MB). */
   maxBodyBytes: number;
   logLevel: string;
+  /**
+   * Shared mode: HTTPS with client certificates from this CA (see docs/shared-mode.md). Undefined is the
+   * zero-configuration local mode: plain HTTP, open, one user.
+   */
+  tls?: TlsConfig;
+  /** Refuse requests without `X-Request-Id` (Kanta FHIR HTTP header); on in TLS mode. */
+  requireRequestId: boolean;
+  /** Require a bearer token signed by the CA (`kantasim ca token`); only with `tls`. */
+  requireJwt: boolean;
+}
+
+export interface TlsConfig {
+  /** Directory of the local CA (`kantasim ca init`). */
+  caDir: string;
+  /** Server certificate and key (PEM files); issued from the CA at start when not given. */
+  certFile?: string;
+  keyFile?: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -33,6 +50,8 @@ export const DEFAULT_CONFIG: Config = {
   mode: 'strict',
   maxBodyBytes: 20 * 1024 * 1024,
   logLevel: 'info',
+  requireRequestId: false,
+  requireJwt: false,
 };
 
 /** Reads `KANTASIM_*` variables; flags given on the command line override these later. */

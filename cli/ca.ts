@@ -46,7 +46,10 @@ export function caCommand(): Command {
   ca.command('issue')
     .description('issue an organisation certificate (--org OID) or the operator certificate (--admin)')
     .option('--org <oid>', "the organisation's OID (put in the subject serialNumber, as its identifier)")
-    .option('--admin', `the operator certificate (subject OU "${OPERATOR_UNIT}"): registry and archive operator`)
+    .option(
+      '--admin',
+      `the operator certificate (subject OU "${OPERATOR_UNIT}"): registry and archive operator`,
+    )
     .option('--name <name>', "the organisation's name (subject O and CN)")
     .option('--days <n>', 'validity in days (default 365)')
     .option('--dir <dir>', 'the CA directory', DEFAULT_CA_DIR)
@@ -67,7 +70,10 @@ export function caCommand(): Command {
               ...(validity !== undefined && { days: validity }),
             });
       if (opts.json === true) process.stdout.write(`${JSON.stringify(files)}\n`);
-      else process.stdout.write(`certificate: ${files.cert}\nkey:         ${files.key}\nCA:          ${files.ca}\n`);
+      else
+        process.stdout.write(
+          `certificate: ${files.cert}\nkey:         ${files.key}\nCA:          ${files.ca}\n`,
+        );
     });
   ca.command('token')
     .description('sign a JSON Web Token for serve --require-jwt (subject: the organisation OID)')

@@ -20,7 +20,13 @@ import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runScenarios } from '../runner/engine.ts';
-import { send, SimulatorClient, TransportError } from '../runner/http.ts';
+import {
+  readClientTls,
+  send,
+  SimulatorClient,
+  TransportError,
+  useClientCertificate,
+} from '../runner/http.ts';
 import {
   collectScenarioFiles,
   formatProblem,
@@ -63,6 +69,9 @@ export interface RunIo {
 
 interface RunCliOptions {
   sim?: string;
+  cert?: string;
+  key?: string;
+  ca?: string;
   sut?: string;
   level: Level;
   timeout: number;
@@ -105,6 +114,9 @@ export function runCommand(io: RunIo = {}): Command {
       'simulator base URL (env KANTASIM_URL); without it the run starts an in-memory simulator of its own',
     )
     .option('--sut <url>', "the system under test's automation hook base URL (env KANTASIM_SUT_URL)")
+    .option('--cert <file>', 'client certificate (PEM) for a shared kantasim (serve --tls); with --key')
+    .option('--key <file>', 'private key (PEM) of --cert')
+    .option('--ca <file>', "the CA certificate that issued the shared kantasim's server certificate")
     .addOption(
       new Option('--level <level>', 'which checks to run: shall = SHALL only; should = SHALL and SHOULD')
         .choices(['shall', 'should'])
@@ -127,6 +139,15 @@ export function runCommand(io: RunIo = {}): Command {
       `\nExit codes:\n${EXIT_CODES.map(([code, what]) => `  ${code}  ${what}`).join('\n')}\n`,
     )
     .action(async (paths: string[], opts: RunCliOptions) => {
+      if ((opts.cert === undefined) !== (opts.key === undefined)) {
+        err('kantasim run: give --cert and --key together\n');
+        process.exitCode = 2;
+        return;
+      }
+      if (opts.cert !== undefined && opts.key !== undefined)
+        useClientCertificate(
+          readClientTls({ cert: opts.cert, key: opts.key, ...(opts.ca !== undefined && { ca: opts.ca }) }),
+        );
       const simGiven = (opts.sim ?? process.env.KANTASIM_URL)?.replace(/\/+$/, '');
       const sutEnv = opts.sut ?? process.env.KANTASIM_SUT_URL;
       const sut = sutEnv?.replace(/\/+$/, '');

@@ -54,7 +54,11 @@ async function provenanceVisible(fhir: FhirRepository, scope: AccessScope, p: Pr
 }
 
 /** Whether a stored version (or delete marker) may be seen in this scope. */
-async function storedVisible(fhir: FhirRepository, scope: AccessScope, stored: StoredResource): Promise<boolean> {
+async function storedVisible(
+  fhir: FhirRepository,
+  scope: AccessScope,
+  stored: StoredResource,
+): Promise<boolean> {
   if (stored.resourceType === 'Appointment') return appointmentVisible(fhir, scope, stored.id);
   if (stored.resourceType === 'Provenance') {
     if (stored.resource === undefined) {

@@ -107,7 +107,11 @@ export async function resolveOrganisationScope(
   const oids = new Set<string>();
   await withDescendants(registry, oid, oids);
   const registered = await registry.getOrganisation(oid);
-  const names = new Set([oid, ...(name === undefined ? [] : [name]), ...(registered ? [registered.name] : [])]);
+  const names = new Set([
+    oid,
+    ...(name === undefined ? [] : [name]),
+    ...(registered ? [registered.name] : []),
+  ]);
   for (const customer of await registry.listCustomers()) {
     if (customer.connectionPoints.some((cp) => names.has(cp.operator)))
       await withDescendants(registry, customer.orgOid, oids);

@@ -12,7 +12,11 @@
  */
 import type { TLSSocket } from 'node:tls';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { resolveOrganisationScope, type AccessScope, type OrganisationScopeRegistry } from '../access/scope.ts';
+import {
+  resolveOrganisationScope,
+  type AccessScope,
+  type OrganisationScopeRegistry,
+} from '../access/scope.ts';
 import { toOperationOutcome, type Outcome } from '../fhir/outcomes.ts';
 import { identityOf, type CertificateIdentity } from './tls-ca.ts';
 

@@ -139,10 +139,7 @@ async function issueLeaf(ca: LoadedCa, spec: LeafSpec): Promise<{ cert: string; 
   const now = new Date();
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(false, undefined, true),
-    new x509.KeyUsagesExtension(
-      x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement,
-      true,
-    ),
+    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement, true),
     new x509.ExtendedKeyUsageExtension(
       spec.usages.map((u) =>
         u === 'clientAuth' ? x509.ExtendedKeyUsage.clientAuth : x509.ExtendedKeyUsage.serverAuth,
@@ -235,8 +232,7 @@ export async function issueServerCertificate(
 // ---------------------------------------------------------------- who a certificate names
 
 export type CertificateIdentity =
-  | { kind: 'operator'; name: string }
-  | { kind: 'organisation'; oid: string; name: string };
+  { kind: 'operator'; name: string } | { kind: 'organisation'; oid: string; name: string };
 
 /**
  * Reads the caller out of a certificate kantasim's CA issued: the operator by its OU, an organisation by

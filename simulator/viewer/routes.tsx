@@ -85,13 +85,7 @@ export interface ViewerRoutes {
   closeStreams(): void;
 }
 
-export function viewerRoutes({
-  store,
-  events,
-  logger,
-  signInThrottle,
-  shared,
-}: ViewerOptions): ViewerRoutes {
+export function viewerRoutes({ store, events, logger, signInThrottle, shared }: ViewerOptions): ViewerRoutes {
   const router = Router();
   // The only use of the Store in the viewer's routes: everything reads through ViewerData's readers.
   const data = new ViewerData(store);

@@ -111,7 +111,7 @@ async function httpsServer(tls: NonNullable<Config['tls']>, app: App): Promise<S
   return createHttpsServer(
     { cert, key, ca, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
     app.express,
-  ) as unknown as Server;
+  );
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

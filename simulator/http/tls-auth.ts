@@ -71,7 +71,8 @@ function refuse(req: Request, res: Response, status: 400 | 401, code: string, me
 function certificateOf(req: Request): CertificateIdentity | undefined {
   const socket = req.socket as Partial<TLSSocket>;
   if (socket.authorized !== true || typeof socket.getPeerCertificate !== 'function') return undefined;
-  const peer = socket.getPeerCertificate(false);
+  // An empty object when the client sent no certificate: `raw` is then missing whatever the types say.
+  const peer = socket.getPeerCertificate(false) as Partial<ReturnType<TLSSocket['getPeerCertificate']>>;
   if (peer.raw === undefined) return undefined;
   try {
     return identityOf(peer.raw);

@@ -52,7 +52,7 @@ const caCertPath = (dir: string): string => join(dir, 'ca.crt');
 const caKeyPath = (dir: string): string => join(dir, 'ca.key');
 
 async function newKeys(): Promise<CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
+  return webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify']);
 }
 
 async function keyPem(key: CryptoKey): Promise<string> {

@@ -119,7 +119,7 @@ export function registryRoutes(
   router.post('/archivists', async (req, res) => {
     const body = checkArchivist(req.body);
     // Shared mode: an account anyone could sign in to would show a register to every vendor.
-    if (options.passcodeRequired === true && body.passcode == null)
+    if (options.passcodeRequired === true && typeof (body.passcode as unknown) !== 'string')
       throw badRequest(
         'passcode-required',
         'this kantasim runs in shared mode: give the archivist a passcode (8 characters or more) in "passcode"',

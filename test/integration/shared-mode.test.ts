@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Bundle, OperationOutcome } from 'fhir/r4.js';
+import type { Bundle, OperationOutcome, Provenance } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   kantaAppointment,
@@ -87,7 +87,7 @@ const search = (who: 'A' | 'B', hetu: string): Promise<Answer> =>
   });
 
 const codesOf = (oo: unknown): string[] =>
-  ((oo as OperationOutcome).issue ?? []).flatMap((i) => i.details?.coding?.map((c) => c.code ?? '') ?? []);
+  (oo as OperationOutcome).issue.flatMap((i) => i.details?.coding?.map((c) => c.code ?? '') ?? []);
 
 let files: { A: IssuedFiles; B: IssuedFiles; operator: IssuedFiles };
 
@@ -112,7 +112,7 @@ afterAll(async () => {
 });
 
 describe('the bar', () => {
-  const hetu = TEST_HETUS[0] ?? '';
+  const hetu = TEST_HETUS[0];
   let appointmentId = '';
 
   it('serves HTTPS and answers /healthz without a certificate', async () => {
@@ -198,7 +198,7 @@ describe('the bar', () => {
 });
 
 describe('every read endpoint as two organisations', () => {
-  const hetuB = TEST_HETUS[1] ?? '';
+  const hetuB = TEST_HETUS[1];
 
   beforeAll(async () => {
     const stored = await call(
@@ -220,7 +220,7 @@ describe('every read endpoint as two organisations', () => {
     const organisers = (bundle: unknown): string[] =>
       ((bundle as Bundle).entry ?? []).flatMap((e) =>
         e.resource?.resourceType === 'Provenance'
-          ? e.resource.agent
+          ? (e.resource as Provenance).agent
               .filter((a) => a.role?.some((r) => r.coding?.some((c) => c.code === '10')))
               .map((a) => a.who.identifier?.value ?? '')
           : [],

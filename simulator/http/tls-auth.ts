@@ -122,7 +122,7 @@ export function sharedGate(options: GateOptions): RequestHandler {
           req,
           res,
           400,
-          fhir ? 'FHIR-HTTP-REQID' : 'missing-request-id',
+          fhir ? 'FHIR-HEADER-001' : 'missing-request-id',
           'send an X-Request-Id header (a unique id per request, e.g. a UUID): the Kanta FHIR HTTP header specification makes it mandatory',
         );
         return;

@@ -277,6 +277,33 @@ describe('headers and tokens', () => {
     expect(res.text).toContain('missing-request-id');
   });
 
+  it('refuses a FHIR request without X-Request-Id with an OperationOutcome', async () => {
+    const res = await requestWithCertificate(
+      `${server.url}/fhir/metadata`,
+      { method: 'GET', headers: { Accept: 'application/fhir+json' }, timeoutMs: 10_000 },
+      agents.A as Agent,
+    );
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('FHIR-HEADER-001');
+  });
+
+  it('the operator creates archivists, with a passcode only', async () => {
+    const body = {
+      id: 'arkistonhoitaja.tls',
+      name: 'Testi Arkistonhoitaja',
+      registerController: '1.2.246.10.3210987.19.0',
+    };
+    const without = await call('operator', 'POST', '/registry/archivists', body);
+    expect(without.status).toBe(400);
+    expect((without.body as { error: { code: string } }).error.code).toBe('passcode-required');
+    expect(
+      (await call('operator', 'POST', '/registry/archivists', { ...body, passcode: 'salasana-123' })).status,
+    ).toBe(201);
+    expect(
+      (await call('A', 'POST', '/registry/archivists', { ...body, passcode: 'salasana-123' })).status,
+    ).toBe(403);
+  });
+
   it('with requireJwt: a missing or bad token gets 401 without body; a good one passes', async () => {
     const jwt = await startTestSimulator({ tls: { caDir: dir }, requireJwt: true });
     try {

@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander';
 import { VERSION } from '../simulator/app.ts';
+import { caCommand } from './ca.ts';
 import { hetuCommand } from './hetu.ts';
 import { readinessCommand } from './readiness.ts';
 import { rulesCommand } from './rules.ts';
@@ -20,7 +21,8 @@ export function buildProgram(): Command {
     .addCommand(hetuCommand())
     .addCommand(readinessCommand())
     .addCommand(runCommand())
-    .addCommand(rulesCommand());
+    .addCommand(rulesCommand())
+    .addCommand(caCommand());
 }
 
 export async function main(argv: string[]): Promise<void> {

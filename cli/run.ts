@@ -31,7 +31,14 @@ import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { format, fromEnvironment, isLang, LANGS, type Lang } from '../common/i18n/index.ts';
 import { runScenarios } from '../runner/engine.ts';
-import { send, setRequestLanguage, SimulatorClient, TransportError } from '../runner/http.ts';
+import {
+  readClientTls,
+  send,
+  setRequestLanguage,
+  SimulatorClient,
+  TransportError,
+  useClientCertificate,
+} from '../runner/http.ts';
 import {
   collectScenarioFiles,
   formatProblem,
@@ -88,6 +95,9 @@ export interface RunIo {
 
 interface RunCliOptions {
   sim?: string;
+  cert?: string;
+  key?: string;
+  ca?: string;
   sut?: string;
   level: Level;
   timeout: number;
@@ -150,6 +160,9 @@ export function runCommand(io: RunIo = {}): Command {
     .option('--sim <url>', h('run.opt.sim'))
     .option('--sim-port <port>', h('run.opt.simPort'), parse.port)
     .option('--sut <url>', h('run.opt.sut'))
+    .option('--cert <file>', h('run.opt.cert'))
+    .option('--key <file>', h('run.opt.key'))
+    .option('--ca <file>', h('run.opt.ca'))
     .addOption(
       new Option('--level <level>', h('run.opt.level')).choices(['shall', 'should']).default('should'),
     )
@@ -175,6 +188,15 @@ export function runCommand(io: RunIo = {}): Command {
       const m = (key: string, args?: Record<string, string | number>): string =>
         format(lang, 'cli', key, args);
       setRequestLanguage(lang);
+      if ((opts.cert === undefined) !== (opts.key === undefined)) {
+        err(`${m('run.certWithKey')}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      if (opts.cert !== undefined && opts.key !== undefined)
+        useClientCertificate(
+          readClientTls({ cert: opts.cert, key: opts.key, ...(opts.ca !== undefined && { ca: opts.ca }) }),
+        );
       const simGiven = (opts.sim ?? process.env.KANTASIM_URL)?.replace(/\/+$/, '');
       const sutEnv = opts.sut ?? process.env.KANTASIM_SUT_URL;
       const sut = sutEnv?.replace(/\/+$/, '');

@@ -17,6 +17,7 @@ import {
   parseStore,
   type Config,
 } from '../simulator/config.ts';
+import { DEFAULT_CA_DIR } from '../simulator/http/tls-ca.ts';
 import { startServer } from '../simulator/server.ts';
 
 /** How long in-flight requests get to finish after the first signal. */
@@ -30,7 +31,12 @@ interface ServeOptions {
   host?: string;
   db?: string;
   store?: string;
-  seed: boolean;
+  seed?: boolean;
+  tls?: boolean;
+  ca?: string;
+  cert?: string;
+  key?: string;
+  requireJwt?: boolean;
   allowRealIdentities?: boolean;
   rehearsal?: boolean;
   mode?: string;
@@ -50,7 +56,16 @@ export function serveCommand(): Command {
         '--store <url>',
         'shared PostgreSQL store, postgres://user@host:port/database[?schema=name], for several instances behind a load balancer (env KANTASIM_STORE; default: the SQLite file of --db)',
       )
+      .option('--seed', 'seed the fixture world into an empty database (the default, except with --tls)')
       .option('--no-seed', 'do not seed the fixture world into an empty database')
+      .option(
+        '--tls',
+        'shared mode: HTTPS with client certificates from the CA of --ca (see docs/shared-mode.md)',
+      )
+      .option('--ca <dir>', `with --tls: the CA directory (kantasim ca init; default ${DEFAULT_CA_DIR})`)
+      .option('--cert <file>', 'with --tls: server certificate (PEM); issued from the CA when not given')
+      .option('--key <file>', 'with --tls: private key of --cert (PEM)')
+      .option('--require-jwt', 'with --tls: require a bearer token from kantasim ca token on every request')
       // One way to choose the mode: --mode. --rehearsal stays accepted for older scripts, out of the help.
       .addOption(new Option('--rehearsal', 'the same as --mode rehearsal').hideHelp())
       .addOption(
@@ -75,7 +90,19 @@ export function serveCommand(): Command {
         if (opts.host !== undefined) config.host = opts.host;
         if (opts.db !== undefined) config.dbFile = opts.db;
         if (opts.store !== undefined) config.store = parseStore(opts.store);
-        config.seed = opts.seed;
+        if (opts.tls === true) {
+          config.tls = {
+            caDir: opts.ca ?? DEFAULT_CA_DIR,
+            ...(opts.cert !== undefined && { certFile: opts.cert }),
+            ...(opts.key !== undefined && { keyFile: opts.key }),
+          };
+          config.requireRequestId = true;
+          if (opts.requireJwt === true) config.requireJwt = true;
+        } else if (opts.ca !== undefined || opts.cert !== undefined || opts.requireJwt === true) {
+          throw new Error('--ca, --cert, --key and --require-jwt belong to shared mode: add --tls');
+        }
+        // Shared mode seeds the fixture world only when asked: other vendors' data must be chosen.
+        config.seed = opts.seed ?? opts.tls !== true;
         if (opts.mode !== undefined) config.mode = parseMode(opts.mode);
         if (opts.rehearsal === true) config.mode = 'rehearsal';
         if (opts.cdaSchema !== undefined) config.cdaSchemaDir = opts.cdaSchema;

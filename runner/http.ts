@@ -1,8 +1,67 @@
 /**
  * The runner's only way to the simulator and the system under test: plain HTTP with fetch.
  * (Design principle 3: the runner is a client, so scenarios run against any simulator on any host.)
+ *
+ * Against a shared kantasim (HTTPS with client certificates, docs/shared-mode.md) fetch cannot present a
+ * certificate, so with a client certificate configured (`useClientCertificate`, from `kantasim run
+ * --cert --key --ca`) https addresses go through `node:https` instead, and every request carries an
+ * `X-Request-Id` (mandatory there, as in Kanta).
  */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Agent, request as httpsRequest } from 'node:https';
 import type { SubmissionEvent } from '../simulator/domain/events.ts';
+
+/** PEM texts of a client certificate, its key and the CA that issued the server's certificate. */
+export interface ClientTls {
+  cert: string;
+  key: string;
+  ca?: string;
+}
+
+let clientAgent: Agent | undefined;
+
+/** Presents this client certificate to https addresses from now on (undefined: back to plain fetch). */
+export function useClientCertificate(tls: ClientTls | undefined): void {
+  clientAgent?.destroy();
+  clientAgent = tls === undefined ? undefined : new Agent({ ...tls, keepAlive: true });
+}
+
+/** Reads `--cert`, `--key` and `--ca` files into a ClientTls. */
+export function readClientTls(files: { cert: string; key: string; ca?: string }): ClientTls {
+  return {
+    cert: readFileSync(files.cert, 'utf8'),
+    key: readFileSync(files.key, 'utf8'),
+    ...(files.ca !== undefined && { ca: readFileSync(files.ca, 'utf8') }),
+  };
+}
+
+/** One request over node:https with a client certificate; answers the way fetch's Response is read here. */
+export function requestWithCertificate(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; timeoutMs: number },
+  agent: Agent,
+): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { method: init.method, headers: init.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.setTimeout(init.timeoutMs, () => {
+      req.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' }));
+    });
+    req.on('error', reject);
+    if (init.body !== undefined) req.write(init.body);
+    req.end();
+  });
+}
 
 export interface HttpRequest {
   method: string;
@@ -72,6 +131,43 @@ export async function send(
       if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
         headers['Content-Type'] = 'application/json';
     }
+  }
+  if (clientAgent !== undefined && url.startsWith('https:')) {
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'x-request-id'))
+      headers['X-Request-Id'] = randomUUID();
+    let answer: Awaited<ReturnType<typeof requestWithCertificate>>;
+    try {
+      answer = await requestWithCertificate(
+        url,
+        { method: req.method, headers, ...(body !== undefined && { body }), timeoutMs },
+        clientAgent,
+      );
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      const reason =
+        err.name === 'TimeoutError'
+          ? `no answer within ${formatSeconds(timeoutMs)}`
+          : (err.code ?? err.message);
+      throw new TransportError(`cannot reach ${who} at ${url}: ${reason}`);
+    }
+    const contentType = answer.headers['content-type'] ?? '';
+    let parsed: unknown = answer.text;
+    if (isJson(contentType) && answer.text !== '') {
+      try {
+        parsed = JSON.parse(answer.text) as unknown;
+      } catch {
+        parsed = answer.text;
+      }
+    }
+    return {
+      url,
+      method: req.method,
+      status: answer.status,
+      headers: answer.headers,
+      contentType,
+      body: parsed,
+      text: answer.text,
+    };
   }
   let response: Response;
   try {

@@ -11,6 +11,8 @@ import { EventLog } from './events/log.ts';
 import { eventRoutes } from './events/routes.ts';
 import { fhirRouter } from './fhir/router.ts';
 import { jsonErrorHandler } from './http/errors.ts';
+import { sharedGate } from './http/tls-auth.ts';
+import { readCaCertificate, tokenVerifier } from './http/tls-ca.ts';
 import type { Logger } from './logger.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { RegistryService } from './registry/service.ts';
@@ -34,6 +36,15 @@ export interface App {
   context: AppContext;
   /** Ends long-lived responses (event streams) so the HTTP server can close. */
   closeStreams(): void;
+}
+
+/** A token verifier made on first use (importing the CA key is asynchronous; createApp is not). */
+function lazyVerifier(caPem: string): (token: string) => Promise<{ sub?: string | undefined }> {
+  let verifier: ReturnType<typeof tokenVerifier> | undefined;
+  return async (token) => {
+    verifier ??= tokenVerifier(caPem);
+    return (await verifier)(token);
+  };
 }
 
 export function createApp(config: Config, store: Store, logger: Logger): App {
@@ -65,6 +76,18 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
     });
     next();
   });
+
+  if (config.tls) {
+    // Shared mode: every request but /healthz names its caller by certificate (docs/shared-mode.md).
+    const verifyToken = config.requireJwt ? lazyVerifier(readCaCertificate(config.tls.caDir)) : undefined;
+    app.use(
+      sharedGate({
+        registry: store.registry,
+        requireRequestId: config.requireRequestId,
+        ...(verifyToken && { verifyToken }),
+      }),
+    );
+  }
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -101,7 +124,10 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
     });
   });
 
-  app.use('/registry', registryRoutes(registry, store, logger));
+  app.use(
+    '/registry',
+    registryRoutes(registry, store, logger, { passcodeRequired: config.tls !== undefined }),
+  );
   const archiveIntake = new ArchiveIntake({
     store,
     events,
@@ -126,7 +152,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
   app.use('/events', eventsApi.router, jsonErrorHandler(logger));
   app.use('/runs', runRoutes(store, events, logger, { allowRealIdentities: config.allowRealIdentities }));
   app.use('/rules', rulesRoutes());
-  const viewer = viewerRoutes({ store, events, logger });
+  const viewer = viewerRoutes({ store, events, logger, shared: config.tls !== undefined });
   app.use('/viewer', viewer.router);
 
   app.use((req, res) => {

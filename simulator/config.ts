@@ -39,6 +39,21 @@ export interface Config {
    * request's Accept-Language names none of fi, sv, en. Finnish by default, as Kanta answers in Finnish.
    */
   defaultLanguage: Lang;
+  /**
+   * Shared mode: HTTPS with client certificates from this CA (see docs/shared-mode.md). Undefined is the
+   * zero-configuration local mode: plain HTTP, open, one user.
+   */
+  tls?: TlsConfig;
+  /** Require a bearer token signed by the CA (`kantasim ca token`); only with `tls`. */
+  requireJwt: boolean;
+}
+
+export interface TlsConfig {
+  /** Directory of the local CA (`kantasim ca init`). */
+  caDir: string;
+  /** Server certificate and key (PEM files); issued from the CA at start when not given. */
+  certFile?: string;
+  keyFile?: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -52,6 +67,7 @@ export const DEFAULT_CONFIG: Config = {
   logLevel: 'info',
   requireRequestId: false,
   defaultLanguage: 'fi',
+  requireJwt: false,
 };
 
 /** Reads `KANTASIM_*` variables; flags given on the command line override these later. */

@@ -1,9 +1,17 @@
 /**
  * Starting and stopping the simulator: store, seed, HTTP listener, graceful shutdown.
+ *
+ * With `tls` (shared mode, docs/shared-mode.md) the listener is HTTPS: it asks every client for a
+ * certificate and trusts only the local CA, but lets the handshake finish without one so that the gate
+ * (`http/tls-auth.ts`) answers with a clear 401 and `/healthz` stays reachable. In that mode the
+ * fixture world is seeded only when asked (`seed: true`) and `X-Request-Id` is required by default.
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createApp, type App } from './app.ts';
+import { issueServerCertificate, readCaCertificate } from './http/tls-ca.ts';
 import { DEFAULT_CONFIG, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { isEmpty, seedWorld } from './registry/seed.ts';
@@ -32,7 +40,12 @@ export async function startServer(
   overrides: Partial<Config> = {},
   options: StartOptions = {},
 ): Promise<RunningServer> {
-  const config: Config = { ...DEFAULT_CONFIG, ...overrides };
+  const shared = overrides.tls !== undefined;
+  const config: Config = {
+    ...DEFAULT_CONFIG,
+    ...(shared && { seed: false, requireRequestId: true }),
+    ...overrides,
+  };
   const logger = options.logger ?? createLogger(config.logLevel);
   const store =
     options.store ??
@@ -50,7 +63,7 @@ export async function startServer(
     logger.info(seeded, 'seeded the fixture world into an empty database');
   }
 
-  const server = createServer(app.express);
+  const server = config.tls ? await httpsServer(config.tls, app) : createServer(app.express);
   server.keepAliveTimeout = 5_000;
   try {
     await listen(server, config.port, config.host);
@@ -59,12 +72,13 @@ export async function startServer(
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info(
     {
       url,
       db: config.store !== undefined ? withoutPassword(config.store) : config.dbFile,
       mode: config.mode,
+      ...(config.tls && { shared: true, ca: config.tls.caDir }),
     },
     'kantasim listening',
   );
@@ -88,6 +102,24 @@ export async function startServer(
     return closing;
   };
   return { url, port, app, store, close };
+}
+
+async function httpsServer(tls: NonNullable<Config['tls']>, app: App): Promise<Server> {
+  const ca = readCaCertificate(tls.caDir);
+  let cert: string;
+  let key: string;
+  if (tls.certFile !== undefined || tls.keyFile !== undefined) {
+    if (tls.certFile === undefined || tls.keyFile === undefined)
+      throw new Error('give both --cert and --key, or neither (kantasim then issues its own from the CA)');
+    cert = readFileSync(tls.certFile, 'utf8');
+    key = readFileSync(tls.keyFile, 'utf8');
+  } else {
+    ({ cert, key } = await issueServerCertificate(tls.caDir));
+  }
+  return createHttpsServer(
+    { cert, key, ca, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
+    app.express,
+  );
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -8,6 +8,7 @@
  * A test (`test/catalogue/catalogue.test.ts`) keeps it complete: every code the source raises is here,
  * every entry is raised by some test, and no code is catalogued twice.
  */
+import { ACCESS_RULES } from './access.ts';
 import { ARCHIVE_RULES } from './archive.ts';
 import { FHIR_RULES } from './fhir.ts';
 import { REGISTRY_RULES } from './registry.ts';
@@ -16,7 +17,12 @@ import type { RuleChannel, RuleEntry } from './types.ts';
 export type { RuleBasis, RuleChannel, RuleEntry, RuleMessages, RuleSeverity, RuleSource } from './types.ts';
 export { RULE_CHANNELS } from './types.ts';
 
-export const CATALOGUE: readonly RuleEntry[] = [...FHIR_RULES, ...ARCHIVE_RULES, ...REGISTRY_RULES];
+export const CATALOGUE: readonly RuleEntry[] = [
+  ...FHIR_RULES,
+  ...ARCHIVE_RULES,
+  ...REGISTRY_RULES,
+  ...ACCESS_RULES,
+];
 
 /** A family's code pattern (`R4-INV-<key>`) as its fixed prefix (`R4-INV-`), or undefined for a plain code. */
 export function familyPrefix(entry: RuleEntry): string | undefined {

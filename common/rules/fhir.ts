@@ -109,7 +109,7 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       },
     ],
     basis: 'published',
-    modules: ['simulator/fhir/router.ts'],
+    modules: ['simulator/fhir/router.ts', 'simulator/http/tls-auth.ts'],
   },
   {
     code: 'FHIR-HDR-002',

@@ -16,12 +16,20 @@
  * - **Submissions (events)** and **scenario runs**: visible when the organisation they name is in that
  *   same set; registry events are nobody's.
  *
+ * - **Organisations calling the APIs in shared (TLS) mode** (`resolveOrganisationScope`): an organisation
+ *   certificate names one organisation. Its scope is that organisation, every unit and register
+ *   controller below it (`partOf`, followed down), and every Kanta customer whose registered connection
+ *   point it operates (named by OID or by its registered name): Kanta's connection points let an
+ *   intermediary submit for the organisations it serves. Documents are visible when their custodian is
+ *   in that set (`maySeeCustodian` / `custodianFilter`); the appointment, event and run rules are the
+ *   ones above. The same set bounds what it may submit.
+ *
  * Each rule has two forms that must agree: a predicate over one record (`maySee…`) and the store filter
  * that expresses it (`…Filter`), so lists are filtered by the store and single reads are checked here.
  */
 import type { ArchivedDocument } from '../domain/cda.ts';
 import type { EventChannel, SubmissionEvent } from '../domain/events.ts';
-import type { Organisation, OrganisationKind } from '../domain/registry.ts';
+import type { Customer, Organisation, OrganisationKind } from '../domain/registry.ts';
 
 /** What a caller may see: the register controller it acts for and the organisations of that register. */
 export interface AccessScope {
@@ -38,6 +46,11 @@ export interface AccessScope {
 export interface ScopeRegistry {
   getOrganisation(oid: string): Promise<Organisation | undefined>;
   listOrganisations(filter?: { kind?: OrganisationKind; partOf?: string }): Promise<Organisation[]>;
+}
+
+/** What an organisation's scope also reads: the customers, for their connection points. */
+export interface OrganisationScopeRegistry extends ScopeRegistry {
+  listCustomers(): Promise<Customer[]>;
 }
 
 export interface ResolvedScope {
@@ -68,6 +81,53 @@ export async function resolveScope(
     }
   }
   return out;
+}
+
+/** `oid` and every organisation below it (units, register controllers), following `partOf` down. */
+async function withDescendants(registry: ScopeRegistry, oid: string, into: Set<string>): Promise<void> {
+  const queue = [oid];
+  while (queue.length > 0) {
+    const next = queue.shift() as string;
+    if (into.has(next)) continue;
+    into.add(next);
+    for (const child of await registry.listOrganisations({ partOf: next })) queue.push(child.oid);
+  }
+}
+
+/**
+ * The scope of an organisation calling with its certificate: itself, everything below it, and the
+ * customers whose connection point it operates (matched by its OID or, when given, its name). An
+ * organisation not in the registry still has a scope: its own OID (it sees what names it, nothing more).
+ */
+export async function resolveOrganisationScope(
+  registry: OrganisationScopeRegistry,
+  oid: string,
+  name?: string,
+): Promise<AccessScope> {
+  const oids = new Set<string>();
+  await withDescendants(registry, oid, oids);
+  const registered = await registry.getOrganisation(oid);
+  const names = new Set([
+    oid,
+    ...(name === undefined ? [] : [name]),
+    ...(registered ? [registered.name] : []),
+  ]);
+  for (const customer of await registry.listCustomers()) {
+    if (customer.connectionPoints.some((cp) => names.has(cp.operator)))
+      await withDescendants(registry, customer.orgOid, oids);
+  }
+  return { registerController: oid, organisations: oids };
+}
+
+/** A document whose custodian is in an organisation's scope (the shared-mode document rule). */
+export function maySeeCustodian(scope: AccessScope, doc: DocumentCustody): boolean {
+  const register = documentRegister(doc);
+  return register !== undefined && scope.organisations.has(register);
+}
+
+/** The archive query filter of the shared-mode document rule, narrowed to `only` when given. */
+export function custodianFilter(scope: AccessScope, only?: string): { custodians: string[] } {
+  return { custodians: organiserFilter(scope, only) };
 }
 
 // ---------------------------------------------------------------- documents

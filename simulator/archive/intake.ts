@@ -28,6 +28,7 @@ import type {
 } from '../domain/cda.ts';
 import type { Store, StoreSession } from '../store/types.ts';
 import type { EventKind, NewEvent } from '../domain/events.ts';
+import { maySeeCustodian, type AccessScope } from '../access/scope.ts';
 import type { AckCode } from './ack.ts';
 import { isReplaceInteraction, readSubmissionOffloaded, type Submission } from './envelope.ts';
 import { documentOidOf, extractHeader, tsToIso } from './header.ts';
@@ -68,6 +69,11 @@ export interface IntakeRequest {
   contentType?: string;
   mode: ValidationMode;
   requestId?: string;
+  /**
+   * Shared (TLS) mode: the calling organisation and what it may submit for (simulator/access/scope.ts).
+   * A document whose custodian is outside it is refused with 403 before anything is stored.
+   */
+  caller?: { description: string; scope: AccessScope };
 }
 
 /** A submission refused before its body was read (mode header, body reader). */
@@ -91,6 +97,7 @@ const SERVICE_OF: Readonly<Record<ArchiveRepositoryKind, string>> = { pta: 'pta'
 /** Which status a refusal gets: the most specific fatal finding decides. */
 function refusalStatus(findings: readonly Finding[], ack: AckCode): number {
   const codes = new Set(findings.map((f) => f.code));
+  if (codes.has('CDA-ACCESS-001')) return 403;
   if (codes.has('CDA-XML-001')) return 413;
   if (codes.has('CDA-MSG-001')) return 415;
   if (codes.has('CDA-VER-001')) return 409;
@@ -119,6 +126,21 @@ export class ArchiveIntake {
     findings.push(...checkStructure(sub.cda, header, repository));
     if (sub.cda.name !== 'ClinicalDocument')
       return this.refuse(request, findings.map(toFatal), sub.message, header);
+    if (request.caller && !maySeeCustodian(request.caller.scope, { custodian: header.custodian?.oid })) {
+      const custodian = header.custodian?.oid ?? 'none';
+      return this.refuse(
+        request,
+        [
+          fatal(
+            'CDA-ACCESS-001',
+            '/ClinicalDocument/custodian/assignedCustodian/representedCustodianOrganization/id/@root',
+            `${request.caller.description} may not archive a document whose custodian is ${custodian}: an organisation archives only into its own registers, its units' or those of the organisations it is a registered connection point for`,
+          ),
+        ],
+        sub.message,
+        header,
+      );
+    }
     findings.push(...checkIdentities(sub.cda, header, this.options.config.allowRealIdentities));
     if (sub.frame) findings.push(...checkFrameIdentities(sub.frame, this.options.config.allowRealIdentities));
     findings.push(...checkMessageContent(sub, header));

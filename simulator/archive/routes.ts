@@ -24,6 +24,8 @@ import type { Store } from '../store/types.ts';
 import { ackContentType, ackJson, ackXml, type AckInput } from './ack.ts';
 import type { ArchiveIntake, IntakeResult, UnreadRequest } from './intake.ts';
 import { nullifyDocument, type NullifyRequest } from './nullification.ts';
+import { custodianFilter, maySeeCustodian } from '../access/scope.ts';
+import { callerOf, describeCaller, scopeOf } from '../http/tls-auth.ts';
 
 export interface ArchiveRoutesOptions {
   store: Store;
@@ -176,7 +178,11 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       return;
     }
     const contentType = req.get('Content-Type');
+    const caller = callerOf(res);
     const result = await intake.submit({
+      ...(caller?.kind === 'organisation' && {
+        caller: { description: describeCaller(caller), scope: caller.scope },
+      }),
       repository,
       body,
       mode,
@@ -219,33 +225,39 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
   }
 
   router.get('/documents', async (req, res) => {
-    const page = await store.archive.search(parseArchiveQuery(req));
+    const query = parseArchiveQuery(req);
+    const scope = scopeOf(res);
+    // Shared mode: an organisation lists only documents of its registers; a custodian outside matches none.
+    if (scope) Object.assign(query, custodianFilter(scope, query.custodian));
+    const page = await store.archive.search(query);
     res.json({ ...page, documents: page.documents.map(summaryOf) });
   });
 
-  const load = async (oid: string): Promise<ArchivedDocument> => {
+  const load = async (oid: string, res: Response): Promise<ArchivedDocument> => {
     const doc = await store.archive.get(oid);
-    if (!doc) throw notFound(`no archived document ${oid}`, 'oid');
+    // Another organisation's document answers as if it did not exist: a 403 would confirm it does.
+    const scope = scopeOf(res);
+    if (!doc || (scope && !maySeeCustodian(scope, doc))) throw notFound(`no archived document ${oid}`, 'oid');
     return doc;
   };
 
   router.get('/documents/:oid', async (req, res) => {
-    const doc = await load(req.params.oid);
+    const doc = await load(req.params.oid, res);
     const xml = await store.archive.getXml(doc.oid);
     res.setHeader('X-Kantasim-Status', doc.status);
     res.setHeader('X-Kantasim-Valid', String(doc.valid));
     res.type('application/xml').send(Buffer.from(xml ?? new Uint8Array()));
   });
   router.get('/documents/:oid/versions', async (req, res) => {
-    const doc = await load(req.params.oid);
+    const doc = await load(req.params.oid, res);
     const versions = await store.archive.versions(doc.setId);
     res.json({ setId: doc.setId, versions: versions.map(summaryOf) });
   });
   router.get('/documents/:oid/header', async (req, res) => {
-    res.json(await load(req.params.oid));
+    res.json(await load(req.params.oid, res));
   });
   router.get('/documents/:oid/findings', async (req, res) => {
-    const doc = await load(req.params.oid);
+    const doc = await load(req.params.oid, res);
     res.json({ oid: doc.oid, valid: doc.valid, mode: doc.mode, findings: doc.findings });
   });
   router.post(
@@ -253,6 +265,21 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
     express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }),
     async (req, res) => {
       const requestId = res.locals.requestId as string | undefined;
+      const caller = callerOf(res);
+      if (caller?.kind === 'organisation') {
+        await load(req.params.oid, res);
+        const named = (req.body as NullifyRequest | undefined)?.organisation;
+        if (typeof named !== 'string' || !caller.scope.organisations.has(named)) {
+          res.status(403).json({
+            error: {
+              code: 'access-operator-only',
+              message: `${describeCaller(caller)} may not nullify document ${req.params.oid} ${typeof named === 'string' ? `for ${named}` : 'as the archive operator'}: name your own organisation in "organisation", or nullify with the operator certificate`,
+              path: '/organisation',
+            },
+          });
+          return;
+        }
+      }
       const result = await nullifyDocument(
         store,
         options.events,

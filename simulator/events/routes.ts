@@ -9,7 +9,9 @@
 import { Router, type Request } from 'express';
 import type { EventQuery, Store } from '../store/types.ts';
 import type { EventChannel, EventOutcome } from '../domain/events.ts';
+import { eventFilter, type AccessScope } from '../access/scope.ts';
 import { badRequest } from '../http/errors.ts';
+import { scopeOf } from '../http/tls-auth.ts';
 import type { EventLog } from './log.ts';
 import { EventStreams } from './sse.ts';
 
@@ -57,6 +59,20 @@ export function parseEventQuery(req: Request): EventQuery {
   return query;
 }
 
+/**
+ * Shared (TLS) mode: an organisation reads only the events of its scope (the event rule of
+ * simulator/access/scope.ts); an `organisation` filter outside it matches nothing.
+ */
+function scoped(query: EventQuery, scope: AccessScope | undefined): EventQuery {
+  if (!scope) return query;
+  const filter = eventFilter(scope);
+  const organisations =
+    query.organisation === undefined
+      ? filter.organisations
+      : filter.organisations.filter((o) => o === query.organisation);
+  return { ...query, organisations, excludeChannels: filter.excludeChannels };
+}
+
 export interface EventRoutes {
   router: Router;
   /** Ends every open stream (graceful shutdown). */
@@ -68,14 +84,14 @@ export function eventRoutes(store: Store, log: EventLog): EventRoutes {
   const streams = new EventStreams(store, log);
 
   router.get('/', async (req, res) => {
-    const query = parseEventQuery(req);
+    const query = scoped(parseEventQuery(req), scopeOf(res));
     const events = await store.events.list(query);
     const lastSeq = events.at(-1)?.seq ?? query.since ?? 0;
     res.json({ events, lastSeq });
   });
 
   router.get('/stream', async (req, res) => {
-    const query = parseEventQuery(req);
+    const query = scoped(parseEventQuery(req), scopeOf(res));
     const lastEventId = req.get('Last-Event-ID');
     const after =
       lastEventId !== undefined && /^[0-9]{1,15}$/.test(lastEventId)

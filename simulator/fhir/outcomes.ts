@@ -25,6 +25,8 @@ export type OutcomeKind =
   | 'created'
   | 'no-content'
   | 'bad-request'
+  | 'unauthorized'
+  | 'forbidden'
   | 'not-found'
   | 'method-not-allowed'
   | 'not-acceptable'
@@ -47,6 +49,8 @@ const STATUS: Readonly<Record<OutcomeKind, number>> = {
   created: 201,
   'no-content': 204,
   'bad-request': 400,
+  unauthorized: 401,
+  forbidden: 403,
   'not-found': 404,
   'method-not-allowed': 405,
   'not-acceptable': 406,
@@ -117,6 +121,10 @@ function issueType(kind: OutcomeKind, finding: Finding): OperationOutcomeIssue['
   if (finding.code.startsWith('FHIR-STRUCT')) return 'structure';
   if (/^R[45]-INV/.test(finding.code)) return 'invariant';
   switch (kind) {
+    case 'unauthorized':
+      return 'login';
+    case 'forbidden':
+      return 'forbidden';
     case 'not-found':
     case 'gone':
       return 'not-found';
@@ -171,7 +179,9 @@ export function kantaProcessError(
 ): { system: string; code: string; display: string } | undefined {
   if (finding.severity !== 'error' && finding.severity !== 'fatal') return undefined;
   if (kind === 'server-error') return undefined;
-  const which = ACCESS_CODES.has(finding.code) ? KANTA_PROCESS_ERRORS.access : KANTA_PROCESS_ERRORS.integrity;
+  // Shared mode's certificate and scope refusals (401, 403) are access errors by their nature.
+  const access = ACCESS_CODES.has(finding.code) || kind === 'forbidden' || kind === 'unauthorized';
+  const which = access ? KANTA_PROCESS_ERRORS.access : KANTA_PROCESS_ERRORS.integrity;
   return { system: KANTA_PROCESS_ERROR_SYSTEM, ...which };
 }
 

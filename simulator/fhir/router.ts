@@ -12,7 +12,9 @@ import type { Config } from '../config.ts';
 import type { Finding } from '../domain/findings.ts';
 import { MODE_HEADER, parseModeHeader, type ValidationMode } from '../domain/policy.ts';
 import type { EventLog } from '../events/log.ts';
+import { fhirWriteRefusal, scopedStore } from '../access/fhir-scope.ts';
 import { fromBodyParserError } from '../http/errors.ts';
+import { callerOf, describeCaller, scopeOf } from '../http/tls-auth.ts';
 import { MAX_FHIR_ELEMENTS, countJsonValues } from '../http/limits.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
@@ -228,6 +230,14 @@ export interface FhirRouterOptions {
   version: string;
 }
 
+function dispatchIn(ctx: FhirContext, sub: FhirRequest): Promise<HandlerResult> {
+  const url = sub.path.url ?? '';
+  const matched = matchRoute(sub.method, url === '' ? [] : url.split('/'));
+  if (matched.kind !== 'match')
+    return Promise.resolve([notFound(`no interaction ${sub.method} ${sub.path.url ?? ''} in this endpoint`)]);
+  return matched.route.handler({ ...sub, path: matched.params }, ctx);
+}
+
 /** The express router mounted at `/fhir`. */
 export function fhirRouter(options: FhirRouterOptions): Router {
   warmUpStructure(SUPPORTED_TYPES);
@@ -239,13 +249,16 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     version: options.version,
     cursors: new PageCursors(options.store.pageTokens),
     now: () => new Date(),
-    dispatch: async (sub) => {
-      const url = sub.path.url ?? '';
-      const matched = matchRoute(sub.method, url === '' ? [] : url.split('/'));
-      if (matched.kind !== 'match')
-        return [notFound(`no interaction ${sub.method} ${sub.path.url ?? ''} in this endpoint`)];
-      return matched.route.handler({ ...sub, path: matched.params }, ctx);
-    },
+    dispatch: (sub) => dispatchIn(ctx, sub),
+  };
+  // Shared (TLS) mode: an organisation's requests run against the store seen through its scope, Bundle
+  // entries included (simulator/access/fhir-scope.ts).
+  const contextFor = (res: Response): FhirContext => {
+    const scope = scopeOf(res);
+    if (!scope) return ctx;
+    const scoped: FhirContext = { ...ctx, store: scopedStore(ctx.store, scope) };
+    scoped.dispatch = (sub) => dispatchIn(scoped, sub);
+    return scoped;
   };
   const router = express.Router();
   router.use(express.raw({ type: () => true, limit: options.config.maxBodyBytes }));
@@ -287,7 +300,14 @@ export function fhirRouter(options: FhirRouterOptions): Router {
           ),
         );
       fhirReq = toFhirRequest(req, matched.route, matched.params, query, options, requestId);
-      result = await matched.route.handler(fhirReq, ctx);
+      const caller = callerOf(res);
+      const refusal =
+        caller?.kind === 'organisation' && !isQuery(route) && req.method !== 'GET'
+          ? await fhirWriteRefusal(ctx.store.fhir, caller.scope, describeCaller(caller), fhirReq)
+          : undefined;
+      result = refusal
+        ? [{ kind: 'forbidden', findings: [refusal] }]
+        : await matched.route.handler(fhirReq, contextFor(res));
     } catch (err) {
       if (err instanceof FhirError) result = [err.outcome];
       else {

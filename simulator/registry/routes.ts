@@ -5,6 +5,7 @@
 import express, { Router, type Request } from 'express';
 import type { Logger } from '../logger.ts';
 import { badRequest, jsonErrorHandler, notFound } from '../http/errors.ts';
+import { operatorWrites } from '../http/guards.ts';
 import type { Store } from '../store/types.ts';
 import {
   checkAddTestPersons,
@@ -26,9 +27,16 @@ function queryValue(req: Request, name: string): string | undefined {
   return value;
 }
 
-export function registryRoutes(service: RegistryService, store: Store, logger: Logger): Router {
+export function registryRoutes(
+  service: RegistryService,
+  store: Store,
+  logger: Logger,
+  options: { passcodeRequired?: boolean } = {},
+): Router {
   const router = Router();
   router.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));
+  // Shared (TLS) mode: the registries are the operator's; an organisation's certificate only reads them.
+  router.use(operatorWrites('the registry'));
 
   router.post('/organisations', async (req, res) => {
     const { org } = await service.putOrganisation(checkOrganisation(req.body), false);
@@ -109,7 +117,15 @@ export function registryRoutes(service: RegistryService, store: Store, logger: L
 
   // Archivist accounts (viewer sign-in). POST creates or replaces (the id is the user name).
   router.post('/archivists', async (req, res) => {
-    const { created, archivist } = await service.putArchivist(checkArchivist(req.body));
+    const body = checkArchivist(req.body);
+    // Shared mode: an account anyone could sign in to would show a register to every vendor.
+    if (options.passcodeRequired === true && typeof (body.passcode as unknown) !== 'string')
+      throw badRequest(
+        'passcode-required',
+        'this kantasim runs in shared mode: give the archivist a passcode (8 characters or more) in "passcode"',
+        '/passcode',
+      );
+    const { created, archivist } = await service.putArchivist(body);
     res
       .status(created ? 201 : 200)
       .location(`/registry/archivists/${archivist.id}`)

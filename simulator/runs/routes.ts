@@ -17,7 +17,9 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request } from 'express';
 import type { EventLog } from '../events/log.ts';
+import { maySeeRun, organiserFilter } from '../access/scope.ts';
 import { ApiError, badRequest, jsonErrorHandler, notFound } from '../http/errors.ts';
+import { callerOf, describeCaller, scopeOf } from '../http/tls-auth.ts';
 import type { Logger } from '../logger.ts';
 import type { RunQuery } from '../store/runs-types.ts';
 import type { RunRecord } from '../domain/runs.ts';
@@ -96,6 +98,20 @@ export function runRoutes(
     if (!req.is(['application/json', 'application/*+json']))
       throw badRequest('invalid-body', 'send the run result as JSON (Content-Type: application/json)', '');
     const run = readRunWire(req.body);
+    const caller = callerOf(res);
+    if (caller?.kind === 'organisation') {
+      // Shared mode: an organisation records runs of its own scenarios only.
+      const foreign = run.scenarios
+        .map((s) => s.organisation?.oid.replace(/^urn:oid:/, ''))
+        .find((oid) => oid === undefined || !maySeeRun(caller.scope, { organisation: oid }));
+      if (run.scenarios.length > 0 && (foreign !== undefined || run.scenarios.some((s) => !s.organisation)))
+        throw new ApiError(
+          403,
+          'access-out-of-scope',
+          `${describeCaller(caller)} may not record a run for ${foreign ?? 'no organisation'}: record only runs of scenarios that name your organisation or its units`,
+          '/scenarios',
+        );
+    }
     const real = options.allowRealIdentities === true ? undefined : findRealCodeDeep(req.body);
     if (real)
       throw new ApiError(
@@ -165,13 +181,18 @@ export function runRoutes(
   });
 
   router.get('/', async (req, res) => {
-    res.json({ runs: await store.runs.list(parseRunQuery(req)) });
+    const query = parseRunQuery(req);
+    const scope = scopeOf(res);
+    if (scope) query.organisations = organiserFilter(scope, query.organisation);
+    res.json({ runs: await store.runs.list(query) });
   });
 
   router.get('/:id', async (req, res) => {
     const id = req.params.id;
     const record = RUN_ID.test(id) ? await store.runs.get(id) : undefined;
-    if (!record) throw notFound(`no recorded run ${id}`, 'id');
+    const scope = scopeOf(res);
+    // Another organisation's run answers as if it did not exist.
+    if (!record || (scope && !maySeeRun(scope, record))) throw notFound(`no recorded run ${id}`, 'id');
     res.json(record);
   });
 

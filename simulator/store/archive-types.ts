@@ -20,6 +20,8 @@ export interface ArchiveQuery {
   from?: string;
   to?: string;
   custodian?: string;
+  /** Only documents whose custodian is one of these (an organisation's scope); empty matches nothing. */
+  custodians?: readonly string[];
   /** Include nullified documents (left out by default). */
   includeNullified?: boolean;
   /** Include replaced versions (left out by default: a listing shows each set's current version). */

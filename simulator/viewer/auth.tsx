@@ -28,6 +28,7 @@ export function authRoutes(
   logger: Logger,
   sessions: SessionStore,
   throttle: SignInThrottle,
+  shared = false,
 ): void {
   const signInPage = async (
     res: Response,
@@ -38,7 +39,8 @@ export function authRoutes(
     send(
       res,
       <SignInPage
-        archivists={await data.activeArchivists()}
+        archivists={shared ? [] : await data.activeArchivists()}
+        hideAccounts={shared}
         registers={await data.registers()}
         {...(problem !== undefined && { problem })}
         {...(chosen !== undefined && { chosen })}
@@ -61,6 +63,11 @@ export function authRoutes(
     const passcode = typeof body.passcode === 'string' ? body.passcode : '';
     const archivist = id === '' ? undefined : await data.archivist(id);
     if (!archivist?.active) {
+      await signInPage(res, 401, 'No active archivist account with that name.', id);
+      return;
+    }
+    // Shared mode: an account without a passcode cannot sign in (the answer does not say it exists).
+    if (shared && archivist.passcodeHash === undefined) {
       await signInPage(res, 401, 'No active archivist account with that name.', id);
       return;
     }

@@ -76,6 +76,8 @@ export interface ViewerOptions {
   logger: Logger;
   /** Wrong-passcode rate limit; in memory unless given. */
   signInThrottle?: SignInThrottle;
+  /** Shared (TLS) mode: the sign-in page lists no accounts and every account needs a passcode. */
+  shared?: boolean;
 }
 
 export interface ViewerRoutes {
@@ -83,7 +85,7 @@ export interface ViewerRoutes {
   closeStreams(): void;
 }
 
-export function viewerRoutes({ store, events, logger, signInThrottle }: ViewerOptions): ViewerRoutes {
+export function viewerRoutes({ store, events, logger, signInThrottle, shared }: ViewerOptions): ViewerRoutes {
   const router = Router();
   // The only use of the Store in the viewer's routes: everything reads through ViewerData's readers.
   const data = new ViewerData(store);
@@ -110,7 +112,7 @@ export function viewerRoutes({ store, events, logger, signInThrottle }: ViewerOp
     res.type(asset.type).send(asset.body);
   });
 
-  authRoutes(router, data, logger, sessions, signInThrottle ?? new MemorySignInThrottle());
+  authRoutes(router, data, logger, sessions, signInThrottle ?? new MemorySignInThrottle(), shared === true);
   router.use(requireArchivist(data, sessions));
 
   router.get('/', (_req, res) => {

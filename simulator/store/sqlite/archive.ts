@@ -148,6 +148,14 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
         eq('set_id', 'setId', query.setId);
         eq('document_type', 'type', query.type);
         eq('custodian', 'custodian', query.custodian);
+        if (query.custodians !== undefined) {
+          // Bound parameters, one per custodian: the list comes from the caller's scope.
+          const names = query.custodians.map((custodian, i) => {
+            params[`custodian${i}`] = custodian;
+            return `@custodian${i}`;
+          });
+          where.push(names.length === 0 ? '0' : `custodian IN (${names.join(', ')})`);
+        }
         if (query.from !== undefined) {
           where.push('effective_at >= @from');
           params.from = query.from;

@@ -8,9 +8,11 @@ export interface SignInProps {
   registers: ReadonlyMap<string, Organisation>;
   problem?: string;
   chosen?: string;
+  /** Shared (TLS) mode: the page names no accounts; the archivist types the user name. */
+  hideAccounts?: boolean;
 }
 
-export function SignInPage({ archivists, registers, problem, chosen }: SignInProps): VNode {
+export function SignInPage({ archivists, registers, problem, chosen, hideAccounts }: SignInProps): VNode {
   return (
     <Layout title="Sign in">
       <section class="signin card">
@@ -22,7 +24,21 @@ export function SignInPage({ archivists, registers, problem, chosen }: SignInPro
           register’s archived documents and appointments, and nothing else.
         </p>
         {problem !== undefined && <Notice kind="error">{problem}</Notice>}
-        {archivists.length === 0 ? (
+        {hideAccounts === true ? (
+          <form method="post" action="/viewer/sign-in" class="stack">
+            <label for="archivist">
+              Archivist <span class="fi">Arkistonhoitaja</span>
+            </label>
+            <input id="archivist" name="archivist" required autoComplete="username" value={chosen ?? ''} />
+            <label for="passcode">
+              Passcode <span class="fi">Tunnuskoodi</span>
+            </label>
+            <input id="passcode" name="passcode" type="password" required autoComplete="current-password" />
+            <button type="submit" class="btn btn-primary">
+              Sign in
+            </button>
+          </form>
+        ) : archivists.length === 0 ? (
           <Notice kind="info">
             No archivist accounts yet. Register one with <code>POST /registry/archivists</code>.
           </Notice>

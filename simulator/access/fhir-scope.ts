@@ -1,0 +1,199 @@
+/**
+ * The FHIR endpoint seen through an organisation's access scope (shared, TLS mode). The appointment rule
+ * of `scope.ts` (an appointment belongs to its service organiser, Provenance agent role 10) applied to
+ * the two things the FHIR layer does with the store:
+ *
+ * - **Reads** go through `scopedStore`, a view of the store whose FHIR repository adds the organiser
+ *   criterion to every Appointment search (so paging and totals stay right), answers "never existed" for
+ *   another organisation's appointment or Provenance, and leaves those out of history. Handlers do not
+ *   know they are scoped, which is why one view covers search, read, vread, history, `_page` and Bundle
+ *   entries alike. Other scheduling resources (Schedule, Slot, …) carry no organisation and stay shared.
+ * - **Writes** are judged before a handler runs (`fhirWriteRefusal`): every Provenance in the body must
+ *   name a service organiser in scope, and an appointment changed or nullified by id must be one the
+ *   caller may see. The refusal names the organisation and what it tried.
+ */
+import type { Bundle, Provenance, Resource } from 'fhir/r4.js';
+import type { StoredResource } from '../domain/fhir.ts';
+import type { Finding } from '../domain/findings.ts';
+import { serviceOrganiserOid } from '../fhir/validation/kanta-profiles.ts';
+import type { FhirRepository, SearchCriterion } from '../store/fhir-types.ts';
+import type { Store } from '../store/types.ts';
+import { maySeeOrganiser, organiserFilter, type AccessScope } from './scope.ts';
+
+function organiserCriterion(scope: AccessScope): SearchCriterion {
+  return {
+    param: 'service-organiser',
+    kind: 'token',
+    values: organiserFilter(scope).map((code) => ({ code })),
+  };
+}
+
+async function appointmentVisible(fhir: FhirRepository, scope: AccessScope, id: string): Promise<boolean> {
+  if (scope.organisations.size === 0) return false;
+  const found = await fhir.search({
+    resourceType: 'Appointment',
+    criteria: [{ param: '_id', kind: 'id', values: [id] }, organiserCriterion(scope)],
+    count: 0,
+    offset: 0,
+    includeDeleted: true,
+  });
+  return found.total > 0;
+}
+
+/** The appointment a Provenance targets (`Appointment/{id}/_history/{v}`), when it names one. */
+function targetAppointment(p: Provenance): string | undefined {
+  const ref = p.target?.[0]?.reference ?? '';
+  return /^Appointment\/([^/]+)/.exec(ref)?.[1];
+}
+
+async function provenanceVisible(fhir: FhirRepository, scope: AccessScope, p: Provenance): Promise<boolean> {
+  const organiser = serviceOrganiserOid(p);
+  if (organiser !== undefined) return maySeeOrganiser(scope, organiser);
+  const target = targetAppointment(p);
+  return target !== undefined && appointmentVisible(fhir, scope, target);
+}
+
+/** Whether a stored version (or delete marker) may be seen in this scope. */
+async function storedVisible(
+  fhir: FhirRepository,
+  scope: AccessScope,
+  stored: StoredResource,
+): Promise<boolean> {
+  if (stored.resourceType === 'Appointment') return appointmentVisible(fhir, scope, stored.id);
+  if (stored.resourceType === 'Provenance') {
+    if (stored.resource === undefined) {
+      const live = await fhir.history({ resourceType: 'Provenance', id: stored.id, count: 2, offset: 0 });
+      const last = live.versions.find((v) => v.resource !== undefined)?.resource;
+      return last !== undefined && provenanceVisible(fhir, scope, last as Provenance);
+    }
+    return provenanceVisible(fhir, scope, stored.resource as Provenance);
+  }
+  return true;
+}
+
+async function filterVisible(
+  fhir: FhirRepository,
+  scope: AccessScope,
+  list: StoredResource[],
+): Promise<StoredResource[]> {
+  const out: StoredResource[] = [];
+  for (const stored of list) if (await storedVisible(fhir, scope, stored)) out.push(stored);
+  return out;
+}
+
+/** The FHIR repository as an organisation sees it. Writes pass through (they are judged before). */
+export function scopedFhir(fhir: FhirRepository, scope: AccessScope): FhirRepository {
+  return {
+    create: (resource, options) => fhir.create(resource, options),
+    update: (resource, options) => fhir.update(resource, options),
+    delete: (type, id, options) => fhir.delete(type, id, options),
+    read: async (type, id) => {
+      const stored = await fhir.read(type, id);
+      return stored && (await storedVisible(fhir, scope, stored)) ? stored : undefined;
+    },
+    vread: async (type, id, versionId) => {
+      const current = await fhir.read(type, id);
+      if (!current || !(await storedVisible(fhir, scope, current))) return undefined;
+      return fhir.vread(type, id, versionId);
+    },
+    history: async (query) => {
+      const page = await fhir.history(query);
+      const versions = await filterVisible(fhir, scope, page.versions);
+      return { versions, total: page.total - (page.versions.length - versions.length) };
+    },
+    search: async (query) => {
+      if (query.resourceType === 'Appointment') {
+        if (scope.organisations.size === 0) return { matches: [], total: 0 };
+        return fhir.search({ ...query, criteria: [...query.criteria, organiserCriterion(scope)] });
+      }
+      const result = await fhir.search(query);
+      if (query.resourceType !== 'Provenance') return result;
+      const matches = await filterVisible(fhir, scope, result.matches);
+      return { matches, total: result.total - (result.matches.length - matches.length) };
+    },
+  };
+}
+
+/** The store with its FHIR repository seen through `scope`; everything else is the store itself. */
+export function scopedStore(store: Store, scope: AccessScope): Store {
+  const fhir = scopedFhir(store.fhir, scope);
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'fhir') return fhir;
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+// ---------------------------------------------------------------- writes
+
+export interface FhirWrite {
+  method: string;
+  /** Path parameters of the matched route (`type`, `id`). */
+  path: Readonly<Record<string, string>>;
+  body?: unknown;
+}
+
+function provenancesOf(body: unknown): { p: Provenance; at: string }[] {
+  const resource = body as Resource | undefined;
+  if (resource?.resourceType === 'Provenance') return [{ p: resource as Provenance, at: 'Provenance' }];
+  if (resource?.resourceType !== 'Bundle') return [];
+  const entries = (resource as Bundle).entry ?? [];
+  const out: { p: Provenance; at: string }[] = [];
+  entries.forEach((e, i) => {
+    if (e.resource?.resourceType === 'Provenance')
+      out.push({ p: e.resource as Provenance, at: `Bundle.entry[${i}].resource` });
+  });
+  return out;
+}
+
+/** Appointments a write changes by id: the URL's, or a Bundle entry's `PUT`/`DELETE Appointment/<id>`. */
+function changedAppointments(write: FhirWrite): { id: string; at: string }[] {
+  const out: { id: string; at: string }[] = [];
+  if (write.path.type === 'Appointment' && write.path.id !== undefined && write.method !== 'GET')
+    out.push({ id: write.path.id, at: 'Appointment.id' });
+  const body = write.body as Bundle | undefined;
+  if (body?.resourceType === 'Bundle') {
+    (body.entry ?? []).forEach((e, i) => {
+      const method = e.request?.method;
+      const id = /^Appointment\/([^/?]+)/.exec(e.request?.url ?? '')?.[1];
+      if (id !== undefined && method !== undefined && method !== 'GET')
+        out.push({ id, at: `Bundle.entry[${i}].request.url` });
+    });
+  }
+  return out;
+}
+
+/**
+ * Why an organisation may not make this write (`FHIR-ACCESS-002`), or undefined when it may.
+ * `caller` is how the refusal names it ("organisation 1.2.246.… (Name)").
+ */
+export async function fhirWriteRefusal(
+  fhir: FhirRepository,
+  scope: AccessScope,
+  caller: string,
+  write: FhirWrite,
+): Promise<Finding | undefined> {
+  for (const { p, at } of provenancesOf(write.body)) {
+    const organiser = serviceOrganiserOid(p);
+    if (organiser !== undefined && !maySeeOrganiser(scope, organiser))
+      return {
+        code: 'FHIR-ACCESS-002',
+        severity: 'error',
+        path: `${at}.agent.who.identifier.value`,
+        message: `${caller} may not submit appointments for service organiser ${organiser}: an organisation submits only for itself, its units and the organisations it is a registered connection point for`,
+      };
+  }
+  for (const { id, at } of changedAppointments(write)) {
+    const stored = await fhir.read('Appointment', id);
+    if (stored && !(await appointmentVisible(fhir, scope, id)))
+      return {
+        code: 'FHIR-ACCESS-002',
+        severity: 'error',
+        path: at,
+        message: `${caller} may not change Appointment/${id}: its service organiser is another organisation`,
+      };
+  }
+  return undefined;
+}

@@ -1,0 +1,335 @@
+/**
+ * Shared (TLS) mode over real HTTPS on loopback: certificates made with kantasim's own CA in a temp
+ * directory, the simulator started with `tls`, requests sent with the runner's client-certificate
+ * transport. It holds the issue's bar verbatim (first test) and runs every read endpoint as two
+ * organisations, asserting that neither sees the other's data.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { Agent } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Bundle, OperationOutcome, Provenance } from 'fhir/r4.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  kantaAppointment,
+  ORG_KIELO,
+  ORG_READY,
+  storeBundle,
+  TEST_HETUS,
+} from '../../fixtures/fhir/appointment.ts';
+import { requestWithCertificate } from '../../runner/http.ts';
+import {
+  initCa,
+  issueOperatorCertificate,
+  issueOrganisationCertificate,
+  issueToken,
+  type IssuedFiles,
+} from '../../simulator/http/tls-ca.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startTestSimulator } from '../support/sim.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kantasim-ca-'));
+let server: RunningServer;
+let caPem: string;
+const agents: Record<string, Agent> = {};
+
+interface Answer {
+  status: number;
+  body: unknown;
+  text: string;
+}
+
+function agentFor(files: IssuedFiles | undefined): Agent {
+  if (!files) return new Agent({ ca: caPem });
+  return new Agent({
+    ca: caPem,
+    cert: readFileSync(files.cert, 'utf8'),
+    key: readFileSync(files.key, 'utf8'),
+  });
+}
+
+async function call(
+  who: 'A' | 'B' | 'operator' | 'none',
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const all: Record<string, string> = {
+    Accept: 'application/json',
+    'X-Request-Id': crypto.randomUUID(),
+    ...headers,
+  };
+  let text: string | undefined;
+  if (body !== undefined) {
+    text = typeof body === 'string' ? body : JSON.stringify(body);
+    all['Content-Type'] ??= path.startsWith('/fhir') ? 'application/fhir+json' : 'application/json';
+  }
+  const agent = agents[who];
+  if (!agent) throw new Error(`no agent ${who}`);
+  const res = await requestWithCertificate(
+    `${server.url}${path}`,
+    { method, headers: all, ...(text !== undefined && { body: text }), timeoutMs: 10_000 },
+    agent,
+  );
+  let parsed: unknown = res.text;
+  try {
+    parsed = res.text === '' ? undefined : JSON.parse(res.text);
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body: parsed, text: res.text };
+}
+
+const search = (who: 'A' | 'B', hetu: string): Promise<Answer> =>
+  call(who, 'POST', '/fhir/Appointment/_search', `patient:identifier=${encodeURIComponent(hetu)}`, {
+    'Content-Type': 'application/x-www-form-urlencoded',
+  });
+
+const codesOf = (oo: unknown): string[] =>
+  (oo as OperationOutcome).issue.flatMap((i) => i.details?.coding?.map((c) => c.code ?? '') ?? []);
+
+let files: { A: IssuedFiles; B: IssuedFiles; operator: IssuedFiles };
+
+beforeAll(async () => {
+  await initCa(dir);
+  files = {
+    A: await issueOrganisationCertificate(dir, { org: ORG_READY, name: 'Kuusijärven hyvinvointialue' }),
+    B: await issueOrganisationCertificate(dir, { org: ORG_KIELO, name: 'Lääkäriasema Kielo Oy' }),
+    operator: await issueOperatorCertificate(dir),
+  };
+  caPem = readFileSync(files.A.ca, 'utf8');
+  agents.A = agentFor(files.A);
+  agents.B = agentFor(files.B);
+  agents.operator = agentFor(files.operator);
+  agents.none = agentFor(undefined);
+  server = await startTestSimulator({ tls: { caDir: dir }, seed: true });
+});
+
+afterAll(async () => {
+  for (const agent of Object.values(agents)) agent.destroy();
+  await server.close();
+});
+
+describe('the bar', () => {
+  const hetu = TEST_HETUS[0];
+  let appointmentId = '';
+
+  it('serves HTTPS and answers /healthz without a certificate', async () => {
+    expect(server.url.startsWith('https://')).toBe(true);
+    expect((await call('none', 'GET', '/healthz')).status).toBe(200);
+  });
+
+  it('a request without a client certificate cannot write', async () => {
+    const res = await call('none', 'POST', '/registry/organisations', {
+      oid: '1.2.246.10.7777777.10.0',
+      name: 'Ei varmennetta Oy',
+      kind: 'organisation',
+    });
+    expect(res.status).toBe(401);
+    expect((res.body as { error: { code: string } }).error.code).toBe('access-no-certificate');
+    const fhir = await call('none', 'POST', '/fhir', storeBundle(kantaAppointment({ hetu })));
+    expect(fhir.status).toBe(401);
+    expect(codesOf(fhir.body)).toContain('FHIR-ACCESS-001');
+  });
+
+  it("an organisation's certificate cannot write the registry", async () => {
+    const res = await call('A', 'PUT', `/registry/customers/${ORG_READY}`, {});
+    expect(res.status).toBe(403);
+    const error = (res.body as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('access-operator-only');
+    expect(error.message).toContain(ORG_READY);
+    // The operator can.
+    const operator = await call('operator', 'GET', `/registry/customers/${ORG_READY}`);
+    expect(operator.status).toBe(200);
+  });
+
+  it("organisation A's certificate stores A's appointment and finds it again", async () => {
+    const stored = await call(
+      'A',
+      'POST',
+      '/fhir',
+      storeBundle(kantaAppointment({ hetu, identifier: 'AJ-TLS-A-1' })),
+    );
+    expect(stored.status).toBe(200);
+    const location = (stored.body as Bundle).entry?.[0]?.response?.location ?? '';
+    appointmentId = /Appointment\/([^/]+)/.exec(location)?.[1] ?? '';
+    expect(appointmentId).not.toBe('');
+    const found = await search('A', hetu);
+    expect(found.status).toBe(200);
+    const ids = ((found.body as Bundle).entry ?? []).map((e) => e.resource?.id);
+    expect(ids).toContain(appointmentId);
+    expect((await call('A', 'GET', `/fhir/Appointment/${appointmentId}`)).status).toBe(200);
+  });
+
+  it("B's certificate submitting as A gets 403 with an OperationOutcome", async () => {
+    const res = await call(
+      'B',
+      'POST',
+      '/fhir',
+      storeBundle(kantaAppointment({ hetu, identifier: 'AJ-TLS-B-AS-A' })),
+    );
+    expect(res.status).toBe(403);
+    expect((res.body as OperationOutcome).resourceType).toBe('OperationOutcome');
+    expect(codesOf(res.body)).toContain('FHIR-ACCESS-002');
+    expect(codesOf(res.body)).toContain('5Y00009');
+    expect(JSON.stringify(res.body)).toContain(ORG_KIELO);
+  });
+
+  it("B cannot find A's appointments or read A's events, while A reads its own", async () => {
+    const found = await search('B', hetu);
+    expect(found.status).toBe(200);
+    expect((found.body as Bundle).total ?? 0).toBe(0);
+    expect((await call('B', 'GET', `/fhir/Appointment/${appointmentId}`)).status).toBe(404);
+    const eventsB = (await call('B', 'GET', '/events')).body as { events: { organisation?: string }[] };
+    expect(eventsB.events.some((e) => e.organisation === ORG_READY)).toBe(false);
+    const eventsA = (await call('A', 'GET', '/events')).body as { events: { organisation?: string }[] };
+    expect(eventsA.events.some((e) => e.organisation === ORG_READY)).toBe(true);
+    expect(eventsA.events.every((e) => e.organisation !== ORG_KIELO)).toBe(true);
+  });
+
+  it("B's certificate cannot change A's appointment by id", async () => {
+    const res = await call('B', 'PUT', `/fhir/Appointment/${appointmentId}`, kantaAppointment({ hetu }), {
+      'If-Match': 'W/"1"',
+    });
+    expect(res.status).toBe(403);
+    expect(codesOf(res.body)).toContain('FHIR-ACCESS-002');
+  });
+});
+
+describe('every read endpoint as two organisations', () => {
+  const hetuB = TEST_HETUS[1];
+
+  beforeAll(async () => {
+    const stored = await call(
+      'B',
+      'POST',
+      '/fhir',
+      storeBundle(kantaAppointment({ hetu: hetuB, identifier: 'AJ-TLS-B-1' }), { organiser: ORG_KIELO }),
+    );
+    expect(stored.status).toBe(200);
+  });
+
+  it('/fhir Appointment search', async () => {
+    expect(((await search('A', hetuB)).body as Bundle).total ?? 0).toBe(0);
+    expect(((await search('B', hetuB)).body as Bundle).total ?? 0).toBe(1);
+  });
+
+  it('/fhir Provenance search and history', async () => {
+    // The service organisers (Provenance agent role 10) of every Provenance in a Bundle.
+    const organisers = (bundle: unknown): string[] =>
+      ((bundle as Bundle).entry ?? []).flatMap((e) =>
+        e.resource?.resourceType === 'Provenance'
+          ? (e.resource as Provenance).agent
+              .filter((a) => a.role?.some((r) => r.coding?.some((c) => c.code === '10')))
+              .map((a) => a.who.identifier?.value ?? '')
+          : [],
+      );
+    for (const [who, own] of [
+      ['A', ORG_READY],
+      ['B', ORG_KIELO],
+    ] as const) {
+      const res = await call(who, 'GET', '/fhir/Provenance');
+      expect(res.status).toBe(200);
+      expect(organisers(res.body).length).toBeGreaterThan(0);
+      expect(new Set(organisers(res.body))).toEqual(new Set([`urn:oid:${own}`]));
+      const history = await call(who, 'GET', '/fhir/_history');
+      expect(new Set(organisers(history.body))).toEqual(new Set([`urn:oid:${own}`]));
+    }
+  });
+
+  it('/events and /events/stream', async () => {
+    for (const [who, other] of [
+      ['A', ORG_KIELO],
+      ['B', ORG_READY],
+    ] as const) {
+      const list = (await call(who, 'GET', '/events')).body as {
+        events: { organisation?: string; channel: string }[];
+      };
+      expect(list.events.length).toBeGreaterThan(0);
+      expect(list.events.some((e) => e.organisation === other || e.channel === 'registry')).toBe(false);
+      const asOther = (await call(who, 'GET', `/events?organisation=${other}`)).body as { events: unknown[] };
+      expect(asOther.events).toEqual([]);
+    }
+  });
+
+  it('/archive/documents and /runs', async () => {
+    for (const who of ['A', 'B'] as const) {
+      const other = who === 'A' ? '1.2.246.10.2876543.19.0' : '1.2.246.10.3210987.19.0';
+      const docs = (await call(who, 'GET', `/archive/documents?custodian=${other}`)).body as {
+        total: number;
+      };
+      expect(docs.total).toBe(0);
+      const runs = await call(who, 'GET', `/runs?organisation=${who === 'A' ? ORG_KIELO : ORG_READY}`);
+      expect((runs.body as { runs: unknown[] }).runs).toEqual([]);
+    }
+  });
+});
+
+describe('headers and tokens', () => {
+  it('refuses a request without X-Request-Id', async () => {
+    const res = await requestWithCertificate(
+      `${server.url}/events`,
+      { method: 'GET', headers: { Accept: 'application/json' }, timeoutMs: 10_000 },
+      agents.A as Agent,
+    );
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('missing-request-id');
+  });
+
+  it('refuses a FHIR request without X-Request-Id with an OperationOutcome', async () => {
+    const res = await requestWithCertificate(
+      `${server.url}/fhir/metadata`,
+      { method: 'GET', headers: { Accept: 'application/fhir+json' }, timeoutMs: 10_000 },
+      agents.A as Agent,
+    );
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('FHIR-HDR-001');
+  });
+
+  it('the operator creates archivists, with a passcode only', async () => {
+    const body = {
+      id: 'arkistonhoitaja.tls',
+      name: 'Testi Arkistonhoitaja',
+      registerController: '1.2.246.10.3210987.19.0',
+    };
+    const without = await call('operator', 'POST', '/registry/archivists', body);
+    expect(without.status).toBe(400);
+    expect((without.body as { error: { code: string } }).error.code).toBe('passcode-required');
+    expect(
+      (await call('operator', 'POST', '/registry/archivists', { ...body, passcode: 'salasana-123' })).status,
+    ).toBe(201);
+    expect(
+      (await call('A', 'POST', '/registry/archivists', { ...body, passcode: 'salasana-123' })).status,
+    ).toBe(403);
+  });
+
+  it('with requireJwt: a missing or bad token gets 401 without body; a good one passes', async () => {
+    const jwt = await startTestSimulator({ tls: { caDir: dir }, requireJwt: true });
+    try {
+      const get = (authorization?: string): ReturnType<typeof requestWithCertificate> =>
+        requestWithCertificate(
+          `${jwt.url}/events`,
+          {
+            method: 'GET',
+            headers: {
+              'X-Request-Id': 'r-1',
+              ...(authorization !== undefined && { Authorization: authorization }),
+            },
+            timeoutMs: 10_000,
+          },
+          agents.A as Agent,
+        );
+      const missing = await get();
+      expect(missing.status).toBe(401);
+      expect(missing.text).toBe('');
+      expect((await get('Bearer not.a.token')).status).toBe(401);
+      const forB = await issueToken(dir, { org: ORG_KIELO });
+      expect((await get(`Bearer ${forB}`)).status).toBe(401);
+      const good = await issueToken(dir, { org: ORG_READY });
+      expect((await get(`Bearer ${good}`)).status).toBe(200);
+    } finally {
+      await jwt.close();
+    }
+  });
+});

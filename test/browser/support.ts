@@ -43,8 +43,10 @@ export async function guardedContext(
   browser: Browser,
   base: string,
   viewport = { width: 1366, height: 900 },
+  // The existing browser tests read the English viewer; the language tests pass fi or sv.
+  locale = 'en-GB',
 ): Promise<{ context: BrowserContext; guard: Guard }> {
-  const context = await browser.newContext({ baseURL: base, viewport });
+  const context = await browser.newContext({ baseURL: base, viewport, locale });
   context.setDefaultTimeout(10_000);
   const guard: Guard = {
     dialogs: [],

@@ -189,7 +189,11 @@ export function CodeName({
   const lang = useLang();
   const display = displayIn(system, code, lang === 'sv' ? 'sv' : 'fi');
   if (display === undefined) return written === undefined ? null : <span>{written}</span>;
-  return display.lang === lang ? <span>{display.text}</span> : <span lang={display.lang}>{display.text}</span>;
+  return display.lang === lang ? (
+    <span>{display.text}</span>
+  ) : (
+    <span lang={display.lang}>{display.text}</span>
+  );
 }
 
 /** The same display as plain text with its language (for `<option>`s, which take no markup). */

@@ -50,7 +50,8 @@ export function parseDayMonthYear(value: string): string | undefined {
   if (parts === undefined) return undefined;
   const [y, m, d] = parts.map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -75,40 +76,75 @@ export function parseCriteria(query: Record<string, unknown>): {
   const patient = text('patient');
   if (patient !== undefined) {
     if (/^[0-9A-Za-z+\-.]{6,64}$/.test(patient)) criteria.patient = patient.toUpperCase();
-    else problems.push({ field: 'patient', message: 'Give an identity code such as 010181-900C.', key: 'find.problem.patient' });
+    else
+      problems.push({
+        field: 'patient',
+        message: 'Give an identity code such as 010181-900C.',
+        key: 'find.problem.patient',
+      });
   }
   for (const name of ['from', 'to'] as const) {
     const v = text(name);
     if (v === undefined) continue;
     const day = parseDayMonthYear(v);
     if (day !== undefined) criteria[name] = day;
-    else problems.push({ field: name, message: 'Give a date as d.m.yyyy, e.g. 3.12.2026.', key: 'find.problem.date' });
+    else
+      problems.push({
+        field: name,
+        message: 'Give a date as d.m.yyyy, e.g. 3.12.2026.',
+        key: 'find.problem.date',
+      });
   }
   const repository = text('repository');
   if (repository !== undefined) {
     if ((ARCHIVE_REPOSITORIES as readonly string[]).includes(repository))
       criteria.repository = repository as ArchiveRepositoryKind;
-    else problems.push({ field: 'repository', message: 'Choose PTA or social welfare.', key: 'find.problem.repository' });
+    else
+      problems.push({
+        field: 'repository',
+        message: 'Choose PTA or social welfare.',
+        key: 'find.problem.repository',
+      });
   }
   const type = text('type');
   if (type !== undefined) {
     if (/^[A-Za-z0-9._-]{1,20}$/.test(type)) criteria.type = type;
-    else problems.push({ field: 'type', message: 'Give a document type code such as 1 or 4.', key: 'find.problem.type' });
+    else
+      problems.push({
+        field: 'type',
+        message: 'Give a document type code such as 1 or 4.',
+        key: 'find.problem.type',
+      });
   }
   const service = text('service');
   if (service !== undefined) {
     if ((SERVICES as readonly string[]).includes(service)) criteria.service = service as Service;
-    else problems.push({ field: 'service', message: 'Choose a Kanta service from the list.', key: 'find.problem.service' });
+    else
+      problems.push({
+        field: 'service',
+        message: 'Choose a Kanta service from the list.',
+        key: 'find.problem.service',
+      });
   }
   const status = text('status');
   if (status !== undefined) {
     if ((STATUSES as readonly string[]).includes(status)) criteria.status = status as ArchivedDocumentStatus;
-    else problems.push({ field: 'status', message: 'Choose current, replaced or nullified.', key: 'find.problem.status' });
+    else
+      problems.push({
+        field: 'status',
+        message: 'Choose current, replaced or nullified.',
+        key: 'find.problem.status',
+      });
   }
   const organisation = text('organisation');
   if (organisation !== undefined) {
     if (isOid(organisation)) criteria.organisation = organisation;
-    else problems.push({ field: 'organisation', message: 'Give an organisation OID.', key: 'find.problem.organisation' });
+    else
+      problems.push({
+        field: 'organisation',
+        message: 'Give an organisation OID.',
+        key: 'find.problem.organisation',
+      });
   }
   // The form was sent (even with every field empty: that lists the register's latest).
   return { criteria, problems, given: Object.keys(query).length > 0 };

@@ -89,13 +89,23 @@
       details.open = event.outcome === 'refused';
       const n = event.findings.length;
       details.appendChild(
-        el('summary', '', n === 1 ? word('findingsOne', '1 finding') : word('findingsMany', '# findings').replace('#', String(n))),
+        el(
+          'summary',
+          '',
+          n === 1
+            ? word('findingsOne', '1 finding')
+            : word('findingsMany', '# findings').replace('#', String(n)),
+        ),
       );
       const ul = el('ul');
       for (const f of event.findings) {
         const item = el('li');
         item.append(
-          el('span', 'badge badge-sev-' + String(f.severity).replace(/[^a-z]/g, ''), word(String(f.severity), String(f.severity))),
+          el(
+            'span',
+            'badge badge-sev-' + String(f.severity).replace(/[^a-z]/g, ''),
+            word(String(f.severity), String(f.severity)),
+          ),
           ' ',
           el('code', '', String(f.code)),
           ' ',

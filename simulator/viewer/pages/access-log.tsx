@@ -64,9 +64,7 @@ export function AccessLogPage({
         <p class="lead">{t('access.lead', { register: scope.registerController.name })}</p>
       </PageHead>
       <form method="get" action="/viewer/access-log" class="card inline-form" role="search">
-        <label for="patient">
-          {t('find.patient')}
-        </label>
+        <label for="patient">{t('find.patient')}</label>
         <input id="patient" name="patient" value={patient ?? ''} autoComplete="off" spellcheck={false} />
         <button type="submit" class="btn">
           {t('access.filter')}
@@ -78,9 +76,7 @@ export function AccessLogPage({
         )}
       </form>
       {entries.length === 0 ? (
-        <Empty>
-          {patient !== undefined ? t('access.noneFor', { patient }) : t('access.none')}
-        </Empty>
+        <Empty>{patient !== undefined ? t('access.noneFor', { patient }) : t('access.none')}</Empty>
       ) : (
         <DataTable
           testid="access-log"

@@ -91,11 +91,13 @@ function Agents({ provenance }: { provenance: Provenance | undefined }): VNode {
         const role = a.role?.[0]?.coding?.[0]?.code ?? a.type?.coding?.[0]?.code;
         return (
           <li key={i}>
-            <strong>{role === undefined
+            <strong>
+              {role === undefined
                 ? t('apt.agent')
                 : Object.hasOwn(ROLE_KEYS, role)
                   ? t(ROLE_KEYS[role] ?? '')
-                  : t('apt.role', { role })}</strong>{' '}
+                  : t('apt.role', { role })}
+            </strong>{' '}
             {a.who.display ?? ''} <code>{a.who.identifier?.value ?? a.who.reference ?? ''}</code>
           </li>
         );
@@ -200,9 +202,7 @@ export function AppointmentPage({
           <code>Appointment/{current.id}</code>
         </div>
       </PageHead>
-      {current.deleted && (
-        <Notice kind="error">{t('apt.withdrawn', { version: current.versionId })}</Notice>
-      )}
+      {current.deleted && <Notice kind="error">{t('apt.withdrawn', { version: current.versionId })}</Notice>}
       <div class="cols">
         <div class="card">
           <Guard fallback={<Unreadable what={t('apt.fields')} />}>
@@ -210,9 +210,7 @@ export function AppointmentPage({
           </Guard>
         </div>
         <div class="card">
-          <h3>
-            {t('apt.narrative')}
-          </h3>
+          <h3>{t('apt.narrative')}</h3>
           <div data-testid="fhir-narrative">
             {typeof a?.text?.div === 'string' ? (
               <Guard fallback={<Unreadable what={t('apt.theNarrative')} />}>
@@ -225,9 +223,7 @@ export function AppointmentPage({
         </div>
       </div>
       <section class="docsection">
-        <h2>
-          {t('apt.provenance')}
-        </h2>
+        <h2>{t('apt.provenance')}</h2>
         <DataTable
           testid="provenances"
           columns={[
@@ -267,9 +263,7 @@ export function AppointmentPage({
         </DataTable>
       </section>
       <section class="docsection">
-        <h2>
-          {t('apt.history')}
-        </h2>
+        <h2>{t('apt.history')}</h2>
         <DataTable
           testid="history"
           columns={[t('label.version'), t('apt.col.written'), t('label.status'), t('find.col.start')]}
@@ -298,9 +292,7 @@ export function AppointmentPage({
         </DataTable>
       </section>
       <section class="docsection">
-        <h2>
-          {t('apt.json')}
-        </h2>
+        <h2>{t('apt.json')}</h2>
         <pre class="xml" tabIndex={0}>
           <code>{JSON.stringify(current.resource ?? latestBody ?? null, null, 2)}</code>
         </pre>

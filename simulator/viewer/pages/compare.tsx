@@ -150,15 +150,14 @@ export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromR
         </section>
       )}
       <section class="docsection">
-        <h2>
-          {t('compare.sourceValues')}
-        </h2>
+        <h2>{t('compare.sourceValues')}</h2>
         {problem !== undefined && <Notice kind="error">{problem}</Notice>}
         {fromRun !== undefined && (
           <Notice kind="info">
             {t('compare.fromRun')}{' '}
             <a href={`/viewer/runs/${encodeURIComponent(fromRun.id)}`}>{fromRun.title}</a> (
-            <When value={fromRun.startedAt} />).
+            <When value={fromRun.startedAt} />
+            ).
           </Notice>
         )}
         {runs.length > 0 && <RunChoices doc={doc} runs={runs} {...(fromRun !== undefined && { fromRun })} />}
@@ -168,9 +167,7 @@ export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromR
           enctype="multipart/form-data"
           class="card stack"
         >
-          <label for="expected">
-            {t('compare.paste')}
-          </label>
+          <label for="expected">{t('compare.paste')}</label>
           <textarea
             id="expected"
             name="expected"
@@ -179,9 +176,7 @@ export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromR
             placeholder={example(doc)}
             value={input}
           ></textarea>
-          <label for="file">
-            {t('compare.upload')}
-          </label>
+          <label for="file">{t('compare.upload')}</label>
           <input id="file" name="file" type="file" accept=".json,application/json" />
           <div class="actions">
             <button type="submit" class="btn btn-primary">

@@ -45,14 +45,10 @@ export function DiffPage({ scope, before, after, fields, narrative }: DiffProps)
           </a>{' '}
           <StatusBadge status={after.status} />
         </p>
-        <p class="summary-line">
-          {t('diff.summary', { fields: changed, lines: textChanges })}
-        </p>
+        <p class="summary-line">{t('diff.summary', { fields: changed, lines: textChanges })}</p>
       </PageHead>
       <section class="docsection">
-        <h2>
-          {t('diff.headerFields')}
-        </h2>
+        <h2>{t('diff.headerFields')}</h2>
         <DataTable
           variant="diff-fields"
           testid="field-diff"
@@ -84,9 +80,7 @@ export function DiffPage({ scope, before, after, fields, narrative }: DiffProps)
         </DataTable>
       </section>
       <section class="docsection">
-        <h2>
-          {t('diff.narrative')}
-        </h2>
+        <h2>{t('diff.narrative')}</h2>
         <div class="textdiff card" data-testid="text-diff" role="table" aria-label={t('diff.narrativeLabel')}>
           {narrative.length === 0 && <p class="muted">{t('diff.noNarrative')}</p>}
           {narrative.map((line, i) => (

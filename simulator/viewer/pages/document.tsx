@@ -107,12 +107,8 @@ function SectionView({ section, depth }: { section: CdaSection; depth: number })
   );
 }
 
-function codedRows(
-  rows: [string, CodedValue | undefined][],
-): [ComponentChildren, ComponentChildren][] {
-  return rows
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => [<Label k={k} />, <Coded value={v} />]);
+function codedRows(rows: [string, CodedValue | undefined][]): [ComponentChildren, ComponentChildren][] {
+  return rows.filter(([, v]) => v !== undefined).map(([k, v]) => [<Label k={k} />, <Coded value={v} />]);
 }
 
 /**
@@ -153,25 +149,16 @@ function SocialHeaderFields({ doc }: { doc: ArchivedDocument }): VNode {
           ['label.displayForm', l.fileFormat],
           ['label.consent', s.consent],
         ]),
-        [
-          <Label k="label.restrictionArgument" />,
-          text(l.authorizationRestrictionArgument),
-        ],
+        [<Label k="label.restrictionArgument" />, text(l.authorizationRestrictionArgument)],
         [<Label k="label.case" />, <code>{ii(s.case) ?? '–'}</code>],
-        [
-          <Label k="label.clientRelationship" />,
-          <code>{ii(l.encompassingClientRelationship) ?? '–'}</code>,
-        ],
+        [<Label k="label.clientRelationship" />, <code>{ii(l.encompassingClientRelationship) ?? '–'}</code>],
         [
           <Label k="label.serviceOrganiser" />,
           <span>
             <code>{ii(l.outsourcingServiceCustomer) ?? '–'}</code> {l.outsourcingServiceCustomerName}
           </span>,
         ],
-        [
-          <Label k="label.contentSpecification" />,
-          <code>{text(l.contentSpecificationId)}</code>,
-        ],
+        [<Label k="label.contentSpecification" />, <code>{text(l.contentSpecificationId)}</code>],
       ]}
     />
   );
@@ -225,11 +212,7 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
           <a href={`/viewer/documents/${encodeURIComponent(doc.replacedBy)}`}>{doc.replacedBy}</a>
         </Notice>
       )}
-      {!doc.valid && (
-        <Notice kind="warn">
-          {t('doc.rehearsal')}
-        </Notice>
-      )}
+      {!doc.valid && <Notice kind="warn">{t('doc.rehearsal')}</Notice>}
       <div class="card summary">
         <Fields
           rows={[
@@ -248,10 +231,7 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
             ],
             [<Label k="label.effectiveTime" />, <Time ts={h.effectiveTime} />],
             [<Label k="label.documentType" />, <Coded value={lh.documentType} />],
-            [
-              <Label k="label.repository" />,
-              t(`repository.${doc.repository}`),
-            ],
+            [<Label k="label.repository" />, t(`repository.${doc.repository}`)],
             [
               <Label k="label.registerController" />,
               <Oid value={doc.custodian} name={name(doc.custodian)} />,
@@ -309,9 +289,7 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
             <XhtmlNarrative div={xml.socialXhtml} />
           </div>
         ) : xml.nonXmlBody !== undefined ? (
-          <Notice kind="info">
-            {t('doc.nonXml', { type: xml.nonXmlBody })}
-          </Notice>
+          <Notice kind="info">{t('doc.nonXml', { type: xml.nonXmlBody })}</Notice>
         ) : xml.sections.length === 0 ? (
           <Empty>{t('doc.noSections')}</Empty>
         ) : (
@@ -386,10 +364,7 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
                   <Label k="label.custodian" />,
                   <Oid value={h.custodian?.oid} name={h.custodian?.name ?? name(h.custodian?.oid)} />,
                 ],
-                [
-                  <Label k="label.serviceEvent" />,
-                  <code>{ii(h.encounter?.id) ?? '–'}</code>,
-                ],
+                [<Label k="label.serviceEvent" />, <code>{ii(h.encounter?.id) ?? '–'}</code>],
                 [
                   <Label k="label.eventPeriod" />,
                   <span>
@@ -454,9 +429,7 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
             )}
             {(h.social.documentGroup || h.social.serviceTask) && (
               <>
-                <h3>
-                  {t('doc.social')}
-                </h3>
+                <h3>{t('doc.social')}</h3>
                 <Fields
                   rows={codedRows([
                     ['label.documentGroup', h.social.documentGroup],
@@ -468,21 +441,13 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
             )}
             {doc.message && (
               <>
-                <h3>
-                  {t('doc.message')}
-                </h3>
+                <h3>{t('doc.message')}</h3>
                 <Fields
                   rows={[
                     [<Label k="label.interaction" />, <code>{doc.message.interactionId}</code>],
                     [<Label k="label.messageId" />, <code>{ii(doc.message.messageId) ?? '–'}</code>],
-                    [
-                      <Label k="label.senderDevice" />,
-                      <code>{ii(doc.message.senderDevice) ?? '–'}</code>,
-                    ],
-                    [
-                      <Label k="label.serviceRequest" />,
-                      <Coded value={doc.message.reasonCode} />,
-                    ],
+                    [<Label k="label.senderDevice" />, <code>{ii(doc.message.senderDevice) ?? '–'}</code>],
+                    [<Label k="label.serviceRequest" />, <Coded value={doc.message.reasonCode} />],
                     [
                       <Label k="label.organisation" />,
                       <Oid
@@ -564,8 +529,8 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
         <p>
           {t('doc.xmlPretty')}{' '}
           <a href={`/viewer/documents/${encodeURIComponent(doc.oid)}/xml`}>{t('doc.xmlExact')}</a> (
-          {t('doc.bytes', { bytes: doc.sizeBytes })}, SHA-256 <code class="hash">{doc.sha256.slice(0, 16)}…</code>
-          )
+          {t('doc.bytes', { bytes: doc.sizeBytes })}, SHA-256{' '}
+          <code class="hash">{doc.sha256.slice(0, 16)}…</code>)
         </p>
         {xml.ok ? (
           <PrettyXml root={xml.root} prolog={xml.prolog} />

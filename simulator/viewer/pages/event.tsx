@@ -28,9 +28,7 @@ export function EventPage({ scope, event }: { scope: ArchivistScope; event: Subm
       )}
       {event.findings.length > 0 && (
         <section class="docsection">
-          <h2>
-            {t('doc.findings')}
-          </h2>
+          <h2>{t('doc.findings')}</h2>
           <FindingsTable findings={event.findings} />
         </section>
       )}

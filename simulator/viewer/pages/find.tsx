@@ -59,9 +59,7 @@ export function FindForm({
     <form method="get" action="/viewer/find" class="findform card" role="search">
       <div class="grid">
         <div class="cell cell-wide">
-          <label for="patient">
-            {t('find.patient')}
-          </label>
+          <label for="patient">{t('find.patient')}</label>
           <input
             id="patient"
             name="patient"
@@ -108,9 +106,7 @@ export function FindForm({
           <FieldError message={problemFor(problems, 'to')} />
         </div>
         <div class="cell">
-          <label for="repository">
-            {t('label.repository')}
-          </label>
+          <label for="repository">{t('label.repository')}</label>
           <select id="repository" name="repository">
             <option value="">{t('find.any')}</option>
             {(['pta', 'social'] as const).map((r) => (
@@ -121,9 +117,7 @@ export function FindForm({
           </select>
         </div>
         <div class="cell">
-          <label for="type">
-            {t('label.documentType')}
-          </label>
+          <label for="type">{t('label.documentType')}</label>
           <select id="type" name="type">
             <option value="">{t('find.any')}</option>
             {types.map((code) => {
@@ -142,9 +136,7 @@ export function FindForm({
           </select>
         </div>
         <div class="cell">
-          <label for="service">
-            {t('label.service')}
-          </label>
+          <label for="service">{t('label.service')}</label>
           <select id="service" name="service">
             <option value="">{t('find.any')}</option>
             {SERVICES.map((s) => (
@@ -155,9 +147,7 @@ export function FindForm({
           </select>
         </div>
         <div class="cell">
-          <label for="status">
-            {t('label.status')}
-          </label>
+          <label for="status">{t('label.status')}</label>
           <select id="status" name="status">
             <option value="">{t('find.any')}</option>
             {(['current', 'replaced', 'nullified'] as const).map((s) => (
@@ -168,9 +158,7 @@ export function FindForm({
           </select>
         </div>
         <div class="cell cell-wide">
-          <label for="organisation">
-            {t('find.organisation')}
-          </label>
+          <label for="organisation">{t('find.organisation')}</label>
           <select id="organisation" name="organisation">
             <option value="">{t('find.any')}</option>
             {organisations.map((o) => (
@@ -229,7 +217,8 @@ export function DocumentRows({
               <div class="sub">
                 {d.documentType !== undefined && (
                   <span class="doctype">
-                    {d.documentType} <CodeName system={CODE_SYSTEMS.documentType.oid} code={d.documentType} /> ·{' '}
+                    {d.documentType} <CodeName system={CODE_SYSTEMS.documentType.oid} code={d.documentType} />{' '}
+                    ·{' '}
                   </span>
                 )}
                 <code>{d.oid}</code>
@@ -363,8 +352,7 @@ export function FindPage(
           </section>
           <section class="results">
             <h2>
-              {t('find.appointments')}{' '}
-              <span class="count">{props.appointmentsTotal}</span>
+              {t('find.appointments')} <span class="count">{props.appointmentsTotal}</span>
             </h2>
             {appointments.length === 0 ? (
               <Empty>{t('find.noAppointments')}</Empty>

@@ -50,7 +50,6 @@ function liveWords(lang: Lang): Record<string, string> {
 }
 
 export function EventRow({ event }: { event: SubmissionEvent }): VNode {
-  const t = useT();
   const lang = useLang();
   return (
     <li class={`ev ev-${event.outcome}`} data-seq={event.seq}>
@@ -80,9 +79,7 @@ export function EventRow({ event }: { event: SubmissionEvent }): VNode {
       )}
       {event.findings.length > 0 && (
         <details class="ev-findings" open={event.outcome === 'refused'}>
-          <summary>
-            {format(lang, 'outcomes', 'count.findings', { count: event.findings.length })}
-          </summary>
+          <summary>{format(lang, 'outcomes', 'count.findings', { count: event.findings.length })}</summary>
           <ul>
             {event.findings.map((f, i) => (
               <li key={i}>

@@ -48,7 +48,8 @@ export function PersonPage({ scope, hetu, person, name, documents, appointments 
           {person && (
             <span class="muted">
               {' '}
-              · {t('person.born', { date: whenText(person.birthDate, lang) })} · {t(`person.sex.${person.sex}`)}
+              · {t('person.born', { date: whenText(person.birthDate, lang) })} ·{' '}
+              {t(`person.sex.${person.sex}`)}
               {person.issue && ` · ${t('person.issuedTo', { vendor: person.issue.vendor })}`}
             </span>
           )}
@@ -102,8 +103,7 @@ export function PersonPage({ scope, hetu, person, name, documents, appointments 
                   </span>
                   <div class="tl-body">
                     <div class="tl-kind">
-                      {t('person.document')} ·{' '}
-                      <RepositoryBadge repository={e.doc.repository} />
+                      {t('person.document')} · <RepositoryBadge repository={e.doc.repository} />
                     </div>
                     <a class="tl-title" href={`/viewer/documents/${encodeURIComponent(e.doc.oid)}`}>
                       {e.doc.header.title ?? t('find.untitled')}

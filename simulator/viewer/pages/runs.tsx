@@ -246,7 +246,10 @@ export function RunPage({ scope, record, scenario, documents }: RunPageProps): V
                 {record.eventSeq !== undefined && (
                   <>
                     {' '}
-                    · <a href={`/viewer/events/${record.eventSeq}`}>{t('event.title', { seq: record.eventSeq })}</a>
+                    ·{' '}
+                    <a href={`/viewer/events/${record.eventSeq}`}>
+                      {t('event.title', { seq: record.eventSeq })}
+                    </a>
                   </>
                 )}
               </>,
@@ -256,9 +259,7 @@ export function RunPage({ scope, record, scenario, documents }: RunPageProps): V
       </section>
       {documents.length > 0 && (
         <section class="docsection">
-          <h2>
-            {t('runs.documents')}
-          </h2>
+          <h2>{t('runs.documents')}</h2>
           <ul class="run-docs">
             {documents.map((d) => (
               <li key={d.oid}>

@@ -80,7 +80,10 @@ export async function guardedContext(
 export async function signIn(page: Page, archivist: string): Promise<void> {
   await page.goto('/viewer/sign-in');
   await page.selectOption('#archivist', archivist);
-  await Promise.all([page.waitForURL('**/viewer/find'), page.click('form[action="/viewer/sign-in"] button[type=submit]')]);
+  await Promise.all([
+    page.waitForURL('**/viewer/find'),
+    page.click('form[action="/viewer/sign-in"] button[type=submit]'),
+  ]);
 }
 
 /**

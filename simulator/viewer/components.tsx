@@ -268,7 +268,9 @@ export function FindingsTable({ findings }: { findings: readonly Finding[] }): V
           <td>
             <span class={`badge badge-sev-${f.severity}`}>
               {format(lang, 'outcomes', `severity.${f.severity}`)}
-            </span>
+            </span>{' '}
+            {/* The severity's code too: stable across languages, as vendors' logs show it. */}
+            <code class="sub-inline">{f.severity}</code>
           </td>
           <td class="nowrap">
             <FindingCode code={f.code} />

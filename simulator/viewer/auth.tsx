@@ -10,16 +10,11 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { Logger } from '../logger.ts';
 import { verifyPasscode } from '../registry/passcode.ts';
-import { sameOrigin, send, urlencodedForm } from './page-http.tsx';
+import { sameOrigin, send, tr, urlencodedForm } from './page-http.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import type { ViewerData } from './reader.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie, type SessionStore } from './session.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
-
-function minutes(ms: number): string {
-  const n = Math.max(1, Math.ceil(ms / 60_000));
-  return n === 1 ? '1 minute' : `${n} minutes`;
-}
 
 /** `GET/POST /sign-in`, `POST /sign-out`. */
 export function authRoutes(
@@ -63,7 +58,7 @@ export function authRoutes(
     const passcode = typeof body.passcode === 'string' ? body.passcode : '';
     const archivist = id === '' ? undefined : await data.archivist(id);
     if (!archivist?.active) {
-      await signInPage(res, 401, 'No active archivist account with that name.', id);
+      await signInPage(res, 401, tr(res, 'signIn.unknown'), id);
       return;
     }
     // Shared mode: an account without a passcode cannot sign in (the answer does not say it exists).
@@ -79,14 +74,14 @@ export function authRoutes(
         await signInPage(
           res,
           429,
-          `Too many wrong passcodes for this account: sign-in is paused. Try again in ${minutes(wait)}.`,
+          tr(res, 'signIn.throttled', { minutes: Math.max(1, Math.ceil(wait / 60_000)) }),
           id,
         );
         return;
       }
       if (!verifyPasscode(passcode, archivist.passcodeHash)) {
         await throttle.failed(archivist.id);
-        await signInPage(res, 401, 'The passcode is not right for this account.', id);
+        await signInPage(res, 401, tr(res, 'signIn.wrongPasscode'), id);
         return;
       }
       await throttle.succeeded(archivist.id);

@@ -7,16 +7,18 @@ import { rulePath } from '../../common/rules/catalogue.ts';
 import type { Finding } from '../domain/findings.ts';
 import type { ArchivedDocumentStatus, ArchiveRepositoryKind, CodedValue } from '../domain/cda.ts';
 import type { EventOutcome } from '../domain/events.ts';
-import { codeDisplay, codeSystemLabel, REPOSITORY_TERMS, STATUS_TERMS } from './labels.ts';
+import { format, LANG_NAMES, LANGS } from '../../common/i18n/index.ts';
+import { CodeName, findingMessage, useLang, usePath, useT } from './i18n.tsx';
+import { codeDisplay, codeSystemLabel } from './labels.ts';
 import type { ArchivistScope } from './scope.ts';
 
 export type NavKey = 'find' | 'live' | 'runs' | 'access-log' | 'none';
 
-const NAV: { key: NavKey; href: string; en: string; fi: string }[] = [
-  { key: 'find', href: '/viewer/find', en: 'Find', fi: 'Haku' },
-  { key: 'live', href: '/viewer/live', en: 'Live submissions', fi: 'Saapuvat' },
-  { key: 'runs', href: '/viewer/runs', en: 'Scenario runs', fi: 'Testiajot' },
-  { key: 'access-log', href: '/viewer/access-log', en: 'Access log', fi: 'Käyttöloki' },
+const NAV: { key: NavKey; href: string; label: string }[] = [
+  { key: 'find', href: '/viewer/find', label: 'nav.find' },
+  { key: 'live', href: '/viewer/live', label: 'nav.live' },
+  { key: 'runs', href: '/viewer/runs', label: 'nav.runs' },
+  { key: 'access-log', href: '/viewer/access-log', label: 'nav.accessLog' },
 ];
 
 export interface LayoutProps {
@@ -28,14 +30,42 @@ export interface LayoutProps {
   children: ComponentChildren;
 }
 
-export function Layout({ title, scope, nav = 'none', scripts = [], children }: LayoutProps): VNode {
+/** The language switcher: one small form a language, posting back to this page (no script needed). */
+export function LanguageSwitcher(): VNode {
+  const lang = useLang();
+  const t = useT();
+  const back = usePath();
   return (
-    <html lang="en">
+    <form method="post" action="/viewer/language" class="langs" aria-label={t('lang.switcher')}>
+      <input type="hidden" name="back" value={back} />
+      {LANGS.map((l) => (
+        <button
+          key={l}
+          type="submit"
+          name="lang"
+          value={l}
+          lang={l}
+          class={l === lang ? 'lang active' : 'lang'}
+          aria-pressed={l === lang}
+          data-testid={`lang-${l}`}
+        >
+          {LANG_NAMES[l]}
+        </button>
+      ))}
+    </form>
+  );
+}
+
+export function Layout({ title, scope, nav = 'none', scripts = [], children }: LayoutProps): VNode {
+  const lang = useLang();
+  const t = useT();
+  return (
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="same-origin" />
-        <title>{`${title} · kantasim archivist viewer`}</title>
+        <title>{`${title} · ${t('app.title')}`}</title>
         <link rel="stylesheet" href="/viewer/assets/viewer.css" />
         <script src="/viewer/assets/viewer.js" defer />
         {scripts.map((s) => (
@@ -44,7 +74,7 @@ export function Layout({ title, scope, nav = 'none', scripts = [], children }: L
       </head>
       <body>
         <a class="skip" href="#main">
-          Skip to content
+          {t('app.skip')}
         </a>
         <header class="topbar">
           <div class="brand">
@@ -53,13 +83,12 @@ export function Layout({ title, scope, nav = 'none', scripts = [], children }: L
             </span>
             <span class="brand-text">
               <span class="brand-title">
-                <strong>kantasim</strong> Archivist viewer
+                <strong>kantasim</strong> {t('app.name')}
               </span>
-              <span class="brand-fi">Arkistonhoitajan näkymä</span>
             </span>
           </div>
           {scope && (
-            <nav class="mainnav" aria-label="Main">
+            <nav class="mainnav" aria-label={t('nav.label')}>
               {NAV.map((item) => (
                 <a
                   key={item.key}
@@ -67,11 +96,12 @@ export function Layout({ title, scope, nav = 'none', scripts = [], children }: L
                   class={item.key === nav ? 'active' : undefined}
                   aria-current={item.key === nav ? 'page' : undefined}
                 >
-                  {item.en} <span class="fi">{item.fi}</span>
+                  {t(item.label)}
                 </a>
               ))}
             </nav>
           )}
+          <LanguageSwitcher />
           {scope && (
             <div class="who">
               <div class="who-text">
@@ -84,7 +114,7 @@ export function Layout({ title, scope, nav = 'none', scripts = [], children }: L
               </div>
               <form method="post" action="/viewer/sign-out">
                 <button type="submit" class="btn btn-quiet">
-                  Sign out
+                  {t('auth.signOut')}
                 </button>
               </form>
             </div>
@@ -93,96 +123,89 @@ export function Layout({ title, scope, nav = 'none', scripts = [], children }: L
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <footer class="foot">
-          kantasim simulates Kanta for testing. Test identity codes only (900–999); never real people’s data.
-        </footer>
+        <footer class="foot">{t('app.footer')}</footer>
       </body>
     </html>
   );
 }
 
-export function PageHead({
-  title,
-  fi,
-  children,
-}: {
-  title: string;
-  fi?: string;
-  children?: ComponentChildren;
-}): VNode {
+export function PageHead({ title, children }: { title: string; children?: ComponentChildren }): VNode {
   return (
     <div class="pagehead">
-      <h1>
-        {title}
-        {fi !== undefined && <span class="fi"> · {fi}</span>}
-      </h1>
+      <h1>{title}</h1>
       {children}
     </div>
   );
 }
 
 export function StatusBadge({ status }: { status: ArchivedDocumentStatus }): VNode {
-  const term = STATUS_TERMS[status];
-  return (
-    <span class={`badge badge-${status}`} title={term.en}>
-      {term.en} <span class="fi">{term.fi}</span>
-    </span>
-  );
+  const t = useT();
+  return <span class={`badge badge-${status}`}>{t(`status.${status}`)}</span>;
 }
 
 export function RepositoryBadge({ repository }: { repository: ArchiveRepositoryKind }): VNode {
-  const term = REPOSITORY_TERMS[repository];
+  const t = useT();
   return (
-    <span class={`badge badge-repo-${repository}`} title={`${term.en} (${term.fi})`}>
-      {term.short}
+    <span class={`badge badge-repo-${repository}`} title={t(`repository.${repository}`)}>
+      {t(`repository.${repository}.short`)}
     </span>
   );
 }
 
 export function InvalidBadge(): VNode {
+  const t = useT();
   return (
-    <span
-      class="badge badge-invalid"
-      title="Stored in rehearsal mode despite errors: not archived for a deployment test"
-    >
-      Invalid <span class="fi">Virheellinen</span>
+    <span class="badge badge-invalid" title={t('badge.invalid.title')}>
+      {t('badge.invalid')}
     </span>
   );
 }
 
-const OUTCOME_TERMS: Readonly<Record<EventOutcome, { en: string; fi: string }>> = {
-  accepted: { en: 'Accepted', fi: 'Hyväksytty' },
-  'accepted-with-warnings': { en: 'Accepted, warnings', fi: 'Hyväksytty, varoituksia' },
-  refused: { en: 'Refused', fi: 'Hylätty' },
-  info: { en: 'Info', fi: 'Tieto' },
+/** Event outcomes are submissions: accepted or refused, in the shared outcome vocabulary. */
+const OUTCOME_KEYS: Readonly<Record<EventOutcome, { ns: 'outcomes' | 'viewer'; key: string }>> = {
+  accepted: { ns: 'outcomes', key: 'submission.accepted' },
+  'accepted-with-warnings': { ns: 'outcomes', key: 'submission.acceptedWithWarnings' },
+  refused: { ns: 'outcomes', key: 'submission.refused' },
+  info: { ns: 'viewer', key: 'outcome.info' },
 };
 
 export function OutcomeBadge({ outcome }: { outcome: EventOutcome }): VNode {
-  const term = OUTCOME_TERMS[outcome];
-  return (
-    <span class={`badge badge-outcome-${outcome}`}>
-      {term.en} <span class="fi">{term.fi}</span>
-    </span>
-  );
+  const lang = useLang();
+  const { ns, key } = OUTCOME_KEYS[outcome];
+  return <span class={`badge badge-outcome-${outcome}`}>{format(lang, ns, key)}</span>;
 }
 
-/** A coded value: code, display name, and its code system named. */
+/** A coded value: code, display name (from the code list, in the reader's language where it has one), system. */
 export function Coded({ value }: { value: CodedValue | undefined }): VNode {
+  const t = useT();
   if (!value) return <span class="muted">–</span>;
-  const display = codeDisplay(value.codeSystem, value.code, value.displayName);
+  const listed = codeDisplay(value.codeSystem, value.code);
   const system = codeSystemLabel(value.codeSystem);
   return (
     <span class="coded">
       <span class="code">{value.code}</span>
-      {display !== undefined && <span class="display"> {display}</span>}
+      {listed !== undefined ? (
+        <span class="display">
+          {' '}
+          <CodeName system={value.codeSystem} code={value.code} />
+        </span>
+      ) : (
+        value.displayName !== undefined && <span class="display"> {value.displayName}</span>
+      )}
       <span class="system" title={value.codeSystem}>
-        {system.known ? `${system.name} · ${value.codeSystem}` : `code system ${value.codeSystem}`}
+        {system.known ? (
+          <>
+            <span lang="fi">{system.name}</span> · {value.codeSystem}
+          </>
+        ) : (
+          t('code.system', { oid: value.codeSystem })
+        )}
       </span>
       {system.known &&
         value.displayName !== undefined &&
-        display !== undefined &&
-        value.displayName !== display && (
-          <span class="system warn-text">document says “{value.displayName}”</span>
+        listed !== undefined &&
+        value.displayName !== listed && (
+          <span class="system warn-text">{t('code.documentSays', { text: value.displayName })}</span>
         )}
     </span>
   );
@@ -212,35 +235,42 @@ export function Fields({ rows }: { rows: [ComponentChildren, ComponentChildren][
   );
 }
 
-export function Label({ en, fi }: { en: string; fi?: string }): VNode {
-  return (
-    <>
-      {en}
-      {fi !== undefined && <span class="fi"> {fi}</span>}
-    </>
-  );
+/** A field label in the page's language (the key is one of viewer.json's). */
+export function Label({ k }: { k: string }): VNode {
+  const t = useT();
+  return <>{t(k)}</>;
 }
 
 /** A finding code, linked to its catalogue entry on the simulator's /rules page when it has one. */
 export function FindingCode({ code }: { code: string }): VNode {
+  const t = useT();
   const href = rulePath(code);
   return href === undefined ? (
     <code>{code}</code>
   ) : (
-    <a href={href} title="what this code means and where the rule comes from">
+    <a href={href} title={t('finding.codeLink')}>
       <code>{code}</code>
     </a>
   );
 }
 
 export function FindingsTable({ findings }: { findings: readonly Finding[] }): VNode {
-  if (findings.length === 0) return <p class="muted">No findings.</p>;
+  const lang = useLang();
+  const t = useT();
+  if (findings.length === 0) return <p class="muted">{t('finding.none')}</p>;
   return (
-    <DataTable variant="findings" columns={['Severity', 'Code', 'Where', 'What to change']}>
+    <DataTable
+      variant="findings"
+      columns={[t('finding.severity'), t('finding.code'), t('finding.where'), t('finding.what')]}
+    >
       {findings.map((f, i) => (
         <tr key={i}>
           <td>
-            <span class={`badge badge-sev-${f.severity}`}>{f.severity}</span>
+            <span class={`badge badge-sev-${f.severity}`}>
+              {format(lang, 'outcomes', `severity.${f.severity}`)}
+            </span>{' '}
+            {/* The severity's code too: stable across languages, as vendors' logs show it. */}
+            <code class="sub-inline">{f.severity}</code>
           </td>
           <td class="nowrap">
             <FindingCode code={f.code} />
@@ -248,7 +278,7 @@ export function FindingsTable({ findings }: { findings: readonly Finding[] }): V
           <td class="path-cell">
             <code class="path">{f.path}</code>
           </td>
-          <td>{f.message}</td>
+          <td>{findingMessage(f, lang)}</td>
         </tr>
       ))}
     </DataTable>

@@ -6,7 +6,9 @@ import express, { type Request, type Response } from 'express';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { Guard } from './guard.tsx';
+import { LangContext, langOfRes, PathContext, safeReturnPath } from './i18n.tsx';
 import { ErrorPage } from './pages/error.tsx';
+import { format } from '../../common/i18n/index.ts';
 import type { ScopedReader } from './reader.ts';
 import type { ArchivistScope } from './scope.ts';
 
@@ -23,17 +25,32 @@ export const urlencodedForm = express.urlencoded({
  */
 export function send(res: Response, page: VNode, status = 200): void {
   const scope = res.locals.scope as ArchivistScope | undefined;
+  const lang = langOfRes(res);
   const fallback = (
     <ErrorPage
       scope={scope}
-      title="Record not shown"
-      message="A stored record on this page has an unexpected shape, so the page could not be shown. Its raw form is still available from the API."
+      title={format(lang, 'viewer', 'error.recordNotShown.title')}
+      message={format(lang, 'viewer', 'error.recordNotShown.message')}
     />
   );
+  const path = safeReturnPath(res.req.originalUrl);
   res
     .status(status)
     .type('html')
-    .send(`<!doctype html>${renderToString(<Guard fallback={fallback}>{page}</Guard>)}`);
+    .send(
+      `<!doctype html>${renderToString(
+        <LangContext.Provider value={lang}>
+          <PathContext.Provider value={path}>
+            <Guard fallback={fallback}>{page}</Guard>
+          </PathContext.Provider>
+        </LangContext.Provider>,
+      )}`,
+    );
+}
+
+/** One of the viewer's messages in the response's language (for titles and messages built in routes). */
+export function tr(res: Response, key: string, args?: Record<string, string | number>): string {
+  return format(langOfRes(res), 'viewer', key, args);
 }
 
 export function scopeOfRes(res: Response): ArchivistScope {

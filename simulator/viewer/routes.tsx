@@ -9,6 +9,7 @@
  * Routes (GET unless noted):
  *   /viewer                         → /viewer/find
  *   /viewer/sign-in, POST sign-in, POST sign-out
+ *   POST /viewer/language           the archivist's language (fi, sv, en), remembered in a cookie
  *   /viewer/find?patient&from&to&repository&type&service&status&organisation
  *   /viewer/persons/:hetu           timeline of documents and appointments
  *   /viewer/documents/:oid          header, narrative, versions, findings, XML
@@ -30,7 +31,9 @@ import type { Store } from '../store/types.ts';
 import { authRoutes, requireArchivist } from './auth.tsx';
 import { documentRoutes } from './document-routes.tsx';
 import { LiveStreams } from './live.ts';
-import { readerOf, requestIdOf, send } from './page-http.tsx';
+import { chooseLanguage, setLangCookie, safeReturnPath } from './i18n.tsx';
+import { readerOf, requestIdOf, sameOrigin, send, tr, urlencodedForm } from './page-http.tsx';
+import { isLang } from '../../common/i18n/index.ts';
 import { runViewerRoutes } from './run-routes.tsx';
 import { AccessLogPage } from './pages/access-log.tsx';
 import { AppointmentPage } from './pages/appointment.tsx';
@@ -112,6 +115,23 @@ export function viewerRoutes({ store, events, logger, signInThrottle, shared }: 
     res.type(asset.type).send(asset.body);
   });
 
+  router.use(chooseLanguage());
+
+  // Before the sign-in gate: the sign-in page itself offers the switcher.
+  router.post('/language', urlencodedForm, (req, res) => {
+    if (!sameOrigin(req)) {
+      res.status(403).type('text/plain').send('cross-site form post refused');
+      return;
+    }
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    if (!isLang(body.lang)) {
+      res.status(400).type('text/plain').send('lang must be one of fi, sv, en');
+      return;
+    }
+    setLangCookie(req, res, body.lang);
+    res.redirect(303, safeReturnPath(body.back));
+  });
+
   authRoutes(router, data, logger, sessions, signInThrottle ?? new MemorySignInThrottle(), shared === true);
   router.use(requireArchivist(data, sessions));
 
@@ -166,8 +186,8 @@ export function viewerRoutes({ store, events, logger, signInThrottle, shared }: 
         res,
         <ErrorPage
           scope={reader.scope}
-          title="Not an identity code"
-          message={`'${hetu}' is not an identity code.`}
+          title={tr(res, 'error.notHetu.title')}
+          message={tr(res, 'error.notHetu.message', { value: maskText(hetu) })}
         />,
         400,
       );
@@ -190,8 +210,11 @@ export function viewerRoutes({ store, events, logger, signInThrottle, shared }: 
         res,
         <ErrorPage
           scope={reader.scope}
-          title="Appointment not found"
-          message={`No appointment ${id} in the register of ${reader.scope.registerController.name}.`}
+          title={tr(res, 'error.appointmentNotFound.title')}
+          message={tr(res, 'error.appointmentNotFound.message', {
+            id,
+            register: reader.scope.registerController.name,
+          })}
         />,
         404,
       );
@@ -226,8 +249,8 @@ export function viewerRoutes({ store, events, logger, signInThrottle, shared }: 
       res,
       <ErrorPage
         scope={res.locals.scope as ArchivistScope | undefined}
-        title="Page not found"
-        message={`No viewer page ${req.path}.`}
+        title={tr(res, 'error.notFound.title')}
+        message={tr(res, 'error.notFound.message', { path: req.path })}
       />,
       404,
     );
@@ -240,8 +263,8 @@ export function viewerRoutes({ store, events, logger, signInThrottle, shared }: 
         res,
         <ErrorPage
           scope={res.locals.scope as ArchivistScope | undefined}
-          title="Bad request"
-          message="The request could not be read."
+          title={tr(res, 'error.badRequest.title')}
+          message={tr(res, 'error.badRequest.message')}
         />,
         status,
       );
@@ -252,8 +275,8 @@ export function viewerRoutes({ store, events, logger, signInThrottle, shared }: 
       res,
       <ErrorPage
         scope={res.locals.scope as ArchivistScope | undefined}
-        title="Something went wrong"
-        message="The viewer hit an internal error; see the server log."
+        title={tr(res, 'error.internal.title')}
+        message={tr(res, 'error.internal.message')}
       />,
       500,
     );

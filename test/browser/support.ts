@@ -43,8 +43,10 @@ export async function guardedContext(
   browser: Browser,
   base: string,
   viewport = { width: 1366, height: 900 },
+  // The existing browser tests read the English viewer; the language tests pass fi or sv.
+  locale = 'en-GB',
 ): Promise<{ context: BrowserContext; guard: Guard }> {
-  const context = await browser.newContext({ baseURL: base, viewport });
+  const context = await browser.newContext({ baseURL: base, viewport, locale });
   context.setDefaultTimeout(10_000);
   const guard: Guard = {
     dialogs: [],
@@ -78,7 +80,10 @@ export async function guardedContext(
 export async function signIn(page: Page, archivist: string): Promise<void> {
   await page.goto('/viewer/sign-in');
   await page.selectOption('#archivist', archivist);
-  await Promise.all([page.waitForURL('**/viewer/find'), page.click('button[type=submit]')]);
+  await Promise.all([
+    page.waitForURL('**/viewer/find'),
+    page.click('form[action="/viewer/sign-in"] button[type=submit]'),
+  ]);
 }
 
 /**

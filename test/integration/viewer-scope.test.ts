@@ -42,6 +42,8 @@ async function signIn(
     headers: {
       'Content-Type': 'application/x-www-form-urlencoded',
       'Sec-Fetch-Site': 'same-origin',
+      // These tests read the English viewer (the default is Finnish).
+      'Accept-Language': 'en',
       ...headers,
     },
     body: form(archivist, passcode),
@@ -56,7 +58,7 @@ async function cookieFor(archivist: string): Promise<string> {
 }
 
 const get = (path: string, cookie: string): Promise<Response> =>
-  fetch(`${sim.url}${path}`, { headers: { Cookie: cookie }, redirect: 'manual' });
+  fetch(`${sim.url}${path}`, { headers: { Cookie: cookie, 'Accept-Language': 'en' }, redirect: 'manual' });
 
 describe('appointment scope', () => {
   it('shows an appointment only to the register of its service organiser, whatever other agents say', async () => {

@@ -28,8 +28,12 @@ async function cookieFor(archivist: string, passcode = ''): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
+// These tests read the English viewer (the default is Finnish; viewer-i18n tests cover fi and sv).
 const get = (path: string, cookie?: string): Promise<Response> =>
-  fetch(`${sim.url}${path}`, { headers: cookie === undefined ? {} : { Cookie: cookie }, redirect: 'manual' });
+  fetch(`${sim.url}${path}`, {
+    headers: { 'Accept-Language': 'en', ...(cookie === undefined ? {} : { Cookie: cookie }) },
+    redirect: 'manual',
+  });
 
 describe('viewer over HTTP', () => {
   it('sends strangers to the sign-in page and refuses the event stream without a session', async () => {
@@ -129,7 +133,7 @@ describe('viewer over HTTP', () => {
     expect(find.status).toBe(200);
     const html = await find.text();
     expect(html).toContain('Give an identity code');
-    expect(html).toContain('Give a date as YYYY-MM-DD.');
+    expect(html).toContain('Give a date as d.m.yyyy, e.g. 3.12.2026.');
     expect(html).not.toContain('<script>');
     expect((await get('/viewer/persons/%3Cscript%3E', cookie)).status).toBe(400);
     expect((await get('/viewer/documents/no.such.oid', cookie)).status).toBe(404);

@@ -7,12 +7,29 @@
   const state = document.getElementById('live-state');
   if (!list || !state || typeof EventSource === 'undefined') return;
 
-  const OUTCOMES = {
-    accepted: ['Accepted', 'Hyväksytty'],
-    'accepted-with-warnings': ['Accepted, warnings', 'Hyväksytty, varoituksia'],
-    refused: ['Refused', 'Hylätty'],
-    info: ['Info', 'Tieto'],
-  };
+  // The page's words (pages/live.tsx liveWords), in its language; English if the attribute is unreadable.
+  let words = {};
+  try {
+    words = JSON.parse(state.dataset.words || '{}');
+  } catch {
+    words = {};
+  }
+  const word = (key, fallback) => (typeof words[key] === 'string' ? words[key] : fallback);
+  // Helsinki time with its zone, as the server renders it (common/i18n formatDateTime).
+  const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+  const timeFormat = new Intl.DateTimeFormat(LOCALES[state.dataset.lang] || 'fi-FI', {
+    timeZone: 'Europe/Helsinki',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+  function helsinki(at) {
+    const d = new Date(String(at));
+    return Number.isNaN(d.getTime()) ? String(at) : timeFormat.format(d);
+  }
 
   // Same rule as viewerHref in pages/live.tsx: documents by OID, appointments by id, runs; refused ones stored nothing.
   function viewerHref(event, id) {
@@ -34,18 +51,21 @@
   }
 
   function badge(outcome) {
-    const words = OUTCOMES[outcome] || [String(outcome), ''];
-    const span = el('span', 'badge badge-outcome-' + String(outcome).replace(/[^a-z-]/g, ''), words[0] + ' ');
-    span.appendChild(el('span', 'fi', words[1]));
-    return span;
+    return el(
+      'span',
+      'badge badge-outcome-' + String(outcome).replace(/[^a-z-]/g, ''),
+      word(String(outcome), String(outcome)),
+    );
   }
 
   function row(event) {
     const li = el('li', 'ev ev-new ev-' + String(event.outcome).replace(/[^a-z-]/g, ''));
     li.dataset.seq = String(event.seq);
     const head = el('div', 'ev-head');
-    const time = el('time', 'ev-time', String(event.at).slice(0, 19).replace('T', ' '));
-    time.dateTime = String(event.at);
+    const time = el('span', 'ev-time');
+    const inner = el('time', '', helsinki(event.at));
+    inner.dateTime = String(event.at);
+    time.appendChild(inner);
     head.append(time, badge(event.outcome), el('span', 'badge badge-channel', String(event.channel)));
     head.appendChild(el('code', 'ev-kind', String(event.kind)));
     if (event.patient) head.appendChild(el('code', 'ev-patient', String(event.patient)));
@@ -68,12 +88,24 @@
       const details = el('details', 'ev-findings');
       details.open = event.outcome === 'refused';
       const n = event.findings.length;
-      details.appendChild(el('summary', '', n + (n === 1 ? ' finding' : ' findings')));
+      details.appendChild(
+        el(
+          'summary',
+          '',
+          n === 1
+            ? word('findingsOne', '1 finding')
+            : word('findingsMany', '# findings').replace('#', String(n)),
+        ),
+      );
       const ul = el('ul');
       for (const f of event.findings) {
         const item = el('li');
         item.append(
-          el('span', 'badge badge-sev-' + String(f.severity).replace(/[^a-z]/g, ''), String(f.severity)),
+          el(
+            'span',
+            'badge badge-sev-' + String(f.severity).replace(/[^a-z]/g, ''),
+            word(String(f.severity), String(f.severity)),
+          ),
           ' ',
           el('code', '', String(f.code)),
           ' ',
@@ -91,11 +123,11 @@
   const since = state.dataset.since || '0';
   const source = new EventSource('/viewer/live/stream?since=' + encodeURIComponent(since));
   source.addEventListener('open', () => {
-    state.textContent = 'Live: new submissions appear here.';
+    state.textContent = word('connected', 'Live: new submissions appear here.');
     state.classList.add('on');
   });
   source.addEventListener('error', () => {
-    state.textContent = 'Connection lost; reconnecting…';
+    state.textContent = word('reconnecting', 'Connection lost; reconnecting…');
     state.classList.remove('on');
   });
   source.addEventListener('submission', (message) => {

@@ -1,18 +1,20 @@
-/** Access log: who viewed whose data in this register, newest first. */
+/** Access log: who viewed whose data in this register, newest first, in Helsinki times. */
+import { useT, When } from '../i18n.tsx';
 import type { VNode } from 'preact';
 import type { AccessLogEntry } from '../../domain/events.ts';
 import { DataTable, Empty, Layout, PageHead } from '../components.tsx';
 import type { ArchivistScope } from '../scope.ts';
 
+/** viewer.json keys of what was viewed. */
 const ACTION_TERMS: Readonly<Record<AccessLogEntry['action'], string>> = {
-  find: 'Find results · Haku',
-  person: 'Person timeline · Henkilö',
-  document: 'Document · Asiakirja',
-  'document-xml': 'Document XML download · XML',
-  'document-diff': 'Version diff · Versioiden erot',
-  appointment: 'Appointment · Ajanvaraus',
-  compare: 'Compare · Vertailu',
-  run: 'Scenario run · Testiajo',
+  find: 'access.action.find',
+  person: 'access.action.person',
+  document: 'access.action.document',
+  'document-xml': 'access.action.documentXml',
+  'document-diff': 'access.action.documentDiff',
+  appointment: 'access.action.appointment',
+  compare: 'access.action.compare',
+  run: 'access.action.run',
 };
 
 /** Links back to what was viewed, where that is one page. */
@@ -55,43 +57,50 @@ export function AccessLogPage({
   entries: AccessLogEntry[];
   patient?: string;
 }): VNode {
+  const t = useT();
   return (
-    <Layout title="Access log" scope={scope} nav="access-log">
-      <PageHead title="Access log" fi="Käyttöloki">
-        <p class="lead">
-          Every view of a person’s data in the register of <strong>{scope.registerController.name}</strong>,
-          by any of its archivists.
-        </p>
+    <Layout title={t('page.accessLog')} scope={scope} nav="access-log">
+      <PageHead title={t('page.accessLog')}>
+        <p class="lead">{t('access.lead', { register: scope.registerController.name })}</p>
       </PageHead>
       <form method="get" action="/viewer/access-log" class="card inline-form" role="search">
-        <label for="patient">
-          Identity code <span class="fi">Henkilötunnus</span>
-        </label>
+        <label for="patient">{t('find.patient')}</label>
         <input id="patient" name="patient" value={patient ?? ''} autoComplete="off" spellcheck={false} />
         <button type="submit" class="btn">
-          Filter
+          {t('access.filter')}
         </button>
         {patient !== undefined && (
           <a class="btn btn-quiet" href="/viewer/access-log">
-            All
+            {t('access.all')}
           </a>
         )}
       </form>
       {entries.length === 0 ? (
-        <Empty>No views logged{patient !== undefined ? ` for ${patient}` : ''}.</Empty>
+        <Empty>{patient !== undefined ? t('access.noneFor', { patient }) : t('access.none')}</Empty>
       ) : (
-        <DataTable testid="access-log" columns={['When', 'Archivist', 'Person', 'What', 'Target']}>
+        <DataTable
+          testid="access-log"
+          columns={[
+            t('access.col.when'),
+            t('signIn.archivist'),
+            t('label.person'),
+            t('access.col.what'),
+            t('apt.col.target'),
+          ]}
+        >
           {entries.map((e) => (
             <tr key={e.seq}>
-              <td class="nowrap">{e.at.slice(0, 19).replace('T', ' ')}</td>
-              <td>
+              <td class="when-cell" data-label={t('access.col.when')}>
+                <When value={e.at} />
+              </td>
+              <td data-label={t('signIn.archivist')}>
                 <span title={e.archivist}>{e.archivistName}</span>
               </td>
-              <td class="nowrap">
+              <td class="nowrap" data-label={t('label.person')}>
                 <code>{e.patient ?? '–'}</code>
               </td>
-              <td>{ACTION_TERMS[e.action]}</td>
-              <td class="target">
+              <td data-label={t('access.col.what')}>{t(ACTION_TERMS[e.action])}</td>
+              <td class="target" data-label={t('apt.col.target')}>
                 <Target entry={e} />
               </td>
             </tr>

@@ -2,7 +2,9 @@
 import type { Appointment } from 'fhir/r4.js';
 import type { VNode } from 'preact';
 import type { StoredResource } from '../../domain/fhir.ts';
-import { AJANVARAUKSEN_TILA_TO_FHIR, ajanvarauksenTila, FHIR_APPOINTMENT_STATUS } from '../labels.ts';
+import { CODE_SYSTEMS } from '../../domain/codes.ts';
+import { AJANVARAUKSEN_TILA_TO_FHIR, ajanvarauksenTila } from '../labels.ts';
+import { CodeName, useT } from '../i18n.tsx';
 
 export const AJANVARAUKSEN_TILA_EXTENSION =
   'https://hl7.fi/fhir/finnish-scheduling/StructureDefinition/ajanvarauksen-tila';
@@ -55,39 +57,57 @@ export function statusInfo(resource: Appointment | undefined): AppointmentStatus
   return info;
 }
 
-/** A date-time field as sortable ISO text (to the second), or undefined when it is not text. */
+/**
+ * A date-time field as given (with its offset, so it still names one moment), or undefined when it is
+ * not text. Shown through `When`, which converts to Helsinki time; sort with `momentOf`.
+ */
 export function isoText(value: unknown): string | undefined {
-  return typeof value === 'string' ? value.slice(0, 19) : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 export function appointmentStart(resource: Appointment | undefined): string | undefined {
   return isoText(resource?.start);
 }
 
+/** Milliseconds since the epoch for sorting moments given in different offsets; unparsable sorts first. */
+export function momentOf(value: string | undefined): number {
+  const ms = value === undefined ? Number.NaN : Date.parse(value);
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+}
+
+/** FHIR Appointment.status codes (https://hl7.org/fhir/R4/valueset-appointmentstatus.html) with names in viewer.json. */
+const FHIR_STATUSES = new Set([
+  'proposed',
+  'pending',
+  'booked',
+  'arrived',
+  'fulfilled',
+  'cancelled',
+  'noshow',
+  'entered-in-error',
+  'checked-in',
+  'waitlist',
+]);
+
 export function AppointmentStatus({ stored }: { stored: StoredResource<Appointment> }): VNode {
-  if (stored.deleted)
-    return (
-      <span class="badge badge-nullified">
-        Nullified <span class="fi">Mitätöity</span>
-      </span>
-    );
+  const t = useT();
+  if (stored.deleted) return <span class="badge badge-nullified">{t('status.nullified')}</span>;
   const info = statusInfo(stored.resource);
-  const term = info.fhir !== undefined ? FHIR_APPOINTMENT_STATUS[info.fhir] : undefined;
   return (
     <span class="apt-status">
       <span class={`badge badge-apt-${info.fhir ?? 'unknown'}`} title="FHIR Appointment.status">
-        {term?.en ?? info.fhir ?? 'no status'}
+        {info.fhir === undefined
+          ? t('apt.noStatus')
+          : FHIR_STATUSES.has(info.fhir)
+            ? t(`apt.status.${info.fhir}`)
+            : info.fhir}
       </span>
       {info.tila && (
         <span
           class={`badge badge-tila${info.tila.carried ? '' : ' badge-derived'}`}
-          title={
-            info.tila.carried
-              ? 'Ajanvarauksen tila (1.2.246.537.6.881), as sent'
-              : 'Ajanvarauksen tila derived from the FHIR status (not sent)'
-          }
+          title={info.tila.carried ? t('apt.tila.carried') : t('apt.tila.derived')}
         >
-          {info.tila.code} {info.tila.name ?? ''}
+          {info.tila.code} <CodeName system={CODE_SYSTEMS.ajanvarauksenTila.oid} code={info.tila.code} />
         </span>
       )}
       {info.mismatch && <span class="badge badge-warn">tila ≠ status</span>}

@@ -6,12 +6,13 @@ import type { Appointment, CodeableConcept, Provenance } from 'fhir/r4.js';
 import type { ComponentChildren, VNode } from 'preact';
 import type { StoredResource } from '../../domain/fhir.ts';
 import { DataTable, Fields, Label, Layout, Notice, PageHead } from '../components.tsx';
-import { codeDisplay, codeSystemLabel, finnishDateTime } from '../labels.ts';
+import { codeDisplay, codeSystemLabel } from '../labels.ts';
+import { CodeName, useT, When } from '../i18n.tsx';
 import { XhtmlNarrative } from '../narrative.tsx';
 import type { ArchivistScope } from '../scope.ts';
 import { parseOrdered } from '../../xml/ordered.ts';
 import { Guard, Unreadable, UnreadableRow } from '../guard.tsx';
-import { AppointmentStatus, isoText } from './appointment-parts.tsx';
+import { AppointmentStatus } from './appointment-parts.tsx';
 
 export interface AppointmentProps {
   scope: ArchivistScope;
@@ -31,17 +32,28 @@ function Concept({ value }: { value: CodeableConcept | undefined }): VNode {
     <span class="stack-inline">
       {(value.coding ?? []).map((c, i) => {
         const system = c.system === undefined ? undefined : codeSystemLabel(c.system);
-        const display =
-          c.system !== undefined && c.code !== undefined
-            ? codeDisplay(c.system, c.code, c.display)
-            : c.display;
+        const listed =
+          c.system !== undefined && c.code !== undefined ? codeDisplay(c.system, c.code) : undefined;
         return (
           <span key={i} class="coded">
             <span class="code">{c.code ?? '–'}</span>
-            {display !== undefined && <span class="display"> {display}</span>}
+            {listed !== undefined && c.system !== undefined && c.code !== undefined ? (
+              <span class="display">
+                {' '}
+                <CodeName system={c.system} code={c.code} />
+              </span>
+            ) : (
+              c.display !== undefined && <span class="display"> {c.display}</span>
+            )}
             {c.system !== undefined && (
               <span class="system" title={c.system}>
-                {system?.known === true ? `${system.name} · ${c.system}` : c.system}
+                {system?.known === true ? (
+                  <>
+                    <span lang="fi">{system.name}</span> · {c.system}
+                  </>
+                ) : (
+                  c.system
+                )}
               </span>
             )}
           </span>
@@ -54,24 +66,24 @@ function Concept({ value }: { value: CodeableConcept | undefined }): VNode {
 
 /** FHIR `text.div` through the XHTML allow-list, or as plain text when it does not even parse. */
 export function FhirNarrative({ div }: { div: string | undefined }): VNode | null {
+  const t = useT();
   if (div === undefined) return null;
   const parsed = parseOrdered(div);
   if (!parsed.ok)
     return (
       <div>
-        <Notice kind="warn">The narrative is not well-formed XHTML ({parsed.problem}); shown as text.</Notice>
+        <Notice kind="warn">{t('apt.narrativeBroken', { problem: parsed.problem })}</Notice>
         <pre class="plain">{div}</pre>
       </div>
     );
   return <XhtmlNarrative div={parsed.root} />;
 }
 
-const ROLE_NAMES: Readonly<Record<string, string>> = {
-  '10': 'Palvelunjärjestäjä (service organiser)',
-  '12': 'Ajanvaraaja, potilas (booked by the patient)',
-};
+/** Provenance agent roles kantasim names (FI Scheduling: service organiser, booked by the patient). */
+const ROLE_KEYS: Readonly<Record<string, string>> = { '10': 'apt.role.10', '12': 'apt.role.12' };
 
 function Agents({ provenance }: { provenance: Provenance | undefined }): VNode {
+  const t = useT();
   if (!provenance) return <span class="muted">–</span>;
   return (
     <ul class="plainlist">
@@ -79,7 +91,13 @@ function Agents({ provenance }: { provenance: Provenance | undefined }): VNode {
         const role = a.role?.[0]?.coding?.[0]?.code ?? a.type?.coding?.[0]?.code;
         return (
           <li key={i}>
-            <strong>{role !== undefined ? (ROLE_NAMES[role] ?? `role ${role}`) : 'agent'}</strong>{' '}
+            <strong>
+              {role === undefined
+                ? t('apt.agent')
+                : Object.hasOwn(ROLE_KEYS, role)
+                  ? t(ROLE_KEYS[role] ?? '')
+                  : t('apt.role', { role })}
+            </strong>{' '}
             {a.who.display ?? ''} <code>{a.who.identifier?.value ?? a.who.reference ?? ''}</code>
           </li>
         );
@@ -99,9 +117,10 @@ export function AppointmentPage({
 }: AppointmentProps): VNode {
   const latestBody = current.resource ?? history.find((v) => v.resource)?.resource;
   const a = latestBody;
+  const t = useT();
   const rows: [ComponentChildren, ComponentChildren][] = [
     [
-      <Label en="Person" fi="Henkilö" />,
+      <Label k="label.person" />,
       patient !== undefined ? (
         <a href={`/viewer/persons/${encodeURIComponent(patient)}`}>
           <code>{patient}</code>
@@ -110,16 +129,19 @@ export function AppointmentPage({
         '–'
       ),
     ],
-    [<Label en="Status" fi="Tila" />, <AppointmentStatus stored={current} />],
+    [<Label k="label.status" />, <AppointmentStatus stored={current} />],
     [
-      <Label en="Time" fi="Aika" />,
-      `${finnishDateTime(isoText(a?.start))} – ${finnishDateTime(isoText(a?.end))}`,
+      <Label k="label.time" />,
+      <span data-testid="appointment-time">
+        <When value={typeof a?.start === 'string' ? a.start : undefined} /> –{' '}
+        <When value={typeof a?.end === 'string' ? a.end : undefined} />
+      </span>,
     ],
-    [<Label en="Service category" fi="Palveluluokka" />, <Concept value={a?.serviceCategory?.[0]} />],
-    [<Label en="Service type" fi="Palvelunimike" />, <Concept value={a?.serviceType?.[0]} />],
-    [<Label en="Appointment type" fi="Asiointitapa" />, <Concept value={a?.appointmentType} />],
+    [<Label k="label.serviceCategory" />, <Concept value={a?.serviceCategory?.[0]} />],
+    [<Label k="label.serviceType" />, <Concept value={a?.serviceType?.[0]} />],
+    [<Label k="label.appointmentType" />, <Concept value={a?.appointmentType} />],
     [
-      <Label en="Service organiser" fi="Palvelunjärjestäjä" />,
+      <Label k="label.serviceOrganiser" />,
       organiserOid !== undefined ? (
         <span>
           {names.get(organiserOid) ?? ''} <code>{organiserOid}</code>
@@ -129,7 +151,7 @@ export function AppointmentPage({
       ),
     ],
     [
-      <Label en="Identifiers" fi="Tunnisteet" />,
+      <Label k="label.identifiers" />,
       (a?.identifier ?? []).length === 0 ? (
         '–'
       ) : (
@@ -142,19 +164,22 @@ export function AppointmentPage({
         </span>
       ),
     ],
-    [<Label en="Cancellation reason" fi="Peruutuksen syy" />, <Concept value={a?.cancelationReason} />],
-    [<Label en="Comment" fi="Kommentti" />, a?.comment ?? '–'],
-    [<Label en="Patient instruction" fi="Ohje potilaalle" />, a?.patientInstruction ?? '–'],
-    [<Label en="Last updated" fi="Päivitetty" />, finnishDateTime(current.lastUpdated.slice(0, 19))],
+    [<Label k="label.cancellationReason" />, <Concept value={a?.cancelationReason} />],
+    [<Label k="label.comment" />, a?.comment ?? '–'],
+    [<Label k="label.patientInstruction" />, a?.patientInstruction ?? '–'],
+    [<Label k="label.lastUpdated" />, <When value={current.lastUpdated} />],
   ];
   return (
     <Layout
-      title={(typeof a?.description === 'string' ? a.description : undefined) ?? `Appointment ${current.id}`}
+      title={
+        (typeof a?.description === 'string' ? a.description : undefined) ??
+        t('find.appointmentN', { id: current.id })
+      }
       scope={scope}
       nav="find"
     >
       <nav class="crumbs" aria-label="Breadcrumb">
-        <a href="/viewer/find">Find</a>
+        <a href="/viewer/find">{t('nav.find')}</a>
         {patient !== undefined && (
           <>
             {' › '}
@@ -162,69 +187,74 @@ export function AppointmentPage({
           </>
         )}
         {' › '}
-        <span aria-current="page">Appointment</span>
+        <span aria-current="page">{t('find.col.appointment')}</span>
       </nav>
       <PageHead
         title={
-          (typeof a?.description === 'string' ? a.description : undefined) ?? `Appointment ${current.id}`
+          (typeof a?.description === 'string' ? a.description : undefined) ??
+          t('find.appointmentN', { id: current.id })
         }
-        fi="Ajanvaraus"
       >
         <div class="badges">
           <AppointmentStatus stored={current} />
-          <span class="badge badge-version">version {current.versionId}</span>
-          {current.invalid && <span class="badge badge-invalid">Invalid · Virheellinen</span>}
+          <span class="badge badge-version">{t('apt.version', { version: current.versionId })}</span>
+          {current.invalid && <span class="badge badge-invalid">{t('badge.invalid')}</span>}
           <code>Appointment/{current.id}</code>
         </div>
       </PageHead>
-      {current.deleted && (
-        <Notice kind="error">
-          Nullified · Mitätöity: the appointment was withdrawn (delete marker at version {current.versionId}).
-          Earlier versions are shown below.
-        </Notice>
-      )}
+      {current.deleted && <Notice kind="error">{t('apt.withdrawn', { version: current.versionId })}</Notice>}
       <div class="cols">
         <div class="card">
-          <Guard fallback={<Unreadable what="The appointment's fields" />}>
+          <Guard fallback={<Unreadable what={t('apt.fields')} />}>
             <Fields rows={rows} />
           </Guard>
         </div>
         <div class="card">
-          <h3>
-            Narrative <span class="fi">Teksti</span>
-          </h3>
+          <h3>{t('apt.narrative')}</h3>
           <div data-testid="fhir-narrative">
             {typeof a?.text?.div === 'string' ? (
-              <Guard fallback={<Unreadable what="The narrative" />}>
+              <Guard fallback={<Unreadable what={t('apt.theNarrative')} />}>
                 <FhirNarrative div={a.text.div} />
               </Guard>
             ) : (
-              <p class="muted">No narrative.</p>
+              <p class="muted">{t('apt.noNarrative')}</p>
             )}
           </div>
         </div>
       </div>
       <section class="docsection">
-        <h2>
-          Provenance <span class="fi">Alkuperätiedot</span>
-        </h2>
-        <DataTable testid="provenances" columns={['Recorded', 'Target', 'Activity', 'Agents', 'Narrative']}>
+        <h2>{t('apt.provenance')}</h2>
+        <DataTable
+          testid="provenances"
+          columns={[
+            t('label.recorded'),
+            t('apt.col.target'),
+            t('apt.col.activity'),
+            t('apt.col.agents'),
+            t('apt.narrative'),
+          ]}
+        >
           {provenances.map((p) => (
-            <Guard key={p.id} fallback={<UnreadableRow what={`Provenance ${p.id}`} columns={5} />}>
+            <Guard
+              key={p.id}
+              fallback={<UnreadableRow what={t('apt.provenanceN', { id: p.id })} columns={5} />}
+            >
               <tr>
-                <td class="nowrap">{finnishDateTime(isoText(p.resource?.recorded))}</td>
-                <td>
-                  {(p.resource?.target ?? []).map((t, i) => (
-                    <code key={i}>{t.reference ?? ''}</code>
+                <td class="when-cell" data-label={t('label.recorded')}>
+                  <When value={typeof p.resource?.recorded === 'string' ? p.resource.recorded : undefined} />
+                </td>
+                <td data-label={t('apt.col.target')}>
+                  {(p.resource?.target ?? []).map((target, i) => (
+                    <code key={i}>{target.reference ?? ''}</code>
                   ))}
                 </td>
-                <td>
+                <td data-label={t('apt.col.activity')}>
                   <Concept value={p.resource?.activity} />
                 </td>
-                <td>
+                <td data-label={t('apt.col.agents')}>
                   <Agents provenance={p.resource} />
                 </td>
-                <td>
+                <td data-label={t('apt.narrative')}>
                   <FhirNarrative div={p.resource?.text?.div} />
                 </td>
               </tr>
@@ -233,28 +263,36 @@ export function AppointmentPage({
         </DataTable>
       </section>
       <section class="docsection">
-        <h2>
-          History <span class="fi">Versiohistoria</span>
-        </h2>
-        <DataTable testid="history" columns={['Version', 'Written', 'Status', 'Start']}>
+        <h2>{t('apt.history')}</h2>
+        <DataTable
+          testid="history"
+          columns={[t('label.version'), t('apt.col.written'), t('label.status'), t('find.col.start')]}
+        >
           {history.map((v) => (
-            <Guard key={v.versionId} fallback={<UnreadableRow what={`Version ${v.versionId}`} columns={4} />}>
+            <Guard
+              key={v.versionId}
+              fallback={<UnreadableRow what={t('apt.versionN', { version: v.versionId })} columns={4} />}
+            >
               <tr>
-                <td class="num">v{v.versionId}</td>
-                <td class="nowrap">{finnishDateTime(v.lastUpdated.slice(0, 19))}</td>
-                <td>
+                <td class="num" data-label={t('label.version')}>
+                  v{v.versionId}
+                </td>
+                <td class="when-cell" data-label={t('apt.col.written')}>
+                  <When value={v.lastUpdated} />
+                </td>
+                <td data-label={t('label.status')}>
                   <AppointmentStatus stored={v} />
                 </td>
-                <td class="nowrap">{finnishDateTime(isoText(v.resource?.start))}</td>
+                <td class="when-cell" data-label={t('find.col.start')}>
+                  <When value={typeof v.resource?.start === 'string' ? v.resource.start : undefined} />
+                </td>
               </tr>
             </Guard>
           ))}
         </DataTable>
       </section>
       <section class="docsection">
-        <h2>
-          Resource JSON <span class="fi">JSON</span>
-        </h2>
+        <h2>{t('apt.json')}</h2>
         <pre class="xml" tabIndex={0}>
           <code>{JSON.stringify(current.resource ?? latestBody ?? null, null, 2)}</code>
         </pre>

@@ -1,10 +1,11 @@
 /** Compare: the source system's values beside what was archived, each field matching or not. */
+import { useT, When } from '../i18n.tsx';
 import type { VNode } from 'preact';
 import type { ArchivedDocument } from '../../domain/cda.ts';
 import { DataTable, Layout, Notice, PageHead, StatusBadge } from '../components.tsx';
 import { summarise, type CompareOutcome, type CompareRow } from '../compare.ts';
 import type { RunSummary } from '../../domain/runs.ts';
-import { FIELDS } from '../fields.ts';
+import { FIELD_BY_NAME, FIELDS } from '../fields.ts';
 import type { ArchivistScope } from '../scope.ts';
 
 export interface CompareProps {
@@ -19,12 +20,13 @@ export interface CompareProps {
   fromRun?: RunSummary;
 }
 
+/** viewer.json keys of each row's outcome. */
 const OUTCOME_LABEL: Readonly<Record<CompareOutcome, string>> = {
-  match: 'Matches',
-  mismatch: 'Differs',
-  missing: 'Not in archive',
-  'unknown-field': 'Unknown field',
-  invalid: 'Cannot check',
+  match: 'compare.outcome.match',
+  mismatch: 'compare.outcome.mismatch',
+  missing: 'compare.outcome.missing',
+  'unknown-field': 'compare.outcome.unknownField',
+  invalid: 'compare.outcome.invalid',
 };
 
 function example(doc: ArchivedDocument): string {
@@ -47,12 +49,10 @@ function RunChoices({
   runs: { run: RunSummary; fields: number }[];
   fromRun?: RunSummary;
 }): VNode {
+  const t = useT();
   return (
     <div class="card stack" data-testid="run-expectations">
-      <p>
-        Use the expectations of a scenario run <span class="fi">Käytä testiajon odotusarvoja</span>: the
-        source-system values its checks compared with this document.
-      </p>
+      <p>{t('compare.useRun')}</p>
       <ul class="run-docs">
         {runs.map(({ run, fields }) => (
           <li key={run.id}>
@@ -64,10 +64,10 @@ function RunChoices({
               {run.title}
             </a>{' '}
             <span class="muted">
-              · {run.startedAt.slice(0, 19).replace('T', ' ')} · {fields} value{fields === 1 ? '' : 's'}
+              · <When value={run.startedAt} /> · {t('compare.values', { count: fields })}
             </span>{' '}
             <a class="sub" href={`/viewer/runs/${encodeURIComponent(run.id)}`}>
-              (run)
+              ({t('compare.run')})
             </a>
           </li>
         ))}
@@ -79,58 +79,64 @@ function RunChoices({
 export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromRun }: CompareProps): VNode {
   const counts = rows ? summarise(rows) : undefined;
   const allMatch = counts !== undefined && rows !== undefined && counts.match === rows.length;
+  const t = useT();
   return (
-    <Layout title={`Compare ${doc.header.title ?? doc.oid}`} scope={scope} nav="find">
+    <Layout title={t('compare.pageTitle', { title: doc.header.title ?? doc.oid })} scope={scope} nav="find">
       <nav class="crumbs" aria-label="Breadcrumb">
-        <a href="/viewer/find">Find</a> ›{' '}
+        <a href="/viewer/find">{t('nav.find')}</a> ›{' '}
         <a href={`/viewer/documents/${encodeURIComponent(doc.oid)}`}>{doc.header.title ?? doc.oid}</a> ›{' '}
-        <span aria-current="page">Compare</span>
+        <span aria-current="page">{t('access.action.compare')}</span>
       </nav>
-      <PageHead title="Compare with the source system" fi="Vertailu lähdejärjestelmään">
+      <PageHead title={t('page.compareWithTheSourceSystem')}>
         <p class="lead">
-          <strong>{doc.header.title ?? '(untitled)'}</strong> <StatusBadge status={doc.status} />{' '}
-          <code>{doc.oid}</code> · version {doc.versionNumber}
+          <strong>{doc.header.title ?? t('find.untitled')}</strong> <StatusBadge status={doc.status} />{' '}
+          <code>{doc.oid}</code> · {t('apt.version', { version: doc.versionNumber })}
         </p>
-        <p class="hint">
-          The deployment test’s check: does the archived document hold what the client system recorded?
-        </p>
+        <p class="hint">{t('compare.hint')}</p>
       </PageHead>
       {rows && counts && (
         <section class="docsection" aria-live="polite">
           {allMatch ? (
-            <Notice kind="ok">
-              All {rows.length} fields match · <span class="fi">Kaikki kentät täsmäävät</span>
-            </Notice>
+            <Notice kind="ok">{t('compare.allMatch', { count: rows.length })}</Notice>
           ) : (
             <Notice kind="error">
-              {rows.length - counts.match} of {rows.length} fields do not match · {counts.mismatch} differ,{' '}
-              {counts.missing} not in the archive, {counts['unknown-field'] + counts.invalid} cannot be
-              checked.
+              {t('compare.summary', {
+                differ: rows.length - counts.match,
+                total: rows.length,
+                mismatch: counts.mismatch,
+                missing: counts.missing,
+                unchecked: counts['unknown-field'] + counts.invalid,
+              })}
             </Notice>
           )}
           <DataTable
             variant="compare"
             testid="compare-results"
-            columns={['Result', 'Field', 'Source system (expected)', 'Archived']}
+            columns={[
+              t('compare.col.result'),
+              t('diff.field'),
+              t('compare.col.expected'),
+              t('label.archived'),
+            ]}
           >
             {rows.map((r, i) => (
               <tr key={i} class={`cmp-${r.outcome}`} data-field={r.field} data-outcome={r.outcome}>
-                <td>
+                <td data-label={t('compare.col.result')}>
                   <span class={`badge badge-cmp-${r.outcome}`}>
                     {r.outcome === 'match' ? '✓ ' : '✗ '}
-                    {OUTCOME_LABEL[r.outcome]}
+                    {t(OUTCOME_LABEL[r.outcome])}
                   </span>
                 </td>
                 <th scope="row">
-                  {r.label}
+                  {FIELD_BY_NAME.has(r.field) ? t(`field.${r.field}`) : r.label}
                   <div class="sub">
                     <code>{r.field}</code>
                   </div>
                 </th>
-                <td>
+                <td data-label={t('compare.col.expected')}>
                   <span class="val">{r.expected}</span>
                 </td>
-                <td>
+                <td data-label={t('label.archived')}>
                   {r.actual !== undefined ? (
                     <span class="val">{r.actual}</span>
                   ) : (
@@ -144,15 +150,14 @@ export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromR
         </section>
       )}
       <section class="docsection">
-        <h2>
-          Source-system values <span class="fi">Lähdejärjestelmän tiedot</span>
-        </h2>
+        <h2>{t('compare.sourceValues')}</h2>
         {problem !== undefined && <Notice kind="error">{problem}</Notice>}
         {fromRun !== undefined && (
           <Notice kind="info">
-            Expected values from scenario run{' '}
+            {t('compare.fromRun')}{' '}
             <a href={`/viewer/runs/${encodeURIComponent(fromRun.id)}`}>{fromRun.title}</a> (
-            {fromRun.startedAt.slice(0, 19).replace('T', ' ')}).
+            <When value={fromRun.startedAt} />
+            ).
           </Notice>
         )}
         {runs.length > 0 && <RunChoices doc={doc} runs={runs} {...(fromRun !== undefined && { fromRun })} />}
@@ -162,9 +167,7 @@ export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromR
           enctype="multipart/form-data"
           class="card stack"
         >
-          <label for="expected">
-            Paste a JSON object of field → expected value <span class="fi">Liitä JSON</span>
-          </label>
+          <label for="expected">{t('compare.paste')}</label>
           <textarea
             id="expected"
             name="expected"
@@ -173,31 +176,26 @@ export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromR
             placeholder={example(doc)}
             value={input}
           ></textarea>
-          <label for="file">
-            …or upload a JSON file <span class="fi">tai lataa tiedosto</span>
-          </label>
+          <label for="file">{t('compare.upload')}</label>
           <input id="file" name="file" type="file" accept=".json,application/json" />
           <div class="actions">
             <button type="submit" class="btn btn-primary">
-              Compare
+              {t('compare.submit')}
             </button>
           </div>
         </form>
         <details class="card fieldhelp">
-          <summary>Field names and how values are compared</summary>
+          <summary>{t('compare.help.summary')}</summary>
           <p>
-            Text is compared after trimming and collapsing spaces (case matters); times accept HL7 TS or ISO
-            and are compared to the precision you give; lists are comma-separated, in any order.{' '}
-            <code>null</code> means the archived document must not have the field. <code>xpath:EXPR</code>{' '}
-            evaluates XPath 1.0 over the archived XML with prefixes <code>hl7</code> (urn:hl7-org:v3) and{' '}
+            {t('compare.help.rules')} <code>xpath:EXPR</code> — XPath 1.0, <code>hl7</code> (urn:hl7-org:v3),{' '}
             <code>hl7fi</code> (urn:hl7finland).
           </p>
           <table class="data">
             <thead>
               <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Meaning</th>
-                <th scope="col">Where it comes from</th>
+                <th scope="col">{t('diff.field')}</th>
+                <th scope="col">{t('compare.help.meaning')}</th>
+                <th scope="col">{t('compare.help.where')}</th>
               </tr>
             </thead>
             <tbody>
@@ -206,7 +204,7 @@ export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromR
                   <td>
                     <code>{f.name}</code>
                   </td>
-                  <td>{f.label}</td>
+                  <td>{t(`field.${f.name}`)}</td>
                   <td>{f.help}</td>
                 </tr>
               ))}

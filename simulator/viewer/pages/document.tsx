@@ -19,13 +19,12 @@ import {
   RepositoryBadge,
   StatusBadge,
 } from '../components.tsx';
-import { finnishDateTime, REPOSITORY_TERMS } from '../labels.ts';
+import { cdaTimeToIso, useT, When } from '../i18n.tsx';
 import { CdaNarrative, XhtmlNarrative, type CdaSection } from '../narrative.tsx';
 import { Guard, Unreadable } from '../guard.tsx';
 import { PrettyXml } from '../pretty-xml.tsx';
 import type { ArchivistScope } from '../scope.ts';
 import type { XElement } from '../../xml/ordered.ts';
-import { tsToIso } from '../../archive/header.ts';
 
 export interface DocumentProps {
   scope: ArchivistScope;
@@ -51,34 +50,29 @@ function ii(id: InstanceId | undefined): string | undefined {
   return id.extension === undefined ? id.root : `${id.root} · ${id.extension}`;
 }
 
+/** A CDA time in Helsinki time with its zone, and the value as written beside it. */
 function Time({ ts }: { ts: string | undefined }): VNode {
   if (ts === undefined) return <span class="muted">–</span>;
   return (
     <span>
-      {finnishDateTime(tsToIso(ts))} <code class="sub-inline">{ts}</code>
+      <When value={cdaTimeToIso(ts)} /> <code class="sub-inline">{ts}</code>
     </span>
   );
 }
 
-function Section({
-  id,
-  title,
-  fi,
-  children,
-}: {
-  id: string;
-  title: string;
-  fi: string;
-  children: ComponentChildren;
-}): VNode {
+function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }): VNode {
+  const t = useT();
   return (
     <section id={id} class="docsection" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>
-        {title} <span class="fi">{fi}</span>
-      </h2>
-      <Guard fallback={<Unreadable what={`The ${title.toLowerCase()} section`} />}>{children}</Guard>
+      <h2 id={`${id}-h`}>{title}</h2>
+      <Guard fallback={<Unreadable what={t('doc.sectionN', { title })} />}>{children}</Guard>
     </section>
   );
+}
+
+function UntitledSection(): VNode {
+  const t = useT();
+  return <>{t('doc.untitledSection')}</>;
 }
 
 function SectionView({ section, depth }: { section: CdaSection; depth: number }): VNode {
@@ -87,7 +81,7 @@ function SectionView({ section, depth }: { section: CdaSection; depth: number })
     <div class="cda-section">
       {(section.title !== undefined || section.code) && (
         <Heading class="cda-section-title">
-          {section.title ?? '(untitled section)'}
+          {section.title ?? <UntitledSection />}
           {section.code && (
             <span class="cda-section-code">
               <Coded
@@ -113,12 +107,8 @@ function SectionView({ section, depth }: { section: CdaSection; depth: number })
   );
 }
 
-function codedRows(
-  rows: [string, string, CodedValue | undefined][],
-): [ComponentChildren, ComponentChildren][] {
-  return rows
-    .filter(([, , v]) => v !== undefined)
-    .map(([en, fi, v]) => [<Label en={en} fi={fi} />, <Coded value={v} />]);
+function codedRows(rows: [string, CodedValue | undefined][]): [ComponentChildren, ComponentChildren][] {
+  return rows.filter(([, v]) => v !== undefined).map(([k, v]) => [<Label k={k} />, <Coded value={v} />]);
 }
 
 /**
@@ -130,19 +120,20 @@ function SocialHeaderFields({ doc }: { doc: ArchivedDocument }): VNode {
   const l = s.local;
   if (!l) return <></>;
   const text = (value: string | undefined): ComponentChildren => value ?? '–';
+  const t = useT();
   return (
     <Fields
       rows={[
         [
-          <Label en="Kind" fi="Asiakirjan laji" />,
+          <Label k="label.kind" />,
           s.kind === 'client-relationship'
-            ? 'Client-relationship document · Asiakkuusasiakirja'
+            ? t('doc.kind.clientRelationship')
             : s.kind === 'client'
-              ? 'Client document · Asiakasasiakirja'
+              ? t('doc.kind.client')
               : '–',
         ],
         [
-          <Label en="General document type" fi="Asiakasasiakirjatyyppi" />,
+          <Label k="label.generalDocumentType" />,
           s.documentCode?.code ? (
             <Coded value={s.documentCode.code} />
           ) : (
@@ -150,33 +141,24 @@ function SocialHeaderFields({ doc }: { doc: ArchivedDocument }): VNode {
           ),
         ],
         ...codedRows([
-          ['Document type', 'Asiakirjan tarkenne', l.specificDocumentType],
-          ['Service process', 'Sosiaalihuollon palveluprosessi', l.serviceProcess?.code],
-          ['Display restriction', 'Näyttämisen rajaamisen peruste', l.inaccessibleArgument],
-          ['Special content', 'Erityinen sisältö', l.specialContent],
-          ['Retention', 'Kokonaissäilytysaika', l.totalRetentionPeriodClass],
-          ['Display form', 'Näyttömuoto', l.fileFormat],
-          ['Consent', 'Alaikäisen tietojen luovuttaminen', s.consent],
+          ['label.documentType2', l.specificDocumentType],
+          ['label.serviceProcess', l.serviceProcess?.code],
+          ['label.displayRestriction', l.inaccessibleArgument],
+          ['label.specialContent', l.specialContent],
+          ['label.retention', l.totalRetentionPeriodClass],
+          ['label.displayForm', l.fileFormat],
+          ['label.consent', s.consent],
         ]),
+        [<Label k="label.restrictionArgument" />, text(l.authorizationRestrictionArgument)],
+        [<Label k="label.case" />, <code>{ii(s.case) ?? '–'}</code>],
+        [<Label k="label.clientRelationship" />, <code>{ii(l.encompassingClientRelationship) ?? '–'}</code>],
         [
-          <Label en="Restriction argument" fi="Luovutuksen rajoittamisen peruste" />,
-          text(l.authorizationRestrictionArgument),
-        ],
-        [<Label en="Case" fi="Asia" />, <code>{ii(s.case) ?? '–'}</code>],
-        [
-          <Label en="Client relationship" fi="Asiakkuus" />,
-          <code>{ii(l.encompassingClientRelationship) ?? '–'}</code>,
-        ],
-        [
-          <Label en="Service organiser" fi="Palvelunjärjestäjä" />,
+          <Label k="label.serviceOrganiser" />,
           <span>
             <code>{ii(l.outsourcingServiceCustomer) ?? '–'}</code> {l.outsourcingServiceCustomerName}
           </span>,
         ],
-        [
-          <Label en="Content specification" fi="Sisältömäärittely" />,
-          <code>{text(l.contentSpecificationId)}</code>,
-        ],
+        [<Label k="label.contentSpecification" />, <code>{text(l.contentSpecificationId)}</code>],
       ]}
     />
   );
@@ -190,10 +172,11 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
   const index = versions.findIndex((v) => v.oid === doc.oid);
   const previous = index > 0 ? versions[index - 1] : undefined;
   const next = index >= 0 ? versions[index + 1] : undefined;
+  const t = useT();
   return (
     <Layout title={h.title ?? doc.oid} scope={scope} nav="find">
       <nav class="crumbs" aria-label="Breadcrumb">
-        <a href="/viewer/find">Find</a>
+        <a href="/viewer/find">{t('nav.find')}</a>
         {doc.patient !== undefined && (
           <>
             {' › '}
@@ -201,41 +184,40 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
           </>
         )}
         {' › '}
-        <span aria-current="page">Document</span>
+        <span aria-current="page">{t('person.document')}</span>
       </nav>
-      <PageHead title={h.title ?? '(untitled document)'}>
+      <PageHead title={h.title ?? t('doc.untitled')}>
         <div class="badges">
           <StatusBadge status={doc.status} />
           <RepositoryBadge repository={doc.repository} />
-          <span class="badge badge-version">version {doc.versionNumber}</span>
+          <span class="badge badge-version">{t('apt.version', { version: doc.versionNumber })}</span>
           {!doc.valid && <InvalidBadge />}
         </div>
       </PageHead>
       {doc.status === 'nullified' && doc.nullification && (
         <Notice kind="error">
-          <strong>Nullified · Mitätöity</strong> {finnishDateTime(doc.nullification.at)} by{' '}
-          {doc.nullification.by}
-          {doc.nullification.organisation !== undefined && ` (${doc.nullification.organisation})`}: “
-          {doc.nullification.reason}”. The document stays archived and readable here, but no longer counts.
+          <strong>{t('status.nullified')}</strong> <When value={doc.nullification.at} />{' '}
+          {t('doc.nullifiedBy', {
+            by:
+              doc.nullification.organisation !== undefined
+                ? `${doc.nullification.by} (${doc.nullification.organisation})`
+                : doc.nullification.by,
+            reason: doc.nullification.reason,
+          })}
         </Notice>
       )}
       {doc.status === 'replaced' && doc.replacedBy !== undefined && (
         <Notice kind="warn">
-          Replaced · Korvattu by a later version:{' '}
+          {t('doc.replacedBy')}{' '}
           <a href={`/viewer/documents/${encodeURIComponent(doc.replacedBy)}`}>{doc.replacedBy}</a>
         </Notice>
       )}
-      {!doc.valid && (
-        <Notice kind="warn">
-          Stored in rehearsal mode despite blocking findings: it does not count as archived for a deployment
-          test.
-        </Notice>
-      )}
+      {!doc.valid && <Notice kind="warn">{t('doc.rehearsal')}</Notice>}
       <div class="card summary">
         <Fields
           rows={[
             [
-              <Label en="Person" fi="Henkilö" />,
+              <Label k="label.person" />,
               doc.patient !== undefined ? (
                 <span>
                   <a href={`/viewer/persons/${encodeURIComponent(doc.patient)}`}>
@@ -247,30 +229,27 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
                 '–'
               ),
             ],
-            [<Label en="Effective time" fi="Laatimisaika" />, <Time ts={h.effectiveTime} />],
-            [<Label en="Document type" fi="Asiakirjan tyyppi" />, <Coded value={lh.documentType} />],
+            [<Label k="label.effectiveTime" />, <Time ts={h.effectiveTime} />],
+            [<Label k="label.documentType" />, <Coded value={lh.documentType} />],
+            [<Label k="label.repository" />, t(`repository.${doc.repository}`)],
             [
-              <Label en="Repository" fi="Arkisto" />,
-              `${REPOSITORY_TERMS[doc.repository].en} · ${REPOSITORY_TERMS[doc.repository].fi}`,
-            ],
-            [
-              <Label en="Register controller" fi="Rekisterinpitäjä" />,
+              <Label k="label.registerController" />,
               <Oid value={doc.custodian} name={name(doc.custodian)} />,
             ],
-            [<Label en="Archived" fi="Arkistoitu" />, finnishDateTime(doc.receivedAt.slice(0, 19))],
-            [<Label en="Document OID" fi="Asiakirjan tunniste" />, <code>{doc.oid}</code>],
+            [<Label k="label.archived" />, <When value={doc.receivedAt} />],
+            [<Label k="label.documentOID" />, <code>{doc.oid}</code>],
           ]}
         />
         <div class="summary-actions">
           <a class="btn btn-primary" href={`/viewer/documents/${encodeURIComponent(doc.oid)}/compare`}>
-            Compare with source system
+            {t('doc.compare')}
           </a>
           {previous && (
             <a
               class="btn"
               href={`/viewer/documents/${encodeURIComponent(doc.oid)}/diff?with=${encodeURIComponent(previous.oid)}`}
             >
-              Diff with version {previous.versionNumber}
+              {t('doc.diffWith', { version: previous.versionNumber })}
             </a>
           )}
           {previous && (
@@ -279,40 +258,40 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
               href={`/viewer/documents/${encodeURIComponent(previous.oid)}`}
               rel="prev"
             >
-              ← Version {previous.versionNumber}
+              ← {t('apt.versionN', { version: previous.versionNumber })}
             </a>
           )}
           {next && (
             <a class="btn btn-quiet" href={`/viewer/documents/${encodeURIComponent(next.oid)}`} rel="next">
-              Version {next.versionNumber} →
+              {t('apt.versionN', { version: next.versionNumber })} →
             </a>
           )}
         </div>
       </div>
-      <nav class="subnav" aria-label="On this page">
-        <a href="#narrative">Narrative</a>
-        <a href="#header">Header</a>
-        <a href="#versions">Versions ({versions.length})</a>
-        <a href="#findings">Findings ({doc.findings.length})</a>
+      <nav class="subnav" aria-label={t('doc.onThisPage')}>
+        <a href="#narrative">{t('page.narrative')}</a>
+        <a href="#header">{t('page.header')}</a>
+        <a href="#versions">
+          {t('page.versions')} ({versions.length})
+        </a>
+        <a href="#findings">
+          {t('doc.findings')} ({doc.findings.length})
+        </a>
         <a href="#xml">XML</a>
       </nav>
 
-      <Section id="narrative" title="Narrative" fi="Asiakirjan teksti">
+      <Section id="narrative" title={t('page.narrative')}>
         {!xml.ok ? (
-          <Notice kind="error">The stored XML could not be shown: {xml.problem}</Notice>
+          <Notice kind="error">{t('doc.xmlNotShown', { problem: xml.problem })}</Notice>
         ) : xml.socialXhtml !== undefined ? (
           <div class="card narrative-card" data-testid="narrative">
-            <p class="muted">
-              XHTML view of the document · Asiakirjan näyttömuoto (rendered through the allow-list)
-            </p>
+            <p class="muted">{t('doc.xhtmlView')}</p>
             <XhtmlNarrative div={xml.socialXhtml} />
           </div>
         ) : xml.nonXmlBody !== undefined ? (
-          <Notice kind="info">
-            This document has a non-XML body ({xml.nonXmlBody}); the viewer does not render it.
-          </Notice>
+          <Notice kind="info">{t('doc.nonXml', { type: xml.nonXmlBody })}</Notice>
         ) : xml.sections.length === 0 ? (
-          <Empty>The document has no sections.</Empty>
+          <Empty>{t('doc.noSections')}</Empty>
         ) : (
           <div class="card narrative-card" data-testid="narrative">
             {xml.sections.map((s, i) => (
@@ -322,29 +301,29 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
         )}
       </Section>
 
-      <Section id="header" title="Header" fi="Otsikkotiedot">
+      <Section id="header" title={t('page.header')}>
         <div class="cols">
           <div class="card">
-            <h3>Document</h3>
+            <h3>{t('person.document')}</h3>
             <Fields
               rows={[
-                [<Label en="Id" fi="Tunniste" />, <code>{ii(h.id)}</code>],
-                [<Label en="Set id" fi="Asiakirjasarja" />, <code>{ii(h.setId) ?? '–'}</code>],
-                [<Label en="Version" fi="Versio" />, h.versionNumber ?? '–'],
-                [<Label en="Title" fi="Otsikko" />, h.title ?? '–'],
-                [<Label en="Effective time" fi="Laatimisaika" />, <Time ts={h.effectiveTime} />],
-                [<Label en="Language" fi="Kieli" />, h.languageCode ?? '–'],
+                [<Label k="label.id" />, <code>{ii(h.id)}</code>],
+                [<Label k="label.setId" />, <code>{ii(h.setId) ?? '–'}</code>],
+                [<Label k="label.version" />, h.versionNumber ?? '–'],
+                [<Label k="label.title" />, h.title ?? '–'],
+                [<Label k="label.effectiveTime" />, <Time ts={h.effectiveTime} />],
+                [<Label k="label.language" />, h.languageCode ?? '–'],
                 ...codedRows([
-                  ['Register', 'Rekisteritunnus', h.registerCode],
-                  ['Confidentiality', 'Luottamuksellisuus', h.confidentiality],
+                  ['label.register', h.registerCode],
+                  ['label.confidentiality', h.confidentiality],
                 ]),
                 [
-                  <Label en="Templates" />,
+                  <Label k="label.templates" />,
                   h.templateIds.length === 0 ? '–' : <code>{h.templateIds.join(', ')}</code>,
                 ],
-                [<Label en="Replaces" fi="Korvaa" />, h.replaces ? <code>{ii(h.replaces.id)}</code> : '–'],
+                [<Label k="label.replaces" />, h.replaces ? <code>{ii(h.replaces.id)}</code> : '–'],
                 [
-                  <Label en="Views" fi="Näkymät" />,
+                  <Label k="label.views" />,
                   h.viewCodes.length === 0 ? (
                     '–'
                   ) : (
@@ -359,11 +338,11 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
             />
           </div>
           <div class="card">
-            <h3>Patient, authors and custodian</h3>
+            <h3>{t('doc.parties')}</h3>
             <Fields
               rows={[
                 [
-                  <Label en="Patient" fi="Potilas" />,
+                  <Label k="label.patient" />,
                   h.patient ? (
                     <span>
                       <code>{ii(h.patient.id)}</code> {h.patient.name}{' '}
@@ -373,30 +352,27 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
                     '–'
                   ),
                 ],
-                [<Label en="Birth time" fi="Syntymäaika" />, <Time ts={h.patient?.birthTime} />],
+                [<Label k="label.birthTime" />, <Time ts={h.patient?.birthTime} />],
                 ...h.authors.map((a, i): [ComponentChildren, ComponentChildren] => [
-                  <Label en={`Author ${i + 1}`} fi="Laatija" />,
+                  <>{t('doc.authorN', { n: i + 1 })}</>,
                   <span>
                     {a.name ?? '–'} <Oid value={a.organisation} name={name(a.organisation)} />{' '}
                     {a.functionCode && <Coded value={a.functionCode} />}
                   </span>,
                 ]),
                 [
-                  <Label en="Custodian" fi="Rekisterinpitäjä" />,
+                  <Label k="label.custodian" />,
                   <Oid value={h.custodian?.oid} name={h.custodian?.name ?? name(h.custodian?.oid)} />,
                 ],
+                [<Label k="label.serviceEvent" />, <code>{ii(h.encounter?.id) ?? '–'}</code>],
                 [
-                  <Label en="Service event" fi="Palvelutapahtuma" />,
-                  <code>{ii(h.encounter?.id) ?? '–'}</code>,
-                ],
-                [
-                  <Label en="Event period" fi="Ajanjakso" />,
+                  <Label k="label.eventPeriod" />,
                   <span>
                     <Time ts={h.encounter?.low} /> – <Time ts={h.encounter?.high} />
                   </span>,
                 ],
                 [
-                  <Label en="Service provider" fi="Palvelujen antaja" />,
+                  <Label k="label.serviceProvider" />,
                   <Oid
                     value={h.encounter?.responsibleOrganisation}
                     name={name(h.encounter?.responsibleOrganisation)}
@@ -415,34 +391,34 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
               <Fields
                 rows={[
                   ...codedRows([
-                    ['Document type', 'Asiakirjan tyyppi', lh.documentType],
-                    ['Function', 'Tehtäväluokka', lh.functionCode],
-                    ['Record status', 'Valmistumisen tila', lh.recordStatus],
-                    ['File format', 'Tiedostomuoto', lh.fileFormat],
-                    ['Custodian type', 'Rekisterinpitäjän laji', lh.custodianTypeCode],
-                    ['Retention class', 'Säilytysaikaluokka', lh.retentionPeriodClass],
-                    ['Encounter type', 'Palvelutapahtuman tyyppi', lh.encompassingEncounterCode],
-                    ['Primary/secondary', 'Ensisijaisuus', lh.encompassingEncounterMasterCode],
-                    ['Home municipality', 'Kotikunta', lh.patientHomeMunicipality],
-                    ['Type (legacy)', 'typeCode', lh.typeCode],
+                    ['label.documentType', lh.documentType],
+                    ['label.function', lh.functionCode],
+                    ['label.recordStatus', lh.recordStatus],
+                    ['label.fileFormat', lh.fileFormat],
+                    ['label.custodianType', lh.custodianTypeCode],
+                    ['label.retentionClass', lh.retentionPeriodClass],
+                    ['label.encounterType', lh.encompassingEncounterCode],
+                    ['label.primarySecondary', lh.encompassingEncounterMasterCode],
+                    ['label.homeMunicipality', lh.patientHomeMunicipality],
+                    ['label.typeLegacy', lh.typeCode],
                   ]),
                   ...(lh.softwareSupport
                     ? [
                         [
-                          <Label en="Software" fi="Ohjelmisto" />,
+                          <Label k="label.software" />,
                           `${lh.softwareSupport.product ?? ''} ${lh.softwareSupport.version ?? ''} ${lh.softwareSupport.moderator ?? ''}`.trim(),
                         ] as [ComponentChildren, ComponentChildren],
                       ]
                     : []),
                   ...lh.signatures.map((s, i): [ComponentChildren, ComponentChildren] => [
-                    <Label en={`Signature ${i + 1}`} fi="Allekirjoitus" />,
+                    <>{t('doc.signatureN', { n: i + 1 })}</>,
                     <span>
                       <Coded value={s.description} /> {s.timestamp}
                     </span>,
                   ]),
                   ...(lh.otherElements.length > 0
                     ? [
-                        [<Label en="Other elements" />, <code>{lh.otherElements.join(', ')}</code>] as [
+                        [<Label k="label.otherElements" />, <code>{lh.otherElements.join(', ')}</code>] as [
                           ComponentChildren,
                           ComponentChildren,
                         ],
@@ -453,13 +429,11 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
             )}
             {(h.social.documentGroup || h.social.serviceTask) && (
               <>
-                <h3>
-                  Social welfare <span class="fi">Sosiaalihuolto</span>
-                </h3>
+                <h3>{t('doc.social')}</h3>
                 <Fields
                   rows={codedRows([
-                    ['Document group', 'Asiakirjaryhmä', h.social.documentGroup],
-                    ['Service task', 'Palvelutehtävä', h.social.serviceTask],
+                    ['label.documentGroup', h.social.documentGroup],
+                    ['label.serviceTask', h.social.serviceTask],
                   ])}
                 />
                 {h.social.local && <SocialHeaderFields doc={doc} />}
@@ -467,23 +441,15 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
             )}
             {doc.message && (
               <>
-                <h3>
-                  Archiving message <span class="fi">Arkistointisanoma</span>
-                </h3>
+                <h3>{t('doc.message')}</h3>
                 <Fields
                   rows={[
-                    [<Label en="Interaction" />, <code>{doc.message.interactionId}</code>],
-                    [<Label en="Message id" />, <code>{ii(doc.message.messageId) ?? '–'}</code>],
+                    [<Label k="label.interaction" />, <code>{doc.message.interactionId}</code>],
+                    [<Label k="label.messageId" />, <code>{ii(doc.message.messageId) ?? '–'}</code>],
+                    [<Label k="label.senderDevice" />, <code>{ii(doc.message.senderDevice) ?? '–'}</code>],
+                    [<Label k="label.serviceRequest" />, <Coded value={doc.message.reasonCode} />],
                     [
-                      <Label en="Sender device" fi="Lähettäjä" />,
-                      <code>{ii(doc.message.senderDevice) ?? '–'}</code>,
-                    ],
-                    [
-                      <Label en="Service request" fi="Palvelupyyntö" />,
-                      <Coded value={doc.message.reasonCode} />,
-                    ],
-                    [
-                      <Label en="Organisation" />,
+                      <Label k="label.organisation" />,
                       <Oid
                         value={doc.message.representedOrganisation}
                         name={name(doc.message.representedOrganisation)}
@@ -497,10 +463,17 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
         </div>
       </Section>
 
-      <Section id="versions" title="Versions" fi="Versiot">
+      <Section id="versions" title={t('page.versions')}>
         <DataTable
           testid="versions"
-          columns={['Version', 'Document OID', 'Effective', 'Archived', 'Status', 'Diff']}
+          columns={[
+            t('label.version'),
+            t('label.documentOID'),
+            t('doc.effective'),
+            t('label.archived'),
+            t('label.status'),
+            t('doc.diff'),
+          ]}
         >
           {versions.map((v, i) => {
             const before = i > 0 ? versions[i - 1] : undefined;
@@ -510,8 +483,10 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
                 class={v.oid === doc.oid ? 'current-row' : undefined}
                 aria-current={v.oid === doc.oid ? 'true' : undefined}
               >
-                <td class="num">v{v.versionNumber}</td>
-                <td>
+                <td class="num" data-label={t('label.version')}>
+                  v{v.versionNumber}
+                </td>
+                <td data-label={t('label.documentOID')}>
                   {v.oid === doc.oid ? (
                     <code>{v.oid}</code>
                   ) : (
@@ -520,12 +495,16 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
                     </a>
                   )}
                 </td>
-                <td class="nowrap">{finnishDateTime(v.effectiveAt)}</td>
-                <td class="nowrap">{finnishDateTime(v.receivedAt.slice(0, 19))}</td>
-                <td>
+                <td class="when-cell" data-label={t('doc.effective')}>
+                  <When value={v.effectiveAt} />
+                </td>
+                <td class="when-cell" data-label={t('label.archived')}>
+                  <When value={v.receivedAt} />
+                </td>
+                <td data-label={t('label.status')}>
                   <StatusBadge status={v.status} /> {!v.valid && <InvalidBadge />}
                 </td>
-                <td>
+                <td data-label={t('doc.diff')}>
                   {before ? (
                     <a
                       href={`/viewer/documents/${encodeURIComponent(v.oid)}/diff?with=${encodeURIComponent(before.oid)}`}
@@ -533,7 +512,7 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
                       v{before.versionNumber} → v{v.versionNumber}
                     </a>
                   ) : (
-                    <span class="muted">first</span>
+                    <span class="muted">{t('doc.first')}</span>
                   )}
                 </td>
               </tr>
@@ -542,16 +521,16 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
         </DataTable>
       </Section>
 
-      <Section id="findings" title="Validation findings" fi="Tarkastushavainnot">
+      <Section id="findings" title={t('page.validationFindings')}>
         <FindingsTable findings={doc.findings} />
       </Section>
 
-      <Section id="xml" title="Raw XML" fi="XML">
+      <Section id="xml" title={t('page.rawXML')}>
         <p>
-          Pretty-printed for reading; the{' '}
-          <a href={`/viewer/documents/${encodeURIComponent(doc.oid)}/xml`}>byte-exact XML as archived</a> (
-          {doc.sizeBytes} bytes, SHA-256 <code class="hash">{doc.sha256.slice(0, 16)}…</code>) downloads as a
-          file.
+          {t('doc.xmlPretty')}{' '}
+          <a href={`/viewer/documents/${encodeURIComponent(doc.oid)}/xml`}>{t('doc.xmlExact')}</a> (
+          {t('doc.bytes', { bytes: doc.sizeBytes })}, SHA-256{' '}
+          <code class="hash">{doc.sha256.slice(0, 16)}…</code>)
         </p>
         {xml.ok ? (
           <PrettyXml root={xml.root} prolog={xml.prolog} />

@@ -1,6 +1,7 @@
-/** Not found and other errors, in the page frame. */
+/** Not found and other errors, in the page frame and the reader's language (routes pass translated text). */
 import type { VNode } from 'preact';
 import { Layout, Notice, PageHead } from '../components.tsx';
+import { useT } from '../i18n.tsx';
 import type { ArchivistScope } from '../scope.ts';
 
 export function ErrorPage({
@@ -12,12 +13,13 @@ export function ErrorPage({
   title: string;
   message: string;
 }): VNode {
+  const t = useT();
   return (
     <Layout title={title} {...(scope !== undefined && { scope })} nav="none">
       <PageHead title={title} />
       <Notice kind="error">{message}</Notice>
       <p>
-        <a href="/viewer/find">Back to Find</a>
+        <a href="/viewer/find">{t('error.backToFind')}</a>
       </p>
     </Layout>
   );

@@ -4,15 +4,18 @@ import type { SubmissionEvent } from '../../domain/events.ts';
 import { FindingsTable, Layout, PageHead } from '../components.tsx';
 import type { ArchivistScope } from '../scope.ts';
 import { EventRow } from './live.tsx';
+import { useT } from '../i18n.tsx';
 
 export function EventPage({ scope, event }: { scope: ArchivistScope; event: SubmissionEvent }): VNode {
   const runId = event.channel === 'runner' ? event.details?.runId : undefined;
+  const t = useT();
   return (
-    <Layout title={`Event #${event.seq}`} scope={scope} nav="live">
+    <Layout title={t('event.title', { seq: event.seq })} scope={scope} nav="live">
       <nav class="crumbs" aria-label="Breadcrumb">
-        <a href="/viewer/live">Live submissions</a> › <span aria-current="page">Event #{event.seq}</span>
+        <a href="/viewer/live">{t('page.liveSubmissions')}</a> ›{' '}
+        <span aria-current="page">{t('event.title', { seq: event.seq })}</span>
       </nav>
-      <PageHead title={`Event #${event.seq}`} fi="Tapahtuma">
+      <PageHead title={t('event.title', { seq: event.seq })}>
         <p class="lead">{event.summary}</p>
       </PageHead>
       <ol class="events" data-testid="event">
@@ -20,14 +23,12 @@ export function EventPage({ scope, event }: { scope: ArchivistScope; event: Subm
       </ol>
       {typeof runId === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(runId) && (
         <p>
-          <a href={`/viewer/runs/${runId}`}>Open the recorded run</a>
+          <a href={`/viewer/runs/${runId}`}>{t('event.openRun')}</a>
         </p>
       )}
       {event.findings.length > 0 && (
         <section class="docsection">
-          <h2>
-            Findings <span class="fi">Havainnot</span>
-          </h2>
+          <h2>{t('doc.findings')}</h2>
           <FindingsTable findings={event.findings} />
         </section>
       )}

@@ -1,7 +1,12 @@
-/** Find: documents and appointments of the archivist's register by person, dates, repository, type… */
+/**
+ * Find: documents and appointments of the archivist's register by person, dates, repository, type…
+ * Dates are typed day first (`3.12.2026`) in a text field the server parses: Chromium's native date
+ * input shows its order from the browser's own locale, not the page's `lang`, so it could not follow the
+ * archivist's language choice. Table cells carry their column name (`data-label`) for the phone layout.
+ */
 import type { Appointment } from 'fhir/r4.js';
 import type { VNode } from 'preact';
-import { CODE_SYSTEMS, SERVICE_NAMES, SERVICES } from '../../domain/codes.ts';
+import { CODE_SYSTEMS, SERVICES } from '../../domain/codes.ts';
 import type { ArchivedDocument } from '../../domain/cda.ts';
 import type { StoredResource } from '../../domain/fhir.ts';
 import type { Organisation } from '../../domain/registry.ts';
@@ -15,8 +20,8 @@ import {
   RepositoryBadge,
   StatusBadge,
 } from '../components.tsx';
-import { documentTypeName, finnishDateTime, REPOSITORY_TERMS, STATUS_TERMS } from '../labels.ts';
-import { FIND_LIMIT, type CriteriaProblem, type FindCriteria } from '../queries.ts';
+import { CodeName, codeText, useLang, useT, When } from '../i18n.tsx';
+import { dayMonthYear, FIND_LIMIT, type CriteriaProblem, type FindCriteria } from '../queries.ts';
 import type { ArchivistScope } from '../scope.ts';
 import { Guard, UnreadableRow } from '../guard.tsx';
 import { AppointmentStatus, appointmentStart } from './appointment-parts.tsx';
@@ -34,11 +39,12 @@ export interface FindProps {
 }
 
 function problemFor(problems: CriteriaProblem[], field: keyof FindCriteria): string | undefined {
-  return problems.find((p) => p.field === field)?.message;
+  return problems.find((p) => p.field === field)?.key;
 }
 
 function FieldError({ message }: { message: string | undefined }): VNode | null {
-  return message === undefined ? null : <span class="field-error">{message}</span>;
+  const t = useT();
+  return message === undefined ? null : <span class="field-error">{t(message)}</span>;
 }
 
 export function FindForm({
@@ -46,14 +52,14 @@ export function FindForm({
   problems,
   organisations,
 }: Pick<FindProps, 'criteria' | 'problems' | 'organisations'>): VNode {
-  const types = Object.entries(CODE_SYSTEMS.documentType.codes);
+  const t = useT();
+  const lang = useLang();
+  const types = Object.keys(CODE_SYSTEMS.documentType.codes);
   return (
     <form method="get" action="/viewer/find" class="findform card" role="search">
       <div class="grid">
         <div class="cell cell-wide">
-          <label for="patient">
-            Identity code <span class="fi">Henkilötunnus</span>
-          </label>
+          <label for="patient">{t('find.patient')}</label>
           <input
             id="patient"
             name="patient"
@@ -67,76 +73,94 @@ export function FindForm({
         </div>
         <div class="cell">
           <label for="from">
-            From <span class="fi">Alkaen</span>
+            {t('find.from')} <span class="hint">{t('find.dateHint')}</span>
           </label>
-          <input id="from" name="from" type="date" value={criteria.from ?? ''} />
+          <input
+            id="from"
+            name="from"
+            inputMode="numeric"
+            pattern="\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
+            placeholder={t('find.datePlaceholder')}
+            title={t('find.dateHint')}
+            value={dayMonthYear(criteria.from)}
+            autoComplete="off"
+            aria-invalid={problemFor(problems, 'from') !== undefined}
+          />
           <FieldError message={problemFor(problems, 'from')} />
         </div>
         <div class="cell">
           <label for="to">
-            To <span class="fi">Päättyen</span>
+            {t('find.to')} <span class="hint">{t('find.dateHint')}</span>
           </label>
-          <input id="to" name="to" type="date" value={criteria.to ?? ''} />
+          <input
+            id="to"
+            name="to"
+            inputMode="numeric"
+            pattern="\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
+            placeholder={t('find.datePlaceholder')}
+            title={t('find.dateHint')}
+            value={dayMonthYear(criteria.to)}
+            autoComplete="off"
+            aria-invalid={problemFor(problems, 'to') !== undefined}
+          />
           <FieldError message={problemFor(problems, 'to')} />
         </div>
         <div class="cell">
-          <label for="repository">
-            Repository <span class="fi">Arkisto</span>
-          </label>
+          <label for="repository">{t('label.repository')}</label>
           <select id="repository" name="repository">
-            <option value="">Any</option>
+            <option value="">{t('find.any')}</option>
             {(['pta', 'social'] as const).map((r) => (
               <option key={r} value={r} selected={criteria.repository === r}>
-                {REPOSITORY_TERMS[r].short} – {REPOSITORY_TERMS[r].fi}
+                {t(`repository.${r}`)}
               </option>
             ))}
           </select>
         </div>
         <div class="cell">
-          <label for="type">
-            Document type <span class="fi">Asiakirjan tyyppi</span>
-          </label>
+          <label for="type">{t('label.documentType')}</label>
           <select id="type" name="type">
-            <option value="">Any</option>
-            {types.map(([code, name]) => (
-              <option key={code} value={code} selected={criteria.type === code}>
-                {code} {name}
-              </option>
-            ))}
+            <option value="">{t('find.any')}</option>
+            {types.map((code) => {
+              const name = codeText(CODE_SYSTEMS.documentType.oid, code, lang);
+              return (
+                <option
+                  key={code}
+                  value={code}
+                  selected={criteria.type === code}
+                  lang={name !== undefined && name.lang !== lang ? name.lang : undefined}
+                >
+                  {code} {name?.text}
+                </option>
+              );
+            })}
           </select>
         </div>
         <div class="cell">
-          <label for="service">
-            Service <span class="fi">Palvelu</span>
-          </label>
+          <label for="service">{t('label.service')}</label>
           <select id="service" name="service">
-            <option value="">Any</option>
+            <option value="">{t('find.any')}</option>
             {SERVICES.map((s) => (
               <option key={s} value={s} selected={criteria.service === s}>
-                {SERVICE_NAMES[s].en} ({SERVICE_NAMES[s].fi})
+                {t(`service.${s}`)}
               </option>
             ))}
           </select>
         </div>
         <div class="cell">
-          <label for="status">
-            Status <span class="fi">Tila</span>
-          </label>
+          <label for="status">{t('label.status')}</label>
           <select id="status" name="status">
-            <option value="">Any</option>
+            <option value="">{t('find.any')}</option>
             {(['current', 'replaced', 'nullified'] as const).map((s) => (
               <option key={s} value={s} selected={criteria.status === s}>
-                {STATUS_TERMS[s].en} ({STATUS_TERMS[s].fi})
+                {t(`status.${s}`)}
               </option>
             ))}
           </select>
         </div>
         <div class="cell cell-wide">
-          <label for="organisation">
-            Submitting organisation <span class="fi">Lähettäjä</span>
-          </label>
+          <label for="organisation">{t('find.organisation')}</label>
           <select id="organisation" name="organisation">
-            <option value="">Any</option>
+            <option value="">{t('find.any')}</option>
             {organisations.map((o) => (
               <option key={o.oid} value={o.oid} selected={criteria.organisation === o.oid}>
                 {o.name} ({o.oid})
@@ -147,10 +171,10 @@ export function FindForm({
       </div>
       <div class="actions">
         <button type="submit" class="btn btn-primary">
-          Find
+          {t('find.submit')}
         </button>
         <a class="btn btn-quiet" href="/viewer/find">
-          Clear
+          {t('find.clear')}
         </a>
       </div>
     </form>
@@ -164,31 +188,44 @@ export function DocumentRows({
   documents: ArchivedDocument[];
   showPatient: boolean;
 }): VNode {
+  const t = useT();
   return (
     <DataTable
       testid="documents"
-      columns={['Date', 'Title', ...(showPatient ? ['Person'] : []), 'Repository', 'Version', 'Status']}
+      columns={[
+        t('find.col.date'),
+        t('label.title'),
+        ...(showPatient ? [t('label.person')] : []),
+        t('label.repository'),
+        t('label.version'),
+        t('label.status'),
+      ]}
     >
       {documents.map((d) => (
         <Guard
           key={d.oid}
-          fallback={<UnreadableRow what={`Document ${d.oid}`} columns={showPatient ? 6 : 5} />}
+          fallback={<UnreadableRow what={t('find.documentN', { id: d.oid })} columns={showPatient ? 6 : 5} />}
         >
           <tr>
-            <td class="nowrap">{finnishDateTime(d.effectiveAt)}</td>
-            <td>
-              <a href={`/viewer/documents/${encodeURIComponent(d.oid)}`}>{d.header.title ?? '(untitled)'}</a>
+            <td class="when-cell" data-label={t('find.col.date')}>
+              <When value={d.effectiveAt} />
+            </td>
+            <td data-label={t('label.title')}>
+              <a href={`/viewer/documents/${encodeURIComponent(d.oid)}`}>
+                {d.header.title ?? t('find.untitled')}
+              </a>
               <div class="sub">
                 {d.documentType !== undefined && (
                   <span class="doctype">
-                    {d.documentType} {documentTypeName(d.documentType)} ·{' '}
+                    {d.documentType} <CodeName system={CODE_SYSTEMS.documentType.oid} code={d.documentType} />{' '}
+                    ·{' '}
                   </span>
                 )}
                 <code>{d.oid}</code>
               </div>
             </td>
             {showPatient && (
-              <td class="nowrap">
+              <td class="nowrap" data-label={t('label.person')}>
                 {d.patient !== undefined ? (
                   <a href={`/viewer/persons/${encodeURIComponent(d.patient)}`}>
                     <code>{d.patient}</code>
@@ -199,11 +236,13 @@ export function DocumentRows({
                 {d.header.patient?.name !== undefined && <div class="sub">{d.header.patient.name}</div>}
               </td>
             )}
-            <td>
+            <td data-label={t('label.repository')}>
               <RepositoryBadge repository={d.repository} />
             </td>
-            <td class="num">v{d.versionNumber}</td>
-            <td>
+            <td class="num" data-label={t('label.version')}>
+              v{d.versionNumber}
+            </td>
+            <td data-label={t('label.status')}>
               <StatusBadge status={d.status} /> {!d.valid && <InvalidBadge />}
             </td>
           </tr>
@@ -222,30 +261,43 @@ export function AppointmentRows({
   showPatient: boolean;
   patientOf: (a: Appointment | undefined) => string | undefined;
 }): VNode {
+  const t = useT();
   return (
     <DataTable
       testid="appointments"
-      columns={['Start', 'Appointment', ...(showPatient ? ['Person'] : []), 'Version', 'Status']}
+      columns={[
+        t('find.col.start'),
+        t('find.col.appointment'),
+        ...(showPatient ? [t('label.person')] : []),
+        t('label.version'),
+        t('label.status'),
+      ]}
     >
       {appointments.map((a) => {
         const patient = patientOf(a.resource);
         return (
           <Guard
             key={a.id}
-            fallback={<UnreadableRow what={`Appointment ${a.id}`} columns={showPatient ? 5 : 4} />}
+            fallback={
+              <UnreadableRow what={t('find.appointmentN', { id: a.id })} columns={showPatient ? 5 : 4} />
+            }
           >
             <tr>
-              <td class="nowrap">{finnishDateTime(appointmentStart(a.resource))}</td>
-              <td>
+              <td class="when-cell" data-label={t('find.col.start')}>
+                <When value={appointmentStart(a.resource)} />
+              </td>
+              <td data-label={t('find.col.appointment')}>
                 <a href={`/viewer/appointments/${encodeURIComponent(a.id)}`}>
-                  {a.resource?.description ?? a.resource?.serviceType?.[0]?.text ?? `Appointment ${a.id}`}
+                  {a.resource?.description ??
+                    a.resource?.serviceType?.[0]?.text ??
+                    t('find.appointmentN', { id: a.id })}
                 </a>
                 <div class="sub">
                   <code>Appointment/{a.id}</code>
                 </div>
               </td>
               {showPatient && (
-                <td class="nowrap">
+                <td class="nowrap" data-label={t('label.person')}>
                   {patient !== undefined ? (
                     <a href={`/viewer/persons/${encodeURIComponent(patient)}`}>
                       <code>{patient}</code>
@@ -255,8 +307,10 @@ export function AppointmentRows({
                   )}
                 </td>
               )}
-              <td class="num">v{a.versionId}</td>
-              <td>
+              <td class="num" data-label={t('label.version')}>
+                v{a.versionId}
+              </td>
+              <td data-label={t('label.status')}>
                 <AppointmentStatus stored={a} />
               </td>
             </tr>
@@ -271,42 +325,37 @@ export function FindPage(
   props: FindProps & { patientOf: (a: Appointment | undefined) => string | undefined },
 ): VNode {
   const { scope, criteria, problems, searched, documents, appointments } = props;
+  const t = useT();
   return (
-    <Layout title="Find" scope={scope} nav="find">
-      <PageHead title="Find" fi="Haku">
-        <p class="lead">
-          Documents and appointments in the register of <strong>{scope.registerController.name}</strong>.
-        </p>
+    <Layout title={t('page.find')} scope={scope} nav="find">
+      <PageHead title={t('page.find')}>
+        <p class="lead">{t('find.lead', { register: scope.registerController.name })}</p>
       </PageHead>
       <FindForm criteria={criteria} problems={problems} organisations={props.organisations} />
-      {problems.length > 0 && <Notice kind="error">Check the highlighted fields.</Notice>}
+      {problems.length > 0 && <Notice kind="error">{t('find.checkFields')}</Notice>}
       {!searched ? (
-        <Empty>
-          Give an identity code, dates or other criteria, then Find. Find with every field empty lists the
-          register’s latest documents and appointments.
-        </Empty>
+        <Empty>{t('find.emptyForm')}</Empty>
       ) : (
         <>
           <section class="results">
             <h2>
-              Documents <span class="fi">Asiakirjat</span> <span class="count">{props.documentsTotal}</span>
+              {t('find.documents')} <span class="count">{props.documentsTotal}</span>
             </h2>
             {props.documentsTotal > FIND_LIMIT && (
-              <Notice kind="info">Showing the first {FIND_LIMIT}; narrow the search to see the rest.</Notice>
+              <Notice kind="info">{t('find.limited', { limit: FIND_LIMIT })}</Notice>
             )}
             {documents.length === 0 ? (
-              <Empty>No documents in your register match.</Empty>
+              <Empty>{t('find.noDocuments')}</Empty>
             ) : (
               <DocumentRows documents={documents} showPatient={criteria.patient === undefined} />
             )}
           </section>
           <section class="results">
             <h2>
-              Appointments <span class="fi">Ajanvaraukset</span>{' '}
-              <span class="count">{props.appointmentsTotal}</span>
+              {t('find.appointments')} <span class="count">{props.appointmentsTotal}</span>
             </h2>
             {appointments.length === 0 ? (
-              <Empty>No appointments in your register match.</Empty>
+              <Empty>{t('find.noAppointments')}</Empty>
             ) : (
               <AppointmentRows
                 appointments={appointments}

@@ -1,4 +1,10 @@
-/** Live submissions: the event log of the archivist's organisation, updated over server-sent events. */
+/**
+ * Live submissions: the event log of the archivist's organisation, updated over server-sent events.
+ * Rows live.js adds later are worded from `data-words` (the page's language) and timed by the browser in
+ * Europe/Helsinki, so old and new rows read the same.
+ */
+import { format, type Lang } from '../../../common/i18n/index.ts';
+import { findingMessage, useLang, useT, When } from '../i18n.tsx';
 import type { VNode } from 'preact';
 import type { SubmissionEvent } from '../../domain/events.ts';
 import { Empty, Layout, OutcomeBadge, PageHead } from '../components.tsx';
@@ -22,13 +28,35 @@ export function viewerHref(event: SubmissionEvent, id: string): string | undefin
   return undefined;
 }
 
+/** The words live.js needs for rows it adds and its connection state, in the page's language. */
+function liveWords(lang: Lang): Record<string, string> {
+  const v = (key: string): string => format(lang, 'viewer', key);
+  const o = (key: string): string => format(lang, 'outcomes', key);
+  return {
+    connected: v('live.connected'),
+    reconnecting: v('live.reconnecting'),
+    connecting: v('live.connecting'),
+    accepted: o('submission.accepted'),
+    'accepted-with-warnings': o('submission.acceptedWithWarnings'),
+    refused: o('submission.refused'),
+    info: v('outcome.info'),
+    fatal: o('severity.fatal'),
+    error: o('severity.error'),
+    warning: o('severity.warning'),
+    information: o('severity.information'),
+    findingsOne: format(lang, 'outcomes', 'count.findings', { count: 1 }),
+    findingsMany: v('live.findingsMany'),
+  };
+}
+
 export function EventRow({ event }: { event: SubmissionEvent }): VNode {
+  const lang = useLang();
   return (
     <li class={`ev ev-${event.outcome}`} data-seq={event.seq}>
       <div class="ev-head">
-        <time class="ev-time" dateTime={event.at}>
-          {event.at.slice(0, 19).replace('T', ' ')}
-        </time>
+        <span class="ev-time">
+          <When value={event.at} />
+        </span>
         <OutcomeBadge outcome={event.outcome} />
         <span class="badge badge-channel">{event.channel}</span>
         <code class="ev-kind">{event.kind}</code>
@@ -51,14 +79,14 @@ export function EventRow({ event }: { event: SubmissionEvent }): VNode {
       )}
       {event.findings.length > 0 && (
         <details class="ev-findings" open={event.outcome === 'refused'}>
-          <summary>
-            {event.findings.length} finding{event.findings.length === 1 ? '' : 's'}
-          </summary>
+          <summary>{format(lang, 'outcomes', 'count.findings', { count: event.findings.length })}</summary>
           <ul>
             {event.findings.map((f, i) => (
               <li key={i}>
-                <span class={`badge badge-sev-${f.severity}`}>{f.severity}</span> <code>{f.code}</code>{' '}
-                <code class="path">{f.path}</code> {f.message}
+                <span class={`badge badge-sev-${f.severity}`}>
+                  {format(lang, 'outcomes', `severity.${f.severity}`)}
+                </span>{' '}
+                <code>{f.code}</code> <code class="path">{f.path}</code> {findingMessage(f, lang)}
               </li>
             ))}
           </ul>
@@ -70,16 +98,24 @@ export function EventRow({ event }: { event: SubmissionEvent }): VNode {
 
 export function LivePage({ scope, events }: { scope: ArchivistScope; events: SubmissionEvent[] }): VNode {
   const lastSeq = events[0]?.seq ?? 0;
+  const t = useT();
+  const lang = useLang();
   return (
-    <Layout title="Live submissions" scope={scope} nav="live" scripts={['live.js']}>
-      <PageHead title="Live submissions" fi="Saapuvat lähetykset">
+    <Layout title={t('page.liveSubmissions')} scope={scope} nav="live" scripts={['live.js']}>
+      <PageHead title={t('page.liveSubmissions')}>
         <p class="lead">
-          Archive and appointment submissions of{' '}
-          <strong>{scope.organisation?.name ?? scope.registerController.name}</strong>, accepted and refused,
-          newest first. New ones appear as they arrive.
+          {t('live.lead', { organisation: scope.organisation?.name ?? scope.registerController.name })}
         </p>
-        <p class="live-state" id="live-state" role="status" aria-live="polite" data-since={String(lastSeq)}>
-          Connecting…
+        <p
+          class="live-state"
+          id="live-state"
+          role="status"
+          aria-live="polite"
+          data-since={String(lastSeq)}
+          data-lang={lang}
+          data-words={JSON.stringify(liveWords(lang))}
+        >
+          {t('live.connecting')}
         </p>
       </PageHead>
       <ol class="events" id="events" data-testid="events">
@@ -89,7 +125,7 @@ export function LivePage({ scope, events }: { scope: ArchivistScope; events: Sub
       </ol>
       {events.length === 0 && (
         <Empty>
-          <span id="events-empty">No submissions yet from your organisation.</span>
+          <span id="events-empty">{t('live.none')}</span>
         </Empty>
       )}
     </Layout>

@@ -2,8 +2,11 @@
  * Scenario runs (docs/viewer.md#scenario-runs-testiajot): the deployment-test runs `kantasim run` recorded (`POST /runs`) for the
  * archivist's organisation, and one run with each step and check, its verdict, message, requirement and
  * links to the evidence. Evidence links from the posted result are shown only when they point at one of
- * the viewer's own pages (runs.ts `viewerPath`); everything else is text.
+ * the viewer's own pages (runs.ts `viewerPath`); everything else is text. Verdicts use the shared
+ * outcome vocabulary: a failed check is not a refused submission.
  */
+import { format, formatNumber } from '../../../common/i18n/index.ts';
+import { useLang, useT, When } from '../i18n.tsx';
 import type { VNode } from 'preact';
 import type { RunWireCheck, RunWireEvidence, RunWireScenario } from '../../../common/run-wire.ts';
 import type { RunRecord, RunSummary, RunVerdict } from '../../domain/runs.ts';
@@ -11,39 +14,39 @@ import { DataTable, Empty, Fields, Label, Layout, PageHead } from '../components
 import { viewerPath } from '../runs.ts';
 import type { ArchivistScope } from '../scope.ts';
 
-const VERDICT_TERMS: Readonly<Record<RunVerdict, { en: string; fi: string }>> = {
-  pass: { en: 'Passed', fi: 'Hyväksytty' },
-  fail: { en: 'Failed', fi: 'Hylätty' },
-  error: { en: 'Error', fi: 'Virhe' },
-  skip: { en: 'Skipped', fi: 'Ohitettu' },
+/** Check verdicts are test outcomes (passed/failed), never the words of a refused submission. */
+const VERDICT_KEYS: Readonly<Record<RunVerdict, { ns: 'outcomes' | 'viewer'; key: string }>> = {
+  pass: { ns: 'outcomes', key: 'check.passed' },
+  fail: { ns: 'outcomes', key: 'check.failed' },
+  error: { ns: 'viewer', key: 'runs.verdict.error' },
+  skip: { ns: 'outcomes', key: 'check.skipped' },
 };
 
 export function VerdictBadge({ verdict }: { verdict: RunVerdict }): VNode {
-  const term = VERDICT_TERMS[verdict];
+  const lang = useLang();
+  const { ns, key } = VERDICT_KEYS[verdict];
   return (
     <span class={`badge badge-verdict-${verdict}`} data-verdict={verdict}>
-      {term.en} <span class="fi">{term.fi}</span>
+      {format(lang, ns, key)}
     </span>
   );
 }
 
-function when(iso: string): string {
-  return iso.slice(0, 19).replace('T', ' ');
-}
-
 function Counts({ counts }: { counts: Record<RunVerdict, number> }): VNode {
+  const lang = useLang();
+  const word = (v: RunVerdict): string => format(lang, VERDICT_KEYS[v].ns, VERDICT_KEYS[v].key);
   return (
     <span class="run-counts">
-      <span class="cnt cnt-pass" title="passed">
+      <span class="cnt cnt-pass" title={word('pass')}>
         ✓ {counts.pass}
       </span>{' '}
-      <span class={counts.fail > 0 ? 'cnt cnt-fail' : 'cnt'} title="failed">
+      <span class={counts.fail > 0 ? 'cnt cnt-fail' : 'cnt'} title={word('fail')}>
         ✗ {counts.fail}
       </span>{' '}
-      <span class={counts.error > 0 ? 'cnt cnt-error' : 'cnt'} title="errors">
+      <span class={counts.error > 0 ? 'cnt cnt-error' : 'cnt'} title={word('error')}>
         ! {counts.error}
       </span>{' '}
-      <span class="cnt" title="skipped">
+      <span class="cnt" title={word('skip')}>
         – {counts.skip}
       </span>
     </span>
@@ -51,43 +54,48 @@ function Counts({ counts }: { counts: Record<RunVerdict, number> }): VNode {
 }
 
 export function RunsPage({ scope, runs }: { scope: ArchivistScope; runs: RunSummary[] }): VNode {
+  const t = useT();
   return (
-    <Layout title="Scenario runs" scope={scope} nav="runs">
-      <PageHead title="Scenario runs" fi="Testiajot">
+    <Layout title={t('page.scenarioRuns')} scope={scope} nav="runs">
+      <PageHead title={t('page.scenarioRuns')}>
         <p class="lead">
-          Deployment-test scenarios run with <code>kantasim run</code> for{' '}
-          <strong>{scope.organisation?.name ?? scope.registerController.name}</strong>, newest first.
+          {t('runs.lead', { organisation: scope.organisation?.name ?? scope.registerController.name })}
         </p>
       </PageHead>
       {runs.length === 0 ? (
         <Empty>
-          No recorded runs for your organisation yet. Run <code>kantasim run scenarios/… --sim URL</code>; it
-          records each scenario here.
+          {t('runs.none')} <code>kantasim run scenarios/… --sim URL</code>
         </Empty>
       ) : (
         <DataTable
           variant="runs"
           testid="runs"
-          columns={['When', 'Scenario', 'Organisation', 'Verdict', 'Checks']}
+          columns={[
+            t('access.col.when'),
+            t('label.scenario'),
+            t('label.organisation'),
+            t('runs.col.verdict'),
+            t('runs.col.checks'),
+          ]}
         >
           {runs.map((r) => (
             <tr key={r.id} data-run={r.id} data-scenario={r.scenarioId}>
-              <td class="nowrap">
-                <time dateTime={r.startedAt}>{when(r.startedAt)}</time>
+              <td class="when-cell" data-label={t('access.col.when')}>
+                <When value={r.startedAt} />
               </td>
-              <td>
+              <td data-label={t('label.scenario')}>
                 <a href={`/viewer/runs/${encodeURIComponent(r.id)}`}>{r.title}</a>
                 <div class="sub">
                   <code>{r.scenarioId}</code> · {r.service}
                 </div>
               </td>
-              <td>
+              <td data-label={t('label.organisation')}>
                 <code>{r.organisation ?? '–'}</code>
               </td>
-              <td>
+              <td data-label={t('runs.col.verdict')}>
                 <VerdictBadge verdict={r.verdict} />
               </td>
-              <td class="nowrap">
+              <td class="nowrap" data-label={t('runs.col.checks')}>
                 <Counts counts={r.counts} />
               </td>
             </tr>
@@ -126,12 +134,13 @@ function show(value: unknown): string {
 }
 
 function CheckRow({ check }: { check: RunWireCheck }): VNode {
+  const t = useT();
   return (
     <tr class={`chk chk-${check.verdict}`} data-check={check.id} data-verdict={check.verdict}>
-      <td>
+      <td data-label={t('runs.col.verdict')}>
         <VerdictBadge verdict={check.verdict} />
       </td>
-      <td>
+      <td data-label={t('runs.col.check')}>
         {check.title}
         <div class="sub">
           <code>{check.id}</code> · {check.kind} · {check.level.toUpperCase()}
@@ -139,16 +148,16 @@ function CheckRow({ check }: { check: RunWireCheck }): VNode {
         {check.message !== undefined && <div class="chk-message">{check.message}</div>}
         {check.expected !== undefined && (
           <div class="sub">
-            expected <code>{show(check.expected)}</code>
+            {t('runs.expected')} <code>{show(check.expected)}</code>
             {check.actual !== undefined && (
               <>
-                , received <code>{check.actual.map(show).join(', ') || '(nothing)'}</code>
+                , {t('runs.received')} <code>{check.actual.map(show).join(', ') || t('runs.nothing')}</code>
               </>
             )}
           </div>
         )}
       </td>
-      <td>
+      <td data-label={t('runs.col.requirement')}>
         {check.requirement === undefined ? (
           <span class="muted">–</span>
         ) : (
@@ -158,7 +167,7 @@ function CheckRow({ check }: { check: RunWireCheck }): VNode {
           </>
         )}
       </td>
-      <td>
+      <td data-label={t('runs.col.evidence')}>
         <EvidenceList evidence={check.evidence} />
       </td>
     </tr>
@@ -175,17 +184,22 @@ export interface RunPageProps {
 
 export function RunPage({ scope, record, scenario, documents }: RunPageProps): VNode {
   const org = scenario.organisation;
+  const t = useT();
   return (
-    <Layout title={`Run: ${scenario.title}`} scope={scope} nav="runs">
+    <Layout title={t('runs.runTitle', { title: scenario.title })} scope={scope} nav="runs">
       <nav class="crumbs" aria-label="Breadcrumb">
-        <a href="/viewer/runs">Scenario runs</a> › <span aria-current="page">{scenario.id}</span>
+        <a href="/viewer/runs">{t('page.scenarioRuns')}</a> › <span aria-current="page">{scenario.id}</span>
       </nav>
-      <PageHead title={scenario.title} fi="Testiajo">
+      <PageHead title={scenario.title}>
         <p class="lead">
           <VerdictBadge verdict={record.verdict} />
           <span class="run-summary-counts" data-testid="run-counts">
-            {record.counts.pass} passed · {record.counts.fail} failed · {record.counts.error} could not be
-            evaluated · {record.counts.skip} skipped
+            {t('runs.counts', {
+              pass: record.counts.pass,
+              fail: record.counts.fail,
+              error: record.counts.error,
+              skip: record.counts.skip,
+            })}
           </span>
         </p>
         {scenario.message !== undefined && <p class="hint">{scenario.message}</p>}
@@ -193,10 +207,10 @@ export function RunPage({ scope, record, scenario, documents }: RunPageProps): V
       <section class="card">
         <Fields
           rows={[
-            [<Label en="Scenario" fi="Skenaario" />, <code>{scenario.id}</code>],
-            [<Label en="Service" fi="Palvelu" />, scenario.service],
+            [<Label k="label.scenario" />, <code>{scenario.id}</code>],
+            [<Label k="label.service" />, scenario.service],
             [
-              <Label en="Organisation" fi="Organisaatio" />,
+              <Label k="label.organisation" />,
               org === undefined ? (
                 <span class="muted">–</span>
               ) : (
@@ -206,30 +220,36 @@ export function RunPage({ scope, record, scenario, documents }: RunPageProps): V
               ),
             ],
             [
-              <Label en="System" fi="Järjestelmä" />,
+              <Label k="label.system" />,
               org?.system === undefined ? (
                 <span class="muted">–</span>
               ) : (
-                `${org.system.vendor} ${org.system.product} ${org.system.version} (category ${org.system.category})`
+                `${org.system.vendor} ${org.system.product} ${org.system.version} (${t('runs.category', { category: org.system.category })})`
               ),
             ],
             [
-              <Label en="Started" fi="Aloitettu" />,
-              `${when(scenario.startedAt)} · ${Math.round(scenario.durationMs / 100) / 10} s`,
+              <Label k="label.started" />,
+              <>
+                <When value={scenario.startedAt} /> ·{' '}
+                {formatNumber(Math.round(scenario.durationMs / 100) / 10, useLang())} s
+              </>,
             ],
-            [<Label en="Level" fi="Taso" />, record.level],
+            [<Label k="label.level" />, record.level],
             [
-              <Label en="Test persons" fi="Testihenkilöt" />,
+              <Label k="label.testPersons" />,
               (scenario.testPersons ?? []).map((p) => p.hetu).join(', ') || '–',
             ],
             [
-              <Label en="Recorded" fi="Tallennettu" />,
+              <Label k="label.recorded" />,
               <>
-                {when(record.recordedAt)}
+                <When value={record.recordedAt} />
                 {record.eventSeq !== undefined && (
                   <>
                     {' '}
-                    · <a href={`/viewer/events/${record.eventSeq}`}>event #{record.eventSeq}</a>
+                    ·{' '}
+                    <a href={`/viewer/events/${record.eventSeq}`}>
+                      {t('event.title', { seq: record.eventSeq })}
+                    </a>
                   </>
                 )}
               </>,
@@ -239,9 +259,7 @@ export function RunPage({ scope, record, scenario, documents }: RunPageProps): V
       </section>
       {documents.length > 0 && (
         <section class="docsection">
-          <h2>
-            Documents checked <span class="fi">Tarkistetut asiakirjat</span>
-          </h2>
+          <h2>{t('runs.documents')}</h2>
           <ul class="run-docs">
             {documents.map((d) => (
               <li key={d.oid}>
@@ -256,7 +274,7 @@ export function RunPage({ scope, record, scenario, documents }: RunPageProps): V
                       href={`/viewer/documents/${encodeURIComponent(d.oid)}/compare?run=${encodeURIComponent(record.id)}`}
                       data-compare={d.oid}
                     >
-                      compare with this run’s {d.fields} expected value{d.fields === 1 ? '' : 's'}
+                      {t('runs.compareWith', { count: d.fields })}
                     </a>
                   </>
                 )}
@@ -273,9 +291,17 @@ export function RunPage({ scope, record, scenario, documents }: RunPageProps): V
           {step.instruction !== undefined && <p class="hint">{step.instruction}</p>}
           {step.message !== undefined && <p class="chk-message">{step.message}</p>}
           {step.checks.length === 0 ? (
-            <p class="muted">No checks.</p>
+            <p class="muted">{t('runs.noChecks')}</p>
           ) : (
-            <DataTable variant="checks" columns={['Verdict', 'Check', 'Requirement', 'Evidence']}>
+            <DataTable
+              variant="checks"
+              columns={[
+                t('runs.col.verdict'),
+                t('runs.col.check'),
+                t('runs.col.requirement'),
+                t('runs.col.evidence'),
+              ]}
+            >
               {step.checks.map((c) => (
                 <CheckRow key={c.id} check={c} />
               ))}

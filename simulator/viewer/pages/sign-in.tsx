@@ -1,7 +1,8 @@
-/** Sign-in: choose an archivist account (and give its passcode, if it has one). */
+/** Sign-in: choose an archivist account (and give its passcode, if it has one), in the reader's language. */
 import type { VNode } from 'preact';
 import type { Archivist, Organisation } from '../../domain/registry.ts';
 import { Layout, Notice } from '../components.tsx';
+import { useT } from '../i18n.tsx';
 
 export interface SignInProps {
   archivists: Archivist[];
@@ -13,40 +14,30 @@ export interface SignInProps {
 }
 
 export function SignInPage({ archivists, registers, problem, chosen, hideAccounts }: SignInProps): VNode {
+  const t = useT();
   return (
-    <Layout title="Sign in">
+    <Layout title={t('signIn.title')}>
       <section class="signin card">
-        <h1>
-          Sign in <span class="fi">· Kirjaudu</span>
-        </h1>
-        <p class="lead">
-          Sign in as the Kanta archivist (arkistonhoitaja) of one register controller. You will see that
-          register’s archived documents and appointments, and nothing else.
-        </p>
+        <h1>{t('signIn.title')}</h1>
+        <p class="lead">{t('signIn.lead')}</p>
         {problem !== undefined && <Notice kind="error">{problem}</Notice>}
         {hideAccounts === true ? (
           <form method="post" action="/viewer/sign-in" class="stack">
-            <label for="archivist">
-              Archivist <span class="fi">Arkistonhoitaja</span>
-            </label>
+            <label for="archivist">{t('signIn.archivist')}</label>
             <input id="archivist" name="archivist" required autoComplete="username" value={chosen ?? ''} />
-            <label for="passcode">
-              Passcode <span class="fi">Tunnuskoodi</span>
-            </label>
+            <label for="passcode">{t('signIn.passcode')}</label>
             <input id="passcode" name="passcode" type="password" required autoComplete="current-password" />
             <button type="submit" class="btn btn-primary">
-              Sign in
+              {t('signIn.submit')}
             </button>
           </form>
         ) : archivists.length === 0 ? (
           <Notice kind="info">
-            No archivist accounts yet. Register one with <code>POST /registry/archivists</code>.
+            {t('signIn.noAccounts')} <code>POST /registry/archivists</code>
           </Notice>
         ) : (
           <form method="post" action="/viewer/sign-in" class="stack">
-            <label for="archivist">
-              Archivist <span class="fi">Arkistonhoitaja</span>
-            </label>
+            <label for="archivist">{t('signIn.archivist')}</label>
             <select id="archivist" name="archivist" required>
               {archivists.map((a) => (
                 <option key={a.id} value={a.id} selected={a.id === chosen}>
@@ -55,19 +46,15 @@ export function SignInPage({ archivists, registers, problem, chosen, hideAccount
               ))}
             </select>
             <label for="passcode">
-              Passcode <span class="fi">Tunnuskoodi</span>{' '}
-              <span class="hint">only for accounts that have one</span>
+              {t('signIn.passcode')} <span class="hint">{t('signIn.passcodeHint')}</span>
             </label>
             <input id="passcode" name="passcode" type="password" autoComplete="current-password" />
             <button type="submit" class="btn btn-primary">
-              Sign in
+              {t('signIn.submit')}
             </button>
           </form>
         )}
-        <p class="hint">
-          The real Archivist user interface asks for a test professional card; kantasim keeps archivist
-          accounts in its registry instead.
-        </p>
+        <p class="hint">{t('signIn.realCard')}</p>
       </section>
     </Layout>
   );

@@ -34,6 +34,8 @@ export interface BenchSuite {
 export interface HarnessOptions {
   /** Shorter runs (CI smoke, development). */
   quick: boolean;
+  /** Store size for suites that fill a store (`--scale 1m`); each suite has its own default. */
+  scale?: number;
   progress: (message: string) => void;
 }
 

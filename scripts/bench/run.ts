@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only NAME]`: runs every suite in scripts/bench/*.bench.ts, prints a
+ * `npm run bench [-- --quick] [-- --only NAME] [-- --scale 1m]`: runs every suite in scripts/bench/*.bench.ts, prints a
  * table per suite with ratios against the suite's baseline, and writes bench-results/<timestamp>.json
  * with the machine it ran on.
  */
@@ -14,6 +14,16 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const scaleIndex = args.indexOf('--scale');
+const scale = scaleIndex >= 0 ? parseScale(args[scaleIndex + 1]) : undefined;
+
+/** `1m`, `100k`, `250000` → a count. */
+function parseScale(text: string | undefined): number {
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text ?? '');
+  if (!match) throw new Error(`--scale is a count such as 1m, 100k or 250000, not '${text ?? ''}'`);
+  const unit = match[2]?.toLowerCase();
+  return Math.round(Number(match[1]) * (unit === 'm' ? 1e6 : unit === 'k' ? 1e3 : 1));
+}
 
 function machine(): Record<string, unknown> {
   const cpu = cpus();
@@ -71,7 +81,11 @@ for (const file of files) {
   const suite = mod.suite;
   if (only !== undefined && !suite.name.includes(only)) continue;
   process.stdout.write(`\n== ${suite.name}: ${suite.description}\n`);
-  const harness = new Harness({ quick, progress: (msg) => process.stderr.write(`   … ${msg}\n`) });
+  const harness = new Harness({
+    quick,
+    ...(scale !== undefined && { scale }),
+    progress: (msg) => process.stderr.write(`   … ${msg}\n`),
+  });
   await suite.run(harness);
   process.stdout.write(`${table(harness.measurements)}\n`);
   results.push({ suite: suite.name, description: suite.description, measurements: harness.measurements });
@@ -81,6 +95,6 @@ mkdirSync(outDir, { recursive: true });
 const outFile = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(
   outFile,
-  `${JSON.stringify({ at: new Date().toISOString(), quick, machine: m, results }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), quick, scale, machine: m, results }, null, 2)}\n`,
 );
 process.stdout.write(`\nwrote ${outFile}\n`);

@@ -43,4 +43,22 @@ for (const item of DATA) {
   mkdirSync(dirname(join(dist, item)), { recursive: true });
   cpSync(from, join(dist, item), { recursive: true });
 }
+// The precompiled R4 structure validators (ajv standalone code; several MB, so generated rather than
+// committed): without them the installed server would compile the R4 schema with ajv on first use.
+const gen = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    join(root, 'scripts', 'gen-r4-validators.ts'),
+    '--out',
+    join(dist, 'simulator', 'fhir', 'validation'),
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
+if (gen.status !== 0) {
+  console.error(`build: generating the R4 structure validators failed (exit ${gen.status ?? gen.signal})`);
+  process.exit(1);
+}
+
 console.log(`build: dist/ written (${DATA.length} data paths copied)`);

@@ -35,9 +35,7 @@ import {
 } from './outcomes.ts';
 import { PageCursors } from './paging.ts';
 import { matchRoute, type Route } from './routes.ts';
-import { SUPPORTED_TYPES } from './search-params.ts';
 import { checkJsonText } from './validation/r4-json.ts';
-import { warmUpStructure } from './validation/structure.ts';
 import { recordRefusedRequest } from './write.ts';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -240,7 +238,8 @@ function dispatchIn(ctx: FhirContext, sub: FhirRequest): Promise<HandlerResult> 
 
 /** The express router mounted at `/fhir`. */
 export function fhirRouter(options: FhirRouterOptions): Router {
-  warmUpStructure(SUPPORTED_TYPES);
+  // No structure warm-up here: the validators load on the first check (precompiled in the build, see
+  // scripts/gen-r4-validators.ts), so the server is healthy without paying for them.
   const ctx: FhirContext = {
     config: options.config,
     store: options.store,

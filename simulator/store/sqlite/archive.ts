@@ -15,6 +15,21 @@ import {
 } from '../archive-types.ts';
 import type { ArchivedDocument, NewArchivedDocument, Nullification } from '../../domain/cda.ts';
 
+/** The submitting organisations of every row of `table`, as (o, oid). */
+function submittersOf(table: string): string {
+  return `SELECT json_extract(json, '$.organisation') AS o, oid FROM ${table}
+    UNION ALL SELECT json_extract(json, '$.message.representedOrganisation'), oid FROM ${table}
+    UNION ALL SELECT json_extract(json, '$.header.encounter.responsibleOrganisation'), oid FROM ${table}
+    UNION ALL SELECT json_extract(a.value, '$.organisation'), d.oid
+      FROM ${table} d, json_each(d.json, '$.header.authors') a`;
+}
+
+/** The same for the row a trigger fires on. */
+const submittersOfNew = `SELECT json_extract(NEW.json, '$.organisation') AS o
+    UNION ALL SELECT json_extract(NEW.json, '$.message.representedOrganisation')
+    UNION ALL SELECT json_extract(NEW.json, '$.header.encounter.responsibleOrganisation')
+    UNION ALL SELECT json_extract(a.value, '$.organisation') FROM json_each(NEW.json, '$.header.authors') a`;
+
 export const archiveMigrations: AreaMigrations = {
   area: 'archive',
   migrations: [
@@ -41,6 +56,92 @@ export const archiveMigrations: AreaMigrations = {
         CREATE INDEX archive_type ON archive_documents (document_type, effective_at);
         CREATE INDEX archive_effective ON archive_documents (effective_at);
         CREATE INDEX archive_custodian ON archive_documents (custodian, effective_at);
+      `,
+    },
+    {
+      // Listings sort by `effective_at DESC, oid` and filter by status and validity. Indexes in that
+      // order, carrying status and validity, let SQLite walk the page in order (no sort of every match)
+      // and count matches from the index alone (no table row per match). Totals of queries that filter
+      // only by repository, type, status and validity come from a counter table kept by triggers, so
+      // they do not grow with the archive.
+      version: 2,
+      name: 'listing indexes in sort order, counts by repository, type, status and validity',
+      up: `
+        DROP INDEX archive_patient;
+        DROP INDEX archive_type;
+        DROP INDEX archive_effective;
+        DROP INDEX archive_custodian;
+        CREATE INDEX archive_patient_listing
+          ON archive_documents (patient, effective_at DESC, oid, status, valid, document_type, repository);
+        CREATE INDEX archive_type_listing
+          ON archive_documents (document_type, effective_at DESC, oid, status, valid, repository);
+        CREATE INDEX archive_effective_listing
+          ON archive_documents (effective_at DESC, oid, status, valid, repository);
+        CREATE INDEX archive_custodian_listing
+          ON archive_documents (custodian, effective_at DESC, oid, status, valid);
+        CREATE INDEX archive_repository_listing
+          ON archive_documents (repository, effective_at DESC, oid, status, valid);
+        CREATE INDEX archive_set_listing ON archive_documents (set_id, effective_at DESC, oid, status, valid);
+        CREATE TABLE archive_counts (
+          repository TEXT NOT NULL,
+          document_type TEXT NOT NULL,
+          status TEXT NOT NULL,
+          valid INTEGER NOT NULL,
+          n INTEGER NOT NULL,
+          PRIMARY KEY (repository, document_type, status, valid)
+        ) WITHOUT ROWID;
+        INSERT INTO archive_counts (repository, document_type, status, valid, n)
+          SELECT repository, COALESCE(document_type, ''), status, valid, COUNT(*)
+          FROM archive_documents GROUP BY 1, 2, 3, 4;
+        CREATE TRIGGER archive_counts_insert AFTER INSERT ON archive_documents BEGIN
+          INSERT INTO archive_counts (repository, document_type, status, valid, n)
+            VALUES (NEW.repository, COALESCE(NEW.document_type, ''), NEW.status, NEW.valid, 1)
+            ON CONFLICT (repository, document_type, status, valid) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER archive_counts_delete AFTER DELETE ON archive_documents BEGIN
+          UPDATE archive_counts SET n = n - 1
+           WHERE repository = OLD.repository AND document_type = COALESCE(OLD.document_type, '')
+             AND status = OLD.status AND valid = OLD.valid;
+        END;
+        CREATE TRIGGER archive_counts_update
+          AFTER UPDATE OF repository, document_type, status, valid ON archive_documents BEGIN
+          UPDATE archive_counts SET n = n - 1
+           WHERE repository = OLD.repository AND document_type = COALESCE(OLD.document_type, '')
+             AND status = OLD.status AND valid = OLD.valid;
+          INSERT INTO archive_counts (repository, document_type, status, valid, n)
+            VALUES (NEW.repository, COALESCE(NEW.document_type, ''), NEW.status, NEW.valid, 1)
+            ON CONFLICT (repository, document_type, status, valid) DO UPDATE SET n = n + 1;
+        END;
+      `,
+    },
+    {
+      // The organisations that took part in submitting a document (the submitter, the represented
+      // organisation, the encounter's responsible organisation, the authors' organisations) sit in the
+      // record's JSON. A side table kept by triggers lets a query by submitter search an index instead
+      // of reading the JSON of every document.
+      version: 3,
+      name: 'submitting organisations of each document',
+      up: `
+        CREATE TABLE archive_submitters (
+          organisation TEXT NOT NULL,
+          oid TEXT NOT NULL,
+          PRIMARY KEY (organisation, oid)
+        ) WITHOUT ROWID;
+        CREATE INDEX archive_submitters_oid ON archive_submitters (oid);
+        INSERT OR IGNORE INTO archive_submitters (organisation, oid)
+          SELECT o, oid FROM (${submittersOf('archive_documents')}) WHERE o IS NOT NULL;
+        CREATE TRIGGER archive_submitters_insert AFTER INSERT ON archive_documents BEGIN
+          INSERT OR IGNORE INTO archive_submitters (organisation, oid)
+            SELECT o, NEW.oid FROM (${submittersOfNew}) WHERE o IS NOT NULL;
+        END;
+        CREATE TRIGGER archive_submitters_update AFTER UPDATE OF json, oid ON archive_documents BEGIN
+          DELETE FROM archive_submitters WHERE oid = OLD.oid;
+          INSERT OR IGNORE INTO archive_submitters (organisation, oid)
+            SELECT o, NEW.oid FROM (${submittersOfNew}) WHERE o IS NOT NULL;
+        END;
+        CREATE TRIGGER archive_submitters_delete AFTER DELETE ON archive_documents BEGIN
+          DELETE FROM archive_submitters WHERE oid = OLD.oid;
+        END;
       `,
     },
   ],
@@ -80,7 +181,18 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
   const update = db.prepare<[string, string, string]>(
     'UPDATE archive_documents SET status = ?, json = ? WHERE oid = ?',
   );
-  const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM archive_documents');
+  const countAll = db.prepare<[], { n: number }>('SELECT COALESCE(SUM(n), 0) AS n FROM archive_counts');
+  // Search statements differ only by which filters are present: prepare each shape once.
+  const statements = new Map<string, Database.Statement<Record<string, string | number>>>();
+  const prepared = <R>(sql: string): Database.Statement<Record<string, string | number>, R> => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      if (statements.size > 200) statements.clear();
+      stmt = db.prepare<Record<string, string | number>>(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt as Database.Statement<Record<string, string | number>, R>;
+  };
 
   const rewrite = (
     oid: string,
@@ -178,30 +290,32 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
           where.push(`status IN (${statuses.join(', ')})`);
         }
         if (query.submitter !== undefined) {
-          // The submitting organisations live in the record's JSON; read them there rather than
-          // fetching rows to filter in JavaScript, so paging and totals stay right.
-          where.push(`(json_extract(json, '$.organisation') = @submitter
-            OR json_extract(json, '$.message.representedOrganisation') = @submitter
-            OR json_extract(json, '$.header.encounter.responsibleOrganisation') = @submitter
-            OR EXISTS (SELECT 1 FROM json_each(archive_documents.json, '$.header.authors') a
-                       WHERE json_extract(a.value, '$.organisation') = @submitter))`);
+          // The submitting organisations, kept from the record's JSON by triggers (migration 3), so
+          // paging and totals stay right without reading every document's JSON.
+          where.push('oid IN (SELECT oid FROM archive_submitters WHERE organisation = @submitter)');
           params.submitter = query.submitter;
         }
         if (query.includeInvalid === false) where.push('valid = 1');
         const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), MAX_ARCHIVE_PAGE);
         const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
         const clause = `WHERE ${where.join(' AND ')}`;
-        const total =
-          db
-            .prepare<Record<string, string | number>, { n: number }>(
-              `SELECT COUNT(*) AS n FROM archive_documents ${clause}`,
-            )
-            .get(params)?.n ?? 0;
-        const documents = db
-          .prepare<Record<string, string | number>, Row>(
-            `SELECT json, status FROM archive_documents ${clause}
+        // Only repository, type, status and validity: the counter table has the total.
+        const counted =
+          query.patient === undefined &&
+          query.setId === undefined &&
+          query.custodian === undefined &&
+          query.from === undefined &&
+          query.to === undefined &&
+          query.submitter === undefined &&
+          query.type !== ''; // the counters key a missing type as '', which must not match a query for ''
+        const countSql = counted
+          ? `SELECT COALESCE(SUM(n), 0) AS n FROM archive_counts ${clause}`
+          : `SELECT COUNT(*) AS n FROM archive_documents ${clause}`;
+        const total = prepared<{ n: number }>(countSql).get(params)?.n ?? 0;
+        const documents = prepared<Row>(
+          `SELECT json, status FROM archive_documents ${clause}
              ORDER BY effective_at DESC, oid LIMIT @limit OFFSET @offset`,
-          )
+        )
           .all({ ...params, limit, offset })
           .map(toDocument);
         return { total, offset, limit, documents };

@@ -67,6 +67,13 @@ export const fhirMigrations: AreaMigrations = {
         CREATE INDEX fhir_index_resource ON fhir_index (type, id, param);
       `,
     },
+    {
+      // The history of a type is read newest first: walk an index in that order instead of sorting
+      // every version of the type.
+      version: 2,
+      name: 'history of a type in write order',
+      up: 'CREATE INDEX fhir_versions_type_seq ON fhir_versions (type, seq);',
+    },
   ],
 };
 
@@ -402,9 +409,12 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
           prepared(`SELECT COUNT(*) AS n FROM fhir_versions ${clause}`).get(...params) as { n: number }
         ).n;
         const count = Math.min(Math.max(query.count, 0), MAX_FHIR_PAGE);
+        // One resource's versions are numbered in write order: by version, the (type, id, version)
+        // key serves the order; otherwise the write sequence does.
+        const order = query.id !== undefined && query.resourceType !== undefined ? 'version' : 'seq';
         const rows = prepared(
           `SELECT type, id, version, last_updated, deleted, invalid, json FROM fhir_versions ${clause}
-           ORDER BY seq DESC LIMIT ? OFFSET ?`,
+           ORDER BY ${order} DESC LIMIT ? OFFSET ?`,
         ).all(...params, count, Math.max(query.offset, 0)) as VersionRow[];
         return { versions: rows.map(toStored), total };
       }),

@@ -18,7 +18,7 @@
  * may import only `common/` and types from the simulator.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import { localeOf, type Lang } from '../i18n/index.ts';
+import { format, localeOf, type Lang } from '../i18n/index.ts';
 import { ruleFor } from './catalogue.ts';
 import type { RuleEntry, RuleMessages } from './types.ts';
 
@@ -30,6 +30,8 @@ export interface LocalisableFinding {
   code: string;
   message: string;
   args?: FindingArgs | undefined;
+  /** The Bundle entry (0-based) a transaction was refused at, when the finding belongs to one. */
+  entry?: number | undefined;
 }
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -112,9 +114,12 @@ export function canLocalise(finding: LocalisableFinding): boolean {
  */
 export function localise(finding: LocalisableFinding, lang: Lang): string {
   const resolved = resolveTemplate(finding);
-  if (resolved === undefined) return finding.message;
   // English is what the raise site wrote when it follows the template; rendering it again changes nothing.
-  return renderTemplate(resolved.messages[lang], resolved.args, lang);
+  const message =
+    resolved === undefined ? finding.message : renderTemplate(resolved.messages[lang], resolved.args, lang);
+  return finding.entry === undefined
+    ? message
+    : format(lang, 'outcomes', 'bundle.entryRefused', { index: finding.entry, message });
 }
 
 /** The renderer the viewer and the report call: a function of a finding for one reader's language. */

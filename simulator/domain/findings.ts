@@ -27,6 +27,8 @@ export interface Finding {
   message: string;
   /** The arguments of the code's catalogue template, for rendering the message in any language. */
   args?: FindingArgs;
+  /** The Bundle entry (0-based) a transaction was refused at; the message is then shown as that entry's. */
+  entry?: number;
   /** The requirement or source this rule traces to (a docs/kanta.md section anchor, or the public specification itself). */
   source?: string;
   /**

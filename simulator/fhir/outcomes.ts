@@ -197,7 +197,8 @@ export function issueOf(
   lang?: Lang,
 ): OperationOutcomeIssue {
   const kanta = kantaProcessError(finding, kind);
-  const text = lang === undefined ? finding.message : localise(finding, lang);
+  const text =
+    lang === undefined && finding.entry === undefined ? finding.message : localise(finding, lang ?? 'en');
   const issue: OperationOutcomeIssue = {
     severity: finding.severity,
     code: issueType(kind, finding),

@@ -7,6 +7,7 @@ import { rulePath } from '../../common/rules/catalogue.ts';
 import type { Finding } from '../domain/findings.ts';
 import type { ArchivedDocumentStatus, ArchiveRepositoryKind, CodedValue } from '../domain/cda.ts';
 import type { EventOutcome } from '../domain/events.ts';
+import { containsRealCode } from '../domain/identity-guard.ts';
 import { format, LANG_NAMES, LANGS } from '../../common/i18n/index.ts';
 import { CodeName, findingMessage, useLang, usePath, useT } from './i18n.tsx';
 import { codeDisplay, codeSystemLabel } from './labels.ts';
@@ -34,7 +35,10 @@ export interface LayoutProps {
 export function LanguageSwitcher(): VNode {
   const lang = useLang();
   const t = useT();
-  const back = usePath();
+  // A page addressed by a real person's code (only ever shown masked) must not carry that code in its
+  // form: the switcher then returns to the search page instead.
+  const path = usePath();
+  const back = containsRealCode(path) ? '/viewer/find' : path;
   return (
     <form method="post" action="/viewer/language" class="langs" aria-label={t('lang.switcher')}>
       <input type="hidden" name="back" value={back} />

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReport } from '../../runner/report/html.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { FindingsTable } from '../../simulator/viewer/components.tsx';
+import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { sampleRun } from '../support/run-sample.ts';
 import { json, startTestSimulator } from '../support/sim.ts';
@@ -28,8 +29,9 @@ describe('the HTML report', () => {
 
 describe('the viewer', () => {
   it('links each catalogued finding code to /rules', () => {
+    // Rendered as an element (not called), so the language context its hooks read is in place.
     const html = render(
-      FindingsTable({
+      h(FindingsTable, {
         findings: [
           {
             code: 'R4-INV-app-2',

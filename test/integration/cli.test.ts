@@ -69,7 +69,7 @@ describe('the kantasim command', () => {
 
       const notReady = await run(['readiness', '--org', '1.2.246.10.2876543.10.0', '--sim', sim.url]);
       expect(notReady.code).toBe(1);
-      expect(notReady.stdout).toContain('NOT READY: 4 of 8 items missing.');
+      expect(notReady.stdout).toContain('NOT READY: 4 of 9 items missing.');
       for (const missing of [
         'Service description accepted',
         'category-B system',

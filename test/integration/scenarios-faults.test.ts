@@ -56,7 +56,8 @@ const CASES: FaultCase[] = [
     fault: 'real-identity',
     scenario: 'scenarios/pta/first-deployment.yaml',
     step: 'visit-note',
-    names: ['CDA-ID-002', '131052-308T'],
+    // The refused real-range code is named only masked: a report never carries a real person's code.
+    names: ['CDA-ID-002', '131052-***T'],
   },
   {
     fault: 'wrong-custodian',

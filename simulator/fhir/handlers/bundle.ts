@@ -194,10 +194,8 @@ async function transaction(
     return [allOk(), bundle];
   } catch (err) {
     if (!(err instanceof TransactionAbort)) throw err;
-    const findings = err.outcome.findings.map((f) => ({
-      ...f,
-      message: `entry ${err.index}: ${f.message} (nothing in the transaction was stored)`,
-    }));
+    // The entry travels as data, so the message is rendered in the reader's language around it.
+    const findings = err.outcome.findings.map((f) => ({ ...f, entry: err.index }));
     await recordEvent(ctx, req, {
       kind: 'bundle.transaction',
       outcome: 'refused',

@@ -47,8 +47,7 @@ const TESTS = [
 // Scenario files declare the findings they expect (`findings: [CDA-REG-004]`); the scenario tests run them.
 const SCENARIOS = files('scenarios', /\.ya?ml$/);
 
-/** Code-shaped literals that are not finding codes. */
-// Strings shaped like codes that are not findings: encodings, an HL7 version, and Web Crypto algorithm names.
+/** Strings shaped like codes that are not findings: encodings, an HL7 version, and Web Crypto algorithm names. */
 const NOT_CODES = new Set([
   'UTF-8',
   'UTF-16',

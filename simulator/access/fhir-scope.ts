@@ -42,7 +42,9 @@ async function appointmentVisible(fhir: FhirRepository, scope: AccessScope, id: 
 
 /** The appointment a Provenance targets (`Appointment/{id}/_history/{v}`), when it names one. */
 function targetAppointment(p: Provenance): string | undefined {
-  const ref = p.target?.[0]?.reference ?? '';
+  // Checked before validation, so a body may lack the (required) target.
+  const targets = p.target as Provenance['target'] | undefined;
+  const ref = targets?.[0]?.reference ?? '';
   return /^Appointment\/([^/]+)/.exec(ref)?.[1];
 }
 

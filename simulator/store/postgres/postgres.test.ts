@@ -105,4 +105,3 @@ describe('PostgreSQL store specifics', () => {
     expect(() => parseStoreUrl('postgres://u@h:5/db?schema=a;drop')).toThrow(/lower-case SQL name/);
   });
 });
-

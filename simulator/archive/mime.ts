@@ -73,27 +73,34 @@ export function parseMultipart(text: string): MimeResult {
   if (boundary === undefined || boundary === '')
     return { ok: false, problem: 'the multipart/related Content-Type has no boundary parameter' };
   const delimiter = `--${boundary}`;
-  const lines = body.split(/\r?\n/);
+  // Delimiter lines are found with indexOf and each part is sliced out once, instead of splitting the
+  // whole package into lines and joining them again (the payload is most of a message's bytes).
   const parts: MimePart[] = [];
-  let current: string[] | undefined;
+  let contentStart: number | undefined;
   let closed = false;
-  for (const line of lines) {
-    const bare = line.replace(/[ \t]+$/, '');
-    if (bare === `${delimiter}--`) {
-      if (current) parts.push(toPart(current));
-      current = undefined;
-      closed = true;
-      break;
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const lineStart = at;
+    const newline = body.indexOf('\n', at);
+    const lineEnd = newline < 0 ? body.length : newline;
+    const tail = body
+      .slice(at + delimiter.length, newline > at && body[newline - 1] === '\r' ? newline - 1 : lineEnd)
+      .replace(/[ \t]+$/, '');
+    const atLineStart = lineStart === 0 || body[lineStart - 1] === '\n';
+    if (atLineStart && (tail === '' || tail === '--')) {
+      if (contentStart !== undefined) parts.push(toPart(partText(body, contentStart, lineStart)));
+      if (tail === '--') {
+        contentStart = undefined;
+        closed = true;
+        break;
+      }
+      contentStart = newline < 0 ? body.length : newline + 1;
     }
-    if (bare === delimiter) {
-      if (current) parts.push(toPart(current));
-      current = [];
-      continue;
-    }
-    current?.push(line);
+    at = body.indexOf(delimiter, at + 1);
   }
   // The HUS sample ends without the closing delimiter; a missing close is tolerated.
-  if (!closed && current) parts.push(toPart(current));
+  if (!closed && contentStart !== undefined)
+    parts.push(toPart(partText(body, contentStart, body.length, true)));
   if (parts.length === 0)
     return {
       ok: false,
@@ -102,8 +109,21 @@ export function parseMultipart(text: string): MimeResult {
   return { ok: true, parts };
 }
 
-function toPart(lines: string[]): MimePart {
-  const { head, body } = splitHeaders(lines.join('\n'));
+/**
+ * The text of one part, from `start` up to the line break before the delimiter line at `end` (or to the
+ * end of the package when `last`), with CR LF read as LF.
+ */
+function partText(body: string, start: number, end: number, last = false): string {
+  let stop = end;
+  if (!last && stop > start && body[stop - 1] === '\n')
+    stop -= stop - 1 > start && body[stop - 2] === '\r' ? 2 : 1;
+  if (stop < start) stop = start;
+  const text = body.slice(start, stop);
+  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+}
+
+function toPart(text: string): MimePart {
+  const { head, body } = splitHeaders(text);
   const headers = parseHeaderBlock(head);
   const part: MimePart = { headers, body };
   const id = headers.get('content-id');
@@ -118,10 +138,32 @@ function toPart(lines: string[]): MimePart {
 /** Decodes a part's body per its Content-Transfer-Encoding; undefined when the base64 is not valid. */
 export function decodePart(part: MimePart): Uint8Array | undefined {
   if (part.transferEncoding === 'base64') {
-    const compact = part.body.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return undefined;
-    return new Uint8Array(Buffer.from(compact, 'base64'));
+    if (!isBase64(part.body)) {
+      // Rare: other Unicode whitespace (which /\s/ also counts) between the characters; compact first.
+      const compact = part.body.replace(/\s+/g, '');
+      if (compact === part.body || !isBase64(compact)) return undefined;
+      return new Uint8Array(Buffer.from(compact, 'base64'));
+    }
+    // Buffer's decoder skips the whitespace itself; the result is viewed, not copied again.
+    const buf = Buffer.from(part.body, 'base64');
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }
   // 7bit, 8bit, binary or none: the text itself. A trailing line break belongs to the delimiter.
   return new Uint8Array(Buffer.from(part.body.replace(/\r?\n$/, ''), 'utf8'));
+}
+
+/** Base64 characters with ASCII whitespace anywhere, then at most two `=` (a linear, native scan). */
+const BASE64_TEXT = /^[A-Za-z0-9+/\t\n\v\f\r ]*(?:=[\t\n\v\f\r ]*){0,2}$/;
+
+/**
+ * Strict base64 with whitespace anywhere (line breaks every 76 characters): the alphabet, at most two
+ * `=` at the end only, a multiple of four characters. Checked in place, without building a compacted
+ * copy of the payload.
+ */
+function isBase64(text: string): boolean {
+  if (!BASE64_TEXT.test(text)) return false;
+  let space = 0;
+  const runs = /[\t\n\v\f\r ]+/g;
+  for (let m = runs.exec(text); m !== null; m = runs.exec(text)) space += m[0].length;
+  return (text.length - space) % 4 === 0;
 }

@@ -51,29 +51,34 @@ const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>
 
 /**
  * XML's own entity rules and nothing more: the five predefined entities and numeric character references
- * (`&#228;`, `&#xE4;`), decoded in one pass so `&amp;#9;` stays the text `&#9;`. Declared entities never
- * reach the parser (DOCTYPE is refused), so the external-entity hooks do nothing. A reference to a
- * character XML forbids (NUL, surrogates, beyond U+10FFFF) is left as written.
+ * (`&#228;`, `&#xE4;`), decoded in one pass so `&amp;#9;` stays the text `&#9;`. A reference to a
+ * character XML forbids (NUL, surrogates, beyond U+10FFFF) is left as written. Exported for text that
+ * is cut out of a document before parsing (the archive's MIME payload) and must read as parsed text.
+ */
+export const decodeXmlReferences = (text: string): string =>
+  text.includes('&')
+    ? text.replace(
+        /&(?:#([0-9]{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g,
+        (whole, dec?: string, hex?: string, name?: string) => {
+          if (name !== undefined) return PREDEFINED[name] ?? whole;
+          const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
+          const allowed =
+            code === 0x9 ||
+            code === 0xa ||
+            code === 0xd ||
+            (code >= 0x20 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff));
+          return allowed ? String.fromCodePoint(code) : whole;
+        },
+      )
+    : text;
+
+/**
+ * The parser's entity hooks: declared entities never reach the parser (DOCTYPE is refused), so the
+ * external-entity hooks do nothing.
  */
 function xmlEntityDecoder(): EntityDecoderOptions {
-  const decode = (text: string): string =>
-    text.includes('&')
-      ? text.replace(
-          /&(?:#([0-9]{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g,
-          (whole, dec?: string, hex?: string, name?: string) => {
-            if (name !== undefined) return PREDEFINED[name] ?? whole;
-            const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
-            const allowed =
-              code === 0x9 ||
-              code === 0xa ||
-              code === 0xd ||
-              (code >= 0x20 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff));
-            return allowed ? String.fromCodePoint(code) : whole;
-          },
-        )
-      : text;
   return {
-    decode,
+    decode: decodeXmlReferences,
     setExternalEntities: () => undefined,
     addInputEntities: () => undefined,
     reset: () => undefined,

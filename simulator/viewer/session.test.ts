@@ -5,7 +5,11 @@ import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { parseFormData } from './form.ts';
+import { EventLog } from '../events/log.ts';
+import { createLogger } from '../logger.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
+import type { SessionRepository } from '../store/state-types.ts';
+import { viewerRoutes } from './routes.tsx';
 import { IDLE_MS, StoreSessions, sessionCookie } from './session.ts';
 
 describe('viewer sessions', () => {
@@ -45,6 +49,37 @@ describe('viewer sessions', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('answer a store failure with the 500 page, never an unhandled rejection', async () => {
+    const store = openSqliteStore(':memory:');
+    const broken = (): Promise<never> => Promise.reject(new Error('the database went away'));
+    const repo: SessionRepository = {
+      create: broken,
+      get: broken,
+      touch: broken,
+      delete: broken,
+      deleteIdle: broken,
+    };
+    const viewer = viewerRoutes({
+      store,
+      events: new EventLog(store),
+      logger: createLogger('silent'),
+      sessions: new StoreSessions(repo),
+    });
+    const app = express();
+    app.use('/viewer', viewer.router);
+    const cookie = `kantasim_viewer=${'A'.repeat(43)}`;
+    const page = await request(app).get('/viewer/find').set('Cookie', cookie);
+    expect(page.status).toBe(500);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    const out = await request(app)
+      .post('/viewer/sign-out')
+      .set('Cookie', cookie)
+      .set('Sec-Fetch-Site', 'same-origin');
+    expect(out.status).toBe(500);
+    viewer.closeStreams();
+    await store.close();
   });
 
   it('read the session cookie among others', async () => {

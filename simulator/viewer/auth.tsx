@@ -71,7 +71,10 @@ export function authRoutes(
       return;
     }
     if (archivist.passcodeHash !== undefined) {
-      const wait = await throttle.blockedFor(archivist.id);
+      // An account already over the limit is refused without counting; otherwise the attempt is counted
+      // before the passcode is checked (sign-in-throttle.ts `attempt`).
+      let wait = await throttle.blockedFor(archivist.id);
+      if (wait === 0) wait = await throttle.attempt(archivist.id);
       if (wait > 0) {
         res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
         logger.warn({ archivist: archivist.id }, 'viewer sign-in refused: too many wrong passcodes');
@@ -84,7 +87,6 @@ export function authRoutes(
         return;
       }
       if (!verifyPasscode(passcode, archivist.passcodeHash)) {
-        await throttle.failed(archivist.id);
         await signInPage(res, 401, tr(res, 'signIn.wrongPasscode'), id);
         return;
       }

@@ -17,6 +17,14 @@ export interface SignInThrottle {
   blockedFor(account: string): Promise<number>;
   /** Records a wrong passcode for `account`. */
   failed(account: string): Promise<void>;
+  /**
+   * Counts an attempt at `account` before its passcode is checked (a wrong one then needs no `failed`;
+   * a right one is forgotten by `succeeded`) and answers how long this attempt must wait: 0 when it is
+   * within the limit and the passcode may be checked. Counting first is what holds the limit when
+   * guesses arrive at once, through one instance or several: a check-then-count would let every one of
+   * them pass the check before any was counted.
+   */
+  attempt(account: string): Promise<number>;
   /** Forgets the failures of `account` (after a successful sign-in). */
   succeeded(account: string): Promise<void>;
 }
@@ -49,7 +57,17 @@ export class StoreSignInThrottle implements SignInThrottle {
   }
 
   failed(account: string): Promise<void> {
-    return this.counters.hit(this.key(account), this.now(), this.limits.maxFailures);
+    return this.counters.hit(this.key(account), this.now(), this.limits.maxFailures + 1);
+  }
+
+  async attempt(account: string): Promise<number> {
+    await this.failed(account);
+    // The hit is committed before this read, so concurrent attempts each see at least as many hits as
+    // were counted before theirs: at most `maxFailures` of them see a count within the limit.
+    const recent = await this.counters.recent(this.key(account), this.now() - this.limits.windowMs);
+    if (recent.length <= this.limits.maxFailures) return 0;
+    const oldest = recent[recent.length - 1 - this.limits.maxFailures] ?? this.now();
+    return Math.max(1, oldest + this.limits.windowMs - this.now());
   }
 
   succeeded(account: string): Promise<void> {

@@ -3,7 +3,7 @@
  * cluster of test/setup/global-postgres.ts), each with its own connection pool and HTTP listener, as
  * behind a load balancer. An archivist signed in through one instance is signed in on the other, a
  * sign-out through either ends the session on both, and wrong passcodes spread over both instances add
- * up to one account's limit.
+ * up to one account's limit, also when they arrive at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../simulator/server.ts';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const first = await startTestSimulator({ store });
   const second = await startTestSimulator({ store, seed: false });
   instances = [first, second];
-  for (const id of ['jaettu', 'arvattava'])
+  for (const id of ['jaettu', 'arvattava', 'rinnakkainen'])
     expect(
       (
         await json(first.url, 'POST', '/registry/archivists', {
@@ -99,5 +99,16 @@ describe('two instances on one PostgreSQL share the viewer', () => {
     }
     // Another account is not affected.
     expect((await signIn(1, 'jaettu', 'oikea-koodi-123')).status).toBe(303);
+  });
+
+  it('holds the limit when twelve wrong passcodes arrive at once through both instances', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn(i % 2, 'rinnakkainen', `väärä-${i}`)),
+    );
+    const statuses = answers.map((r) => r.status);
+    // At most five passcodes were checked; every other attempt was refused unchecked.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect((await signIn(0, 'rinnakkainen', 'oikea-koodi-123')).status).toBe(429);
   });
 });

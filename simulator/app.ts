@@ -20,6 +20,8 @@ import { runRoutes } from './runs/routes.ts';
 import { rulesRoutes } from './rules/routes.ts';
 import type { Store } from './store/types.ts';
 import { viewerRoutes } from './viewer/routes.tsx';
+import { StoreSessions } from './viewer/session.ts';
+import { StoreSignInThrottle } from './viewer/sign-in-throttle.ts';
 
 export const VERSION = '0.1.0';
 
@@ -152,7 +154,16 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
   app.use('/events', eventsApi.router, jsonErrorHandler(logger));
   app.use('/runs', runRoutes(store, events, logger, { allowRealIdentities: config.allowRealIdentities }));
   app.use('/rules', rulesRoutes());
-  const viewer = viewerRoutes({ store, events, logger, shared: config.tls !== undefined });
+  // Viewer sessions and sign-in failure counts in the store, in every mode: an instance keeps none of
+  // them in memory, so instances on one store behave as one and a restart signs nobody out.
+  const viewer = viewerRoutes({
+    store,
+    events,
+    logger,
+    sessions: new StoreSessions(store.sessions),
+    signInThrottle: new StoreSignInThrottle(store.rateLimits),
+    shared: config.tls !== undefined,
+  });
   app.use('/viewer', viewer.router);
 
   app.use((req, res) => {

@@ -6,6 +6,10 @@
  * Sign-in is a form post, so it is refused like any cross-site post (page-http.tsx `sameOrigin`, which
  * also refuses `Origin: null`), and wrong passcodes are rate-limited per account (sign-in-throttle.ts):
  * the page then says how long to wait, with status 429 and `Retry-After`.
+ *
+ * Sessions and the failure counts live in the store (session.ts, sign-in-throttle.ts), so every handler
+ * here is asynchronous; Express 5 hands a rejected handler to the viewer's error handler (routes.tsx),
+ * which answers a store failure with the 500 page and logs it, never an unhandled rejection.
  */
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { Logger } from '../logger.ts';
@@ -13,7 +17,7 @@ import { verifyPasscode } from '../registry/passcode.ts';
 import { sameOrigin, send, tr, urlencodedForm } from './page-http.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import type { ViewerData } from './reader.ts';
-import { clearSessionCookie, sessionCookie, setSessionCookie, type SessionStore } from './session.ts';
+import { clearSessionCookie, sessionCookie, setSessionCookie, type StoreSessions } from './session.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
 
 /** `GET/POST /sign-in`, `POST /sign-out`. */
@@ -21,7 +25,7 @@ export function authRoutes(
   router: Router,
   data: ViewerData,
   logger: Logger,
-  sessions: SessionStore,
+  sessions: StoreSessions,
   throttle: SignInThrottle,
   shared = false,
 ): void {
@@ -67,7 +71,10 @@ export function authRoutes(
       return;
     }
     if (archivist.passcodeHash !== undefined) {
-      const wait = await throttle.blockedFor(archivist.id);
+      // An account already over the limit is refused without counting; otherwise the attempt is counted
+      // before the passcode is checked (sign-in-throttle.ts `attempt`).
+      let wait = await throttle.blockedFor(archivist.id);
+      if (wait === 0) wait = await throttle.attempt(archivist.id);
       if (wait > 0) {
         res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
         logger.warn({ archivist: archivist.id }, 'viewer sign-in refused: too many wrong passcodes');
@@ -80,37 +87,36 @@ export function authRoutes(
         return;
       }
       if (!verifyPasscode(passcode, archivist.passcodeHash)) {
-        await throttle.failed(archivist.id);
         await signInPage(res, 401, tr(res, 'signIn.wrongPasscode'), id);
         return;
       }
       await throttle.succeeded(archivist.id);
     }
-    sessions.delete(sessionCookie(req));
-    const session = sessions.create(archivist.id);
+    await sessions.delete(sessionCookie(req));
+    const session = await sessions.create(archivist.id);
     setSessionCookie(req, res, session.id);
     logger.info({ archivist: archivist.id, register: archivist.registerController }, 'viewer sign-in');
     res.redirect(303, '/viewer/find');
   });
 
-  router.post('/sign-out', (req, res) => {
+  router.post('/sign-out', async (req, res) => {
     if (!sameOrigin(req)) {
       res.status(403).type('text/plain').send('cross-site form post refused');
       return;
     }
-    sessions.delete(sessionCookie(req));
+    await sessions.delete(sessionCookie(req));
     clearSessionCookie(req, res);
     res.redirect(303, '/viewer/sign-in');
   });
 }
 
 /** Puts the signed-in archivist's scope and reader in `res.locals`, or turns the request away. */
-export function requireArchivist(data: ViewerData, sessions: SessionStore): RequestHandler {
+export function requireArchivist(data: ViewerData, sessions: StoreSessions): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const session = sessions.get(sessionCookie(req));
+    const session = await sessions.get(sessionCookie(req));
     const scope = session ? await data.scopeOf(session.archivistId) : undefined;
     if (!scope) {
-      if (session) sessions.delete(session.id);
+      if (session) await sessions.delete(session.id);
       if (req.method === 'GET' && !req.path.startsWith('/live/stream')) res.redirect(303, '/viewer/sign-in');
       else res.status(401).type('text/plain').send('sign in first');
       return;

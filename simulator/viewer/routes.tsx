@@ -1,7 +1,8 @@
 /**
  * `/viewer`: the archivist UI. Server-rendered pages (preact → HTML strings), a strict
  * Content-Security-Policy (scripts and styles only from /viewer/assets, no inline anything), sessions in
- * an HttpOnly SameSite=Strict cookie, every page bounded by the signed-in archivist's register and
+ * an HttpOnly SameSite=Strict cookie and kept in the store (so any instance on a shared store serves
+ * them), every page bounded by the signed-in archivist's register and
  * every view of a person's data written to the access log. Routes parse the request and render a page;
  * every read goes through the request's scoped reader (reader.ts), which owns the queries and the scope
  * rules (`simulator/access/scope.ts`). No route sees the Store.
@@ -45,8 +46,8 @@ import { maskText } from '../domain/identity-guard.ts';
 import { parseCriteria } from './queries.ts';
 import { appointmentPatient, ViewerData } from './reader.ts';
 import type { ArchivistScope } from './scope.ts';
-import { SessionStore } from './session.ts';
-import { MemorySignInThrottle, type SignInThrottle } from './sign-in-throttle.ts';
+import { StoreSessions } from './session.ts';
+import { StoreSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts';
 
 /**
  * No inline script or style, no eval, no plugins, no framing; scripts, styles, fetches and form posts
@@ -77,7 +78,9 @@ export interface ViewerOptions {
   store: Store;
   events: EventLog;
   logger: Logger;
-  /** Wrong-passcode rate limit; in memory unless given. */
+  /** Signed-in sessions; in the store's `sessions` repository unless given. */
+  sessions?: StoreSessions;
+  /** Wrong-passcode rate limit; the store's rate-limit counters unless given. */
   signInThrottle?: SignInThrottle;
   /** Shared (TLS) mode: the sign-in page lists no accounts and every account needs a passcode. */
   shared?: boolean;
@@ -88,11 +91,14 @@ export interface ViewerRoutes {
   closeStreams(): void;
 }
 
-export function viewerRoutes({ store, events, logger, signInThrottle, shared }: ViewerOptions): ViewerRoutes {
+export function viewerRoutes(options: ViewerOptions): ViewerRoutes {
+  const { store, events, logger, shared } = options;
   const router = Router();
-  // The only use of the Store in the viewer's routes: everything reads through ViewerData's readers.
+  // The only reads of the Store in the viewer's routes: everything reads through ViewerData's readers.
   const data = new ViewerData(store);
-  const sessions = new SessionStore();
+  // Sessions and sign-in failures are kept in the store, so any instance on it serves any archivist.
+  const sessions = options.sessions ?? new StoreSessions(store.sessions);
+  const signInThrottle = options.signInThrottle ?? new StoreSignInThrottle(store.rateLimits);
   const live = new LiveStreams(data.eventStreams(events));
 
   router.use((_req, res, next) => {
@@ -132,7 +138,7 @@ export function viewerRoutes({ store, events, logger, signInThrottle, shared }: 
     res.redirect(303, safeReturnPath(body.back));
   });
 
-  authRoutes(router, data, logger, sessions, signInThrottle ?? new MemorySignInThrottle(), shared === true);
+  authRoutes(router, data, logger, sessions, signInThrottle, shared === true);
   router.use(requireArchivist(data, sessions));
 
   router.get('/', (_req, res) => {

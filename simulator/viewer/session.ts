@@ -3,9 +3,10 @@
  * session itself (which archivist) is kept server-side, so the cookie carries no claims to forge.
  * Sessions end on sign-out or after `IDLE_MS` without use.
  *
- * Two keepers with one behaviour: `StoreSessions` keeps them in the store's `sessions` repository, so
- * every kantasim instance sharing a store (several behind a load balancer on one PostgreSQL) knows
- * every session and a restart forgets none; `SessionStore` keeps them in this process's memory.
+ * Sessions are kept in the store's `sessions` repository (`StoreSessions`), in every mode: every kantasim
+ * instance sharing a store (several behind a load balancer on one PostgreSQL) knows every session, a
+ * restart of a file- or server-backed store forgets none, and no instance holds state a load balancer
+ * would have to pin clients to. Idle sessions are swept from the store now and then at sign-in.
  */
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
@@ -13,57 +14,12 @@ import type { SessionRepository } from '../store/state-types.ts';
 
 export const SESSION_COOKIE = 'kantasim_viewer';
 export const IDLE_MS = 8 * 60 * 60 * 1000;
-const MAX_SESSIONS = 10_000;
 
 export interface ViewerSession {
   id: string;
   archivistId: string;
   createdAt: number;
   lastSeen: number;
-}
-
-export class SessionStore {
-  private readonly sessions = new Map<string, ViewerSession>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  create(archivistId: string): ViewerSession {
-    this.sweep();
-    const id = randomBytes(32).toString('base64url');
-    const at = this.now();
-    const session: ViewerSession = { id, archivistId, createdAt: at, lastSeen: at };
-    this.sessions.set(id, session);
-    return session;
-  }
-
-  /** The live session for a cookie value, touched; undefined when unknown or idle too long. */
-  get(id: string | undefined): ViewerSession | undefined {
-    if (id === undefined || !/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
-    const session = this.sessions.get(id);
-    if (!session) return undefined;
-    const at = this.now();
-    if (at - session.lastSeen > IDLE_MS) {
-      this.sessions.delete(id);
-      return undefined;
-    }
-    session.lastSeen = at;
-    return session;
-  }
-
-  delete(id: string | undefined): void {
-    if (id !== undefined) this.sessions.delete(id);
-  }
-
-  private sweep(): void {
-    const at = this.now();
-    for (const [id, s] of this.sessions) if (at - s.lastSeen > IDLE_MS) this.sessions.delete(id);
-    // Bounded memory: drop the oldest when a flood of sign-ins fills the table.
-    while (this.sessions.size >= MAX_SESSIONS) {
-      const oldest = this.sessions.keys().next().value;
-      if (oldest === undefined) break;
-      this.sessions.delete(oldest);
-    }
-  }
 }
 
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
@@ -107,7 +63,8 @@ export class StoreSessions {
   }
 
   async delete(id: string | undefined): Promise<void> {
-    if (id !== undefined) await this.repo.delete(id);
+    // A cookie that cannot be a session id names nothing; it never reaches the store.
+    if (id !== undefined && SESSION_ID.test(id)) await this.repo.delete(id);
   }
 }
 

@@ -5,10 +5,10 @@
  * account's passcode from many clients; the cost is that someone can lock an account out for a while,
  * which the sign-in page says plainly.
  *
- * The state sits behind `SignInThrottle`: `StoreSignInThrottle` keeps the failures in the store's
- * rate-limit counters, so several simulator instances sharing a store count one account's failures
- * together (a guesser cannot multiply the limit by spreading attempts over instances);
- * `MemorySignInThrottle` keeps them in this process (a restart forgets them).
+ * The state sits behind `SignInThrottle`; the viewer uses `StoreSignInThrottle` in every mode, which keeps
+ * the failures in the store's rate-limit counters, so several simulator instances sharing a store count
+ * one account's failures together (a guesser cannot multiply the limit by spreading attempts over
+ * instances) and a restart does not wipe the count.
  */
 import type { RateLimitRepository } from '../store/state-types.ts';
 
@@ -17,6 +17,14 @@ export interface SignInThrottle {
   blockedFor(account: string): Promise<number>;
   /** Records a wrong passcode for `account`. */
   failed(account: string): Promise<void>;
+  /**
+   * Counts an attempt at `account` before its passcode is checked (a wrong one then needs no `failed`;
+   * a right one is forgotten by `succeeded`) and answers how long this attempt must wait: 0 when it is
+   * within the limit and the passcode may be checked. Counting first is what holds the limit when
+   * guesses arrive at once, through one instance or several: a check-then-count would let every one of
+   * them pass the check before any was counted.
+   */
+  attempt(account: string): Promise<number>;
   /** Forgets the failures of `account` (after a successful sign-in). */
   succeeded(account: string): Promise<void>;
 }
@@ -27,51 +35,6 @@ export interface ThrottleLimits {
 }
 
 export const DEFAULT_THROTTLE: ThrottleLimits = { maxFailures: 5, windowMs: 15 * 60 * 1000 };
-
-/** Most accounts tracked at once; the oldest entries go first (bounded memory under a flood). */
-const MAX_ACCOUNTS = 10_000;
-
-export class MemorySignInThrottle implements SignInThrottle {
-  private readonly failures = new Map<string, number[]>();
-
-  constructor(
-    private readonly limits: ThrottleLimits = DEFAULT_THROTTLE,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  private recent(account: string): number[] {
-    const since = this.now() - this.limits.windowMs;
-    const kept = (this.failures.get(account) ?? []).filter((at) => at > since);
-    if (kept.length === 0) this.failures.delete(account);
-    else this.failures.set(account, kept);
-    return kept;
-  }
-
-  blockedFor(account: string): Promise<number> {
-    const recent = this.recent(account);
-    if (recent.length < this.limits.maxFailures) return Promise.resolve(0);
-    const oldest = recent[recent.length - this.limits.maxFailures] ?? this.now();
-    return Promise.resolve(Math.max(1, oldest + this.limits.windowMs - this.now()));
-  }
-
-  failed(account: string): Promise<void> {
-    const recent = this.recent(account);
-    // Keep only as many as the rule looks at.
-    this.failures.delete(account);
-    this.failures.set(account, [...recent, this.now()].slice(-this.limits.maxFailures));
-    while (this.failures.size > MAX_ACCOUNTS) {
-      const oldest = this.failures.keys().next().value;
-      if (oldest === undefined) break;
-      this.failures.delete(oldest);
-    }
-    return Promise.resolve();
-  }
-
-  succeeded(account: string): Promise<void> {
-    this.failures.delete(account);
-    return Promise.resolve();
-  }
-}
 
 /** Wrong passcodes counted in the store, shared by every instance on it. */
 export class StoreSignInThrottle implements SignInThrottle {
@@ -94,7 +57,17 @@ export class StoreSignInThrottle implements SignInThrottle {
   }
 
   failed(account: string): Promise<void> {
-    return this.counters.hit(this.key(account), this.now(), this.limits.maxFailures);
+    return this.counters.hit(this.key(account), this.now(), this.limits.maxFailures + 1);
+  }
+
+  async attempt(account: string): Promise<number> {
+    await this.failed(account);
+    // The hit is committed before this read, so concurrent attempts each see at least as many hits as
+    // were counted before theirs: at most `maxFailures` of them see a count within the limit.
+    const recent = await this.counters.recent(this.key(account), this.now() - this.limits.windowMs);
+    if (recent.length <= this.limits.maxFailures) return 0;
+    const oldest = recent[recent.length - 1 - this.limits.maxFailures] ?? this.now();
+    return Math.max(1, oldest + this.limits.windowMs - this.now());
   }
 
   succeeded(account: string): Promise<void> {

@@ -288,7 +288,7 @@ export function walkthroughSteps(): WalkthroughStep[] {
       kind: 'fhir',
       title: 'One appointment transaction',
       intro:
-        'A Kanta store transaction: the Appointment (profile AppointmentAppointment, the patient by identity code, THL codings, the `ajanvarauksen-tila` status extension) and its Provenance (profile AppointmentProvenance, the service organiser in role `10`, a signature) whose `target` is the Appointment\'s `fullUrl`. `X-Request-Id` is mandatory on Kanta FHIR requests.',
+        "A Kanta store transaction: the Appointment (profile AppointmentAppointment, the patient by identity code, THL codings, the `ajanvarauksen-tila` status extension) and its Provenance (profile AppointmentProvenance, the service organiser in role `10`, a signature) whose `target` is the Appointment's `fullUrl`. `X-Request-Id` is mandatory on Kanta FHIR requests.",
       method: 'POST',
       path: '/fhir',
       headers: {
@@ -300,7 +300,7 @@ export function walkthroughSteps(): WalkthroughStep[] {
       language: 'json',
       status: 200,
       answer:
-        'Status `200 OK`; a `transaction-response` Bundle with one entry per request, in order, each `response.status` `201 Created` and `response.location` `Appointment/<id>/_history/1` and `Provenance/<id>/_history/1` (the ids are the server\'s). The answer\'s `X-Correlation-Id` header repeats your `X-Request-Id`.',
+        "Status `200 OK`; a `transaction-response` Bundle with one entry per request, in order, each `response.status` `201 Created` and `response.location` `Appointment/<id>/_history/1` and `Provenance/<id>/_history/1` (the ids are the server's). The answer's `X-Correlation-Id` header repeats your `X-Request-Id`.",
     },
     {
       id: 'pta-message',
@@ -318,7 +318,9 @@ export function walkthroughSteps(): WalkthroughStep[] {
         'Status `201 Created`; an HL7 V3 acknowledgement `AA` (accepted and stored). With `Accept: application/json` the same acknowledgement as JSON: `{"acknowledgement": "AA", "outcome": "accepted", "documentOid": "' +
         FIXED.ptaDocument +
         '", ...}`. Without it the answer is the MCCI acknowledgement as XML.',
-      attachments: [{ title: 'The CDA document inside the MIME part (decoded)', language: 'xml', text: pta.cda }],
+      attachments: [
+        { title: 'The CDA document inside the MIME part (decoded)', language: 'xml', text: pta.cda },
+      ],
     },
     {
       id: 'social-message',

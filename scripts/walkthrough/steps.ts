@@ -56,6 +56,34 @@ export const FIXED = {
   announcedAt: '2026-06-01',
 } as const;
 
+/**
+ * XML indented for reading: a line break and indentation only between a closing (or empty) tag and the
+ * next tag, i.e. in element-only content, so no text content changes. The serialised builders' output
+ * escapes every `<` in text, so each literal `<` is markup.
+ */
+export function indentXml(xml: string): string {
+  const tokens = xml.match(/<[^>]+>|[^<]+/g) ?? [];
+  let depth = 0;
+  let out = '';
+  let previousClosed = false;
+  for (const token of tokens) {
+    const closing = token.startsWith('</');
+    const opening = token.startsWith('<') && !closing && !token.startsWith('<?');
+    const empty = opening && token.endsWith('/>');
+    if (closing) depth -= 1;
+    if (
+      token.startsWith('<') &&
+      !token.startsWith('<?') &&
+      (previousClosed || (opening && out.endsWith('>')))
+    )
+      out += `\n${'  '.repeat(Math.max(depth, 0))}`;
+    out += token;
+    if (opening && !empty) depth += 1;
+    previousClosed = closing || empty || token.startsWith('<?');
+  }
+  return `${out}\n`;
+}
+
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
@@ -311,7 +339,7 @@ export function walkthroughSteps(): WalkthroughStep[] {
       method: 'POST',
       path: '/archive/pta',
       headers: { 'Content-Type': 'text/xml; charset=UTF-8', Accept: 'application/json' },
-      body: pta.message,
+      body: indentXml(pta.message),
       language: 'xml',
       status: 201,
       answer:
@@ -331,7 +359,7 @@ export function walkthroughSteps(): WalkthroughStep[] {
       method: 'POST',
       path: '/archive/social',
       headers: { 'Content-Type': 'text/xml; charset=UTF-8', Accept: 'application/json' },
-      body: social.message,
+      body: indentXml(social.message),
       language: 'xml',
       status: 201,
       answer:
@@ -339,7 +367,11 @@ export function walkthroughSteps(): WalkthroughStep[] {
         FIXED.socialDocument +
         '", ...}`.',
       attachments: [
-        { title: 'The CDA document inside the MIME part (decoded)', language: 'xml', text: social.cda },
+        {
+          title: 'The CDA document inside the MIME part (decoded, indented here for reading)',
+          language: 'xml',
+          text: indentXml(social.cda),
+        },
       ],
     },
   ];

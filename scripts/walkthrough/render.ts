@@ -19,12 +19,26 @@ export interface HeaderCode {
   codeSystem: string;
 }
 
-/** The coded elements of a local header in a document, in document order. */
+/**
+ * The coded elements of a local header in a document, in document order; an element is named by its
+ * path below the header (`serviceProcess/code`), without the `hl7fi:` prefix.
+ */
 export function headerCodes(cda: string, header: HeaderCode['header']): HeaderCode[] {
   const block = new RegExp(`<(?:hl7fi:)?${header}\\b[\\s\\S]*?</(?:hl7fi:)?${header}>`).exec(cda)?.[0] ?? '';
   const out: HeaderCode[] = [];
-  for (const m of block.matchAll(/<(?:hl7fi:)?(\w+)\s[^>]*?code="([^"]+)"[^>]*?codeSystem="([^"]+)"/g))
-    out.push({ header, element: m[1] ?? '', code: m[2] ?? '', codeSystem: m[3] ?? '' });
+  const path: string[] = [];
+  for (const m of block.matchAll(/<(\/?)(?:hl7fi:)?(\w+)([^>]*?)(\/?)>/g)) {
+    const [, closing, name = '', attributes = '', empty] = m;
+    if (closing === '/') {
+      path.pop();
+      continue;
+    }
+    const code = /\bcode="([^"]+)"/.exec(attributes)?.[1];
+    const codeSystem = /\bcodeSystem="([^"]+)"/.exec(attributes)?.[1];
+    if (code !== undefined && codeSystem !== undefined)
+      out.push({ header, element: [...path.slice(1), name].join('/'), code, codeSystem });
+    if (empty !== '/') path.push(name);
+  }
   return out;
 }
 

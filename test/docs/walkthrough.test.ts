@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkthroughMarkdown } from '../../scripts/walkthrough/render.ts';
-import { FIXED, walkthroughSteps } from '../../scripts/walkthrough/steps.ts';
+import { FIXED, indentXml, ptaExample, walkthroughSteps } from '../../scripts/walkthrough/steps.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { startTestSimulator } from '../support/sim.ts';
 
@@ -33,6 +33,7 @@ describe('docs/walkthrough.md', () => {
       'urn:hl7finland',
       '| `localHeader` | `recordStatus` | `1.2.246.537.5.40154.2008`',
       '| `localSocialHeader` | `functionCode` | `1.2.246.537.6.1221.201601`',
+      '| `localSocialHeader` | `serviceProcess/code` | `1.2.246.537.6.1277.201701`',
     ])
       expect(page).toContain(text);
     // Only test-range identity codes (individual number 900–999) appear on the page.
@@ -42,6 +43,16 @@ describe('docs/walkthrough.md', () => {
 
   it('is the same on every render (fixed ids, dates and identity codes)', () => {
     expect(walkthroughMarkdown()).toBe(walkthroughMarkdown());
+  });
+});
+
+describe('indentXml', () => {
+  it('adds whitespace only between tags, never inside text content', () => {
+    const { message } = ptaExample();
+    const indented = indentXml(message);
+    expect(indented).not.toBe(message);
+    expect(indented.replace(/>\n *</g, '><').trimEnd()).toBe(message.trimEnd());
+    expect(indentXml('<a><b>text</b><c></c><d/></a>')).toBe('<a>\n  <b>text</b>\n  <c></c>\n  <d/>\n</a>\n');
   });
 });
 

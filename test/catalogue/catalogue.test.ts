@@ -48,7 +48,7 @@ const TESTS = [
 const SCENARIOS = files('scenarios', /\.ya?ml$/);
 
 /** Code-shaped literals that are not finding codes. */
-const NOT_CODES = new Set(['UTF-8', 'UTF-16', 'ISO-8859-1', 'V3-2006']);
+const NOT_CODES = new Set(['UTF-8', 'UTF-16', 'ISO-8859-1', 'V3-2006', 'P-256', 'SHA-256']);
 /** A finding code: upper-case words joined by '-', ending in a number (`CDA-HDR-004`, `R4-INV-app-1`). */
 const CODE = /^[A-Z][A-Z0-9]*(?:-[A-Za-z0-9]+)*-[A-Za-z]*\d+$/;
 

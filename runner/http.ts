@@ -36,8 +36,26 @@ export function readClientTls(files: { cert: string; key: string; ca?: string })
   };
 }
 
-/** One request over node:https with a client certificate; answers the way fetch's Response is read here. */
-export function requestWithCertificate(
+/**
+ * One request over node:https with a client certificate; answers the way fetch's Response is read here.
+ * A kept-alive socket the server closed meanwhile resets the request (ECONNRESET on a reused socket):
+ * that one is sent again once on a fresh socket, as Node's documentation of `request.reusedSocket`
+ * recommends; fetch does the same internally.
+ */
+export async function requestWithCertificate(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; timeoutMs: number },
+  agent: Agent,
+): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+  try {
+    return await requestOnce(url, init, agent);
+  } catch (e) {
+    if ((e as { staleSocket?: boolean }).staleSocket === true) return requestOnce(url, init, agent);
+    throw e;
+  }
+}
+
+function requestOnce(
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; timeoutMs: number },
   agent: Agent,
@@ -57,7 +75,9 @@ export function requestWithCertificate(
     req.setTimeout(init.timeoutMs, () => {
       req.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' }));
     });
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      reject(req.reusedSocket && err.code === 'ECONNRESET' ? Object.assign(err, { staleSocket: true }) : err);
+    });
     if (init.body !== undefined) req.write(init.body);
     req.end();
   });

@@ -27,6 +27,25 @@ export function useClientCertificate(tls: ClientTls | undefined): void {
   clientAgent = tls === undefined ? undefined : new Agent({ ...tls, keepAlive: true });
 }
 
+let operatorAgent: Agent | undefined;
+
+/**
+ * Sends registry writes (any method but GET/HEAD under `/registry`) with the operator certificate
+ * (`kantasim run --operator-cert --operator-key`): in shared mode only the operator may change the
+ * registry (docs/shared-mode.md), and a scenario's setup (test persons, customers, organisations) and
+ * its registration steps are the operator's part, while everything else goes with the organisation's.
+ */
+export function useOperatorCertificate(tls: ClientTls | undefined): void {
+  operatorAgent?.destroy();
+  operatorAgent = tls === undefined ? undefined : new Agent({ ...tls, keepAlive: true });
+}
+
+function agentFor(method: string, path: string): Agent | undefined {
+  const write = method !== 'GET' && method !== 'HEAD';
+  if (operatorAgent !== undefined && write && /^\/?registry(\/|$|\?)/.test(path)) return operatorAgent;
+  return clientAgent;
+}
+
 /** Reads `--cert`, `--key` and `--ca` files into a ClientTls. */
 export function readClientTls(files: { cert: string; key: string; ca?: string }): ClientTls {
   return {
@@ -152,7 +171,8 @@ export async function send(
         headers['Content-Type'] = 'application/json';
     }
   }
-  if (clientAgent !== undefined && url.startsWith('https:')) {
+  const agent = agentFor(req.method.toUpperCase(), req.path);
+  if (agent !== undefined && url.startsWith('https:')) {
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'x-request-id'))
       headers['X-Request-Id'] = randomUUID();
     let answer: Awaited<ReturnType<typeof requestWithCertificate>>;
@@ -160,7 +180,7 @@ export async function send(
       answer = await requestWithCertificate(
         url,
         { method: req.method, headers, ...(body !== undefined && { body }), timeoutMs },
-        clientAgent,
+        agent,
       );
     } catch (e) {
       const err = e as Error & { code?: string };

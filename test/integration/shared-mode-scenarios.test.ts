@@ -26,6 +26,7 @@ const caDir = mkdtempSync(join(tmpdir(), 'kantasim-ca-'));
 let sim: RunningServer;
 let ehr: VendorEhrProcess;
 let kuusijarvi: IssuedFiles;
+let operator: IssuedFiles;
 
 const tlsArgs = (f: IssuedFiles): string[] => ['--cert', f.cert, '--key', f.key, '--ca', f.ca];
 
@@ -35,7 +36,7 @@ beforeAll(async () => {
     org: ORG_READY,
     name: 'Kuusijärven hyvinvointialue',
   });
-  await issueOperatorCertificate(caDir);
+  operator = await issueOperatorCertificate(caDir);
   sim = await startTestSimulator({ tls: { caDir }, seed: true });
   ehr = await spawnVendorEhr(sim.url, undefined, tlsArgs(kuusijarvi));
 }, 60_000);
@@ -46,7 +47,7 @@ afterAll(async () => {
 });
 
 describe("an organisation's shipped scenarios in shared mode", () => {
-  it("Kuusijärvi's scenarios that need no registry writes pass with its certificate", async () => {
+  it("Kuusijärvi's scenarios pass with its certificate, the registry setup with the operator's", async () => {
     const out = join(tempDir(), 'run.json');
     const r = await kantasimRun([
       'scenarios/pta/first-deployment.yaml',
@@ -63,6 +64,11 @@ describe("an organisation's shipped scenarios in shared mode", () => {
       '--json',
       out,
       ...tlsArgs(kuusijarvi),
+      // The registry writes of the setup (test persons) are the operator's.
+      '--operator-cert',
+      operator.cert,
+      '--operator-key',
+      operator.key,
     ]);
     const run = JSON.parse(readFileSync(out, 'utf8')) as RunResult;
     expect(

@@ -33,6 +33,7 @@ import { format, fromEnvironment, isLang, LANGS, type Lang } from '../common/i18
 import { runScenarios } from '../runner/engine.ts';
 import {
   readClientTls,
+  useOperatorCertificate,
   send,
   setRequestLanguage,
   SimulatorClient,
@@ -98,6 +99,8 @@ interface RunCliOptions {
   cert?: string;
   key?: string;
   ca?: string;
+  operatorCert?: string;
+  operatorKey?: string;
   sut?: string;
   level: Level;
   timeout: number;
@@ -163,6 +166,8 @@ export function runCommand(io: RunIo = {}): Command {
     .option('--cert <file>', h('run.opt.cert'))
     .option('--key <file>', h('run.opt.key'))
     .option('--ca <file>', h('run.opt.ca'))
+    .option('--operator-cert <file>', h('run.opt.operatorCert'))
+    .option('--operator-key <file>', h('run.opt.operatorKey'))
     .addOption(
       new Option('--level <level>', h('run.opt.level')).choices(['shall', 'should']).default('should'),
     )
@@ -193,10 +198,24 @@ export function runCommand(io: RunIo = {}): Command {
         process.exitCode = 2;
         return;
       }
+      if ((opts.operatorCert === undefined) !== (opts.operatorKey === undefined)) {
+        err(`${m('run.certWithKey')}\n`);
+        process.exitCode = 2;
+        return;
+      }
       if (opts.cert !== undefined && opts.key !== undefined)
         useClientCertificate(
           readClientTls({ cert: opts.cert, key: opts.key, ...(opts.ca !== undefined && { ca: opts.ca }) }),
         );
+      useOperatorCertificate(
+        opts.operatorCert !== undefined && opts.operatorKey !== undefined
+          ? readClientTls({
+              cert: opts.operatorCert,
+              key: opts.operatorKey,
+              ...(opts.ca !== undefined && { ca: opts.ca }),
+            })
+          : undefined,
+      );
       const simGiven = (opts.sim ?? process.env.KANTASIM_URL)?.replace(/\/+$/, '');
       const sutEnv = opts.sut ?? process.env.KANTASIM_SUT_URL;
       const sut = sutEnv?.replace(/\/+$/, '');

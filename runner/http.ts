@@ -27,6 +27,25 @@ export function useClientCertificate(tls: ClientTls | undefined): void {
   clientAgent = tls === undefined ? undefined : new Agent({ ...tls, keepAlive: true });
 }
 
+let operatorAgent: Agent | undefined;
+
+/**
+ * Sends registry writes (any method but GET/HEAD under `/registry`) with the operator certificate
+ * (`kantasim run --operator-cert --operator-key`): in shared mode only the operator may change the
+ * registry (docs/shared-mode.md), and a scenario's setup (test persons, customers, organisations) and
+ * its registration steps are the operator's part, while everything else goes with the organisation's.
+ */
+export function useOperatorCertificate(tls: ClientTls | undefined): void {
+  operatorAgent?.destroy();
+  operatorAgent = tls === undefined ? undefined : new Agent({ ...tls, keepAlive: true });
+}
+
+function agentFor(method: string, path: string): Agent | undefined {
+  const write = method !== 'GET' && method !== 'HEAD';
+  if (operatorAgent !== undefined && write && /^\/?registry(\/|$|\?)/.test(path)) return operatorAgent;
+  return clientAgent;
+}
+
 /** Reads `--cert`, `--key` and `--ca` files into a ClientTls. */
 export function readClientTls(files: { cert: string; key: string; ca?: string }): ClientTls {
   return {
@@ -36,8 +55,26 @@ export function readClientTls(files: { cert: string; key: string; ca?: string })
   };
 }
 
-/** One request over node:https with a client certificate; answers the way fetch's Response is read here. */
-export function requestWithCertificate(
+/**
+ * One request over node:https with a client certificate; answers the way fetch's Response is read here.
+ * A kept-alive socket the server closed meanwhile resets the request (ECONNRESET on a reused socket):
+ * that one is sent again once on a fresh socket, as Node's documentation of `request.reusedSocket`
+ * recommends; fetch does the same internally.
+ */
+export async function requestWithCertificate(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; timeoutMs: number },
+  agent: Agent,
+): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+  try {
+    return await requestOnce(url, init, agent);
+  } catch (e) {
+    if ((e as { staleSocket?: boolean }).staleSocket === true) return requestOnce(url, init, agent);
+    throw e;
+  }
+}
+
+function requestOnce(
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; timeoutMs: number },
   agent: Agent,
@@ -57,7 +94,9 @@ export function requestWithCertificate(
     req.setTimeout(init.timeoutMs, () => {
       req.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' }));
     });
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      reject(req.reusedSocket && err.code === 'ECONNRESET' ? Object.assign(err, { staleSocket: true }) : err);
+    });
     if (init.body !== undefined) req.write(init.body);
     req.end();
   });
@@ -132,7 +171,8 @@ export async function send(
         headers['Content-Type'] = 'application/json';
     }
   }
-  if (clientAgent !== undefined && url.startsWith('https:')) {
+  const agent = agentFor(req.method.toUpperCase(), req.path);
+  if (agent !== undefined && url.startsWith('https:')) {
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'x-request-id'))
       headers['X-Request-Id'] = randomUUID();
     let answer: Awaited<ReturnType<typeof requestWithCertificate>>;
@@ -140,7 +180,7 @@ export async function send(
       answer = await requestWithCertificate(
         url,
         { method: req.method, headers, ...(body !== undefined && { body }), timeoutMs },
-        clientAgent,
+        agent,
       );
     } catch (e) {
       const err = e as Error & { code?: string };

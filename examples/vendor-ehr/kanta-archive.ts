@@ -14,6 +14,7 @@ import {
 } from '../../fixtures/cda/index.ts';
 import { socialCda, socialFrame, type SocialOrganisation } from '../../fixtures/cda/social.ts';
 import type { Fault } from './faults.ts';
+import { kantaFetch } from './kanta-http.ts';
 import { readAcknowledgement, type KantaAnswer } from './kanta-answer.ts';
 import type { DocumentKind, SourceDocument } from './source.ts';
 
@@ -117,12 +118,12 @@ export async function archive(
 ): Promise<KantaAnswer> {
   const w = WORLD[d.repository];
   if (d.repository === 'social' && d.replaces === undefined) {
-    const res = await fetch(`${sim}/archive/social`, {
+    const res = await kantaFetch(`${sim}/archive/social`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/hl7-v3+xml', Accept: 'application/xml' },
       body: socialMessageOf(d, fault),
     });
-    return readAcknowledgement(res.status, await res.text());
+    return readAcknowledgement(res.status, res.text);
   }
   const cda = cdaOf(d, fault);
   const message = buildMessage(cda, {
@@ -133,10 +134,10 @@ export async function archive(
       extension: fault === 'wrong-connection-point' ? 'cp-vendor-laptop' : w.connectionPoint,
     },
   });
-  const res = await fetch(`${sim}/archive/${d.repository}`, {
+  const res = await kantaFetch(`${sim}/archive/${d.repository}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/hl7-v3+xml', Accept: 'application/xml' },
     body: message,
   });
-  return readAcknowledgement(res.status, await res.text());
+  return readAcknowledgement(res.status, res.text);
 }

@@ -13,6 +13,7 @@ import {
   storeBundle,
 } from '../../fixtures/fhir/appointment.ts';
 import type { Fault } from './faults.ts';
+import { kantaFetch } from './kanta-http.ts';
 import { outcomeFindings, type KantaAnswer } from './kanta-answer.ts';
 import type { SourceAppointment } from './source.ts';
 
@@ -60,16 +61,23 @@ export interface FhirResult extends KantaAnswer {
   version?: number;
 }
 
-async function send(url: string, init: RequestInit): Promise<FhirResult> {
-  const res = await fetch(url, init);
-  const text = await res.text();
+async function send(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+): Promise<FhirResult> {
+  const res = await kantaFetch(url, init);
+  const text = res.text;
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
   } catch {
     body = undefined;
   }
-  const result: FhirResult = { status: res.status, accepted: res.ok, findings: [] };
+  const result: FhirResult = {
+    status: res.status,
+    accepted: res.status >= 200 && res.status < 300,
+    findings: [],
+  };
   const resource = body as (Bundle | OperationOutcome | Appointment) | undefined;
   if (resource?.resourceType === 'OperationOutcome') result.findings = outcomeFindings(resource);
   if (resource?.resourceType === 'Bundle') {
@@ -79,7 +87,7 @@ async function send(url: string, init: RequestInit): Promise<FhirResult> {
     );
     if (first?.location !== undefined) result.location = first.location;
   }
-  const location = result.location ?? res.headers.get('location') ?? undefined;
+  const location = result.location ?? res.location;
   const m = location === undefined ? null : /Appointment\/([^/]+)\/_history\/(\d+)/.exec(location);
   if (m) {
     result.location = `Appointment/${m[1] ?? ''}/_history/${m[2] ?? ''}`;

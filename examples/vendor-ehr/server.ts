@@ -23,12 +23,15 @@ import {
   tilaFor,
   updateAppointment,
 } from './kanta-fhir.ts';
+import { useKantaTls, type KantaTls } from './kanta-http.ts';
 import { SourceSystem, type DocumentKind, type SourceAppointment, type SourceDocument } from './source.ts';
 
 export interface VendorEhrOptions {
   /** The simulator's base URL (Kanta). */
   sim: string;
   fault?: Fault;
+  /** The organisation's client certificate for a shared (TLS) kantasim (docs/shared-mode.md). */
+  tls?: KantaTls;
   port?: number;
   host?: string;
 }
@@ -313,6 +316,7 @@ export function vendorEhrApp(sim: string, fault: Fault | undefined, source: Sour
 export async function startVendorEhr(options: VendorEhrOptions): Promise<RunningVendorEhr> {
   const source = new SourceSystem();
   const sim = options.sim.replace(/\/+$/, '');
+  useKantaTls(options.tls);
   const server: Server = createServer(vendorEhrApp(sim, options.fault, source));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 /**
  * Archive repository contract: behaviour every Store implementation's `archive` repository must have.
- * Called from `sqlite/archive.test.ts`; a PostgreSQL store would run exactly these tests.
+ * Called from `sqlite/archive.test.ts` and `postgres/postgres.test.ts`: both stores run exactly these tests.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArchivedDocument, NewArchivedDocument } from '../domain/cda.ts';
@@ -133,6 +133,31 @@ export function describeArchiveContract(name: string, open: () => Promise<Store>
       expect((await store.archive.search({ from: '2026-09-03', to: '2026-09-05' })).total).toBe(3);
       expect((await store.archive.search({ to: '2026-09' })).total).toBe(12);
       expect((await store.archive.search({ limit: 100000 })).limit).toBe(1000);
+    });
+
+    it('filters by a set of custodians (a tenant scope), with totals to match; an empty set matches none', async () => {
+      await store.archive.insert(doc('1.2.5.1', { custodian: '1.2.246.10.1.19.0' }));
+      await store.archive.insert(doc('1.2.5.2', { custodian: '1.2.246.10.2.19.0' }));
+      await store.archive.insert(doc('1.2.5.3', { custodian: '1.2.246.10.3.19.0', repository: 'social' }));
+      await store.archive.insert(doc('1.2.5.4', { custodian: '1.2.246.10.2.19.0', documentType: '1' }));
+      const oids = async (query: Parameters<Store['archive']['search']>[0]): Promise<[number, string[]]> => {
+        const page = await store.archive.search(query);
+        return [page.total, page.documents.map((d) => d.oid).sort()];
+      };
+      expect(await oids({ custodians: ['1.2.246.10.2.19.0'] })).toEqual([2, ['1.2.5.2', '1.2.5.4']]);
+      expect(await oids({ custodians: ['1.2.246.10.1.19.0', '1.2.246.10.3.19.0'] })).toEqual([
+        2,
+        ['1.2.5.1', '1.2.5.3'],
+      ]);
+      expect(await oids({ custodians: [] })).toEqual([0, []]);
+      expect(await oids({ custodians: ['1.2.246.10.9.19.0'] })).toEqual([0, []]);
+      // Combined with the other filters, the scope still bounds the answer (totals included).
+      expect(await oids({ custodians: ['1.2.246.10.2.19.0'], type: '1' })).toEqual([1, ['1.2.5.4']]);
+      expect(await oids({ custodians: ['1.2.246.10.1.19.0'], repository: 'social' })).toEqual([0, []]);
+      expect(await oids({ custodians: ['1.2.246.10.1.19.0'], custodian: '1.2.246.10.2.19.0' })).toEqual([
+        0,
+        [],
+      ]);
     });
 
     it('leaves replaced versions and invalid documents out only when asked to', async () => {

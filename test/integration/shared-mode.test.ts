@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bundle, OperationOutcome, Provenance } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ptaMessage } from '../../fixtures/cda/index.ts';
 import {
   kantaAppointment,
   ORG_KIELO,
@@ -26,6 +27,7 @@ import {
   type IssuedFiles,
 } from '../../simulator/http/tls-ca.ts';
 import type { RunningServer } from '../../simulator/server.ts';
+import { KUUSIJARVI, LUMME, sampleRun } from '../support/run-sample.ts';
 import { startTestSimulator } from '../support/sim.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kantasim-ca-'));
@@ -263,6 +265,65 @@ describe('every read endpoint as two organisations', () => {
       const runs = await call(who, 'GET', `/runs?organisation=${who === 'A' ? ORG_KIELO : ORG_READY}`);
       expect((runs.body as { runs: unknown[] }).runs).toEqual([]);
     }
+  });
+});
+
+describe('archiving and recording runs as two organisations', () => {
+  interface Ack {
+    acknowledgement: string;
+    details: { code: string; text: string }[];
+  }
+  const archive = (who: 'A' | 'B', message: string): Promise<Answer> =>
+    call(who, 'POST', '/archive/pta', message, { 'Content-Type': 'text/xml' });
+  const listed = async (who: 'A' | 'B'): Promise<string[]> => {
+    const res = await call(who, 'GET', '/archive/documents');
+    expect(res.status, res.text).toBe(200);
+    return (res.body as { documents: { oid: string }[] }).documents.map((d) => d.oid);
+  };
+
+  it('A archives its own document and finds it in /archive/documents; B does not', async () => {
+    // The fixture document's custodian is A's register controller (a unit of A by partOf).
+    const own = ptaMessage();
+    const res = await archive('A', own.message);
+    expect(res.status).toBe(201);
+    expect((res.body as Ack).acknowledgement).toBe('AA');
+    expect(await listed('A')).toContain(own.oid);
+    expect(await listed('B')).not.toContain(own.oid);
+    expect((await call('B', 'GET', `/archive/documents/${own.oid}`)).status).toBe(404);
+    expect((await call('A', 'GET', `/archive/documents/${own.oid}`)).status).toBe(200);
+  });
+
+  it("B archiving a document whose custodian is A's register gets 403 CDA-ACCESS-001, nothing stored", async () => {
+    const foreign = ptaMessage();
+    const res = await archive('B', foreign.message);
+    expect(res.status).toBe(403);
+    const ack = res.body as Ack;
+    expect(ack.acknowledgement).not.toBe('AA');
+    const finding = ack.details.find((d) => d.code === 'CDA-ACCESS-001');
+    expect(finding).toBeDefined();
+    expect(finding?.text).toContain('1.2.246.10.3210987.19.0');
+    expect(await listed('A')).not.toContain(foreign.oid);
+    expect(await listed('B')).not.toContain(foreign.oid);
+  });
+
+  it('A recording a run that names another organisation gets 403 access-out-of-scope', async () => {
+    // sampleRun() holds a scenario of A (Kuusijärvi) and one of Lumme, which is outside A's scope.
+    const res = await call('A', 'POST', '/runs', sampleRun());
+    expect(res.status).toBe(403);
+    const error = (res.body as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('access-out-of-scope');
+    expect(error.message).toContain(LUMME);
+    expect(((await call('A', 'GET', '/runs')).body as { runs: unknown[] }).runs).toEqual([]);
+    // A run of A's own scenario only is recorded, and B does not see it.
+    const run = sampleRun();
+    run.scenarios = run.scenarios.filter((s) => s.organisation?.oid === KUUSIJARVI);
+    const own = await call('A', 'POST', '/runs', run);
+    expect(own.status).toBe(201);
+    const ownId = (own.body as { runs: { id: string }[] }).runs[0]?.id ?? '';
+    expect(
+      ((await call('B', 'GET', '/runs')).body as { runs: { id: string }[] }).runs.map((r) => r.id),
+    ).not.toContain(ownId);
+    expect((await call('B', 'GET', `/runs/${ownId}`)).status).toBe(404);
   });
 });
 

@@ -10,10 +10,18 @@ export interface VendorEhrProcess {
   stop(): Promise<void>;
 }
 
-/** `npm run vendor-ehr -- --port 0 --sim URL [--fault NAME]`; resolves with the URL it prints. */
-export function spawnVendorEhr(simUrl: string, fault?: string): Promise<VendorEhrProcess> {
+/**
+ * `npm run vendor-ehr -- --port 0 --sim URL [--fault NAME] [EXTRA…]`; resolves with the URL it prints.
+ * `extra` passes more flags (e.g. `--cert`, `--key`, `--ca` for a shared kantasim).
+ */
+export function spawnVendorEhr(
+  simUrl: string,
+  fault?: string,
+  extra: readonly string[] = [],
+): Promise<VendorEhrProcess> {
   const args = ['run', '--silent', 'vendor-ehr', '--', '--port', '0', '--sim', simUrl];
   if (fault !== undefined) args.push('--fault', fault);
+  args.push(...extra);
   const child: ChildProcess = spawn('npm', args, {
     cwd: process.cwd(),
     detached: true, // its own process group, so stop() ends npm and node together

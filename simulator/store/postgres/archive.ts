@@ -127,6 +127,14 @@ export function pgArchive(db: Db): ArchiveRepository {
       eq('set_id', query.setId);
       eq('document_type', query.type);
       eq('custodian', query.custodian);
+      // The shared-mode tenant filter: without it one organisation's listing would show every tenant's
+      // documents. Bound parameters, one per custodian; an empty scope matches nothing.
+      if (query.custodians !== undefined)
+        where.push(
+          query.custodians.length === 0
+            ? 'FALSE'
+            : `custodian IN (${query.custodians.map((c) => q.p(c)).join(', ')})`,
+        );
       if (query.from !== undefined) where.push(`effective_at >= ${q.p(query.from)}`);
       // `2017-09` as an upper bound means "up to the end of September 2017".
       if (query.to !== undefined) where.push(`effective_at <= ${q.p(`${query.to}\uffff`)}`);

@@ -304,6 +304,7 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
           query.patient === undefined &&
           query.setId === undefined &&
           query.custodian === undefined &&
+          query.custodians === undefined &&
           query.from === undefined &&
           query.to === undefined &&
           query.submitter === undefined &&

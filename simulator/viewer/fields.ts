@@ -332,7 +332,9 @@ export interface AppointmentLike {
   created?: string;
   serviceType?: FhirConcept[];
   appointmentType?: FhirConcept;
-  participant?: { actor?: { reference?: string; display?: string; identifier?: { value?: string } } }[];
+  participant?: {
+    actor?: { reference?: string; display?: string; identifier?: { system?: string; value?: string } };
+  }[];
 }
 
 function codesOf(concepts: readonly (FhirConcept | undefined)[]): CodedValue[] {
@@ -348,8 +350,15 @@ function codesOf(concepts: readonly (FhirConcept | undefined)[]): CodedValue[] {
   return out;
 }
 
+/** The identity-code system (henkilötunnus), by which Kanta appointments name the patient. */
+const HETU_SYSTEM = 'urn:oid:1.2.246.21';
+
 function actorOf(apt: AppointmentLike, type: string): string | undefined {
-  const actor = apt.participant?.find((p) => p.actor?.reference?.startsWith(`${type}/`) === true)?.actor;
+  const actor = apt.participant?.find(
+    (p) =>
+      p.actor?.reference?.startsWith(`${type}/`) === true ||
+      (type === 'Patient' && p.actor?.identifier?.system === HETU_SYSTEM),
+  )?.actor;
   if (!actor) return undefined;
   return actor.identifier?.value ?? actor.display ?? actor.reference;
 }

@@ -14,7 +14,7 @@ import { extractHeader } from '../archive/header.ts';
 import { parseXml } from '../archive/xml.ts';
 import type { ArchivedDocument } from '../domain/cda.ts';
 import { compareDocument, countUnchecked, outcomeMarker, parseExpectations, summarise } from './compare.ts';
-import { appointmentFields, documentFields, narrativeSections } from './fields.ts';
+import { appointmentFields, documentFields, namedFieldOfXPath, narrativeSections } from './fields.ts';
 import { ComparePage } from './pages/compare.tsx';
 import type { ArchivistScope } from './scope.ts';
 import { parseForXPath } from './xpath-value.ts';
@@ -192,5 +192,14 @@ describe('the compare page', () => {
     expect(named).toMatch(/<time dateTime=/i);
     // The banner's unchecked count is the rows' ? count: 1 here.
     expect(html).toMatch(/1 ei voi tarkistaa/);
+  });
+});
+
+describe('recorded runs’ XPath checks by named field', () => {
+  it('maps well-known paths, whatever the prefix, and nothing else', () => {
+    expect(namedFieldOfXPath('xpath:string(/cda:ClinicalDocument/cda:title)')).toBe('title');
+    expect(namedFieldOfXPath('xpath:/hl7:ClinicalDocument/hl7:custodian//hl7:id/@root')).toBe('custodian');
+    expect(namedFieldOfXPath('xpath:/hl7:ClinicalDocument/hl7:component')).toBeUndefined();
+    expect(namedFieldOfXPath('title')).toBeUndefined();
   });
 });

@@ -389,3 +389,25 @@ export function appointmentFields(apt: AppointmentLike): NamedValue[] {
   if (type.length > 0) all.push({ name: 'appointmentType', kind: 'text', value: type[0]?.code, codes: type });
   return all.filter((v): v is NamedValue => v !== undefined);
 }
+
+/** Well-known XPath expressions of recorded runs' checks, by the named field they read. */
+const XPATH_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['/hl7:ClinicalDocument/hl7:title', 'title'],
+  ['/hl7:ClinicalDocument/hl7:custodian//hl7:id/@root', 'custodian'],
+  ['/hl7:ClinicalDocument/hl7:recordTarget/hl7:patientRole/hl7:id/@extension', 'patient'],
+  ['/hl7:ClinicalDocument/hl7:effectiveTime/@value', 'effectiveTime'],
+  ['/hl7:ClinicalDocument/hl7:code/@code', 'registerCode'],
+]);
+
+/**
+ * The named field an `xpath:` compare field reads, when it is one of the well-known paths (prefix
+ * `cda`/`v3`/`hl7` alike, `string(…)` around it or not), so a recorded run's expectations also appear
+ * in the side-by-side table; undefined otherwise.
+ */
+export function namedFieldOfXPath(field: string): string | undefined {
+  if (!field.startsWith('xpath:')) return undefined;
+  let expr = field.slice(6).trim();
+  const wrapped = /^string\((.*)\)$/.exec(expr);
+  if (wrapped) expr = (wrapped[1] ?? '').trim();
+  return XPATH_ALIASES.get(expr.replace(/\b(?:cda|v3):/g, 'hl7:'));
+}

@@ -82,6 +82,16 @@ describe('Compare from a recorded run in Chromium', () => {
       'Verenpaineen kontrollikäynti',
     );
     await expect(named.locator('tr[data-field=effectiveTime] time').count()).resolves.toBe(1);
+    // The run's title check lands on the named title row, marked as differing there too.
+    await expect(named.locator('tr[data-field=title]').getAttribute('data-outcome')).resolves.toBe(
+      'mismatch',
+    );
+    await expect(named.locator('tr[data-field=title]').getAttribute('class')).resolves.toContain(
+      'cmp-differs',
+    );
+    await expect(named.locator('tr[data-field=custodian]').getAttribute('data-outcome')).resolves.toBe(
+      'match',
+    );
 
     // The banner says one field differs and none is unchecked, as the rows do.
     const banner = await page.locator('.notice-error').first().innerText();

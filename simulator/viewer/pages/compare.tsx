@@ -19,7 +19,7 @@ import {
   type CompareRow,
 } from '../compare.ts';
 import type { RunSummary } from '../../domain/runs.ts';
-import { FIELD_BY_NAME, FIELDS, SECTION_FIELD, type NamedValue } from '../fields.ts';
+import { FIELD_BY_NAME, FIELDS, namedFieldOfXPath, SECTION_FIELD, type NamedValue } from '../fields.ts';
 import type { ArchivistScope } from '../scope.ts';
 
 export interface CompareProps {
@@ -79,7 +79,12 @@ function fieldLabel(name: string, t: (key: string, args?: Record<string, string>
 /** The named fields side by side: source value (when given), archived value, the outcome marker. */
 function NamedFields({ named, rows }: { named: NamedValue[]; rows: CompareRow[] | undefined }): VNode {
   const t = useT();
-  const byField = new Map((rows ?? []).map((r) => [r.field, r]));
+  // A named field's row: its own, or a recorded run's check of the same value by a well-known XPath.
+  const byField = new Map<string, CompareRow>();
+  for (const r of rows ?? []) {
+    const name = FIELD_BY_NAME.has(r.field) ? r.field : (namedFieldOfXPath(r.field) ?? r.field);
+    if (!byField.has(name) || r.field === name) byField.set(name, r);
+  }
   return (
     <section class="docsection">
       <h2>{t('compare.named.heading')}</h2>

@@ -184,7 +184,7 @@ describe('the compare page', () => {
       }),
     );
     const named = html.slice(html.indexOf('data-testid="compare-named"'));
-    expect(named).toMatch(/<tr class="cmp-mismatch cmp-differs" data-field="title"/);
+    expect(named).toMatch(/<tr class="cmp-mismatch cmp-differs" data-named="title"/);
     expect(named).toContain('≠');
     expect(named).toContain('Väärä otsikko');
     expect(named).toContain('Käyntikertomus');

@@ -78,18 +78,18 @@ describe('Compare from a recorded run in Chromium', () => {
 
     // The named fields side by side, the archived title among them, the time in Helsinki time.
     const named = page.locator('[data-testid=compare-named]');
-    await expect(named.locator('tr[data-field=title]').innerText()).resolves.toContain(
+    await expect(named.locator('tr[data-named=title]').innerText()).resolves.toContain(
       'Verenpaineen kontrollikäynti',
     );
-    await expect(named.locator('tr[data-field=effectiveTime] time').count()).resolves.toBe(1);
+    await expect(named.locator('tr[data-named=effectiveTime] time').count()).resolves.toBe(1);
     // The run's title check lands on the named title row, marked as differing there too.
-    await expect(named.locator('tr[data-field=title]').getAttribute('data-outcome')).resolves.toBe(
+    await expect(named.locator('tr[data-named=title]').getAttribute('data-outcome')).resolves.toBe(
       'mismatch',
     );
-    await expect(named.locator('tr[data-field=title]').getAttribute('class')).resolves.toContain(
+    await expect(named.locator('tr[data-named=title]').getAttribute('class')).resolves.toContain(
       'cmp-differs',
     );
-    await expect(named.locator('tr[data-field=custodian]').getAttribute('data-outcome')).resolves.toBe(
+    await expect(named.locator('tr[data-named=custodian]').getAttribute('data-outcome')).resolves.toBe(
       'match',
     );
 

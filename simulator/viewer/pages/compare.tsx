@@ -100,7 +100,7 @@ function NamedFields({ named, rows }: { named: NamedValue[]; rows: CompareRow[] 
             <tr
               key={f.name}
               class={row === undefined ? 'cmp-not-given' : rowClass(row.outcome)}
-              data-field={f.name}
+              data-named={f.name}
               {...(row !== undefined && { 'data-outcome': row.outcome })}
             >
               <th scope="row">

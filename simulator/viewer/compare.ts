@@ -9,10 +9,17 @@
  *   time that day); time-zone offsets and fractions of a second are ignored.
  * - list: comma-separated values, order and duplicates ignored.
  * - `null` as the expected value means "the archived document must not have this field".
+ * - `section:<title>`: the text of the narrative section with that title, compared as text.
+ *
+ * What could not be checked (an unknown field, a value or an expression that cannot be evaluated) is
+ * decided by one function, `isUnchecked`, used by both the banner's count and each row's marker, so the
+ * two never disagree. Messages come in the reader's language (viewer.json `compare.*`); the default
+ * translator is English, for callers outside a page.
  */
 import { tsToIso } from '../archive/header.ts';
 import type { ArchivedDocument } from '../domain/cda.ts';
-import { FIELD_BY_NAME, type FieldKind } from './fields.ts';
+import { translator, type Translate } from '../../common/i18n/index.ts';
+import { FIELD_BY_NAME, narrativeSections, SECTION_FIELD, type FieldKind } from './fields.ts';
 import { evaluateXPath, type XPathDocument } from './xpath-value.ts';
 
 export type CompareOutcome = 'match' | 'mismatch' | 'missing' | 'unknown-field' | 'invalid';
@@ -33,29 +40,46 @@ export type ParsedExpectations = { ok: true; fields: [string, unknown][] } | { o
 /** Most fields one check may list. */
 export const MAX_FIELDS = 500;
 
+/** English messages, for callers that give no translator (the page gives the reader's). */
+const ENGLISH: Translate = translator('en', 'viewer');
+
+/** Outcomes that mean "this field could not be checked": the one rule behind the banner and the rows. */
+export function isUnchecked(outcome: CompareOutcome): boolean {
+  return outcome === 'unknown-field' || outcome === 'invalid';
+}
+
+/** How many rows could not be checked (see `isUnchecked`). */
+export function countUnchecked(rows: readonly CompareRow[]): number {
+  return rows.filter((r) => isUnchecked(r.outcome)).length;
+}
+
+/**
+ * The marker a row's outcome shows before its name, readable without colour: ✓ matches, ≠ differs or
+ * is missing from the archive, ? could not be checked.
+ */
+export function outcomeMarker(outcome: CompareOutcome): '✓' | '≠' | '?' {
+  return outcome === 'match' ? '✓' : isUnchecked(outcome) ? '?' : '≠';
+}
+
 /** Reads the pasted or uploaded text: a JSON object of field → expected value. */
-export function parseExpectations(text: string): ParsedExpectations {
+export function parseExpectations(text: string, t: Translate = ENGLISH): ParsedExpectations {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '')
-    return { ok: false, problem: 'Give the source system’s values as a JSON object, e.g. {"title": "…"}.' };
+  if (trimmed === '') return { ok: false, problem: t('compare.problem.empty') };
   let parsed: unknown;
   try {
     parsed = JSON.parse(trimmed);
   } catch (err) {
     return {
       ok: false,
-      problem: `The text is not valid JSON (${err instanceof Error ? err.message : String(err)}). Give a JSON object of field → value.`,
+      problem: t('compare.problem.json', { detail: err instanceof Error ? err.message : String(err) }),
     };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return {
-      ok: false,
-      problem: 'The JSON must be an object of field → value, not an array or a single value.',
-    };
+    return { ok: false, problem: t('compare.problem.notObject') };
   const fields = Object.entries(parsed);
-  if (fields.length === 0) return { ok: false, problem: 'The JSON object has no fields to compare.' };
+  if (fields.length === 0) return { ok: false, problem: t('compare.problem.noFields') };
   if (fields.length > MAX_FIELDS)
-    return { ok: false, problem: `The JSON object has ${fields.length} fields; give at most ${MAX_FIELDS}.` };
+    return { ok: false, problem: t('compare.problem.tooMany', { count: fields.length, max: MAX_FIELDS }) };
   return { ok: true, fields };
 }
 
@@ -104,8 +128,8 @@ export function valuesMatch(kind: FieldKind, expected: string, actual: string): 
   }
 }
 
-function shown(value: unknown): string {
-  return value === null ? '(absent)' : typeof value === 'string' ? value : JSON.stringify(value);
+function shown(value: unknown, t: Translate): string {
+  return value === null ? t('compare.absent') : typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /**
@@ -115,6 +139,7 @@ export function compareDocument(
   doc: ArchivedDocument,
   fields: [string, unknown][],
   xml: () => XPathDocument,
+  t: Translate = ENGLISH,
 ): CompareRow[] {
   let parsedXml: XPathDocument | undefined;
   // One field of an oddly shaped stored record must not fail the whole check: that row says so.
@@ -125,22 +150,22 @@ export function compareDocument(
       return {
         field,
         label: field,
-        expected: shown(raw),
+        expected: shown(raw, t),
         outcome: 'invalid',
-        note: 'The stored record has an unexpected shape here, so this field cannot be read.',
+        note: t('compare.note.shape'),
       };
     }
   });
 
   function compareField(field: string, raw: unknown): CompareRow {
-    const expected = shown(raw);
+    const expected = shown(raw, t);
     if (raw !== null && typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean')
       return {
         field,
         label: field,
         expected,
         outcome: 'invalid',
-        note: 'Give a single text, number, true/false or null, not a list or object.',
+        note: t('compare.note.notScalar'),
       };
     let label: string;
     let kind: FieldKind;
@@ -149,14 +174,41 @@ export function compareDocument(
     if (field.startsWith('xpath:')) {
       parsedXml ??= xml();
       if (!parsedXml.ok)
-        return { field, label: 'XPath', expected, outcome: 'invalid', note: parsedXml.problem };
+        return {
+          field,
+          label: 'XPath',
+          expected,
+          outcome: 'invalid',
+          note: t('compare.note.xpath', { detail: parsedXml.problem }),
+        };
       const result = evaluateXPath(parsedXml.doc, field.slice(6));
-      if (!result.ok) return { field, label: 'XPath', expected, outcome: 'invalid', note: result.problem };
+      if (!result.ok)
+        return {
+          field,
+          label: 'XPath',
+          expected,
+          outcome: 'invalid',
+          note: t('compare.note.xpath', { detail: result.problem }),
+        };
       label = 'XPath';
       kind = 'text';
       actual = result.value;
       if (result.count !== undefined && result.count > 1)
-        note = `${result.count} nodes matched; the first one is compared.`;
+        note = t('compare.note.manyNodes', { count: result.count });
+    } else if (field.startsWith(SECTION_FIELD)) {
+      parsedXml ??= xml();
+      if (!parsedXml.ok)
+        return {
+          field,
+          label: field,
+          expected,
+          outcome: 'invalid',
+          note: t('compare.note.xpath', { detail: parsedXml.problem }),
+        };
+      const title = normaliseText(field.slice(SECTION_FIELD.length));
+      label = t('compare.section', { title });
+      kind = 'text';
+      actual = narrativeSections(parsedXml.doc).find((s) => s.title === title)?.text;
     } else {
       const def = FIELD_BY_NAME.get(field);
       if (!def)
@@ -165,7 +217,7 @@ export function compareDocument(
           label: field,
           expected,
           outcome: 'unknown-field',
-          note: 'Not a field the viewer knows; see the list of fields below, or use xpath:/hl7:ClinicalDocument/….',
+          note: t('compare.note.unknownField'),
         };
       label = def.label;
       kind = def.kind;

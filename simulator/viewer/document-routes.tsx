@@ -7,7 +7,9 @@ import express, { type Response, type Router } from 'express';
 import type { ArchivedDocument } from '../domain/cda.ts';
 import { compareDocument, parseExpectations } from './compare.ts';
 import { diffLines } from './diff.ts';
-import { FIELDS } from './fields.ts';
+import { documentFields, FIELDS } from './fields.ts';
+import { translator } from '../../common/i18n/index.ts';
+import { langOfRes } from './i18n.tsx';
 import { parseFormData } from './form.ts';
 import { cdaSections, narrativeLines, nonXmlBodyType } from './narrative.tsx';
 import { readerOf, requestIdOf, sameOrigin, send, urlencodedForm } from './page-http.tsx';
@@ -138,9 +140,13 @@ export function documentRoutes(router: Router): void {
     const doc = await visibleDocument(res, req.params.oid);
     if (!doc) return;
     const runs = await reader.runsWithExpectations(doc.oid);
+    const t = translator(langOfRes(res), 'viewer');
+    const text = (await reader.xmlText(doc)) ?? '';
+    const parsedXml = parseForXPath(text);
+    const named = documentFields(doc, parsedXml.ok ? parsedXml.doc : undefined);
     const runId = typeof req.query.run === 'string' ? req.query.run : undefined;
     if (runId === undefined) {
-      send(res, <ComparePage scope={scope} doc={doc} input="" runs={runs} />);
+      send(res, <ComparePage scope={scope} doc={doc} input="" runs={runs} named={named} />);
       return;
     }
     // "Use the expectations of scenario run X" (runs.ts explains the mapping).
@@ -155,14 +161,14 @@ export function documentRoutes(router: Router): void {
           doc={doc}
           input=""
           runs={runs}
-          problem={`No recorded run ${runId} of your organisation has expected values for this document.`}
+          named={named}
+          problem={t('compare.noRun', { run: runId })}
         />,
         404,
       );
       return;
     }
-    const text = (await reader.xmlText(doc)) ?? '';
-    const rows = compareDocument(doc, fields, () => parseForXPath(text));
+    const rows = compareDocument(doc, fields, () => parsedXml, t);
     await reader.logAccess('compare', [doc.patient], doc.oid, requestIdOf(res));
     send(
       res,
@@ -172,6 +178,7 @@ export function documentRoutes(router: Router): void {
         input={JSON.stringify(expected, null, 2)}
         rows={rows}
         runs={runs}
+        named={named}
         fromRun={found.record}
       />,
     );
@@ -195,15 +202,22 @@ export function documentRoutes(router: Router): void {
     } else if (typeof (req.body as Record<string, unknown> | undefined)?.expected === 'string') {
       input = (req.body as Record<string, string>).expected ?? '';
     }
-    const parsed = parseExpectations(input);
+    const t = translator(langOfRes(res), 'viewer');
+    const text = (await reader.xmlText(doc)) ?? '';
+    const parsedXml = parseForXPath(text);
+    const named = documentFields(doc, parsedXml.ok ? parsedXml.doc : undefined);
+    const parsed = parseExpectations(input, t);
     if (!parsed.ok) {
-      send(res, <ComparePage scope={scope} doc={doc} input={input} problem={parsed.problem} />, 400);
+      send(
+        res,
+        <ComparePage scope={scope} doc={doc} input={input} problem={parsed.problem} named={named} />,
+        400,
+      );
       return;
     }
-    const text = (await reader.xmlText(doc)) ?? '';
-    const rows = compareDocument(doc, parsed.fields, () => parseForXPath(text));
+    const rows = compareDocument(doc, parsed.fields, () => parsedXml, t);
     await reader.logAccess('compare', [doc.patient], doc.oid, requestIdOf(res));
-    send(res, <ComparePage scope={scope} doc={doc} input={input} rows={rows} />);
+    send(res, <ComparePage scope={scope} doc={doc} input={input} rows={rows} named={named} />);
   });
 }
 

@@ -17,6 +17,8 @@ export interface FieldDef {
   help: string;
   kind: FieldKind;
   get(doc: ArchivedDocument): string | undefined;
+  /** For coded fields: the coded value, so the page can show the code list's display beside the code. */
+  coded?(doc: ArchivedDocument): CodedValue | undefined;
 }
 
 const code = (cv: CodedValue | undefined): string | undefined => cv?.code;
@@ -87,6 +89,7 @@ export const FIELDS: readonly FieldDef[] = [
     help: 'hl7fi:localHeader/documentType/@code, e.g. 1',
     kind: 'text',
     get: (d) => d.documentType ?? code(d.header.localHeader.documentType),
+    coded: (d) => d.header.localHeader.documentType,
   },
   {
     name: 'registerCode',
@@ -94,6 +97,7 @@ export const FIELDS: readonly FieldDef[] = [
     help: 'ClinicalDocument/code/@code, e.g. 2 Julkinen terveydenhuolto',
     kind: 'text',
     get: (d) => code(d.header.registerCode),
+    coded: (d) => d.header.registerCode,
   },
   {
     name: 'confidentiality',
@@ -101,6 +105,7 @@ export const FIELDS: readonly FieldDef[] = [
     help: 'confidentialityCode/@code',
     kind: 'text',
     get: (d) => code(d.header.confidentiality),
+    coded: (d) => d.header.confidentiality,
   },
   {
     name: 'custodian',
@@ -115,6 +120,7 @@ export const FIELDS: readonly FieldDef[] = [
     help: 'hl7fi:localHeader/functionCode/@code',
     kind: 'text',
     get: (d) => code(d.header.localHeader.functionCode),
+    coded: (d) => d.header.localHeader.functionCode,
   },
   {
     name: 'recordStatus',
@@ -122,6 +128,7 @@ export const FIELDS: readonly FieldDef[] = [
     help: 'hl7fi:localHeader/recordStatus/@code',
     kind: 'text',
     get: (d) => code(d.header.localHeader.recordStatus),
+    coded: (d) => d.header.localHeader.recordStatus,
   },
   {
     name: 'languageCode',
@@ -193,6 +200,7 @@ export const FIELDS: readonly FieldDef[] = [
     help: 'social welfare: 1.2.246.537.6.1505 code',
     kind: 'text',
     get: (d) => code(d.header.social.documentGroup),
+    coded: (d) => d.header.social.documentGroup,
   },
   {
     name: 'serviceTask',
@@ -200,7 +208,206 @@ export const FIELDS: readonly FieldDef[] = [
     help: 'social welfare: 1.2.246.537.6.1221 code',
     kind: 'text',
     get: (d) => code(d.header.social.serviceTask),
+    coded: (d) => d.header.social.serviceTask,
   },
 ];
 
 export const FIELD_BY_NAME: ReadonlyMap<string, FieldDef> = new Map(FIELDS.map((f) => [f.name, f]));
+
+/**
+ * The fields an archivist reads side by side when confirming that the archive holds what the source
+ * system recorded, in reading order: title, patient, times, author, custodian, register, codes.
+ * Narrative sections follow them (`section:<title>`, see `narrativeSections`).
+ */
+export const ARCHIVIST_FIELDS: readonly string[] = [
+  'title',
+  'patient',
+  'patientName',
+  'effectiveTime',
+  'encounterStart',
+  'encounterEnd',
+  'author',
+  'authorOrganisation',
+  'custodian',
+  'registerCode',
+  'documentType',
+  'confidentiality',
+  'functionCode',
+  'recordStatus',
+  'viewCodes',
+  'documentGroup',
+  'serviceTask',
+];
+
+/** One narrative section of a structured body: its title and its text, spaces collapsed. */
+export interface NarrativeSection {
+  title: string;
+  text: string;
+}
+
+/** Prefix of the compare field that names a narrative section by its title. */
+export const SECTION_FIELD = 'section:';
+
+const HL7_NS = 'urn:hl7-org:v3';
+
+function elementChildren(node: Node, localName: string): Element[] {
+  const out: Element[] = [];
+  for (let c = node.firstChild; c !== null; c = c.nextSibling)
+    if (c.nodeType === 1 && (c as Element).localName === localName && (c as Element).namespaceURI === HL7_NS)
+      out.push(c as Element);
+  return out;
+}
+
+function collapse(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The top-level sections of a CDA structured body (Potilastiedon arkisto documents), read from the stored
+ * XML. Social-welfare documents carry their narrative as base64 XHTML (nonXMLBody) and give none here.
+ */
+export function narrativeSections(root: Node): NarrativeSection[] {
+  const docEl =
+    root.nodeType === 9 ? elementChildren(root, 'ClinicalDocument')[0] : (root as Element | undefined);
+  if (docEl === undefined) return [];
+  const out: NarrativeSection[] = [];
+  for (const component of elementChildren(docEl, 'component'))
+    for (const body of elementChildren(component, 'structuredBody'))
+      for (const part of elementChildren(body, 'component'))
+        for (const section of elementChildren(part, 'section')) {
+          const title = collapse(elementChildren(section, 'title')[0]?.textContent);
+          const text = collapse(elementChildren(section, 'text')[0]?.textContent);
+          out.push({ title, text });
+        }
+  return out;
+}
+
+/** One named value of a stored record, for the side-by-side table. */
+export interface NamedValue {
+  name: string;
+  kind: FieldKind;
+  value?: string;
+  /** Coded values, so the page shows each code with its code list's display. */
+  codes?: CodedValue[];
+}
+
+/** The archivist's named fields of a document, with the narrative sections of its stored XML. */
+export function documentFields(doc: ArchivedDocument, xml?: Node): NamedValue[] {
+  const out: NamedValue[] = [];
+  for (const name of ARCHIVIST_FIELDS) {
+    const def = FIELD_BY_NAME.get(name);
+    if (!def) continue;
+    const value = def.get(doc);
+    const coded = def.coded?.(doc);
+    if (value === undefined && coded === undefined) continue;
+    out.push({
+      name,
+      kind: def.kind,
+      ...(value !== undefined && { value }),
+      ...(coded !== undefined && { codes: [coded] }),
+    });
+  }
+  if (xml !== undefined)
+    for (const s of narrativeSections(xml))
+      out.push({ name: `${SECTION_FIELD}${s.title}`, kind: 'text', value: s.text });
+  return out;
+}
+
+interface FhirCoding {
+  system?: string;
+  code?: string;
+  display?: string;
+}
+interface FhirConcept {
+  coding?: FhirCoding[];
+  text?: string;
+}
+/** The parts of a FHIR R4 Appointment the named fields read (structural, so any R4 typing fits). */
+export interface AppointmentLike {
+  id?: string;
+  status?: string;
+  description?: string;
+  start?: string;
+  end?: string;
+  created?: string;
+  serviceType?: FhirConcept[];
+  appointmentType?: FhirConcept;
+  participant?: {
+    actor?: { reference?: string; display?: string; identifier?: { system?: string; value?: string } };
+  }[];
+}
+
+function codesOf(concepts: readonly (FhirConcept | undefined)[]): CodedValue[] {
+  const out: CodedValue[] = [];
+  for (const c of concepts)
+    for (const coding of c?.coding ?? [])
+      if (coding.code !== undefined)
+        out.push({
+          code: coding.code,
+          codeSystem: (coding.system ?? '').replace(/^urn:oid:/, ''),
+          ...(coding.display !== undefined && { displayName: coding.display }),
+        });
+  return out;
+}
+
+/** The identity-code system (henkilötunnus), by which Kanta appointments name the patient. */
+const HETU_SYSTEM = 'urn:oid:1.2.246.21';
+
+function actorOf(apt: AppointmentLike, type: string): string | undefined {
+  const actor = apt.participant?.find(
+    (p) =>
+      p.actor?.reference?.startsWith(`${type}/`) === true ||
+      (type === 'Patient' && p.actor?.identifier?.system === HETU_SYSTEM),
+  )?.actor;
+  if (!actor) return undefined;
+  return actor.identifier?.value ?? actor.display ?? actor.reference;
+}
+
+/** The named fields of an appointment (ajanvaraus): status, times, patient, practitioner and codes. */
+export function appointmentFields(apt: AppointmentLike): NamedValue[] {
+  const all: (NamedValue | undefined)[] = [
+    apt.description === undefined ? undefined : { name: 'title', kind: 'text', value: apt.description },
+    apt.status === undefined ? undefined : { name: 'status', kind: 'text', value: apt.status },
+    ((v) => (v === undefined ? undefined : { name: 'patient', kind: 'text' as const, value: v }))(
+      actorOf(apt, 'Patient'),
+    ),
+    apt.start === undefined ? undefined : { name: 'start', kind: 'time', value: apt.start },
+    apt.end === undefined ? undefined : { name: 'end', kind: 'time', value: apt.end },
+    ((v) => (v === undefined ? undefined : { name: 'author', kind: 'text' as const, value: v }))(
+      actorOf(apt, 'Practitioner'),
+    ),
+  ];
+  const service = codesOf(apt.serviceType ?? []);
+  if (service.length > 0)
+    all.push({
+      name: 'serviceType',
+      kind: 'list',
+      value: service.map((c) => c.code).join(', '),
+      codes: service,
+    });
+  const type = codesOf([apt.appointmentType]);
+  if (type.length > 0) all.push({ name: 'appointmentType', kind: 'text', value: type[0]?.code, codes: type });
+  return all.filter((v): v is NamedValue => v !== undefined);
+}
+
+/** Well-known XPath expressions of recorded runs' checks, by the named field they read. */
+const XPATH_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['/hl7:ClinicalDocument/hl7:title', 'title'],
+  ['/hl7:ClinicalDocument/hl7:custodian//hl7:id/@root', 'custodian'],
+  ['/hl7:ClinicalDocument/hl7:recordTarget/hl7:patientRole/hl7:id/@extension', 'patient'],
+  ['/hl7:ClinicalDocument/hl7:effectiveTime/@value', 'effectiveTime'],
+  ['/hl7:ClinicalDocument/hl7:code/@code', 'registerCode'],
+]);
+
+/**
+ * The named field an `xpath:` compare field reads, when it is one of the well-known paths (prefix
+ * `cda`/`v3`/`hl7` alike, `string(…)` around it or not), so a recorded run's expectations also appear
+ * in the side-by-side table; undefined otherwise.
+ */
+export function namedFieldOfXPath(field: string): string | undefined {
+  if (!field.startsWith('xpath:')) return undefined;
+  let expr = field.slice(6).trim();
+  const wrapped = /^string\((.*)\)$/.exec(expr);
+  if (wrapped) expr = (wrapped[1] ?? '').trim();
+  return XPATH_ALIASES.get(expr.replace(/\b(?:cda|v3):/g, 'hl7:'));
+}

@@ -8,6 +8,7 @@
  * without a boundary.
  */
 import { Component, options, type ComponentChildren, type VNode } from 'preact';
+import { useT } from './i18n.tsx';
 
 (options as { errorBoundaries?: boolean }).errorBoundaries = true;
 
@@ -29,9 +30,10 @@ export class Guard extends Component<GuardProps, { failed: boolean }> {
 
 /** The marked placeholder for what a stored record did not let the viewer show. */
 export function Unreadable({ what }: { what: string }): VNode {
+  const t = useT();
   return (
     <span class="badge badge-warn unreadable" data-testid="unreadable">
-      {what} could not be shown: the stored record has an unexpected shape
+      {t('guard.unreadable', { what })}
     </span>
   );
 }

@@ -148,6 +148,8 @@ describe('viewer over HTTP', () => {
         Cookie: cookie,
         'Content-Type': 'application/x-www-form-urlencoded',
         'Sec-Fetch-Site': 'same-origin',
+        // The compare page's messages follow the reader's language; this asserts the English one.
+        'Accept-Language': 'en',
       },
       body: 'expected=%7Bnot%20json',
     });

@@ -1,11 +1,25 @@
-/** Compare: the source system's values beside what was archived, each field matching or not. */
-import { useT, When } from '../i18n.tsx';
+/**
+ * Compare: the source system's values beside what was archived, each field matching or not. Above the
+ * expert's table (any field, `xpath:`), the archivist's named fields side by side: title, patient, times
+ * in Helsinki time, author, custodian, register, codes with their code lists' displays, narrative
+ * sections. A differing row carries the class `cmp-differs` and a ≠ marker, an unchecked one a ?, so the
+ * difference reads without colour; the banner counts unchecked rows with the same function
+ * (`countUnchecked`).
+ */
+import { cdaTimeToIso, CodeName, useT, When } from '../i18n.tsx';
 import type { VNode } from 'preact';
 import type { ArchivedDocument } from '../../domain/cda.ts';
 import { DataTable, Layout, Notice, PageHead, StatusBadge } from '../components.tsx';
-import { summarise, type CompareOutcome, type CompareRow } from '../compare.ts';
+import {
+  countUnchecked,
+  isUnchecked,
+  outcomeMarker,
+  summarise,
+  type CompareOutcome,
+  type CompareRow,
+} from '../compare.ts';
 import type { RunSummary } from '../../domain/runs.ts';
-import { FIELD_BY_NAME, FIELDS } from '../fields.ts';
+import { FIELD_BY_NAME, FIELDS, namedFieldOfXPath, SECTION_FIELD, type NamedValue } from '../fields.ts';
 import type { ArchivistScope } from '../scope.ts';
 
 export interface CompareProps {
@@ -18,6 +32,109 @@ export interface CompareProps {
   runs?: { run: RunSummary; fields: number }[];
   /** The run whose expectations `input` holds. */
   fromRun?: RunSummary;
+  /** The archivist's named fields of the archived document (`documentFields`). */
+  named?: NamedValue[];
+}
+
+/** A row's classes: its outcome, and `cmp-differs` / `cmp-unchecked` for what is not a match. */
+function rowClass(outcome: CompareOutcome): string {
+  const extra = outcome === 'match' ? '' : isUnchecked(outcome) ? ' cmp-unchecked' : ' cmp-differs';
+  return `cmp-${outcome}${extra}`;
+}
+
+/** A time value in Helsinki time (HL7 TS or ISO), with the value as written in a title. */
+function TimeValue({ value }: { value: string }): VNode {
+  const iso = /^\d{8}/.test(value) ? cdaTimeToIso(value) : value;
+  return (
+    <span class="val" title={value}>
+      <When value={iso ?? value} />
+    </span>
+  );
+}
+
+/** An archived value: coded values with their displays, times in Helsinki, other text as written. */
+function ArchivedValue({ field }: { field: NamedValue }): VNode {
+  if (field.codes !== undefined && field.codes.length > 0)
+    return (
+      <span class="val">
+        {field.codes.map((c, i) => (
+          <span key={i} class="code-with-display">
+            {i > 0 && ', '}
+            <code>{c.code}</code> <CodeName system={c.codeSystem} code={c.code} written={c.displayName} />
+          </span>
+        ))}
+      </span>
+    );
+  if (field.value === undefined) return <span class="muted">–</span>;
+  if (field.kind === 'time') return <TimeValue value={field.value} />;
+  return <span class="val">{field.value}</span>;
+}
+
+function fieldLabel(name: string, t: (key: string, args?: Record<string, string>) => string): string {
+  if (name.startsWith(SECTION_FIELD))
+    return t('compare.section', { title: name.slice(SECTION_FIELD.length) });
+  return FIELD_BY_NAME.has(name) ? t(`field.${name}`) : name;
+}
+
+/** The named fields side by side: source value (when given), archived value, the outcome marker. */
+function NamedFields({ named, rows }: { named: NamedValue[]; rows: CompareRow[] | undefined }): VNode {
+  const t = useT();
+  // A named field's row: its own, or a recorded run's check of the same value by a well-known XPath.
+  const byField = new Map<string, CompareRow>();
+  for (const r of rows ?? []) {
+    const name = FIELD_BY_NAME.has(r.field) ? r.field : (namedFieldOfXPath(r.field) ?? r.field);
+    if (!byField.has(name) || r.field === name) byField.set(name, r);
+  }
+  return (
+    <section class="docsection">
+      <h2>{t('compare.named.heading')}</h2>
+      <p class="hint">{t('compare.named.intro')}</p>
+      <DataTable
+        variant="compare"
+        testid="compare-named"
+        columns={[t('diff.field'), t('compare.col.expected'), t('label.archived')]}
+      >
+        {named.map((f) => {
+          const row = byField.get(f.name);
+          return (
+            <tr
+              key={f.name}
+              class={row === undefined ? 'cmp-not-given' : rowClass(row.outcome)}
+              data-named={f.name}
+              {...(row !== undefined && { 'data-outcome': row.outcome })}
+            >
+              <th scope="row">
+                {row !== undefined && (
+                  <span class="cmp-marker" aria-hidden="true">
+                    {outcomeMarker(row.outcome)}{' '}
+                  </span>
+                )}
+                {fieldLabel(f.name, t)}
+                {row !== undefined && row.outcome !== 'match' && (
+                  <span class="visually-hidden"> ({t('compare.differs')})</span>
+                )}
+                <div class="sub">
+                  <code>{f.name}</code>
+                </div>
+              </th>
+              <td data-label={t('compare.col.expected')}>
+                {row === undefined ? (
+                  <span class="muted">{t('compare.named.notGiven')}</span>
+                ) : f.kind === 'time' ? (
+                  <TimeValue value={row.expected} />
+                ) : (
+                  <span class="val">{row.expected}</span>
+                )}
+              </td>
+              <td data-label={t('label.archived')}>
+                <ArchivedValue field={f} />
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
+    </section>
+  );
 }
 
 /** viewer.json keys of each row's outcome. */
@@ -76,7 +193,16 @@ function RunChoices({
   );
 }
 
-export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromRun }: CompareProps): VNode {
+export function ComparePage({
+  scope,
+  doc,
+  input,
+  problem,
+  rows,
+  runs = [],
+  fromRun,
+  named = [],
+}: CompareProps): VNode {
   const counts = rows ? summarise(rows) : undefined;
   const allMatch = counts !== undefined && rows !== undefined && counts.match === rows.length;
   const t = useT();
@@ -105,7 +231,7 @@ export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromR
                 total: rows.length,
                 mismatch: counts.mismatch,
                 missing: counts.missing,
-                unchecked: counts['unknown-field'] + counts.invalid,
+                unchecked: countUnchecked(rows),
               })}
             </Notice>
           )}
@@ -120,15 +246,16 @@ export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromR
             ]}
           >
             {rows.map((r, i) => (
-              <tr key={i} class={`cmp-${r.outcome}`} data-field={r.field} data-outcome={r.outcome}>
+              <tr key={i} class={rowClass(r.outcome)} data-field={r.field} data-outcome={r.outcome}>
                 <td data-label={t('compare.col.result')}>
                   <span class={`badge badge-cmp-${r.outcome}`}>
-                    {r.outcome === 'match' ? '✓ ' : '✗ '}
-                    {t(OUTCOME_LABEL[r.outcome])}
+                    <span class="cmp-marker">{outcomeMarker(r.outcome)}</span> {t(OUTCOME_LABEL[r.outcome])}
                   </span>
                 </td>
                 <th scope="row">
-                  {FIELD_BY_NAME.has(r.field) ? t(`field.${r.field}`) : r.label}
+                  {FIELD_BY_NAME.has(r.field) || r.field.startsWith(SECTION_FIELD)
+                    ? fieldLabel(r.field, t)
+                    : r.label}
                   <div class="sub">
                     <code>{r.field}</code>
                   </div>
@@ -149,6 +276,7 @@ export function ComparePage({ scope, doc, input, problem, rows, runs = [], fromR
           </DataTable>
         </section>
       )}
+      {named.length > 0 && <NamedFields named={named} rows={rows} />}
       <section class="docsection">
         <h2>{t('compare.sourceValues')}</h2>
         {problem !== undefined && <Notice kind="error">{problem}</Notice>}

@@ -249,7 +249,7 @@ export class RegistryService {
       await this.info(
         tx,
         'test-persons.issue',
-        `${issued.length} test persons issued to ${body.vendor} for ${org.name}, service ${body.service}`,
+        `${issued.length} ${issued.length === 1 ? 'test person' : 'test persons'} issued to ${body.vendor} for ${org.name}, service ${body.service}`,
         body.customer,
       );
       return issued;

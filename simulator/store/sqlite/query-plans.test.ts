@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { openSqliteStore, type SqliteStore } from './index.ts';
 import type { ArchiveQuery } from '../archive-types.ts';
-import type { HistoryQuery, SearchQuery } from '../fhir-types.ts';
+import {
+  EXACT_TOTAL_LIMIT,
+  type HistoryQuery,
+  type HistoryResult,
+  type SearchCriterion,
+  type SearchQuery,
+  type SearchResult,
+  type SortKey,
+} from '../fhir-types.ts';
 
 const MAIN_TABLES = ['archive_documents', 'fhir_current', 'fhir_index', 'fhir_versions'];
 
@@ -51,9 +59,13 @@ function plan({ sql, args }: Recorded): string[] {
   );
 }
 
-/** Plan lines that mean work in proportion to the store. */
-function problems(lines: string[], allowSort: boolean): string[] {
+/**
+ * Plan lines that mean work in proportion to the store. `walk` names a table whose rowid order is the
+ * page order (the history of everything, newest first): walking it stops after the page.
+ */
+function problems(lines: string[], allowSort: boolean, walk?: string): string[] {
   return lines.filter((line) => {
+    if (walk !== undefined && line === `SCAN ${walk}`) return false;
     const scan = /^SCAN (\S+)(?: AS \S+)?$/.exec(line);
     if (scan && MAIN_TABLES.includes(scan[1] ?? '')) return true;
     if (MAIN_TABLES.some((t) => line === `SCAN ${t}`)) return true;
@@ -100,61 +112,125 @@ describe('archive query shapes', () => {
 
 const t0 = Date.parse('2025-03-01T00:00:00Z');
 const t1 = Date.parse('2025-04-01T00:00:00Z');
+/** More appointments than a search counts exactly, so the broad shapes take their at-scale plans. */
+const BROAD = EXACT_TOTAL_LIMIT + 100;
+
+const appointments = (query: Partial<SearchQuery>): SearchQuery => ({
+  resourceType: 'Appointment',
+  criteria: [],
+  count: 50,
+  offset: 0,
+  ...query,
+});
+const patient = (n: number): SearchCriterion => ({
+  param: 'patient',
+  kind: 'reference',
+  values: [`Patient/${n}`],
+});
+const booked: SearchCriterion = { param: 'status', kind: 'token', values: [{ code: 'booked' }] };
+const organiser: SearchCriterion = {
+  param: 'service-organiser',
+  kind: 'token',
+  values: [{ code: '1.2.246.10.1' }, { code: '1.2.246.10.2' }],
+};
+const dateGe = (low: number): SearchCriterion => ({
+  param: 'date',
+  kind: 'date',
+  prefix: 'ge',
+  low,
+  high: low + 1000,
+});
+const byDateDesc: SortKey[] = [{ param: 'date', descending: true }];
+
 /**
- * The third value: whether the page may be sorted in a temporary b-tree. FHIR searches select candidate
- * ids with the most selective criterion (an index search) and sort only those, so the sort is bounded by
- * the driver's matches; shapes with no driver must walk an index in page order.
+ * The third value: whether the page may be sorted in a temporary b-tree. A search sorts only when its
+ * most selective criterion (the driver) has at most EXACT_TOTAL_LIMIT candidates; a search whose every
+ * criterion matches more (or has none) must walk an index in page order. The fourth: the total is exact.
  */
-const fhirShapes: [string, SearchQuery, boolean][] = [
-  ['every appointment', { resourceType: 'Appointment', criteria: [], count: 50, offset: 0 }, false],
+const fhirShapes: [string, SearchQuery, boolean, boolean][] = [
+  ['every appointment', appointments({}), false, true],
   [
-    'by patient',
-    {
-      resourceType: 'Appointment',
-      criteria: [{ param: 'patient', kind: 'reference', values: ['Patient/1'] }],
-      count: 50,
-      offset: 0,
-    },
+    'every appointment, newest update first',
+    appointments({ sort: [{ param: '_lastUpdated', descending: true }] }),
+    false,
+    true,
+  ],
+  ['every appointment, by date', appointments({ sort: byDateDesc }), false, true],
+  ['every appointment by id', appointments({ sort: [{ param: '_id', descending: false }] }), false, true],
+  ['every appointment, deleted ones too', appointments({ includeDeleted: true }), false, true],
+  ['deleted ones', appointments({ onlyDeleted: true }), false, true],
+  ['by patient', appointments({ criteria: [patient(7)] }), true, true],
+  [
+    'by patient, deleted ones too',
+    appointments({ criteria: [patient(7)], includeDeleted: true }),
+    true,
     true,
   ],
   [
     'by patient and date, sorted by date',
-    {
-      resourceType: 'Appointment',
-      criteria: [
-        { param: 'patient', kind: 'reference', values: ['Patient/1'] },
-        { param: 'date', kind: 'date', prefix: 'ge', low: t0, high: t1 },
-      ],
-      sort: [{ param: 'date', descending: false }],
-      count: 50,
-      offset: 0,
-    },
+    appointments({ criteria: [patient(7), dateGe(t0)], sort: [{ param: 'date', descending: false }] }),
     // The sort runs over the patient's candidates only (the driver bounds them), not over the store.
+    true,
+    true,
+  ],
+  [
+    'by organiser and patient, by date (the viewer timeline)',
+    appointments({ criteria: [organiser, patient(7)], sort: byDateDesc }),
+    true,
     true,
   ],
   [
     'by identifier',
-    {
-      resourceType: 'Appointment',
+    appointments({
       criteria: [{ param: 'identifier', kind: 'token', values: [{ system: 'urn:x', code: '1' }] }],
-      count: 50,
-      offset: 0,
-    },
+    }),
+    true,
     true,
   ],
   [
-    'by status and actor',
-    {
-      resourceType: 'Appointment',
-      criteria: [
-        { param: 'actor', kind: 'reference', values: ['Practitioner/1'] },
-        { param: 'status', kind: 'token', values: [{ code: 'booked' }] },
-      ],
-      count: 50,
-      offset: 0,
-    },
+    'by status and actor (both broad)',
+    appointments({ criteria: [{ param: 'actor', kind: 'reference', values: ['Practitioner/1'] }, booked] }),
+    false,
+    false,
+  ],
+  [
+    'by organiser, by date (the viewer find)',
+    appointments({ criteria: [organiser], sort: byDateDesc }),
+    false,
+    false,
+  ],
+  [
+    'by organiser from a date, by date',
+    appointments({ criteria: [organiser, dateGe(t0)], sort: byDateDesc, includeDeleted: true }),
+    false,
+    false,
+  ],
+  ['by date alone, broad', appointments({ criteria: [dateGe(t0)] }), false, false],
+  ['by date alone, narrow', appointments({ criteria: [dateGe(t0 + (BROAD - 5) * 1000)] }), true, true],
+  [
+    'by date before, narrow',
+    appointments({
+      criteria: [{ param: 'date', kind: 'date', prefix: 'lt', low: t0 + 5000, high: t0 + 6000 }],
+    }),
+    true,
     true,
   ],
+  [
+    'by date not equal',
+    appointments({ criteria: [{ param: 'date', kind: 'date', prefix: 'ne', low: t0, high: t0 + 1000 }] }),
+    false,
+    false,
+  ],
+  [
+    'by last update',
+    appointments({
+      criteria: [{ param: '_lastUpdated', kind: 'lastUpdated', prefix: 'ge', low: t0, high: t1 }],
+    }),
+    false,
+    false,
+  ],
+  ['broad, accurate total', appointments({ criteria: [booked], total: 'accurate' }), false, true],
+  ['broad, no total', appointments({ criteria: [booked], total: 'none' }), false, false],
   [
     'by name prefix',
     {
@@ -164,81 +240,119 @@ const fhirShapes: [string, SearchQuery, boolean][] = [
       offset: 0,
     },
     true,
-  ],
-  [
-    'by id',
-    {
-      resourceType: 'Appointment',
-      criteria: [{ param: '_id', kind: 'id', values: ['a', 'b'] }],
-      count: 50,
-      offset: 0,
-    },
     true,
   ],
-  [
-    'by date alone',
-    {
-      resourceType: 'Appointment',
-      criteria: [{ param: 'date', kind: 'date', prefix: 'ge', low: t0, high: t1 }],
-      count: 50,
-      offset: 0,
-    },
-    true,
-  ],
-  [
-    'by last update',
-    {
-      resourceType: 'Appointment',
-      criteria: [{ param: '_lastUpdated', kind: 'lastUpdated', prefix: 'ge', low: t0, high: t1 }],
-      count: 50,
-      offset: 0,
-    },
-    false,
-  ],
-  [
-    'deleted ones',
-    { resourceType: 'Appointment', criteria: [], count: 50, offset: 0, onlyDeleted: true },
-    false,
-  ],
+  ['by id', appointments({ criteria: [{ param: '_id', kind: 'id', values: ['a1', 'a2'] }] }), true, true],
 ];
 
-const historyShapes: [string, HistoryQuery][] = [
-  ['history of a resource', { resourceType: 'Appointment', id: 'a', count: 50, offset: 0 }],
-  ['history of a type', { resourceType: 'Appointment', count: 50, offset: 0 }],
+/**
+ * The third value: whether the versions may be sorted (a bounded set found by time); the fourth: the
+ * total is exact. The history of everything walks the versions in write (rowid) order.
+ */
+const historyShapes: [string, HistoryQuery, boolean, boolean][] = [
+  ['history of a resource', { resourceType: 'Appointment', id: 'a1', count: 50, offset: 0 }, false, true],
+  ['history of a type', { resourceType: 'Appointment', count: 50, offset: 0 }, false, true],
+  ['history of everything', { count: 50, offset: 0 }, false, true],
+  [
+    'history of a type since an instant, few',
+    {
+      resourceType: 'Appointment',
+      since: new Date(t0 + (BROAD - 5) * 1000).toISOString(),
+      count: 50,
+      offset: 0,
+    },
+    true,
+    true,
+  ],
+  [
+    'history of a type since an instant, many',
+    { resourceType: 'Appointment', since: new Date(t0).toISOString(), count: 50, offset: 0 },
+    false,
+    false,
+  ],
+  [
+    'history of everything since an instant, many',
+    { since: new Date(t0).toISOString(), count: 50, offset: 0 },
+    false,
+    false,
+  ],
 ];
 
 describe('FHIR query shapes', () => {
   beforeAll(async () => {
-    // One match, so the page query runs as well as the count.
-    await store.fhir.create(
-      { resourceType: 'Appointment', id: 'a', status: 'booked', participant: [] },
-      {
-        index: [
-          { param: 'patient', kind: 'reference', value: 'Patient/1' },
-          { param: 'actor', kind: 'reference', value: 'Practitioner/1' },
-          { param: 'status', kind: 'token', system: '', code: 'booked' },
-          { param: 'identifier', kind: 'token', system: 'urn:x', code: '1' },
-          { param: 'date', kind: 'date', low: t0 + 1000, high: t0 + 2000 },
-        ],
-        lastUpdated: '2025-03-02T00:00:00Z',
-      },
-    );
+    // BROAD appointments, one a second from t0, a patient for every hundred; a few deleted.
+    await store.transaction(async (tx) => {
+      for (let n = 0; n < BROAD; n++) {
+        const at = new Date(t0 + n * 1000).toISOString();
+        await tx.fhir.create(
+          { resourceType: 'Appointment', id: `a${n}`, status: 'booked', participant: [] },
+          {
+            index: [
+              { param: 'patient', kind: 'reference', value: `Patient/${n % 100}` },
+              { param: 'actor', kind: 'reference', value: 'Practitioner/1' },
+              { param: 'status', kind: 'token', system: '', code: 'booked' },
+              { param: 'service-organiser', kind: 'token', system: '', code: '1.2.246.10.1' },
+              { param: 'identifier', kind: 'token', system: 'urn:x', code: String(n) },
+              { param: 'date', kind: 'date', low: t0 + n * 1000, high: t0 + n * 1000 + 1000 },
+            ],
+            lastUpdated: at,
+          },
+        );
+      }
+      for (let n = 0; n < 5; n++) await tx.fhir.delete('Appointment', `a${n * 7}`);
+    });
     await store.fhir.create(
       { resourceType: 'Patient', id: 'p' },
       { index: [{ param: 'name', kind: 'string', value: 'Virtanen' }] },
     );
   });
 
-  it.each(fhirShapes)('%s: indexed', async (_name, query, allowSort) => {
-    const plans = await plansOf(() => store.fhir.search(query));
+  it.each(fhirShapes)('%s: indexed', async (_name, query, allowSort, exact) => {
+    let result: SearchResult | undefined;
+    const plans = await plansOf(async () => {
+      result = await store.fhir.search(query);
+    });
     expect(plans.length).toBeGreaterThan(0);
     for (const { sql, lines } of plans)
       expect({ sql, bad: problems(lines, allowSort) }).toEqual({ sql, bad: [] });
+    expect(result?.matches.length).toBeGreaterThan(0);
+    expect(result?.exact !== false).toBe(exact);
   });
 
-  it.each(historyShapes)('%s: indexed, in page order', async (_name, query) => {
-    const plans = await plansOf(() => store.fhir.history(query));
+  it.each(historyShapes)('%s: indexed, in page order', async (_name, query, allowSort, exact) => {
+    let result: HistoryResult | undefined;
+    const plans = await plansOf(async () => {
+      result = await store.fhir.history(query);
+    });
+    expect(plans.length).toBeGreaterThan(0);
+    const walk = query.resourceType === undefined ? 'fhir_versions' : undefined;
     for (const { sql, lines } of plans)
-      expect({ sql, bad: problems(lines, false) }).toEqual({ sql, bad: [] });
+      expect({ sql, bad: problems(lines, allowSort, walk) }).toEqual({ sql, bad: [] });
+    expect(result?.versions.length).toBeGreaterThan(0);
+    expect(result?.exact !== false).toBe(exact);
+  });
+
+  it('broad searches page in order and say there is more', async () => {
+    const first = await store.fhir.search(appointments({ criteria: [organiser], sort: byDateDesc }));
+    const second = await store.fhir.search(
+      appointments({ criteria: [organiser], sort: byDateDesc, offset: 50 }),
+    );
+    const ids = [...first.matches, ...second.matches].map((m) => Number(m.id.slice(1)));
+    const expected = Array.from({ length: BROAD }, (_, n) => BROAD - 1 - n)
+      .filter((n) => n % 7 !== 0 || n >= 35)
+      .slice(0, 100);
+    expect(ids).toEqual(expected);
+    expect(first).toMatchObject({ exact: false });
+    expect(first.total).toBeGreaterThan(EXACT_TOTAL_LIMIT);
+    const accurate = await store.fhir.search(appointments({ criteria: [organiser], total: 'accurate' }));
+    expect(accurate).toMatchObject({ total: BROAD - 5 });
+    expect(accurate.exact).toBeUndefined();
+    // The counters agree with a count of the rows.
+    expect((await store.fhir.search(appointments({}))).total).toBe(BROAD - 5);
+    expect((await store.fhir.search(appointments({ includeDeleted: true }))).total).toBe(BROAD);
+    expect((await store.fhir.search(appointments({ onlyDeleted: true }))).total).toBe(5);
+    expect((await store.fhir.history({ resourceType: 'Appointment', count: 1, offset: 0 })).total).toBe(
+      BROAD + 5,
+    );
   });
 });

@@ -10,7 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { openSqliteStore, type SqliteStore } from './index.ts';
-import type { ArchiveQuery } from '../archive-types.ts';
+import type { ArchivePage, ArchiveQuery } from '../archive-types.ts';
+import type { NewArchivedDocument, Nullification } from '../../domain/cda.ts';
 import {
   EXACT_TOTAL_LIMIT,
   type HistoryQuery,
@@ -80,33 +81,151 @@ async function plansOf(call: () => Promise<unknown>): Promise<{ sql: string; lin
   return recorded.map((r) => ({ sql: r.sql, lines: plan(r) }));
 }
 
+/** Documents enough that the broad shapes take their at-scale plans; custodians and days alternate. */
+const DOCS = EXACT_TOTAL_LIMIT + 100;
+const CUSTODIANS = ['1.2.246.10.1', '1.2.246.10.2'];
+const ALL_STATUSES = ['current', 'replaced', 'nullified'] as const;
+
+function archived(n: number): NewArchivedDocument {
+  const oid = `1.2.246.10.9.${n}`;
+  return {
+    oid,
+    repository: 'pta',
+    setId: oid,
+    versionNumber: 1,
+    status: 'current',
+    valid: n % 50 !== 3,
+    mode: 'strict',
+    patient: `0101${String(n % 100).padStart(2, '0')}-900C`,
+    documentType: n % 5 === 0 ? '1' : '4',
+    effectiveAt: `2025-03-${String((n % 28) + 1).padStart(2, '0')}T${String(n % 24).padStart(2, '0')}:00:00`,
+    custodian: CUSTODIANS[n % 2] ?? '',
+    // Every document is submitted by S; three by R as well.
+    organisation: n < 3 ? 'R' : 'S',
+    header: {
+      documentOid: oid,
+      id: { root: oid },
+      templateIds: [],
+      authors: n < 3 ? [{ organisation: 'S' }] : [],
+      relatedDocuments: [],
+      localHeader: {
+        present: false,
+        tableOfContents: [],
+        serviceChainLinks: [],
+        episodeLinks: [],
+        signatures: [],
+        otherElements: [],
+      },
+      viewCodes: [],
+      social: {},
+    },
+    findings: [],
+    sha256: 'x',
+    sizeBytes: 3,
+    receivedAt: '2025-03-01T00:00:00.000Z',
+    xml: new Uint8Array([0x3c, 0x61, 0x2f, 0x3e]),
+  };
+}
+
 /**
- * `true` where a sort of the matches is bounded by a selective lookup (one submitter's documents), not by
- * the archive.
+ * The third value: whether a sort of the matches is allowed, because a selective lookup (a patient,
+ * a set, a submitter of few documents) bounds them, not the archive. The fourth: the total is exact.
  */
-const archiveShapes: [string, ArchiveQuery, boolean?][] = [
-  ['everything, newest first', {}],
-  ['by patient', { patient: '010181-900C' }],
-  ['by patient, every status', { patient: '010181-900C', statuses: ['current', 'replaced', 'nullified'] }],
-  ['by repository', { repository: 'pta' }],
-  ['by set', { setId: '1.2.3' }],
-  ['by type', { type: '1' }],
-  ['by type and one month', { type: '1', from: '2025-03', to: '2025-03' }],
-  ['one month', { from: '2025-03', to: '2025-03' }],
-  ['by custodian', { custodian: '1.2.246.10.1' }],
-  ['by patient and type', { patient: '010181-900C', type: '1' }],
-  ['including replaced and nullified', { includeReplaced: true, includeNullified: true }],
-  ['valid only', { includeInvalid: false }],
-  ['by submitter', { submitter: '1.2.246.10.1' }, true],
-  ['second page', { type: '1', limit: 50, offset: 50 }],
+const archiveShapes: [string, ArchiveQuery, boolean, boolean][] = [
+  ['everything, newest first', {}, false, true],
+  ['by patient', { patient: '010107-900C' }, false, true],
+  ['by patient, every status', { patient: '010107-900C', statuses: [...ALL_STATUSES] }, false, true],
+  ['by repository', { repository: 'pta' }, false, true],
+  ['by set', { setId: '1.2.246.10.9.7' }, false, true],
+  ['by type', { type: '1' }, false, true],
+  ['by type and one month', { type: '1', from: '2025-03', to: '2025-03' }, false, true],
+  ['one month', { from: '2025-03', to: '2025-03' }, false, true],
+  ['one day', { from: '2025-03-05', to: '2025-03-05' }, false, true],
+  ['from an hour on (finer than a day)', { from: '2025-03-01T10' }, false, false],
+  ['by custodian', { custodian: CUSTODIANS[1] ?? '' }, false, true],
+  ['by custodians (an organisation in shared mode)', { custodians: CUSTODIANS }, false, true],
+  [
+    'by custodian and one month',
+    { custodian: CUSTODIANS[0] ?? '', from: '2025-03', to: '2025-03' },
+    false,
+    true,
+  ],
+  ['by patient and type', { patient: '010105-900C', type: '1' }, false, true],
+  ['including replaced and nullified', { includeReplaced: true, includeNullified: true }, false, true],
+  ['valid only', { includeInvalid: false }, false, true],
+  ['by submitter of many', { submitter: 'S' }, false, false],
+  [
+    'by submitter of many, every status, by type (the viewer find)',
+    { submitter: 'S', statuses: [...ALL_STATUSES], type: '1' },
+    true,
+    true,
+  ],
+  ['by submitter of few', { submitter: 'R' }, true, true],
+  ['by submitter and patient', { submitter: 'S', patient: '010107-900C' }, false, true],
+  ['second page', { type: '1', limit: 50, offset: 50 }, false, true],
 ];
 
 describe('archive query shapes', () => {
-  it.each(archiveShapes)('%s: indexed, in page order', async (_name, query, allowSort) => {
-    const plans = await plansOf(() => store.archive.search(query));
+  beforeAll(async () => {
+    await store.transaction(async (tx) => {
+      for (let n = 0; n < DOCS; n++) await tx.archive.insert(archived(n));
+      for (let n = 10; n < 20; n++) await tx.archive.markReplaced(`1.2.246.10.9.${n}`, 'x');
+      for (let n = 20; n < 25; n++)
+        await tx.archive.nullify(`1.2.246.10.9.${n}`, {
+          at: '2025-04-01T00:00:00Z',
+          reason: 'test',
+        } as Nullification);
+    });
+  });
+
+  it.each(archiveShapes)('%s: indexed, in page order', async (_name, query, allowSort, exact) => {
+    let page: ArchivePage | undefined;
+    const plans = await plansOf(async () => {
+      page = await store.archive.search(query);
+    });
     expect(plans.length).toBeGreaterThan(0);
     for (const { sql, lines } of plans)
-      expect({ sql, bad: problems(lines, allowSort === true) }).toEqual({ sql, bad: [] });
+      expect({ sql, bad: problems(lines, allowSort) }).toEqual({ sql, bad: [] });
+    expect(page?.documents.length).toBeGreaterThan(0);
+    expect(page?.exact !== false).toBe(exact);
+  });
+
+  it('counter totals agree with the documents, after replacing and nullifying', async () => {
+    const all = Array.from({ length: DOCS }, (_, n) => ({
+      ...archived(n),
+      status: n >= 10 && n < 20 ? 'replaced' : n >= 20 && n < 25 ? 'nullified' : 'current',
+    }));
+    const day = (d: { effectiveAt?: string }): string => d.effectiveAt?.slice(0, 10) ?? '';
+    const cases: [ArchiveQuery, (d: (typeof all)[number]) => boolean][] = [
+      [{}, (d) => d.status === 'current'],
+      [{ statuses: [...ALL_STATUSES] }, () => true],
+      [{ includeNullified: true }, (d) => d.status !== 'replaced'],
+      [{ type: '1' }, (d) => d.status === 'current' && d.documentType === '1'],
+      [{ custodian: CUSTODIANS[1] ?? '' }, (d) => d.status === 'current' && d.custodian === CUSTODIANS[1]],
+      [{ custodians: [] }, () => false],
+      [
+        { from: '2025-03-05', to: '2025-03-09', includeInvalid: false },
+        (d) => d.status === 'current' && d.valid && day(d) >= '2025-03-05' && day(d) <= '2025-03-09',
+      ],
+      [
+        { to: '2025-03-02', statuses: ['replaced'] },
+        (d) => d.status === 'replaced' && day(d) <= '2025-03-02',
+      ],
+      [{ submitter: 'R' }, (d) => d.status === 'current' && d.organisation === 'R'],
+    ];
+    for (const [query, keep] of cases)
+      expect({ query, total: (await store.archive.search(query)).total }).toEqual({
+        query,
+        total: all.filter(keep).length,
+      });
+    const many = await store.archive.search({ submitter: 'S', limit: 1000 });
+    expect(many).toMatchObject({ exact: false });
+    expect(many.total).toBeGreaterThan(EXACT_TOTAL_LIMIT);
+    const next = await store.archive.search({ submitter: 'S', limit: 1000, offset: 1000 });
+    expect(many.documents.length + next.documents.length).toBe(
+      all.filter((d) => d.status === 'current').length,
+    );
+    expect(await store.archive.count()).toBe(DOCS);
   });
 });
 

@@ -377,6 +377,14 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
         if (query.from !== undefined || query.to !== undefined) counts.push("day <> ''");
         const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), MAX_ARCHIVE_PAGE);
         const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
+        // Without statistics the planner may prefer a broad index in page order over a patient's or a
+        // set's few documents (and sort them): name the selective one.
+        const from =
+          query.patient !== undefined
+            ? 'INDEXED BY archive_patient_listing'
+            : query.setId !== undefined
+              ? 'INDEXED BY archive_set_listing'
+              : '';
         const clause = (submitter: string): string =>
           `WHERE ${[...where, ...(query.submitter === undefined ? [] : [submitter])].join(' AND ')}`;
         if (query.submitter !== undefined) params.submitter = query.submitter;
@@ -396,7 +404,7 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
                   if (query.submitter !== undefined) own.push(filter);
                   return `SELECT json, status, effective_at, oid FROM archive_documents WHERE ${own.join(' AND ')}`;
                 })
-              : [`SELECT json, status, effective_at, oid FROM archive_documents ${clause(filter)}`];
+              : [`SELECT json, status, effective_at, oid FROM archive_documents ${from} ${clause(filter)}`];
           return prepared<Row>(
             `${arms.join(' UNION ALL ')} ORDER BY effective_at DESC, oid LIMIT @limit OFFSET @offset`,
           )
@@ -404,12 +412,15 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
             .map(toDocument);
         };
         let total: number;
+        let filter = among;
         if (query.patient !== undefined || query.setId !== undefined) {
-          // One patient's or one set's documents: counted from the index, few by nature.
+          // One patient's or one set's documents: counted from the index, few by nature; a submitter
+          // is checked per document (a list of a busy submitter's documents would be long).
+          filter = each;
           total =
-            prepared<{ n: number }>(`SELECT COUNT(*) AS n FROM archive_documents ${clause(among)}`).get(
-              params,
-            )?.n ?? 0;
+            prepared<{ n: number }>(
+              `SELECT COUNT(*) AS n FROM archive_documents ${from} ${clause(each)}`,
+            ).get(params)?.n ?? 0;
         } else if (countable(query)) {
           total =
             prepared<{ n: number }>(
@@ -417,20 +428,27 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
             ).get(params)?.n ?? 0;
         } else {
           // A submitter, or bounds finer than a day: counted up to EXACT_TOTAL_LIMIT, beyond which the
-          // total is a lower bound (docs/archive.md#totals).
+          // total is a lower bound (docs/archive.md#totals). A submitter of few documents gives the
+          // candidates; one of many is checked per document, walking in page order.
+          const few =
+            query.submitter === undefined ||
+            (prepared<{ n: number }>(
+              'SELECT COUNT(*) AS n FROM (SELECT 1 FROM archive_submitters WHERE organisation = @submitter LIMIT @cap)',
+            ).get({ submitter: query.submitter, cap: EXACT_TOTAL_LIMIT + 1 })?.n ?? 0) <= EXACT_TOTAL_LIMIT;
+          filter = few ? among : each;
           const n =
             prepared<{ n: number }>(
-              `SELECT COUNT(*) AS n FROM (SELECT 1 FROM archive_documents ${clause(among)} LIMIT @cap)`,
+              `SELECT COUNT(*) AS n FROM (SELECT 1 FROM archive_documents ${clause(filter)} LIMIT @cap)`,
             ).get({ ...params, cap: EXACT_TOTAL_LIMIT + 1 })?.n ?? 0;
           if (n > EXACT_TOTAL_LIMIT) {
-            const found = pageOf(each, 1);
+            const found = pageOf(filter, 1);
             const documents = found.slice(0, limit);
             const seen = offset + documents.length + (found.length > limit ? 1 : 0);
             return { total: Math.max(seen, EXACT_TOTAL_LIMIT + 1), exact: false, offset, limit, documents };
           }
           total = n;
         }
-        return { total, offset, limit, documents: total === 0 ? [] : pageOf(among, 0) };
+        return { total, offset, limit, documents: total === 0 ? [] : pageOf(filter, 0) };
       }),
     count: () => gate.run(() => countAll.get()?.n ?? 0),
   };

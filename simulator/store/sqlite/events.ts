@@ -27,6 +27,18 @@ export const eventMigrations: AreaMigrations = {
         CREATE INDEX events_organisation ON events (organisation, seq);
       `,
     },
+    {
+      // A filter by a rare kind, outcome, channel or service (refusals, say) walked the whole log in
+      // sequence order to fill a page; an index per filter, in sequence order, finds the page directly.
+      version: 2,
+      name: 'event filters in sequence order',
+      up: `
+        CREATE INDEX events_kind ON events (kind, seq);
+        CREATE INDEX events_outcome ON events (outcome, seq);
+        CREATE INDEX events_channel ON events (channel, seq);
+        CREATE INDEX events_service ON events (service, seq);
+      `,
+    },
   ],
 };
 

@@ -317,18 +317,23 @@ function whereSql(query: SearchQuery, driver: number): { from: string; sql: stri
  * The sort: the keys, then the id in the direction of the first key (or `_lastUpdated`, then the id,
  * when no sort is asked for). Date keys sort by the earliest `low` of the resource's index rows.
  */
-function orderSql(sort: readonly SortKey[] | undefined, params: Params, dateKey?: string): string {
+function orderSql(
+  sort: readonly SortKey[] | undefined,
+  params: Params,
+  dateKey?: { low: string; id: string },
+): string {
   const keys = (sort ?? []).map((k, i) => {
     const dir = k.descending ? 'DESC' : 'ASC';
     if (k.param === '_lastUpdated') return `c.lu_ms ${dir}`;
     if (k.param === '_id') return `c.id ${dir}`;
-    if (i === 0 && dateKey !== undefined) return `${dateKey} ${dir}`;
+    if (i === 0 && dateKey !== undefined) return `${dateKey.low} ${dir}`;
     params.push(k.param);
     return `(SELECT MIN(s.low) FROM fhir_index s INDEXED BY fhir_index_resource WHERE s.type = c.type AND s.id = c.id AND s.param = ?) ${dir}`;
   });
   const first = sort?.[0];
   if (first === undefined) return 'c.lu_ms ASC, c.id ASC';
-  if (first.param !== '_id') keys.push(`c.id ${first.descending ? 'DESC' : 'ASC'}`);
+  // Walking a date index, its own id column: the index is in (low, id) order, `c.id` is not known to be.
+  if (first.param !== '_id') keys.push(`${dateKey?.id ?? 'c.id'} ${first.descending ? 'DESC' : 'ASC'}`);
   return keys.join(', ');
 }
 
@@ -344,7 +349,7 @@ function walkSql(query: SearchQuery): { from: string; sql: string; order: string
   const where = whereSql(query, -1);
   if (first !== undefined && first.param !== '_lastUpdated' && first.param !== '_id') {
     const orderParams: Params = [];
-    const order = orderSql(query.sort, orderParams, 'o.low');
+    const order = orderSql(query.sort, orderParams, { low: 'o.low', id: 'o.id' });
     return {
       from: 'fhir_index o INDEXED BY fhir_index_date CROSS JOIN fhir_current c ON c.type = o.type AND c.id = o.id',
       sql: `o.type = ? AND o.param = ? AND o.low = (SELECT MIN(s.low) FROM fhir_index s INDEXED BY fhir_index_resource WHERE s.type = o.type AND s.id = o.id AND s.param = o.param) AND ${where.sql}`,

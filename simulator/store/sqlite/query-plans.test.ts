@@ -70,7 +70,7 @@ function problems(lines: string[], allowSort: boolean, walk?: string): string[] 
     const scan = /^SCAN (\S+)(?: AS \S+)?$/.exec(line);
     if (scan && MAIN_TABLES.includes(scan[1] ?? '')) return true;
     if (MAIN_TABLES.some((t) => line === `SCAN ${t}`)) return true;
-    return !allowSort && /USE TEMP B-TREE FOR (ORDER BY|RIGHT PART OF ORDER BY)/.test(line);
+    return !allowSort && /USE TEMP B-TREE FOR (ORDER BY|RIGHT PART OF ORDER BY|LAST TERM OF ORDER BY)/.test(line);
   });
 }
 

@@ -93,16 +93,23 @@ export function sqliteEvents(db: Database.Database, gate: Gate): EventRepository
               return `@${name}${i}`;
             })
             .join(', ');
-        if (query.organisations !== undefined)
-          where.push(
-            query.organisations.length === 0
-              ? '0'
-              : `organisation IN (${list('organisation', query.organisations)})`,
-          );
         if (query.excludeChannels !== undefined && query.excludeChannels.length > 0)
           where.push(`channel NOT IN (${list('channel', query.excludeChannels)})`);
         const order = query.newestFirst === true ? 'DESC' : 'ASC';
-        const sql = `SELECT seq, json FROM events WHERE ${where.join(' AND ')} ORDER BY seq ${order} LIMIT @limit`;
+        // An organisation scope: one arm per organisation, each in its index's sequence order, merged
+        // (an IN list would sort every event of the scope).
+        const organisations = query.organisations ?? [];
+        const arms =
+          query.organisations === undefined
+            ? [where]
+            : organisations.length === 0
+              ? [[...where, '0']]
+              : list('organisation', organisations)
+                  .split(', ')
+                  .map((name) => [...where, `organisation = ${name}`]);
+        const sql = `${arms
+          .map((arm) => `SELECT seq, json FROM events WHERE ${arm.join(' AND ')}`)
+          .join(' UNION ALL ')} ORDER BY seq ${order} LIMIT @limit`;
         return db
           .prepare<Record<string, string | number>, { seq: number; json: string }>(sql)
           .all(params)

@@ -82,7 +82,8 @@ export const fhirMigrations: AreaMigrations = {
       // transaction of the write. Searches that walk the store in page order need the current versions
       // in `_lastUpdated` order whether deleted or not, and a date parameter's rows in (low, id) order;
       // date criteria of the `ge`/`gt`/`eb` kind bound the end of the stored range, so the date index
-      // comes by end too; the history of a type since an instant finds its versions by time.
+      // comes by end too; the history of a type since an instant finds its versions by time. The date
+      // indexes hold date rows only (partial), so token and reference rows do not pay for them.
       version: 3,
       name: 'counts per type, current versions in update order, date index by end',
       up: `
@@ -121,8 +122,8 @@ export const fhirMigrations: AreaMigrations = {
         END;
         CREATE INDEX fhir_current_type_updated ON fhir_current (type, lu_ms, id);
         DROP INDEX fhir_index_date;
-        CREATE INDEX fhir_index_date ON fhir_index (type, param, low, id, high);
-        CREATE INDEX fhir_index_date_end ON fhir_index (type, param, high, low);
+        CREATE INDEX fhir_index_date ON fhir_index (type, param, low, id, high) WHERE low IS NOT NULL;
+        CREATE INDEX fhir_index_date_end ON fhir_index (type, param, high, low) WHERE high IS NOT NULL;
         CREATE INDEX fhir_versions_type_time ON fhir_versions (type, lu_ms);
       `,
     },

@@ -375,6 +375,9 @@ function lowerBound(seen: number, more: boolean, overLimit: boolean): { total: n
  * How a search runs: `driver` selects candidates with that criterion (-1: none needed, e.g. ids) and
  * sorts them; `walk` walks the store in page order (see `walkSql`); `empty` matches nothing.
  */
+/** Candidates few enough that no other criterion is counted to find a better driver. */
+const FEW_CANDIDATES = 50;
+
 type Plan = { kind: 'empty' } | { kind: 'driver'; driver: number } | { kind: 'walk' };
 
 export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
@@ -427,7 +430,13 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
     if (query.criteria.some((c) => c.kind === 'id')) return { kind: 'driver', driver: -1 };
     let best = -1;
     let least = Infinity;
-    for (const [i, c] of query.criteria.entries()) {
+    // Value criteria first, dates last: once a criterion has a page's worth of candidates or fewer
+    // (a patient's appointments), counting the others cannot pay off.
+    const order = [...query.criteria.entries()].sort(
+      ([, a], [, b]) => Number(a.kind === 'date') - Number(b.kind === 'date'),
+    );
+    for (const [i, c] of order) {
+      if (least <= FEW_CANDIDATES) break;
       if (!drivable(c)) continue;
       const alternatives = alternativesOf(c);
       if (alternatives.length === 0) return { kind: 'empty' };

@@ -621,6 +621,20 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     modules: ['simulator/fhir/handlers/query.ts', 'simulator/fhir/search.ts'],
   },
   {
+    code: 'FHIR-SEARCH-014',
+    channel: 'fhir',
+    severity: 'error',
+    element: '_total',
+    messages: {
+      fi: "_total on none, estimate tai accurate, ei '{value}'",
+      sv: "_total ska vara none, estimate eller accurate, inte '{value}'",
+      en: "_total must be none, estimate or accurate, not '{value}'",
+    },
+    sources: [{ title: 'HL7 FHIR R4: Search, _total', url: 'https://hl7.org/fhir/R4/search.html#total' }],
+    basis: 'published',
+    modules: ['simulator/fhir/search.ts'],
+  },
+  {
     code: 'FHIR-STRUCT-001',
     channel: 'fhir',
     severity: 'error',

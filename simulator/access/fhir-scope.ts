@@ -101,7 +101,7 @@ export function scopedFhir(fhir: FhirRepository, scope: AccessScope): FhirReposi
     history: async (query) => {
       const page = await fhir.history(query);
       const versions = await filterVisible(fhir, scope, page.versions);
-      return { versions, total: page.total - (page.versions.length - versions.length) };
+      return { ...page, versions, total: page.total - (page.versions.length - versions.length) };
     },
     search: async (query) => {
       if (query.resourceType === 'Appointment') {
@@ -111,7 +111,7 @@ export function scopedFhir(fhir: FhirRepository, scope: AccessScope): FhirReposi
       const result = await fhir.search(query);
       if (query.resourceType !== 'Provenance') return result;
       const matches = await filterVisible(fhir, scope, result.matches);
-      return { matches, total: result.total - (result.matches.length - matches.length) };
+      return { ...result, matches, total: result.total - (result.matches.length - matches.length) };
     },
   };
 }

@@ -65,6 +65,18 @@ describe('search parameters', () => {
       expect(() => parseSearch('Slot', params(bad)), JSON.stringify(bad)).toThrow(FhirError);
     }
   });
+
+  it('reads _total as none, estimate or accurate and refuses anything else by its code', () => {
+    expect(parseSearch('Slot', params({ _total: 'accurate' })).query.total).toBe('accurate');
+    expect(parseSearch('Slot', params({ _total: 'none' })).query.total).toBe('none');
+    expect(parseSearch('Slot', params({})).query.total).toBeUndefined();
+    try {
+      parseSearch('Slot', params({ _total: 'exact' }));
+      expect.unreachable();
+    } catch (err) {
+      expect(JSON.stringify((err as FhirError).outcome)).toContain('FHIR-SEARCH-014');
+    }
+  });
 });
 
 describe('route table', () => {

@@ -8,7 +8,13 @@
  * See: https://hl7.org/fhir/R4/search.html
  */
 import type { Bundle, BundleEntry, BundleLink } from 'fhir/r4.js';
-import { MAX_FHIR_PAGE, type SearchCriterion, type SearchQuery, type SortKey } from '../store/fhir-types.ts';
+import {
+  MAX_FHIR_PAGE,
+  type SearchCriterion,
+  type SearchQuery,
+  type SortKey,
+  type TotalMode,
+} from '../store/fhir-types.ts';
 import type { StoredResource } from '../domain/fhir.ts';
 import type { StoreSession } from '../store/types.ts';
 import { MAX_SEARCH_PARAMETERS, MAX_SEARCH_VALUES_PER_PARAMETER } from '../http/limits.ts';
@@ -34,6 +40,13 @@ function integer(name: string, value: string, min: number, max: number): number 
   if (!/^\d{1,9}$/.test(value))
     fail('FHIR-SEARCH-003', `${name} must be a whole number, not '${value}'`, name);
   return Math.min(Math.max(Number(value), min), max);
+}
+
+/** `_total`: how hard to count (docs/fhir.md#totals). */
+function totalMode(value: string): TotalMode {
+  if (value !== 'none' && value !== 'estimate' && value !== 'accurate')
+    fail('FHIR-SEARCH-014', `_total must be none, estimate or accurate, not '${value}'`, '_total');
+  return value as TotalMode;
 }
 
 function splitValues(raw: string, name: string): string[] {
@@ -206,6 +219,7 @@ export function parseSearch(type: string, params: Map<string, string[]>): Parsed
   let offset = 0;
   let sort: SortKey[] | undefined;
   let includes: SearchParamDef[] = [];
+  let total: TotalMode | undefined;
   let given = 0;
   for (const values of params.values()) given += values.length;
   if (given > MAX_SEARCH_PARAMETERS)
@@ -221,6 +235,7 @@ export function parseSearch(type: string, params: Map<string, string[]>): Parsed
       else if (name === '_offset') offset = integer(name, last, 0, 1_000_000_000);
       else if (name === '_sort') sort = sortKeys(type, last);
       else if (name === '_include') includes = includesFor(type, values);
+      else if (name === '_total') total = totalMode(last);
       else if (name === '_format' && !/json/.test(last)) {
         throw new FhirError({
           kind: 'not-acceptable',
@@ -247,6 +262,7 @@ export function parseSearch(type: string, params: Map<string, string[]>): Parsed
   }
   const query: SearchQuery = { resourceType: type, criteria, count, offset };
   if (sort !== undefined) query.sort = sort;
+  if (total !== undefined) query.total = total;
   return { query, includes };
 }
 
@@ -270,6 +286,7 @@ export async function runSearch(
 ): Promise<Bundle> {
   const { query } = parsed;
   const result = await session.fhir.search(query);
+  const exact = result.exact !== false;
   const entry = result.matches.map((m) => entryOf(baseUrl, m, 'match'));
   const seen = new Set(result.matches.map((m) => `${m.resourceType}/${m.id}`));
   for (const def of parsed.includes) {
@@ -294,10 +311,19 @@ export async function runSearch(
       link.push({ relation: 'next', url: linkFor(query.offset + query.count) });
     if (query.offset > 0)
       link.push({ relation: 'previous', url: linkFor(Math.max(0, query.offset - query.count)) });
-    const lastOffset = result.total === 0 ? 0 : Math.floor((result.total - 1) / query.count) * query.count;
-    link.push({ relation: 'last', url: linkFor(lastOffset) });
+    // Past EXACT_TOTAL_LIMIT matches the total is a lower bound (docs/fhir.md#totals): no last page.
+    if (exact) {
+      const lastOffset = result.total === 0 ? 0 : Math.floor((result.total - 1) / query.count) * query.count;
+      link.push({ relation: 'last', url: linkFor(lastOffset) });
+    }
   }
-  return { resourceType: 'Bundle', type: 'searchset', total: result.total, link, entry };
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    ...(exact && { total: result.total }),
+    link,
+    entry,
+  };
 }
 
 /** A GET URL that repeats `params` with another `_offset`. */

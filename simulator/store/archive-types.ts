@@ -44,12 +44,21 @@ export interface ArchiveQuery {
 }
 
 export interface ArchivePage {
+  /**
+   * Matches over all pages; when `exact` is false (a submitter's documents or bounds finer than a day,
+   * past EXACT_TOTAL_LIMIT matches), a lower bound that is past this page whenever another follows.
+   */
   total: number;
+  /** False when `total` is a lower bound; absent means exact. */
+  exact?: false;
   offset: number;
   limit: number;
   /** Newest `effectiveAt` first, then OID. */
   documents: ArchivedDocument[];
 }
+
+/** Matches a listing counts exactly when no counter has its total (see `ArchivePage.exact`). */
+export { EXACT_TOTAL_LIMIT } from './fhir-types.ts';
 
 /** Hard ceiling on one page of documents. */
 export const MAX_ARCHIVE_PAGE = 1000;

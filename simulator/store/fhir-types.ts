@@ -89,13 +89,37 @@ export interface SearchQuery {
   includeDeleted?: boolean;
   /** Match only resources whose current version is a delete marker (e.g. nullified appointments). */
   onlyDeleted?: boolean;
+  /** FHIR `_total`: how hard to count the matches (see `SearchResult.exact`); default `estimate`. */
+  total?: TotalMode;
 }
+
+/**
+ * FHIR `_total` (https://hl7.org/fhir/R4/search.html#total). `accurate` counts every match, at a cost in
+ * proportion to the matches; `estimate` (the default) counts exactly up to `EXACT_TOTAL_LIMIT` matches
+ * and beyond says only that there are more; `none` does not count.
+ */
+export type TotalMode = 'none' | 'estimate' | 'accurate';
+
+/** Matches a search or history counts exactly without `_total=accurate`. */
+export const EXACT_TOTAL_LIMIT = 1000;
 
 export interface SearchResult {
   /** Current versions of the matches on this page, in order. */
   matches: StoredResource[];
-  /** Matches over all pages. */
+  /**
+   * Matches over all pages, or, when `exact` is false, a lower bound: more than the matches up to the
+   * end of this page whenever another page follows.
+   */
   total: number;
+  /** False when `total` is a lower bound only; absent means exact. */
+  exact?: boolean;
+}
+
+export interface HistoryResult {
+  versions: StoredResource[];
+  /** As `SearchResult.total`. */
+  total: number;
+  exact?: boolean;
 }
 
 export interface HistoryQuery {
@@ -105,6 +129,8 @@ export interface HistoryQuery {
   since?: string;
   count: number;
   offset: number;
+  /** As `SearchQuery.total`. */
+  total?: TotalMode;
 }
 
 /** Hard ceiling on one page of search or history results. */
@@ -169,6 +195,6 @@ export interface FhirRepository {
   read(resourceType: string, id: string): Promise<StoredResource | undefined>;
   vread(resourceType: string, id: string, versionId: number): Promise<StoredResource | undefined>;
   /** Versions, newest first, of one resource, one type, or everything. */
-  history(query: HistoryQuery): Promise<{ versions: StoredResource[]; total: number }>;
+  history(query: HistoryQuery): Promise<HistoryResult>;
   search(query: SearchQuery): Promise<SearchResult>;
 }

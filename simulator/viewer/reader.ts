@@ -148,7 +148,9 @@ export class ScopedReader {
 
   // ------------------------------------------------------------ find and timeline
 
-  async findDocuments(c: FindCriteria): Promise<{ documents: ArchivedDocument[]; total: number }> {
+  async findDocuments(
+    c: FindCriteria,
+  ): Promise<{ documents: ArchivedDocument[]; total: number; exact?: boolean }> {
     const selects = serviceSelects(c.service);
     if (selects.documents === undefined) return { documents: [], total: 0 };
     if (selects.documents !== 'any' && c.repository !== undefined && c.repository !== selects.documents)
@@ -165,13 +167,17 @@ export class ScopedReader {
       ...(c.to !== undefined && { to: c.to }),
       ...(c.organisation !== undefined && { submitter: c.organisation }),
     });
-    return { documents: page.documents.map(withHeaderDefaults), total: page.total };
+    return {
+      documents: page.documents.map(withHeaderDefaults),
+      total: page.total,
+      exact: page.exact !== false,
+    };
   }
 
   async findAppointments(
     c: FindCriteria,
     limit = FIND_LIMIT,
-  ): Promise<{ appointments: StoredResource<Appointment>[]; total: number }> {
+  ): Promise<{ appointments: StoredResource<Appointment>[]; total: number; exact?: boolean }> {
     const none = { appointments: [], total: 0 };
     const selects = serviceSelects(c.service);
     // Appointments have no repository kind other than PTA and no document type; "replaced" is a
@@ -214,7 +220,11 @@ export class ScopedReader {
       ...(c.status === 'nullified' ? { onlyDeleted: true } : { includeDeleted: c.status !== 'current' }),
     });
     const matches = result.matches as StoredResource<Appointment>[];
-    return { appointments: await Promise.all(matches.map((m) => this.withLastBody(m))), total: result.total };
+    return {
+      appointments: await Promise.all(matches.map((m) => this.withLastBody(m))),
+      total: result.total,
+      exact: result.exact !== false,
+    };
   }
 
   /**

@@ -29,6 +29,7 @@ import { Router, type ErrorRequestHandler } from 'express';
 import type { EventLog } from '../events/log.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
+import { EXACT_TOTAL_LIMIT } from '../store/fhir-types.ts';
 import { authRoutes, requireArchivist } from './auth.tsx';
 import { documentRoutes } from './document-routes.tsx';
 import { LiveStreams } from './live.ts';
@@ -176,8 +177,11 @@ export function viewerRoutes(options: ViewerOptions): ViewerRoutes {
         searched={searched}
         documents={docs.documents}
         documentsTotal={docs.total}
+        documentsExact={docs.exact !== false}
         appointments={apts.appointments}
         appointmentsTotal={apts.total}
+        appointmentsExact={apts.exact !== false}
+        countLimit={EXACT_TOTAL_LIMIT}
         organisations={await reader.inScopeOrganisations()}
         patientOf={(a) => appointmentPatient(a)}
       />,

@@ -80,7 +80,8 @@ async function history(
   const bundle: Bundle = {
     resourceType: 'Bundle',
     type: 'history',
-    total: result.total,
+    // Past EXACT_TOTAL_LIMIT versions since an instant the total is a lower bound: left out.
+    ...(result.exact !== false && { total: result.total }),
     link,
     entry: result.versions.map((v) => historyEntry(req.baseUrl, v)),
   };

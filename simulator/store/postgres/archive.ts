@@ -42,6 +42,30 @@ export const pgArchiveMigrations: PgAreaMigrations = {
         CREATE INDEX archive_custodian ON archive_documents (custodian, effective_at);
       `,
     },
+    {
+      // The listing indexes of the SQLite store (sqlite/archive.ts, migration 2), in the listing's
+      // order (newest effective time first, missing ones last, then OID), so a page is read in order.
+      version: 2,
+      name: 'listing indexes in sort order',
+      sql: `
+        DROP INDEX archive_patient;
+        DROP INDEX archive_type;
+        DROP INDEX archive_effective;
+        DROP INDEX archive_custodian;
+        CREATE INDEX archive_patient_listing
+          ON archive_documents (patient, effective_at DESC NULLS LAST, oid, status, valid);
+        CREATE INDEX archive_type_listing
+          ON archive_documents (document_type, effective_at DESC NULLS LAST, oid, status, valid);
+        CREATE INDEX archive_effective_listing
+          ON archive_documents (effective_at DESC NULLS LAST, oid, status, valid);
+        CREATE INDEX archive_custodian_listing
+          ON archive_documents (custodian, effective_at DESC NULLS LAST, oid, status, valid);
+        CREATE INDEX archive_repository_listing
+          ON archive_documents (repository, effective_at DESC NULLS LAST, oid, status, valid);
+        CREATE INDEX archive_set_listing
+          ON archive_documents (set_id, effective_at DESC NULLS LAST, oid, status, valid);
+      `,
+    },
   ],
 };
 

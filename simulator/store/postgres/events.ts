@@ -42,6 +42,17 @@ export const pgEventMigrations: PgAreaMigrations = {
         CREATE INDEX events_organisation ON events (organisation, seq);
       `,
     },
+    {
+      // The same filter indexes as the SQLite store (sqlite/events.ts, migration 2).
+      version: 2,
+      name: 'event filters in sequence order',
+      sql: `
+        CREATE INDEX events_kind ON events (kind, seq);
+        CREATE INDEX events_outcome ON events (outcome, seq);
+        CREATE INDEX events_channel ON events (channel, seq);
+        CREATE INDEX events_service ON events (service, seq);
+      `,
+    },
   ],
 };
 

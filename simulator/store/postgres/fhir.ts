@@ -68,6 +68,21 @@ export const pgFhirMigrations: PgAreaMigrations = {
         CREATE INDEX fhir_index_resource ON fhir_index (type, id, param);
       `,
     },
+    {
+      // The indexes of the SQLite store's fhir migrations 2 and 3 (sqlite/fhir.ts): a type's history in
+      // write order and by time, current versions in update order whether deleted or not, a date
+      // parameter's rows in (low, id) order and by the end of their range.
+      version: 2,
+      name: 'history in write order and by time, walks in page order, date index by end',
+      sql: `
+        CREATE INDEX fhir_versions_type_seq ON fhir_versions (type, seq);
+        CREATE INDEX fhir_versions_type_time ON fhir_versions (type, lu_ms);
+        CREATE INDEX fhir_current_type_updated ON fhir_current (type, lu_ms, id);
+        DROP INDEX fhir_index_date;
+        CREATE INDEX fhir_index_date ON fhir_index (type, param, low, id, high);
+        CREATE INDEX fhir_index_date_end ON fhir_index (type, param, high, low);
+      `,
+    },
   ],
 };
 

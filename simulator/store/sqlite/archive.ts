@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import type { AreaMigrations } from './migrate.ts';
 import type { Gate } from './gate.ts';
 import {
+  EXACT_TOTAL_LIMIT,
   MAX_ARCHIVE_PAGE,
   type ArchivePage,
   type ArchiveQuery,
@@ -29,6 +30,21 @@ const submittersOfNew = `SELECT json_extract(NEW.json, '$.organisation') AS o
     UNION ALL SELECT json_extract(NEW.json, '$.message.representedOrganisation')
     UNION ALL SELECT json_extract(NEW.json, '$.header.encounter.responsibleOrganisation')
     UNION ALL SELECT json_extract(a.value, '$.organisation') FROM json_each(NEW.json, '$.header.authors') a`;
+
+/** The counter key of a document row (`NEW` or `OLD` in a trigger); see migration 4. */
+function countKey(row: string): string {
+  return `${row}.repository, COALESCE(${row}.document_type, ''), COALESCE(${row}.custodian, ''),
+    COALESCE(substr(${row}.effective_at, 1, 10), ''), ${row}.status, ${row}.valid`;
+}
+function countUp(row: string): string {
+  return `INSERT INTO archive_counts (repository, document_type, custodian, day, status, valid, n)
+    VALUES (${countKey(row)}, 1)
+    ON CONFLICT (repository, document_type, custodian, day, status, valid) DO UPDATE SET n = n + 1;`;
+}
+function countDown(row: string): string {
+  return `UPDATE archive_counts SET n = n - 1
+    WHERE (repository, document_type, custodian, day, status, valid) = (${countKey(row)});`;
+}
 
 export const archiveMigrations: AreaMigrations = {
   area: 'archive',
@@ -144,6 +160,46 @@ export const archiveMigrations: AreaMigrations = {
         END;
       `,
     },
+    {
+      // Totals by custodian or by a range of days (one month, say) counted every matching index entry,
+      // in proportion to the archive. The counters gain the custodian and the day of `effective_at`,
+      // so a listing filtered by any of repository, type, custodian, whole days, status and validity
+      // sums counter rows instead (one per combination present, not one per document).
+      version: 4,
+      name: 'counts by custodian and day too',
+      up: `
+        DROP TRIGGER archive_counts_insert;
+        DROP TRIGGER archive_counts_delete;
+        DROP TRIGGER archive_counts_update;
+        DROP TABLE archive_counts;
+        CREATE TABLE archive_counts (
+          repository TEXT NOT NULL,
+          document_type TEXT NOT NULL,
+          custodian TEXT NOT NULL,
+          day TEXT NOT NULL,
+          status TEXT NOT NULL,
+          valid INTEGER NOT NULL,
+          n INTEGER NOT NULL,
+          PRIMARY KEY (repository, document_type, custodian, day, status, valid)
+        ) WITHOUT ROWID;
+        INSERT INTO archive_counts (repository, document_type, custodian, day, status, valid, n)
+          SELECT repository, COALESCE(document_type, ''), COALESCE(custodian, ''),
+            COALESCE(substr(effective_at, 1, 10), ''), status, valid, COUNT(*)
+          FROM archive_documents GROUP BY 1, 2, 3, 4, 5, 6;
+        CREATE TRIGGER archive_counts_insert AFTER INSERT ON archive_documents BEGIN
+          ${countUp('NEW')}
+        END;
+        CREATE TRIGGER archive_counts_delete AFTER DELETE ON archive_documents BEGIN
+          ${countDown('OLD')}
+        END;
+        CREATE TRIGGER archive_counts_update
+          AFTER UPDATE OF repository, document_type, custodian, effective_at, status, valid
+          ON archive_documents BEGIN
+          ${countDown('OLD')}
+          ${countUp('NEW')}
+        END;
+      `,
+    },
   ],
 };
 
@@ -154,6 +210,27 @@ interface Row {
 
 function toDocument(row: Row): ArchivedDocument {
   return JSON.parse(row.json) as ArchivedDocument;
+}
+
+/** A date bound of whole days (a year, a month or a day), which the day counters can answer. */
+const WHOLE_DAYS = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/**
+ * Whether the counter table (migration 4) has the total: filters by repository, type, custodian, whole
+ * days, status and validity only. The counters key a missing type or custodian as '', which must not
+ * match a query for ''.
+ */
+function countable(query: ArchiveQuery): boolean {
+  return (
+    query.patient === undefined &&
+    query.setId === undefined &&
+    query.submitter === undefined &&
+    query.type !== '' &&
+    query.custodian !== '' &&
+    query.custodians?.includes('') !== true &&
+    (query.from === undefined || WHOLE_DAYS.test(query.from)) &&
+    (query.to === undefined || WHOLE_DAYS.test(query.to))
+  );
 }
 
 /** `2017-09` as an upper bound means "up to the end of September 2017": pad with the highest char. */
@@ -260,12 +337,16 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
         eq('set_id', 'setId', query.setId);
         eq('document_type', 'type', query.type);
         eq('custodian', 'custodian', query.custodian);
+        let custodiansAt = -1;
+        let custodianNames: string[] = [];
         if (query.custodians !== undefined) {
           // Bound parameters, one per custodian: the list comes from the caller's scope.
           const names = query.custodians.map((custodian, i) => {
             params[`custodian${i}`] = custodian;
             return `@custodian${i}`;
           });
+          custodiansAt = where.length;
+          custodianNames = names;
           where.push(names.length === 0 ? '0' : `custodian IN (${names.join(', ')})`);
         }
         if (query.from !== undefined) {
@@ -289,37 +370,85 @@ export function sqliteArchive(db: Database.Database, gate: Gate): ArchiveReposit
           if (query.includeNullified === true) statuses.push("'nullified'");
           where.push(`status IN (${statuses.join(', ')})`);
         }
-        if (query.submitter !== undefined) {
-          // The submitting organisations, kept from the record's JSON by triggers (migration 3), so
-          // paging and totals stay right without reading every document's JSON.
-          where.push('oid IN (SELECT oid FROM archive_submitters WHERE organisation = @submitter)');
-          params.submitter = query.submitter;
-        }
         if (query.includeInvalid === false) where.push('valid = 1');
+        // The same filters over the counter table, whose day is the first ten characters of
+        // `effective_at` (so whole-day bounds select the same documents); no day, no date bounds.
+        const counts = where.map((w) => w.replace(/\beffective_at\b/g, 'day'));
+        if (query.from !== undefined || query.to !== undefined) counts.push("day <> ''");
         const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), MAX_ARCHIVE_PAGE);
         const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
-        const clause = `WHERE ${where.join(' AND ')}`;
-        // Only repository, type, status and validity: the counter table has the total.
-        const counted =
-          query.patient === undefined &&
-          query.setId === undefined &&
-          query.custodian === undefined &&
-          query.custodians === undefined &&
-          query.from === undefined &&
-          query.to === undefined &&
-          query.submitter === undefined &&
-          query.type !== ''; // the counters key a missing type as '', which must not match a query for ''
-        const countSql = counted
-          ? `SELECT COALESCE(SUM(n), 0) AS n FROM archive_counts ${clause}`
-          : `SELECT COUNT(*) AS n FROM archive_documents ${clause}`;
-        const total = prepared<{ n: number }>(countSql).get(params)?.n ?? 0;
-        const documents = prepared<Row>(
-          `SELECT json, status FROM archive_documents ${clause}
-             ORDER BY effective_at DESC, oid LIMIT @limit OFFSET @offset`,
-        )
-          .all({ ...params, limit, offset })
-          .map(toDocument);
-        return { total, offset, limit, documents };
+        // Without statistics the planner may prefer a broad index in page order over a patient's or a
+        // set's few documents (and sort them): name the selective one.
+        const from =
+          query.patient !== undefined
+            ? 'INDEXED BY archive_patient_listing'
+            : query.setId !== undefined
+              ? 'INDEXED BY archive_set_listing'
+              : '';
+        const clause = (submitter: string): string =>
+          `WHERE ${[...where, ...(query.submitter === undefined ? [] : [submitter])].join(' AND ')}`;
+        if (query.submitter !== undefined) params.submitter = query.submitter;
+        // The submitting organisations, kept from the record's JSON by triggers (migration 3): as a
+        // list of candidates when they are few, else checked per document while walking in page order.
+        const among = 'oid IN (SELECT oid FROM archive_submitters WHERE organisation = @submitter)';
+        const each =
+          'EXISTS (SELECT 1 FROM archive_submitters s WHERE s.organisation = @submitter AND s.oid = archive_documents.oid)';
+        const pageOf = (filter: string, extra: number): ArchivedDocument[] => {
+          // Several custodians: one arm per custodian, each in index order, merged (a sort of the
+          // matches of an IN list would cost in proportion to the archive).
+          const arms =
+            custodianNames.length > 1 && query.patient === undefined && query.setId === undefined
+              ? custodianNames.map((name) => {
+                  const own = [...where];
+                  own[custodiansAt] = `custodian = ${name}`;
+                  if (query.submitter !== undefined) own.push(filter);
+                  return `SELECT json, status, effective_at, oid FROM archive_documents WHERE ${own.join(' AND ')}`;
+                })
+              : [`SELECT json, status, effective_at, oid FROM archive_documents ${from} ${clause(filter)}`];
+          return prepared<Row>(
+            `${arms.join(' UNION ALL ')} ORDER BY effective_at DESC, oid LIMIT @limit OFFSET @offset`,
+          )
+            .all({ ...params, limit: limit + extra, offset })
+            .map(toDocument);
+        };
+        let total: number;
+        let filter = among;
+        if (query.patient !== undefined || query.setId !== undefined) {
+          // One patient's or one set's documents: counted from the index, few by nature; a submitter
+          // is checked per document (a list of a busy submitter's documents would be long).
+          filter = each;
+          total =
+            prepared<{ n: number }>(
+              `SELECT COUNT(*) AS n FROM archive_documents ${from} ${clause(each)}`,
+            ).get(params)?.n ?? 0;
+        } else if (countable(query)) {
+          total =
+            prepared<{ n: number }>(
+              `SELECT COALESCE(SUM(n), 0) AS n FROM archive_counts WHERE ${counts.join(' AND ')}`,
+            ).get(params)?.n ?? 0;
+        } else {
+          // A submitter, or bounds finer than a day: counted up to EXACT_TOTAL_LIMIT, beyond which the
+          // total is a lower bound (docs/archive.md#totals). A submitter of few documents gives the
+          // candidates; one of many is checked per document, walking in page order.
+          const few =
+            query.submitter === undefined ||
+            (prepared<{ n: number }>(
+              'SELECT COUNT(*) AS n FROM (SELECT 1 FROM archive_submitters WHERE organisation = @submitter LIMIT @cap)',
+            ).get({ submitter: query.submitter, cap: EXACT_TOTAL_LIMIT + 1 })?.n ?? 0) <= EXACT_TOTAL_LIMIT;
+          filter = few ? among : each;
+          const n =
+            prepared<{ n: number }>(
+              `SELECT COUNT(*) AS n FROM (SELECT 1 FROM archive_documents ${clause(filter)} LIMIT @cap)`,
+            ).get({ ...params, cap: EXACT_TOTAL_LIMIT + 1 })?.n ?? 0;
+          if (n > EXACT_TOTAL_LIMIT) {
+            const found = pageOf(filter, 1);
+            const documents = found.slice(0, limit);
+            const seen = offset + documents.length + (found.length > limit ? 1 : 0);
+            return { total: Math.max(seen, EXACT_TOTAL_LIMIT + 1), exact: false, offset, limit, documents };
+          }
+          total = n;
+        }
+        return { total, offset, limit, documents: total === 0 ? [] : pageOf(filter, 0) };
       }),
     count: () => gate.run(() => countAll.get()?.n ?? 0),
   };

@@ -33,8 +33,13 @@ export interface FindProps {
   searched: boolean;
   documents: ArchivedDocument[];
   documentsTotal: number;
+  /** False when the total is a lower bound (a broad search past EXACT_TOTAL_LIMIT matches). */
+  documentsExact?: boolean;
   appointments: StoredResource<Appointment>[];
   appointmentsTotal: number;
+  appointmentsExact?: boolean;
+  /** Matches counted exactly; an inexact total is shown as "more than" this. */
+  countLimit?: number;
   organisations: Organisation[];
 }
 
@@ -339,7 +344,12 @@ export function FindPage(
         <>
           <section class="results">
             <h2>
-              {t('find.documents')} <span class="count">{props.documentsTotal}</span>
+              {t('find.documents')}{' '}
+              <span class="count">
+                {props.documentsExact === false
+                  ? t('find.moreThan', { limit: props.countLimit ?? 0 })
+                  : props.documentsTotal}
+              </span>
             </h2>
             {props.documentsTotal > FIND_LIMIT && (
               <Notice kind="info">{t('find.limited', { limit: FIND_LIMIT })}</Notice>
@@ -352,7 +362,12 @@ export function FindPage(
           </section>
           <section class="results">
             <h2>
-              {t('find.appointments')} <span class="count">{props.appointmentsTotal}</span>
+              {t('find.appointments')}{' '}
+              <span class="count">
+                {props.appointmentsExact === false
+                  ? t('find.moreThan', { limit: props.countLimit ?? 0 })
+                  : props.appointmentsTotal}
+              </span>
             </h2>
             {appointments.length === 0 ? (
               <Empty>{t('find.noAppointments')}</Empty>

@@ -36,7 +36,12 @@ export class EventLog {
    */
   async record(event: NewEvent, session: StoreSession = this.store): Promise<SubmissionEvent> {
     const stored = await session.events.append(this.allowReal ? event : maskDeep(event));
-    setImmediate(() => this.emitter.emit('appended'));
+    const announce = (): void => {
+      this.emitter.emit('appended');
+    };
+    // Listeners are told once the event is committed (the SQLite store's hook), not before.
+    if (this.store.afterCommit) this.store.afterCommit(announce);
+    else setImmediate(announce);
     return stored;
   }
 

@@ -133,6 +133,12 @@ export interface Store extends StoreSession {
    * unsubscribe function.
    */
   watchEvents?(listener: () => void): () => void;
+  /**
+   * Runs `hook` after the transaction the caller is in has really committed (and never if it rolls
+   * back); outside a transaction, soon. For notifications about written data (the SQLite store's group
+   * commit acknowledges a transaction only with its group). Absent: notify on the next turn.
+   */
+  afterCommit?(hook: () => void): void;
   /** A cheap round trip, for /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;

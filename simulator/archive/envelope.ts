@@ -206,7 +206,7 @@ export function readSubmission(
     };
   const decoded = decodeUtf8(body, '/');
   if (!decoded.ok) return decoded;
-  const parsed = parseMessage(decoded.text, maxBytes);
+  const parsed = parseMessage(decoded.text, maxBytes, body);
   if (!parsed.ok) return parsed;
   let root = parsed.root;
   let soap: false | '1.1' | '1.2' = false;
@@ -407,7 +407,7 @@ function readMessage(
   const partPath = `${textPath}[Content-ID=${part.contentId ?? ''}]`;
   const decoded = decodeUtf8(bytes, partPath);
   if (!decoded.ok) return { ok: false, message, findings: [...findings, ...decoded.findings] };
-  const parsed = parseXml(decoded.text, partPath, maxBytes);
+  const parsed = parseXml(decoded.text, partPath, maxBytes, bytes);
   if (!parsed.ok) return { ok: false, message, findings: [...findings, ...parsed.findings] };
   const ids = idLimit(parsed.root, partPath);
   if (ids) return { ok: false, message, findings: [...findings, ids] };
@@ -443,12 +443,16 @@ const PAYLOAD_OPEN =
 const BAD_REFERENCE = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
 
 /** Parses the body of a submission: once, with the MIME payload cut out when that is safe (exported for its equivalence test). */
-export function parseMessage(text: string, maxBytes: number): ReturnType<typeof parseXml> {
+export function parseMessage(
+  text: string,
+  maxBytes: number,
+  bytes?: Uint8Array,
+): ReturnType<typeof parseXml> {
   const cut = cutPayload(text);
-  if (cut === undefined) return parseXml(text, '/', maxBytes);
+  if (cut === undefined) return parseXml(text, '/', maxBytes, bytes);
   const parsed = parseXml(cut.frame, '/', maxBytes);
   const node = parsed.ok ? payloadNode(parsed.root) : undefined;
-  if (!parsed.ok || node?.text !== cut.token) return parseXml(text, '/', maxBytes);
+  if (!parsed.ok || node?.text !== cut.token) return parseXml(text, '/', maxBytes, bytes);
   const lines = cut.payload.includes('\r') ? cut.payload.replace(/\r\n?/g, '\n') : cut.payload;
   node.text = decodeXmlReferences(lines);
   return parsed;

@@ -1,0 +1,51 @@
+/**
+ * `node --import tsx scripts/bench/ingest-profile.ts [COUNT] [OUT.cpuprofile]`: the archive bench's HTTP
+ * ingest alone (8 clients, 50 KB documents), with a CPU profile of the ingest phase only (node:inspector),
+ * for `cpuprofile-summary.ts`. Prints ops/s and percentiles.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { ptaMessage } from '../../fixtures/cda/index.ts';
+import { startServer } from '../../simulator/server.ts';
+import { percentiles, runConcurrent } from './harness.ts';
+
+const count = Number(process.argv[2] ?? 600);
+const out = process.argv[3];
+const messages = Array.from(
+  { length: count + 50 },
+  () => ptaMessage({ padToBytes: 50 * 1024 - 3000 }).message,
+);
+const server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
+const post = async (body: string): Promise<void> => {
+  const res = await fetch(`${server.url}/archive/pta`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'text/xml', accept: 'application/json' },
+  });
+  if (res.status !== 201) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+  await res.arrayBuffer();
+};
+try {
+  for (const m of messages.slice(count)) await post(m);
+  const session = new Session();
+  if (out !== undefined) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  const r = await runConcurrent(count, 8, async (i) => {
+    const m = messages[i];
+    if (m !== undefined) await post(m);
+  });
+  if (out !== undefined) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(out, JSON.stringify(profile));
+    session.disconnect();
+  }
+  const p = percentiles(r.latenciesMs);
+  console.log(
+    `HTTP ingest ${r.opsPerSec.toFixed(0)}/s p50 ${p.p50Ms.toFixed(1)} ms p99 ${p.p99Ms.toFixed(1)} ms (n ${count})`,
+  );
+} finally {
+  await server.close();
+}

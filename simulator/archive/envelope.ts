@@ -29,6 +29,7 @@ import {
   kid,
   kids,
   parseXml,
+  parseXmlBytes,
   type XmlNode,
 } from './xml.ts';
 
@@ -405,9 +406,7 @@ function readMessage(
       ],
     };
   const partPath = `${textPath}[Content-ID=${part.contentId ?? ''}]`;
-  const decoded = decodeUtf8(bytes, partPath);
-  if (!decoded.ok) return { ok: false, message, findings: [...findings, ...decoded.findings] };
-  const parsed = parseXml(decoded.text, partPath, maxBytes, bytes);
+  const parsed = parseXmlBytes(bytes, partPath, maxBytes);
   if (!parsed.ok) return { ok: false, message, findings: [...findings, ...parsed.findings] };
   const ids = idLimit(parsed.root, partPath);
   if (ids) return { ok: false, message, findings: [...findings, ids] };

@@ -41,6 +41,9 @@ export interface XmlNode {
 
 export type ParseResult = { ok: true; root: XmlNode } | { ok: false; findings: Finding[] };
 
+/** The encoding named in the XML declaration. */
+const DECLARED_ENCODING = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/;
+
 /** Decodes bytes as UTF-8 (BOM dropped), or says why it cannot. */
 export function decodeUtf8(
   bytes: Uint8Array,
@@ -48,7 +51,7 @@ export function decodeUtf8(
 ): { ok: true; text: string } | { ok: false; findings: Finding[] } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    const declared = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(text)?.[1];
+    const declared = DECLARED_ENCODING.exec(text)?.[1];
     if (declared !== undefined && !/^utf-?8$/i.test(declared)) {
       return {
         ok: false,
@@ -93,6 +96,33 @@ export function parseXml(text: string, path: string, maxBytes: number, bytes?: U
   const parsed = parseOrdered(text);
   if (!parsed.ok) return refusal(parsed, path);
   return { ok: true, root: toNode(parsed.root) };
+}
+
+/**
+ * `decodeUtf8` and then `parseXml`, for bytes whose text nothing else needs (the CDA document of a
+ * message): when they pass, libxml2 reads the bytes directly and the safety pre-checks run on a Latin-1
+ * view (one byte a character, no decoding; every rule they check is ASCII, and UTF-8 puts no byte below
+ * 0x80 inside a multi-byte character). libxml2 refuses every byte sequence the UTF-8 decoder refuses
+ * (and a few more), so whatever it does not accept, and anything the pre-checks or the declaration would
+ * refuse, goes the reference way: decoded, then parsed, with the same findings as always.
+ */
+export function parseXmlBytes(bytes: Uint8Array, path: string, maxBytes: number): ParseResult {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf ? 3 : 0;
+  const latin = view.toString('latin1', bom);
+  const declared = DECLARED_ENCODING.exec(latin)?.[1];
+  if (
+    (declared === undefined || /^utf-?8$/i.test(declared)) &&
+    bytes.byteLength - bom <= maxBytes &&
+    latin.trim() !== '' &&
+    xmlSafetyProblem(latin) === undefined
+  ) {
+    const tree = parseElementTree(latin, bytes);
+    if (tree) return { ok: true, root: tree };
+  }
+  const decoded = decodeUtf8(bytes, path);
+  if (!decoded.ok) return decoded;
+  return parseXml(decoded.text, path, maxBytes, bytes);
 }
 
 function refusal(parsed: Extract<OrderedParse, { ok: false }>, path: string): ParseResult {

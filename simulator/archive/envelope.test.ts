@@ -52,6 +52,27 @@ describe('parseMessage (MIME payload cut out of the XML parse)', () => {
     expect(r.ok).toBe(false);
     expect(r.findings.map((f) => f.code)).toContain('CDA-XML-003');
     same(message.replace('MIME-Version: 1.0', 'MIME-Version: 1.0 & 2'));
+    same(message.replace(/\n(?=[A-Za-z0-9+/]{20})/, '\n& '));
+  });
+
+  it('decodes references wherever they are in the payload, the base64 included, and the token never misleads', () => {
+    // A reference after the headers (inside the base64 lines), one at the very end, one without its ';'.
+    same(message.replace(/\n(?=[A-Za-z0-9+/]{20})/, '&#10;'));
+    same(message.replace('</text>', '&#x41;</text>'));
+    same(message.replace('</text>', '&amp</text>'));
+    // The cut's placeholder written in the payload, or in the frame (an attribute, the real element).
+    same(message.replace('MIME-Version: 1.0', 'MIME-Version: 1.0 kantasim-mime-payload'));
+    same(message.replace('<controlActProcess', '<controlActProcess x="kantasim-mime-payload"'));
+    const decoy = message.replace(
+      '<controlActProcess',
+      '<!-- <text mediaType="multipart/related">MIME</text> --><controlActProcess',
+    );
+    same(
+      decoy.replace(
+        /(<text[^>]*mediaType="multipart\/related"[^>]*>)(?![^<]*-->)[^<]*/,
+        '$1kantasim-mime-payload',
+      ),
+    );
   });
 
   it('archives the same submission as before: document bytes decoded from the payload', () => {

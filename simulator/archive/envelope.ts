@@ -29,6 +29,7 @@ import {
   kid,
   kids,
   parseXml,
+  parseXmlBytes,
   type XmlNode,
 } from './xml.ts';
 
@@ -206,7 +207,7 @@ export function readSubmission(
     };
   const decoded = decodeUtf8(body, '/');
   if (!decoded.ok) return decoded;
-  const parsed = parseMessage(decoded.text, maxBytes);
+  const parsed = parseMessage(decoded.text, maxBytes, body);
   if (!parsed.ok) return parsed;
   let root = parsed.root;
   let soap: false | '1.1' | '1.2' = false;
@@ -405,9 +406,7 @@ function readMessage(
       ],
     };
   const partPath = `${textPath}[Content-ID=${part.contentId ?? ''}]`;
-  const decoded = decodeUtf8(bytes, partPath);
-  if (!decoded.ok) return { ok: false, message, findings: [...findings, ...decoded.findings] };
-  const parsed = parseXml(decoded.text, partPath, maxBytes);
+  const parsed = parseXmlBytes(bytes, partPath, maxBytes);
   if (!parsed.ok) return { ok: false, message, findings: [...findings, ...parsed.findings] };
   const ids = idLimit(parsed.root, partPath);
   if (ids) return { ok: false, message, findings: [...findings, ids] };
@@ -439,18 +438,38 @@ function readMessage(
 const PAYLOAD_OPEN =
   /<((?:[A-Za-z_][\w.-]*:)?text)\s[^<>]*\bmediaType\s*=\s*(["'])multipart\/related\2[^<>]*(?<!\/)>/;
 
-/** An `&` that does not start a predefined entity or a character reference: left to the parser's finding. */
-const BAD_REFERENCE = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
+/** A predefined entity or a character reference, at the position it is tried (sticky). */
+const REFERENCE_AT = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/y;
+
+/**
+ * True when an `&` does not start a predefined entity or a character reference (left to the parser's
+ * finding): each `&` is found with indexOf and tried in place, so the base64 is not run through a regex.
+ */
+function badReference(payload: string): boolean {
+  for (let at = payload.indexOf('&'); at >= 0; at = payload.indexOf('&', at + 1)) {
+    REFERENCE_AT.lastIndex = at;
+    if (!REFERENCE_AT.test(payload)) return true;
+  }
+  return false;
+}
 
 /** Parses the body of a submission: once, with the MIME payload cut out when that is safe (exported for its equivalence test). */
-export function parseMessage(text: string, maxBytes: number): ReturnType<typeof parseXml> {
+export function parseMessage(
+  text: string,
+  maxBytes: number,
+  bytes?: Uint8Array,
+): ReturnType<typeof parseXml> {
   const cut = cutPayload(text);
-  if (cut === undefined) return parseXml(text, '/', maxBytes);
+  if (cut === undefined) return parseXml(text, '/', maxBytes, bytes);
   const parsed = parseXml(cut.frame, '/', maxBytes);
   const node = parsed.ok ? payloadNode(parsed.root) : undefined;
-  if (!parsed.ok || node?.text !== cut.token) return parseXml(text, '/', maxBytes);
+  if (!parsed.ok || node?.text !== cut.token) return parseXml(text, '/', maxBytes, bytes);
   const lines = cut.payload.includes('\r') ? cut.payload.replace(/\r\n?/g, '\n') : cut.payload;
-  node.text = decodeXmlReferences(lines);
+  // References sit in the MIME headers (`Content-ID: &lt;…&gt;`), never in the base64 after them: only
+  // the text up to the last one is decoded, the rest is kept as it is instead of being copied again.
+  const last = lines.lastIndexOf('&');
+  const upTo = last < 0 ? 0 : lines.indexOf(';', last) + 1 || lines.length;
+  node.text = upTo === 0 ? lines : decodeXmlReferences(lines.slice(0, upTo)) + lines.slice(upTo);
   return parsed;
 }
 
@@ -461,10 +480,13 @@ function cutPayload(text: string): { frame: string; payload: string; token: stri
   const end = text.indexOf(`</${open[1] ?? 'text'}`, start);
   if (end < 0) return undefined;
   const payload = text.slice(start, end);
-  if (payload.includes('<') || (payload.includes('&') && BAD_REFERENCE.test(payload))) return undefined;
+  if (payload.includes('<') || badReference(payload)) return undefined;
+  // The token must not occur in the frame around it (the payload itself is cut out, so it may).
+  const head = text.slice(0, start);
+  const tail = text.slice(end);
   let token = 'kantasim-mime-payload';
-  while (text.includes(token)) token += '-x';
-  return { frame: text.slice(0, start) + token + text.slice(end), payload, token };
+  while (head.includes(token) || tail.includes(token)) token += '-x';
+  return { frame: head + token + tail, payload, token };
 }
 
 /** The element `readMessage` reads the MIME package from, found the same way (SOAP Body first). */

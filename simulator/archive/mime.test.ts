@@ -43,7 +43,7 @@ describe('parseMultipart and decodePart', () => {
   });
 
   it('refuses base64 with a character outside the alphabet, padding inside, or a length not a multiple of 4', () => {
-    for (const bad of ['QU*D', 'Q=JD', 'QUJDR', 'QUJD===']) {
+    for (const bad of ['QU*D', 'Q=JD', 'QUJDR', 'QUJD===', 'QUJD\nQUJ\nD\nR', 'QU\tJD\nR']) {
       const r = parseMultipart(`${HEAD}--b\n${part(bad)}\n--b--`);
       expect(r.ok && decodePart(r.parts[0] ?? { headers: new Map(), body: '' })).toBeUndefined();
     }
@@ -52,5 +52,10 @@ describe('parseMultipart and decodePart', () => {
       spaced.ok &&
         Buffer.from(decodePart(spaced.parts[0] ?? { headers: new Map(), body: '' }) ?? []).toString(),
     ).toBe('ABCD');
+    // Line breaks only (the common shape, counted without a regex per line), and mixed whitespace.
+    for (const good of ['QUJD\nQUJD\n', 'QU\nJD\nRA\n==', 'QU\tJD\nRA==']) {
+      const r = parseMultipart(`${HEAD}--b\n${part(good)}\n--b--`);
+      expect(r.ok && decodePart(r.parts[0] ?? { headers: new Map(), body: '' })).toBeInstanceOf(Uint8Array);
+    }
   });
 });

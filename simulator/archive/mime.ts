@@ -155,6 +155,9 @@ export function decodePart(part: MimePart): Uint8Array | undefined {
 /** Base64 characters with ASCII whitespace anywhere, then at most two `=` (a linear, native scan). */
 const BASE64_TEXT = /^[A-Za-z0-9+/\t\n\v\f\r ]*(?:=[\t\n\v\f\r ]*){0,2}$/;
 
+/** ASCII whitespace other than LF (CR LF is already read as LF in a part's text). */
+const OTHER_SPACE = /[\t\v\f\r ]/;
+
 /**
  * Strict base64 with whitespace anywhere (line breaks every 76 characters): the alphabet, at most two
  * `=` at the end only, a multiple of four characters. Checked in place, without building a compacted
@@ -162,6 +165,12 @@ const BASE64_TEXT = /^[A-Za-z0-9+/\t\n\v\f\r ]*(?:=[\t\n\v\f\r ]*){0,2}$/;
  */
 function isBase64(text: string): boolean {
   if (!BASE64_TEXT.test(text)) return false;
+  // The usual shape, line breaks and nothing else: count them with indexOf, no regex match per line.
+  if (!OTHER_SPACE.test(text)) {
+    let breaks = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
+    return (text.length - breaks) % 4 === 0;
+  }
   let space = 0;
   const runs = /[\t\n\v\f\r ]+/g;
   for (let m = runs.exec(text); m !== null; m = runs.exec(text)) space += m[0].length;

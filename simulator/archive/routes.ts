@@ -167,7 +167,10 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
   const receive = (repository: ArchiveRepositoryKind) => async (req: Request, res: Response) => {
     const mode = modeOf(req, options.defaultMode);
     const requestId = res.locals.requestId as string | undefined;
-    const body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+    // A view of the body-parser's buffer, not a copy: the intake only reads it (and stores the CDA part).
+    const body = Buffer.isBuffer(req.body)
+      ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength)
+      : new Uint8Array();
     if (typeof mode !== 'string') {
       sendAck(
         req,

@@ -9,7 +9,14 @@
  * Finding codes CDA-XML-001…007 (docs/archive.md).
  */
 import { MAX_XML_ELEMENTS } from '../http/limits.ts';
-import { MAX_XML_DEPTH, parseOrdered, type XElement } from '../xml/ordered.ts';
+import { parseElementTree } from '../xml/element-tree.ts';
+import {
+  MAX_XML_DEPTH,
+  parseOrdered,
+  xmlSafetyProblem,
+  type OrderedParse,
+  type XElement,
+} from '../xml/ordered.ts';
 import { fatal, type Finding } from '../domain/findings.ts';
 
 import { HL7_FI_NS, HL7_V3_NS } from '../../common/xml-namespaces.ts';
@@ -34,6 +41,9 @@ export interface XmlNode {
 
 export type ParseResult = { ok: true; root: XmlNode } | { ok: false; findings: Finding[] };
 
+/** The encoding named in the XML declaration. */
+const DECLARED_ENCODING = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/;
+
 /** Decodes bytes as UTF-8 (BOM dropped), or says why it cannot. */
 export function decodeUtf8(
   bytes: Uint8Array,
@@ -41,7 +51,7 @@ export function decodeUtf8(
 ): { ok: true; text: string } | { ok: false; findings: Finding[] } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    const declared = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(text)?.[1];
+    const declared = DECLARED_ENCODING.exec(text)?.[1];
     if (declared !== undefined && !/^utf-?8$/i.test(declared)) {
       return {
         ok: false,
@@ -66,9 +76,12 @@ export function decodeUtf8(
 /**
  * Parses XML text safely (the shared rules of `simulator/xml/ordered.ts`) into an element tree with
  * namespaces resolved and text concatenated per element. `path` names where the text came from (e.g.
- * `/` or the MIME part) for findings.
+ * `/` or the MIME part) for findings; `bytes`, when given, are the text's UTF-8 bytes as received.
+ *
+ * One parse: after the safety pre-checks, libxml2 builds the tree in one pass (element-tree.ts); only a
+ * text it refuses goes to the reference parser, which decides the finding exactly as it always has.
  */
-export function parseXml(text: string, path: string, maxBytes: number): ParseResult {
+export function parseXml(text: string, path: string, maxBytes: number, bytes?: Uint8Array): ParseResult {
   if (text.trim() === '') return fail('CDA-XML-007', path, 'the body is empty; send an XML document');
   if (Buffer.byteLength(text, 'utf8') > maxBytes)
     return fail(
@@ -76,46 +89,79 @@ export function parseXml(text: string, path: string, maxBytes: number): ParseRes
       path,
       `the XML is larger than the limit of ${maxBytes} bytes; send a smaller document`,
     );
+  const problem = xmlSafetyProblem(text);
+  if (problem) return refusal(problem, path);
+  const tree = parseElementTree(text, bytes);
+  if (tree) return { ok: true, root: tree };
   const parsed = parseOrdered(text);
-  if (!parsed.ok) {
-    switch (parsed.kind) {
-      case 'doctype':
-        return fail(
-          'CDA-XML-002',
-          path,
-          'the XML contains a DOCTYPE declaration; Kanta messages and CDA documents must not have one (no DTDs, no entity declarations). Remove it',
-        );
-      case 'entity-declaration':
-        return fail(
-          'CDA-XML-002',
-          path,
-          'the XML contains an entity declaration; remove it (no DTDs or entities)',
-        );
-      case 'undeclared-entity':
-        return fail(
-          'CDA-XML-003',
-          path,
-          `the XML refers to entity '&${parsed.entity ?? ''};', which is not one of the five predefined XML entities; write the character itself or a numeric reference`,
-        );
-      case 'depth':
-        return fail(
-          'CDA-XML-005',
-          path,
-          `elements are nested deeper than ${MAX_XML_DEPTH} levels; flatten the document`,
-        );
-      case 'malformed':
-        return fail('CDA-XML-004', path, `${parsed.problem}; fix the markup`);
-      case 'root':
-        return fail('CDA-XML-004', path, 'the XML must have exactly one root element');
-      case 'elements':
-        return fail(
-          'CDA-LIMIT-001',
-          path,
-          `the XML has more than ${MAX_XML_ELEMENTS} elements, the limit of one text; a CDA document needs far fewer, so send a smaller one`,
-        );
-    }
-  }
+  if (!parsed.ok) return refusal(parsed, path);
   return { ok: true, root: toNode(parsed.root) };
+}
+
+/**
+ * `decodeUtf8` and then `parseXml`, for bytes whose text nothing else needs (the CDA document of a
+ * message): when they pass, libxml2 reads the bytes directly and the safety pre-checks run on a Latin-1
+ * view (one byte a character, no decoding; every rule they check is ASCII, and UTF-8 puts no byte below
+ * 0x80 inside a multi-byte character). libxml2 refuses every byte sequence the UTF-8 decoder refuses
+ * (and a few more), so whatever it does not accept, and anything the pre-checks or the declaration would
+ * refuse, goes the reference way: decoded, then parsed, with the same findings as always.
+ */
+export function parseXmlBytes(bytes: Uint8Array, path: string, maxBytes: number): ParseResult {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf ? 3 : 0;
+  const latin = view.toString('latin1', bom);
+  const declared = DECLARED_ENCODING.exec(latin)?.[1];
+  if (
+    (declared === undefined || /^utf-?8$/i.test(declared)) &&
+    bytes.byteLength - bom <= maxBytes &&
+    latin.trim() !== '' &&
+    xmlSafetyProblem(latin) === undefined
+  ) {
+    const tree = parseElementTree(latin, bytes);
+    if (tree) return { ok: true, root: tree };
+  }
+  const decoded = decodeUtf8(bytes, path);
+  if (!decoded.ok) return decoded;
+  return parseXml(decoded.text, path, maxBytes, bytes);
+}
+
+function refusal(parsed: Extract<OrderedParse, { ok: false }>, path: string): ParseResult {
+  switch (parsed.kind) {
+    case 'doctype':
+      return fail(
+        'CDA-XML-002',
+        path,
+        'the XML contains a DOCTYPE declaration; Kanta messages and CDA documents must not have one (no DTDs, no entity declarations). Remove it',
+      );
+    case 'entity-declaration':
+      return fail(
+        'CDA-XML-002',
+        path,
+        'the XML contains an entity declaration; remove it (no DTDs or entities)',
+      );
+    case 'undeclared-entity':
+      return fail(
+        'CDA-XML-003',
+        path,
+        `the XML refers to entity '&${parsed.entity ?? ''};', which is not one of the five predefined XML entities; write the character itself or a numeric reference`,
+      );
+    case 'depth':
+      return fail(
+        'CDA-XML-005',
+        path,
+        `elements are nested deeper than ${MAX_XML_DEPTH} levels; flatten the document`,
+      );
+    case 'malformed':
+      return fail('CDA-XML-004', path, `${parsed.problem}; fix the markup`);
+    case 'root':
+      return fail('CDA-XML-004', path, 'the XML must have exactly one root element');
+    case 'elements':
+      return fail(
+        'CDA-LIMIT-001',
+        path,
+        `the XML has more than ${MAX_XML_ELEMENTS} elements, the limit of one text; a CDA document needs far fewer, so send a smaller one`,
+      );
+  }
 }
 
 function fail(code: string, path: string, message: string): ParseResult {

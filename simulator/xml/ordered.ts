@@ -106,10 +106,15 @@ const parser = new XMLParser({
 const UNDECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)([A-Za-z_:][\w.:-]*);/;
 
 /**
- * Parses XML text into an ordered tree, or says why not (in words for the page). `maxElements` bounds
- * the tree (and so the time and memory of one parse); it is checked by a pre-scan before parsing.
+ * The safety rules checked on the text before any parser sees it, so no parser option can ever resolve
+ * an external entity or expand a bomb: at most `maxElements` elements, no DOCTYPE, no entity
+ * declarations, no references to undeclared entities. Undefined when the text passes; every parse of
+ * untrusted XML runs them first (parseOrdered, and the archive's one-pass tree in element-tree.ts).
  */
-export function parseOrdered(text: string, maxElements: number = MAX_XML_ELEMENTS): OrderedParse {
+export function xmlSafetyProblem(
+  text: string,
+  maxElements: number = MAX_XML_ELEMENTS,
+): Extract<OrderedParse, { ok: false }> | undefined {
   if (countXmlElements(text, maxElements) > maxElements)
     return {
       ok: false,
@@ -129,6 +134,16 @@ export function parseOrdered(text: string, maxElements: number = MAX_XML_ELEMENT
       problem: `the XML refers to an undeclared entity '&${entity[1] ?? ''};'`,
       entity: entity[1] ?? '',
     };
+  return undefined;
+}
+
+/**
+ * Parses XML text into an ordered tree, or says why not (in words for the page). `maxElements` bounds
+ * the tree (and so the time and memory of one parse); it is checked by a pre-scan before parsing.
+ */
+export function parseOrdered(text: string, maxElements: number = MAX_XML_ELEMENTS): OrderedParse {
+  const problem = xmlSafetyProblem(text, maxElements);
+  if (problem) return problem;
   let raw: unknown;
   try {
     // Well-formedness check built into fast-xml-parser 5: without it, unclosed elements would pass

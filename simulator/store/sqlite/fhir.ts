@@ -391,7 +391,7 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
     'SELECT version, deleted FROM fhir_current WHERE type = ? AND id = ?',
   );
   const anyVersion = db.prepare<[string, string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM fhir_versions WHERE type = ? AND id = ?',
+    'SELECT 1 AS n FROM fhir_versions WHERE type = ? AND id = ? LIMIT 1',
   );
   const insertVersion = db.prepare(
     `INSERT INTO fhir_versions (type, id, version, last_updated, lu_ms, deleted, invalid, json)
@@ -472,7 +472,8 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
     const invalid = isInvalid(body);
     insertVersion.run(body.resourceType, body.id, version, at, ms, 0, invalid ? 1 : 0, JSON.stringify(body));
     upsertCurrent.run(body.resourceType, body.id, version, 0, ms);
-    clearIndex.run(body.resourceType, body.id);
+    // A first version has no index rows to replace.
+    if (version > 1) clearIndex.run(body.resourceType, body.id);
     for (const e of index) {
       switch (e.kind) {
         case 'token':

@@ -193,6 +193,25 @@ export function eventFilter(scope: AccessScope): {
   return { organisations: [...scope.organisations].sort(), excludeChannels: UNSCOPED_CHANNELS };
 }
 
+/**
+ * The organisation an event is recorded for in shared mode, so the caller always sees the events its
+ * own requests caused and other organisations do not:
+ * - an event that names no organisation (a request refused before the record's organiser or custodian
+ *   was known, a write of a resource that names none) is the calling organisation's;
+ * - a refusal that names an organisation outside the caller's scope (another organisation's record) is
+ *   the caller's too: the refused request is its own, and the other organisation did nothing.
+ * Otherwise, and in local mode and for the operator (no `caller`), the organisation the record names.
+ */
+export function eventOrganisation(
+  caller: { oid: string; scope: AccessScope } | undefined,
+  named: string | undefined,
+  outcome: string,
+): string | undefined {
+  if (caller === undefined) return named;
+  if (named === undefined) return caller.oid;
+  return outcome === 'refused' && !caller.scope.organisations.has(named) ? caller.oid : named;
+}
+
 /** A run belongs to the organisation its scenario names; a run naming none is nobody's. */
 export function maySeeRun(scope: AccessScope, run: { organisation?: string | undefined }): boolean {
   return run.organisation !== undefined && scope.organisations.has(run.organisation);

@@ -14,7 +14,8 @@
  *   the organisation the register controller is `partOf`, or one of that organisation's units. Any other
  *   Provenance agent (a service provider, an author, a second organisation) grants nothing.
  * - **Submissions (events)** and **scenario runs**: visible when the organisation they name is in that
- *   same set; registry events are nobody's.
+ *   same set; registry events are nobody's in a register view (an organisation calling the APIs with
+ *   its certificate does see the registry events naming it: `organisationEventFilter`).
  *
  * - **Organisations calling the APIs in shared (TLS) mode** (`resolveOrganisationScope`): an organisation
  *   certificate names one organisation. Its scope is that organisation, every unit and register
@@ -210,6 +211,20 @@ export function eventOrganisation(
   if (caller === undefined) return named;
   if (named === undefined) return caller.oid;
   return outcome === 'refused' && !caller.scope.organisations.has(named) ? caller.oid : named;
+}
+
+/**
+ * The event rule of the shared-mode APIs (`GET /events`, `/events/stream` with an organisation's
+ * certificate): the events naming an organisation in its scope, registry events included. Unlike a
+ * register view (the archivist's, above), an organisation calling with its certificate is the subject of
+ * its registry events (its customer record changed, test persons issued for it), and a scenario it runs
+ * waits for them; registry events naming another organisation, or none, stay hidden.
+ */
+export function organisationEventFilter(scope: AccessScope): {
+  organisations: string[];
+  excludeChannels: readonly EventChannel[];
+} {
+  return { organisations: [...scope.organisations].sort(), excludeChannels: [] };
 }
 
 /** A run belongs to the organisation its scenario names; a run naming none is nobody's. */

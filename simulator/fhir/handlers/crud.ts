@@ -308,10 +308,11 @@ export async function updateWith(
           ),
         );
       }
-      const stored = await tx.fhir.update(resource, {
-        index: await indexWithProvenance(tx, resource),
-        ...(ifMatch !== undefined && { ifMatch }),
-      });
+      const index = await indexWithProvenance(tx, resource);
+      const stored = await tx.fhir.update(resource, { index, ...(ifMatch !== undefined && { ifMatch }) });
+      // An appointment's event belongs to its service organiser (its latest Provenance, role 10).
+      const organiser = index.find((e) => e.param === 'service-organiser');
+      const organisation = organiser?.kind === 'token' ? organiser.code : undefined;
       await recordEvent(
         ctx,
         req,
@@ -324,6 +325,7 @@ export async function updateWith(
           status: before ? 200 : 201,
           invalidStored: stored.invalid,
           ...(patient !== undefined && { patient }),
+          ...(organisation !== undefined && { organisation }),
         },
         tx,
       );

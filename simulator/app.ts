@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { ArchiveIntake } from './archive/intake.ts';
 import { archiveRoutes } from './archive/routes.ts';
-import { loadCdaSchema } from './archive/schema.ts';
+import type { CdaSchema } from './archive/schema.ts';
 import type { Config } from './config.ts';
 import { EventLog } from './events/log.ts';
 import { eventRoutes } from './events/routes.ts';
@@ -49,7 +49,18 @@ function lazyVerifier(caPem: string): (token: string) => Promise<{ sub?: string 
   };
 }
 
-export function createApp(config: Config, store: Store, logger: Logger): App {
+/** Parts startServer loads asynchronously before the app is built (so they load only when configured). */
+export interface AppParts {
+  /** The loaded XSD set of `config.cdaSchemaDir` (required when it is set). */
+  cdaSchema?: CdaSchema;
+}
+
+export function createApp(config: Config, store: Store, logger: Logger, parts: AppParts = {}): App {
+  if (config.cdaSchemaDir !== undefined && parts.cdaSchema === undefined) {
+    // libxml2 (WebAssembly, ~150 MB) loads only when a schema directory is configured: startServer
+    // loads it with loadCdaSchema and passes it in.
+    throw new Error('createApp: config.cdaSchemaDir is set but no cdaSchema was passed; use startServer');
+  }
   const events = new EventLog(store, { allowRealIdentities: config.allowRealIdentities });
   const registry = new RegistryService({ store, events, allowRealIdentities: config.allowRealIdentities });
   const context: AppContext = { config, store, logger, events, registry };
@@ -135,7 +146,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
     events,
     config,
     logger,
-    ...(config.cdaSchemaDir === undefined ? {} : { schema: loadCdaSchema(config.cdaSchemaDir) }),
+    ...(parts.cdaSchema === undefined ? {} : { schema: parts.cdaSchema }),
   });
   app.use(
     '/archive',

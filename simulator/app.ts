@@ -19,7 +19,7 @@ import { RegistryService } from './registry/service.ts';
 import { runRoutes } from './runs/routes.ts';
 import { rulesRoutes } from './rules/routes.ts';
 import type { Store } from './store/types.ts';
-import { viewerRoutes } from './viewer/routes.tsx';
+import type { ViewerRoutes } from './viewer/routes.tsx';
 import { StoreSessions } from './viewer/session.ts';
 import { StoreSignInThrottle } from './viewer/sign-in-throttle.ts';
 
@@ -167,15 +167,27 @@ export function createApp(config: Config, store: Store, logger: Logger, parts: A
   app.use('/rules', rulesRoutes());
   // Viewer sessions and sign-in failure counts in the store, in every mode: an instance keeps none of
   // them in memory, so instances on one store behave as one and a restart signs nobody out.
-  const viewer = viewerRoutes({
-    store,
-    events,
-    logger,
-    sessions: new StoreSessions(store.sessions),
-    signInThrottle: new StoreSignInThrottle(store.rateLimits),
-    shared: config.tls !== undefined,
+  // The viewer (server-side rendering, its pages and translations) loads on its first request, not
+  // at start: a simulator used only as an archive or FHIR endpoint never loads it.
+  let viewer: ViewerRoutes | undefined;
+  let viewerLoading: Promise<ViewerRoutes> | undefined;
+  let closed = false;
+  const loadViewer = (): Promise<ViewerRoutes> =>
+    (viewerLoading ??= import('./viewer/routes.tsx').then(({ viewerRoutes }) => {
+      viewer = viewerRoutes({
+        store,
+        events,
+        logger,
+        sessions: new StoreSessions(store.sessions),
+        signInThrottle: new StoreSignInThrottle(store.rateLimits),
+        shared: config.tls !== undefined,
+      });
+      if (closed) viewer.closeStreams();
+      return viewer;
+    }));
+  app.use('/viewer', (req, res, next) => {
+    loadViewer().then((loaded) => loaded.router(req, res, next), next);
   });
-  app.use('/viewer', viewer.router);
 
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not-found', message: `no endpoint ${req.method} ${req.path}` } });
@@ -186,8 +198,9 @@ export function createApp(config: Config, store: Store, logger: Logger, parts: A
     express: app,
     context,
     closeStreams: () => {
+      closed = true;
       eventsApi.closeStreams();
-      viewer.closeStreams();
+      viewer?.closeStreams();
     },
   };
 }

@@ -3,6 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { TEST_HETU, ptaMessage } from '../../fixtures/cda/index.ts';
 import { readSubmission } from '../../simulator/archive/envelope.ts';
 import { extractHeader } from '../../simulator/archive/header.ts';
+import { loadElementTreeParser } from '../../simulator/xml/element-tree.ts';
 import { generateTestHetus } from '../../simulator/domain/hetu.ts';
 import { startServer } from '../../simulator/server.ts';
 import type { NewArchivedDocument } from '../../simulator/domain/cda.ts';
@@ -53,6 +54,8 @@ export const suite: BenchSuite = {
       true,
     );
     h.progress('envelope + MIME + safe parse + header extraction, in process');
+    // The server loads libxml2 with its first submission; the in-process path needs it loaded too.
+    await loadElementTreeParser();
     measure(
       'envelope, MIME, safe parse of both, header (no store)',
       () => {

@@ -17,6 +17,8 @@ import { error, fatal, warning, type Finding } from '../domain/findings.ts';
 import type { ArchiveMessageMeta, CodedValue, InstanceId } from '../domain/cda.ts';
 import { MAX_CDA_IDS, OFFLOAD_XML_BYTES } from '../http/limits.ts';
 import { decodeXmlReferences } from '../xml/ordered.ts';
+import { isMainThread } from 'node:worker_threads';
+import { loadElementTreeParser } from '../xml/element-tree.ts';
 import { WorkerPool } from '../xml/worker-pool.ts';
 import { decodePart, parseMultipart } from './mime.ts';
 import {
@@ -161,6 +163,7 @@ export async function readSubmissionOffloaded(
   maxBytes: number,
   repository: 'pta' | 'social' = 'pta',
 ): Promise<EnvelopeResult> {
+  await loadElementTreeParser();
   if (body.byteLength < OFFLOAD_XML_BYTES || body.byteLength > maxBytes)
     return readSubmission(body, contentType, maxBytes, repository);
   pool ??= new WorkerPool({ module: import.meta.url });
@@ -179,6 +182,9 @@ export async function readSubmissionOffloaded(
     };
   }
 }
+
+// In a WorkerPool thread this module is the job module: its jobs parse with libxml2 from the first.
+if (!isMainThread) await loadElementTreeParser();
 
 /** Reads the HTTP body of `POST /archive/{repository}` (`repository` decides which interactions are accepted). */
 export function readSubmission(

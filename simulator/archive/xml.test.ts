@@ -1,6 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCda } from '../../fixtures/cda/index.ts';
 import { decodeUtf8, parseXml, parseXmlBytes, type ParseResult } from './xml.ts';
+import { elementTreeParserLoaded, loadElementTreeParser } from '../xml/element-tree.ts';
+
+// The one-pass parse is what these tests compare with the reference parser: load libxml2 first.
+beforeAll(async () => {
+  await loadElementTreeParser();
+  expect(elementTreeParserLoaded()).toBe(true);
+});
 
 /** The reference reading: decode, then parse the text. */
 function reference(bytes: Uint8Array, maxBytes: number): ParseResult {

@@ -1,7 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCda, ptaMessage, socialMessage } from '../../fixtures/cda/index.ts';
-import { parseElementTree, type TreeElement } from './element-tree.ts';
+import {
+  elementTreeParserLoaded,
+  loadElementTreeParser,
+  parseElementTree,
+  type TreeElement,
+} from './element-tree.ts';
 import { MAX_XML_DEPTH, parseOrdered, xmlSafetyProblem, type XElement } from './ordered.ts';
+
+// The one-pass parse is what these tests compare with the reference parser: load libxml2 first.
+beforeAll(async () => {
+  await loadElementTreeParser();
+  expect(elementTreeParserLoaded()).toBe(true);
+});
 
 /** The reference reading: the ordered tree, reduced the way the archive reads it. */
 function reference(text: string): TreeElement | undefined {

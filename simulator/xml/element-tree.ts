@@ -10,8 +10,30 @@
  * libxml2 refuses the text or the tree is deeper than MAX_XML_DEPTH, the caller falls back to
  * `parseOrdered`, so what is refused and the words of the finding are decided exactly as before.
  */
-import { ParseOption, XmlCData, XmlDocument, XmlElement, XmlText } from 'libxml2-wasm';
+import type * as Libxml2Module from 'libxml2-wasm';
+import type { XmlDocument, XmlElement } from 'libxml2-wasm';
 import { MAX_XML_DEPTH } from './ordered.ts';
+
+type Libxml2 = typeof Libxml2Module;
+let libxml2: Libxml2 | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads libxml2 (about 0.6 s and 150 MB of WebAssembly) on the archive's first submission, not when the
+ * server starts: a simulator that never receives a CDA document never pays for it. Until it has loaded,
+ * `parseElementTree` answers undefined and callers take the reference parser, with the same findings.
+ */
+export function loadElementTreeParser(): Promise<void> {
+  loading ??= import('libxml2-wasm').then((module) => {
+    libxml2 = module;
+  });
+  return loading;
+}
+
+/** Whether libxml2 has loaded (the one-pass parse is available). */
+export function elementTreeParserLoaded(): boolean {
+  return libxml2 !== undefined;
+}
 
 /** An element with its namespace resolved, child elements only and its direct text concatenated. */
 export interface TreeElement {
@@ -30,7 +52,9 @@ export interface TreeElement {
  * No network, no external entities, no DTD, no entity substitution (references to the predefined
  * entities and character references are still decoded, as XML requires).
  */
-const OPTIONS = { option: ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE };
+function options(lib: Libxml2): { option: number } {
+  return { option: lib.ParseOption.XML_PARSE_NONET | lib.ParseOption.XML_PARSE_NO_XXE };
+}
 
 /**
  * Attribute values as written: libxml2 applies XML's attribute-value normalisation (a tab or line break
@@ -46,16 +70,17 @@ const ATTRIBUTE_WHITESPACE = /=\s*(?:"[^"]*[\t\n\r][^"]*"|'[^']*[\t\n\r][^']*')/
  * reference parser, which says why.
  */
 export function parseElementTree(text: string, bytes?: Uint8Array): TreeElement | undefined {
-  if (ATTRIBUTE_WHITESPACE.test(text)) return undefined;
+  const lib = libxml2;
+  if (lib === undefined || ATTRIBUTE_WHITESPACE.test(text)) return undefined;
   let doc: XmlDocument;
   try {
     // From bytes also when only the text is given: libxml2-wasm's string input is slower than encoding here.
-    doc = XmlDocument.fromBuffer(bytes ?? Buffer.from(text, 'utf8'), OPTIONS);
+    doc = lib.XmlDocument.fromBuffer(bytes ?? Buffer.from(text, 'utf8'), options(lib));
   } catch {
     return undefined;
   }
   try {
-    return build(doc.root, 0);
+    return build(lib, doc.root, 0);
   } catch {
     return undefined;
   } finally {
@@ -63,7 +88,7 @@ export function parseElementTree(text: string, bytes?: Uint8Array): TreeElement 
   }
 }
 
-function build(el: XmlElement, depth: number): TreeElement | undefined {
+function build(lib: Libxml2, el: XmlElement, depth: number): TreeElement | undefined {
   // Near the limit the reference parser decides (and words the finding); real documents stay far below.
   if (depth >= MAX_XML_DEPTH - 2) return undefined;
   const attrs: Record<string, string> = {};
@@ -71,11 +96,11 @@ function build(el: XmlElement, depth: number): TreeElement | undefined {
   const children: TreeElement[] = [];
   let text = '';
   for (let c = el.firstChild; c !== null; c = c.next) {
-    if (c instanceof XmlElement) {
-      const child = build(c, depth + 1);
+    if (c instanceof lib.XmlElement) {
+      const child = build(lib, c, depth + 1);
       if (child === undefined) return undefined;
       children.push(child);
-    } else if (c instanceof XmlText || c instanceof XmlCData) text += c.content;
+    } else if (c instanceof lib.XmlText || c instanceof lib.XmlCData) text += c.content;
   }
   return { name: el.name, ns: el.namespaceUri, attrs, children, text };
 }

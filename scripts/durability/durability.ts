@@ -151,11 +151,11 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
   /** Submissions whose answer never came, to look for after the restart. */
   const inFlight: { kind: 'appointment' | 'document'; key: string }[] = [];
   let counter = 0;
-  const acknowledgedCount = (): number =>
-    report.acknowledged.appointmentStores +
-    report.acknowledged.appointmentReplaces +
-    report.acknowledged.documents +
-    report.acknowledged.documentReplaces;
+  /** Acknowledgements so far, of appointments and of documents. */
+  const acknowledgedCounts = (): [number, number] => [
+    report.acknowledged.appointmentStores + report.acknowledged.appointmentReplaces,
+    report.acknowledged.documents + report.acknowledged.documentReplaces,
+  ];
   const tag = `D${String(options.seed)}`;
 
   let sim: SimProcess | undefined;
@@ -286,12 +286,16 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
         ...Array.from({ length: writersPerKind }, (_, i) => fhirWriter(i)),
         ...Array.from({ length: writersPerKind }, () => archiveWriter()),
       ];
-      // The first answers of a fresh process are slow (schemas compile on first use), so the random
-      // moment is counted from the cycle's first acknowledgement: a kill then lands among writes.
-      const ackedBefore = acknowledgedCount();
+      // The first answers of a fresh process are slow (validators and the XML parser load on first
+      // use, each channel its own), so the random moment is counted from the cycle's first
+      // acknowledgement of both an appointment and a document: a kill then lands among writes of both.
+      const [appointmentsBefore, documentsBefore] = acknowledgedCounts();
       const warmUntil = Date.now() + REQUEST_TIMEOUT_MS;
-      while (acknowledgedCount() === ackedBefore && Date.now() < warmUntil)
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      const warm = (): boolean => {
+        const [appointmentsNow, documentsNow] = acknowledgedCounts();
+        return appointmentsNow > appointmentsBefore && documentsNow > documentsBefore;
+      };
+      while (!warm() && Date.now() < warmUntil) await new Promise((resolve) => setTimeout(resolve, 20));
       const delay = killMin + Math.floor(rand() * (killMax - killMin));
       await new Promise((resolve) => setTimeout(resolve, delay));
       await sim.kill9();

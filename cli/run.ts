@@ -25,7 +25,7 @@
  * `--lang` found in argv, else the locale) and the `Accept-Language` of every request the runner sends,
  * so findings come back in that language. JUnit, JSON and CSV stay language-neutral.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -33,7 +33,6 @@ import { format, fromEnvironment, isLang, LANGS, type Lang } from '../common/i18
 import { runScenarios } from '../runner/engine.ts';
 import {
   readClientTls,
-  useBearerTokens,
   useOperatorCertificate,
   send,
   setRequestLanguage,
@@ -102,8 +101,6 @@ interface RunCliOptions {
   ca?: string;
   operatorCert?: string;
   operatorKey?: string;
-  token?: string;
-  operatorToken?: string;
   sut?: string;
   level: Level;
   timeout: number;
@@ -171,8 +168,6 @@ export function runCommand(io: RunIo = {}): Command {
     .option('--ca <file>', h('run.opt.ca'))
     .option('--operator-cert <file>', h('run.opt.operatorCert'))
     .option('--operator-key <file>', h('run.opt.operatorKey'))
-    .option('--token <file>', h('run.opt.token'))
-    .option('--operator-token <file>', h('run.opt.operatorToken'))
     .addOption(
       new Option('--level <level>', h('run.opt.level')).choices(['shall', 'should']).default('should'),
     )
@@ -221,18 +216,6 @@ export function runCommand(io: RunIo = {}): Command {
             })
           : undefined,
       );
-      if (
-        (opts.token !== undefined && opts.cert === undefined) ||
-        (opts.operatorToken !== undefined && opts.operatorCert === undefined)
-      ) {
-        err(`${m('run.tokenWithCert')}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      useBearerTokens({
-        ...(opts.token !== undefined && { client: readToken(opts.token) }),
-        ...(opts.operatorToken !== undefined && { operator: readToken(opts.operatorToken) }),
-      });
       const simGiven = (opts.sim ?? process.env.KANTASIM_URL)?.replace(/\/+$/, '');
       const sutEnv = opts.sut ?? process.env.KANTASIM_SUT_URL;
       const sut = sutEnv?.replace(/\/+$/, '');
@@ -413,9 +396,4 @@ async function runAndReport(ctx: RunContext): Promise<void> {
     }
   }
   process.exitCode = run.passed ? 0 : 1;
-}
-
-/** A bearer token from a file, or from standard input with `-` (`kantasim ca token --org OID | kantasim run --token -`). */
-function readToken(file: string): string {
-  return readFileSync(file === '-' ? 0 : file, 'utf8').trim();
 }

@@ -7,7 +7,7 @@
  * --cert --key --ca`) https addresses go through `node:https` instead, and every request carries an
  * `X-Request-Id` (mandatory there, as in Kanta).
  */
-import { randomUUID, X509Certificate } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
 import type { SubmissionEvent } from '../simulator/domain/events.ts';
@@ -19,65 +19,15 @@ export interface ClientTls {
   ca?: string;
 }
 
-/** A client certificate in use: its agent, how refusals name it, and the bearer token sent with it. */
-interface Credential {
-  agent: Agent;
-  /** "the certificate of organisation 1.2.246.10.… (Name)" or "the operator certificate (Name)". */
-  presented: string;
-  token?: string;
-}
-
-let client: Credential | undefined;
-let operator: Credential | undefined;
-
-/** How a certificate names its holder, read the way kantasim's CA writes it (O, serialNumber = OID, OU). */
-export function describeCertificate(certPem: string): string {
-  try {
-    const fields = new Map<string, string>();
-    for (const line of new X509Certificate(certPem).subject.split('\n')) {
-      const at = line.indexOf('=');
-      if (at > 0) fields.set(line.slice(0, at), line.slice(at + 1));
-    }
-    const name = fields.get('O') ?? fields.get('CN');
-    const oid = fields.get('serialNumber');
-    if (oid !== undefined)
-      return `the certificate of organisation ${oid}${name === undefined ? '' : ` (${name})`}`;
-    if (fields.get('OU') === 'kantasim operator')
-      return `the operator certificate${name === undefined ? '' : ` (${name})`}`;
-    return `the certificate ${fields.get('CN') ?? 'without a subject name'}`;
-  } catch {
-    return 'a certificate that cannot be read';
-  }
-}
-
-function credential(tls: ClientTls | undefined, previous: Credential | undefined): Credential | undefined {
-  previous?.agent.destroy();
-  if (tls === undefined) return undefined;
-  return {
-    agent: new Agent({ ...tls, keepAlive: true }),
-    presented: describeCertificate(tls.cert),
-  };
-}
+let clientAgent: Agent | undefined;
 
 /** Presents this client certificate to https addresses from now on (undefined: back to plain fetch). */
 export function useClientCertificate(tls: ClientTls | undefined): void {
-  client = credential(tls, client);
+  clientAgent?.destroy();
+  clientAgent = tls === undefined ? undefined : new Agent({ ...tls, keepAlive: true });
 }
 
-/**
- * Bearer tokens sent with the certificates (`kantasim run --token`, `--operator-token`), for a shared
- * kantasim started with `--require-jwt` (tokens from `kantasim ca token --org OID` / `--admin`). Set them
- * after the certificates: setting a certificate drops its token.
- */
-export function useBearerTokens(tokens: { client?: string; operator?: string }): void {
-  if (client !== undefined) client = withToken(client, tokens.client);
-  if (operator !== undefined) operator = withToken(operator, tokens.operator);
-}
-
-function withToken(c: Credential, token: string | undefined): Credential {
-  const { token: _old, ...rest } = c;
-  return token === undefined ? rest : { ...rest, token };
-}
+let operatorAgent: Agent | undefined;
 
 /**
  * Sends registry writes (any method but GET/HEAD under `/registry`) with the operator certificate
@@ -86,13 +36,14 @@ function withToken(c: Credential, token: string | undefined): Credential {
  * its registration steps are the operator's part, while everything else goes with the organisation's.
  */
 export function useOperatorCertificate(tls: ClientTls | undefined): void {
-  operator = credential(tls, operator);
+  operatorAgent?.destroy();
+  operatorAgent = tls === undefined ? undefined : new Agent({ ...tls, keepAlive: true });
 }
 
-function credentialFor(method: string, path: string): Credential | undefined {
+function agentFor(method: string, path: string): Agent | undefined {
   const write = method !== 'GET' && method !== 'HEAD';
-  if (operator !== undefined && write && /^\/?registry(\/|$|\?)/.test(path)) return operator;
-  return client;
+  if (operatorAgent !== undefined && write && /^\/?registry(\/|$|\?)/.test(path)) return operatorAgent;
+  return clientAgent;
 }
 
 /** Reads `--cert`, `--key` and `--ca` files into a ClientTls. */
@@ -168,8 +119,6 @@ export interface HttpResponse {
   /** Parsed JSON when the answer is JSON, else the text. */
   body: unknown;
   text: string;
-  /** Shared mode: what the request presented (certificate, token), for the messages of a 401 or 403. */
-  presented?: string;
 }
 
 /** The other end could not be reached or did not answer in time. */
@@ -222,13 +171,10 @@ export async function send(
         headers['Content-Type'] = 'application/json';
     }
   }
-  const cred = credentialFor(req.method.toUpperCase(), req.path);
-  if (cred !== undefined && url.startsWith('https:')) {
-    const agent = cred.agent;
+  const agent = agentFor(req.method.toUpperCase(), req.path);
+  if (agent !== undefined && url.startsWith('https:')) {
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'x-request-id'))
       headers['X-Request-Id'] = randomUUID();
-    if (cred.token !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'))
-      headers.Authorization = `Bearer ${cred.token}`;
     let answer: Awaited<ReturnType<typeof requestWithCertificate>>;
     try {
       answer = await requestWithCertificate(
@@ -261,7 +207,6 @@ export async function send(
       contentType,
       body: parsed,
       text: answer.text,
-      presented: `${cred.presented}${cred.token === undefined ? ' without a bearer token' : ' with a bearer token'}`,
     };
   }
   let response: Response;
@@ -312,19 +257,6 @@ export function formatSeconds(ms: number): string {
 
 /** The short reason an error answer gives: the JSON API's error.message, an OperationOutcome's text, or the text. */
 export function errorSummary(res: HttpResponse): string {
-  const why = answerText(res);
-  // Shared mode: a refusal of access says what was presented, so the reader sees which organisation asked.
-  if ((res.status === 401 || res.status === 403) && res.presented !== undefined) {
-    const sent = `${res.method} ${res.url} was sent with ${res.presented}`;
-    if (why !== '') return `${why} (${sent})`;
-    return res.status === 401
-      ? `refused without a reason (${sent}); a shared kantasim started with --require-jwt answers a missing or wrong bearer token so: pass the organisation's token with --token (kantasim ca token --org OID)`
-      : `refused without a reason (${sent})`;
-  }
-  return why;
-}
-
-function answerText(res: HttpResponse): string {
   const body = res.body as
     | {
         error?: { message?: string; code?: string };

@@ -14,8 +14,7 @@
  *   the organisation the register controller is `partOf`, or one of that organisation's units. Any other
  *   Provenance agent (a service provider, an author, a second organisation) grants nothing.
  * - **Submissions (events)** and **scenario runs**: visible when the organisation they name is in that
- *   same set; registry events are nobody's in a register view (an organisation calling the APIs with
- *   its certificate does see the registry events naming it: `organisationEventFilter`).
+ *   same set; registry events are nobody's.
  *
  * - **Organisations calling the APIs in shared (TLS) mode** (`resolveOrganisationScope`): an organisation
  *   certificate names one organisation. Its scope is that organisation, every unit and register
@@ -192,39 +191,6 @@ export function eventFilter(scope: AccessScope): {
   excludeChannels: readonly EventChannel[];
 } {
   return { organisations: [...scope.organisations].sort(), excludeChannels: UNSCOPED_CHANNELS };
-}
-
-/**
- * The organisation an event is recorded for in shared mode, so the caller always sees the events its
- * own requests caused and other organisations do not:
- * - an event that names no organisation (a request refused before the record's organiser or custodian
- *   was known, a write of a resource that names none) is the calling organisation's;
- * - a refusal that names an organisation outside the caller's scope (another organisation's record) is
- *   the caller's too: the refused request is its own, and the other organisation did nothing.
- * Otherwise, and in local mode and for the operator (no `caller`), the organisation the record names.
- */
-export function eventOrganisation(
-  caller: { oid: string; scope: AccessScope } | undefined,
-  named: string | undefined,
-  outcome: string,
-): string | undefined {
-  if (caller === undefined) return named;
-  if (named === undefined) return caller.oid;
-  return outcome === 'refused' && !caller.scope.organisations.has(named) ? caller.oid : named;
-}
-
-/**
- * The event rule of the shared-mode APIs (`GET /events`, `/events/stream` with an organisation's
- * certificate): the events naming an organisation in its scope, registry events included. Unlike a
- * register view (the archivist's, above), an organisation calling with its certificate is the subject of
- * its registry events (its customer record changed, test persons issued for it), and a scenario it runs
- * waits for them; registry events naming another organisation, or none, stay hidden.
- */
-export function organisationEventFilter(scope: AccessScope): {
-  organisations: string[];
-  excludeChannels: readonly EventChannel[];
-} {
-  return { organisations: [...scope.organisations].sort(), excludeChannels: [] };
 }
 
 /** A run belongs to the organisation its scenario names; a run naming none is nobody's. */

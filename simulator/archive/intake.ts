@@ -28,7 +28,7 @@ import type {
 } from '../domain/cda.ts';
 import type { Store, StoreSession } from '../store/types.ts';
 import type { EventKind, NewEvent } from '../domain/events.ts';
-import { eventOrganisation, maySeeCustodian, type AccessScope } from '../access/scope.ts';
+import { maySeeCustodian, type AccessScope } from '../access/scope.ts';
 import type { AckCode } from './ack.ts';
 import { isReplaceInteraction, readSubmissionOffloaded, type Submission } from './envelope.ts';
 import { documentOidOf, extractHeader, tsToIso } from './header.ts';
@@ -73,7 +73,7 @@ export interface IntakeRequest {
    * Shared (TLS) mode: the calling organisation and what it may submit for (simulator/access/scope.ts).
    * A document whose custodian is outside it is refused with 403 before anything is stored.
    */
-  caller?: { oid: string; description: string; scope: AccessScope };
+  caller?: { description: string; scope: AccessScope };
 }
 
 /** A submission refused before its body was read (mode header, body reader). */
@@ -81,8 +81,6 @@ export interface UnreadRequest {
   repository: ArchiveRepositoryKind;
   mode: ValidationMode;
   requestId?: string;
-  /** Shared (TLS) mode: the calling organisation, whose event the refusal is. */
-  caller?: { oid: string; scope: AccessScope };
 }
 
 export interface ArchiveIntakeOptions {
@@ -291,7 +289,6 @@ export class ArchiveIntake {
       resourceIds: [],
       findings: [finding],
       summary: `refused (AR): ${finding.code} ${finding.message}`,
-      ...(request.caller === undefined ? {} : { organisation: request.caller.oid }),
       ...(request.requestId === undefined ? {} : { requestId: request.requestId }),
       details: { repository: request.repository },
     });
@@ -400,11 +397,7 @@ export class ArchiveIntake {
         ...(message ? { interaction: message.interactionId } : { interaction: 'bare-cda' }),
       },
     };
-    const organisation = eventOrganisation(
-      request.caller,
-      e.organisation ?? message?.representedOrganisation,
-      e.outcome,
-    );
+    const organisation = e.organisation ?? message?.representedOrganisation;
     if (organisation !== undefined) event.organisation = organisation;
     const patient = header?.patient?.id.extension;
     if (patient !== undefined) event.patient = patient;

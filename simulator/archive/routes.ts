@@ -51,15 +51,8 @@ function unread(
   repository: ArchiveRepositoryKind,
   mode: ValidationMode,
   requestId: string | undefined,
-  res: Response,
 ): UnreadRequest {
-  const caller = callerOf(res);
-  return {
-    repository,
-    mode,
-    ...(requestId === undefined ? {} : { requestId }),
-    ...(caller?.kind === 'organisation' && { caller: { oid: caller.oid, scope: caller.scope } }),
-  };
+  return { repository, mode, ...(requestId === undefined ? {} : { requestId }) };
 }
 
 function sendAck(req: Request, res: Response, result: IntakeResult, fallback: Lang): void {
@@ -182,7 +175,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       sendAck(
         req,
         res,
-        await intake.refuseUnread(unread(repository, options.defaultMode, requestId, res), mode, 400),
+        await intake.refuseUnread(unread(repository, options.defaultMode, requestId), mode, 400),
         lang,
       );
       return;
@@ -191,7 +184,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
     const caller = callerOf(res);
     const result = await intake.submit({
       ...(caller?.kind === 'organisation' && {
-        caller: { oid: caller.oid, description: describeCaller(caller), scope: caller.scope },
+        caller: { description: describeCaller(caller), scope: caller.scope },
       }),
       repository,
       body,
@@ -221,12 +214,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       );
       const mode = modeOf(req, options.defaultMode);
       const requestId = res.locals.requestId as string | undefined;
-      const request = unread(
-        repository,
-        typeof mode === 'string' ? mode : options.defaultMode,
-        requestId,
-        res,
-      );
+      const request = unread(repository, typeof mode === 'string' ? mode : options.defaultMode, requestId);
       void intake
         .refuseUnread(request, finding, api.status)
         .then((result) => {

@@ -9,7 +9,7 @@
 import { Router, type Request } from 'express';
 import type { EventQuery, Store } from '../store/types.ts';
 import type { EventChannel, EventOutcome } from '../domain/events.ts';
-import { organisationEventFilter, type AccessScope } from '../access/scope.ts';
+import { eventFilter, type AccessScope } from '../access/scope.ts';
 import { badRequest } from '../http/errors.ts';
 import { scopeOf } from '../http/tls-auth.ts';
 import type { EventLog } from './log.ts';
@@ -60,13 +60,12 @@ export function parseEventQuery(req: Request): EventQuery {
 }
 
 /**
- * Shared (TLS) mode: an organisation reads only the events of its scope, registry events naming it
- * included (`organisationEventFilter`, simulator/access/scope.ts); an `organisation` filter outside it
- * matches nothing.
+ * Shared (TLS) mode: an organisation reads only the events of its scope (the event rule of
+ * simulator/access/scope.ts); an `organisation` filter outside it matches nothing.
  */
 function scoped(query: EventQuery, scope: AccessScope | undefined): EventQuery {
   if (!scope) return query;
-  const filter = organisationEventFilter(scope);
+  const filter = eventFilter(scope);
   const organisations =
     query.organisation === undefined
       ? filter.organisations

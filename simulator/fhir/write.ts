@@ -11,7 +11,6 @@ import { INVALID_TAG_CODE, KANTASIM_TAG_SYSTEM, type StoredResource } from '../d
 import type { StoreSession } from '../store/types.ts';
 import type { EventOutcome, NewEvent } from '../domain/events.ts';
 import { appointmentIndex } from './appointment-index.ts';
-import { eventOrganisation } from '../access/scope.ts';
 import type { FhirContext, FhirRequest } from './context.ts';
 import { badRequest, FhirError } from './outcomes.ts';
 import { extractIndex } from './search-params.ts';
@@ -103,7 +102,6 @@ export async function recordEvent(
   await ctx.events.record(
     {
       ...rest,
-      organisation: eventOrganisation(ctx.caller, rest.organisation, rest.outcome),
       channel: 'fhir',
       requestId: req.requestId,
       details: { ...rest.details, mode: req.mode, invalidStored: invalidStored === true, status },

@@ -60,17 +60,14 @@ export function parseEventQuery(req: Request): EventQuery {
 }
 
 /**
- * Shared (TLS) mode: an organisation reads only the events of its scope (the event rule of
- * simulator/access/scope.ts); an `organisation` filter outside it matches nothing.
+ * Shared (TLS) mode: an organisation reads only the events it owns (the event rule of
+ * simulator/access/scope.ts: those naming an organisation of its scope, and the refusals of its own
+ * requests). An `organisation` filter narrows within them; it never widens them.
  */
 function scoped(query: EventQuery, scope: AccessScope | undefined): EventQuery {
   if (!scope) return query;
   const filter = eventFilter(scope);
-  const organisations =
-    query.organisation === undefined
-      ? filter.organisations
-      : filter.organisations.filter((o) => o === query.organisation);
-  return { ...query, organisations, excludeChannels: filter.excludeChannels };
+  return { ...query, organisations: filter.organisations, excludeChannels: filter.excludeChannels };
 }
 
 export interface EventRoutes {

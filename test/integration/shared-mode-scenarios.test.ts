@@ -53,9 +53,9 @@ describe("an organisation's shipped scenarios in shared mode", () => {
       'scenarios/pta/first-deployment.yaml',
       'scenarios/pta-appointment/appointment-booking.yaml',
       'scenarios/rehearsals/real-identity-refused.yaml',
-      // Not yet: rehearsals/update-without-if-match. Its refusal (KANTA-APPT-020) is logged before the
-      // appointment's organiser is read, so the event names no organisation and the organisation's
-      // scoped /events never shows it; the scenario waits for it in vain.
+      // Its refusal (KANTA-APPT-020) is logged before the appointment's organiser is read: the event is
+      // the caller's through the certificate's organisation.
+      'scenarios/rehearsals/update-without-if-match.yaml',
       'scenarios/rehearsals/wrong-version-refused.yaml',
       '--sim',
       sim.url,

@@ -197,6 +197,58 @@ describe('the bar', () => {
     expect(res.status).toBe(403);
     expect(codesOf(res.body)).toContain('FHIR-ACCESS-002');
   });
+
+  it("every refusal is in the caller's own event log, never in another organisation's", async () => {
+    /** The refused events `who` sees for one request id. */
+    const seen = async (who: 'A' | 'B', requestId: string): Promise<{ findings: { code: string }[] }[]> => {
+      const res = await call(who, 'GET', '/events?outcome=refused&limit=1000');
+      expect(res.status).toBe(200);
+      return (res.body as { events: { requestId?: string; findings: { code: string }[] }[] }).events.filter(
+        (e) => e.requestId === requestId,
+      );
+    };
+    const codes = (events: { findings: { code: string }[] }[]): string[] =>
+      events.flatMap((e) => e.findings.map((f) => f.code));
+    // A refusal logged before the appointment's organiser is read: an update without If-Match.
+    const noIfMatch = crypto.randomUUID();
+    const update = await call('A', 'PUT', `/fhir/Appointment/${appointmentId}`, kantaAppointment({ hetu }), {
+      'X-Request-Id': noIfMatch,
+    });
+    expect(update.status).toBe(428);
+    expect(codes(await seen('A', noIfMatch))).toContain('KANTA-APPT-020');
+    expect(await seen('B', noIfMatch)).toEqual([]);
+    // A refusal naming another organisation (B submitting for A's organiser) is B's, not A's.
+    const asA = crypto.randomUUID();
+    const foreign = await call(
+      'B',
+      'POST',
+      '/fhir',
+      storeBundle(kantaAppointment({ hetu, identifier: 'AJ-TLS-B-AS-A-2' })),
+      { 'X-Request-Id': asA },
+    );
+    expect(foreign.status).toBe(403);
+    expect(codes(await seen('B', asA))).toContain('FHIR-ACCESS-002');
+    expect(await seen('A', asA)).toEqual([]);
+    // An archive submission refused before its body was read (a wrong mode header).
+    const badMode = crypto.randomUUID();
+    const archived = await call('B', 'POST', '/archive/pta', ptaMessage().message, {
+      'Content-Type': 'text/xml',
+      'X-Kantasim-Mode': 'sideways',
+      'X-Request-Id': badMode,
+    });
+    expect(archived.status).toBe(400);
+    expect(codes(await seen('B', badMode))).toContain('CDA-MSG-014');
+    expect(await seen('A', badMode)).toEqual([]);
+    // An archive submission for another organisation's register is the caller's refusal.
+    const custodian = crypto.randomUUID();
+    const intoA = await call('B', 'POST', '/archive/pta', ptaMessage().message, {
+      'Content-Type': 'text/xml',
+      'X-Request-Id': custodian,
+    });
+    expect(intoA.status).toBe(403);
+    expect(codes(await seen('B', custodian))).toContain('CDA-ACCESS-001');
+    expect(await seen('A', custodian)).toEqual([]);
+  });
 });
 
 describe('every read endpoint as two organisations', () => {
@@ -245,13 +297,17 @@ describe('every read endpoint as two organisations', () => {
       ['A', ORG_KIELO],
       ['B', ORG_READY],
     ] as const) {
-      const list = (await call(who, 'GET', '/events')).body as {
-        events: { organisation?: string; channel: string }[];
-      };
+      type Listed = { organisation?: string; caller?: string; outcome: string; channel: string };
+      const own = who === 'A' ? ORG_READY : ORG_KIELO;
+      // The other organisation's events are never shown; only the caller's own refused attempts
+      // naming it (a submission for its organiser) are, as they are the caller's.
+      const others = (events: Listed[]): Listed[] =>
+        events.filter((e) => e.channel === 'registry' || (e.organisation === other && e.caller !== own));
+      const list = (await call(who, 'GET', '/events')).body as { events: Listed[] };
       expect(list.events.length).toBeGreaterThan(0);
-      expect(list.events.some((e) => e.organisation === other || e.channel === 'registry')).toBe(false);
-      const asOther = (await call(who, 'GET', `/events?organisation=${other}`)).body as { events: unknown[] };
-      expect(asOther.events).toEqual([]);
+      expect(others(list.events)).toEqual([]);
+      const asOther = (await call(who, 'GET', `/events?organisation=${other}`)).body as { events: Listed[] };
+      expect(asOther.events.every((e) => e.caller === own && e.outcome === 'refused')).toBe(true);
     }
   });
 

@@ -15,7 +15,8 @@
  *   Provenance agent (a service provider, an author, a second organisation) grants nothing.
  * - **Submissions (events)** and **scenario runs**: visible when the organisation they name is in that
  *   same set (for a refused request in shared mode: the calling organisation, `eventOwner`); registry
- *   events are nobody's.
+ *   events are nobody's in a register view, but an organisation calling the API in shared mode sees
+ *   those naming its scope (`callerEventFilter`).
  *
  * - **Organisations calling the APIs in shared (TLS) mode** (`resolveOrganisationScope`): an organisation
  *   certificate names one organisation. Its scope is that organisation, every unit and register
@@ -194,6 +195,17 @@ export function eventFilter(scope: AccessScope): {
   excludeChannels: readonly EventChannel[];
 } {
   return { organisations: [...scope.organisations].sort(), excludeChannels: UNSCOPED_CHANNELS };
+}
+
+/**
+ * The event filter of an organisation calling the API in shared mode (`/events`, `/events/stream`):
+ * the events it owns, registry events included. A registry event names the organisation whose data
+ * changed (its customer record, its registration, test persons issued for it), so the organisation
+ * sees the changes the operator made to its own data, as a deployment test waits for them; another
+ * organisation's stay hidden. The register view of the viewer keeps registry events out (`eventFilter`).
+ */
+export function callerEventFilter(scope: AccessScope): { organisations: string[] } {
+  return { organisations: [...scope.organisations].sort() };
 }
 
 /** A run belongs to the organisation its scenario names; a run naming none is nobody's. */

@@ -9,7 +9,7 @@
 import { Router, type Request } from 'express';
 import type { EventQuery, Store } from '../store/types.ts';
 import type { EventChannel, EventOutcome } from '../domain/events.ts';
-import { eventFilter, type AccessScope } from '../access/scope.ts';
+import { callerEventFilter, type AccessScope } from '../access/scope.ts';
 import { badRequest } from '../http/errors.ts';
 import { scopeOf } from '../http/tls-auth.ts';
 import type { EventLog } from './log.ts';
@@ -60,14 +60,14 @@ export function parseEventQuery(req: Request): EventQuery {
 }
 
 /**
- * Shared (TLS) mode: an organisation reads only the events it owns (the event rule of
- * simulator/access/scope.ts: those naming an organisation of its scope, and the refusals of its own
- * requests). An `organisation` filter narrows within them; it never widens them.
+ * Shared (TLS) mode: an organisation reads only the events it owns (`callerEventFilter` of
+ * simulator/access/scope.ts: those naming an organisation of its scope, registry changes to its data
+ * included, and the refusals of its own requests). An `organisation` filter narrows within them; it
+ * never widens them.
  */
 function scoped(query: EventQuery, scope: AccessScope | undefined): EventQuery {
   if (!scope) return query;
-  const filter = eventFilter(scope);
-  return { ...query, organisations: filter.organisations, excludeChannels: filter.excludeChannels };
+  return { ...query, ...callerEventFilter(scope) };
 }
 
 export interface EventRoutes {

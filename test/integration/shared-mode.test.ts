@@ -299,10 +299,10 @@ describe('every read endpoint as two organisations', () => {
     ] as const) {
       type Listed = { organisation?: string; caller?: string; outcome: string; channel: string };
       const own = who === 'A' ? ORG_READY : ORG_KIELO;
-      // The other organisation's events are never shown; only the caller's own refused attempts
-      // naming it (a submission for its organiser) are, as they are the caller's.
+      // The other organisation's events (registry changes included) are never shown; only the
+      // caller's own refused attempts naming it (a submission for its organiser) are, as they are the caller's.
       const others = (events: Listed[]): Listed[] =>
-        events.filter((e) => e.channel === 'registry' || (e.organisation === other && e.caller !== own));
+        events.filter((e) => e.organisation === other && e.caller !== own);
       const list = (await call(who, 'GET', '/events')).body as { events: Listed[] };
       expect(list.events.length).toBeGreaterThan(0);
       expect(others(list.events)).toEqual([]);

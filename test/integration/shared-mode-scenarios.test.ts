@@ -7,7 +7,7 @@
  * drives one. The registry writes of the setups are the operator's (`--operator-cert`). Certificates
  * come from kantasim's own CA in a temp directory. One simulator serves the whole file.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,11 +18,13 @@ import {
   initCa,
   issueOperatorCertificate,
   issueOrganisationCertificate,
+  issueToken,
   type IssuedFiles,
 } from '../../simulator/http/tls-ca.ts';
+import { OPERATOR_SUBJECT } from '../../simulator/http/tls-auth.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { startTestSimulator } from '../support/sim.ts';
-import { kantasimRun, tempDir } from './runner-harness.ts';
+import { kantasimRun, tempDir, writeScenario } from './runner-harness.ts';
 import { spawnVendorEhr, type VendorEhrProcess } from './vendor-ehr-harness.ts';
 
 /** The organisations of the shipped scenarios, with the names their certificates carry. */
@@ -114,4 +116,99 @@ describe('every shipped scenario in shared mode', () => {
       }
     }, 180_000);
   }
+});
+
+describe('refusals and tokens in shared mode', () => {
+  const KUUSIJARVI = '1.2.246.10.3210987.10.0';
+  let cert: IssuedFiles;
+  beforeAll(async () => {
+    cert = await issueOrganisationCertificate(caDir, { org: KUUSIJARVI, name: NAMES[KUUSIJARVI] ?? '' });
+  });
+
+  it("a refused step says whom the certificate names and the simulator's reason", async () => {
+    const dir = tempDir();
+    // A registry write with the organisation's certificate only (no --operator-cert): 403.
+    const file = writeScenario(
+      dir,
+      'operator-only.yaml',
+      `id: operator-only
+title: A registry write needs the operator
+description: Only the operator may change the registry in shared mode.
+service: pta
+organisation: '${KUUSIJARVI}'
+steps:
+  - id: write
+    title: Change the customer data
+    do:
+      fixture:
+        method: PUT
+        path: /registry/customers/${KUUSIJARVI}
+        body: {}
+`,
+    );
+    const out = join(dir, 'run.json');
+    const r = await kantasimRun([file, '--sim', sim.url, '--timeout', '5', '--json', out, ...tlsArgs(cert)]);
+    expect(r.exitCode, r.out + r.err).toBe(1);
+    const run = JSON.parse(readFileSync(out, 'utf8')) as RunResult;
+    const message = JSON.stringify(run.scenarios[0]?.steps[0]);
+    expect(message).toContain(`PUT ${sim.url}/registry/customers/${KUUSIJARVI}`);
+    expect(message).toContain('403');
+    expect(message).toContain('access-operator-only');
+    expect(message).toContain(
+      `sent as organisation ${KUUSIJARVI} (Kuusijärven hyvinvointialue) with its certificate`,
+    );
+  }, 60_000);
+
+  it('with --require-jwt a scenario passes with --token and --operator-token, and says why without', async () => {
+    const jwt = await startTestSimulator({ tls: { caDir }, seed: true, requireJwt: true });
+    try {
+      const dir = tempDir();
+      const tokenFile = join(dir, 'org.jwt');
+      const operatorTokenFile = join(dir, 'operator.jwt');
+      writeFileSync(tokenFile, `${await issueToken(caDir, { org: KUUSIJARVI })}\n`);
+      writeFileSync(operatorTokenFile, await issueToken(caDir, { subject: OPERATOR_SUBJECT }));
+      const args = [
+        'scenarios/readiness/kuusijarvi-ready.yaml',
+        '--sim',
+        jwt.url,
+        '--timeout',
+        '5',
+        ...tlsArgs(cert),
+        '--operator-cert',
+        operator.cert,
+        '--operator-key',
+        operator.key,
+      ];
+      const out = join(dir, 'run.json');
+      const ok = await kantasimRun([
+        ...args,
+        '--json',
+        out,
+        '--token',
+        tokenFile,
+        '--operator-token',
+        operatorTokenFile,
+      ]);
+      const run = JSON.parse(readFileSync(out, 'utf8')) as RunResult;
+      expect(
+        run.scenarios.map((s) => [s.id, s.verdict, s.message]),
+        ok.out + ok.err,
+      ).toEqual([['readiness-kuusijarvi', 'pass', undefined]]);
+      expect(ok.exitCode).toBe(0);
+      // Without the tokens every request gets 401 without a body; the runner says what is missing.
+      const without = await kantasimRun([...args, '--no-record']);
+      expect(without.exitCode).not.toBe(0);
+      expect(without.out + without.err).toContain(
+        `no bearer token: this kantasim wants one (serve --require-jwt) (sent as`,
+      );
+      expect(without.out + without.err).toContain('give kantasim run --token FILE');
+      // A token file that holds no token is refused before anything is sent.
+      writeFileSync(tokenFile, 'not a token');
+      const bad = await kantasimRun([...args, '--token', tokenFile]);
+      expect(bad.exitCode).toBe(2);
+      expect(bad.err).toContain('not a JSON Web Token');
+    } finally {
+      await jwt.close();
+    }
+  }, 120_000);
 });

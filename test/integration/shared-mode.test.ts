@@ -324,6 +324,115 @@ describe('every read endpoint as two organisations', () => {
   });
 });
 
+describe('Schedule and Slot as two organisations', () => {
+  const ids = { service: '', schedule: '', slot: '', shared: '' };
+  const created = async (who: 'A' | 'B', resource: Record<string, unknown>): Promise<Answer> =>
+    call(who, 'POST', `/fhir/${String(resource.resourceType)}`, resource);
+  const idOf = (a: Answer): string => (a.body as { id?: string }).id ?? '';
+  const found = async (who: 'A' | 'B', type: string): Promise<string[]> => {
+    const res = await call(who, 'GET', `/fhir/${type}?_count=100`);
+    expect(res.status, res.text).toBe(200);
+    return ((res.body as Bundle).entry ?? []).map((e) => e.resource?.id ?? '');
+  };
+
+  beforeAll(async () => {
+    const service = await created('A', {
+      resourceType: 'HealthcareService',
+      name: 'Kuusijärven terveysasema, vastaanotto',
+      providedBy: { identifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${ORG_READY}` } },
+    });
+    expect(service.status, service.text).toBe(201);
+    ids.service = idOf(service);
+    const schedule = await created('A', {
+      resourceType: 'Schedule',
+      active: true,
+      actor: [{ reference: `HealthcareService/${ids.service}` }],
+    });
+    expect(schedule.status, schedule.text).toBe(201);
+    ids.schedule = idOf(schedule);
+    const slot = await created('A', {
+      resourceType: 'Slot',
+      schedule: { reference: `Schedule/${ids.schedule}` },
+      status: 'free',
+      start: '2026-12-14T08:00:00+02:00',
+      end: '2026-12-14T08:30:00+02:00',
+    });
+    expect(slot.status, slot.text).toBe(201);
+    ids.slot = idOf(slot);
+    const practitioner = await created('B', { resourceType: 'Practitioner', name: [{ family: 'Lääkäri' }] });
+    const shared = await created('B', {
+      resourceType: 'Schedule',
+      active: true,
+      actor: [{ reference: `Practitioner/${idOf(practitioner)}` }],
+    });
+    expect(shared.status, shared.text).toBe(201);
+    ids.shared = idOf(shared);
+  });
+
+  it('A finds and reads its Schedule and Slot; B does not see them', async () => {
+    expect(await found('A', 'Schedule')).toEqual(expect.arrayContaining([ids.schedule, ids.shared]));
+    expect(await found('A', 'Slot')).toContain(ids.slot);
+    expect(await found('B', 'Schedule')).not.toContain(ids.schedule);
+    expect(await found('B', 'Slot')).not.toContain(ids.slot);
+    expect((await call('A', 'GET', `/fhir/Schedule/${ids.schedule}`)).status).toBe(200);
+    expect((await call('B', 'GET', `/fhir/Schedule/${ids.schedule}`)).status).toBe(404);
+    expect((await call('B', 'GET', `/fhir/Slot/${ids.slot}`)).status).toBe(404);
+    expect((await call('B', 'GET', `/fhir/Slot/${ids.slot}/_history`)).status).toBe(404);
+    // A Schedule whose actors name no organisation stays shared.
+    expect((await call('A', 'GET', `/fhir/Schedule/${ids.shared}`)).status).toBe(200);
+  });
+
+  it("B may not write A's Schedule or Slot, nor create one for A's service", async () => {
+    const refused = (a: Answer, what: string): void => {
+      expect(a.status, `${what}: ${a.text}`).toBe(403);
+      expect(codesOf(a.body), what).toContain('FHIR-ACCESS-002');
+      expect(JSON.stringify(a.body), what).toContain(ORG_READY);
+    };
+    refused(
+      await call('B', 'PUT', `/fhir/Schedule/${ids.schedule}`, {
+        resourceType: 'Schedule',
+        id: ids.schedule,
+        active: false,
+        actor: [{ reference: `HealthcareService/${ids.service}` }],
+      }),
+      'update of the schedule',
+    );
+    refused(await call('B', 'DELETE', `/fhir/Slot/${ids.slot}`), 'delete of the slot');
+    refused(
+      await created('B', {
+        resourceType: 'Slot',
+        schedule: { reference: `Schedule/${ids.schedule}` },
+        status: 'free',
+        start: '2026-12-14T09:00:00+02:00',
+        end: '2026-12-14T09:30:00+02:00',
+      }),
+      "a slot on A's schedule",
+    );
+    refused(
+      await created('B', {
+        resourceType: 'Schedule',
+        actor: [{ reference: `HealthcareService/${ids.service}` }],
+      }),
+      "a schedule for A's service",
+    );
+    // Nothing changed: A's slot is still there, and A's schedule still active.
+    expect((await call('A', 'GET', `/fhir/Slot/${ids.slot}`)).status).toBe(200);
+    expect(
+      ((await call('A', 'GET', `/fhir/Schedule/${ids.schedule}`)).body as { active?: boolean }).active,
+    ).toBe(true);
+    // A may change its own.
+    const own = await call('A', 'PUT', `/fhir/Slot/${ids.slot}`, {
+      resourceType: 'Slot',
+      id: ids.slot,
+      schedule: { reference: `Schedule/${ids.schedule}` },
+      status: 'busy',
+      start: '2026-12-14T08:00:00+02:00',
+      end: '2026-12-14T08:30:00+02:00',
+    });
+    expect(own.status, own.text).toBe(200);
+  });
+});
+
 describe('archiving and recording runs as two organisations', () => {
   interface Ack {
     acknowledgement: string;

@@ -257,7 +257,7 @@ export async function fhirWriteRefusal(
         code: 'FHIR-ACCESS-002',
         severity: 'error',
         path: r.resourceType === 'Slot' ? `${at}.schedule` : `${at}.actor`,
-        message: `${caller} may not write a ${r.resourceType} of ${others.join(', ')}: a ${r.resourceType} belongs to the organisations its ${r.resourceType === 'Slot' ? "schedule's actors" : 'actors'} name (a HealthcareService's providedBy, a Location's managingOrganization, a PractitionerRole's organization)`,
+        message: `${caller} may not write a ${r.resourceType} of ${others.join(', ')}: a Schedule or Slot belongs to the organisations its schedule's actors name (HealthcareService.providedBy, Location.managingOrganization, PractitionerRole.organization)`,
       };
   }
   for (const { type, id, at } of changedScheduling(write)) {

@@ -10,6 +10,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { collectScenarioFiles } from '../../runner/load.ts';
@@ -195,6 +196,12 @@ steps:
         ok.out + ok.err,
       ).toEqual([['readiness-kuusijarvi', 'pass', undefined]]);
       expect(ok.exitCode).toBe(0);
+      // The organisation's token can come from standard input (`--token -`).
+      const piped = await kantasimRun(
+        [...args, '--no-record', '--token', '-', '--operator-token', operatorTokenFile],
+        { input: Readable.from([await issueToken(caDir, { org: KUUSIJARVI })]) },
+      );
+      expect(piped.exitCode, piped.out + piped.err).toBe(0);
       // Without the tokens every request gets 401 without a body; the runner says what is missing.
       const without = await kantasimRun([...args, '--no-record']);
       expect(without.exitCode).not.toBe(0);

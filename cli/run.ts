@@ -25,7 +25,7 @@
  * `--lang` found in argv, else the locale) and the `Accept-Language` of every request the runner sends,
  * so findings come back in that language. JUnit, JSON and CSV stay language-neutral.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -101,6 +101,8 @@ interface RunCliOptions {
   ca?: string;
   operatorCert?: string;
   operatorKey?: string;
+  token?: string;
+  operatorToken?: string;
   sut?: string;
   level: Level;
   timeout: number;
@@ -151,6 +153,32 @@ function writeFile(file: string, text: string): void {
   writeFileSync(file, text, 'utf8');
 }
 
+/**
+ * Reads a bearer token (`kantasim ca token`) from a file, or from standard input for `-`. A JSON Web
+ * Token is three base64url parts; anything else is refused before a request is sent.
+ */
+async function readToken(spec: string | undefined, input: Readable | undefined): Promise<string | undefined> {
+  if (spec === undefined) return undefined;
+  let text: string;
+  if (spec === '-') {
+    text = '';
+    for await (const chunk of input ?? process.stdin)
+      text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+  } else {
+    try {
+      text = readFileSync(spec, 'utf8');
+    } catch (e) {
+      throw new Error(`${spec}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  const token = text.trim();
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token))
+    throw new Error(
+      `${spec === '-' ? 'standard input' : spec}: not a JSON Web Token (three base64url parts)`,
+    );
+  return token;
+}
+
 export function runCommand(io: RunIo = {}): Command {
   const out = io.out ?? ((s: string): void => void process.stdout.write(s));
   const err = io.err ?? ((s: string): void => void process.stderr.write(s));
@@ -168,6 +196,8 @@ export function runCommand(io: RunIo = {}): Command {
     .option('--ca <file>', h('run.opt.ca'))
     .option('--operator-cert <file>', h('run.opt.operatorCert'))
     .option('--operator-key <file>', h('run.opt.operatorKey'))
+    .option('--token <file>', h('run.opt.token'))
+    .option('--operator-token <file>', h('run.opt.operatorToken'))
     .addOption(
       new Option('--level <level>', h('run.opt.level')).choices(['shall', 'should']).default('should'),
     )
@@ -203,17 +233,44 @@ export function runCommand(io: RunIo = {}): Command {
         process.exitCode = 2;
         return;
       }
+      if (
+        (opts.token !== undefined && opts.cert === undefined) ||
+        (opts.operatorToken !== undefined && opts.operatorCert === undefined)
+      ) {
+        err(`${m('run.tokenWithCert')}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      if (opts.token === '-' && opts.operatorToken === '-') {
+        err(`${m('run.tokenStdinOnce')}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      let token: string | undefined;
+      let operatorToken: string | undefined;
+      try {
+        token = await readToken(opts.token, io.input);
+        operatorToken = await readToken(opts.operatorToken, io.input);
+      } catch (e) {
+        err(`${m('run.tokenUnreadable', { reason: (e as Error).message })}\n`);
+        process.exitCode = 2;
+        return;
+      }
       if (opts.cert !== undefined && opts.key !== undefined)
-        useClientCertificate(
-          readClientTls({ cert: opts.cert, key: opts.key, ...(opts.ca !== undefined && { ca: opts.ca }) }),
-        );
+        useClientCertificate({
+          ...readClientTls({ cert: opts.cert, key: opts.key, ...(opts.ca !== undefined && { ca: opts.ca }) }),
+          ...(token !== undefined && { token }),
+        });
       useOperatorCertificate(
         opts.operatorCert !== undefined && opts.operatorKey !== undefined
-          ? readClientTls({
-              cert: opts.operatorCert,
-              key: opts.operatorKey,
-              ...(opts.ca !== undefined && { ca: opts.ca }),
-            })
+          ? {
+              ...readClientTls({
+                cert: opts.operatorCert,
+                key: opts.operatorKey,
+                ...(opts.ca !== undefined && { ca: opts.ca }),
+              }),
+              ...(operatorToken !== undefined && { token: operatorToken }),
+            }
           : undefined,
       );
       const simGiven = (opts.sim ?? process.env.KANTASIM_URL)?.replace(/\/+$/, '');

@@ -5,7 +5,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send, setRequestLanguage, SimulatorClient } from './http.ts';
+import { errorSummary, send, setRequestLanguage, SimulatorClient, type HttpResponse } from './http.ts';
 
 let base = '';
 const seen: IncomingHttpHeaders[] = [];
@@ -35,5 +35,41 @@ describe('Accept-Language on the runner’s requests', () => {
     setRequestLanguage('fi');
     await send(base, { method: 'GET', path: '/', headers: { 'accept-language': 'en' } }, 5000, 'x');
     expect(seen.at(-1)?.['accept-language']).toBe('en');
+  });
+});
+
+describe('errorSummary of a refusal in shared mode', () => {
+  const answer = (status: number, body: unknown, sentAs?: HttpResponse['sentAs']): HttpResponse => ({
+    url: 'https://127.0.0.1:1/fhir',
+    method: 'POST',
+    status,
+    headers: {},
+    contentType: 'application/fhir+json',
+    body,
+    text: body === undefined ? '' : JSON.stringify(body),
+    ...(sentAs !== undefined && { sentAs }),
+  });
+  const kuusijarvi = { who: 'organisation 1.2.246.10.3210987.10.0 (Kuusijärvi)', token: false };
+  const outcome = {
+    resourceType: 'OperationOutcome',
+    issue: [{ details: { coding: [{ code: 'FHIR-ACCESS-002' }], text: 'may not submit for 1.2.3' } }],
+  };
+
+  it('names the certificate and gives the OperationOutcome code and text', () => {
+    expect(errorSummary(answer(403, outcome, kuusijarvi))).toBe(
+      'FHIR-ACCESS-002: may not submit for 1.2.3 (sent as organisation 1.2.246.10.3210987.10.0 (Kuusijärvi) with its certificate)',
+    );
+  });
+
+  it('explains a 401 without a body by the bearer token, sent or not', () => {
+    expect(errorSummary(answer(401, undefined, kuusijarvi))).toMatch(/^no bearer token: .*--token FILE/);
+    expect(errorSummary(answer(401, undefined, { ...kuusijarvi, token: true }))).toMatch(
+      /^the bearer token was refused: .*and bearer token\)/,
+    );
+  });
+
+  it('leaves other answers, and answers without a certificate, as they were', () => {
+    expect(errorSummary(answer(403, outcome))).toBe('may not submit for 1.2.3');
+    expect(errorSummary(answer(400, outcome, kuusijarvi))).toBe('may not submit for 1.2.3');
   });
 });

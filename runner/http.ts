@@ -7,7 +7,7 @@
  * --cert --key --ca`) https addresses go through `node:https` instead, and every request carries an
  * `X-Request-Id` (mandatory there, as in Kanta).
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
 import type { SubmissionEvent } from '../simulator/domain/events.ts';
@@ -17,17 +17,64 @@ export interface ClientTls {
   cert: string;
   key: string;
   ca?: string;
+  /**
+   * A bearer token for a kantasim served with `--require-jwt` (`kantasim ca token --org OID`), sent as
+   * `Authorization: Bearer …` with every request this certificate makes.
+   */
+  token?: string;
 }
 
-let clientAgent: Agent | undefined;
+/** A client certificate in use: the agent that presents it, who it names, and its token. */
+interface Presenter {
+  agent: Agent;
+  /** "organisation 1.2.246.… (Name)" or "kantasim operator", as a refusal's explanation names it. */
+  who: string;
+  token?: string;
+}
+
+/**
+ * Whom a certificate names, read from its subject as kantasim's CA writes it (docs/shared-mode.md): an
+ * organisation by the OID in `serialNumber` and its name in `O`; otherwise by its common name (the
+ * operator certificate's is "kantasim operator").
+ */
+export function certificateHolder(certPem: string): string {
+  let subject: string;
+  try {
+    subject = new X509Certificate(certPem).subject;
+  } catch {
+    return 'a certificate that could not be read';
+  }
+  const field = (name: string): string | undefined =>
+    subject
+      .split('\n')
+      .find((line) => line.startsWith(`${name}=`))
+      ?.slice(name.length + 1);
+  const oid = field('serialNumber');
+  const name = field('O') ?? field('CN');
+  if (oid !== undefined && /^[0-9]+(\.[0-9]+)+$/.test(oid))
+    return `organisation ${oid}${name === undefined ? '' : ` (${name})`}`;
+  return field('CN') ?? 'a certificate naming no organisation';
+}
+
+function presenter(tls: ClientTls | undefined): Presenter | undefined {
+  if (tls === undefined) return undefined;
+  const { token, ...pem } = tls;
+  return {
+    agent: new Agent({ ...pem, keepAlive: true }),
+    who: certificateHolder(tls.cert),
+    ...(token !== undefined && { token }),
+  };
+}
+
+let client: Presenter | undefined;
 
 /** Presents this client certificate to https addresses from now on (undefined: back to plain fetch). */
 export function useClientCertificate(tls: ClientTls | undefined): void {
-  clientAgent?.destroy();
-  clientAgent = tls === undefined ? undefined : new Agent({ ...tls, keepAlive: true });
+  client?.agent.destroy();
+  client = presenter(tls);
 }
 
-let operatorAgent: Agent | undefined;
+let operator: Presenter | undefined;
 
 /**
  * Sends registry writes (any method but GET/HEAD under `/registry`) with the operator certificate
@@ -36,14 +83,14 @@ let operatorAgent: Agent | undefined;
  * its registration steps are the operator's part, while everything else goes with the organisation's.
  */
 export function useOperatorCertificate(tls: ClientTls | undefined): void {
-  operatorAgent?.destroy();
-  operatorAgent = tls === undefined ? undefined : new Agent({ ...tls, keepAlive: true });
+  operator?.agent.destroy();
+  operator = presenter(tls);
 }
 
-function agentFor(method: string, path: string): Agent | undefined {
+function presenterFor(method: string, path: string): Presenter | undefined {
   const write = method !== 'GET' && method !== 'HEAD';
-  if (operatorAgent !== undefined && write && /^\/?registry(\/|$|\?)/.test(path)) return operatorAgent;
-  return clientAgent;
+  if (operator !== undefined && write && /^\/?registry(\/|$|\?)/.test(path)) return operator;
+  return client;
 }
 
 /** Reads `--cert`, `--key` and `--ca` files into a ClientTls. */
@@ -119,6 +166,8 @@ export interface HttpResponse {
   /** Parsed JSON when the answer is JSON, else the text. */
   body: unknown;
   text: string;
+  /** Sent with a client certificate: whom it names, and whether a bearer token went too. */
+  sentAs?: { who: string; token: boolean };
 }
 
 /** The other end could not be reached or did not answer in time. */
@@ -171,10 +220,13 @@ export async function send(
         headers['Content-Type'] = 'application/json';
     }
   }
-  const agent = agentFor(req.method.toUpperCase(), req.path);
-  if (agent !== undefined && url.startsWith('https:')) {
+  const cert = presenterFor(req.method.toUpperCase(), req.path);
+  if (cert !== undefined && url.startsWith('https:')) {
+    const agent = cert.agent;
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'x-request-id'))
       headers['X-Request-Id'] = randomUUID();
+    const tokenGiven = Object.keys(headers).some((h) => h.toLowerCase() === 'authorization');
+    if (cert.token !== undefined && !tokenGiven) headers.Authorization = `Bearer ${cert.token}`;
     let answer: Awaited<ReturnType<typeof requestWithCertificate>>;
     try {
       answer = await requestWithCertificate(
@@ -207,6 +259,7 @@ export async function send(
       contentType,
       body: parsed,
       text: answer.text,
+      sentAs: { who: cert.who, token: tokenGiven || cert.token !== undefined },
     };
   }
   let response: Response;
@@ -255,18 +308,43 @@ export function formatSeconds(ms: number): string {
   return `${Number(s.toFixed(s < 1 ? 2 : 1))} s`;
 }
 
-/** The short reason an error answer gives: the JSON API's error.message, an OperationOutcome's text, or the text. */
+/**
+ * The short reason an error answer gives: the JSON API's error.message, an OperationOutcome's text, or
+ * the text. A 401 or 403 of a shared kantasim also says whom the certificate named (and, for a 401
+ * without a body, what the bearer token has to do with it), so a refused step tells why.
+ */
 export function errorSummary(res: HttpResponse): string {
+  const refused = (res.status === 401 || res.status === 403) && res.sentAs !== undefined;
+  const reason = answerText(res, refused);
+  if (!refused || res.sentAs === undefined) return reason;
+  const as = `sent as ${res.sentAs.who} with its certificate${res.sentAs.token ? ' and bearer token' : ''}`;
+  if (reason !== '') return `${reason} (${as})`;
+  if (res.status === 401)
+    return res.sentAs.token
+      ? `the bearer token was refused: expired, not signed by this kantasim's CA, or not for the certificate's organisation (${as}); make a new one with kantasim ca token`
+      : `no bearer token: this kantasim wants one (serve --require-jwt) (${as}); give kantasim run --token FILE from kantasim ca token --org OID`;
+  return `refused without a reason (${as})`;
+}
+
+/** The answer's own reason; `withCode` puts an OperationOutcome's first code in front of its text. */
+function answerText(res: HttpResponse, withCode: boolean): string {
   const body = res.body as
     | {
         error?: { message?: string; code?: string };
-        issue?: { diagnostics?: string; details?: { text?: string } }[];
+        issue?: {
+          diagnostics?: string;
+          details?: { text?: string; coding?: { code?: string }[] };
+        }[];
       }
     | undefined;
   if (typeof body === 'object') {
     if (body.error?.message !== undefined) return `${body.error.code ?? 'error'}: ${body.error.message}`;
     const issue = body.issue?.[0];
-    if (issue) return issue.diagnostics ?? issue.details?.text ?? JSON.stringify(issue);
+    if (issue) {
+      const text = issue.diagnostics ?? issue.details?.text ?? JSON.stringify(issue);
+      const code = issue.details?.coding?.[0]?.code;
+      return !withCode || code === undefined || text.includes(code) ? text : `${code}: ${text}`;
+    }
   }
   return res.text.length > 300 ? `${res.text.slice(0, 300)}…` : res.text;
 }

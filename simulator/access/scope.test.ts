@@ -128,5 +128,15 @@ describe('access rules', () => {
     expect(maySeeEvent(scope, { channel: 'registry', organisation: '1.2.246.10.1.10.0' })).toBe(false);
     expect(maySeeEvent(scope, { channel: 'fhir', organisation: '1.2.246.10.2.10.0' })).toBe(false);
     expect(maySeeEvent(scope, { channel: 'fhir' })).toBe(false);
+    // A refused request is the calling organisation's, whatever organisation it names (or none).
+    const other = { channel: 'fhir', organisation: '1.2.246.10.2.10.0', outcome: 'refused' } as const;
+    expect(maySeeEvent(scope, { ...other, caller: '1.2.246.10.1.10.0' })).toBe(true);
+    expect(maySeeEvent(scope, { channel: 'fhir', outcome: 'refused', caller: '1.2.246.10.1.10.0' })).toBe(
+      true,
+    );
+    const ours = { channel: 'fhir', organisation: '1.2.246.10.1.10.0', outcome: 'refused' } as const;
+    expect(maySeeEvent(scope, { ...ours, caller: '1.2.246.10.2.10.0' })).toBe(false);
+    // An accepted one is the organisation's it names.
+    expect(maySeeEvent(scope, { ...ours, outcome: 'accepted', caller: '1.2.246.10.2.10.0' })).toBe(true);
   });
 });

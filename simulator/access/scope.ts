@@ -14,7 +14,9 @@
  *   the organisation the register controller is `partOf`, or one of that organisation's units. Any other
  *   Provenance agent (a service provider, an author, a second organisation) grants nothing.
  * - **Submissions (events)** and **scenario runs**: visible when the organisation they name is in that
- *   same set; registry events are nobody's.
+ *   same set (for a refused request in shared mode: the calling organisation, `eventOwner`); registry
+ *   events are nobody's in a register view, but an organisation calling the API in shared mode sees
+ *   those naming its scope (`callerEventFilter`).
  *
  * - **Organisations calling the APIs in shared (TLS) mode** (`resolveOrganisationScope`): an organisation
  *   certificate names one organisation. Its scope is that organisation, every unit and register
@@ -28,7 +30,7 @@
  * that expresses it (`…Filter`), so lists are filtered by the store and single reads are checked here.
  */
 import type { ArchivedDocument } from '../domain/cda.ts';
-import type { EventChannel, SubmissionEvent } from '../domain/events.ts';
+import { eventOwner, type EventChannel, type EventOutcome, type SubmissionEvent } from '../domain/events.ts';
 import type { Customer, Organisation, OrganisationKind } from '../domain/registry.ts';
 
 /** What a caller may see: the register controller it acts for and the organisations of that register. */
@@ -174,15 +176,17 @@ export function organiserFilter(scope: AccessScope, only?: string): string[] {
 /** Channels whose events are nobody's in a register view. */
 export const UNSCOPED_CHANNELS: readonly EventChannel[] = ['registry'];
 
+/**
+ * An event is visible when its owner (domain/events.ts `eventOwner`) is in scope: the organisation it
+ * names, but for a refused request the calling organisation (shared mode), so a caller sees every
+ * refusal its requests caused and the organisation a refused request named does not.
+ */
 export function maySeeEvent(
   scope: AccessScope,
-  event: Pick<SubmissionEvent, 'organisation' | 'channel'>,
+  event: Pick<SubmissionEvent, 'organisation' | 'caller' | 'channel'> & { outcome?: EventOutcome },
 ): boolean {
-  return (
-    event.organisation !== undefined &&
-    !UNSCOPED_CHANNELS.includes(event.channel) &&
-    scope.organisations.has(event.organisation)
-  );
+  const owner = eventOwner(event);
+  return owner !== undefined && !UNSCOPED_CHANNELS.includes(event.channel) && scope.organisations.has(owner);
 }
 
 /** The event query filter of the event rule. */
@@ -191,6 +195,17 @@ export function eventFilter(scope: AccessScope): {
   excludeChannels: readonly EventChannel[];
 } {
   return { organisations: [...scope.organisations].sort(), excludeChannels: UNSCOPED_CHANNELS };
+}
+
+/**
+ * The event filter of an organisation calling the API in shared mode (`/events`, `/events/stream`):
+ * the events it owns, registry events included. A registry event names the organisation whose data
+ * changed (its customer record, its registration, test persons issued for it), so the organisation
+ * sees the changes the operator made to its own data, as a deployment test waits for them; another
+ * organisation's stay hidden. The register view of the viewer keeps registry events out (`eventFilter`).
+ */
+export function callerEventFilter(scope: AccessScope): { organisations: string[] } {
+  return { organisations: [...scope.organisations].sort() };
 }
 
 /** A run belongs to the organisation its scenario names; a run naming none is nobody's. */

@@ -73,7 +73,7 @@ export interface IntakeRequest {
    * Shared (TLS) mode: the calling organisation and what it may submit for (simulator/access/scope.ts).
    * A document whose custodian is outside it is refused with 403 before anything is stored.
    */
-  caller?: { description: string; scope: AccessScope };
+  caller?: { oid: string; description: string; scope: AccessScope };
 }
 
 /** A submission refused before its body was read (mode header, body reader). */
@@ -81,6 +81,8 @@ export interface UnreadRequest {
   repository: ArchiveRepositoryKind;
   mode: ValidationMode;
   requestId?: string;
+  /** Shared (TLS) mode: the calling organisation's OID, so the refusal is in its own event log. */
+  caller?: string;
 }
 
 export interface ArchiveIntakeOptions {
@@ -290,6 +292,7 @@ export class ArchiveIntake {
       findings: [finding],
       summary: `refused (AR): ${finding.code} ${finding.message}`,
       ...(request.requestId === undefined ? {} : { requestId: request.requestId }),
+      ...(request.caller === undefined ? {} : { caller: request.caller }),
       details: { repository: request.repository },
     });
     return {
@@ -399,6 +402,8 @@ export class ArchiveIntake {
     };
     const organisation = e.organisation ?? message?.representedOrganisation;
     if (organisation !== undefined) event.organisation = organisation;
+    // Shared mode: the certificate's organisation, so a refusal is the caller's own (eventOwner).
+    if (request.caller !== undefined) event.caller = request.caller.oid;
     const patient = header?.patient?.id.extension;
     if (patient !== undefined) event.patient = patient;
     if (request.requestId !== undefined) event.requestId = request.requestId;

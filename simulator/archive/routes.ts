@@ -51,8 +51,15 @@ function unread(
   repository: ArchiveRepositoryKind,
   mode: ValidationMode,
   requestId: string | undefined,
+  res: Response,
 ): UnreadRequest {
-  return { repository, mode, ...(requestId === undefined ? {} : { requestId }) };
+  const caller = callerOf(res);
+  return {
+    repository,
+    mode,
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(caller?.kind === 'organisation' ? { caller: caller.oid } : {}),
+  };
 }
 
 function sendAck(req: Request, res: Response, result: IntakeResult, fallback: Lang): void {
@@ -175,7 +182,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       sendAck(
         req,
         res,
-        await intake.refuseUnread(unread(repository, options.defaultMode, requestId), mode, 400),
+        await intake.refuseUnread(unread(repository, options.defaultMode, requestId, res), mode, 400),
         lang,
       );
       return;
@@ -184,7 +191,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
     const caller = callerOf(res);
     const result = await intake.submit({
       ...(caller?.kind === 'organisation' && {
-        caller: { description: describeCaller(caller), scope: caller.scope },
+        caller: { oid: caller.oid, description: describeCaller(caller), scope: caller.scope },
       }),
       repository,
       body,
@@ -214,7 +221,12 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       );
       const mode = modeOf(req, options.defaultMode);
       const requestId = res.locals.requestId as string | undefined;
-      const request = unread(repository, typeof mode === 'string' ? mode : options.defaultMode, requestId);
+      const request = unread(
+        repository,
+        typeof mode === 'string' ? mode : options.defaultMode,
+        requestId,
+        res,
+      );
       void intake
         .refuseUnread(request, finding, api.status)
         .then((result) => {
@@ -291,6 +303,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
         {
           now: new Date(),
           ...(requestId === undefined ? {} : { requestId }),
+          ...(caller?.kind === 'organisation' ? { caller: caller.oid } : {}),
         },
       );
       if (!result.ok) {

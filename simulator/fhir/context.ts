@@ -35,6 +35,11 @@ export interface FhirRequest {
   /** The language finding messages are answered in (Accept-Language, else the operator's default). */
   lang?: Lang;
   requestId: string;
+  /**
+   * Shared (TLS) mode: the OID of the organisation whose certificate made the request, recorded on its
+   * events (domain/events.ts `caller`). Absent in local mode and for the operator.
+   */
+  caller?: string;
   /** Absolute base of the FHIR endpoint, e.g. `http://127.0.0.1:8080/fhir`. */
   baseUrl: string;
   /** Set by a handler that recorded its own event, so the router does not record a generic one. */

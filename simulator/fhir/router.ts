@@ -264,6 +264,9 @@ export function fhirRouter(options: FhirRouterOptions): Router {
 
   const handle = async (req: Request, res: Response): Promise<void> => {
     const requestId = String(res.locals.requestId ?? '');
+    const caller = callerOf(res);
+    // The calling organisation goes on every event of the request (refusals are then its own).
+    const callerOrg = caller?.kind === 'organisation' ? caller.oid : undefined;
     let fhirReq: FhirRequest | undefined;
     let route: Route | undefined;
     let allow: string[] = [];
@@ -299,7 +302,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
           ),
         );
       fhirReq = toFhirRequest(req, matched.route, matched.params, query, options, requestId);
-      const caller = callerOf(res);
+      if (callerOrg !== undefined) fhirReq.caller = callerOrg;
       const refusal =
         caller?.kind === 'organisation' && !isQuery(route) && req.method !== 'GET'
           ? await fhirWriteRefusal(ctx.store.fhir, caller.scope, describeCaller(caller), fhirReq)
@@ -320,6 +323,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     if (status >= 400 && req.method !== 'GET' && !isQuery(route) && fhirReq?.recorded !== true) {
       await recordRefusedRequest(ctx, fhirReq, {
         requestId,
+        caller: callerOrg,
         method: req.method,
         path: req.originalUrl.split('?')[0] ?? '',
         findings: outcome.findings,

@@ -104,6 +104,7 @@ export async function recordEvent(
       ...rest,
       channel: 'fhir',
       requestId: req.requestId,
+      ...(req.caller === undefined ? {} : { caller: req.caller }),
       details: { ...rest.details, mode: req.mode, invalidStored: invalidStored === true, status },
     },
     session,
@@ -117,7 +118,15 @@ export async function recordEvent(
 export async function recordRefusedRequest(
   ctx: FhirContext,
   req: FhirRequest | undefined,
-  refusal: { requestId: string; method: string; path: string; findings: Finding[]; status: number },
+  refusal: {
+    requestId: string;
+    /** The calling organisation (shared mode), so the refusal is in its own event log. */
+    caller?: string | undefined;
+    method: string;
+    path: string;
+    findings: Finding[];
+    status: number;
+  },
 ): Promise<void> {
   try {
     await recordEvent(
@@ -130,6 +139,7 @@ export async function recordRefusedRequest(
         queryKeys: [],
         mode: ctx.config.mode,
         requestId: refusal.requestId,
+        ...(refusal.caller === undefined ? {} : { caller: refusal.caller }),
         baseUrl: '',
       },
       {

@@ -33,7 +33,6 @@ import { format, fromEnvironment, isLang, LANGS, type Lang } from '../common/i18
 import { runScenarios } from '../runner/engine.ts';
 import {
   readClientTls,
-  useBearerTokens,
   useOperatorCertificate,
   send,
   setRequestLanguage,
@@ -154,6 +153,32 @@ function writeFile(file: string, text: string): void {
   writeFileSync(file, text, 'utf8');
 }
 
+/**
+ * Reads a bearer token (`kantasim ca token`) from a file, or from standard input for `-`. A JSON Web
+ * Token is three base64url parts; anything else is refused before a request is sent.
+ */
+async function readToken(spec: string | undefined, input: Readable | undefined): Promise<string | undefined> {
+  if (spec === undefined) return undefined;
+  let text: string;
+  if (spec === '-') {
+    text = '';
+    for await (const chunk of input ?? process.stdin)
+      text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+  } else {
+    try {
+      text = readFileSync(spec, 'utf8');
+    } catch (e) {
+      throw new Error(`${spec}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  const token = text.trim();
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token))
+    throw new Error(
+      `${spec === '-' ? 'standard input' : spec}: not a JSON Web Token (three base64url parts)`,
+    );
+  return token;
+}
+
 export function runCommand(io: RunIo = {}): Command {
   const out = io.out ?? ((s: string): void => void process.stdout.write(s));
   const err = io.err ?? ((s: string): void => void process.stderr.write(s));
@@ -208,19 +233,6 @@ export function runCommand(io: RunIo = {}): Command {
         process.exitCode = 2;
         return;
       }
-      if (opts.cert !== undefined && opts.key !== undefined)
-        useClientCertificate(
-          readClientTls({ cert: opts.cert, key: opts.key, ...(opts.ca !== undefined && { ca: opts.ca }) }),
-        );
-      useOperatorCertificate(
-        opts.operatorCert !== undefined && opts.operatorKey !== undefined
-          ? readClientTls({
-              cert: opts.operatorCert,
-              key: opts.operatorKey,
-              ...(opts.ca !== undefined && { ca: opts.ca }),
-            })
-          : undefined,
-      );
       if (
         (opts.token !== undefined && opts.cert === undefined) ||
         (opts.operatorToken !== undefined && opts.operatorCert === undefined)
@@ -229,10 +241,38 @@ export function runCommand(io: RunIo = {}): Command {
         process.exitCode = 2;
         return;
       }
-      useBearerTokens({
-        ...(opts.token !== undefined && { client: readToken(opts.token) }),
-        ...(opts.operatorToken !== undefined && { operator: readToken(opts.operatorToken) }),
-      });
+      if (opts.token === '-' && opts.operatorToken === '-') {
+        err(`${m('run.tokenStdinOnce')}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      let token: string | undefined;
+      let operatorToken: string | undefined;
+      try {
+        token = await readToken(opts.token, io.input);
+        operatorToken = await readToken(opts.operatorToken, io.input);
+      } catch (e) {
+        err(`${m('run.tokenUnreadable', { reason: (e as Error).message })}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      if (opts.cert !== undefined && opts.key !== undefined)
+        useClientCertificate({
+          ...readClientTls({ cert: opts.cert, key: opts.key, ...(opts.ca !== undefined && { ca: opts.ca }) }),
+          ...(token !== undefined && { token }),
+        });
+      useOperatorCertificate(
+        opts.operatorCert !== undefined && opts.operatorKey !== undefined
+          ? {
+              ...readClientTls({
+                cert: opts.operatorCert,
+                key: opts.operatorKey,
+                ...(opts.ca !== undefined && { ca: opts.ca }),
+              }),
+              ...(operatorToken !== undefined && { token: operatorToken }),
+            }
+          : undefined,
+      );
       const simGiven = (opts.sim ?? process.env.KANTASIM_URL)?.replace(/\/+$/, '');
       const sutEnv = opts.sut ?? process.env.KANTASIM_SUT_URL;
       const sut = sutEnv?.replace(/\/+$/, '');
@@ -413,9 +453,4 @@ async function runAndReport(ctx: RunContext): Promise<void> {
     }
   }
   process.exitCode = run.passed ? 0 : 1;
-}
-
-/** A bearer token from a file, or from standard input with `-` (`kantasim ca token --org OID | kantasim run --token -`). */
-function readToken(file: string): string {
-  return readFileSync(file === '-' ? 0 : file, 'utf8').trim();
 }

@@ -38,39 +38,38 @@ describe('Accept-Language on the runner’s requests', () => {
   });
 });
 
-describe('why a shared kantasim refused (401, 403)', () => {
-  const answer = (status: number, body: unknown, text: string, presented?: string): HttpResponse => ({
-    url: 'https://127.0.0.1:8443/fhir/Appointment/a1',
-    method: 'PUT',
+describe('errorSummary of a refusal in shared mode', () => {
+  const answer = (status: number, body: unknown, sentAs?: HttpResponse['sentAs']): HttpResponse => ({
+    url: 'https://127.0.0.1:1/fhir',
+    method: 'POST',
     status,
     headers: {},
     contentType: 'application/fhir+json',
     body,
-    text,
-    ...(presented !== undefined && { presented }),
+    text: body === undefined ? '' : JSON.stringify(body),
+    ...(sentAs !== undefined && { sentAs }),
   });
-  const cert =
-    'the certificate of organisation 1.2.246.10.2876543.10.0 (Lääkäriasema Kielo Oy) without a bearer token';
+  const kuusijarvi = { who: 'organisation 1.2.246.10.3210987.10.0 (Kuusijärvi)', token: false };
+  const outcome = {
+    resourceType: 'OperationOutcome',
+    issue: [{ details: { coding: [{ code: 'FHIR-ACCESS-002' }], text: 'may not submit for 1.2.3' } }],
+  };
 
-  it("a 403 gives the OperationOutcome's text and what was sent", () => {
-    const oo = {
-      resourceType: 'OperationOutcome',
-      issue: [{ diagnostics: 'may not change Appointment/a1' }],
-    };
-    const why = errorSummary(answer(403, oo, JSON.stringify(oo), cert));
-    expect(why).toContain('may not change Appointment/a1');
-    expect(why).toContain(
-      'PUT https://127.0.0.1:8443/fhir/Appointment/a1 was sent with the certificate of organisation 1.2.246.10.2876543.10.0',
+  it('names the certificate and gives the OperationOutcome code and text', () => {
+    expect(errorSummary(answer(403, outcome, kuusijarvi))).toBe(
+      'FHIR-ACCESS-002: may not submit for 1.2.3 (sent as organisation 1.2.246.10.3210987.10.0 (Kuusijärvi) with its certificate)',
     );
   });
 
-  it('a 401 without a body says to pass the token', () => {
-    const why = errorSummary(answer(401, '', '', cert));
-    expect(why).toContain('without a bearer token');
-    expect(why).toContain('--token');
+  it('explains a 401 without a body by the bearer token, sent or not', () => {
+    expect(errorSummary(answer(401, undefined, kuusijarvi))).toMatch(/^no bearer token: .*--token FILE/);
+    expect(errorSummary(answer(401, undefined, { ...kuusijarvi, token: true }))).toMatch(
+      /^the bearer token was refused: .*and bearer token\)/,
+    );
   });
 
-  it('local mode (nothing presented) keeps the answer as it is', () => {
-    expect(errorSummary(answer(403, '', 'forbidden'))).toBe('forbidden');
+  it('leaves other answers, and answers without a certificate, as they were', () => {
+    expect(errorSummary(answer(403, outcome))).toBe('may not submit for 1.2.3');
+    expect(errorSummary(answer(400, outcome, kuusijarvi))).toBe('may not submit for 1.2.3');
   });
 });

@@ -17,67 +17,64 @@ export interface ClientTls {
   cert: string;
   key: string;
   ca?: string;
-}
-
-/** A client certificate in use: its agent, how refusals name it, and the bearer token sent with it. */
-interface Credential {
-  agent: Agent;
-  /** "the certificate of organisation 1.2.246.10.… (Name)" or "the operator certificate (Name)". */
-  presented: string;
+  /**
+   * A bearer token for a kantasim served with `--require-jwt` (`kantasim ca token --org OID`), sent as
+   * `Authorization: Bearer …` with every request this certificate makes.
+   */
   token?: string;
 }
 
-let client: Credential | undefined;
-let operator: Credential | undefined;
-
-/** How a certificate names its holder, read the way kantasim's CA writes it (O, serialNumber = OID, OU). */
-export function describeCertificate(certPem: string): string {
-  try {
-    const fields = new Map<string, string>();
-    for (const line of new X509Certificate(certPem).subject.split('\n')) {
-      const at = line.indexOf('=');
-      if (at > 0) fields.set(line.slice(0, at), line.slice(at + 1));
-    }
-    const name = fields.get('O') ?? fields.get('CN');
-    const oid = fields.get('serialNumber');
-    if (oid !== undefined)
-      return `the certificate of organisation ${oid}${name === undefined ? '' : ` (${name})`}`;
-    if (fields.get('OU') === 'kantasim operator')
-      return `the operator certificate${name === undefined ? '' : ` (${name})`}`;
-    return `the certificate ${fields.get('CN') ?? 'without a subject name'}`;
-  } catch {
-    return 'a certificate that cannot be read';
-  }
-}
-
-function credential(tls: ClientTls | undefined, previous: Credential | undefined): Credential | undefined {
-  previous?.agent.destroy();
-  if (tls === undefined) return undefined;
-  return {
-    agent: new Agent({ ...tls, keepAlive: true }),
-    presented: describeCertificate(tls.cert),
-  };
-}
-
-/** Presents this client certificate to https addresses from now on (undefined: back to plain fetch). */
-export function useClientCertificate(tls: ClientTls | undefined): void {
-  client = credential(tls, client);
+/** A client certificate in use: the agent that presents it, who it names, and its token. */
+interface Presenter {
+  agent: Agent;
+  /** "organisation 1.2.246.… (Name)" or "kantasim operator", as a refusal's explanation names it. */
+  who: string;
+  token?: string;
 }
 
 /**
- * Bearer tokens sent with the certificates (`kantasim run --token`, `--operator-token`), for a shared
- * kantasim started with `--require-jwt` (tokens from `kantasim ca token --org OID` / `--admin`). Set them
- * after the certificates: setting a certificate drops its token.
+ * Whom a certificate names, read from its subject as kantasim's CA writes it (docs/shared-mode.md): an
+ * organisation by the OID in `serialNumber` and its name in `O`; otherwise by its common name (the
+ * operator certificate's is "kantasim operator").
  */
-export function useBearerTokens(tokens: { client?: string; operator?: string }): void {
-  if (client !== undefined) client = withToken(client, tokens.client);
-  if (operator !== undefined) operator = withToken(operator, tokens.operator);
+export function certificateHolder(certPem: string): string {
+  let subject: string;
+  try {
+    subject = new X509Certificate(certPem).subject;
+  } catch {
+    return 'a certificate that could not be read';
+  }
+  const field = (name: string): string | undefined =>
+    subject
+      .split('\n')
+      .find((line) => line.startsWith(`${name}=`))
+      ?.slice(name.length + 1);
+  const oid = field('serialNumber');
+  const name = field('O') ?? field('CN');
+  if (oid !== undefined && /^[0-9]+(\.[0-9]+)+$/.test(oid))
+    return `organisation ${oid}${name === undefined ? '' : ` (${name})`}`;
+  return field('CN') ?? 'a certificate naming no organisation';
 }
 
-function withToken(c: Credential, token: string | undefined): Credential {
-  const { token: _old, ...rest } = c;
-  return token === undefined ? rest : { ...rest, token };
+function presenter(tls: ClientTls | undefined): Presenter | undefined {
+  if (tls === undefined) return undefined;
+  const { token, ...pem } = tls;
+  return {
+    agent: new Agent({ ...pem, keepAlive: true }),
+    who: certificateHolder(tls.cert),
+    ...(token !== undefined && { token }),
+  };
 }
+
+let client: Presenter | undefined;
+
+/** Presents this client certificate to https addresses from now on (undefined: back to plain fetch). */
+export function useClientCertificate(tls: ClientTls | undefined): void {
+  client?.agent.destroy();
+  client = presenter(tls);
+}
+
+let operator: Presenter | undefined;
 
 /**
  * Sends registry writes (any method but GET/HEAD under `/registry`) with the operator certificate
@@ -86,10 +83,11 @@ function withToken(c: Credential, token: string | undefined): Credential {
  * its registration steps are the operator's part, while everything else goes with the organisation's.
  */
 export function useOperatorCertificate(tls: ClientTls | undefined): void {
-  operator = credential(tls, operator);
+  operator?.agent.destroy();
+  operator = presenter(tls);
 }
 
-function credentialFor(method: string, path: string): Credential | undefined {
+function presenterFor(method: string, path: string): Presenter | undefined {
   const write = method !== 'GET' && method !== 'HEAD';
   if (operator !== undefined && write && /^\/?registry(\/|$|\?)/.test(path)) return operator;
   return client;
@@ -168,8 +166,8 @@ export interface HttpResponse {
   /** Parsed JSON when the answer is JSON, else the text. */
   body: unknown;
   text: string;
-  /** Shared mode: what the request presented (certificate, token), for the messages of a 401 or 403. */
-  presented?: string;
+  /** Sent with a client certificate: whom it names, and whether a bearer token went too. */
+  sentAs?: { who: string; token: boolean };
 }
 
 /** The other end could not be reached or did not answer in time. */
@@ -222,13 +220,13 @@ export async function send(
         headers['Content-Type'] = 'application/json';
     }
   }
-  const cred = credentialFor(req.method.toUpperCase(), req.path);
-  if (cred !== undefined && url.startsWith('https:')) {
-    const agent = cred.agent;
+  const cert = presenterFor(req.method.toUpperCase(), req.path);
+  if (cert !== undefined && url.startsWith('https:')) {
+    const agent = cert.agent;
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'x-request-id'))
       headers['X-Request-Id'] = randomUUID();
-    if (cred.token !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'))
-      headers.Authorization = `Bearer ${cred.token}`;
+    const tokenGiven = Object.keys(headers).some((h) => h.toLowerCase() === 'authorization');
+    if (cert.token !== undefined && !tokenGiven) headers.Authorization = `Bearer ${cert.token}`;
     let answer: Awaited<ReturnType<typeof requestWithCertificate>>;
     try {
       answer = await requestWithCertificate(
@@ -261,7 +259,7 @@ export async function send(
       contentType,
       body: parsed,
       text: answer.text,
-      presented: `${cred.presented}${cred.token === undefined ? ' without a bearer token' : ' with a bearer token'}`,
+      sentAs: { who: cert.who, token: tokenGiven || cert.token !== undefined },
     };
   }
   let response: Response;
@@ -310,31 +308,43 @@ export function formatSeconds(ms: number): string {
   return `${Number(s.toFixed(s < 1 ? 2 : 1))} s`;
 }
 
-/** The short reason an error answer gives: the JSON API's error.message, an OperationOutcome's text, or the text. */
+/**
+ * The short reason an error answer gives: the JSON API's error.message, an OperationOutcome's text, or
+ * the text. A 401 or 403 of a shared kantasim also says whom the certificate named (and, for a 401
+ * without a body, what the bearer token has to do with it), so a refused step tells why.
+ */
 export function errorSummary(res: HttpResponse): string {
-  const why = answerText(res);
-  // Shared mode: a refusal of access says what was presented, so the reader sees which organisation asked.
-  if ((res.status === 401 || res.status === 403) && res.presented !== undefined) {
-    const sent = `${res.method} ${res.url} was sent with ${res.presented}`;
-    if (why !== '') return `${why} (${sent})`;
-    return res.status === 401
-      ? `refused without a reason (${sent}); a shared kantasim started with --require-jwt answers a missing or wrong bearer token so: pass the organisation's token with --token (kantasim ca token --org OID)`
-      : `refused without a reason (${sent})`;
-  }
-  return why;
+  const refused = (res.status === 401 || res.status === 403) && res.sentAs !== undefined;
+  const reason = answerText(res, refused);
+  if (!refused || res.sentAs === undefined) return reason;
+  const as = `sent as ${res.sentAs.who} with its certificate${res.sentAs.token ? ' and bearer token' : ''}`;
+  if (reason !== '') return `${reason} (${as})`;
+  if (res.status === 401)
+    return res.sentAs.token
+      ? `the bearer token was refused: expired, not signed by this kantasim's CA, or not for the certificate's organisation (${as}); make a new one with kantasim ca token`
+      : `no bearer token: this kantasim wants one (serve --require-jwt) (${as}); give kantasim run --token FILE from kantasim ca token --org OID`;
+  return `refused without a reason (${as})`;
 }
 
-function answerText(res: HttpResponse): string {
+/** The answer's own reason; `withCode` puts an OperationOutcome's first code in front of its text. */
+function answerText(res: HttpResponse, withCode: boolean): string {
   const body = res.body as
     | {
         error?: { message?: string; code?: string };
-        issue?: { diagnostics?: string; details?: { text?: string } }[];
+        issue?: {
+          diagnostics?: string;
+          details?: { text?: string; coding?: { code?: string }[] };
+        }[];
       }
     | undefined;
   if (typeof body === 'object') {
     if (body.error?.message !== undefined) return `${body.error.code ?? 'error'}: ${body.error.message}`;
     const issue = body.issue?.[0];
-    if (issue) return issue.diagnostics ?? issue.details?.text ?? JSON.stringify(issue);
+    if (issue) {
+      const text = issue.diagnostics ?? issue.details?.text ?? JSON.stringify(issue);
+      const code = issue.details?.coding?.[0]?.code;
+      return !withCode || code === undefined || text.includes(code) ? text : `${code}: ${text}`;
+    }
   }
   return res.text.length > 300 ? `${res.text.slice(0, 300)}…` : res.text;
 }

@@ -116,6 +116,23 @@ export const ACCESS_RULES: readonly RuleEntry[] = [
       sv: '{caller} får inte skicka tidsbokningar för tjänsteanordnaren {organiser}: en organisation skickar bara för sig själv, sina enheter och de organisationer den är registrerad anslutningspunkt för',
       en: '{caller} may not submit appointments for service organiser {organiser}: an organisation submits only for itself, its units and the organisations it is a registered connection point for',
     },
+    variants: [
+      {
+        fi: '{caller} ei saa muuttaa ajanvarausta Appointment/{id}: sen palvelunjärjestäjä on toinen organisaatio',
+        sv: '{caller} får inte ändra Appointment/{id}: dess tjänsteanordnare är en annan organisation',
+        en: '{caller} may not change Appointment/{id}: its service organiser is another organisation',
+      },
+      {
+        fi: '{caller} ei saa kirjoittaa resurssia {resource} organisaatiolle {organisations}: Schedule tai Slot kuuluu organisaatioille, jotka sen aikataulun toimijat nimeävät (HealthcareService.providedBy, Location.managingOrganization, PractitionerRole.organization)',
+        sv: '{caller} får inte skriva en {resource} för {organisations}: en Schedule eller Slot hör till de organisationer som schemats aktörer anger (HealthcareService.providedBy, Location.managingOrganization, PractitionerRole.organization)',
+        en: "{caller} may not write a {resource} of {organisations}: a Schedule or Slot belongs to the organisations its schedule's actors name (HealthcareService.providedBy, Location.managingOrganization, PractitionerRole.organization)",
+      },
+      {
+        fi: '{caller} ei saa muuttaa resurssia {resource}: se kuuluu organisaatiolle {organisations}',
+        sv: '{caller} får inte ändra {resource}: den hör till {organisations}',
+        en: '{caller} may not change {resource}: it belongs to {organisations}',
+      },
+    ],
     sources: [CONNECTION_POINTS, SHARED],
     basis: 'assumption',
     modules: ['simulator/access/fhir-scope.ts'],

@@ -7,10 +7,12 @@
  *   criterion to every Appointment search (so paging and totals stay right), answers "never existed" for
  *   another organisation's appointment or Provenance, and leaves those out of history. Handlers do not
  *   know they are scoped, which is why one view covers search, read, vread, history, `_page` and Bundle
- *   entries alike. Other scheduling resources (Schedule, Slot, …) carry no organisation and stay shared.
+ *   entries alike. A Schedule or Slot belongs to the organisations its actors name (schedule-scope.ts):
+ *   hidden when it names only others; one naming none stays shared, as do the other scheduling resources.
  * - **Writes** are judged before a handler runs (`fhirWriteRefusal`): every Provenance in the body must
- *   name a service organiser in scope, and an appointment changed or nullified by id must be one the
- *   caller may see. The refusal names the organisation and what it tried.
+ *   name a service organiser in scope, an appointment changed or nullified by id must be one the
+ *   caller may see, and a Schedule or Slot written (in the body, or changed by id) may name only
+ *   organisations in scope. The refusal names the organisation and what it tried.
  */
 import type { Bundle, Provenance, Resource } from 'fhir/r4.js';
 import type { StoredResource } from '../domain/fhir.ts';
@@ -18,7 +20,10 @@ import type { Finding } from '../domain/findings.ts';
 import { serviceOrganiserOid } from '../fhir/validation/kanta-profiles.ts';
 import type { FhirRepository, SearchCriterion } from '../store/fhir-types.ts';
 import type { Store } from '../store/types.ts';
+import { maySeeScheduling, outsideScope, schedulingOrganisations } from './schedule-scope.ts';
 import { maySeeOrganiser, organiserFilter, type AccessScope } from './scope.ts';
+
+const SCHEDULING = new Set(['Schedule', 'Slot']);
 
 function organiserCriterion(scope: AccessScope): SearchCriterion {
   return {
@@ -70,7 +75,23 @@ async function storedVisible(
     }
     return provenanceVisible(fhir, scope, stored.resource as Provenance);
   }
+  if (SCHEDULING.has(stored.resourceType)) {
+    const resource = stored.resource ?? (await lastLive(fhir, stored));
+    if (resource === undefined) return true;
+    return maySeeScheduling(scope, (await schedulingOrganisations(fhir, resource)) ?? []);
+  }
   return true;
+}
+
+/** The newest version of a deleted resource that still had content. */
+async function lastLive(fhir: FhirRepository, stored: StoredResource): Promise<Resource | undefined> {
+  const versions = await fhir.history({
+    resourceType: stored.resourceType,
+    id: stored.id,
+    count: 2,
+    offset: 0,
+  });
+  return versions.versions.find((v) => v.resource !== undefined)?.resource;
 }
 
 async function filterVisible(
@@ -109,7 +130,7 @@ export function scopedFhir(fhir: FhirRepository, scope: AccessScope): FhirReposi
         return fhir.search({ ...query, criteria: [...query.criteria, organiserCriterion(scope)] });
       }
       const result = await fhir.search(query);
-      if (query.resourceType !== 'Provenance') return result;
+      if (query.resourceType !== 'Provenance' && !SCHEDULING.has(query.resourceType)) return result;
       const matches = await filterVisible(fhir, scope, result.matches);
       return { ...result, matches, total: result.total - (result.matches.length - matches.length) };
     },
@@ -167,6 +188,38 @@ function changedAppointments(write: FhirWrite): { id: string; at: string }[] {
   return out;
 }
 
+/** Schedules and Slots in a write's body (the resource, or a Bundle's entries). */
+function schedulingOf(body: unknown): { r: Resource; at: string }[] {
+  const resource = body as Resource | undefined;
+  if (resource !== undefined && SCHEDULING.has(resource.resourceType))
+    return [{ r: resource, at: resource.resourceType }];
+  if (resource?.resourceType !== 'Bundle') return [];
+  const out: { r: Resource; at: string }[] = [];
+  ((resource as Bundle).entry ?? []).forEach((e, i) => {
+    if (e.resource !== undefined && SCHEDULING.has(e.resource.resourceType))
+      out.push({ r: e.resource, at: `Bundle.entry[${i}].resource` });
+  });
+  return out;
+}
+
+/** Schedules and Slots a write changes by id: the URL's, or a Bundle entry's `PUT`/`DELETE {type}/<id>`. */
+function changedScheduling(write: FhirWrite): { type: string; id: string; at: string }[] {
+  const out: { type: string; id: string; at: string }[] = [];
+  const type = write.path.type;
+  if (type !== undefined && SCHEDULING.has(type) && write.path.id !== undefined && write.method !== 'GET')
+    out.push({ type, id: write.path.id, at: `${type}.id` });
+  const body = write.body as Bundle | undefined;
+  if (body?.resourceType === 'Bundle') {
+    (body.entry ?? []).forEach((e, i) => {
+      const method = e.request?.method;
+      const m = /^(Schedule|Slot)\/([^/?]+)/.exec(e.request?.url ?? '');
+      if (m && method !== undefined && method !== 'GET' && method !== 'POST')
+        out.push({ type: m[1] ?? '', id: m[2] ?? '', at: `Bundle.entry[${i}].request.url` });
+    });
+  }
+  return out;
+}
+
 /**
  * Why an organisation may not make this write (`FHIR-ACCESS-002`), or undefined when it may.
  * `caller` is how the refusal names it ("organisation 1.2.246.… (Name)").
@@ -195,6 +248,28 @@ export async function fhirWriteRefusal(
         severity: 'error',
         path: at,
         message: `${caller} may not change Appointment/${id}: its service organiser is another organisation`,
+      };
+  }
+  for (const { r, at } of schedulingOf(write.body)) {
+    const others = outsideScope(scope, (await schedulingOrganisations(fhir, r)) ?? []);
+    if (others.length > 0)
+      return {
+        code: 'FHIR-ACCESS-002',
+        severity: 'error',
+        path: r.resourceType === 'Slot' ? `${at}.schedule` : `${at}.actor`,
+        message: `${caller} may not write a ${r.resourceType} of ${others.join(', ')}: a Schedule or Slot belongs to the organisations its schedule's actors name (HealthcareService.providedBy, Location.managingOrganization, PractitionerRole.organization)`,
+      };
+  }
+  for (const { type, id, at } of changedScheduling(write)) {
+    const stored = await fhir.read(type, id);
+    if (!stored?.resource) continue;
+    const others = outsideScope(scope, (await schedulingOrganisations(fhir, stored.resource)) ?? []);
+    if (others.length > 0)
+      return {
+        code: 'FHIR-ACCESS-002',
+        severity: 'error',
+        path: at,
+        message: `${caller} may not change ${type}/${id}: it belongs to ${others.join(', ')}`,
       };
   }
   return undefined;

@@ -6,7 +6,6 @@ import type { Organisation } from '../domain/registry.ts';
 import { PROVENANCE_ROLE_SYSTEM } from '../fhir/validation/kanta-profiles.ts';
 import { ViewerData, provenanceOrganiser } from '../viewer/reader.ts';
 import {
-  eventOrganisation,
   maySeeDocument as documentVisible,
   maySeeEvent,
   maySeeOrganiser,
@@ -129,30 +128,15 @@ describe('access rules', () => {
     expect(maySeeEvent(scope, { channel: 'registry', organisation: '1.2.246.10.1.10.0' })).toBe(false);
     expect(maySeeEvent(scope, { channel: 'fhir', organisation: '1.2.246.10.2.10.0' })).toBe(false);
     expect(maySeeEvent(scope, { channel: 'fhir' })).toBe(false);
-  });
-});
-
-describe('the organisation an event is recorded for in shared mode', () => {
-  const caller = {
-    oid: '1.2.246.10.1.10.0',
-    scope: {
-      registerController: '1.2.246.10.1.10.0',
-      organisations: new Set(['1.2.246.10.1.10.0', '1.2.246.10.1.10.5']),
-    },
-  };
-  it('keeps what the record names in local mode and for the operator', () => {
-    expect(eventOrganisation(undefined, undefined, 'refused')).toBeUndefined();
-    expect(eventOrganisation(undefined, '1.2.246.10.2.10.0', 'refused')).toBe('1.2.246.10.2.10.0');
-  });
-  it('records an event naming no organisation for the caller, whatever its outcome', () => {
-    expect(eventOrganisation(caller, undefined, 'refused')).toBe(caller.oid);
-    expect(eventOrganisation(caller, undefined, 'accepted')).toBe(caller.oid);
-  });
-  it("records a refusal about another organisation's record for the caller, not for that organisation", () => {
-    expect(eventOrganisation(caller, '1.2.246.10.2.10.0', 'refused')).toBe(caller.oid);
-  });
-  it('keeps an organisation in the scope (a unit) and an accepted event as named', () => {
-    expect(eventOrganisation(caller, '1.2.246.10.1.10.5', 'refused')).toBe('1.2.246.10.1.10.5');
-    expect(eventOrganisation(caller, '1.2.246.10.2.10.0', 'accepted')).toBe('1.2.246.10.2.10.0');
+    // A refused request is the calling organisation's, whatever organisation it names (or none).
+    const other = { channel: 'fhir', organisation: '1.2.246.10.2.10.0', outcome: 'refused' } as const;
+    expect(maySeeEvent(scope, { ...other, caller: '1.2.246.10.1.10.0' })).toBe(true);
+    expect(maySeeEvent(scope, { channel: 'fhir', outcome: 'refused', caller: '1.2.246.10.1.10.0' })).toBe(
+      true,
+    );
+    const ours = { channel: 'fhir', organisation: '1.2.246.10.1.10.0', outcome: 'refused' } as const;
+    expect(maySeeEvent(scope, { ...ours, caller: '1.2.246.10.2.10.0' })).toBe(false);
+    // An accepted one is the organisation's it names.
+    expect(maySeeEvent(scope, { ...ours, outcome: 'accepted', caller: '1.2.246.10.2.10.0' })).toBe(true);
   });
 });

@@ -14,8 +14,9 @@
  *   the organisation the register controller is `partOf`, or one of that organisation's units. Any other
  *   Provenance agent (a service provider, an author, a second organisation) grants nothing.
  * - **Submissions (events)** and **scenario runs**: visible when the organisation they name is in that
- *   same set; registry events are nobody's in a register view (an organisation calling the APIs with
- *   its certificate does see the registry events naming it: `organisationEventFilter`).
+ *   same set (for a refused request in shared mode: the calling organisation, `eventOwner`); registry
+ *   events are nobody's in a register view, but an organisation calling the API in shared mode sees
+ *   those naming its scope (`callerEventFilter`).
  *
  * - **Organisations calling the APIs in shared (TLS) mode** (`resolveOrganisationScope`): an organisation
  *   certificate names one organisation. Its scope is that organisation, every unit and register
@@ -29,7 +30,7 @@
  * that expresses it (`…Filter`), so lists are filtered by the store and single reads are checked here.
  */
 import type { ArchivedDocument } from '../domain/cda.ts';
-import type { EventChannel, SubmissionEvent } from '../domain/events.ts';
+import { eventOwner, type EventChannel, type EventOutcome, type SubmissionEvent } from '../domain/events.ts';
 import type { Customer, Organisation, OrganisationKind } from '../domain/registry.ts';
 
 /** What a caller may see: the register controller it acts for and the organisations of that register. */
@@ -175,15 +176,17 @@ export function organiserFilter(scope: AccessScope, only?: string): string[] {
 /** Channels whose events are nobody's in a register view. */
 export const UNSCOPED_CHANNELS: readonly EventChannel[] = ['registry'];
 
+/**
+ * An event is visible when its owner (domain/events.ts `eventOwner`) is in scope: the organisation it
+ * names, but for a refused request the calling organisation (shared mode), so a caller sees every
+ * refusal its requests caused and the organisation a refused request named does not.
+ */
 export function maySeeEvent(
   scope: AccessScope,
-  event: Pick<SubmissionEvent, 'organisation' | 'channel'>,
+  event: Pick<SubmissionEvent, 'organisation' | 'caller' | 'channel'> & { outcome?: EventOutcome },
 ): boolean {
-  return (
-    event.organisation !== undefined &&
-    !UNSCOPED_CHANNELS.includes(event.channel) &&
-    scope.organisations.has(event.organisation)
-  );
+  const owner = eventOwner(event);
+  return owner !== undefined && !UNSCOPED_CHANNELS.includes(event.channel) && scope.organisations.has(owner);
 }
 
 /** The event query filter of the event rule. */
@@ -195,36 +198,14 @@ export function eventFilter(scope: AccessScope): {
 }
 
 /**
- * The organisation an event is recorded for in shared mode, so the caller always sees the events its
- * own requests caused and other organisations do not:
- * - an event that names no organisation (a request refused before the record's organiser or custodian
- *   was known, a write of a resource that names none) is the calling organisation's;
- * - a refusal that names an organisation outside the caller's scope (another organisation's record) is
- *   the caller's too: the refused request is its own, and the other organisation did nothing.
- * Otherwise, and in local mode and for the operator (no `caller`), the organisation the record names.
+ * The event filter of an organisation calling the API in shared mode (`/events`, `/events/stream`):
+ * the events it owns, registry events included. A registry event names the organisation whose data
+ * changed (its customer record, its registration, test persons issued for it), so the organisation
+ * sees the changes the operator made to its own data, as a deployment test waits for them; another
+ * organisation's stay hidden. The register view of the viewer keeps registry events out (`eventFilter`).
  */
-export function eventOrganisation(
-  caller: { oid: string; scope: AccessScope } | undefined,
-  named: string | undefined,
-  outcome: string,
-): string | undefined {
-  if (caller === undefined) return named;
-  if (named === undefined) return caller.oid;
-  return outcome === 'refused' && !caller.scope.organisations.has(named) ? caller.oid : named;
-}
-
-/**
- * The event rule of the shared-mode APIs (`GET /events`, `/events/stream` with an organisation's
- * certificate): the events naming an organisation in its scope, registry events included. Unlike a
- * register view (the archivist's, above), an organisation calling with its certificate is the subject of
- * its registry events (its customer record changed, test persons issued for it), and a scenario it runs
- * waits for them; registry events naming another organisation, or none, stay hidden.
- */
-export function organisationEventFilter(scope: AccessScope): {
-  organisations: string[];
-  excludeChannels: readonly EventChannel[];
-} {
-  return { organisations: [...scope.organisations].sort(), excludeChannels: [] };
+export function callerEventFilter(scope: AccessScope): { organisations: string[] } {
+  return { organisations: [...scope.organisations].sort() };
 }
 
 /** A run belongs to the organisation its scenario names; a run naming none is nobody's. */

@@ -28,7 +28,7 @@ import type {
 } from '../domain/cda.ts';
 import type { Store, StoreSession } from '../store/types.ts';
 import type { EventKind, NewEvent } from '../domain/events.ts';
-import { eventOrganisation, maySeeCustodian, type AccessScope } from '../access/scope.ts';
+import { maySeeCustodian, type AccessScope } from '../access/scope.ts';
 import type { AckCode } from './ack.ts';
 import { isReplaceInteraction, readSubmissionOffloaded, type Submission } from './envelope.ts';
 import { documentOidOf, extractHeader, tsToIso } from './header.ts';
@@ -81,8 +81,8 @@ export interface UnreadRequest {
   repository: ArchiveRepositoryKind;
   mode: ValidationMode;
   requestId?: string;
-  /** Shared (TLS) mode: the calling organisation, whose event the refusal is. */
-  caller?: { oid: string; scope: AccessScope };
+  /** Shared (TLS) mode: the calling organisation's OID, so the refusal is in its own event log. */
+  caller?: string;
 }
 
 export interface ArchiveIntakeOptions {
@@ -291,8 +291,8 @@ export class ArchiveIntake {
       resourceIds: [],
       findings: [finding],
       summary: `refused (AR): ${finding.code} ${finding.message}`,
-      ...(request.caller === undefined ? {} : { organisation: request.caller.oid }),
       ...(request.requestId === undefined ? {} : { requestId: request.requestId }),
+      ...(request.caller === undefined ? {} : { caller: request.caller }),
       details: { repository: request.repository },
     });
     return {
@@ -400,12 +400,10 @@ export class ArchiveIntake {
         ...(message ? { interaction: message.interactionId } : { interaction: 'bare-cda' }),
       },
     };
-    const organisation = eventOrganisation(
-      request.caller,
-      e.organisation ?? message?.representedOrganisation,
-      e.outcome,
-    );
+    const organisation = e.organisation ?? message?.representedOrganisation;
     if (organisation !== undefined) event.organisation = organisation;
+    // Shared mode: the certificate's organisation, so a refusal is the caller's own (eventOwner).
+    if (request.caller !== undefined) event.caller = request.caller.oid;
     const patient = header?.patient?.id.extension;
     if (patient !== undefined) event.patient = patient;
     if (request.requestId !== undefined) event.requestId = request.requestId;

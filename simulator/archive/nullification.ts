@@ -39,7 +39,7 @@ export async function nullifyDocument(
   events: EventLog,
   oid: string,
   body: NullifyRequest,
-  options: { now: Date; requestId?: string },
+  options: { now: Date; requestId?: string; caller?: string },
 ): Promise<NullifyResult> {
   const reason = text(body.reason);
   const by = text(body.by);
@@ -106,6 +106,7 @@ export async function nullifyDocument(
         findings: [],
         summary: `nullified ${oid} (set ${doc.setId}, ${versions.length} version${versions.length === 1 ? '' : 's'}) by ${by}: ${reason}`,
         ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
+        ...(options.caller === undefined ? {} : { caller: options.caller }),
       },
       tx,
     );

@@ -58,7 +58,7 @@ function unread(
     repository,
     mode,
     ...(requestId === undefined ? {} : { requestId }),
-    ...(caller?.kind === 'organisation' && { caller: { oid: caller.oid, scope: caller.scope } }),
+    ...(caller?.kind === 'organisation' ? { caller: caller.oid } : {}),
   };
 }
 
@@ -303,6 +303,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
         {
           now: new Date(),
           ...(requestId === undefined ? {} : { requestId }),
+          ...(caller?.kind === 'organisation' ? { caller: caller.oid } : {}),
         },
       );
       if (!result.ok) {

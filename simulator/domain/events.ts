@@ -58,6 +58,12 @@ export interface SubmissionEvent {
   outcome: EventOutcome;
   /** Submitting or owning organisation OID. */
   organisation?: string;
+  /**
+   * Shared (TLS) mode: the organisation whose certificate made the request (absent in local mode and
+   * for the operator). It makes the event the caller's when the submission names no organisation of
+   * its own or was refused (`eventOwner`).
+   */
+  caller?: string;
   /** Patient identity code (test range) or temporary ID. */
   patient?: string;
   /** Ids of what was stored or referred to: `Appointment/123/_history/2`, document OIDs. */
@@ -72,6 +78,24 @@ export interface SubmissionEvent {
 }
 
 export type NewEvent = Omit<SubmissionEvent, 'seq' | 'at'> & { at?: string };
+
+/**
+ * The organisation an event belongs to when access is scoped (the event rule of
+ * simulator/access/scope.ts, and the store's indexed `owner` column that filters by it). A refused
+ * request is the caller's: it sees every refusal its own requests caused, including one refused before
+ * the record's organisation was read (an update without If-Match) or one naming another organisation
+ * (which that organisation does not see). An accepted submission is the organisation it names, else
+ * the caller's. Without a caller (local mode, the operator) it is the named organisation.
+ */
+export function eventOwner(event: {
+  organisation?: string | undefined;
+  caller?: string | undefined;
+  outcome?: EventOutcome | undefined;
+}): string | undefined {
+  return event.outcome === 'refused'
+    ? (event.caller ?? event.organisation)
+    : (event.organisation ?? event.caller);
+}
 
 /** What an archivist looked at in the viewer. */
 export type AccessAction =

@@ -9,7 +9,7 @@
 import { Router, type Request } from 'express';
 import type { EventQuery, Store } from '../store/types.ts';
 import type { EventChannel, EventOutcome } from '../domain/events.ts';
-import { organisationEventFilter, type AccessScope } from '../access/scope.ts';
+import { callerEventFilter, type AccessScope } from '../access/scope.ts';
 import { badRequest } from '../http/errors.ts';
 import { scopeOf } from '../http/tls-auth.ts';
 import type { EventLog } from './log.ts';
@@ -60,18 +60,14 @@ export function parseEventQuery(req: Request): EventQuery {
 }
 
 /**
- * Shared (TLS) mode: an organisation reads only the events of its scope, registry events naming it
- * included (`organisationEventFilter`, simulator/access/scope.ts); an `organisation` filter outside it
- * matches nothing.
+ * Shared (TLS) mode: an organisation reads only the events it owns (`callerEventFilter` of
+ * simulator/access/scope.ts: those naming an organisation of its scope, registry changes to its data
+ * included, and the refusals of its own requests). An `organisation` filter narrows within them; it
+ * never widens them.
  */
 function scoped(query: EventQuery, scope: AccessScope | undefined): EventQuery {
   if (!scope) return query;
-  const filter = organisationEventFilter(scope);
-  const organisations =
-    query.organisation === undefined
-      ? filter.organisations
-      : filter.organisations.filter((o) => o === query.organisation);
-  return { ...query, organisations, excludeChannels: filter.excludeChannels };
+  return { ...query, ...callerEventFilter(scope) };
 }
 
 export interface EventRoutes {

@@ -10,7 +10,6 @@ import type { Config } from '../config.ts';
 import type { ValidationMode } from '../domain/policy.ts';
 import type { EventLog } from '../events/log.ts';
 import type { Logger } from '../logger.ts';
-import type { AccessScope } from '../access/scope.ts';
 import type { Store } from '../store/types.ts';
 import type { Outcome } from './outcomes.ts';
 import type { PageCursors } from './paging.ts';
@@ -36,6 +35,11 @@ export interface FhirRequest {
   /** The language finding messages are answered in (Accept-Language, else the operator's default). */
   lang?: Lang;
   requestId: string;
+  /**
+   * Shared (TLS) mode: the OID of the organisation whose certificate made the request, recorded on its
+   * events (domain/events.ts `caller`). Absent in local mode and for the operator.
+   */
+  caller?: string;
   /** Absolute base of the FHIR endpoint, e.g. `http://127.0.0.1:8080/fhir`. */
   baseUrl: string;
   /** Set by a handler that recorded its own event, so the router does not record a generic one. */
@@ -55,17 +59,6 @@ export interface FhirContext {
   version: string;
   /** Runs a request against the route table (Bundle entries use it). */
   dispatch: (req: FhirRequest) => Promise<HandlerResult>;
-  /**
-   * Shared (TLS) mode: the organisation the client certificate names and its scope. A refused request's
-   * event is recorded for it, so the caller sees the events its own requests caused.
-   */
-  caller?: CallingOrganisation;
-}
-
-/** The organisation a request comes from in shared mode. */
-export interface CallingOrganisation {
-  oid: string;
-  scope: AccessScope;
 }
 
 export interface ResponseMeta {

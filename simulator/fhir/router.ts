@@ -14,7 +14,7 @@ import { MODE_HEADER, parseModeHeader, type ValidationMode } from '../domain/pol
 import type { EventLog } from '../events/log.ts';
 import { fhirWriteRefusal, scopedStore } from '../access/fhir-scope.ts';
 import { fromBodyParserError } from '../http/errors.ts';
-import { callerOf, describeCaller } from '../http/tls-auth.ts';
+import { callerOf, describeCaller, scopeOf } from '../http/tls-auth.ts';
 import { MAX_FHIR_ELEMENTS, countJsonValues } from '../http/limits.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
@@ -253,13 +253,9 @@ export function fhirRouter(options: FhirRouterOptions): Router {
   // Shared (TLS) mode: an organisation's requests run against the store seen through its scope, Bundle
   // entries included (simulator/access/fhir-scope.ts).
   const contextFor = (res: Response): FhirContext => {
-    const caller = callerOf(res);
-    if (caller?.kind !== 'organisation') return ctx;
-    const scoped: FhirContext = {
-      ...ctx,
-      store: scopedStore(ctx.store, caller.scope),
-      caller: { oid: caller.oid, scope: caller.scope },
-    };
+    const scope = scopeOf(res);
+    if (!scope) return ctx;
+    const scoped: FhirContext = { ...ctx, store: scopedStore(ctx.store, scope) };
     scoped.dispatch = (sub) => dispatchIn(scoped, sub);
     return scoped;
   };
@@ -268,6 +264,9 @@ export function fhirRouter(options: FhirRouterOptions): Router {
 
   const handle = async (req: Request, res: Response): Promise<void> => {
     const requestId = String(res.locals.requestId ?? '');
+    const caller = callerOf(res);
+    // The calling organisation goes on every event of the request (refusals are then its own).
+    const callerOrg = caller?.kind === 'organisation' ? caller.oid : undefined;
     let fhirReq: FhirRequest | undefined;
     let route: Route | undefined;
     let allow: string[] = [];
@@ -303,7 +302,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
           ),
         );
       fhirReq = toFhirRequest(req, matched.route, matched.params, query, options, requestId);
-      const caller = callerOf(res);
+      if (callerOrg !== undefined) fhirReq.caller = callerOrg;
       const refusal =
         caller?.kind === 'organisation' && !isQuery(route) && req.method !== 'GET'
           ? await fhirWriteRefusal(ctx.store.fhir, caller.scope, describeCaller(caller), fhirReq)
@@ -322,8 +321,9 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     const status = statusOf(outcome);
     // Every submission is in the event log: a refusal before a handler could record it is recorded here.
     if (status >= 400 && req.method !== 'GET' && !isQuery(route) && fhirReq?.recorded !== true) {
-      await recordRefusedRequest(contextFor(res), fhirReq, {
+      await recordRefusedRequest(ctx, fhirReq, {
         requestId,
+        caller: callerOrg,
         method: req.method,
         path: req.originalUrl.split('?')[0] ?? '',
         findings: outcome.findings,

@@ -11,7 +11,6 @@ import { INVALID_TAG_CODE, KANTASIM_TAG_SYSTEM, type StoredResource } from '../d
 import type { StoreSession } from '../store/types.ts';
 import type { EventOutcome, NewEvent } from '../domain/events.ts';
 import { appointmentIndex } from './appointment-index.ts';
-import { eventOrganisation } from '../access/scope.ts';
 import type { FhirContext, FhirRequest } from './context.ts';
 import { badRequest, FhirError } from './outcomes.ts';
 import { extractIndex } from './search-params.ts';
@@ -103,9 +102,9 @@ export async function recordEvent(
   await ctx.events.record(
     {
       ...rest,
-      organisation: eventOrganisation(ctx.caller, rest.organisation, rest.outcome),
       channel: 'fhir',
       requestId: req.requestId,
+      ...(req.caller === undefined ? {} : { caller: req.caller }),
       details: { ...rest.details, mode: req.mode, invalidStored: invalidStored === true, status },
     },
     session,
@@ -119,7 +118,15 @@ export async function recordEvent(
 export async function recordRefusedRequest(
   ctx: FhirContext,
   req: FhirRequest | undefined,
-  refusal: { requestId: string; method: string; path: string; findings: Finding[]; status: number },
+  refusal: {
+    requestId: string;
+    /** The calling organisation (shared mode), so the refusal is in its own event log. */
+    caller?: string | undefined;
+    method: string;
+    path: string;
+    findings: Finding[];
+    status: number;
+  },
 ): Promise<void> {
   try {
     await recordEvent(
@@ -132,6 +139,7 @@ export async function recordRefusedRequest(
         queryKeys: [],
         mode: ctx.config.mode,
         requestId: refusal.requestId,
+        ...(refusal.caller === undefined ? {} : { caller: refusal.caller }),
         baseUrl: '',
       },
       {

@@ -145,6 +145,46 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.events.list({ channel: 'archive', outcome: 'refused' })).toHaveLength(1);
         expect(await store.events.list({ limit: 1 })).toHaveLength(1);
       });
+
+      it("an organisation scope lists the events it owns: a refusal is the caller's", async () => {
+        const base = { channel: 'fhir' as const, resourceIds: [], findings: [], summary: '' };
+        const refused = await store.events.append({
+          ...base,
+          kind: 'request.refused',
+          outcome: 'refused',
+          organisation: '1.2.246.10.2.10.0',
+          caller: '1.2.246.10.1.10.0',
+        });
+        const unnamed = await store.events.append({
+          ...base,
+          kind: 'request.refused',
+          outcome: 'refused',
+          caller: '1.2.246.10.1.10.0',
+        });
+        const accepted = await store.events.append({
+          ...base,
+          kind: 'appointment.store',
+          outcome: 'accepted',
+          organisation: '1.2.246.10.2.10.0',
+          caller: '1.2.246.10.1.10.0',
+        });
+        const seqs = async (organisations: string[]): Promise<number[]> =>
+          (await store.events.list({ organisations })).map((e) => e.seq);
+        expect(await seqs(['1.2.246.10.1.10.0'])).toEqual([refused.seq, unnamed.seq]);
+        expect(await seqs(['1.2.246.10.2.10.0'])).toEqual([accepted.seq]);
+        expect(await seqs(['1.2.246.10.1.10.0', '1.2.246.10.2.10.0'])).toEqual([
+          refused.seq,
+          unnamed.seq,
+          accepted.seq,
+        ]);
+        expect((await store.events.list({ organisation: '1.2.246.10.2.10.0' })).map((e) => e.seq)).toEqual([
+          refused.seq,
+          accepted.seq,
+        ]);
+        expect((await store.events.list({})).find((e) => e.seq === refused.seq)).toMatchObject({
+          caller: '1.2.246.10.1.10.0',
+        });
+      });
     });
 
     describe('transactions', () => {

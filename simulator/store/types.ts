@@ -87,7 +87,10 @@ export interface EventQuery {
   patient?: string;
   outcome?: EventOutcome;
   kind?: string;
-  /** Only events whose organisation is one of these (an empty list matches nothing). */
+  /**
+   * Only events owned by one of these organisations (domain/events.ts `eventOwner`: the named
+   * organisation, or the calling one for a refusal); an empty list matches nothing.
+   */
   organisations?: readonly string[];
   /** Leave out events of these channels. */
   excludeChannels?: readonly EventChannel[];

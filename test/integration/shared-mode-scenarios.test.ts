@@ -1,72 +1,68 @@
 /**
- * The shipped scenarios in shared (TLS) mode: the simulator serves HTTPS with TLS client authentication
- * and the fixture world seeded; the reference vendor system (examples/vendor-ehr) runs as a child
- * process presenting its organisation's client certificate; the runner runs that organisation's
- * scenarios with the same certificate (`kantasim run --cert --key --ca`). Certificates come from
- * kantasim's own CA in a temp directory.
+ * Every shipped scenario in shared (TLS) mode: the simulator serves HTTPS with TLS client
+ * authentication and the fixture world seeded. Each scenario belongs to the organisation its
+ * `vars.org` names; the scenarios are grouped by it, and each group runs with that organisation's
+ * certificate (`kantasim run --cert --key --ca`), against the reference vendor system
+ * (examples/vendor-ehr, a child process) presenting the same certificate when a scenario of the group
+ * drives one. The registry writes of the setups are the operator's (`--operator-cert`). Certificates
+ * come from kantasim's own CA in a temp directory. One simulator serves the whole file.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORG_NOT_DEPLOYED, ORG_READY } from '../../fixtures/fhir/appointment.ts';
+import { parse } from 'yaml';
+import { collectScenarioFiles } from '../../runner/load.ts';
 import type { RunResult } from '../../runner/types.ts';
 import {
   initCa,
   issueOperatorCertificate,
   issueOrganisationCertificate,
+  issueToken,
   type IssuedFiles,
 } from '../../simulator/http/tls-ca.ts';
+import { OPERATOR_SUBJECT } from '../../simulator/http/tls-auth.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { startTestSimulator } from '../support/sim.ts';
-import { kantasimRun, tempDir } from './runner-harness.ts';
+import { kantasimRun, tempDir, writeScenario } from './runner-harness.ts';
 import { spawnVendorEhr, type VendorEhrProcess } from './vendor-ehr-harness.ts';
 
+/** The organisations of the shipped scenarios, with the names their certificates carry. */
+const NAMES: Record<string, string> = {
+  '1.2.246.10.3210987.10.0': 'Kuusijärven hyvinvointialue',
+  '1.2.246.10.2654321.10.0': 'Hoivapalvelu Lumme Oy',
+  '1.2.246.10.1234567.10.0': 'Lääkäriasema Harjoitus Oy',
+};
+
+interface Group {
+  org: string;
+  files: string[];
+  /** Whether a scenario of the group drives the vendor system (a `sut:` action). */
+  needsSut: boolean;
+}
+
+/** The shipped scenario files grouped by the organisation their `vars.org` names. */
+function groupsByOrganisation(): Group[] {
+  const groups = new Map<string, Group>();
+  for (const file of collectScenarioFiles(['scenarios'])) {
+    const text = readFileSync(file, 'utf8');
+    const doc = parse(text) as { organisation?: string; vars?: { org?: string } };
+    const org = doc.vars?.org ?? doc.organisation ?? '';
+    const group = groups.get(org) ?? { org, files: [], needsSut: false };
+    group.files.push(file);
+    group.needsSut ||= /^\s+sut:/m.test(text);
+    groups.set(org, group);
+  }
+  return [...groups.values()];
+}
+
+const groups = groupsByOrganisation();
 const caDir = mkdtempSync(join(tmpdir(), 'kantasim-ca-'));
 let sim: RunningServer;
 let operator: IssuedFiles;
 
 const tlsArgs = (f: IssuedFiles): string[] => ['--cert', f.cert, '--key', f.key, '--ca', f.ca];
-
-/**
- * Every shipped scenario, grouped by the organisation it belongs to (its `organisation:` / `vars.org`).
- * A group with a system-under-test step runs against a vendor-ehr presenting that organisation's
- * certificate. Together they are scenarios/**\/*.yaml (the last test checks none is left out).
- */
-const GROUPS: { org: string; name: string; sut: boolean; scenarios: string[] }[] = [
-  {
-    org: ORG_READY,
-    name: 'Kuusijärven hyvinvointialue',
-    sut: true,
-    scenarios: [
-      'scenarios/pta/first-deployment.yaml',
-      'scenarios/pta/expansions.yaml',
-      'scenarios/pta-appointment/appointment-booking.yaml',
-      'scenarios/readiness/kuusijarvi-ready.yaml',
-      'scenarios/rehearsals/real-identity-refused.yaml',
-      // Its refusal (KANTA-APPT-020) is recorded before the appointment's organiser is read: the event is
-      // the calling organisation's, so its scoped /events shows it.
-      'scenarios/rehearsals/update-without-if-match.yaml',
-      'scenarios/rehearsals/wrong-version-refused.yaml',
-    ],
-  },
-  {
-    org: ORG_NOT_DEPLOYED,
-    name: 'Hoivapalvelu Lumme Oy',
-    sut: true,
-    scenarios: [
-      'scenarios/readiness/lumme-social-ready.yaml',
-      'scenarios/rehearsals/undeployed-group-refused.yaml',
-      'scenarios/social-welfare/deployment.yaml',
-    ],
-  },
-  {
-    org: '1.2.246.10.1234567.10.0',
-    name: 'Lääkäriasema Harjoitus Oy',
-    sut: false,
-    scenarios: ['scenarios/readiness/harjoitus-not-ready.yaml'],
-  },
-];
 
 beforeAll(async () => {
   await initCa(caDir);
@@ -78,17 +74,24 @@ afterAll(async () => {
   await sim.close();
 });
 
-describe("an organisation's shipped scenarios in shared mode", () => {
-  for (const group of GROUPS) {
-    it(`${group.name}'s scenarios pass with its certificate, the registry setup with the operator's`, async () => {
-      const cert = await issueOrganisationCertificate(caDir, { org: group.org, name: group.name });
-      const ehr: VendorEhrProcess | undefined = group.sut
-        ? await spawnVendorEhr(sim.url, undefined, tlsArgs(cert))
-        : undefined;
+describe('every shipped scenario in shared mode', () => {
+  it('each belongs to an organisation with a certificate name', () => {
+    expect(groups.map((g) => g.org).sort()).toEqual(Object.keys(NAMES).sort());
+    expect(groups.flatMap((g) => g.files).length).toBe(collectScenarioFiles(['scenarios']).length);
+  });
+
+  for (const group of groups) {
+    it(`${NAMES[group.org] ?? group.org}: its scenarios pass with its certificate, the registry setup with the operator's`, async () => {
+      const cert = await issueOrganisationCertificate(caDir, {
+        org: group.org,
+        name: NAMES[group.org] ?? group.org,
+      });
+      let ehr: VendorEhrProcess | undefined;
       try {
+        if (group.needsSut) ehr = await spawnVendorEhr(sim.url, undefined, tlsArgs(cert));
         const out = join(tempDir(), 'run.json');
         const r = await kantasimRun([
-          ...group.scenarios,
+          ...group.files,
           '--sim',
           sim.url,
           ...(ehr ? ['--sut', ehr.url] : []),
@@ -97,30 +100,122 @@ describe("an organisation's shipped scenarios in shared mode", () => {
           '--json',
           out,
           ...tlsArgs(cert),
-          // The registry writes of the setup (test persons, customer state) are the operator's.
           '--operator-cert',
           operator.cert,
           '--operator-key',
           operator.key,
         ]);
         const run = JSON.parse(readFileSync(out, 'utf8')) as RunResult;
+        expect(run.scenarios).toHaveLength(group.files.length);
         expect(
           run.scenarios.map((s) => [s.id, s.verdict, s.message]),
           r.out + r.err,
         ).toEqual(run.scenarios.map((s) => [s.id, 'pass', undefined]));
-        expect(run.scenarios).toHaveLength(group.scenarios.length);
         expect(r.exitCode, r.out + r.err).toBe(0);
       } finally {
         await ehr?.stop();
       }
-    }, 120_000);
+    }, 180_000);
   }
+});
 
-  it('the groups hold every shipped scenario', () => {
-    const shipped = readdirSync('scenarios', { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => `scenarios/${f.split(sep).join('/')}`)
-      .sort();
-    expect(GROUPS.flatMap((g) => g.scenarios).sort()).toEqual(shipped);
+describe('refusals and tokens in shared mode', () => {
+  const KUUSIJARVI = '1.2.246.10.3210987.10.0';
+  let cert: IssuedFiles;
+  beforeAll(async () => {
+    cert = await issueOrganisationCertificate(caDir, { org: KUUSIJARVI, name: NAMES[KUUSIJARVI] ?? '' });
   });
+
+  it("a refused step says whom the certificate names and the simulator's reason", async () => {
+    const dir = tempDir();
+    // A registry write with the organisation's certificate only (no --operator-cert): 403.
+    const file = writeScenario(
+      dir,
+      'operator-only.yaml',
+      `id: operator-only
+title: A registry write needs the operator
+description: Only the operator may change the registry in shared mode.
+service: pta
+organisation: '${KUUSIJARVI}'
+steps:
+  - id: write
+    title: Change the customer data
+    do:
+      fixture:
+        method: PUT
+        path: /registry/customers/${KUUSIJARVI}
+        body: {}
+`,
+    );
+    const out = join(dir, 'run.json');
+    const r = await kantasimRun([file, '--sim', sim.url, '--timeout', '5', '--json', out, ...tlsArgs(cert)]);
+    expect(r.exitCode, r.out + r.err).toBe(1);
+    const run = JSON.parse(readFileSync(out, 'utf8')) as RunResult;
+    const message = JSON.stringify(run.scenarios[0]?.steps[0]);
+    expect(message).toContain(`PUT ${sim.url}/registry/customers/${KUUSIJARVI}`);
+    expect(message).toContain('403');
+    expect(message).toContain('access-operator-only');
+    expect(message).toContain(
+      `sent as organisation ${KUUSIJARVI} (Kuusijärven hyvinvointialue) with its certificate`,
+    );
+  }, 60_000);
+
+  it('with --require-jwt a scenario passes with --token and --operator-token, and says why without', async () => {
+    const jwt = await startTestSimulator({ tls: { caDir }, seed: true, requireJwt: true });
+    try {
+      const dir = tempDir();
+      const tokenFile = join(dir, 'org.jwt');
+      const operatorTokenFile = join(dir, 'operator.jwt');
+      writeFileSync(tokenFile, `${await issueToken(caDir, { org: KUUSIJARVI })}\n`);
+      writeFileSync(operatorTokenFile, await issueToken(caDir, { subject: OPERATOR_SUBJECT }));
+      const args = [
+        'scenarios/readiness/kuusijarvi-ready.yaml',
+        '--sim',
+        jwt.url,
+        '--timeout',
+        '5',
+        ...tlsArgs(cert),
+        '--operator-cert',
+        operator.cert,
+        '--operator-key',
+        operator.key,
+      ];
+      const out = join(dir, 'run.json');
+      const ok = await kantasimRun([
+        ...args,
+        '--json',
+        out,
+        '--token',
+        tokenFile,
+        '--operator-token',
+        operatorTokenFile,
+      ]);
+      const run = JSON.parse(readFileSync(out, 'utf8')) as RunResult;
+      expect(
+        run.scenarios.map((s) => [s.id, s.verdict, s.message]),
+        ok.out + ok.err,
+      ).toEqual([['readiness-kuusijarvi', 'pass', undefined]]);
+      expect(ok.exitCode).toBe(0);
+      // The organisation's token can come from standard input (`--token -`).
+      const piped = await kantasimRun(
+        [...args, '--no-record', '--token', '-', '--operator-token', operatorTokenFile],
+        { input: Readable.from([await issueToken(caDir, { org: KUUSIJARVI })]) },
+      );
+      expect(piped.exitCode, piped.out + piped.err).toBe(0);
+      // Without the tokens every request gets 401 without a body; the runner says what is missing.
+      const without = await kantasimRun([...args, '--no-record']);
+      expect(without.exitCode).not.toBe(0);
+      expect(without.out + without.err).toContain(
+        `no bearer token: this kantasim wants one (serve --require-jwt) (sent as`,
+      );
+      expect(without.out + without.err).toContain('give kantasim run --token FILE');
+      // A token file that holds no token is refused before anything is sent.
+      writeFileSync(tokenFile, 'not a token');
+      const bad = await kantasimRun([...args, '--token', tokenFile]);
+      expect(bad.exitCode).toBe(2);
+      expect(bad.err).toContain('not a JSON Web Token');
+    } finally {
+      await jwt.close();
+    }
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Appointment, Bundle, OperationOutcome, Provenance } from 'fhir/r4.js';
+import type { Bundle, OperationOutcome, Provenance } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ptaMessage } from '../../fixtures/cda/index.ts';
 import {
@@ -178,34 +178,6 @@ describe('the bar', () => {
     expect(JSON.stringify(res.body)).toContain(ORG_KIELO);
   });
 
-  it('a refused request is an event of the calling organisation, and only of it', async () => {
-    type Ev = { requestId?: string; organisation?: string; outcome: string; findings: { code: string }[] };
-    const eventOf = async (who: 'A' | 'B', requestId: string): Promise<Ev | undefined> =>
-      ((await call(who, 'GET', '/events?limit=1000')).body as { events: Ev[] }).events.find(
-        (e) => e.requestId === requestId,
-      );
-    // A's own update without If-Match: refused (428) before the appointment's organiser is read.
-    const current = (await call('A', 'GET', `/fhir/Appointment/${appointmentId}`)).body as Appointment;
-    const noIfMatch = crypto.randomUUID();
-    const refused = await call('A', 'PUT', `/fhir/Appointment/${appointmentId}`, current, {
-      'X-Request-Id': noIfMatch,
-    });
-    expect(refused.status).toBe(428);
-    expect((await eventOf('A', noIfMatch))?.organisation).toBe(ORG_READY);
-    expect(await eventOf('B', noIfMatch)).toBeUndefined();
-    // B changing A's appointment: B's refusal (403), not A's event.
-    const asA = crypto.randomUUID();
-    const forbidden = await call('B', 'PUT', `/fhir/Appointment/${appointmentId}`, current, {
-      'X-Request-Id': asA,
-      'If-Match': 'W/"1"',
-    });
-    expect(forbidden.status).toBe(403);
-    const bs = await eventOf('B', asA);
-    expect(bs?.organisation).toBe(ORG_KIELO);
-    expect(bs?.findings.map((f) => f.code)).toContain('FHIR-ACCESS-002');
-    expect(await eventOf('A', asA)).toBeUndefined();
-  });
-
   it("B cannot find A's appointments or read A's events, while A reads its own", async () => {
     const found = await search('B', hetu);
     expect(found.status).toBe(200);
@@ -224,6 +196,58 @@ describe('the bar', () => {
     });
     expect(res.status).toBe(403);
     expect(codesOf(res.body)).toContain('FHIR-ACCESS-002');
+  });
+
+  it("every refusal is in the caller's own event log, never in another organisation's", async () => {
+    /** The refused events `who` sees for one request id. */
+    const seen = async (who: 'A' | 'B', requestId: string): Promise<{ findings: { code: string }[] }[]> => {
+      const res = await call(who, 'GET', '/events?outcome=refused&limit=1000');
+      expect(res.status).toBe(200);
+      return (res.body as { events: { requestId?: string; findings: { code: string }[] }[] }).events.filter(
+        (e) => e.requestId === requestId,
+      );
+    };
+    const codes = (events: { findings: { code: string }[] }[]): string[] =>
+      events.flatMap((e) => e.findings.map((f) => f.code));
+    // A refusal logged before the appointment's organiser is read: an update without If-Match.
+    const noIfMatch = crypto.randomUUID();
+    const update = await call('A', 'PUT', `/fhir/Appointment/${appointmentId}`, kantaAppointment({ hetu }), {
+      'X-Request-Id': noIfMatch,
+    });
+    expect(update.status).toBe(428);
+    expect(codes(await seen('A', noIfMatch))).toContain('KANTA-APPT-020');
+    expect(await seen('B', noIfMatch)).toEqual([]);
+    // A refusal naming another organisation (B submitting for A's organiser) is B's, not A's.
+    const asA = crypto.randomUUID();
+    const foreign = await call(
+      'B',
+      'POST',
+      '/fhir',
+      storeBundle(kantaAppointment({ hetu, identifier: 'AJ-TLS-B-AS-A-2' })),
+      { 'X-Request-Id': asA },
+    );
+    expect(foreign.status).toBe(403);
+    expect(codes(await seen('B', asA))).toContain('FHIR-ACCESS-002');
+    expect(await seen('A', asA)).toEqual([]);
+    // An archive submission refused before its body was read (a wrong mode header).
+    const badMode = crypto.randomUUID();
+    const archived = await call('B', 'POST', '/archive/pta', ptaMessage().message, {
+      'Content-Type': 'text/xml',
+      'X-Kantasim-Mode': 'sideways',
+      'X-Request-Id': badMode,
+    });
+    expect(archived.status).toBe(400);
+    expect(codes(await seen('B', badMode))).toContain('CDA-MSG-014');
+    expect(await seen('A', badMode)).toEqual([]);
+    // An archive submission for another organisation's register is the caller's refusal.
+    const custodian = crypto.randomUUID();
+    const intoA = await call('B', 'POST', '/archive/pta', ptaMessage().message, {
+      'Content-Type': 'text/xml',
+      'X-Request-Id': custodian,
+    });
+    expect(intoA.status).toBe(403);
+    expect(codes(await seen('B', custodian))).toContain('CDA-ACCESS-001');
+    expect(await seen('A', custodian)).toEqual([]);
   });
 });
 
@@ -273,17 +297,17 @@ describe('every read endpoint as two organisations', () => {
       ['A', ORG_KIELO],
       ['B', ORG_READY],
     ] as const) {
-      const list = (await call(who, 'GET', '/events')).body as {
-        events: { organisation?: string; channel: string }[];
-      };
+      type Listed = { organisation?: string; caller?: string; outcome: string; channel: string };
+      const own = who === 'A' ? ORG_READY : ORG_KIELO;
+      // The other organisation's events (registry changes included) are never shown; only the
+      // caller's own refused attempts naming it (a submission for its organiser) are, as they are the caller's.
+      const others = (events: Listed[]): Listed[] =>
+        events.filter((e) => e.organisation === other && e.caller !== own);
+      const list = (await call(who, 'GET', '/events')).body as { events: Listed[] };
       expect(list.events.length).toBeGreaterThan(0);
-      expect(list.events.some((e) => e.organisation === other)).toBe(false);
-      // Registry events are seen only when they name an organisation of the caller's scope, never none.
-      expect(
-        list.events.filter((e) => e.channel === 'registry').every((e) => e.organisation !== undefined),
-      ).toBe(true);
-      const asOther = (await call(who, 'GET', `/events?organisation=${other}`)).body as { events: unknown[] };
-      expect(asOther.events).toEqual([]);
+      expect(others(list.events)).toEqual([]);
+      const asOther = (await call(who, 'GET', `/events?organisation=${other}`)).body as { events: Listed[] };
+      expect(asOther.events.every((e) => e.caller === own && e.outcome === 'refused')).toBe(true);
     }
   });
 
@@ -297,6 +321,115 @@ describe('every read endpoint as two organisations', () => {
       const runs = await call(who, 'GET', `/runs?organisation=${who === 'A' ? ORG_KIELO : ORG_READY}`);
       expect((runs.body as { runs: unknown[] }).runs).toEqual([]);
     }
+  });
+});
+
+describe('Schedule and Slot as two organisations', () => {
+  const ids = { service: '', schedule: '', slot: '', shared: '' };
+  const created = async (who: 'A' | 'B', resource: Record<string, unknown>): Promise<Answer> =>
+    call(who, 'POST', `/fhir/${String(resource.resourceType)}`, resource);
+  const idOf = (a: Answer): string => (a.body as { id?: string }).id ?? '';
+  const found = async (who: 'A' | 'B', type: string): Promise<string[]> => {
+    const res = await call(who, 'GET', `/fhir/${type}?_count=100`);
+    expect(res.status, res.text).toBe(200);
+    return ((res.body as Bundle).entry ?? []).map((e) => e.resource?.id ?? '');
+  };
+
+  beforeAll(async () => {
+    const service = await created('A', {
+      resourceType: 'HealthcareService',
+      name: 'Kuusijärven terveysasema, vastaanotto',
+      providedBy: { identifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${ORG_READY}` } },
+    });
+    expect(service.status, service.text).toBe(201);
+    ids.service = idOf(service);
+    const schedule = await created('A', {
+      resourceType: 'Schedule',
+      active: true,
+      actor: [{ reference: `HealthcareService/${ids.service}` }],
+    });
+    expect(schedule.status, schedule.text).toBe(201);
+    ids.schedule = idOf(schedule);
+    const slot = await created('A', {
+      resourceType: 'Slot',
+      schedule: { reference: `Schedule/${ids.schedule}` },
+      status: 'free',
+      start: '2026-12-14T08:00:00+02:00',
+      end: '2026-12-14T08:30:00+02:00',
+    });
+    expect(slot.status, slot.text).toBe(201);
+    ids.slot = idOf(slot);
+    const practitioner = await created('B', { resourceType: 'Practitioner', name: [{ family: 'Lääkäri' }] });
+    const shared = await created('B', {
+      resourceType: 'Schedule',
+      active: true,
+      actor: [{ reference: `Practitioner/${idOf(practitioner)}` }],
+    });
+    expect(shared.status, shared.text).toBe(201);
+    ids.shared = idOf(shared);
+  });
+
+  it('A finds and reads its Schedule and Slot; B does not see them', async () => {
+    expect(await found('A', 'Schedule')).toEqual(expect.arrayContaining([ids.schedule, ids.shared]));
+    expect(await found('A', 'Slot')).toContain(ids.slot);
+    expect(await found('B', 'Schedule')).not.toContain(ids.schedule);
+    expect(await found('B', 'Slot')).not.toContain(ids.slot);
+    expect((await call('A', 'GET', `/fhir/Schedule/${ids.schedule}`)).status).toBe(200);
+    expect((await call('B', 'GET', `/fhir/Schedule/${ids.schedule}`)).status).toBe(404);
+    expect((await call('B', 'GET', `/fhir/Slot/${ids.slot}`)).status).toBe(404);
+    expect((await call('B', 'GET', `/fhir/Slot/${ids.slot}/_history`)).status).toBe(404);
+    // A Schedule whose actors name no organisation stays shared.
+    expect((await call('A', 'GET', `/fhir/Schedule/${ids.shared}`)).status).toBe(200);
+  });
+
+  it("B may not write A's Schedule or Slot, nor create one for A's service", async () => {
+    const refused = (a: Answer, what: string): void => {
+      expect(a.status, `${what}: ${a.text}`).toBe(403);
+      expect(codesOf(a.body), what).toContain('FHIR-ACCESS-002');
+      expect(JSON.stringify(a.body), what).toContain(ORG_READY);
+    };
+    refused(
+      await call('B', 'PUT', `/fhir/Schedule/${ids.schedule}`, {
+        resourceType: 'Schedule',
+        id: ids.schedule,
+        active: false,
+        actor: [{ reference: `HealthcareService/${ids.service}` }],
+      }),
+      'update of the schedule',
+    );
+    refused(await call('B', 'DELETE', `/fhir/Slot/${ids.slot}`), 'delete of the slot');
+    refused(
+      await created('B', {
+        resourceType: 'Slot',
+        schedule: { reference: `Schedule/${ids.schedule}` },
+        status: 'free',
+        start: '2026-12-14T09:00:00+02:00',
+        end: '2026-12-14T09:30:00+02:00',
+      }),
+      "a slot on A's schedule",
+    );
+    refused(
+      await created('B', {
+        resourceType: 'Schedule',
+        actor: [{ reference: `HealthcareService/${ids.service}` }],
+      }),
+      "a schedule for A's service",
+    );
+    // Nothing changed: A's slot is still there, and A's schedule still active.
+    expect((await call('A', 'GET', `/fhir/Slot/${ids.slot}`)).status).toBe(200);
+    expect(
+      ((await call('A', 'GET', `/fhir/Schedule/${ids.schedule}`)).body as { active?: boolean }).active,
+    ).toBe(true);
+    // A may change its own.
+    const own = await call('A', 'PUT', `/fhir/Slot/${ids.slot}`, {
+      resourceType: 'Slot',
+      id: ids.slot,
+      schedule: { reference: `Schedule/${ids.schedule}` },
+      status: 'busy',
+      start: '2026-12-14T08:00:00+02:00',
+      end: '2026-12-14T08:30:00+02:00',
+    });
+    expect(own.status, own.text).toBe(200);
   });
 });
 

@@ -97,6 +97,7 @@ function entryRequest(req: FhirRequest, entry: BundleEntry, assignedId?: string)
     requestId: req.requestId,
     baseUrl: req.baseUrl,
   };
+  if (req.caller !== undefined) sub.caller = req.caller;
   if (entry.resource !== undefined) sub.body = entry.resource;
   if (request.ifMatch !== undefined) sub.ifMatch = request.ifMatch;
   if (request.ifNoneExist !== undefined) sub.ifNoneExist = request.ifNoneExist;

@@ -308,11 +308,10 @@ export async function updateWith(
           ),
         );
       }
-      const index = await indexWithProvenance(tx, resource);
-      const stored = await tx.fhir.update(resource, { index, ...(ifMatch !== undefined && { ifMatch }) });
-      // An appointment's event belongs to its service organiser (its latest Provenance, role 10).
-      const organiser = index.find((e) => e.param === 'service-organiser');
-      const organisation = organiser?.kind === 'token' ? organiser.code : undefined;
+      const stored = await tx.fhir.update(resource, {
+        index: await indexWithProvenance(tx, resource),
+        ...(ifMatch !== undefined && { ifMatch }),
+      });
       await recordEvent(
         ctx,
         req,
@@ -325,7 +324,6 @@ export async function updateWith(
           status: before ? 200 : 201,
           invalidStored: stored.invalid,
           ...(patient !== undefined && { patient }),
-          ...(organisation !== undefined && { organisation }),
         },
         tx,
       );

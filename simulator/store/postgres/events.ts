@@ -10,7 +10,13 @@
 import { Params, type Db } from './db.ts';
 import { TEXT, type PgAreaMigrations } from './migrate.ts';
 import type { AccessLogRepository, EventQuery, EventRepository } from '../types.ts';
-import type { AccessLogEntry, NewAccessLogEntry, NewEvent, SubmissionEvent } from '../../domain/events.ts';
+import {
+  eventOwner,
+  type AccessLogEntry,
+  type NewAccessLogEntry,
+  type NewEvent,
+  type SubmissionEvent,
+} from '../../domain/events.ts';
 import { maskDeep } from '../../domain/identity-guard.ts';
 import { MAX_EVENT_PAGE } from '../sqlite/events.ts';
 import { MAX_ACCESS_LOG_PAGE } from '../sqlite/access-log.ts';
@@ -53,6 +59,16 @@ export const pgEventMigrations: PgAreaMigrations = {
         CREATE INDEX events_service ON events (service, seq);
       `,
     },
+    {
+      // The owner of an event in scoped views, as in the SQLite store (sqlite/events.ts, migration 3).
+      version: 3,
+      name: 'event owner for scoped views',
+      sql: `
+        ALTER TABLE events ADD COLUMN owner ${TEXT};
+        UPDATE events SET owner = organisation;
+        CREATE INDEX events_owner ON events (owner, seq);
+      `,
+    },
   ],
 };
 
@@ -87,8 +103,8 @@ export function pgEvents(db: Db): EventRepository {
         const at = event.at ?? new Date().toISOString();
         const body = { ...event, at };
         const row = await db.one<{ seq: number }>(
-          `INSERT INTO events (at, channel, service, kind, outcome, organisation, patient, json)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq`,
+          `INSERT INTO events (at, channel, service, kind, outcome, organisation, owner, patient, json)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING seq`,
           [
             at,
             event.channel,
@@ -96,6 +112,7 @@ export function pgEvents(db: Db): EventRepository {
             event.kind,
             event.outcome,
             event.organisation ?? null,
+            eventOwner(event) ?? null,
             event.patient ?? null,
             JSON.stringify(body),
           ],
@@ -114,7 +131,7 @@ export function pgEvents(db: Db): EventRepository {
         where.push(
           query.organisations.length === 0
             ? 'FALSE'
-            : `organisation IN (${query.organisations.map((o) => q.p(o)).join(', ')})`,
+            : `owner IN (${query.organisations.map((o) => q.p(o)).join(', ')})`,
         );
       if (query.excludeChannels !== undefined && query.excludeChannels.length > 0)
         where.push(`channel NOT IN (${query.excludeChannels.map((c) => q.p(c)).join(', ')})`);

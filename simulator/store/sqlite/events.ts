@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { AreaMigrations } from './migrate.ts';
 import type { Gate } from './gate.ts';
 import type { EventQuery, EventRepository } from '../types.ts';
-import type { NewEvent, SubmissionEvent } from '../../domain/events.ts';
+import { eventOwner, type NewEvent, type SubmissionEvent } from '../../domain/events.ts';
 
 export const eventMigrations: AreaMigrations = {
   area: 'events',
@@ -39,6 +39,17 @@ export const eventMigrations: AreaMigrations = {
         CREATE INDEX events_service ON events (service, seq);
       `,
     },
+    {
+      // Who sees an event in a scoped view (domain/events.ts eventOwner): a refused request is the
+      // calling organisation's even when it names none or another. Existing events are their organisation's.
+      version: 3,
+      name: 'event owner for scoped views',
+      up: `
+        ALTER TABLE events ADD COLUMN owner TEXT;
+        UPDATE events SET owner = organisation;
+        CREATE INDEX events_owner ON events (owner, seq);
+      `,
+    },
   ],
 };
 
@@ -49,8 +60,8 @@ const FILTERS = ['channel', 'service', 'organisation', 'patient', 'outcome', 'ki
 
 export function sqliteEvents(db: Database.Database, gate: Gate): EventRepository {
   const insert = db.prepare(
-    `INSERT INTO events (at, channel, service, kind, outcome, organisation, patient, json)
-     VALUES (@at, @channel, @service, @kind, @outcome, @organisation, @patient, @json)`,
+    `INSERT INTO events (at, channel, service, kind, outcome, organisation, owner, patient, json)
+     VALUES (@at, @channel, @service, @kind, @outcome, @organisation, @owner, @patient, @json)`,
   );
   const last = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events');
 
@@ -66,6 +77,7 @@ export function sqliteEvents(db: Database.Database, gate: Gate): EventRepository
           kind: event.kind,
           outcome: event.outcome,
           organisation: event.organisation ?? null,
+          owner: eventOwner(event) ?? null,
           patient: event.patient ?? null,
           json: JSON.stringify(body),
         });
@@ -96,17 +108,17 @@ export function sqliteEvents(db: Database.Database, gate: Gate): EventRepository
         if (query.excludeChannels !== undefined && query.excludeChannels.length > 0)
           where.push(`channel NOT IN (${list('channel', query.excludeChannels)})`);
         const order = query.newestFirst === true ? 'DESC' : 'ASC';
-        // An organisation scope: one arm per organisation, each in its index's sequence order, merged
-        // (an IN list would sort every event of the scope).
+        // An organisation scope (the events each organisation owns): one arm per organisation, each in
+        // its index's sequence order, merged (an IN list would sort every event of the scope).
         const organisations = query.organisations ?? [];
         const arms =
           query.organisations === undefined
             ? [where]
             : organisations.length === 0
               ? [[...where, '0']]
-              : list('organisation', organisations)
+              : list('owner', organisations)
                   .split(', ')
-                  .map((name) => [...where, `organisation = ${name}`]);
+                  .map((name) => [...where, `owner = ${name}`]);
         const sql = `${arms
           .map((arm) => `SELECT seq, json FROM events WHERE ${arm.join(' AND ')}`)
           .join(' UNION ALL ')} ORDER BY seq ${order} LIMIT @limit`;

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { ArchiveIntake } from './archive/intake.ts';
 import { archiveRoutes } from './archive/routes.ts';
-import type { CdaSchema } from './archive/schema.ts';
+import { loadCdaSchema } from './archive/schema.ts';
 import type { Config } from './config.ts';
 import { EventLog } from './events/log.ts';
 import { eventRoutes } from './events/routes.ts';
@@ -19,7 +19,7 @@ import { RegistryService } from './registry/service.ts';
 import { runRoutes } from './runs/routes.ts';
 import { rulesRoutes } from './rules/routes.ts';
 import type { Store } from './store/types.ts';
-import type { ViewerRoutes } from './viewer/routes.tsx';
+import { viewerRoutes } from './viewer/routes.tsx';
 import { StoreSessions } from './viewer/session.ts';
 import { StoreSignInThrottle } from './viewer/sign-in-throttle.ts';
 
@@ -49,18 +49,7 @@ function lazyVerifier(caPem: string): (token: string) => Promise<{ sub?: string 
   };
 }
 
-/** Parts startServer loads asynchronously before the app is built (so they load only when configured). */
-export interface AppParts {
-  /** The loaded XSD set of `config.cdaSchemaDir` (required when it is set). */
-  cdaSchema?: CdaSchema;
-}
-
-export function createApp(config: Config, store: Store, logger: Logger, parts: AppParts = {}): App {
-  if (config.cdaSchemaDir !== undefined && parts.cdaSchema === undefined) {
-    // libxml2 (WebAssembly, ~150 MB) loads only when a schema directory is configured: startServer
-    // loads it with loadCdaSchema and passes it in.
-    throw new Error('createApp: config.cdaSchemaDir is set but no cdaSchema was passed; use startServer');
-  }
+export function createApp(config: Config, store: Store, logger: Logger): App {
   const events = new EventLog(store, { allowRealIdentities: config.allowRealIdentities });
   const registry = new RegistryService({ store, events, allowRealIdentities: config.allowRealIdentities });
   const context: AppContext = { config, store, logger, events, registry };
@@ -146,7 +135,7 @@ export function createApp(config: Config, store: Store, logger: Logger, parts: A
     events,
     config,
     logger,
-    ...(parts.cdaSchema === undefined ? {} : { schema: parts.cdaSchema }),
+    ...(config.cdaSchemaDir === undefined ? {} : { schema: loadCdaSchema(config.cdaSchemaDir) }),
   });
   app.use(
     '/archive',
@@ -167,27 +156,15 @@ export function createApp(config: Config, store: Store, logger: Logger, parts: A
   app.use('/rules', rulesRoutes());
   // Viewer sessions and sign-in failure counts in the store, in every mode: an instance keeps none of
   // them in memory, so instances on one store behave as one and a restart signs nobody out.
-  // The viewer (server-side rendering, its pages and translations) loads on its first request, not
-  // at start: a simulator used only as an archive or FHIR endpoint never loads it.
-  let viewer: ViewerRoutes | undefined;
-  let viewerLoading: Promise<ViewerRoutes> | undefined;
-  let closed = false;
-  const loadViewer = (): Promise<ViewerRoutes> =>
-    (viewerLoading ??= import('./viewer/routes.tsx').then(({ viewerRoutes }) => {
-      viewer = viewerRoutes({
-        store,
-        events,
-        logger,
-        sessions: new StoreSessions(store.sessions),
-        signInThrottle: new StoreSignInThrottle(store.rateLimits),
-        shared: config.tls !== undefined,
-      });
-      if (closed) viewer.closeStreams();
-      return viewer;
-    }));
-  app.use('/viewer', (req, res, next) => {
-    loadViewer().then((loaded) => loaded.router(req, res, next), next);
+  const viewer = viewerRoutes({
+    store,
+    events,
+    logger,
+    sessions: new StoreSessions(store.sessions),
+    signInThrottle: new StoreSignInThrottle(store.rateLimits),
+    shared: config.tls !== undefined,
   });
+  app.use('/viewer', viewer.router);
 
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not-found', message: `no endpoint ${req.method} ${req.path}` } });
@@ -198,9 +175,8 @@ export function createApp(config: Config, store: Store, logger: Logger, parts: A
     express: app,
     context,
     closeStreams: () => {
-      closed = true;
       eventsApi.closeStreams();
-      viewer?.closeStreams();
+      viewer.closeStreams();
     },
   };
 }

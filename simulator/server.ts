@@ -50,12 +50,7 @@ export async function startServer(
   const store =
     options.store ??
     (config.store !== undefined ? await openPostgresStore(config.store) : openSqliteStore(config.dbFile));
-  // libxml2-wasm costs ~0.6 s and ~150 MB to load: only when an XSD directory is configured.
-  const cdaSchema =
-    config.cdaSchemaDir === undefined
-      ? undefined
-      : (await import('./archive/schema.ts')).loadCdaSchema(config.cdaSchemaDir);
-  const app = createApp(config, store, logger, cdaSchema === undefined ? {} : { cdaSchema });
+  const app = createApp(config, store, logger);
 
   if (config.allowRealIdentities) {
     logger.warn(

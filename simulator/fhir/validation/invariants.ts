@@ -11,9 +11,8 @@
  * See: https://hl7.org/fhir/R4/appointment.html#invs
  * See: https://hl7.org/fhir/R4/datatypes.html#Period (per-1), https://hl7.org/fhir/R4/extensibility.html (ext-1)
  */
-import { createRequire } from 'node:module';
-import type FhirPath from 'fhirpath';
-import type R4Model from 'fhirpath/fhir-context/r4';
+import fhirpath from 'fhirpath';
+import r4 from 'fhirpath/fhir-context/r4';
 import { error, type Finding } from '../../domain/findings.ts';
 import { resourceNarrativeFindings } from './narrative.ts';
 import { visitObjects } from './walk.ts';
@@ -171,23 +170,6 @@ const INVARIANTS: readonly Invariant[] = [
 const PERIOD_EXPRESSION = 'start.hasValue().not() or end.hasValue().not() or (start <= end)';
 
 type Compiled = (resource: unknown) => unknown[];
-
-/**
- * fhirpath and its R4 model (~25 MB, a noticeable share of a cold start) load on the first invariant
- * compiled, not when the server starts: a server that never validates a FHIR write never loads them.
- * Their CommonJS build is required synchronously, so checkInvariants stays synchronous.
- */
-let engine: { fhirpath: typeof FhirPath; r4: typeof R4Model } | undefined;
-function fhirpathEngine(): { fhirpath: typeof FhirPath; r4: typeof R4Model } {
-  if (engine === undefined) {
-    const require = createRequire(import.meta.url);
-    engine = {
-      fhirpath: require('fhirpath') as typeof FhirPath,
-      r4: require('fhirpath/fhir-context/r4') as typeof R4Model,
-    };
-  }
-  return engine;
-}
 const compiledCache = new Map<string, Compiled>();
 
 function compiled(inv: Invariant): Compiled {
@@ -196,7 +178,6 @@ function compiled(inv: Invariant): Compiled {
   let fn = compiledCache.get(cacheKey);
   if (!fn) {
     const base = inv.base === 'DomainResource' ? undefined : inv.base;
-    const { fhirpath, r4 } = fhirpathEngine();
     const compiledFn = fhirpath.compile(base === undefined ? expression : { base, expression }, r4);
     fn = (node: unknown): unknown[] => compiledFn(node) as unknown[];
     compiledCache.set(cacheKey, fn);

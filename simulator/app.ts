@@ -19,11 +19,12 @@ import { RegistryService } from './registry/service.ts';
 import { runRoutes } from './runs/routes.ts';
 import { rulesRoutes } from './rules/routes.ts';
 import type { Store } from './store/types.ts';
+import { VERSION } from './version.ts';
 import { viewerRoutes } from './viewer/routes.tsx';
 import { StoreSessions } from './viewer/session.ts';
 import { StoreSignInThrottle } from './viewer/sign-in-throttle.ts';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './version.ts';
 
 export interface AppContext {
   config: Config;

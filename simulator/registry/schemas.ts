@@ -1,5 +1,6 @@
 /**
- * JSON Schemas of the registry API's request bodies, compiled once with ajv.
+ * JSON Schemas of the registry API's request bodies, each compiled with ajv on its first use (so
+ * starting the simulator compiles none).
  * A failed check becomes one ApiError naming the first offending field and what it should be.
  */
 import { Ajv, type JSONSchemaType, type ValidateFunction } from 'ajv';
@@ -12,8 +13,14 @@ import type { ConnectionPoint, OrganisationKind, SystemCategory } from '../domai
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = formatsModule.default;
 
-const ajv = new Ajv({ allErrors: false, strict: true, coerceTypes: false });
-addFormats(ajv, ['date', 'date-time']);
+let shared: Ajv | undefined;
+function ajv(): Ajv {
+  if (shared === undefined) {
+    shared = new Ajv({ allErrors: false, strict: true, coerceTypes: false });
+    addFormats(shared, ['date', 'date-time']);
+  }
+  return shared;
+}
 
 const oid = { type: 'string', minLength: 1, maxLength: 128 } as const;
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
@@ -175,10 +182,11 @@ export const archivistSchema: JSONSchemaType<ArchivistBody> = {
   },
 };
 
-/** Compiles a schema into a checker that returns the typed body or throws a 400 ApiError. */
+/** A checker that returns the typed body or throws a 400 ApiError; the schema is compiled on first use. */
 export function bodyChecker<T>(schema: JSONSchemaType<T>): (body: unknown) => T {
-  const validate: ValidateFunction<T> = ajv.compile(schema);
+  let compiled: ValidateFunction<T> | undefined;
   return (body: unknown): T => {
+    const validate = (compiled ??= ajv().compile(schema));
     const nul = firstNull(body, '');
     if (nul !== undefined)
       throw invalid(

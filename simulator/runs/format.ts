@@ -17,12 +17,20 @@ import { badRequest, type ApiError } from '../http/errors.ts';
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = formatsModule.default;
 
-const ajv = new Ajv({ allErrors: false, strict: true, coerceTypes: false });
-addFormats(ajv, ['date-time']);
-const validate: ValidateFunction<RunWire> = ajv.compile<RunWire>(RUN_WIRE_SCHEMA);
+/** The wire format's checker, compiled on the first posted run (starting the simulator compiles none). */
+let compiled: ValidateFunction<RunWire> | undefined;
+function wireChecker(): ValidateFunction<RunWire> {
+  if (compiled === undefined) {
+    const ajv = new Ajv({ allErrors: false, strict: true, coerceTypes: false });
+    addFormats(ajv, ['date-time']);
+    compiled = ajv.compile<RunWire>(RUN_WIRE_SCHEMA);
+  }
+  return compiled;
+}
 
 /** The body as a run in the wire format, or a 400 ApiError naming the first offending field. */
 export function readRunWire(body: unknown): RunWire {
+  const validate = wireChecker();
   if (validate(body)) return body;
   const first = validate.errors?.[0];
   const { path, message } =

@@ -3,19 +3,28 @@
  * starting the simulator compiles none).
  * A failed check becomes one ApiError naming the first offending field and what it should be.
  */
-import { Ajv, type JSONSchemaType, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
+import type { Ajv, JSONSchemaType, ValidateFunction } from 'ajv';
 import { describeBodyError } from '../../common/schema-errors.ts';
-import formatsModule from 'ajv-formats';
+import type formatsModule from 'ajv-formats';
 import { DOCUMENT_GROUPS, SERVICES, type DocumentGroup, type Service } from '../domain/codes.ts';
 import { badRequest, type ApiError } from '../http/errors.ts';
 import type { ConnectionPoint, OrganisationKind, SystemCategory } from '../domain/registry.ts';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
-const addFormats = formatsModule.default;
+// ajv and ajv-formats (CommonJS) are loaded with the first check, not when the server starts.
+const require = createRequire(import.meta.url);
+function loadAjv(): { Ajv: typeof AjvModule.Ajv; addFormats: typeof formatsModule.default } {
+  return {
+    Ajv: (require('ajv') as typeof AjvModule).Ajv,
+    addFormats: (require('ajv-formats') as typeof formatsModule).default,
+  };
+}
 
 let shared: Ajv | undefined;
 function ajv(): Ajv {
   if (shared === undefined) {
+    const { Ajv, addFormats } = loadAjv();
     shared = new Ajv({ allErrors: false, strict: true, coerceTypes: false });
     addFormats(shared, ['date', 'date-time']);
   }

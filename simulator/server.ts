@@ -52,7 +52,18 @@ export async function startServer(
       ? // pg is loaded only for a shared PostgreSQL store.
         await (await import('./store/postgres/index.ts')).openPostgresStore(config.store)
       : openSqliteStore(config.dbFile));
-  const app = createApp(config, store, logger);
+  let app: App;
+  try {
+    // The CDA schema validator (libxml2's WebAssembly) is loaded only with --cda-schema.
+    const cdaSchema =
+      config.cdaSchemaDir === undefined
+        ? undefined
+        : (await import('./archive/schema.ts')).loadCdaSchema(config.cdaSchemaDir);
+    app = createApp(config, store, logger, { ...(cdaSchema !== undefined && { cdaSchema }) });
+  } catch (err) {
+    if (!options.store) await store.close();
+    throw err;
+  }
 
   if (config.allowRealIdentities) {
     logger.warn(

@@ -30,8 +30,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Files outside the import graph that change what esbuild produces. */
-const CONFIG_FILES = ['tsconfig.json', 'package.json'];
+/** Files outside the import graph that change what is built: esbuild's settings and this module. */
+const CONFIG_FILES = ['tsconfig.json', 'package.json', 'bin/source-cache.js'];
 /** Build directories no manifest points to are removed once they are this old. */
 const STALE_BUILD_MS = 24 * 60 * 60 * 1000;
 
@@ -56,7 +56,7 @@ function readManifest(file) {
 
 /** True when every input (and config file) still has the size and mtime recorded at build time. */
 function fresh(manifest, root, esbuildVersion) {
-  if (manifest?.version !== 1 || manifest.esbuild !== esbuildVersion) return false;
+  if (manifest?.version !== 2 || manifest.esbuild !== esbuildVersion) return false;
   for (const [file, recorded] of Object.entries(manifest.inputs))
     if (stamp(join(root, file)) !== recorded) return false;
   return existsSync(join(manifest.dir, manifest.entry));
@@ -104,7 +104,9 @@ async function build(root, dir, entryRel) {
     inputs[input] = seen.get(path) ?? stamp(path);
   }
   for (const f of CONFIG_FILES) inputs[f] = stamp(join(root, f));
-  const out = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint !== undefined);
+  // Dynamically imported modules are entry points of their own chunks too: find the command's.
+  const out = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === entryRel);
+  if (out === undefined) throw new Error(`esbuild wrote no output for ${entryRel}`);
   return { inputs, entry: relative(dir, join(root, out[0])) };
 }
 
@@ -126,7 +128,7 @@ function prune(base) {
  * rebuilt first when any of its sources changed; undefined when esbuild is not installed.
  */
 export async function compiledEntry(root, entryRel) {
-  const require = createRequire(join(root, 'package.json'));
+  const require = createRequire(import.meta.url);
   let esbuildVersion;
   try {
     esbuildVersion = JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')).version;
@@ -140,7 +142,7 @@ export async function compiledEntry(root, entryRel) {
     mkdirSync(base, { recursive: true });
     const dir = join(base, `build-${process.pid}-${Date.now().toString(36)}`);
     const { inputs, entry } = await build(root, dir, entryRel);
-    manifest = { version: 1, esbuild: esbuildVersion, dir, entry, inputs };
+    manifest = { version: 2, esbuild: esbuildVersion, dir, entry, inputs };
     const tmp = `${manifestFile}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(manifest));
     renameSync(tmp, manifestFile);

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { ArchiveIntake } from './archive/intake.ts';
 import { archiveRoutes } from './archive/routes.ts';
-import { loadCdaSchema } from './archive/schema.ts';
+import type { CdaSchema } from './archive/schema.ts';
 import type { Config } from './config.ts';
 import { EventLog } from './events/log.ts';
 import { eventRoutes } from './events/routes.ts';
@@ -19,11 +19,12 @@ import { RegistryService } from './registry/service.ts';
 import { runRoutes } from './runs/routes.ts';
 import { rulesRoutes } from './rules/routes.ts';
 import type { Store } from './store/types.ts';
-import { viewerRoutes } from './viewer/routes.tsx';
+import { VERSION } from './version.ts';
+import type { ViewerRoutes } from './viewer/routes.tsx';
 import { StoreSessions } from './viewer/session.ts';
 import { StoreSignInThrottle } from './viewer/sign-in-throttle.ts';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './version.ts';
 
 export interface AppContext {
   config: Config;
@@ -49,7 +50,15 @@ function lazyVerifier(caPem: string): (token: string) => Promise<{ sub?: string 
   };
 }
 
-export function createApp(config: Config, store: Store, logger: Logger): App {
+/** What startServer loads only when the configuration asks for it, so that a plain start does not. */
+export interface AppFeatures {
+  /** The CDA XSD set of `config.cdaSchemaDir` (archive/schema.ts, which loads libxml2's WebAssembly). */
+  cdaSchema?: CdaSchema;
+}
+
+export function createApp(config: Config, store: Store, logger: Logger, features: AppFeatures = {}): App {
+  if (config.cdaSchemaDir !== undefined && features.cdaSchema === undefined)
+    throw new Error('createApp: config.cdaSchemaDir is set but its schema was not loaded');
   const events = new EventLog(store, { allowRealIdentities: config.allowRealIdentities });
   const registry = new RegistryService({ store, events, allowRealIdentities: config.allowRealIdentities });
   const context: AppContext = { config, store, logger, events, registry };
@@ -135,7 +144,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
     events,
     config,
     logger,
-    ...(config.cdaSchemaDir === undefined ? {} : { schema: loadCdaSchema(config.cdaSchemaDir) }),
+    ...(features.cdaSchema !== undefined && { schema: features.cdaSchema }),
   });
   app.use(
     '/archive',
@@ -156,15 +165,30 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
   app.use('/rules', rulesRoutes());
   // Viewer sessions and sign-in failure counts in the store, in every mode: an instance keeps none of
   // them in memory, so instances on one store behave as one and a restart signs nobody out.
-  const viewer = viewerRoutes({
-    store,
-    events,
-    logger,
-    sessions: new StoreSessions(store.sessions),
-    signInThrottle: new StoreSignInThrottle(store.rateLimits),
-    shared: config.tls !== undefined,
+  // The viewer (server-side rendering, the XML reader for documents) is loaded on its first request.
+  let viewer: ViewerRoutes | undefined;
+  let loadingViewer: Promise<ViewerRoutes> | undefined;
+  const loadViewer = (): Promise<ViewerRoutes> =>
+    (loadingViewer ??= import('./viewer/routes.tsx').then(({ viewerRoutes }) => {
+      viewer = viewerRoutes({
+        store,
+        events,
+        logger,
+        sessions: new StoreSessions(store.sessions),
+        signInThrottle: new StoreSignInThrottle(store.rateLimits),
+        shared: config.tls !== undefined,
+      });
+      return viewer;
+    }));
+  app.use('/viewer', (req, res, next) => {
+    if (viewer !== undefined) {
+      viewer.router(req, res, next);
+      return;
+    }
+    loadViewer().then((v) => {
+      v.router(req, res, next);
+    }, next);
   });
-  app.use('/viewer', viewer.router);
 
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not-found', message: `no endpoint ${req.method} ${req.path}` } });
@@ -176,7 +200,7 @@ export function createApp(config: Config, store: Store, logger: Logger): App {
     context,
     closeStreams: () => {
       eventsApi.closeStreams();
-      viewer.closeStreams();
+      viewer?.closeStreams();
     },
   };
 }

@@ -16,7 +16,6 @@ import { DEFAULT_CONFIG, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { isEmpty, seedWorld } from './registry/seed.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
-import { openPostgresStore } from './store/postgres/index.ts';
 import { closeWorkerPools } from './xml/worker-pool.ts';
 import type { Store } from './store/types.ts';
 
@@ -49,8 +48,22 @@ export async function startServer(
   const logger = options.logger ?? createLogger(config.logLevel);
   const store =
     options.store ??
-    (config.store !== undefined ? await openPostgresStore(config.store) : openSqliteStore(config.dbFile));
-  const app = createApp(config, store, logger);
+    (config.store !== undefined
+      ? // pg is loaded only for a shared PostgreSQL store.
+        await (await import('./store/postgres/index.ts')).openPostgresStore(config.store)
+      : openSqliteStore(config.dbFile));
+  let app: App;
+  try {
+    // The CDA schema validator (libxml2's WebAssembly) is loaded only with --cda-schema.
+    const cdaSchema =
+      config.cdaSchemaDir === undefined
+        ? undefined
+        : (await import('./archive/schema.ts')).loadCdaSchema(config.cdaSchemaDir);
+    app = createApp(config, store, logger, { ...(cdaSchema !== undefined && { cdaSchema }) });
+  } catch (err) {
+    if (!options.store) await store.close();
+    throw err;
+  }
 
   if (config.allowRealIdentities) {
     logger.warn(

@@ -2,7 +2,8 @@
 // (tsconfig.build.json rewrites the `.ts`/`.tsx` import specifiers to `.js`), then copies the data files
 // the compiled modules read next to themselves, so every `new URL('./…', import.meta.url)` resolves from
 // dist/ exactly as it does from the sources. Plain JavaScript so it runs with node alone, no loader.
-// The repository itself never needs this: bin/kantasim.js runs the sources through tsx when they exist.
+// The repository itself never needs this: bin/kantasim.js runs the sources (through its compile cache,
+// bin/source-cache.js) when they exist.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -21,13 +21,25 @@
 import { randomBytes, randomUUID, webcrypto, X509Certificate as NodeX509 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-// @peculiar/x509's dependency injection needs the Reflect metadata polyfill loaded first.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
-import { SignJWT, importPKCS8, importSPKI, jwtVerify, type JWTPayload } from 'jose';
+import type * as X509 from '@peculiar/x509';
+import type { JWTPayload } from 'jose';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+// @peculiar/x509 and jose are loaded on first use (shared mode, `kantasim ca`), not when a server
+// starts; x509 through require because identityOf is synchronous.
+const require = createRequire(import.meta.url);
+let x509lib: typeof X509 | undefined;
+function x509(): typeof X509 {
+  if (x509lib === undefined) {
+    // @peculiar/x509's dependency injection needs the Reflect metadata polyfill loaded first.
+    require('reflect-metadata');
+    const lib = require('@peculiar/x509') as typeof X509;
+    lib.cryptoProvider.set(webcrypto as unknown as Crypto);
+    x509lib = lib;
+  }
+  return x509lib;
+}
 
 /** Where `kantasim ca` keeps its files unless told otherwise. */
 export const DEFAULT_CA_DIR = './data/ca';
@@ -57,7 +69,7 @@ async function newKeys(): Promise<CryptoKeyPair> {
 
 async function keyPem(key: CryptoKey): Promise<string> {
   const der = await webcrypto.subtle.exportKey('pkcs8', key);
-  return x509.PemConverter.encode(der, 'PRIVATE KEY');
+  return x509().PemConverter.encode(der, 'PRIVATE KEY');
 }
 
 function serial(): string {
@@ -74,7 +86,7 @@ const C = '2.5.4.6';
 const O = '2.5.4.10';
 const OU = '2.5.4.11';
 
-function dn(...parts: [string, string][]): x509.JsonName {
+function dn(...parts: [string, string][]): X509.JsonName {
   return parts.map(([type, value]) => ({ [type]: [value] }));
 }
 
@@ -86,7 +98,7 @@ export async function initCa(dir: string = DEFAULT_CA_DIR, name = 'kantasim loca
   mkdirSync(root, { recursive: true });
   const keys = await newKeys();
   const now = new Date();
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+  const cert = await x509().X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
     name: dn([C, 'FI'], [O, 'kantasim'], [CN, name]),
     notBefore: new Date(now.getTime() - 60_000),
@@ -94,9 +106,9 @@ export async function initCa(dir: string = DEFAULT_CA_DIR, name = 'kantasim loca
     keys,
     signingAlgorithm: ALG,
     extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      new (x509().BasicConstraintsExtension)(true, 0, true),
+      new (x509().KeyUsagesExtension)(x509().KeyUsageFlags.keyCertSign | x509().KeyUsageFlags.cRLSign, true),
+      await x509().SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
   writeFileSync(caCertPath(root), cert.toString('pem') + '\n');
@@ -106,7 +118,7 @@ export async function initCa(dir: string = DEFAULT_CA_DIR, name = 'kantasim loca
 
 interface LoadedCa {
   dir: string;
-  cert: x509.X509Certificate;
+  cert: X509.X509Certificate;
   key: CryptoKey;
 }
 
@@ -114,8 +126,8 @@ async function loadCa(dir: string): Promise<LoadedCa> {
   const root = resolve(dir);
   if (!existsSync(caCertPath(root)) || !existsSync(caKeyPath(root)))
     throw new Error(`no CA in ${root}; create one with: kantasim ca init --dir ${dir}`);
-  const cert = new x509.X509Certificate(readFileSync(caCertPath(root), 'utf8'));
-  const der = x509.PemConverter.decodeFirst(readFileSync(caKeyPath(root), 'utf8'));
+  const cert = new (x509().X509Certificate)(readFileSync(caCertPath(root), 'utf8'));
+  const der = x509().PemConverter.decodeFirst(readFileSync(caKeyPath(root), 'utf8'));
   const key = await webcrypto.subtle.importKey('pkcs8', der, ALG, true, ['sign']);
   return { dir: root, cert, key };
 }
@@ -128,29 +140,32 @@ export function readCaCertificate(dir: string = DEFAULT_CA_DIR): string {
 }
 
 interface LeafSpec {
-  subject: x509.JsonName;
+  subject: X509.JsonName;
   usages: ('clientAuth' | 'serverAuth')[];
-  altNames?: x509.JsonGeneralName[];
+  altNames?: X509.JsonGeneralName[];
   days: number;
 }
 
 async function issueLeaf(ca: LoadedCa, spec: LeafSpec): Promise<{ cert: string; key: string }> {
   const keys = await newKeys();
   const now = new Date();
-  const extensions: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(false, undefined, true),
-    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement, true),
-    new x509.ExtendedKeyUsageExtension(
+  const extensions: X509.Extension[] = [
+    new (x509().BasicConstraintsExtension)(false, undefined, true),
+    new (x509().KeyUsagesExtension)(
+      x509().KeyUsageFlags.digitalSignature | x509().KeyUsageFlags.keyAgreement,
+      true,
+    ),
+    new (x509().ExtendedKeyUsageExtension)(
       spec.usages.map((u) =>
-        u === 'clientAuth' ? x509.ExtendedKeyUsage.clientAuth : x509.ExtendedKeyUsage.serverAuth,
+        u === 'clientAuth' ? x509().ExtendedKeyUsage.clientAuth : x509().ExtendedKeyUsage.serverAuth,
       ),
     ),
-    await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    await x509.AuthorityKeyIdentifierExtension.create(ca.cert, false),
+    await x509().SubjectKeyIdentifierExtension.create(keys.publicKey),
+    await x509().AuthorityKeyIdentifierExtension.create(ca.cert, false),
   ];
   if (spec.altNames !== undefined && spec.altNames.length > 0)
-    extensions.push(new x509.SubjectAlternativeNameExtension(spec.altNames));
-  const cert = await x509.X509CertificateGenerator.create({
+    extensions.push(new (x509().SubjectAlternativeNameExtension)(spec.altNames));
+  const cert = await x509().X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: spec.subject,
     issuer: ca.cert.subject,
@@ -239,7 +254,7 @@ export type CertificateIdentity =
  * the OID in its subject serialNumber. Undefined for a certificate that names neither.
  */
 export function identityOf(certPem: string | Buffer): CertificateIdentity | undefined {
-  const cert = new x509.X509Certificate(typeof certPem === 'string' ? certPem : new Uint8Array(certPem));
+  const cert = new (x509().X509Certificate)(typeof certPem === 'string' ? certPem : new Uint8Array(certPem));
   const name = cert.subjectName;
   const first = (type: string): string | undefined => name.getField(type)[0];
   const cn = first(CN) ?? '';
@@ -268,6 +283,7 @@ export async function issueToken(
 ): Promise<string> {
   const oid = 'org' in options ? checkOrganisationOid(options.org) : options.subject;
   const keyPemText = readFileSync(caKeyPath(resolve(dir)), 'utf8');
+  const { SignJWT, importPKCS8 } = await import('jose');
   const key = await importPKCS8(keyPemText, 'ES256');
   return new SignJWT({})
     .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
@@ -283,6 +299,7 @@ export async function issueToken(
 /** A verifier of tokens signed by the CA whose certificate is `caPem`. */
 export async function tokenVerifier(caPem: string): Promise<(token: string) => Promise<JWTPayload>> {
   const spki = new NodeX509(caPem).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const { importSPKI, jwtVerify } = await import('jose');
   const key = await importSPKI(spki, 'ES256');
   return async (token) =>
     (

@@ -1,19 +1,35 @@
 /**
- * JSON Schemas of the registry API's request bodies, compiled once with ajv.
+ * JSON Schemas of the registry API's request bodies, each compiled with ajv on its first use (so
+ * starting the simulator compiles none).
  * A failed check becomes one ApiError naming the first offending field and what it should be.
  */
-import { Ajv, type JSONSchemaType, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
+import type { Ajv, JSONSchemaType, ValidateFunction } from 'ajv';
 import { describeBodyError } from '../../common/schema-errors.ts';
-import formatsModule from 'ajv-formats';
+import type formatsModule from 'ajv-formats';
 import { DOCUMENT_GROUPS, SERVICES, type DocumentGroup, type Service } from '../domain/codes.ts';
 import { badRequest, type ApiError } from '../http/errors.ts';
 import type { ConnectionPoint, OrganisationKind, SystemCategory } from '../domain/registry.ts';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
-const addFormats = formatsModule.default;
+// ajv and ajv-formats (CommonJS) are loaded with the first check, not when the server starts.
+const require = createRequire(import.meta.url);
+function loadAjv(): { Ajv: typeof AjvModule.Ajv; addFormats: typeof formatsModule.default } {
+  return {
+    Ajv: (require('ajv') as typeof AjvModule).Ajv,
+    addFormats: (require('ajv-formats') as typeof formatsModule).default,
+  };
+}
 
-const ajv = new Ajv({ allErrors: false, strict: true, coerceTypes: false });
-addFormats(ajv, ['date', 'date-time']);
+let shared: Ajv | undefined;
+function ajv(): Ajv {
+  if (shared === undefined) {
+    const { Ajv, addFormats } = loadAjv();
+    shared = new Ajv({ allErrors: false, strict: true, coerceTypes: false });
+    addFormats(shared, ['date', 'date-time']);
+  }
+  return shared;
+}
 
 const oid = { type: 'string', minLength: 1, maxLength: 128 } as const;
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
@@ -175,10 +191,11 @@ export const archivistSchema: JSONSchemaType<ArchivistBody> = {
   },
 };
 
-/** Compiles a schema into a checker that returns the typed body or throws a 400 ApiError. */
+/** A checker that returns the typed body or throws a 400 ApiError; the schema is compiled on first use. */
 export function bodyChecker<T>(schema: JSONSchemaType<T>): (body: unknown) => T {
-  const validate: ValidateFunction<T> = ajv.compile(schema);
+  let compiled: ValidateFunction<T> | undefined;
   return (body: unknown): T => {
+    const validate = (compiled ??= ajv().compile(schema));
     const nul = firstNull(body, '');
     if (nul !== undefined)
       throw invalid(

@@ -3,8 +3,10 @@
  * (`common/run-wire.ts`, the one definition the runner writes and the simulator reads) with ajv, and
  * the per-scenario counts the run lists show.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
-import formatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import type formatsModule from 'ajv-formats';
 import {
   RUN_WIRE_SCHEMA,
   type RunVerdict,
@@ -14,15 +16,30 @@ import {
 import { describeBodyError } from '../../common/schema-errors.ts';
 import { badRequest, type ApiError } from '../http/errors.ts';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
-const addFormats = formatsModule.default;
+// ajv and ajv-formats (CommonJS) are loaded with the first check, not when the server starts.
+const require = createRequire(import.meta.url);
+function loadAjv(): { Ajv: typeof AjvModule.Ajv; addFormats: typeof formatsModule.default } {
+  return {
+    Ajv: (require('ajv') as typeof AjvModule).Ajv,
+    addFormats: (require('ajv-formats') as typeof formatsModule).default,
+  };
+}
 
-const ajv = new Ajv({ allErrors: false, strict: true, coerceTypes: false });
-addFormats(ajv, ['date-time']);
-const validate: ValidateFunction<RunWire> = ajv.compile<RunWire>(RUN_WIRE_SCHEMA);
+/** The wire format's checker, compiled on the first posted run (starting the simulator compiles none). */
+let compiled: ValidateFunction<RunWire> | undefined;
+function wireChecker(): ValidateFunction<RunWire> {
+  if (compiled === undefined) {
+    const { Ajv, addFormats } = loadAjv();
+    const ajv = new Ajv({ allErrors: false, strict: true, coerceTypes: false });
+    addFormats(ajv, ['date-time']);
+    compiled = ajv.compile<RunWire>(RUN_WIRE_SCHEMA);
+  }
+  return compiled;
+}
 
 /** The body as a run in the wire format, or a 400 ApiError naming the first offending field. */
 export function readRunWire(body: unknown): RunWire {
+  const validate = wireChecker();
   if (validate(body)) return body;
   const first = validate.errors?.[0];
   const { path, message } =

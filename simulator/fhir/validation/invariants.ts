@@ -11,8 +11,9 @@
  * See: https://hl7.org/fhir/R4/appointment.html#invs
  * See: https://hl7.org/fhir/R4/datatypes.html#Period (per-1), https://hl7.org/fhir/R4/extensibility.html (ext-1)
  */
-import fhirpath from 'fhirpath';
-import r4 from 'fhirpath/fhir-context/r4';
+import { createRequire } from 'node:module';
+import type fhirpathModule from 'fhirpath';
+import type r4Model from 'fhirpath/fhir-context/r4';
 import { error, type Finding } from '../../domain/findings.ts';
 import { resourceNarrativeFindings } from './narrative.ts';
 import { visitObjects } from './walk.ts';
@@ -169,6 +170,18 @@ const INVARIANTS: readonly Invariant[] = [
 
 const PERIOD_EXPRESSION = 'start.hasValue().not() or end.hasValue().not() or (start <= end)';
 
+// fhirpath and its R4 model (tens of MB once loaded) are loaded on the first resource validated, not
+// when the server starts; require keeps the validation pipeline synchronous.
+const require = createRequire(import.meta.url);
+let engine: { fhirpath: typeof fhirpathModule; r4: typeof r4Model } | undefined;
+function fhirpathEngine(): { fhirpath: typeof fhirpathModule; r4: typeof r4Model } {
+  engine ??= {
+    fhirpath: require('fhirpath') as typeof fhirpathModule,
+    r4: require('fhirpath/fhir-context/r4') as typeof r4Model,
+  };
+  return engine;
+}
+
 type Compiled = (resource: unknown) => unknown[];
 const compiledCache = new Map<string, Compiled>();
 
@@ -178,6 +191,7 @@ function compiled(inv: Invariant): Compiled {
   let fn = compiledCache.get(cacheKey);
   if (!fn) {
     const base = inv.base === 'DomainResource' ? undefined : inv.base;
+    const { fhirpath, r4 } = fhirpathEngine();
     const compiledFn = fhirpath.compile(base === undefined ? expression : { base, expression }, r4);
     fn = (node: unknown): unknown[] => compiledFn(node) as unknown[];
     compiledCache.set(cacheKey, fn);

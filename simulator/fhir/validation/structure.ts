@@ -9,13 +9,14 @@
  * See: https://hl7.org/fhir/R4/json.html#schema
  */
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type * as AjvModule from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { pointerSegments, schemaProblem } from '../../../common/schema-errors.ts';
 import { error, type Finding } from '../../domain/findings.ts';
 
 const require = createRequire(import.meta.url);
 
-let ajv: Ajv | undefined;
+let ajv: AjvClass | undefined;
 const compiled = new Map<string, ValidateFunction>();
 let resourceTypes: Set<string> | undefined;
 
@@ -36,10 +37,12 @@ export function r4SchemaForAjv(): { schema: Record<string, unknown>; types: Set<
   return { schema: { ...rest, $id: 'fhir' }, types: new Set(Object.keys(schema.discriminator.mapping)) };
 }
 
-function schemaAjv(): Ajv {
+function schemaAjv(): AjvClass {
   if (ajv) return ajv;
   const r4 = r4SchemaForAjv();
   resourceTypes = r4.types;
+  // ajv itself is loaded only here, when a type has no precompiled validator.
+  const { Ajv } = require('ajv') as typeof AjvModule;
   ajv = new Ajv(AJV_OPTIONS);
   ajv.addSchema(r4.schema);
   return ajv;

@@ -11,6 +11,17 @@ import { percentiles, runConcurrent, type BenchSuite } from './harness.ts';
 
 const DOC_BYTES = 50 * 1024;
 
+/** POSTs one archive message to `/archive/pta` and insists on 201 (the ingest benches' one request). */
+export async function postPtaMessage(baseUrl: string, body: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/archive/pta`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'text/xml', accept: 'application/json' },
+  });
+  if (res.status !== 201) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
 /**
  * CDA archive: message ingest over real HTTP (envelope, MIME, safe parse, all rules, commit, event,
  * acknowledgement) against a raw fast-xml-parser parse of the same message bytes (baseline); then query
@@ -67,15 +78,7 @@ export const suite: BenchSuite = {
 
     const server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
     try {
-      const post = async (body: string): Promise<void> => {
-        const res = await fetch(`${server.url}/archive/pta`, {
-          method: 'POST',
-          body,
-          headers: { 'content-type': 'text/xml', accept: 'application/json' },
-        });
-        if (res.status !== 201) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
-        await res.arrayBuffer();
-      };
+      const post = (body: string): Promise<void> => postPtaMessage(server.url, body);
       h.progress('warm-up');
       for (const m of messages.slice(ingestCount)) await post(m);
       h.progress(`ingest of ${ingestCount} messages over HTTP, 8 in flight`);

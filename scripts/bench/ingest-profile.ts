@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { ptaMessage } from '../../fixtures/cda/index.ts';
 import { startServer } from '../../simulator/server.ts';
+import { postPtaMessage } from './archive.bench.ts';
 import { percentiles, runConcurrent } from './harness.ts';
 
 const count = Number(process.argv[2] ?? 600);
@@ -17,15 +18,7 @@ const messages = Array.from(
   () => ptaMessage({ padToBytes: 50 * 1024 - 3000 }).message,
 );
 const server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
-const post = async (body: string): Promise<void> => {
-  const res = await fetch(`${server.url}/archive/pta`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'text/xml', accept: 'application/json' },
-  });
-  if (res.status !== 201) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
-  await res.arrayBuffer();
-};
+const post = (body: string): Promise<void> => postPtaMessage(server.url, body);
 try {
   for (const m of messages.slice(count)) await post(m);
   const session = new Session();

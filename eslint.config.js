@@ -14,7 +14,7 @@ export default tseslint.config(
       'bench-results',
       'bin/*.js',
       'scripts/build/*.mjs',
-      'simulator/xml/worker-shim.js',
+      'simulator/workers/shim.js',
     ],
   },
   js.configs.recommended,

@@ -12,6 +12,7 @@ import {
   DEFAULT_CONFIG,
   configFromEnv,
   parseLang,
+  parseWorkers,
   parseMode,
   parsePort,
   parseStore,
@@ -43,6 +44,7 @@ interface ServeOptions {
   cdaSchema?: string;
   logLevel?: string;
   lang?: string;
+  workers?: string;
 }
 
 export function serveCommand(): Command {
@@ -84,6 +86,10 @@ export function serveCommand(): Command {
         '--lang <fi|sv|en>',
         'language of finding messages when a request has no matching Accept-Language (env KANTASIM_LANG; default fi)',
       )
+      .option(
+        '--workers <n>',
+        'worker threads that share the validation of Kanta transactions with the server, 0 for none (env KANTASIM_WORKERS; default: one fewer than the cores, at most 2)',
+      )
       .action(async (opts: ServeOptions) => {
         const config: Partial<Config> = { ...configFromEnv() };
         if (opts.port !== undefined) config.port = parsePort(opts.port, '--port');
@@ -109,6 +115,7 @@ export function serveCommand(): Command {
         if (opts.allowRealIdentities === true) config.allowRealIdentities = true;
         if (opts.logLevel !== undefined) config.logLevel = opts.logLevel;
         if (opts.lang !== undefined) config.defaultLanguage = parseLang(opts.lang);
+        if (opts.workers !== undefined) config.validationWorkers = parseWorkers(opts.workers, '--workers');
 
         const server = await startServer(config);
         let stopping = false;

@@ -46,6 +46,11 @@ export interface Config {
   tls?: TlsConfig;
   /** Require a bearer token signed by the CA (`kantasim ca token`); only with `tls`. */
   requireJwt: boolean;
+  /**
+   * Worker threads that share the validation of Kanta transactions with the event loop (`--workers`,
+   * `KANTASIM_WORKERS`); 0 validates on the event loop only. Default: one fewer than the cores, at most 2.
+   */
+  validationWorkers?: number;
 }
 
 export interface TlsConfig {
@@ -81,6 +86,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
   if (env.KANTASIM_LOG_LEVEL !== undefined) partial.logLevel = env.KANTASIM_LOG_LEVEL;
   if (env.KANTASIM_MODE !== undefined) partial.mode = parseMode(env.KANTASIM_MODE);
   if (env.KANTASIM_LANG !== undefined) partial.defaultLanguage = parseLang(env.KANTASIM_LANG);
+  if (env.KANTASIM_WORKERS !== undefined)
+    partial.validationWorkers = parseWorkers(env.KANTASIM_WORKERS, 'KANTASIM_WORKERS');
   return partial;
 }
 
@@ -98,6 +105,13 @@ export function parsePort(value: string, what = 'port'): number {
     throw new Error(`${what} must be a whole number from 0 to 65535, not '${value}'`);
   }
   return port;
+}
+
+/** A number of worker threads (`--workers`, `KANTASIM_WORKERS`): 0 to 16. */
+export function parseWorkers(value: string, what = '--workers'): number {
+  const n = Number(value);
+  if (value.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 16) return n;
+  throw new Error(`${what} must be a whole number from 0 to 16, not '${value}'`);
 }
 
 /** The operator's default answer language (`--lang`, `KANTASIM_LANG`): fi, sv or en. */

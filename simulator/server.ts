@@ -16,7 +16,7 @@ import { DEFAULT_CONFIG, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { isEmpty, seedWorld } from './registry/seed.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
-import { closeWorkerPools } from './xml/worker-pool.ts';
+import { closeWorkerPools } from './workers/pool.ts';
 import type { Store } from './store/types.ts';
 
 export interface RunningServer {

@@ -20,9 +20,11 @@ import { generateTestHetus } from '../../simulator/domain/hetu.ts';
 import { appointmentIndex } from '../../simulator/fhir/appointment-index.ts';
 import { prepare } from '../../simulator/fhir/write.ts';
 import { startServer } from '../../simulator/server.ts';
-import { runConcurrent, type BenchSuite, type Harness } from './harness.ts';
+import { runConcurrent, warmUp, type BenchSuite, type Harness } from './harness.ts';
 
 const CONCURRENCY = 16;
+/** Load before each measured run: the JIT has compiled the hot code and validation workers run. */
+const WARM_UP_MS = 3000;
 
 async function bareExpress(): Promise<{ url: string; close: () => Promise<void> }> {
   const app = express();
@@ -73,9 +75,7 @@ async function transactions(h: Harness, dir: string): Promise<void> {
 
   h.progress(`bare express endpoint (baseline): ${total} Bundles at concurrency ${CONCURRENCY}`);
   const bare = await bareExpress();
-  await runConcurrent(Math.min(200, total), CONCURRENCY, (i) =>
-    postJson(`${bare.url}/fhir`, bodies[i] ?? ''),
-  );
+  await warmUp(WARM_UP_MS, CONCURRENCY, (i) => postJson(`${bare.url}/fhir`, bodies[i % total] ?? ''));
   const base = await runConcurrent(total, CONCURRENCY, (i) => postJson(`${bare.url}/fhir`, bodies[i] ?? ''));
   h.latencies('bare express: parse Bundle, answer', base.latenciesMs, {
     opsPerSec: base.opsPerSec,
@@ -86,7 +86,7 @@ async function transactions(h: Harness, dir: string): Promise<void> {
   h.progress(`kantasim Kanta transaction store: ${total} at concurrency ${CONCURRENCY}`);
   const server = await startServer({ port: 0, dbFile: join(dir, 'tx.db'), logLevel: 'silent' });
   const warm = JSON.stringify(storeBundle(kantaAppointment({ hetu: '010181-900C' })));
-  await runConcurrent(50, CONCURRENCY, () => postJson(`${server.url}/fhir`, warm));
+  await warmUp(WARM_UP_MS, CONCURRENCY, () => postJson(`${server.url}/fhir`, warm));
   let done = 0;
   const bar = h.bar('transactions', total);
   const run = await runConcurrent(total, CONCURRENCY, async (i) => {

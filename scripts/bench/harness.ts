@@ -161,3 +161,22 @@ export async function runConcurrent(
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
   return { latenciesMs, opsPerSec: (total / (performance.now() - start)) * 1000 };
 }
+
+/**
+ * Warm-up: runs `task` with `concurrency` in flight for `ms` milliseconds (at least once per client), so
+ * the measurement after it sees the steady state: code compiled by the JIT, validators built, worker
+ * threads started. Suites warm the baseline and the measured server alike.
+ */
+export async function warmUp(
+  ms: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<void> {
+  const until = performance.now() + ms;
+  let next = 0;
+  const client = async (): Promise<void> => {
+    do await task(next++);
+    while (performance.now() < until);
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+}

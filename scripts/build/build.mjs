@@ -19,7 +19,7 @@ export const DATA = [
   'simulator/domain/code-lists',
   'common/i18n/locales',
   'simulator/viewer/assets',
-  'simulator/xml/worker-shim.js',
+  'simulator/workers/shim.js',
   'runner/scenario.schema.json',
 ];
 

@@ -19,7 +19,7 @@ import { MAX_CDA_IDS, OFFLOAD_XML_BYTES } from '../http/limits.ts';
 import { decodeXmlReferences } from '../xml/ordered.ts';
 import { isMainThread } from 'node:worker_threads';
 import { loadElementTreeParser } from '../xml/element-tree.ts';
-import { WorkerPool } from '../xml/worker-pool.ts';
+import { WorkerPool } from '../workers/pool.ts';
 import { decodePart, parseMultipart } from './mime.ts';
 import {
   HL7_V3_NS,

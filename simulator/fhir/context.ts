@@ -28,6 +28,8 @@ export interface FhirRequest {
   queryKeys: string[];
   /** The parsed JSON body, when there is one. */
   body?: unknown;
+  /** The body's JSON text the router parsed into `body` (a worker thread parses it again). */
+  bodyText?: string;
   ifMatch?: string;
   ifNoneExist?: string;
   prefer?: string;

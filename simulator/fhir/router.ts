@@ -104,7 +104,7 @@ function toFhirRequest(
 ): FhirRequest {
   checkAccept(req);
   const urlParams = paramsFrom(query);
-  const { body, form } = parseBody(req, route);
+  const { body, text, form } = parseBody(req, route);
   const fhirReq: FhirRequest = {
     method: req.method as FhirMethod,
     path: params,
@@ -117,6 +117,7 @@ function toFhirRequest(
     baseUrl: `${req.protocol}://${req.get('host') ?? `${options.config.host}:${options.config.port}`}/fhir`,
   };
   if (body !== undefined) fhirReq.body = body;
+  if (text !== undefined) fhirReq.bodyText = text;
   const ifMatch = req.get('If-Match');
   const ifNoneExist = req.get('If-None-Exist');
   const prefer = req.get('Prefer');
@@ -126,7 +127,10 @@ function toFhirRequest(
   return fhirReq;
 }
 
-function parseBody(req: Request, route: Route): { body?: unknown; form?: Map<string, string[]> } {
+function parseBody(
+  req: Request,
+  route: Route,
+): { body?: unknown; text?: string; form?: Map<string, string[]> } {
   const raw = Buffer.isBuffer(req.body) ? req.body : undefined;
   if (route.body === 'none') return {};
   const type = mediaType(req);
@@ -185,7 +189,7 @@ function parseBody(req: Request, route: Route): { body?: unknown; form?: Map<str
   const root = (body as { resourceType?: unknown } | null)?.resourceType;
   const jsonFindings = checkJsonText(text, typeof root === 'string' ? root : '$');
   if (jsonFindings.length > 0) fail({ kind: 'bad-request', findings: jsonFindings });
-  return { body };
+  return { body, text };
 }
 
 /** Deepest nesting accepted; real resources stay far below it, and rules recurse over the tree. */

@@ -74,7 +74,7 @@ describe('the packed tarball', () => {
       'dist/fixtures/world.json',
       'dist/simulator/domain/code-lists/hetu.json',
       'dist/simulator/viewer/assets/viewer.css',
-      'dist/simulator/xml/worker-shim.js',
+      'dist/simulator/workers/shim.js',
       'scenarios/readiness/kuusijarvi-ready.yaml',
     ])
       expect(files, f).toContain(f);

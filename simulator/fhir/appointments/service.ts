@@ -33,15 +33,11 @@ import {
   unprocessable,
   type Outcome,
 } from '../outcomes.ts';
-import { extractIndex, isSupportedType } from '../search-params.ts';
-import { validateResource, type ValidationResult } from '../validation/index.ts';
-import {
-  checkPatientUnchanged,
-  serviceOrganiserAgent,
-  serviceOrganiserOid,
-} from '../validation/kanta-profiles.ts';
+import { extractIndex } from '../search-params.ts';
+import { checkPatientUnchanged, serviceOrganiserAgent } from '../validation/kanta-profiles.ts';
 import { checkServiceOrganiser } from '../validation/registry-rules.ts';
 import { newId, prepare, recordEvent, versionRef } from '../write.ts';
+import { defaultValidationWorkers, validateTransaction, type Validated } from './validation.ts';
 
 /** Public source of the Kanta appointment rules, for findings. */
 export const KANTA_APPOINTMENT_SOURCE =
@@ -69,80 +65,8 @@ export type AppointmentResult =
       nullified?: StoredResource;
     };
 
-/** Findings of a resource inside the Bundle, with paths from the Bundle. */
-function inEntry(findings: Finding[], i: number, type: string): Finding[] {
-  return findings.map((f) => ({
-    ...f,
-    path: f.path.startsWith(type)
-      ? `Bundle.entry[${i}].resource${f.path.slice(type.length)}`
-      : f.path === ''
-        ? `Bundle.entry[${i}]`
-        : f.path,
-  }));
-}
-
-/** The references a Provenance may target for this operation. */
-function appointmentRefsOf(operation: KantaOperation, apptEntry: BundleEntry | undefined): string[] {
-  if (operation.op === 'store') return [apptEntry?.fullUrl ?? ''].filter((r) => r !== '');
-  const refs = [`Appointment/${operation.id}`];
-  if (operation.op === 'replace' && apptEntry?.fullUrl !== undefined) refs.push(apptEntry.fullUrl);
-  return refs;
-}
-
-interface Validated {
-  findings: Finding[];
-  /** HTTP status a refusal gets: 400 when a resource did not get past the structure layers. */
-  refuseWith: 400 | 422 | undefined;
-  storable: boolean;
-  provenance: Provenance | undefined;
-  appointment: Appointment | undefined;
-  /** Whether the appointment is sound enough for rules that read it (not refused at layers 1–2). */
-  appointmentReadable: boolean;
-  organiser: string | undefined;
-  patient: string | undefined;
-}
-
-function validate(ctx: FhirContext, entries: BundleEntry[], operation: KantaOperation): Validated {
-  const provEntry = entries[operation.provenance] as BundleEntry;
-  const apptEntry = operation.op === 'nullify' ? undefined : entries[operation.appointment];
-  const base = { supported: isSupportedType, allowRealIdentities: ctx.config.allowRealIdentities };
-  const findings: Finding[] = [];
-  let refuseWith: 400 | 422 | undefined;
-  const pv = validateResource(provEntry.resource, {
-    ...base,
-    expectedType: 'Provenance',
-    kanta: true,
-    provenance: {
-      appointmentRefs: appointmentRefsOf(operation, apptEntry),
-      nullification: operation.op === 'nullify',
-      now: ctx.now(),
-    },
-  });
-  findings.push(...inEntry(pv.findings, operation.provenance, 'Provenance'));
-  if (pv.refuseWith !== undefined) refuseWith = pv.refuseWith;
-  let storable = pv.storable;
-  let av: ValidationResult | undefined;
-  if (operation.op !== 'nullify') {
-    av = validateResource(apptEntry?.resource, { ...base, expectedType: 'Appointment', kanta: true });
-    findings.push(...inEntry(av.findings, operation.appointment, 'Appointment'));
-    if (av.refuseWith === 400 || (av.refuseWith !== undefined && refuseWith === undefined))
-      refuseWith = av.refuseWith;
-    storable &&= av.storable;
-  }
-  const provenance = pv.resource as unknown as Provenance | undefined;
-  const appointment = av?.resource as unknown as Appointment | undefined;
-  const appointmentReadable = appointment !== undefined && av?.refuseWith !== 400;
-  return {
-    findings,
-    refuseWith,
-    storable,
-    provenance,
-    appointment,
-    appointmentReadable,
-    organiser: provenance && pv.refuseWith !== 400 ? serviceOrganiserOid(provenance) : undefined,
-    patient: appointment && appointmentReadable ? patientOf(appointment) : undefined,
-  };
-}
+/** Kanta transactions under way in this process (validation is shared with workers only under load). */
+let underWay = 0;
 
 /** Carries out a Kanta appointment operation the handler parsed; refusals are recorded as events. */
 export async function submitAppointment(
@@ -151,8 +75,33 @@ export async function submitAppointment(
   entries: BundleEntry[],
   operation: KantaOperation,
 ): Promise<AppointmentResult> {
+  underWay++;
+  try {
+    return await carryOut(ctx, req, entries, operation, underWay > 1);
+  } finally {
+    underWay--;
+  }
+}
+
+/** `concurrent`: other transactions are under way (validation may then start a worker, see `validateTransaction`). */
+async function carryOut(
+  ctx: FhirContext,
+  req: FhirRequest,
+  entries: BundleEntry[],
+  operation: KantaOperation,
+  concurrent: boolean,
+): Promise<AppointmentResult> {
   const kind = `appointment.${operation.op}` as const;
-  const v = validate(ctx, entries, operation);
+  const v = await validateTransaction(
+    entries,
+    operation,
+    { allowRealIdentities: ctx.config.allowRealIdentities, now: ctx.now() },
+    {
+      text: req.bodyText,
+      workers: ctx.config.validationWorkers ?? defaultValidationWorkers(),
+      concurrent,
+    },
+  );
   const findings = v.findings;
   let patient = v.patient;
 

@@ -1,4 +1,4 @@
-// Entry of a WorkerPool thread (worker-pool.ts): calls the job module's exported functions by name for
+// Entry of a WorkerPool thread (pool.ts): calls the job module's exported functions by name for
 // each message. Plain JavaScript because a worker starts without the parent's loader; when the job
 // module is TypeScript (running from the sources, in development and tests) it registers tsx's loader
 // first, and when it is compiled JavaScript (the installed package, dist/) it needs no loader at all.
@@ -9,6 +9,7 @@ if (/\.tsx?$/.test(workerData.module)) {
   register();
 }
 const jobs = await import(workerData.module);
+parentPort.postMessage({ ready: true });
 parentPort.on('message', (msg) => {
   try {
     const fn = jobs[msg.fn];

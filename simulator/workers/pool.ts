@@ -1,6 +1,7 @@
 /**
- * A small pool of worker threads for CPU-heavy, pure work on large request bodies (parsing XML of
- * megabytes), so one large body does not hold the event loop while other requests wait.
+ * A small pool of worker threads for CPU-heavy, pure work: parsing XML of megabytes, so one large body
+ * does not hold the event loop while other requests wait, and validating FHIR resources on a second core
+ * while the event loop serves HTTP and the store.
  *
  * node:worker_threads directly, no library: the pool needs only a queue, a fixed number of workers
  * started on first use, a memory ceiling per worker (so one hostile body costs a bounded amount of
@@ -31,10 +32,15 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job?: Job;
+  /** The job module has loaded: a job sent now starts as soon as the jobs before it are done. */
+  ready: boolean;
+  /** Jobs sent to the worker, oldest first: it runs them in order and answers in order. */
+  jobs: Job[];
+  /** Settles when the job module has loaded (or the worker has stopped). */
+  loaded: Promise<void>;
 }
 
-const SHIM = new URL('./worker-shim.js', import.meta.url);
+const SHIM = new URL('./shim.js', import.meta.url);
 
 const live = new Set<WorkerPool>();
 
@@ -52,13 +58,50 @@ export class WorkerPool {
     this.size = options.size ?? Math.min(2, Math.max(1, availableParallelism() - 1));
   }
 
-  /** Runs `fn(...args)` of the pool's module in a worker. Rejects when the worker dies (e.g. out of memory). */
+  /**
+   * Runs `fn(...args)` of the pool's module in a worker, one job per worker at a time (a job may be a
+   * body of megabytes). Rejects when the worker dies (e.g. out of memory).
+   */
   run<T>(fn: string, args: unknown[]): Promise<T> {
     live.add(this);
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn, args, resolve: resolve as (v: unknown) => void, reject });
       this.pump();
     });
+  }
+
+  /**
+   * Runs `fn(...args)` in a loaded worker that has fewer than `depth` jobs in hand; otherwise returns
+   * undefined (and starts a worker if the pool has room), so the caller does the work itself. Work is
+   * shared between the event loop and the workers, and no job waits behind a starting worker or a long
+   * queue. For small jobs: a worker's answers reach the event loop only between its tasks, and a burst
+   * of requests is read in one go, so a worker that may be several jobs ahead takes the whole burst
+   * and does not idle while the event loop works.
+   */
+  tryRun<T>(fn: string, args: unknown[], depth = 32): Promise<T> | undefined {
+    live.add(this);
+    let slot: Slot | undefined;
+    if (this.queue.length === 0) {
+      for (const s of this.slots) {
+        if (s.ready && s.jobs.length < depth && (slot === undefined || s.jobs.length < slot.jobs.length))
+          slot = s;
+      }
+    }
+    if (!slot) {
+      if (this.slots.length < this.size) this.spawn();
+      return undefined;
+    }
+    const to = slot;
+    return new Promise<T>((resolve, reject) => {
+      this.send(to, { fn, args, resolve: resolve as (v: unknown) => void, reject });
+    });
+  }
+
+  /** Starts the pool's workers and resolves when every one has loaded its job module. */
+  async warm(): Promise<void> {
+    live.add(this);
+    while (this.slots.length < this.size) this.spawn();
+    await Promise.all(this.slots.map((s) => s.loaded));
   }
 
   /** Stops every worker and rejects queued jobs; a later `run` starts workers again. */
@@ -68,14 +111,17 @@ export class WorkerPool {
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
+  private send(slot: Slot, job: Job): void {
+    slot.jobs.push(job);
+    slot.worker.postMessage({ fn: job.fn, args: job.args });
+  }
+
   private pump(): void {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.job === undefined);
+      let slot = this.slots.find((s) => s.jobs.length === 0);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
-      const job = this.queue.shift() as Job;
-      slot.job = job;
-      slot.worker.postMessage({ fn: job.fn, args: job.args });
+      this.send(slot, this.queue.shift() as Job);
     }
   }
 
@@ -88,10 +134,20 @@ export class WorkerPool {
       stderr: false,
     });
     worker.unref();
-    const slot: Slot = { worker };
-    worker.on('message', (msg: { ok: boolean; value?: unknown; error?: string }) => {
-      const job = slot.job;
-      slot.job = undefined;
+    let loaded = (): void => undefined;
+    const slot: Slot = {
+      worker,
+      ready: false,
+      jobs: [],
+      loaded: new Promise((resolve) => (loaded = resolve)),
+    };
+    worker.on('message', (msg: { ready?: true; ok: boolean; value?: unknown; error?: string }) => {
+      if (msg.ready === true) {
+        slot.ready = true;
+        loaded();
+        return;
+      }
+      const job = slot.jobs.shift();
       if (job) {
         if (msg.ok) job.resolve(msg.value);
         else job.reject(new Error(msg.error ?? 'worker job failed'));
@@ -101,9 +157,8 @@ export class WorkerPool {
     const fail = (err: Error): void => {
       const at = this.slots.indexOf(slot);
       if (at >= 0) this.slots.splice(at, 1);
-      const job = slot.job;
-      slot.job = undefined;
-      job?.reject(err);
+      for (const job of slot.jobs.splice(0)) job.reject(err);
+      loaded();
       this.pump();
     };
     worker.on('error', fail);

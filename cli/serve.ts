@@ -88,7 +88,7 @@ export function serveCommand(): Command {
       )
       .option(
         '--workers <n>',
-        'worker threads that share the validation of Kanta transactions with the server, 0 for none (env KANTASIM_WORKERS; default: one fewer than the cores, at most 2)',
+        'worker threads that share validating Kanta transactions and reading archive submissions when requests overlap, 0 for none (env KANTASIM_WORKERS; default: two fewer than the cores, at most 2)',
       )
       .action(async (opts: ServeOptions) => {
         const config: Partial<Config> = { ...configFromEnv() };
@@ -115,7 +115,7 @@ export function serveCommand(): Command {
         if (opts.allowRealIdentities === true) config.allowRealIdentities = true;
         if (opts.logLevel !== undefined) config.logLevel = opts.logLevel;
         if (opts.lang !== undefined) config.defaultLanguage = parseLang(opts.lang);
-        if (opts.workers !== undefined) config.validationWorkers = parseWorkers(opts.workers, '--workers');
+        if (opts.workers !== undefined) config.workers = parseWorkers(opts.workers, '--workers');
 
         const server = await startServer(config);
         let stopping = false;

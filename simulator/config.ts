@@ -47,10 +47,12 @@ export interface Config {
   /** Require a bearer token signed by the CA (`kantasim ca token`); only with `tls`. */
   requireJwt: boolean;
   /**
-   * Worker threads that share the validation of Kanta transactions with the event loop (`--workers`,
-   * `KANTASIM_WORKERS`); 0 validates on the event loop only. Default: one fewer than the cores, at most 2.
+   * Worker threads that share the validation of Kanta transactions and the reading of archive
+   * submissions with the event loop when requests overlap (`--workers`, `KANTASIM_WORKERS`); 0 keeps that
+   * work on the event loop (archive bodies of megabytes still go to a worker). Default: two fewer than
+   * the cores, at most 2 (`defaultWorkers`).
    */
-  validationWorkers?: number;
+  workers?: number;
 }
 
 export interface TlsConfig {
@@ -87,7 +89,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
   if (env.KANTASIM_MODE !== undefined) partial.mode = parseMode(env.KANTASIM_MODE);
   if (env.KANTASIM_LANG !== undefined) partial.defaultLanguage = parseLang(env.KANTASIM_LANG);
   if (env.KANTASIM_WORKERS !== undefined)
-    partial.validationWorkers = parseWorkers(env.KANTASIM_WORKERS, 'KANTASIM_WORKERS');
+    partial.workers = parseWorkers(env.KANTASIM_WORKERS, 'KANTASIM_WORKERS');
   return partial;
 }
 

@@ -20,6 +20,7 @@ import { generateTestHetus } from '../../simulator/domain/hetu.ts';
 import { appointmentIndex } from '../../simulator/fhir/appointment-index.ts';
 import { prepare } from '../../simulator/fhir/write.ts';
 import { startServer } from '../../simulator/server.ts';
+import { defaultWorkers } from '../../simulator/workers/pool.ts';
 import { runConcurrent, warmUp, type BenchSuite, type Harness } from './harness.ts';
 
 const CONCURRENCY = 16;
@@ -83,22 +84,35 @@ async function transactions(h: Harness, dir: string): Promise<void> {
   });
   await bare.close();
 
-  h.progress(`kantasim Kanta transaction store: ${total} at concurrency ${CONCURRENCY}`);
-  const server = await startServer({ port: 0, dbFile: join(dir, 'tx.db'), logLevel: 'silent' });
-  const warm = JSON.stringify(storeBundle(kantaAppointment({ hetu: '010181-900C' })));
-  await warmUp(WARM_UP_MS, CONCURRENCY, () => postJson(`${server.url}/fhir`, warm));
-  let done = 0;
-  const bar = h.bar('transactions', total);
-  const run = await runConcurrent(total, CONCURRENCY, async (i) => {
-    await postJson(`${server.url}/fhir`, bodies[i] ?? '');
-    bar.tick(++done);
-  });
-  bar.stop();
-  h.latencies('kantasim Kanta transaction (validate + store + event)', run.latenciesMs, {
-    opsPerSec: run.opsPerSec,
-    note: `concurrency ${CONCURRENCY}, SQLite file, WAL`,
-  });
-  await server.close();
+  // The default configuration (on 2 cores: no worker threads), then one worker sharing validation.
+  for (const workers of [undefined, 1]) {
+    const label = workers === undefined ? 'default workers' : `--workers ${workers}`;
+    h.progress(`kantasim Kanta transaction store (${label}): ${total} at concurrency ${CONCURRENCY}`);
+    const server = await startServer({
+      port: 0,
+      dbFile: join(dir, `tx-${workers ?? 'default'}.db`),
+      logLevel: 'silent',
+      ...(workers !== undefined && { workers }),
+    });
+    const warm = JSON.stringify(storeBundle(kantaAppointment({ hetu: '010181-900C' })));
+    await warmUp(WARM_UP_MS, CONCURRENCY, () => postJson(`${server.url}/fhir`, warm));
+    let done = 0;
+    const bar = h.bar('transactions', total);
+    const run = await runConcurrent(total, CONCURRENCY, async (i) => {
+      await postJson(`${server.url}/fhir`, bodies[i] ?? '');
+      bar.tick(++done);
+    });
+    bar.stop();
+    h.latencies(
+      `kantasim Kanta transaction (validate + store + event)${workers === undefined ? '' : `, ${label}`}`,
+      run.latenciesMs,
+      {
+        opsPerSec: run.opsPerSec,
+        note: `concurrency ${CONCURRENCY}, SQLite file, WAL, ${workers === undefined ? `${defaultWorkers()} worker threads (default)` : label}`,
+      },
+    );
+    await server.close();
+  }
 }
 
 async function searches(h: Harness, dir: string, count: number): Promise<void> {

@@ -15,11 +15,8 @@
  */
 import { error, fatal, warning, type Finding } from '../domain/findings.ts';
 import type { ArchiveMessageMeta, CodedValue, InstanceId } from '../domain/cda.ts';
-import { MAX_CDA_IDS, OFFLOAD_XML_BYTES } from '../http/limits.ts';
+import { MAX_CDA_IDS } from '../http/limits.ts';
 import { decodeXmlReferences } from '../xml/ordered.ts';
-import { isMainThread } from 'node:worker_threads';
-import { loadElementTreeParser } from '../xml/element-tree.ts';
-import { WorkerPool } from '../workers/pool.ts';
 import { decodePart, parseMultipart } from './mime.ts';
 import {
   HL7_V3_NS,
@@ -147,44 +144,6 @@ function idLimit(cda: XmlNode, path: string): Finding | undefined {
   }
   return undefined;
 }
-
-let pool: WorkerPool | undefined;
-
-/**
- * `readSubmission` for the server: a body of OFFLOAD_XML_BYTES or more is read in a worker thread (this
- * module's own `readSubmission`), so parsing megabytes of XML does not hold the event loop while other
- * requests wait; smaller bodies (a normal message is about 50 KB) stay in process, where they are
- * faster than the round trip. A worker that dies (its heap ceiling bounds the memory of one body)
- * costs only that submission, which is refused with CDA-LIMIT-003.
- */
-export async function readSubmissionOffloaded(
-  body: Uint8Array,
-  contentType: string | undefined,
-  maxBytes: number,
-  repository: 'pta' | 'social' = 'pta',
-): Promise<EnvelopeResult> {
-  await loadElementTreeParser();
-  if (body.byteLength < OFFLOAD_XML_BYTES || body.byteLength > maxBytes)
-    return readSubmission(body, contentType, maxBytes, repository);
-  pool ??= new WorkerPool({ module: import.meta.url });
-  try {
-    return await pool.run<EnvelopeResult>('readSubmission', [body, contentType, maxBytes, repository]);
-  } catch {
-    return {
-      ok: false,
-      findings: [
-        fatal(
-          'CDA-LIMIT-003',
-          '/',
-          'the body could not be parsed within the memory allowed for one submission; send a smaller document',
-        ),
-      ],
-    };
-  }
-}
-
-// In a WorkerPool thread this module is the job module: its jobs parse with libxml2 from the first.
-if (!isMainThread) await loadElementTreeParser();
 
 /** Reads the HTTP body of `POST /archive/{repository}` (`repository` decides which interactions are accepted). */
 export function readSubmission(

@@ -12,7 +12,6 @@
  * make storing impossible (unreadable input, no usable document OID, an OID already taken by other
  * content) are fatal, and identity-guard findings are never relaxed: both refuse in every mode.
  */
-import { createHash } from 'node:crypto';
 import type { Config } from '../config.ts';
 import { customerOf, decide, type ValidationMode } from '../domain/policy.ts';
 import { fatal, type Finding } from '../domain/findings.ts';
@@ -30,19 +29,13 @@ import type { Store, StoreSession } from '../store/types.ts';
 import type { EventKind, NewEvent } from '../domain/events.ts';
 import { maySeeCustodian, type AccessScope } from '../access/scope.ts';
 import type { AckCode } from './ack.ts';
-import { isReplaceInteraction, readSubmissionOffloaded, type Submission } from './envelope.ts';
-import { documentOidOf, extractHeader, tsToIso } from './header.ts';
-import { checkFrameIdentities, checkIdentities } from './rules/identities.ts';
-import { checkMessageContent } from './rules/message.ts';
+import { isReplaceInteraction } from './envelope.ts';
+import { readSubmissionShared, type SubmissionData } from './read.ts';
+import { defaultWorkers } from '../workers/pool.ts';
+import { documentOidOf, tsToIso } from './header.ts';
 import { checkRegistry } from './rules/registry.ts';
 import { checkSocial } from './rules/social.ts';
-import {
-  checkSocialFormat,
-  checkSocialMessage,
-  socialOrganisations,
-  unknownOrganisations,
-} from './rules/social-format.ts';
-import { checkStructure } from './rules/structure.ts';
+import { socialOrganisations, unknownOrganisations } from './rules/social-format.ts';
 import { checkVersion, replacedOid, type VersionVerdict } from './rules/versions.ts';
 import type { CdaSchema } from './schema.ts';
 import { servicesNeeded } from './service-needs.ts';
@@ -113,20 +106,34 @@ export class ArchiveIntake {
     this.now = options.now ?? ((): Date => new Date());
   }
 
+  /** Submissions under way (reading is shared with workers only when they overlap). */
+  private underWay = 0;
+
   async submit(request: IntakeRequest): Promise<IntakeResult> {
+    this.underWay++;
+    try {
+      return await this.carryOut(request, this.underWay > 1);
+    } finally {
+      this.underWay--;
+    }
+  }
+
+  private async carryOut(request: IntakeRequest, concurrent: boolean): Promise<IntakeResult> {
     const { repository, mode } = request;
-    const envelope = await readSubmissionOffloaded(
+    const read = await readSubmissionShared(
       request.body,
-      request.contentType,
-      this.options.config.maxBodyBytes,
-      repository,
+      {
+        contentType: request.contentType,
+        maxBytes: this.options.config.maxBodyBytes,
+        repository,
+        allowRealIdentities: this.options.config.allowRealIdentities,
+      },
+      { workers: this.options.config.workers ?? defaultWorkers(), concurrent },
     );
-    if (!envelope.ok) return this.refuse(request, envelope.findings, envelope.message, undefined);
-    const sub = envelope.submission;
-    const header = extractHeader(sub.cda);
-    const findings: Finding[] = [...envelope.findings];
-    findings.push(...checkStructure(sub.cda, header, repository));
-    if (sub.cda.name !== 'ClinicalDocument')
+    if (!read.ok) return this.refuse(request, read.findings, read.message, undefined);
+    const { submission: sub, header } = read;
+    const findings: Finding[] = [...read.findings];
+    if (read.rootName !== 'ClinicalDocument')
       return this.refuse(request, findings.map(toFatal), sub.message, header);
     if (request.caller && !maySeeCustodian(request.caller.scope, { custodian: header.custodian?.oid })) {
       const custodian = header.custodian?.oid ?? 'none';
@@ -143,11 +150,7 @@ export class ArchiveIntake {
         header,
       );
     }
-    findings.push(...checkIdentities(sub.cda, header, this.options.config.allowRealIdentities));
-    if (sub.frame) findings.push(...checkFrameIdentities(sub.frame, this.options.config.allowRealIdentities));
-    findings.push(...checkMessageContent(sub, header));
-    if (repository === 'social')
-      findings.push(...checkSocialMessage(sub, header), ...checkSocialFormat(header));
+    findings.push(...read.content);
     if (this.options.schema) findings.push(...this.options.schema.validate(sub.cdaBytes));
     if (header.documentOid === '' || !isOid(header.id.root))
       findings.push(
@@ -157,7 +160,7 @@ export class ArchiveIntake {
           'without a valid document OID the document cannot be archived; give id/@root',
         ),
       );
-    const sha256 = createHash('sha256').update(sub.cdaBytes).digest('hex');
+    const sha256 = read.sha256;
 
     let refusedLate: { findings: Finding[]; organisation?: string } | undefined;
     const result = await this.options.store.transaction(async (tx): Promise<IntakeResult | undefined> => {
@@ -308,7 +311,7 @@ export class ArchiveIntake {
   private async duplicate(
     tx: StoreSession,
     request: IntakeRequest,
-    sub: Submission,
+    sub: SubmissionData,
     original: ArchivedDocument,
     findings: Finding[],
   ): Promise<IntakeResult> {

@@ -20,8 +20,8 @@ let shared: RunningServer;
 let alone: RunningServer;
 
 beforeAll(async () => {
-  shared = await startTestSimulator({ validationWorkers: 1 });
-  alone = await startTestSimulator({ validationWorkers: 0 });
+  shared = await startTestSimulator({ workers: 1 });
+  alone = await startTestSimulator({ workers: 0 });
 });
 afterAll(async () => {
   await shared.close();

@@ -37,7 +37,8 @@ import { extractIndex } from '../search-params.ts';
 import { checkPatientUnchanged, serviceOrganiserAgent } from '../validation/kanta-profiles.ts';
 import { checkServiceOrganiser } from '../validation/registry-rules.ts';
 import { newId, prepare, recordEvent, versionRef } from '../write.ts';
-import { defaultValidationWorkers, validateTransaction, type Validated } from './validation.ts';
+import { defaultWorkers } from '../../workers/pool.ts';
+import { validateTransaction, type Validated } from './validation.ts';
 
 /** Public source of the Kanta appointment rules, for findings. */
 export const KANTA_APPOINTMENT_SOURCE =
@@ -98,7 +99,7 @@ async function carryOut(
     { allowRealIdentities: ctx.config.allowRealIdentities, now: ctx.now() },
     {
       text: req.bodyText,
-      workers: ctx.config.validationWorkers ?? defaultValidationWorkers(),
+      workers: ctx.config.workers ?? defaultWorkers(),
       concurrent,
     },
   );

@@ -2,17 +2,17 @@
  * Validation of a Kanta appointment transaction's resources (every layer but the registry's, which needs
  * the store): pure, so it runs on the event loop or, sharing the work, in a worker thread.
  *
- * On a machine with more than one core the service hands a transaction's validation to an idle worker
- * (`../../workers/pool.ts`, `tryRun`) and validates on the event loop itself when every worker is busy
- * or still starting, so no request ever waits in a queue behind a worker. The worker gets the request's
+ * With workers (`--workers`; by default on machines of three cores or more) the service hands a
+ * transaction's validation to a worker that has few jobs in hand (`../../workers/pool.ts`, `tryRun`) when
+ * transactions overlap, and validates on the event loop itself when the workers are busy or still
+ * starting, so no request waits in a long queue behind a worker. The worker gets the request's
  * JSON text, parses it again and answers with what validation found (findings and flags, a structured
  * clone); the service pairs that with the resources it parsed itself, so both ways give the same result.
  */
-import { availableParallelism } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import type { Appointment, Bundle, BundleEntry, Provenance } from 'fhir/r4.js';
 import type { Finding } from '../../domain/findings.ts';
-import { WorkerPool } from '../../workers/pool.ts';
+import { defaultWorkers, WorkerPool } from '../../workers/pool.ts';
 import { patientOf } from '../appointment-index.ts';
 import { isSupportedType } from '../search-params.ts';
 import { validateResource, type ValidationResult } from '../validation/index.ts';
@@ -179,13 +179,8 @@ function poolOf(workers: number): WorkerPool {
 }
 
 /** Starts the validation workers and resolves when they are ready (for tests and benchmarks). */
-export function warmValidationWorkers(workers = defaultValidationWorkers()): Promise<void> {
+export function warmValidationWorkers(workers = defaultWorkers()): Promise<void> {
   return workers > 0 ? poolOf(workers).warm() : Promise.resolve();
-}
-
-/** Worker threads validation may use: one fewer than the cores, at most two; none on one core. */
-export function defaultValidationWorkers(): number {
-  return Math.min(2, availableParallelism() - 1);
 }
 
 /** How a transaction may be validated: the body's text (for a worker), the workers allowed, the load. */

@@ -92,6 +92,11 @@ function poolOf(workers: number | undefined): WorkerPool {
   return pool;
 }
 
+/** Starts the reading workers and resolves when they are ready (for tests and benchmarks). */
+export function warmReadingWorkers(workers: number): Promise<void> {
+  return poolOf(workers).warm();
+}
+
 const tooBig = (): ReadResult => ({
   ok: false,
   findings: [

@@ -1,6 +1,7 @@
 /**
- * Kanta transactions sent at the same time share their validation with a worker thread, and are
- * answered exactly as a simulator that validates every one on the event loop answers them.
+ * Kanta transactions and archive submissions sent at the same time share their validation and reading
+ * with a worker thread, and are answered exactly as a simulator that does all of it on the event loop
+ * answers them.
  */
 import type { Bundle, BundleEntry } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,6 +12,8 @@ import {
   storeBundle,
   TEST_HETUS,
 } from '../../fixtures/fhir/appointment.ts';
+import { ptaMessage, REAL_RANGE_HETU as REAL_CDA_HETU } from '../../fixtures/cda/index.ts';
+import { warmReadingWorkers } from '../../simulator/archive/read.ts';
 import { warmValidationWorkers } from '../../simulator/fhir/appointments/validation.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { WorkerPool } from '../../simulator/workers/pool.ts';
@@ -100,6 +103,51 @@ describe('validation shared with a worker thread', () => {
       expect(withWorkers).toEqual(onEventLoop);
       const statuses = new Set(withWorkers.map((a) => (a as { status: number }).status));
       expect([...statuses].sort()).toEqual([200, 400, 422]);
+    } finally {
+      tryRun.mockRestore();
+    }
+  });
+});
+
+/** The acknowledgement without what differs between two stores (ids, times). */
+async function archived(server: RunningServer, body: string): Promise<unknown> {
+  const res = await fetch(`${server.url}/archive/pta`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'text/xml', accept: 'application/json', 'accept-language': 'en' },
+  });
+  const json = (await res.json()) as {
+    ack?: unknown;
+    findings?: { code: string; path: string; severity: string }[];
+  };
+  return {
+    status: res.status,
+    ack: json.ack,
+    findings: json.findings?.map((f) => `${f.severity} ${f.code} ${f.path}`).sort(),
+  };
+}
+
+describe('archive reading shared with a worker thread', () => {
+  it('acknowledges concurrent submissions as reading on the event loop does, and uses the worker for some', async () => {
+    await warmReadingWorkers(1);
+    const sent = Array.from({ length: 12 }, (_, i) =>
+      i % 3 === 0
+        ? ptaMessage({ patient: { root: '1.2.246.21', extension: REAL_CDA_HETU } }).message
+        : i % 3 === 1
+          ? ptaMessage().message.slice(0, -40)
+          : ptaMessage().message,
+    );
+    const tryRun = vi.spyOn(WorkerPool.prototype, 'tryRun');
+    try {
+      const withWorkers = await Promise.all(sent.map((m) => archived(shared, m)));
+      const taken = tryRun.mock.results.filter((r) => r.type === 'return' && r.value !== undefined).length;
+      expect(taken).toBeGreaterThan(0);
+      tryRun.mockClear();
+      const onEventLoop = await Promise.all(sent.map((m) => archived(alone, m)));
+      expect(tryRun).not.toHaveBeenCalled();
+      expect(withWorkers).toEqual(onEventLoop);
+      const statuses = new Set(withWorkers.map((a) => (a as { status: number }).status));
+      expect([...statuses].sort()).toEqual([201, 400, 422]);
     } finally {
       tryRun.mockRestore();
     }

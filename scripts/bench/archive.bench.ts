@@ -115,7 +115,7 @@ export const suite: BenchSuite = {
         opsPerSec: ingest.opsPerSec,
         n: ingestCount,
         ...percentiles(ingest.latenciesMs),
-        note: `8 concurrent clients, ${defaultWorkers()} worker threads (default)`,
+        note: `8 concurrent clients, ${defaultWorkers('reading')} worker threads (default)`,
       });
 
       const target = quick ? 10_000 : 100_000;

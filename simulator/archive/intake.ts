@@ -128,7 +128,7 @@ export class ArchiveIntake {
         repository,
         allowRealIdentities: this.options.config.allowRealIdentities,
       },
-      { workers: this.options.config.workers ?? defaultWorkers(), concurrent },
+      { workers: this.options.config.workers ?? defaultWorkers('reading'), concurrent },
     );
     if (!read.ok) return this.refuse(request, read.findings, read.message, undefined);
     const { submission: sub, header } = read;

@@ -45,13 +45,17 @@ const SHIM = new URL('./shim.js', import.meta.url);
 const live = new Set<WorkerPool>();
 
 /**
- * Worker threads that share request work with the event loop by default (`--workers`): two fewer than
- * the cores, at most two. A worker pays off only with a core of its own beside the event loop and the
- * garbage collector's threads: on two cores one worker raised the throughput of overlapping requests by
- * about 15% but widened their latency (archive ingest at 8 clients: p99 34 → 52 ms), so two cores get none.
+ * Worker threads that share request work with the event loop by default (`--workers` sets both):
+ * - `validation` of Kanta transactions (jobs of about 0.2 ms): one fewer than the cores, at most two.
+ *   On two cores one worker raised the transaction rate at concurrency 16 by about 35%.
+ * - `reading` archive submissions (jobs of about 1.5 ms for a 50 KB document): two fewer than the
+ *   cores, at most two. On two cores one worker raised the ingest rate by about 12% but a job waiting
+ *   behind others in the worker widened the latency (p99 at 8 clients 35 → 45 ms), so a worker is used
+ *   only where it has a core of its own beside the event loop and the garbage collector's threads.
  */
-export function defaultWorkers(): number {
-  return Math.max(0, Math.min(2, availableParallelism() - 2));
+export function defaultWorkers(kind: 'validation' | 'reading'): number {
+  const spare = kind === 'validation' ? 1 : 2;
+  return Math.max(0, Math.min(2, availableParallelism() - spare));
 }
 
 /** Stops the workers of every pool (the server calls this when it stops, so the process can exit). */

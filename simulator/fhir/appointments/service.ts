@@ -99,7 +99,7 @@ async function carryOut(
     { allowRealIdentities: ctx.config.allowRealIdentities, now: ctx.now() },
     {
       text: req.bodyText,
-      workers: ctx.config.workers ?? defaultWorkers(),
+      workers: ctx.config.workers ?? defaultWorkers('validation'),
       concurrent,
     },
   );

@@ -2,7 +2,7 @@
  * Validation of a Kanta appointment transaction's resources (every layer but the registry's, which needs
  * the store): pure, so it runs on the event loop or, sharing the work, in a worker thread.
  *
- * With workers (`--workers`; by default on machines of three cores or more) the service hands a
+ * With workers (`--workers`; by default one fewer than the cores, at most two) the service hands a
  * transaction's validation to a worker that has few jobs in hand (`../../workers/pool.ts`, `tryRun`) when
  * transactions overlap, and validates on the event loop itself when the workers are busy or still
  * starting, so no request waits in a long queue behind a worker. The worker gets the request's
@@ -179,7 +179,7 @@ function poolOf(workers: number): WorkerPool {
 }
 
 /** Starts the validation workers and resolves when they are ready (for tests and benchmarks). */
-export function warmValidationWorkers(workers = defaultWorkers()): Promise<void> {
+export function warmValidationWorkers(workers = defaultWorkers('validation')): Promise<void> {
   return workers > 0 ? poolOf(workers).warm() : Promise.resolve();
 }
 

@@ -10,6 +10,8 @@ import type { NewArchivedDocument } from '../../simulator/domain/cda.ts';
 import { percentiles, runConcurrent, warmUp, type BenchSuite } from './harness.ts';
 import { defaultWorkers } from '../../simulator/workers/pool.ts';
 
+const threads = (n: number): string => `${n} worker thread${n === 1 ? '' : 's'}`;
+
 /** Load before each measured ingest: JIT-compiled code, libxml2 loaded, worker threads started. */
 const WARM_UP_MS = 3000;
 
@@ -115,7 +117,7 @@ export const suite: BenchSuite = {
         opsPerSec: ingest.opsPerSec,
         n: ingestCount,
         ...percentiles(ingest.latenciesMs),
-        note: `8 concurrent clients, ${defaultWorkers('reading')} worker threads (default)`,
+        note: `8 concurrent clients, ${threads(defaultWorkers('reading'))} (default)`,
       });
 
       const target = quick ? 10_000 : 100_000;

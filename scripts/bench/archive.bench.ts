@@ -5,12 +5,10 @@ import { readSubmission } from '../../simulator/archive/envelope.ts';
 import { extractHeader } from '../../simulator/archive/header.ts';
 import { loadElementTreeParser } from '../../simulator/xml/element-tree.ts';
 import { generateTestHetus } from '../../simulator/domain/hetu.ts';
-import { startServer } from '../../simulator/server.ts';
+import { startServer, type RunningServer } from '../../simulator/server.ts';
 import type { NewArchivedDocument } from '../../simulator/domain/cda.ts';
-import { percentiles, runConcurrent, warmUp, type BenchSuite } from './harness.ts';
+import { percentiles, runConcurrent, warmUp, workerThreads, type BenchSuite } from './harness.ts';
 import { defaultWorkers } from '../../simulator/workers/pool.ts';
-
-const threads = (n: number): string => `${n} worker thread${n === 1 ? '' : 's'}`;
 
 /** Load before each measured ingest: JIT-compiled code, libxml2 loaded, worker threads started. */
 const WARM_UP_MS = 3000;
@@ -82,43 +80,35 @@ export const suite: BenchSuite = {
       false,
     );
 
+    /** Warms `server` under the measured load, then ingests the messages and records the run. */
+    const ingest = async (server: RunningServer, workers: string): Promise<void> => {
+      h.progress(`warm-up, then ingest of ${ingestCount} messages over HTTP, 8 in flight (${workers})`);
+      await warmUp(WARM_UP_MS, 8, () =>
+        postPtaMessage(server.url, ptaMessage({ padToBytes: DOC_BYTES - 3000 }).message),
+      );
+      const run = await runConcurrent(ingestCount, 8, async (i) => {
+        const m = messages[i];
+        if (m !== undefined) await postPtaMessage(server.url, m);
+      });
+      h.record({
+        name: `HTTP ingest (all rules, commit, event, ack)${workers.startsWith('--') ? `, ${workers}` : ''}`,
+        opsPerSec: run.opsPerSec,
+        n: ingestCount,
+        ...percentiles(run.latenciesMs),
+        note: `8 concurrent clients, ${workers}`,
+      });
+    };
     // One worker thread sharing the reading, then the default configuration (on 2 cores: no worker
-    // threads); each warmed under the same load first. The second server stays up for the queries.
-    const fresh = (): Promise<void> =>
-      postPtaMessage(server.url, ptaMessage({ padToBytes: DOC_BYTES - 3000 }).message);
-    let server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', workers: 1 });
+    // threads). The second server stays up for the queries.
+    const shared = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', workers: 1 });
     try {
-      h.progress(`warm-up, then ingest of ${ingestCount} messages over HTTP, 8 in flight (--workers 1)`);
-      await warmUp(WARM_UP_MS, 8, fresh);
-      const shared = await runConcurrent(ingestCount, 8, async (i) => {
-        const m = messages[i];
-        if (m !== undefined) await postPtaMessage(server.url, m);
-      });
-      h.record({
-        name: 'HTTP ingest (all rules, commit, event, ack), --workers 1',
-        opsPerSec: shared.opsPerSec,
-        n: ingestCount,
-        ...percentiles(shared.latenciesMs),
-        note: '8 concurrent clients, one worker thread',
-      });
+      await ingest(shared, '--workers 1');
     } finally {
-      await server.close();
+      await shared.close();
     }
-    server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
+    const server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
     try {
-      h.progress(`warm-up, then ingest of ${ingestCount} messages over HTTP, 8 in flight (default workers)`);
-      await warmUp(WARM_UP_MS, 8, fresh);
-      const ingest = await runConcurrent(ingestCount, 8, async (i) => {
-        const m = messages[i];
-        if (m !== undefined) await postPtaMessage(server.url, m);
-      });
-      h.record({
-        name: 'HTTP ingest (all rules, commit, event, ack)',
-        opsPerSec: ingest.opsPerSec,
-        n: ingestCount,
-        ...percentiles(ingest.latenciesMs),
-        note: `8 concurrent clients, ${threads(defaultWorkers('reading'))} (default)`,
-      });
+      await ingest(server, `${workerThreads(defaultWorkers('reading'))} (default)`);
 
       const target = quick ? 10_000 : 100_000;
       h.progress(`filling the archive to ${target} documents`);

@@ -21,9 +21,7 @@ import { appointmentIndex } from '../../simulator/fhir/appointment-index.ts';
 import { prepare } from '../../simulator/fhir/write.ts';
 import { startServer } from '../../simulator/server.ts';
 import { defaultWorkers } from '../../simulator/workers/pool.ts';
-
-const threads = (n: number): string => `${n} worker thread${n === 1 ? '' : 's'}`;
-import { runConcurrent, warmUp, type BenchSuite, type Harness } from './harness.ts';
+import { runConcurrent, warmUp, workerThreads, type BenchSuite, type Harness } from './harness.ts';
 
 const CONCURRENCY = 16;
 /** Load before each measured run: the JIT has compiled the hot code and validation workers run. */
@@ -110,7 +108,7 @@ async function transactions(h: Harness, dir: string): Promise<void> {
       run.latenciesMs,
       {
         opsPerSec: run.opsPerSec,
-        note: `concurrency ${CONCURRENCY}, SQLite file, WAL, ${workers === undefined ? `${threads(defaultWorkers('validation'))} (default)` : label}`,
+        note: `concurrency ${CONCURRENCY}, SQLite file, WAL, ${workers === undefined ? `${workerThreads(defaultWorkers('validation'))} (default)` : label}`,
       },
     );
     await server.close();

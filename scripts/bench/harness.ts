@@ -180,3 +180,8 @@ export async function warmUp(
   };
   await Promise.all(Array.from({ length: concurrency }, client));
 }
+
+/** "1 worker thread", "2 worker threads": for the notes of runs with and without workers. */
+export function workerThreads(n: number): string {
+  return `${n} worker thread${n === 1 ? '' : 's'}`;
+}

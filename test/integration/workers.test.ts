@@ -74,6 +74,30 @@ async function answer(server: RunningServer, body: Bundle): Promise<unknown> {
   };
 }
 
+/**
+ * Sends the same bodies, all at once, to the simulator with a worker and to the one without; checks the
+ * worker took some of the work, the simulator without one started none, and the answers agree. Returns
+ * the answers' HTTP statuses, sorted and distinct.
+ */
+async function sameAnswers<B>(
+  bodies: B[],
+  send: (server: RunningServer, body: B) => Promise<unknown>,
+): Promise<number[]> {
+  const tryRun = vi.spyOn(WorkerPool.prototype, 'tryRun');
+  try {
+    const withWorkers = await Promise.all(bodies.map((b) => send(shared, b)));
+    const taken = tryRun.mock.results.filter((r) => r.type === 'return' && r.value !== undefined).length;
+    expect(taken).toBeGreaterThan(0);
+    tryRun.mockClear();
+    const onEventLoop = await Promise.all(bodies.map((b) => send(alone, b)));
+    expect(tryRun).not.toHaveBeenCalled();
+    expect(withWorkers).toEqual(onEventLoop);
+    return [...new Set(withWorkers.map((a) => (a as { status: number }).status))].sort();
+  } finally {
+    tryRun.mockRestore();
+  }
+}
+
 describe('validation shared with a worker thread', () => {
   it('validates transactions sent one at a time on the event loop, without starting a worker', async () => {
     const tryRun = vi.spyOn(WorkerPool.prototype, 'tryRun');
@@ -91,21 +115,7 @@ describe('validation shared with a worker thread', () => {
   it('answers concurrent transactions as validation on the event loop does, and uses the worker for some', async () => {
     // The first concurrent transactions start the worker; once it has loaded, it takes validation.
     await warmValidationWorkers(1);
-    const tryRun = vi.spyOn(WorkerPool.prototype, 'tryRun');
-    try {
-      const sent = bundles();
-      const withWorkers = await Promise.all(sent.map((b) => answer(shared, b)));
-      const taken = tryRun.mock.results.filter((r) => r.type === 'return' && r.value !== undefined).length;
-      expect(taken).toBeGreaterThan(0);
-      tryRun.mockClear();
-      const onEventLoop = await Promise.all(sent.map((b) => answer(alone, b)));
-      expect(tryRun).not.toHaveBeenCalled();
-      expect(withWorkers).toEqual(onEventLoop);
-      const statuses = new Set(withWorkers.map((a) => (a as { status: number }).status));
-      expect([...statuses].sort()).toEqual([200, 400, 422]);
-    } finally {
-      tryRun.mockRestore();
-    }
+    expect(await sameAnswers(bundles(), answer)).toEqual([200, 400, 422]);
   });
 });
 
@@ -117,13 +127,15 @@ async function archived(server: RunningServer, body: string): Promise<unknown> {
     headers: { 'content-type': 'text/xml', accept: 'application/json', 'accept-language': 'en' },
   });
   const json = (await res.json()) as {
-    ack?: unknown;
-    findings?: { code: string; path: string; severity: string }[];
+    acknowledgement: string;
+    outcome: string;
+    details: { code: string; severity: string; location: string; text: string }[];
   };
   return {
     status: res.status,
-    ack: json.ack,
-    findings: json.findings?.map((f) => `${f.severity} ${f.code} ${f.path}`).sort(),
+    acknowledgement: json.acknowledgement,
+    outcome: json.outcome,
+    details: json.details.map((f) => `${f.severity} ${f.code} ${f.location} ${f.text}`).sort(),
   };
 }
 
@@ -137,19 +149,6 @@ describe('archive reading shared with a worker thread', () => {
           ? ptaMessage().message.slice(0, -40)
           : ptaMessage().message,
     );
-    const tryRun = vi.spyOn(WorkerPool.prototype, 'tryRun');
-    try {
-      const withWorkers = await Promise.all(sent.map((m) => archived(shared, m)));
-      const taken = tryRun.mock.results.filter((r) => r.type === 'return' && r.value !== undefined).length;
-      expect(taken).toBeGreaterThan(0);
-      tryRun.mockClear();
-      const onEventLoop = await Promise.all(sent.map((m) => archived(alone, m)));
-      expect(tryRun).not.toHaveBeenCalled();
-      expect(withWorkers).toEqual(onEventLoop);
-      const statuses = new Set(withWorkers.map((a) => (a as { status: number }).status));
-      expect([...statuses].sort()).toEqual([201, 400, 422]);
-    } finally {
-      tryRun.mockRestore();
-    }
+    expect(await sameAnswers(sent, archived)).toEqual([201, 400, 422]);
   });
 });

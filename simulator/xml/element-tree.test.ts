@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCda, ptaMessage, socialMessage } from '../../fixtures/cda/index.ts';
 import {
   elementTreeParserLoaded,
+  elementTreeReader,
   loadElementTreeParser,
   parseElementTree,
   type TreeElement,
@@ -33,6 +34,10 @@ function reduce(el: XElement): TreeElement {
 }
 
 describe('the one-pass element tree (libxml2)', () => {
+  it('reads the tree straight from libxml2 memory (its self-check passed on this libxml2-wasm)', () => {
+    expect(elementTreeReader()).toBe('direct');
+  });
+
   it('reads messages and documents exactly as the reference parser does', () => {
     const texts = [
       buildCda(),
@@ -41,6 +46,7 @@ describe('the one-pass element tree (libxml2)', () => {
       ptaMessage({}, { soap: '1.1' }).message,
       socialMessage().message,
       '<?xml version="1.0" encoding="UTF-8"?>\r\n<a xmlns="urn:hl7-org:v3" xmlns:x="urn:x" x:k="1&amp;2"><b>K&#228;ynti &lt;<![CDATA[x<y]]>\r\n</b><!-- c --><x:c xml:lang="fi"/>t</a>',
+      '<a><?pi data?><b c="Ylöjärvi, pitkä arvo">pitkä teksti, yli kuusitoista tavua</b><?pi more?></a>',
     ];
     for (const text of texts) {
       const tree = parseElementTree(text);

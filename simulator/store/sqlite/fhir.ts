@@ -377,6 +377,8 @@ function lowerBound(seen: number, more: boolean, overLimit: boolean): { total: n
  */
 /** Candidates few enough that no other criterion is counted to find a better driver. */
 const FEW_CANDIDATES = 50;
+/** Index rows per INSERT statement (7 values each, far below SQLite's limit on bound values). */
+const INDEX_ROWS_PER_STATEMENT = 16;
 
 type Plan = { kind: 'empty' } | { kind: 'driver'; driver: number } | { kind: 'walk' };
 
@@ -402,9 +404,38 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
      ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, lu_ms = excluded.lu_ms`,
   );
   const clearIndex = db.prepare('DELETE FROM fhir_index WHERE type = ? AND id = ?');
-  const insertIndex = db.prepare(
-    'INSERT INTO fhir_index (type, id, param, system, value, low, high) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  /** One INSERT of up to INDEX_ROWS_PER_STATEMENT rows: a resource's rows go in one or two statements. */
+  const insertIndexMany = new Map<number, Database.Statement<(string | number | null)[]>>();
+  const insertIndexRows = (type: string, id: string, index: readonly IndexEntry[]): void => {
+    for (let at = 0; at < index.length; at += INDEX_ROWS_PER_STATEMENT) {
+      const rows = index.slice(at, at + INDEX_ROWS_PER_STATEMENT);
+      let stmt = insertIndexMany.get(rows.length);
+      if (stmt === undefined) {
+        stmt = db.prepare<(string | number | null)[]>(
+          `INSERT INTO fhir_index (type, id, param, system, value, low, high) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        );
+        insertIndexMany.set(rows.length, stmt);
+      }
+      const params: (string | number | null)[] = [];
+      for (const e of rows) {
+        switch (e.kind) {
+          case 'token':
+            params.push(type, id, e.param, e.system, e.code, null, null);
+            break;
+          case 'string':
+            params.push(type, id, e.param, null, e.value.toLowerCase(), null, null);
+            break;
+          case 'reference':
+            params.push(type, id, e.param, null, e.value, null, null);
+            break;
+          case 'date':
+            params.push(type, id, e.param, null, null, e.low, e.high);
+            break;
+        }
+      }
+      stmt.run(...params);
+    }
+  };
   const selectVersion = db.prepare<[string, string, number], VersionRow>(
     `SELECT type, id, version, last_updated, deleted, invalid, json FROM fhir_versions
      WHERE type = ? AND id = ? AND version = ?`,
@@ -474,22 +505,7 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
     upsertCurrent.run(body.resourceType, body.id, version, 0, ms);
     // A first version has no index rows to replace.
     if (version > 1) clearIndex.run(body.resourceType, body.id);
-    for (const e of index) {
-      switch (e.kind) {
-        case 'token':
-          insertIndex.run(body.resourceType, body.id, e.param, e.system, e.code, null, null);
-          break;
-        case 'string':
-          insertIndex.run(body.resourceType, body.id, e.param, null, e.value.toLowerCase(), null, null);
-          break;
-        case 'reference':
-          insertIndex.run(body.resourceType, body.id, e.param, null, e.value, null, null);
-          break;
-        case 'date':
-          insertIndex.run(body.resourceType, body.id, e.param, null, null, e.low, e.high);
-          break;
-      }
-    }
+    insertIndexRows(body.resourceType, body.id, index);
     return {
       resourceType: body.resourceType,
       id: body.id,

@@ -55,7 +55,14 @@ const live = new Set<WorkerPool>();
  */
 export function defaultWorkers(kind: 'validation' | 'reading'): number {
   const spare = kind === 'validation' ? 1 : 2;
-  return Math.max(0, Math.min(2, availableParallelism() - spare));
+  return Math.max(0, Math.min(2, cores() - spare));
+}
+
+/** The cores Node may use, read once (requests ask for the default on every submission). */
+let coreCount: number | undefined;
+function cores(): number {
+  coreCount ??= availableParallelism();
+  return coreCount;
 }
 
 /** Stops the workers of every pool (the server calls this when it stops, so the process can exit). */
@@ -69,7 +76,7 @@ export class WorkerPool {
   private readonly size: number;
 
   constructor(private readonly options: WorkerPoolOptions) {
-    this.size = options.size ?? Math.min(2, Math.max(1, availableParallelism() - 1));
+    this.size = options.size ?? Math.min(2, Math.max(1, cores() - 1));
   }
 
   /**

@@ -128,6 +128,11 @@ export const ACCESS_RULES: readonly RuleEntry[] = [
         en: "{caller} may not write a {resource} of {organisations}: a Schedule or Slot belongs to the organisations its schedule's actors name (HealthcareService.providedBy, Location.managingOrganization, PractitionerRole.organization)",
       },
       {
+        fi: '{caller} ei saa kirjoittaa resurssia {resource} organisaatiolle {organisations}: HealthcareService, Location tai PractitionerRole kuuluu organisaatiolle, jonka se nimeää (providedBy, managingOrganization, organization), ja Organization tunnisteidensa OID-tunnuksille',
+        sv: '{caller} får inte skriva en {resource} för {organisations}: en HealthcareService, Location eller PractitionerRole hör till den organisation den anger (providedBy, managingOrganization, organization), en Organization till OID:erna i sina identifierare',
+        en: '{caller} may not write a {resource} of {organisations}: a HealthcareService, Location or PractitionerRole belongs to the organisation it names (providedBy, managingOrganization, organization), an Organization to the OIDs of its identifiers',
+      },
+      {
         fi: '{caller} ei saa muuttaa resurssia {resource}: se kuuluu organisaatiolle {organisations}',
         sv: '{caller} får inte ändra {resource}: den hör till {organisations}',
         en: '{caller} may not change {resource}: it belongs to {organisations}',

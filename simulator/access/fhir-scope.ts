@@ -9,18 +9,34 @@
  *   know they are scoped, which is why one view covers search, read, vread, history, `_page` and Bundle
  *   entries alike. A Schedule or Slot belongs to the organisations its actors name (schedule-scope.ts):
  *   hidden when it names only others; one naming none stays shared, as do the other scheduling resources.
+ *   Provenance, Schedule and Slot searches are filtered per resource (`visibleSearch`), so their pages
+ *   and totals count the caller's own matches only.
  * - **Writes** are judged before a handler runs (`fhirWriteRefusal`): every Provenance in the body must
  *   name a service organiser in scope, an appointment changed or nullified by id must be one the
- *   caller may see, and a Schedule or Slot written (in the body, or changed by id) may name only
- *   organisations in scope. The refusal names the organisation and what it tried.
+ *   caller may see, and a Schedule, Slot, HealthcareService, Location, PractitionerRole or
+ *   Organization written (in the body, or changed by id) may name only organisations in scope. The
+ *   refusal names the organisation and what it tried.
  */
 import type { Bundle, Provenance, Resource } from 'fhir/r4.js';
 import type { StoredResource } from '../domain/fhir.ts';
 import type { Finding } from '../domain/findings.ts';
 import { serviceOrganiserOid } from '../fhir/validation/kanta-profiles.ts';
-import type { FhirRepository, SearchCriterion } from '../store/fhir-types.ts';
+import {
+  EXACT_TOTAL_LIMIT,
+  MAX_FHIR_PAGE,
+  type FhirRepository,
+  type SearchCriterion,
+  type SearchQuery,
+  type SearchResult,
+} from '../store/fhir-types.ts';
 import type { Store } from '../store/types.ts';
-import { maySeeScheduling, outsideScope, schedulingOrganisations } from './schedule-scope.ts';
+import {
+  maySeeScheduling,
+  outsideScope,
+  schedulingOrganisations,
+  WRITE_SCOPED,
+  writeOrganisations,
+} from './schedule-scope.ts';
 import { maySeeOrganiser, organiserFilter, type AccessScope } from './scope.ts';
 
 const SCHEDULING = new Set(['Schedule', 'Slot']);
@@ -104,6 +120,42 @@ async function filterVisible(
   return out;
 }
 
+/** Matches read from the store per step while a scoped page and its total are worked out. */
+const SCAN_CHUNK = 200;
+
+/**
+ * A search of a type whose visibility is judged per resource (Provenance, Schedule, Slot): the store's
+ * matches are walked in the store's order, SCAN_CHUNK at a time, keeping the ones the scope may see,
+ * until the page is full and the total is known as far as `_total` asks: every visible match for
+ * `accurate`, up to EXACT_TOTAL_LIMIT for `estimate` (beyond, a lower bound), the page and one more for
+ * `none`. So offsets, pages and totals are in the caller's own matches: another organisation's
+ * resources neither shorten a page nor show in a total. It costs in proportion to the matches walked.
+ */
+async function visibleSearch(
+  fhir: FhirRepository,
+  scope: AccessScope,
+  query: SearchQuery,
+): Promise<SearchResult> {
+  const count = Math.min(Math.max(query.count, 0), MAX_FHIR_PAGE);
+  const offset = Math.max(query.offset, 0);
+  const mode = query.total ?? 'estimate';
+  const matches: StoredResource[] = [];
+  let seen = 0;
+  for (let at = 0; ; at += SCAN_CHUNK) {
+    const chunk = (await fhir.search({ ...query, count: SCAN_CHUNK, offset: at, total: 'none' })).matches;
+    for (const stored of chunk) {
+      if (!(await storedVisible(fhir, scope, stored))) continue;
+      if (seen >= offset && matches.length < count) matches.push(stored);
+      seen++;
+    }
+    if (chunk.length < SCAN_CHUNK) return { matches, total: seen };
+    // One visible match past the page: another page follows, and the count can stop where `_total` lets it.
+    const pageKnown = seen > offset + count;
+    if (pageKnown && (mode === 'none' || (mode === 'estimate' && seen > EXACT_TOTAL_LIMIT)))
+      return { matches, total: seen, exact: false };
+  }
+}
+
 /** The FHIR repository as an organisation sees it. Writes pass through (they are judged before). */
 export function scopedFhir(fhir: FhirRepository, scope: AccessScope): FhirRepository {
   return {
@@ -129,10 +181,9 @@ export function scopedFhir(fhir: FhirRepository, scope: AccessScope): FhirReposi
         if (scope.organisations.size === 0) return { matches: [], total: 0 };
         return fhir.search({ ...query, criteria: [...query.criteria, organiserCriterion(scope)] });
       }
-      const result = await fhir.search(query);
-      if (query.resourceType !== 'Provenance' && !SCHEDULING.has(query.resourceType)) return result;
-      const matches = await filterVisible(fhir, scope, result.matches);
-      return { ...result, matches, total: result.total - (result.matches.length - matches.length) };
+      if (query.resourceType !== 'Provenance' && !SCHEDULING.has(query.resourceType))
+        return fhir.search(query);
+      return visibleSearch(fhir, scope, query);
     },
   };
 }
@@ -188,37 +239,47 @@ function changedAppointments(write: FhirWrite): { id: string; at: string }[] {
   return out;
 }
 
-/** Schedules and Slots in a write's body (the resource, or a Bundle's entries). */
-function schedulingOf(body: unknown): { r: Resource; at: string }[] {
+/** Resources of the write-scoped kinds in a write's body (the resource, or a Bundle's entries). */
+function scopedWritesOf(body: unknown): { r: Resource; at: string }[] {
   const resource = body as Resource | undefined;
-  if (resource !== undefined && SCHEDULING.has(resource.resourceType))
+  if (resource !== undefined && WRITE_SCOPED.has(resource.resourceType))
     return [{ r: resource, at: resource.resourceType }];
   if (resource?.resourceType !== 'Bundle') return [];
   const out: { r: Resource; at: string }[] = [];
   ((resource as Bundle).entry ?? []).forEach((e, i) => {
-    if (e.resource !== undefined && SCHEDULING.has(e.resource.resourceType))
+    if (e.resource !== undefined && WRITE_SCOPED.has(e.resource.resourceType))
       out.push({ r: e.resource, at: `Bundle.entry[${i}].resource` });
   });
   return out;
 }
 
-/** Schedules and Slots a write changes by id: the URL's, or a Bundle entry's `PUT`/`DELETE {type}/<id>`. */
-function changedScheduling(write: FhirWrite): { type: string; id: string; at: string }[] {
+/** Write-scoped resources a write changes by id: the URL's, or a Bundle entry's `PUT`/`DELETE {type}/<id>`. */
+function changedScoped(write: FhirWrite): { type: string; id: string; at: string }[] {
   const out: { type: string; id: string; at: string }[] = [];
   const type = write.path.type;
-  if (type !== undefined && SCHEDULING.has(type) && write.path.id !== undefined && write.method !== 'GET')
+  if (type !== undefined && WRITE_SCOPED.has(type) && write.path.id !== undefined && write.method !== 'GET')
     out.push({ type, id: write.path.id, at: `${type}.id` });
   const body = write.body as Bundle | undefined;
   if (body?.resourceType === 'Bundle') {
     (body.entry ?? []).forEach((e, i) => {
       const method = e.request?.method;
-      const m = /^(Schedule|Slot)\/([^/?]+)/.exec(e.request?.url ?? '');
-      if (m && method !== undefined && method !== 'GET' && method !== 'POST')
+      const m = /^([A-Za-z]+)\/([^/?]+)/.exec(e.request?.url ?? '');
+      if (m && WRITE_SCOPED.has(m[1] ?? '') && method !== undefined && method !== 'GET' && method !== 'POST')
         out.push({ type: m[1] ?? '', id: m[2] ?? '', at: `Bundle.entry[${i}].request.url` });
     });
   }
   return out;
 }
+
+/** Where a refusal of a write-scoped resource points: what names its organisation. */
+const OWNER_PATH: Readonly<Record<string, string>> = {
+  Schedule: 'actor',
+  Slot: 'schedule',
+  HealthcareService: 'providedBy',
+  Location: 'managingOrganization',
+  PractitionerRole: 'organization',
+  Organization: 'identifier',
+};
 
 /**
  * Why an organisation may not make this write (`FHIR-ACCESS-002`), or undefined when it may.
@@ -250,20 +311,22 @@ export async function fhirWriteRefusal(
         message: `${caller} may not change Appointment/${id}: its service organiser is another organisation`,
       };
   }
-  for (const { r, at } of schedulingOf(write.body)) {
-    const others = outsideScope(scope, (await schedulingOrganisations(fhir, r)) ?? []);
+  for (const { r, at } of scopedWritesOf(write.body)) {
+    const others = outsideScope(scope, (await writeOrganisations(fhir, r)) ?? []);
     if (others.length > 0)
       return {
         code: 'FHIR-ACCESS-002',
         severity: 'error',
-        path: r.resourceType === 'Slot' ? `${at}.schedule` : `${at}.actor`,
-        message: `${caller} may not write a ${r.resourceType} of ${others.join(', ')}: a Schedule or Slot belongs to the organisations its schedule's actors name (HealthcareService.providedBy, Location.managingOrganization, PractitionerRole.organization)`,
+        path: `${at}.${OWNER_PATH[r.resourceType] ?? 'id'}`,
+        message: SCHEDULING.has(r.resourceType)
+          ? `${caller} may not write a ${r.resourceType} of ${others.join(', ')}: a Schedule or Slot belongs to the organisations its schedule's actors name (HealthcareService.providedBy, Location.managingOrganization, PractitionerRole.organization)`
+          : `${caller} may not write a ${r.resourceType} of ${others.join(', ')}: a HealthcareService, Location or PractitionerRole belongs to the organisation it names (providedBy, managingOrganization, organization), an Organization to the OIDs of its identifiers`,
       };
   }
-  for (const { type, id, at } of changedScheduling(write)) {
+  for (const { type, id, at } of changedScoped(write)) {
     const stored = await fhir.read(type, id);
     if (!stored?.resource) continue;
-    const others = outsideScope(scope, (await schedulingOrganisations(fhir, stored.resource)) ?? []);
+    const others = outsideScope(scope, (await writeOrganisations(fhir, stored.resource)) ?? []);
     if (others.length > 0)
       return {
         code: 'FHIR-ACCESS-002',

@@ -12,6 +12,12 @@
  * Rules (fhir-scope.ts applies them): a caller sees a Schedule or Slot naming none, or at least one
  * organisation of its scope; it may write one only when every organisation it names (before and after
  * the write) is in its scope.
+ *
+ * The resources a Schedule's organisation is read from are written under the same rule, or one
+ * organisation could move another's schedules into its own scope by changing a service's provider: a
+ * HealthcareService, Location or PractitionerRole belongs to the organisation it names
+ * (`providedBy`, `managingOrganization`, `organization`), an Organization to the OIDs of its
+ * identifiers. They stay readable by every caller (a directory of services and places).
  */
 import type { Reference, Resource, Schedule, Slot } from 'fhir/r4.js';
 import type { FhirRepository } from '../store/fhir-types.ts';
@@ -35,26 +41,38 @@ async function organisationOf(fhir: FhirRepository, ref: Reference | undefined):
   return undefined;
 }
 
+/** The element through which each directory resource names its organisation. */
+const OWNER_ELEMENT: Readonly<Record<string, 'providedBy' | 'managingOrganization' | 'organization'>> = {
+  HealthcareService: 'providedBy',
+  Location: 'managingOrganization',
+  PractitionerRole: 'organization',
+};
+
+/** The organisation a HealthcareService, Location or PractitionerRole names, as a list (empty: none). */
+async function directoryOrganisations(fhir: FhirRepository, resource: Resource): Promise<string[]> {
+  const element = OWNER_ELEMENT[resource.resourceType];
+  if (element === undefined) return [];
+  const ref = (resource as Partial<Record<typeof element, Reference>>)[element];
+  const oid = await organisationOf(fhir, ref);
+  return oid === undefined ? [] : [oid];
+}
+
+/** The OIDs an Organization resource stands for (its identifiers). */
+function organizationOids(resource: Resource): string[] {
+  const out = new Set<string>();
+  for (const identifier of (resource as { identifier?: { value?: string }[] }).identifier ?? []) {
+    const oid = OID.exec(identifier.value ?? '')?.[1];
+    if (oid !== undefined) out.add(oid);
+  }
+  return [...out].sort();
+}
+
 /** The organisations one Schedule actor names (through the stored resource it refers to). */
 async function actorOrganisations(fhir: FhirRepository, actor: Reference): Promise<string[]> {
   const match = /^(HealthcareService|Location|PractitionerRole)\/([^/]+)/.exec(actor.reference ?? '');
   if (!match) return [];
-  const stored = (await fhir.read(match[1] ?? '', match[2] ?? ''))?.resource as
-    | {
-        providedBy?: Reference;
-        managingOrganization?: Reference;
-        organization?: Reference;
-      }
-    | undefined;
-  if (!stored) return [];
-  const ref =
-    match[1] === 'HealthcareService'
-      ? stored.providedBy
-      : match[1] === 'Location'
-        ? stored.managingOrganization
-        : stored.organization;
-  const oid = await organisationOf(fhir, ref);
-  return oid === undefined ? [] : [oid];
+  const stored = (await fhir.read(match[1] ?? '', match[2] ?? ''))?.resource;
+  return stored ? directoryOrganisations(fhir, stored) : [];
 }
 
 /** The organisations a Schedule names through its actors. */
@@ -82,6 +100,29 @@ export async function schedulingOrganisations(
   if (resource.resourceType === 'Schedule') return scheduleOrganisations(fhir, resource as Schedule);
   if (resource.resourceType === 'Slot') return slotOrganisations(fhir, resource as Slot);
   return undefined;
+}
+
+/** The resources whose writes are scoped by the organisations they name (`writeOrganisations`). */
+export const WRITE_SCOPED: ReadonlySet<string> = new Set([
+  'Schedule',
+  'Slot',
+  'HealthcareService',
+  'Location',
+  'PractitionerRole',
+  'Organization',
+]);
+
+/**
+ * The organisations a write of `resource` touches: a Schedule's or Slot's (as above), a directory
+ * resource's own, an Organization's OIDs; undefined for a resource whose writes are not scoped.
+ */
+export async function writeOrganisations(
+  fhir: FhirRepository,
+  resource: Resource,
+): Promise<string[] | undefined> {
+  if (resource.resourceType === 'Organization') return organizationOids(resource);
+  if (OWNER_ELEMENT[resource.resourceType] !== undefined) return directoryOrganisations(fhir, resource);
+  return schedulingOrganisations(fhir, resource);
 }
 
 /** Visible: names no organisation, or one in scope. */

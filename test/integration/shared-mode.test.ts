@@ -382,6 +382,32 @@ describe('Schedule and Slot as two organisations', () => {
     expect((await call('A', 'GET', `/fhir/Schedule/${ids.shared}`)).status).toBe(200);
   });
 
+  it("counts and pages B's own matches only: A's schedules and slots are in no total and no page", async () => {
+    const page = async (who: 'A' | 'B', query: string): Promise<{ total?: number; ids: string[] }> => {
+      const res = await call(who, 'GET', `/fhir/${query}`);
+      expect(res.status, res.text).toBe(200);
+      const bundle = res.body as Bundle;
+      return {
+        ids: (bundle.entry ?? []).map((e) => e.resource?.id ?? ''),
+        ...(bundle.total !== undefined && { total: bundle.total }),
+      };
+    };
+    // B sees the shared schedule only; a page of one must hold it, whatever order A's schedule has.
+    for (const total of ['accurate', 'estimate']) {
+      const first = await page('B', `Schedule?_count=1&_total=${total}`);
+      expect(first, `_total=${total}`).toEqual({ total: 1, ids: [ids.shared] });
+      expect(await page('B', `Slot?_count=1&_total=${total}`), `_total=${total}`).toEqual({
+        total: 0,
+        ids: [],
+      });
+    }
+    // A sees both schedules; page by page, nothing is skipped or repeated.
+    const a1 = await page('A', 'Schedule?_count=1&_total=accurate&_sort=_lastUpdated');
+    expect(a1.total).toBe(2);
+    const a2 = await page('A', 'Schedule?_count=1&_total=accurate&_sort=_lastUpdated&_offset=1');
+    expect([...a1.ids, ...a2.ids].sort()).toEqual([ids.schedule, ids.shared].sort());
+  });
+
   it("B may not write A's Schedule or Slot, nor create one for A's service", async () => {
     const refused = (a: Answer, what: string): void => {
       expect(a.status, `${what}: ${a.text}`).toBe(403);
@@ -430,6 +456,110 @@ describe('Schedule and Slot as two organisations', () => {
       end: '2026-12-14T08:30:00+02:00',
     });
     expect(own.status, own.text).toBe(200);
+  });
+
+  it("B may not move A's service, place, role or organisation to itself; A may change its own", async () => {
+    const refused = (a: Answer, what: string, path: string): void => {
+      expect(a.status, `${what}: ${a.text}`).toBe(403);
+      expect(codesOf(a.body), what).toContain('FHIR-ACCESS-002');
+      expect(JSON.stringify(a.body), what).toContain(ORG_READY);
+      expect(JSON.stringify(a.body), what).toContain(path);
+    };
+    const providedBy = (oid: string): Record<string, unknown> => ({
+      identifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${oid}` },
+    });
+    // Moving A's service to B would hand B A's schedules and slots.
+    refused(
+      await call('B', 'PUT', `/fhir/HealthcareService/${ids.service}`, {
+        resourceType: 'HealthcareService',
+        id: ids.service,
+        name: 'Kuusijärven terveysasema, vastaanotto',
+        providedBy: providedBy(ORG_KIELO),
+      }),
+      "update of A's service",
+      'HealthcareService.id',
+    );
+    refused(
+      await call('B', 'DELETE', `/fhir/HealthcareService/${ids.service}`),
+      "delete of A's service",
+      'HealthcareService.id',
+    );
+    refused(
+      await created('B', {
+        resourceType: 'Location',
+        name: 'Vastaanotto 2',
+        managingOrganization: providedBy(ORG_READY),
+      }),
+      'a location for A',
+      'Location.managingOrganization',
+    );
+    refused(
+      await created('B', { resourceType: 'PractitionerRole', organization: providedBy(ORG_READY) }),
+      'a role in A',
+      'PractitionerRole.organization',
+    );
+    refused(
+      await created('B', {
+        resourceType: 'Organization',
+        name: 'Kuusijärvi',
+        identifier: [{ system: 'urn:ietf:rfc:3986', value: `urn:oid:${ORG_READY}` }],
+      }),
+      "an Organization with A's OID",
+      'Organization.identifier',
+    );
+    // The same inside a transaction Bundle.
+    refused(
+      await call('B', 'POST', '/fhir', {
+        resourceType: 'Bundle',
+        type: 'transaction',
+        entry: [
+          {
+            resource: {
+              resourceType: 'HealthcareService',
+              id: ids.service,
+              providedBy: providedBy(ORG_KIELO),
+            },
+            request: { method: 'PUT', url: `HealthcareService/${ids.service}` },
+          },
+        ],
+      }),
+      "a transaction moving A's service",
+      'Bundle.entry[0].request.url',
+    );
+    refused(
+      await call('B', 'POST', '/fhir', {
+        resourceType: 'Bundle',
+        type: 'transaction',
+        entry: [
+          {
+            resource: { resourceType: 'HealthcareService', providedBy: providedBy(ORG_READY) },
+            request: { method: 'POST', url: 'HealthcareService' },
+          },
+        ],
+      }),
+      'a transaction creating a service for A',
+      'Bundle.entry[0].resource.providedBy',
+    );
+    // Nothing moved: B still does not see A's schedule, A still does, and the service still names A.
+    expect((await call('B', 'GET', `/fhir/Schedule/${ids.schedule}`)).status).toBe(404);
+    expect((await call('A', 'GET', `/fhir/Schedule/${ids.schedule}`)).status).toBe(200);
+    const service = await call('B', 'GET', `/fhir/HealthcareService/${ids.service}`);
+    expect(service.status, 'the service stays readable by everyone').toBe(200);
+    expect(JSON.stringify(service.body)).toContain(ORG_READY);
+    // A may change its own service, and B create its own.
+    const own = await call('A', 'PUT', `/fhir/HealthcareService/${ids.service}`, {
+      resourceType: 'HealthcareService',
+      id: ids.service,
+      name: 'Kuusijärven terveysasema, ajanvaraus',
+      providedBy: providedBy(ORG_READY),
+    });
+    expect(own.status, own.text).toBe(200);
+    const mine = await created('B', {
+      resourceType: 'Location',
+      name: 'Kielo',
+      managingOrganization: providedBy(ORG_KIELO),
+    });
+    expect(mine.status, mine.text).toBe(201);
   });
 });
 

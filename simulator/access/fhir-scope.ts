@@ -9,8 +9,8 @@
  *   know they are scoped, which is why one view covers search, read, vread, history, `_page` and Bundle
  *   entries alike. A Schedule or Slot belongs to the organisations its actors name (schedule-scope.ts):
  *   hidden when it names only others; one naming none stays shared, as do the other scheduling resources.
- *   Provenance, Schedule and Slot searches are filtered per resource (`visibleSearch`), so their pages
- *   and totals count the caller's own matches only.
+ *   Provenance, Schedule and Slot searches and every history are filtered per resource
+ *   (`visibleWindow`), so their pages and totals count the caller's own resources only.
  * - **Writes** are judged before a handler runs (`fhirWriteRefusal`): every Provenance in the body must
  *   name a service organiser in scope, an appointment changed or nullified by id must be one the
  *   caller may see, and a Schedule, Slot, HealthcareService, Location, PractitionerRole or
@@ -26,8 +26,7 @@ import {
   MAX_FHIR_PAGE,
   type FhirRepository,
   type SearchCriterion,
-  type SearchQuery,
-  type SearchResult,
+  type TotalMode,
 } from '../store/fhir-types.ts';
 import type { Store } from '../store/types.ts';
 import {
@@ -110,49 +109,51 @@ async function lastLive(fhir: FhirRepository, stored: StoredResource): Promise<R
   return versions.versions.find((v) => v.resource !== undefined)?.resource;
 }
 
-async function filterVisible(
-  fhir: FhirRepository,
-  scope: AccessScope,
-  list: StoredResource[],
-): Promise<StoredResource[]> {
-  const out: StoredResource[] = [];
-  for (const stored of list) if (await storedVisible(fhir, scope, stored)) out.push(stored);
-  return out;
-}
-
 /** Matches read from the store per step while a scoped page and its total are worked out. */
 const SCAN_CHUNK = 200;
 
 /**
- * A search of a type whose visibility is judged per resource (Provenance, Schedule, Slot): the store's
- * matches are walked in the store's order, SCAN_CHUNK at a time, keeping the ones the scope may see,
- * until the page is full and the total is known as far as `_total` asks: every visible match for
- * `accurate`, up to EXACT_TOTAL_LIMIT for `estimate` (beyond, a lower bound), the page and one more for
- * `none`. So offsets, pages and totals are in the caller's own matches: another organisation's
- * resources neither shorten a page nor show in a total. It costs in proportion to the matches walked.
+ * A page of what the scope may see, from a store read that cannot filter by visibility itself (a search
+ * of Provenance, Schedule or Slot, a history): the store's answers are walked in the store's order,
+ * SCAN_CHUNK at a time, keeping the visible ones, until the page is full and the total is known as far
+ * as `_total` asks: every visible one for `accurate`, up to EXACT_TOTAL_LIMIT for `estimate` (beyond, a
+ * lower bound), the page and one more for `none`. So offsets, pages and totals are in the caller's own
+ * resources: another organisation's neither shorten a page nor show in a total. It costs in proportion
+ * to what it walks. An appointment's visibility is looked up once per walk (its versions share it).
  */
-async function visibleSearch(
+async function visibleWindow(
   fhir: FhirRepository,
   scope: AccessScope,
-  query: SearchQuery,
-): Promise<SearchResult> {
-  const count = Math.min(Math.max(query.count, 0), MAX_FHIR_PAGE);
-  const offset = Math.max(query.offset, 0);
-  const mode = query.total ?? 'estimate';
-  const matches: StoredResource[] = [];
+  read: (offset: number, count: number) => Promise<StoredResource[]>,
+  page: { count: number; offset: number; total?: TotalMode | undefined },
+): Promise<{ items: StoredResource[]; total: number; exact?: false }> {
+  const count = Math.min(Math.max(page.count, 0), MAX_FHIR_PAGE);
+  const offset = Math.max(page.offset, 0);
+  const mode = page.total ?? 'estimate';
+  const appointments = new Map<string, boolean>();
+  const visible = async (stored: StoredResource): Promise<boolean> => {
+    if (stored.resourceType !== 'Appointment') return storedVisible(fhir, scope, stored);
+    let known = appointments.get(stored.id);
+    if (known === undefined) {
+      known = await appointmentVisible(fhir, scope, stored.id);
+      appointments.set(stored.id, known);
+    }
+    return known;
+  };
+  const items: StoredResource[] = [];
   let seen = 0;
   for (let at = 0; ; at += SCAN_CHUNK) {
-    const chunk = (await fhir.search({ ...query, count: SCAN_CHUNK, offset: at, total: 'none' })).matches;
+    const chunk = await read(at, SCAN_CHUNK);
     for (const stored of chunk) {
-      if (!(await storedVisible(fhir, scope, stored))) continue;
-      if (seen >= offset && matches.length < count) matches.push(stored);
+      if (!(await visible(stored))) continue;
+      if (seen >= offset && items.length < count) items.push(stored);
       seen++;
     }
-    if (chunk.length < SCAN_CHUNK) return { matches, total: seen };
-    // One visible match past the page: another page follows, and the count can stop where `_total` lets it.
+    if (chunk.length < SCAN_CHUNK) return { items, total: seen };
+    // One visible past the page: another page follows, and the count may stop where `_total` lets it.
     const pageKnown = seen > offset + count;
     if (pageKnown && (mode === 'none' || (mode === 'estimate' && seen > EXACT_TOTAL_LIMIT)))
-      return { matches, total: seen, exact: false };
+      return { items, total: seen, exact: false };
   }
 }
 
@@ -172,9 +173,13 @@ export function scopedFhir(fhir: FhirRepository, scope: AccessScope): FhirReposi
       return fhir.vread(type, id, versionId);
     },
     history: async (query) => {
-      const page = await fhir.history(query);
-      const versions = await filterVisible(fhir, scope, page.versions);
-      return { ...page, versions, total: page.total - (page.versions.length - versions.length) };
+      const { items, ...total } = await visibleWindow(
+        fhir,
+        scope,
+        async (offset, count) => (await fhir.history({ ...query, offset, count, total: 'none' })).versions,
+        query,
+      );
+      return { versions: items, ...total };
     },
     search: async (query) => {
       if (query.resourceType === 'Appointment') {
@@ -183,7 +188,13 @@ export function scopedFhir(fhir: FhirRepository, scope: AccessScope): FhirReposi
       }
       if (query.resourceType !== 'Provenance' && !SCHEDULING.has(query.resourceType))
         return fhir.search(query);
-      return visibleSearch(fhir, scope, query);
+      const { items, ...total } = await visibleWindow(
+        fhir,
+        scope,
+        async (offset, count) => (await fhir.search({ ...query, offset, count, total: 'none' })).matches,
+        query,
+      );
+      return { matches: items, ...total };
     },
   };
 }

@@ -289,6 +289,22 @@ describe('every read endpoint as two organisations', () => {
       expect(new Set(organisers(res.body))).toEqual(new Set([`urn:oid:${own}`]));
       const history = await call(who, 'GET', '/fhir/_history');
       expect(new Set(organisers(history.body))).toEqual(new Set([`urn:oid:${own}`]));
+      // Totals count the caller's own only, and a page of one is never empty while some are visible.
+      for (const path of [
+        '/fhir/Provenance',
+        '/fhir/_history',
+        '/fhir/Provenance/_history',
+        '/fhir/Appointment/_history',
+      ]) {
+        // History takes no _total: up to 1,000 its total is exact anyway.
+        const total = path.endsWith('_history') ? '' : '&_total=accurate';
+        const all = (await call(who, 'GET', `${path}?_count=1000${total}`)).body as Bundle;
+        expect(all.total, `${who} ${path}`).toBe(all.entry?.length ?? 0);
+        expect(all.total, `${who} ${path}`).toBeGreaterThan(0);
+        const one = (await call(who, 'GET', `${path}?_count=1${total}`)).body as Bundle;
+        expect(one.total, `${who} ${path}, a page of one`).toBe(all.total);
+        expect(one.entry?.length, `${who} ${path}, a page of one`).toBe(1);
+      }
     }
   });
 

@@ -74,6 +74,18 @@ export const ACCESS_RULES: readonly RuleEntry[] = [
       sv: '{caller} får inte göra {method} {path}: ändringar av {what} kräver operatörscertifikatet',
       en: '{caller} may not {method} {path}: writes to {what} need the operator certificate',
     },
+    variants: [
+      {
+        fi: '{caller} ei saa mitätöidä asiakirjaa {oid} organisaation {organisation} puolesta: nimeä oma organisaatiosi kentässä "organisation" tai mitätöi ylläpitäjän varmenteella',
+        sv: '{caller} får inte makulera dokumentet {oid} för {organisation}: ange din egen organisation i "organisation", eller makulera med operatörscertifikatet',
+        en: '{caller} may not nullify document {oid} for {organisation}: name your own organisation in "organisation", or nullify with the operator certificate',
+      },
+      {
+        fi: '{caller} ei saa mitätöidä asiakirjaa {oid} arkiston ylläpitäjänä: nimeä oma organisaatiosi kentässä "organisation" tai mitätöi ylläpitäjän varmenteella',
+        sv: '{caller} får inte makulera dokumentet {oid} som arkivets operatör: ange din egen organisation i "organisation", eller makulera med operatörscertifikatet',
+        en: '{caller} may not nullify document {oid} as the archive operator: name your own organisation in "organisation", or nullify with the operator certificate',
+      },
+    ],
     sources: [SHARED],
     basis: 'assumption',
     modules: ['simulator/http/guards.ts', 'simulator/archive/routes.ts'],

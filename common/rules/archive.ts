@@ -969,6 +969,18 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'ange orsaken till makuleringen i "reason" och vem som makulerar i "by"',
       en: 'give the reason for nullifying the document in "reason", and who nullifies it in "by"',
     },
+    variants: [
+      {
+        fi: 'anna asiakirjan mitätöinnin syy kentässä "reason"',
+        sv: 'ange orsaken till makuleringen i "reason"',
+        en: 'give the reason for nullifying the document in "reason"',
+      },
+      {
+        fi: 'kerro kentässä "by", kuka mitätöi asiakirjan (henkilö tai järjestelmä)',
+        sv: 'ange i "by" vem som makulerar dokumentet (en person eller ett system)',
+        en: 'say who nullifies the document in "by" (a person or system)',
+      },
+    ],
     sources: [{ title: 'kantasim: archive.md', url: 'docs/archive.md' }],
     basis: 'assumption',
     modules: ['simulator/archive/nullification.ts'],

@@ -13,7 +13,8 @@
  *   nullified document cannot be replaced (CDA-VER-006).
  * - Listings leave nullified documents out unless `includeNullified=true`; `GET …/{oid}` still returns
  *   the XML with `X-Kantasim-Status: nullified`.
- * - Every nullification is an event (`document.nullify`) in the same transaction.
+ * - Every nullification is an event (`document.nullify`) in the same transaction, and so is every
+ *   refused one (outcome `refused`, with the findings).
  */
 import { error, type Finding } from '../domain/findings.ts';
 import type { EventLog } from '../events/log.ts';
@@ -49,42 +50,49 @@ export async function nullifyDocument(
     problems.push(error('CDA-NUL-003', '/reason', 'give the reason for nullifying the document in "reason"'));
   if (by === undefined)
     problems.push(error('CDA-NUL-003', '/by', 'say who nullifies the document in "by" (a person or system)'));
-  if (reason === undefined || by === undefined) return { ok: false, status: 400, findings: problems };
   return store.transaction(async (tx) => {
     const doc = await tx.archive.get(oid);
-    if (!doc)
-      return {
-        ok: false,
-        status: 404,
-        findings: [error('CDA-NUL-001', '/oid', `no archived document ${oid}`)],
-      };
+    // A refusal is an event too, so whoever rehearses sees what was refused and why.
+    const refuse = async (status: 400 | 403 | 404 | 409, findings: Finding[]): Promise<NullifyResult> => {
+      await events.record(
+        {
+          channel: 'archive',
+          ...(doc === undefined ? {} : { service: doc.repository === 'pta' ? 'pta' : 'social-welfare' }),
+          kind: 'document.nullify',
+          outcome: 'refused',
+          ...(doc?.organisation === undefined ? {} : { organisation: doc.organisation }),
+          ...(doc?.patient === undefined ? {} : { patient: doc.patient }),
+          resourceIds: doc === undefined ? [] : [oid],
+          findings,
+          summary: `nullification of ${oid} refused (${status}): ${findings.map((f) => f.message).join('; ')}`,
+          ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
+          ...(options.caller === undefined ? {} : { caller: options.caller }),
+        },
+        tx,
+      );
+      return { ok: false, status, findings };
+    };
+    if (reason === undefined || by === undefined) return refuse(400, problems);
+    if (!doc) return refuse(404, [error('CDA-NUL-001', '/oid', `no archived document ${oid}`)]);
     if (doc.status === 'nullified') {
       return { ok: true, document: doc, versions: await tx.archive.versions(doc.setId), already: true };
     }
     if (doc.status === 'replaced')
-      return {
-        ok: false,
-        status: 409,
-        findings: [
-          error(
-            'CDA-NUL-004',
-            '/oid',
-            `document ${oid} has been replaced by ${doc.replacedBy ?? '?'}; nullify the current version, which withdraws every version of the set`,
-          ),
-        ],
-      };
+      return refuse(409, [
+        error(
+          'CDA-NUL-004',
+          '/oid',
+          `document ${oid} has been replaced by ${doc.replacedBy ?? '?'}; nullify the current version, which withdraws every version of the set`,
+        ),
+      ]);
     if (organisation !== undefined && doc.organisation !== undefined && organisation !== doc.organisation)
-      return {
-        ok: false,
-        status: 403,
-        findings: [
-          error(
-            'CDA-NUL-005',
-            '/organisation',
-            `document ${oid} belongs to ${doc.organisation}; only that organisation can nullify it`,
-          ),
-        ],
-      };
+      return refuse(403, [
+        error(
+          'CDA-NUL-005',
+          '/organisation',
+          `document ${oid} belongs to ${doc.organisation}; only that organisation can nullify it`,
+        ),
+      ]);
     const nullification: Nullification = { reason, by, at: options.now.toISOString() };
     if (organisation !== undefined) nullification.organisation = organisation;
     const versions = await tx.archive.versions(doc.setId);

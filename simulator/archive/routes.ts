@@ -282,16 +282,31 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       const requestId = res.locals.requestId as string | undefined;
       const caller = callerOf(res);
       if (caller?.kind === 'organisation') {
-        await load(req.params.oid, res);
+        const doc = await load(req.params.oid, res);
         const named = (req.body as NullifyRequest | undefined)?.organisation;
         if (typeof named !== 'string' || !caller.scope.organisations.has(named)) {
-          res.status(403).json({
-            error: {
-              code: 'access-operator-only',
-              message: `${describeCaller(caller)} may not nullify document ${req.params.oid} ${typeof named === 'string' ? `for ${named}` : 'as the archive operator'}: name your own organisation in "organisation", or nullify with the operator certificate`,
-              path: '/organisation',
-            },
+          const refusal = {
+            code: 'access-operator-only',
+            severity: 'error' as const,
+            path: '/organisation',
+            message: `${describeCaller(caller)} may not nullify document ${req.params.oid} ${typeof named === 'string' ? `for ${named}` : 'as the archive operator'}: name your own organisation in "organisation", or nullify with the operator certificate`,
+          };
+          // In the caller's event log, like every refused request.
+          await options.events.record({
+            channel: 'archive',
+            service: doc.repository === 'pta' ? 'pta' : 'social-welfare',
+            kind: 'document.nullify',
+            outcome: 'refused',
+            ...(doc.organisation === undefined ? {} : { organisation: doc.organisation }),
+            caller: caller.oid,
+            resourceIds: [doc.oid],
+            findings: [refusal],
+            summary: `nullification of ${doc.oid} refused (403): ${refusal.message}`,
+            ...(requestId === undefined ? {} : { requestId }),
           });
+          res
+            .status(403)
+            .json({ error: { code: refusal.code, message: refusal.message, path: refusal.path } });
           return;
         }
       }

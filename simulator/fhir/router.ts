@@ -354,7 +354,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
   router.all('/', (req, res) => handle(req, res));
   router.all('/{*rest}', (req, res) => handle(req, res));
   // Body-reader errors (too large, broken encoding) arrive here, before any route.
-  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+  router.use(async (err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {
       next(err);
       return;
@@ -372,8 +372,29 @@ export function fhirRouter(options: FhirRouterOptions): Router {
               : `the request body could not be read: ${e.message ?? 'unknown problem'}`,
             '',
           );
+    const status = statusOf(outcome);
+    // A submission whose body could not be read is a refused submission: in the event log too.
+    const path = req.originalUrl.split('?')[0] ?? '';
+    const matched = matchRoute(
+      req.method,
+      path
+        .replace(/^\/fhir\/?/, '')
+        .split('/')
+        .filter(Boolean),
+    );
+    if (req.method !== 'GET' && !(matched.kind === 'match' && isQuery(matched.route))) {
+      const caller = callerOf(res);
+      await recordRefusedRequest(ctx, undefined, {
+        requestId: String(res.locals.requestId ?? ''),
+        caller: caller?.kind === 'organisation' ? caller.oid : undefined,
+        method: req.method,
+        path,
+        findings: outcome.findings,
+        status,
+      });
+    }
     res
-      .status(statusOf(outcome))
+      .status(status)
       .type(FHIR_JSON)
       .send(JSON.stringify(toOperationOutcome(outcome, answerLanguage(req, options.config))));
   });

@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_HETU, buildCda, ptaMessage, socialMessage } from '../../fixtures/cda/index.ts';
+import { canLocalise } from '../../common/rules/messages.ts';
+import type { Finding } from '../../simulator/domain/findings.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { startTestSimulator } from '../support/sim.ts';
 
@@ -332,5 +334,27 @@ describe('nullification over HTTP', () => {
     const other = await nullify(a.oid, { reason: 'r', by: 'b', organisation: '1.2.246.10.2876543.10.0' });
     expect(other.status).toBe(403);
     expect(((await other.json()) as { error: { code: string } }).error.code).toBe('CDA-NUL-005');
+  });
+
+  it('records every refused nullification in the event log, its findings in every language', async () => {
+    type Events = {
+      events: { kind: string; outcome: string; resourceIds: string[]; findings: Finding[] }[];
+      lastSeq: number;
+    };
+    const a = ptaMessage();
+    await post('/archive/pta', a.message);
+    const before = await getJson<Events>('/events?channel=archive&limit=1000');
+    await nullify(a.oid, { reason: '' });
+    await nullify('1.2.3.404', { reason: 'r', by: 'b' });
+    await nullify(a.oid, { reason: 'r', by: 'b', organisation: '1.2.246.10.2876543.10.0' });
+    const after = await getJson<Events>(`/events?channel=archive&limit=1000&since=${before.body.lastSeq}`);
+    const refused = after.body.events.filter((e) => e.kind === 'document.nullify');
+    expect(refused.map((e) => [e.outcome, e.findings.map((f) => f.code).sort()])).toEqual([
+      ['refused', ['CDA-NUL-003', 'CDA-NUL-003']],
+      ['refused', ['CDA-NUL-001']],
+      ['refused', ['CDA-NUL-005']],
+    ]);
+    expect(refused.map((e) => e.resourceIds)).toEqual([[a.oid], [], [a.oid]]);
+    for (const f of refused.flatMap((e) => e.findings)) expect(canLocalise(f), f.message).toBe(true);
   });
 });

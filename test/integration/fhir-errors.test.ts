@@ -278,6 +278,46 @@ describe('error paths', () => {
   }
 });
 
+describe('refusals before the body is read', () => {
+  it('are in the event log: a body over the size limit and a body that is not the gzip it says', async () => {
+    type Events = {
+      events: { kind: string; outcome: string; findings: { code: string }[] }[];
+      lastSeq: number;
+    };
+    const events = async (since?: number): Promise<Events> =>
+      (await (
+        await fetch(
+          `${server.url}/events?channel=fhir&limit=1000${since === undefined ? '' : `&since=${since}`}`,
+        )
+      ).json()) as Events;
+    const before = (await events()).lastSeq;
+    const big = await call({
+      path: 'Patient',
+      body: JSON.stringify({ resourceType: 'Patient', text: { div: 'x'.repeat(300_000) } }),
+    });
+    expect(big.status).toBe(413);
+    const gzip = await call({
+      path: 'Patient',
+      body: '{"resourceType":"Patient"}',
+      headers: { 'Content-Encoding': 'gzip' },
+    });
+    expect(gzip.status).toBeGreaterThanOrEqual(400);
+    expect(gzip.status).toBeLessThan(500);
+    // A search by POST is a read: refused, but no submission.
+    const search = await call({
+      path: 'Patient/_search',
+      body: `name=${'x'.repeat(300_000)}`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(search.status).toBe(413);
+    const after = (await events(before)).events;
+    expect(after.map((e) => [e.kind, e.outcome, e.findings.map((f) => f.code)])).toEqual([
+      ['request.refused', 'refused', ['FHIR-HTTP-413']],
+      ['request.refused', 'refused', [codes(gzip.oo)[0]]],
+    ]);
+  });
+});
+
 describe('405 answers', () => {
   it('name the allowed methods in Allow', async () => {
     const res = await fetch(`${server.url}/fhir/Slot/1`, { method: 'PATCH' });

@@ -26,6 +26,8 @@ import {
   issueToken,
   type IssuedFiles,
 } from '../../simulator/http/tls-ca.ts';
+import { canLocalise } from '../../common/rules/messages.ts';
+import type { Finding } from '../../simulator/domain/findings.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { KUUSIJARVI, LUMME, sampleRun } from '../support/run-sample.ts';
 import { startTestSimulator } from '../support/sim.ts';
@@ -615,6 +617,35 @@ describe('archiving and recording runs as two organisations', () => {
     expect(finding?.text).toContain('1.2.246.10.3210987.19.0');
     expect(await listed('A')).not.toContain(foreign.oid);
     expect(await listed('B')).not.toContain(foreign.oid);
+  });
+
+  it("A nullifying its document without naming itself is refused and in A's event log, not B's", async () => {
+    const own = ptaMessage();
+    expect((await archive('A', own.message)).status).toBe(201);
+    const res = await call('A', 'POST', `/archive/documents/${own.oid}/nullify`, {
+      reason: 'väärä potilas',
+      by: 'arkistonhoitaja',
+    });
+    expect(res.status, res.text).toBe(403);
+    expect((res.body as { error: { code: string } }).error.code).toBe('access-operator-only');
+    type Listed = { events: { kind: string; outcome: string; resourceIds: string[]; findings: Finding[] }[] };
+    const refusedIn = async (who: 'A' | 'B'): Promise<Listed['events']> =>
+      ((await call(who, 'GET', '/events?kind=document.nullify&limit=1000')).body as Listed).events.filter(
+        (e) => e.resourceIds.includes(own.oid),
+      );
+    const inA = await refusedIn('A');
+    expect(inA.map((e) => [e.outcome, e.findings.map((f) => f.code)])).toEqual([
+      ['refused', ['access-operator-only']],
+    ]);
+    expect(canLocalise(inA[0]?.findings[0] as Finding)).toBe(true);
+    expect(await refusedIn('B')).toEqual([]);
+    // Naming itself, A may.
+    const named = await call('A', 'POST', `/archive/documents/${own.oid}/nullify`, {
+      reason: 'väärä potilas',
+      by: 'arkistonhoitaja',
+      organisation: '1.2.246.10.3210987.10.0',
+    });
+    expect(named.status, named.text).toBe(200);
   });
 
   it('A recording a run that names another organisation gets 403 access-out-of-scope', async () => {

@@ -103,6 +103,18 @@ export type TotalMode = 'none' | 'estimate' | 'accurate';
 /** Matches a search or history counts exactly without `_total=accurate`. */
 export const EXACT_TOTAL_LIMIT = 1000;
 
+/**
+ * A total known only as a lower bound (`exact: false`): past the matches up to the end of this page
+ * (`seen`) when another page follows, and past EXACT_TOTAL_LIMIT when an estimate counted that many.
+ */
+export function lowerBoundTotal(
+  seen: number,
+  more: boolean,
+  overLimit: boolean,
+): { total: number; exact: false } {
+  return { total: Math.max(seen + (more ? 1 : 0), overLimit ? EXACT_TOTAL_LIMIT + 1 : 0), exact: false };
+}
+
 export interface SearchResult {
   /** Current versions of the matches on this page, in order. */
   matches: StoredResource[];

@@ -4,7 +4,14 @@
  */
 import type { Appointment, Patient } from 'fhir/r4.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ResourceExistsError, VersionConflictError, type IndexEntry } from './fhir-types.ts';
+import {
+  EXACT_TOTAL_LIMIT,
+  ResourceExistsError,
+  VersionConflictError,
+  type IndexEntry,
+  type SearchResult,
+  type TotalMode,
+} from './fhir-types.ts';
 import { INVALID_TAG_CODE, KANTASIM_TAG_SYSTEM } from '../domain/fhir.ts';
 import type { Store } from './types.ts';
 
@@ -317,6 +324,56 @@ export function describeFhirContract(name: string, open: () => Promise<Store>): 
         offset: 0,
       });
       expect(result.matches.map((m) => m.id)).toEqual(['new']);
+    });
+
+    it('counts as _total asks: exact up to the limit, a lower bound past it, nothing for none', async () => {
+      const many = EXACT_TOTAL_LIMIT + 5;
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < many; i++) {
+          const a = appointment(`t${String(i).padStart(5, '0')}`, '2026-12-14T08:00:00Z', '010181-900C');
+          await tx.fhir.create(a, { index: appointmentIndex(a) });
+        }
+      });
+      const booked = (total: TotalMode, offset = 0): Promise<SearchResult> =>
+        store.fhir.search({
+          resourceType: 'Appointment',
+          criteria: [{ param: 'status', kind: 'token', values: [{ code: 'booked' }] }],
+          count: 10,
+          offset,
+          total,
+        });
+      expect(await booked('accurate')).toMatchObject({ total: many });
+      expect((await booked('accurate')).exact).not.toBe(false);
+      // Past the limit an estimate says only that there are more than it counted.
+      const estimate = await booked('estimate');
+      expect(estimate.exact).toBe(false);
+      expect(estimate.total).toBeGreaterThan(EXACT_TOTAL_LIMIT);
+      expect(estimate.matches).toHaveLength(10);
+      // `none`: a lower bound that says whether another page follows; on the last page, nothing more.
+      const none = await booked('none');
+      expect(none).toMatchObject({ total: 11, exact: false });
+      const last = await booked('none', many - 3);
+      expect(last.matches).toHaveLength(3);
+      expect(last.total).toBe(many);
+      // History of a type: exact (a store may keep counters) or a lower bound past the limit; of one
+      // resource: exact.
+      const history = await store.fhir.history({ resourceType: 'Appointment', count: 10, offset: 0 });
+      expect(history.versions).toHaveLength(10);
+      if (history.exact === false) expect(history.total).toBeGreaterThan(EXACT_TOTAL_LIMIT);
+      else expect(history.total).toBe(many);
+      expect(
+        await store.fhir.history({ resourceType: 'Appointment', id: 't00001', count: 10, offset: 0 }),
+      ).toMatchObject({
+        total: 1,
+      });
+      // Few matches: exact, whatever the mode.
+      const few = await store.fhir.search({
+        resourceType: 'Appointment',
+        criteria: [{ param: '_id', kind: 'id', values: ['t00001', 't00002'] }],
+        count: 10,
+        offset: 0,
+      });
+      expect([few.total, few.exact]).toEqual([2, undefined]);
     });
   });
 }

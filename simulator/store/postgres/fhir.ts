@@ -11,17 +11,21 @@ import type { Resource } from 'fhir/r4.js';
 import { Params, isUniqueViolation, type Db } from './db.ts';
 import { TEXT, type PgAreaMigrations } from './migrate.ts';
 import {
+  EXACT_TOTAL_LIMIT,
   MAX_FHIR_PAGE,
   ResourceExistsError,
+  lowerBoundTotal,
   VersionConflictError,
   type DatePrefix,
   type FhirRepository,
   type HistoryQuery,
+  type HistoryResult,
   type IndexEntry,
   type SearchCriterion,
   type SearchQuery,
   type SearchResult,
   type SortKey,
+  type TotalMode,
 } from '../fhir-types.ts';
 import { INVALID_TAG_CODE, KANTASIM_TAG_SYSTEM, type StoredResource } from '../../domain/fhir.ts';
 
@@ -206,6 +210,31 @@ function criterionSql(q: Params, type: string, c: SearchCriterion, driver: boole
   }
 }
 
+/**
+ * How many rows `select` (a `SELECT 1 …`) matches, as FHIR `_total` asks: `accurate` counts them all,
+ * `estimate` counts up to EXACT_TOTAL_LIMIT and beyond answers undefined (a lower bound follows from the
+ * page), `none` does not count. So a search or history over a large store costs in proportion to its
+ * page, not to its matches, unless the caller asks for the exact total.
+ */
+async function countMatches(
+  db: Db,
+  select: string,
+  values: unknown[],
+  mode: TotalMode,
+): Promise<number | undefined> {
+  if (mode === 'none') return undefined;
+  if (mode === 'accurate')
+    return (await db.one<{ n: number }>(`SELECT COUNT(*)::int AS n FROM (${select}) m`, values))?.n ?? 0;
+  const n =
+    (
+      await db.one<{ n: number }>(
+        `SELECT COUNT(*)::int AS n FROM (${select} LIMIT ${EXACT_TOTAL_LIMIT + 1}) m`,
+        values,
+      )
+    )?.n ?? 0;
+  return n <= EXACT_TOTAL_LIMIT ? n : undefined;
+}
+
 function whereSql(q: Params, query: SearchQuery): { from: string; where: string } {
   const parts = [`c.type = ${q.p(query.resourceType)}`];
   if (query.onlyDeleted === true) parts.push('c.deleted = 1');
@@ -371,41 +400,56 @@ export function pgFhir(db: Db): FhirRepository {
 
     vread: (resourceType, id, versionId) => selectVersion(resourceType, id, versionId),
 
-    history: async (query: HistoryQuery) => {
+    history: async (query: HistoryQuery): Promise<HistoryResult> => {
       const q = new Params();
       const where: string[] = [];
       if (query.resourceType !== undefined) where.push(`v.type = ${q.p(query.resourceType)}`);
       if (query.id !== undefined) where.push(`v.id = ${q.p(query.id)}`);
       if (query.since !== undefined) where.push(`v.lu_ms >= ${q.p(Date.parse(query.since))}`);
       const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const total =
-        (await db.one<{ n: number }>(`SELECT COUNT(*)::int AS n FROM fhir_versions v ${clause}`, q.values))
-          ?.n ?? 0;
+      // One resource's history is short: counted exactly. Otherwise as `_total` asks (countMatches).
+      const mode = query.id !== undefined ? 'accurate' : (query.total ?? 'estimate');
+      const total = await countMatches(db, `SELECT 1 FROM fhir_versions v ${clause}`, q.values, mode);
       const count = Math.min(Math.max(query.count, 0), MAX_FHIR_PAGE);
+      const offset = Math.max(query.offset, 0);
       const rows = await db.query<VersionRow>(
         `SELECT ${VERSION_COLUMNS} FROM fhir_versions v ${clause}
-         ORDER BY v.seq DESC LIMIT ${q.p(count)} OFFSET ${q.p(Math.max(query.offset, 0))}`,
+         ORDER BY v.seq DESC LIMIT ${q.p(count + 1)} OFFSET ${q.p(offset)}`,
         q.values,
       );
-      return { versions: rows.map(toStored), total };
+      const versions = rows.slice(0, count).map(toStored);
+      if (total !== undefined) return { versions, total };
+      return {
+        versions,
+        ...lowerBoundTotal(offset + versions.length, rows.length > count, mode === 'estimate'),
+      };
     },
 
     search: async (query: SearchQuery): Promise<SearchResult> => {
       const q = new Params();
       const { from, where } = whereSql(q, query);
-      const total =
-        (await db.one<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${from} WHERE ${where}`, q.values))?.n ??
-        0;
+      const mode = query.total ?? 'estimate';
+      const total = await countMatches(db, `SELECT 1 FROM ${from} WHERE ${where}`, q.values, mode);
       const count = Math.min(Math.max(query.count, 0), MAX_FHIR_PAGE);
-      if (count === 0 || total === 0) return { matches: [], total };
+      const offset = Math.max(query.offset, 0);
+      if (total === 0) return { matches: [], total };
+      if (count === 0)
+        return total === undefined
+          ? { matches: [], ...lowerBoundTotal(0, false, mode === 'estimate') }
+          : { matches: [], total };
       const order = orderSql(q, query.sort);
       const rows = await db.query<VersionRow>(
         `SELECT ${VERSION_COLUMNS}
          FROM ${from} JOIN fhir_versions v ON v.type = c.type AND v.id = c.id AND v.version = c.version
-         WHERE ${where} ORDER BY ${order} LIMIT ${q.p(count)} OFFSET ${q.p(Math.max(query.offset, 0))}`,
+         WHERE ${where} ORDER BY ${order} LIMIT ${q.p(count + 1)} OFFSET ${q.p(offset)}`,
         q.values,
       );
-      return { matches: rows.map(toStored), total };
+      const matches = rows.slice(0, count).map(toStored);
+      if (total !== undefined) return { matches, total };
+      return {
+        matches,
+        ...lowerBoundTotal(offset + matches.length, rows.length > count, mode === 'estimate'),
+      };
     },
   };
 }

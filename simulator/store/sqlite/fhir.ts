@@ -11,6 +11,7 @@ import type { AreaMigrations } from './migrate.ts';
 import type { Gate } from './gate.ts';
 import {
   EXACT_TOTAL_LIMIT,
+  lowerBoundTotal,
   MAX_FHIR_PAGE,
   ResourceExistsError,
   VersionConflictError,
@@ -364,14 +365,6 @@ function walkSql(query: SearchQuery): { from: string; sql: string; order: string
 }
 
 /**
- * A total known only as a lower bound: past the matches up to the end of this page when another page
- * follows, and past EXACT_TOTAL_LIMIT when an estimate counted that many.
- */
-function lowerBound(seen: number, more: boolean, overLimit: boolean): { total: number; exact: false } {
-  return { total: Math.max(seen + (more ? 1 : 0), overLimit ? EXACT_TOTAL_LIMIT + 1 : 0), exact: false };
-}
-
-/**
  * How a search runs: `driver` selects candidates with that criterion (-1: none needed, e.g. ids) and
  * sorts them; `walk` walks the store in page order (see `walkSql`); `empty` matches nothing.
  */
@@ -641,7 +634,7 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
         const more = rows.length > count;
         const versions = rows.slice(0, count).map(toStored);
         if (total !== undefined) return { versions, total };
-        return { versions, ...lowerBound(offset + versions.length, more, mode === 'estimate') };
+        return { versions, ...lowerBoundTotal(offset + versions.length, more, mode === 'estimate') };
       }),
 
     search: (query: SearchQuery) =>
@@ -681,7 +674,7 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
         if (total === 0) return { matches: [], total };
         if (count === 0)
           return total === undefined
-            ? { matches: [], ...lowerBound(0, false, mode === 'estimate') }
+            ? { matches: [], ...lowerBoundTotal(0, false, mode === 'estimate') }
             : { matches: [], total };
         let sql: string;
         let params: Params;
@@ -704,7 +697,7 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
         const more = rows.length > count;
         const matches = rows.slice(0, count).map(toStored);
         if (total !== undefined) return { matches, total };
-        return { matches, ...lowerBound(offset + matches.length, more, mode === 'estimate') };
+        return { matches, ...lowerBoundTotal(offset + matches.length, more, mode === 'estimate') };
       }),
   };
 }

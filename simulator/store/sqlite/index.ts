@@ -13,12 +13,13 @@
  * returned, so no answer goes out before its data is durable; if the COMMIT fails, every member
  * rejects. Post-commit work (event notifications) hangs on `afterCommit` and runs only after the real
  * commit. A group closes as soon as its queue is empty (it gives requests that have already arrived at
- * most MAX_TURNS event-loop turns to join, never a timer), at MAX_BATCH members, or as soon as anyone
- * else (a read, an autocommit write, close) queues for the gate, so reads are never starved. Every
- * access goes through one FIFO gate; see gate.ts for why.
+ * most MAX_TURNS event-loop turns to join, one when commits are cheap, never a timer), at MAX_BATCH
+ * members, or as soon as anyone else (a read, an autocommit write, close) queues for the gate, so reads
+ * are never starved. Every access goes through one FIFO gate; see gate.ts for why.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { Gate } from './gate.ts';
 import { migrate, type AreaMigrations } from './migrate.ts';
@@ -55,6 +56,16 @@ export const SQLITE_AREAS: readonly AreaMigrations[] = [
 /** Most transactions in one commit group, and most event-loop turns a group waits for more. */
 const MAX_BATCH = 64;
 const MAX_TURNS = 4;
+/**
+ * A COMMIT this short (milliseconds, on average) is not worth waiting for company: the group then waits
+ * one turn at most. Waiting saves later arrivals a commit of their own but delays everyone already in
+ * the group, so it pays only when a commit costs more than a turn of the event loop, as a synced
+ * commit to a file does (about 2 ms on an ordinary disk); an in-memory database commits in well
+ * under 0.1 ms. Measured with 8 clients archiving 50 KB documents into `:memory:`: one turn instead of
+ * four raised the rate about 5% and lowered p99 from 27–36 ms to 24–27 ms; on a file, four turns
+ * keep about 15% more Kanta transactions per second at concurrency 16.
+ */
+const CHEAP_COMMIT_MS = 0.5;
 
 interface PendingTransaction {
   fn: (tx: StoreSession) => Promise<unknown>;
@@ -95,6 +106,8 @@ export class SqliteStore implements Store {
   private batchQueued = false;
   /** The group member whose callback runs now (its after-commit hooks collect here). */
   private member: BatchMember | undefined;
+  /** Moving average of COMMIT time in milliseconds (how long a group should wait, see CHEAP_COMMIT_MS). */
+  private commitMs = 1;
 
   constructor(options: SqliteStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -166,7 +179,8 @@ export class SqliteStore implements Store {
           // The queue is empty. Requests that have already arrived get one turn of the event loop to
           // join (their bodies are read and validated in I/O callbacks); a batch never waits longer,
           // and never while someone queues for the gate behind it.
-          if (this.gate.waiting > 0 || members.length >= MAX_BATCH || turns >= MAX_TURNS) break;
+          const maxTurns = this.commitMs < CHEAP_COMMIT_MS ? 1 : MAX_TURNS;
+          if (this.gate.waiting > 0 || members.length >= MAX_BATCH || turns >= maxTurns) break;
           turns++;
           await new Promise<void>((resolve) => setImmediate(resolve));
           if (this.pending.length === 0) break;
@@ -195,7 +209,9 @@ export class SqliteStore implements Store {
         return;
       }
       try {
+        const started = performance.now();
         this.db.exec('COMMIT');
+        this.commitMs = 0.8 * this.commitMs + 0.2 * (performance.now() - started);
       } catch (err) {
         // A failed COMMIT may leave the transaction open (e.g. a deferred constraint): end it.
         this.rollbackQuietly();

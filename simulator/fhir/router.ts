@@ -259,8 +259,26 @@ export function fhirRouter(options: FhirRouterOptions): Router {
   const contextFor = (res: Response): FhirContext => {
     const scope = scopeOf(res);
     if (!scope) return ctx;
+    const caller = callerOf(res);
     const scoped: FhirContext = { ...ctx, store: scopedStore(ctx.store, scope) };
-    scoped.dispatch = (sub) => dispatchIn(scoped, sub);
+    scoped.dispatch = async (sub) => {
+      // Each write of a batch or transaction is judged again as the request it becomes, by the route its
+      // URL matches however it is spelt (`/HealthcareService/1`, `./…`, percent-encoded), and against
+      // what the transaction has written so far.
+      if (caller?.kind === 'organisation' && sub.method !== 'GET') {
+        const url = sub.path.url ?? '';
+        const matched = matchRoute(sub.method, url === '' ? [] : url.split('/'));
+        if (matched.kind === 'match' && !isQuery(matched.route)) {
+          const refusal = await fhirWriteRefusal(ctx.store.fhir, caller.scope, describeCaller(caller), {
+            method: sub.method,
+            path: matched.params,
+            body: sub.body,
+          });
+          if (refusal) return [{ kind: 'forbidden', findings: [refusal] }];
+        }
+      }
+      return dispatchIn(scoped, sub);
+    };
     return scoped;
   };
   const router = express.Router();

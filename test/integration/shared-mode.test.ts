@@ -558,6 +558,41 @@ describe('Schedule and Slot as two organisations', () => {
       'a transaction creating a service for A',
       'Bundle.entry[0].resource.providedBy',
     );
+    // However the entry's URL is spelt, it is judged as the request it becomes.
+    for (const url of [
+      `/HealthcareService/${ids.service}`,
+      `./HealthcareService/${ids.service}`,
+      `HealthcareService%2F${ids.service}`,
+    ]) {
+      refused(
+        await call('B', 'POST', '/fhir', {
+          resourceType: 'Bundle',
+          type: 'transaction',
+          entry: [{ request: { method: 'DELETE', url } }],
+        }),
+        `a transaction deleting A's service as ${url}`,
+        'HealthcareService.id',
+      );
+      const batch = await call('B', 'POST', '/fhir', {
+        resourceType: 'Bundle',
+        type: 'batch',
+        entry: [
+          {
+            resource: {
+              resourceType: 'HealthcareService',
+              id: ids.service,
+              providedBy: providedBy(ORG_KIELO),
+            },
+            request: { method: 'PUT', url },
+          },
+        ],
+      });
+      expect(batch.status, batch.text).toBe(200);
+      expect(
+        (batch.body as Bundle).entry?.[0]?.response?.status,
+        `a batch moving A's service as ${url}`,
+      ).toMatch(/^403/);
+    }
     // Nothing moved: B still does not see A's schedule, A still does, and the service still names A.
     expect((await call('B', 'GET', `/fhir/Schedule/${ids.schedule}`)).status).toBe(404);
     expect((await call('A', 'GET', `/fhir/Schedule/${ids.schedule}`)).status).toBe(200);

@@ -14,10 +14,12 @@
  * - Listings leave nullified documents out unless `includeNullified=true`; `GET …/{oid}` still returns
  *   the XML with `X-Kantasim-Status: nullified`.
  * - Every nullification is an event (`document.nullify`) in the same transaction, and so is every
- *   refused one (outcome `refused`, with the findings).
+ *   refused one (outcome `refused`, with the findings), recorded after the refusing transaction.
  */
 import { error, type Finding } from '../domain/findings.ts';
 import type { EventLog } from '../events/log.ts';
+import type { NewEvent } from '../domain/events.ts';
+import type { Logger } from '../logger.ts';
 import type { ArchivedDocument, Nullification } from '../domain/cda.ts';
 import type { Store } from '../store/types.ts';
 
@@ -40,7 +42,7 @@ export async function nullifyDocument(
   events: EventLog,
   oid: string,
   body: NullifyRequest,
-  options: { now: Date; requestId?: string; caller?: string },
+  options: { now: Date; logger: Logger; requestId?: string; caller?: string },
 ): Promise<NullifyResult> {
   const reason = text(body.reason);
   const by = text(body.by);
@@ -50,49 +52,44 @@ export async function nullifyDocument(
     problems.push(error('CDA-NUL-003', '/reason', 'give the reason for nullifying the document in "reason"'));
   if (by === undefined)
     problems.push(error('CDA-NUL-003', '/by', 'say who nullifies the document in "by" (a person or system)'));
-  return store.transaction(async (tx) => {
+  type Refusal = { ok: false; status: 400 | 403 | 404 | 409; findings: Finding[]; doc?: ArchivedDocument };
+  const refuse = (status: Refusal['status'], findings: Finding[], doc?: ArchivedDocument): Refusal => ({
+    ok: false,
+    status,
+    findings,
+    ...(doc === undefined ? {} : { doc }),
+  });
+  const result = await store.transaction(async (tx): Promise<Extract<NullifyResult, { ok: true }> | Refusal> => {
     const doc = await tx.archive.get(oid);
-    // A refusal is an event too, so whoever rehearses sees what was refused and why.
-    const refuse = async (status: 400 | 403 | 404 | 409, findings: Finding[]): Promise<NullifyResult> => {
-      await events.record(
-        {
-          channel: 'archive',
-          ...(doc === undefined ? {} : { service: doc.repository === 'pta' ? 'pta' : 'social-welfare' }),
-          kind: 'document.nullify',
-          outcome: 'refused',
-          ...(doc?.organisation === undefined ? {} : { organisation: doc.organisation }),
-          ...(doc?.patient === undefined ? {} : { patient: doc.patient }),
-          resourceIds: doc === undefined ? [] : [oid],
-          findings,
-          summary: `nullification of ${oid} refused (${status}): ${findings.map((f) => f.message).join('; ')}`,
-          ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
-          ...(options.caller === undefined ? {} : { caller: options.caller }),
-        },
-        tx,
-      );
-      return { ok: false, status, findings };
-    };
-    if (reason === undefined || by === undefined) return refuse(400, problems);
+    if (reason === undefined || by === undefined) return refuse(400, problems, doc);
     if (!doc) return refuse(404, [error('CDA-NUL-001', '/oid', `no archived document ${oid}`)]);
     if (doc.status === 'nullified') {
       return { ok: true, document: doc, versions: await tx.archive.versions(doc.setId), already: true };
     }
     if (doc.status === 'replaced')
-      return refuse(409, [
-        error(
-          'CDA-NUL-004',
-          '/oid',
-          `document ${oid} has been replaced by ${doc.replacedBy ?? '?'}; nullify the current version, which withdraws every version of the set`,
-        ),
-      ]);
+      return refuse(
+        409,
+        [
+          error(
+            'CDA-NUL-004',
+            '/oid',
+            `document ${oid} has been replaced by ${doc.replacedBy ?? '?'}; nullify the current version, which withdraws every version of the set`,
+          ),
+        ],
+        doc,
+      );
     if (organisation !== undefined && doc.organisation !== undefined && organisation !== doc.organisation)
-      return refuse(403, [
-        error(
-          'CDA-NUL-005',
-          '/organisation',
-          `document ${oid} belongs to ${doc.organisation}; only that organisation can nullify it`,
-        ),
-      ]);
+      return refuse(
+        403,
+        [
+          error(
+            'CDA-NUL-005',
+            '/organisation',
+            `document ${oid} belongs to ${doc.organisation}; only that organisation can nullify it`,
+          ),
+        ],
+        doc,
+      );
     const nullification: Nullification = { reason, by, at: options.now.toISOString() };
     if (organisation !== undefined) nullification.organisation = organisation;
     const versions = await tx.archive.versions(doc.setId);
@@ -120,4 +117,31 @@ export async function nullifyDocument(
     );
     return { ok: true, document: updated, versions: await tx.archive.versions(doc.setId), already: false };
   });
+  if (result.ok) return result;
+  // A refusal is an event too, so whoever rehearses sees what was refused and why. It is recorded after
+  // the transaction, and a failure to record it is logged, never answered: the refusal must still go out.
+  const { doc } = result;
+  await recordRefusal(events, options.logger, {
+    channel: 'archive',
+    ...(doc === undefined ? {} : { service: doc.repository === 'pta' ? 'pta' : 'social-welfare' }),
+    kind: 'document.nullify',
+    outcome: 'refused',
+    ...(doc?.organisation === undefined ? {} : { organisation: doc.organisation }),
+    ...(doc?.patient === undefined ? {} : { patient: doc.patient }),
+    resourceIds: doc === undefined ? [] : [oid],
+    findings: result.findings,
+    summary: `nullification of ${oid} refused (${result.status}): ${result.findings.map((f) => f.message).join('; ')}`,
+    ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
+    ...(options.caller === undefined ? {} : { caller: options.caller }),
+  });
+  return { ok: false, status: result.status, findings: result.findings };
+}
+
+/** Records a refused nullification; never throws (a failure is logged), so the refusal is still answered. */
+export async function recordRefusal(events: EventLog, logger: Logger, event: NewEvent): Promise<void> {
+  try {
+    await events.record(event);
+  } catch (err) {
+    logger.error({ err, requestId: event.requestId }, 'could not record a refused nullification');
+  }
 }

@@ -14,16 +14,16 @@
 import { negotiate, type Lang } from '../../common/i18n/index.ts';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { MODE_HEADER, parseModeHeader, type ValidationMode } from '../domain/policy.ts';
-import { fatal, type Finding } from '../domain/findings.ts';
+import { error, fatal, type Finding } from '../domain/findings.ts';
 import type { EventLog } from '../events/log.ts';
-import { badRequest, fromBodyParserError, jsonErrorHandler, notFound } from '../http/errors.ts';
+import { ApiError, badRequest, fromBodyParserError, jsonErrorHandler, notFound } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import { MAX_ARCHIVE_PAGE, type ArchiveQuery } from '../store/archive-types.ts';
 import { ARCHIVE_REPOSITORIES, type ArchivedDocument, type ArchiveRepositoryKind } from '../domain/cda.ts';
 import type { Store } from '../store/types.ts';
 import { ackContentType, ackJson, ackXml, type AckInput } from './ack.ts';
 import type { ArchiveIntake, IntakeResult, UnreadRequest } from './intake.ts';
-import { nullifyDocument, type NullifyRequest } from './nullification.ts';
+import { nullifyDocument, recordRefusal, type NullifyRequest } from './nullification.ts';
 import { custodianFilter, maySeeCustodian } from '../access/scope.ts';
 import { callerOf, describeCaller, scopeOf } from '../http/tls-auth.ts';
 
@@ -248,11 +248,16 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
     res.json({ ...page, documents: page.documents.map(summaryOf) });
   });
 
-  const load = async (oid: string, res: Response): Promise<ArchivedDocument> => {
+  /** The document, unless there is none or the caller may not see it. */
+  const visible = async (oid: string, res: Response): Promise<ArchivedDocument | undefined> => {
     const doc = await store.archive.get(oid);
-    // Another organisation's document answers as if it did not exist: a 403 would confirm it does.
     const scope = scopeOf(res);
-    if (!doc || (scope && !maySeeCustodian(scope, doc))) throw notFound(`no archived document ${oid}`, 'oid');
+    return !doc || (scope && !maySeeCustodian(scope, doc)) ? undefined : doc;
+  };
+  const load = async (oid: string, res: Response): Promise<ArchivedDocument> => {
+    // Another organisation's document answers as if it did not exist: a 403 would confirm it does.
+    const doc = await visible(oid, res);
+    if (doc === undefined) throw notFound(`no archived document ${oid}`, 'oid');
     return doc;
   };
 
@@ -282,7 +287,22 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       const requestId = res.locals.requestId as string | undefined;
       const caller = callerOf(res);
       if (caller?.kind === 'organisation') {
-        const doc = await load(req.params.oid, res);
+        const doc = await visible(req.params.oid, res);
+        if (doc === undefined) {
+          // Unknown, or another organisation's: the same 404 either way, in the caller's own event log.
+          const api = notFound(`no archived document ${req.params.oid}`, 'oid');
+          await recordRefusal(options.events, logger, {
+            channel: 'archive',
+            kind: 'document.nullify',
+            outcome: 'refused',
+            caller: caller.oid,
+            resourceIds: [],
+            findings: [error('CDA-NUL-001', '/oid', `no archived document ${req.params.oid}`)],
+            summary: `nullification of ${req.params.oid} refused (404): no archived document ${req.params.oid}`,
+            ...(requestId === undefined ? {} : { requestId }),
+          });
+          throw api;
+        }
         const named = (req.body as NullifyRequest | undefined)?.organisation;
         if (typeof named !== 'string' || !caller.scope.organisations.has(named)) {
           const refusal = {
@@ -292,7 +312,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
             message: `${describeCaller(caller)} may not nullify document ${req.params.oid} ${typeof named === 'string' ? `for ${named}` : 'as the archive operator'}: name your own organisation in "organisation", or nullify with the operator certificate`,
           };
           // In the caller's event log, like every refused request.
-          await options.events.record({
+          await recordRefusal(options.events, logger, {
             channel: 'archive',
             service: doc.repository === 'pta' ? 'pta' : 'social-welfare',
             kind: 'document.nullify',
@@ -317,6 +337,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
         (req.body ?? {}) as NullifyRequest,
         {
           now: new Date(),
+          logger,
           ...(requestId === undefined ? {} : { requestId }),
           ...(caller?.kind === 'organisation' ? { caller: caller.oid } : {}),
         },
@@ -341,6 +362,27 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
       });
     },
   );
+  // A nullification whose body could not be read (not JSON, too large) is a refused one: in the log too.
+  router.use('/documents/:oid/nullify', (async (err, req, res, next) => {
+    // Only errors of reading the body: the route's own refusals (ApiError) are recorded where they are raised.
+    const api = req.method === 'POST' && !(err instanceof ApiError) ? fromBodyParserError(err) : undefined;
+    if (api !== undefined) {
+      const caller = callerOf(res);
+      const requestId = res.locals.requestId as string | undefined;
+      const oid = String(req.params.oid ?? '');
+      await recordRefusal(options.events, logger, {
+        channel: 'archive',
+        kind: 'document.nullify',
+        outcome: 'refused',
+        ...(caller?.kind === 'organisation' ? { caller: caller.oid } : {}),
+        resourceIds: [],
+        findings: [{ code: api.code, severity: 'error', path: api.path ?? '', message: api.message }],
+        summary: `nullification of ${oid} refused (${api.status}): ${api.message}`,
+        ...(requestId === undefined ? {} : { requestId }),
+      });
+    }
+    next(err);
+  }) as ErrorRequestHandler);
   router.use(jsonErrorHandler(logger));
   return router;
 }

@@ -357,4 +357,26 @@ describe('nullification over HTTP', () => {
     expect(refused.map((e) => e.resourceIds)).toEqual([[a.oid], [], [a.oid]]);
     for (const f of refused.flatMap((e) => e.findings)) expect(canLocalise(f), f.message).toBe(true);
   });
+
+  it('records a nullification whose body is not JSON as refused, and answers 400', async () => {
+    type Events = { events: { kind: string; outcome: string; findings: Finding[] }[]; lastSeq: number };
+    const a = ptaMessage();
+    await post('/archive/pta', a.message);
+    const before = await getJson<Events>('/events?channel=archive&limit=1000');
+    const res = await fetch(`${server.url}/archive/documents/${a.oid}/nullify`, {
+      method: 'POST',
+      body: '{"reason": "väärä potilas", ',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid-json');
+    const after = await getJson<Events>(`/events?channel=archive&limit=1000&since=${before.body.lastSeq}`);
+    const refused = after.body.events.filter((e) => e.kind === 'document.nullify');
+    expect(refused.map((e) => [e.outcome, e.findings.map((f) => f.code)])).toEqual([
+      ['refused', ['invalid-json']],
+    ]);
+    expect(canLocalise(refused[0]?.findings[0] as Finding)).toBe(true);
+    const still = await fetch(`${server.url}/archive/documents/${a.oid}`);
+    expect(still.headers.get('x-kantasim-status')).not.toBe('nullified');
+  });
 });

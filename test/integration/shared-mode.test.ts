@@ -683,6 +683,31 @@ describe('archiving and recording runs as two organisations', () => {
     expect(named.status, named.text).toBe(200);
   });
 
+  it("B nullifying A's document gets the 404 of an unknown one, logged in B's event log only", async () => {
+    const own = ptaMessage();
+    expect((await archive('A', own.message)).status).toBe(201);
+    const body = { reason: 'väärä potilas', by: 'arkistonhoitaja', organisation: '1.2.246.10.2876543.10.0' };
+    const foreign = await call('B', 'POST', `/archive/documents/${own.oid}/nullify`, body);
+    const unknown = await call('B', 'POST', '/archive/documents/1.2.246.10.404.1/nullify', body);
+    expect([foreign.status, unknown.status]).toEqual([404, 404]);
+    expect((foreign.body as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'not-found',
+      message: `no archived document ${own.oid}`,
+    });
+    type Listed = { events: { kind: string; outcome: string; summary: string; findings: Finding[] }[] };
+    const about = async (who: 'A' | 'B'): Promise<Listed['events']> =>
+      ((await call(who, 'GET', '/events?kind=document.nullify&limit=1000')).body as Listed).events.filter(
+        (e) => e.summary.includes(own.oid),
+      );
+    const inB = await about('B');
+    expect(inB.map((e) => [e.outcome, e.findings.map((f) => f.code)])).toEqual([
+      ['refused', ['CDA-NUL-001']],
+    ]);
+    expect(canLocalise(inB[0]?.findings[0] as Finding)).toBe(true);
+    expect(await about('A'), "A's log does not learn that B tried").toEqual([]);
+    expect(await listed('A'), 'not nullified: still listed').toContain(own.oid);
+  });
+
   it('A recording a run that names another organisation gets 403 access-out-of-scope', async () => {
     // sampleRun() holds a scenario of A (Kuusijärvi) and one of Lumme, which is outside A's scope.
     const res = await call('A', 'POST', '/runs', sampleRun());

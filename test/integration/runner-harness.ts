@@ -3,11 +3,12 @@
  * simulator's /registry API (so event waiting works without /fhir or /archive), and `kantasim run`
  * called in-process with its output captured.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { runCommand, type RunIo } from '../../cli/run.ts';
 
 export interface FakeSut {
@@ -86,9 +87,17 @@ export async function startFakeSut(simUrl: string): Promise<FakeSut> {
   };
 }
 
-/** A fresh temporary folder for scenario files and reports. */
+const made: string[] = [];
+// Every test file importing this module removes the folders it made once its tests are done.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder for scenario files and reports, removed after the test file. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'kantasim-runner-'));
+  const dir = mkdtempSync(join(tmpdir(), 'kantasim-runner-'));
+  made.push(dir);
+  return dir;
 }
 
 /** Writes a scenario file into `dir` and returns its path. */

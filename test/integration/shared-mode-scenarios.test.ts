@@ -7,7 +7,7 @@
  * drives one. The registry writes of the setups are the operator's (`--operator-cert`). Certificates
  * come from kantasim's own CA in a temp directory. One simulator serves the whole file.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -72,6 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sim.close();
+  rmSync(caDir, { recursive: true, force: true });
 });
 
 describe('every shipped scenario in shared mode', () => {

@@ -4,7 +4,7 @@
  * transport. It holds the issue's bar verbatim (first test) and runs every read endpoint as two
  * organisations, asserting that neither sees the other's data.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +113,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const agent of Object.values(agents)) agent.destroy();
   await server.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the bar', () => {

@@ -1,5 +1,5 @@
 /**
- * `node --import tsx scripts/bench/ingest-profile.ts [COUNT] [OUT.cpuprofile]`: the archive bench's HTTP
+ * `node --import tsx scripts/bench/ingest-profile.ts [COUNT] [OUT.cpuprofile] [--workers N]`: the archive bench's HTTP
  * ingest alone (8 clients, 50 KB documents), with a CPU profile of the ingest phase only (node:inspector),
  * for `cpuprofile-summary.ts`. Prints ops/s, percentiles and the process's CPU time per message (steadier
  * than ops/s on a loaded machine).
@@ -11,13 +11,21 @@ import { startServer } from '../../simulator/server.ts';
 import { postPtaMessage } from './archive.bench.ts';
 import { percentiles, runConcurrent } from './harness.ts';
 
-const count = Number(process.argv[2] ?? 600);
-const out = process.argv[3];
+const args = process.argv.slice(2);
+const workersAt = args.indexOf('--workers');
+const workers = workersAt >= 0 ? Number(args.splice(workersAt, 2)[1]) : undefined;
+const count = Number(args[0] ?? 600);
+const out = args[1];
 const messages = Array.from(
   { length: count + 50 },
   () => ptaMessage({ padToBytes: 50 * 1024 - 3000 }).message,
 );
-const server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
+const server = await startServer({
+  port: 0,
+  dbFile: ':memory:',
+  logLevel: 'silent',
+  ...(workers === undefined ? {} : { workers }),
+});
 const post = (body: string): Promise<void> => postPtaMessage(server.url, body);
 try {
   for (const m of messages.slice(count)) await post(m);

@@ -104,7 +104,6 @@ export function parseElementTree(text: string, bytes?: Uint8Array): TreeElement 
 }
 
 /** The tree through libxml2-wasm's node objects: the reference for the direct reader, and its fallback. */
-
 function build(lib: Libxml2, el: XmlElement, depth: number): TreeElement | undefined {
   // Near the limit the reference parser decides (and words the finding); real documents stay far below.
   if (depth >= MAX_XML_DEPTH - 2) return undefined;

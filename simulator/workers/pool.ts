@@ -49,9 +49,10 @@ const live = new Set<WorkerPool>();
  * - `validation` of Kanta transactions (jobs of about 0.2 ms): one fewer than the cores, at most two.
  *   On two cores one worker raised the transaction rate at concurrency 16 by about 35%.
  * - `reading` archive submissions (jobs of about 1.5 ms for a 50 KB document): two fewer than the
- *   cores, at most two. On two cores one worker raised the ingest rate by about 12% but a job waiting
- *   behind others in the worker widened the latency (p99 at 8 clients 35 → 45 ms), so a worker is used
- *   only where it has a core of its own beside the event loop and the garbage collector's threads.
+ *   cores, at most two. On two cores one worker raised the ingest rate by about 20% but a job waiting
+ *   behind others in the worker widened the latency (p99 at 8 clients about 30 → 42 ms, measured with
+ *   scripts/bench/ingest-profile.ts), so a worker is used only where it has a core of its own beside
+ *   the event loop and the garbage collector's threads.
  */
 export function defaultWorkers(kind: 'validation' | 'reading'): number {
   const spare = kind === 'validation' ? 1 : 2;

@@ -397,7 +397,7 @@ export function sqliteFhir(db: Database.Database, gate: Gate): FhirRepository {
      ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, lu_ms = excluded.lu_ms`,
   );
   const clearIndex = db.prepare('DELETE FROM fhir_index WHERE type = ? AND id = ?');
-  /** One INSERT of up to INDEX_ROWS_PER_STATEMENT rows: a resource's rows go in one or two statements. */
+  /** INSERTs of up to INDEX_ROWS_PER_STATEMENT rows each, prepared once per row count. */
   const insertIndexMany = new Map<number, Database.Statement<(string | number | null)[]>>();
   const insertIndexRows = (type: string, id: string, index: readonly IndexEntry[]): void => {
     for (let at = 0; at < index.length; at += INDEX_ROWS_PER_STATEMENT) {

@@ -46,6 +46,13 @@ export const ACCESS_RULES: readonly RuleEntry[] = [
       sv: 'denna kantasim körs i delat läge: anslut med ett klientcertifikat utfärdat av dess CA; utan det svarar endast /healthz',
       en: 'this kantasim runs in shared mode: connect with a client certificate issued by its CA; without one only /healthz answers',
     },
+    variants: [
+      {
+        fi: 'tämä kantasim toimii jaetussa tilassa: yhdistä sen CA:n myöntämällä asiakasvarmenteella (kantasim ca issue --org OID); ilman sitä vastaa vain /healthz',
+        sv: 'denna kantasim körs i delat läge: anslut med ett klientcertifikat utfärdat av dess CA (kantasim ca issue --org OID); utan det svarar endast /healthz',
+        en: 'this kantasim runs in shared mode: connect with a client certificate issued by its CA (kantasim ca issue --org OID); without one only /healthz answers',
+      },
+    ],
     sources: [DVV_CERTS, SHARED],
     basis: 'published',
     modules: GATE,

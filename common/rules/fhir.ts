@@ -17,6 +17,48 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: 'Bundle är inte en giltig transaction eller batch: {problem}',
       en: 'the Bundle is not a valid transaction or batch: {problem}',
     },
+    variants: [
+      {
+        fi: 'Bundle.entry-elementin on oltava taulukko',
+        sv: 'Bundle.entry ska vara en array',
+        en: 'Bundle.entry must be an array',
+      },
+      {
+        fi: 'merkinnän {i} on oltava JSON-objekti',
+        sv: 'post {i} ska vara ett JSON-objekt',
+        en: 'entry {i} must be an object',
+      },
+      {
+        fi: 'merkinnältä {i} puuttuu request { method, url }',
+        sv: 'post {i} behöver request { method, url }',
+        en: 'entry {i} needs request { method, url }',
+      },
+      {
+        fi: 'merkintä {i}: request.method-arvon on oltava GET, POST, PUT tai DELETE',
+        sv: 'post {i}: request.method ska vara GET, POST, PUT eller DELETE',
+        en: 'entry {i}: request.method must be GET, POST, PUT or DELETE',
+      },
+      {
+        fi: "merkintä {i}: request.url-arvon on oltava suhteellinen URL, kuten 'Patient' tai 'Slot/123'",
+        sv: "post {i}: request.url ska vara en relativ URL som 'Patient' eller 'Slot/123'",
+        en: "entry {i}: request.url must be a relative URL such as 'Patient' or 'Slot/123'",
+      },
+      {
+        fi: 'merkintä {i}: request.{field}-arvon on oltava merkkijono',
+        sv: 'post {i}: request.{field} ska vara en sträng',
+        en: 'entry {i}: request.{field} must be a string',
+      },
+      {
+        fi: 'merkintä {i}: fullUrl-arvon on oltava merkkijono',
+        sv: 'post {i}: fullUrl ska vara en sträng',
+        en: 'entry {i}: fullUrl must be a string',
+      },
+      {
+        fi: 'merkintä {i}: resource-elementin on oltava JSON-objekti',
+        sv: 'post {i}: resource ska vara ett JSON-objekt',
+        en: 'entry {i}: resource must be a JSON object',
+      },
+    ],
     sources: [
       {
         title: 'HL7 FHIR R4: RESTful API, transaction',
@@ -102,6 +144,13 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: 'begäran saknar huvudet X-Request-Id; Kanta kräver ett unikt X-Request-Id i varje FHIR-begäran',
       en: 'the request has no X-Request-Id header; Kanta requires a unique X-Request-Id on every FHIR request',
     },
+    variants: [
+      {
+        fi: 'lähetä X-Request-Id-otsake (pyyntökohtainen yksilöllinen tunniste, esim. UUID): Kannan FHIR HTTP -otsakemäärittely tekee siitä pakollisen',
+        sv: 'skicka huvudet X-Request-Id (ett unikt id per begäran, t.ex. ett UUID): Kantas specifikation för FHIR HTTP-huvuden gör det obligatoriskt',
+        en: 'send an X-Request-Id header (a unique id per request, e.g. a UUID): the Kanta FHIR HTTP header specification makes it mandatory',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Kanta FHIR HTTP header (common specifications)',
@@ -140,9 +189,72 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: 'begäran är felaktig: {problem} (felaktigt huvud, URL, id eller innehåll)',
       en: 'the request itself is malformed: {problem} (a bad header, URL, id or body)',
     },
+    variants: [
+      {
+        fi: 'If-Match-otsakkeen on oltava versio-ETag, kuten W/"3", ei \'{value}\'',
+        sv: 'huvudet If-Match ska vara en versions-ETag som W/"3", inte \'{value}\'',
+        en: 'If-Match must be a version ETag like W/"3", not \'{value}\'',
+      },
+      {
+        fi: 'If-None-Exist-otsake on tyhjä; anna hakuparametrit, esim. identifier=system|value',
+        sv: 'huvudet If-None-Exist är tomt; ange sökparametrar, t.ex. identifier=system|value',
+        en: 'If-None-Exist is empty; give search parameters, e.g. identifier=system|value',
+      },
+      {
+        fi: "resurssissa on oltava id '{id}' (sama kuin URL:ssa)",
+        sv: "resursen ska ha id '{id}' (samma som i URL:en)",
+        en: "the body must carry id '{id}' (the id in the URL)",
+      },
+      {
+        fi: "resurssin id {bodyId} poikkeaa URL:n id:stä '{id}'; yhtenäistä ne",
+        sv: "resursens id {bodyId} skiljer sig från URL:ens '{id}'; gör dem lika",
+        en: "the body's id {bodyId} differs from the URL's '{id}'; make them equal",
+      },
+      {
+        fi: "'{id}' ei ole FHIR-tunniste (1–64 merkkiä joukosta A–Z a–z 0–9 - .)",
+        sv: "'{id}' är inte ett FHIR-id (1–64 tecken av A–Z a–z 0–9 - .)",
+        en: "'{id}' is not a FHIR id (1–64 of A–Z a–z 0–9 - .)",
+      },
+      {
+        fi: "X-Kantasim-Mode-otsakkeen arvon on oltava 'strict' tai 'rehearsal', ei '{value}'",
+        sv: "huvudet X-Kantasim-Mode ska vara 'strict' eller 'rehearsal', inte '{value}'",
+        en: "X-Kantasim-Mode must be 'strict' or 'rehearsal', not '{value}'",
+      },
+      {
+        fi: "URL-polussa on virheellinen prosenttikoodaus; kirjoita '%' muodossa %25 ja muut varatut merkit muodossa %XX",
+        sv: "URL-sökvägen har felaktig procentkodning; skriv '%' som %25 och andra reserverade tecken som %XX",
+        en: "the URL path has malformed percent-encoding; write '%' as %25 and other reserved characters as %XX",
+      },
+      {
+        fi: 'sisältö ei ole ilmoitetun Content-Encoding-koodauksen (gzip, deflate tai br) mukaista; pakkaa se ilmoitetulla tavalla tai lähetä pakkaamattomana ilman Content-Encoding-otsaketta',
+        sv: 'innehållet är inte data i den angivna Content-Encoding (gzip, deflate eller br); komprimera det som angivet eller skicka det okomprimerat utan Content-Encoding',
+        en: 'the body is not data of its declared Content-Encoding (gzip, deflate or br); compress it as declared, or send it uncompressed without Content-Encoding',
+      },
+      {
+        fi: "Content-Encoding '{encoding}' ei ole tuettu; lähetä sisältö pakkaamattomana tai muodossa gzip, deflate tai br",
+        sv: "Content-Encoding '{encoding}' stöds inte; skicka innehållet okomprimerat eller som gzip, deflate eller br",
+        en: "Content-Encoding '{encoding}' is not supported; send the body uncompressed or as gzip, deflate or br",
+      },
+      {
+        fi: 'pyynnön sisältö päättyi ennen ilmoitettua pituutta',
+        sv: 'begärans innehåll tog slut före den angivna längden',
+        en: 'the request body ended before its declared length',
+      },
+      {
+        fi: 'pyynnön sisältöä ei voitu lukea: {problem}',
+        sv: 'begärans innehåll kunde inte läsas: {problem}',
+        en: 'the request body could not be read: {problem}',
+      },
+    ],
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
-    modules: ['simulator/fhir/handlers/crud.ts', 'simulator/fhir/router.ts', 'simulator/fhir/write.ts'],
+    modules: [
+      'simulator/fhir/handlers/crud.ts',
+      'simulator/fhir/router.ts',
+      'simulator/fhir/write.ts',
+      'simulator/domain/policy.ts',
+      'simulator/http/errors.ts',
+    ],
   },
   {
     code: 'FHIR-HTTP-404',
@@ -154,9 +266,67 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: '{type}/{id} finns inte: {problem}',
       en: '{type}/{id} is not here: {problem}',
     },
+    variants: [
+      {
+        fi: 'resurssia {type}/{id} ei ole olemassa',
+        sv: 'resursen {type}/{id} finns inte',
+        en: '{type}/{id} does not exist',
+      },
+      {
+        fi: "resurssin {type}/{id} versiota '{vid}' ei ole olemassa; versiot ovat 1, 2, 3…",
+        sv: "version '{vid}' av resursen {type}/{id} finns inte; versionerna är 1, 2, 3…",
+        en: "version '{vid}' of {type}/{id} does not exist; versions are 1, 2, 3…",
+      },
+      {
+        fi: 'resurssilla {type}/{id} ei ole versiota {vid}',
+        sv: 'resursen {type}/{id} har ingen version {vid}',
+        en: '{type}/{id} has no version {vid}',
+      },
+      {
+        fi: 'resurssia {type}/{id} ei ole olemassa; tallenna sen sijaan uusi ajanvaraus transaktiolla',
+        sv: 'resursen {type}/{id} finns inte; spara i stället en ny bokning med en transaktion',
+        en: '{type}/{id} does not exist; store a new appointment with a transaction instead',
+      },
+      {
+        fi: 'resurssia {type}/{id} ei ole enää olemassa (mitätöity); tallenna sen sijaan uusi ajanvaraus transaktiolla',
+        sv: 'resursen {type}/{id} finns inte längre (makulerad); spara i stället en ny bokning med en transaktion',
+        en: '{type}/{id} does not exist any more (nullified); store a new appointment with a transaction instead',
+      },
+      {
+        fi: 'ajanvarausta Appointment/{id} ei ole olemassa; tallenna se ensin (POST Appointment transaktiossa)',
+        sv: 'bokningen Appointment/{id} finns inte; spara den först (POST Appointment i transaktionen)',
+        en: 'Appointment/{id} does not exist; store it first (POST Appointment in the transaction)',
+      },
+      {
+        fi: 'tässä rajapinnassa ei ole toimintoa {method} {url}; katso /fhir/metadata',
+        sv: 'det finns ingen interaktion {method} {url} i denna slutpunkt; se /fhir/metadata',
+        en: 'no interaction {method} {url} in this endpoint; see /fhir/metadata',
+      },
+      {
+        fi: 'tämä rajapinta ei käsittele resurssityyppiä {type}; katso tuetut tyypit osoitteesta /fhir/metadata',
+        sv: 'denna slutpunkt hanterar inte {type}; se /fhir/metadata för vad den hanterar',
+        en: 'this endpoint does not serve {type}; see /fhir/metadata for what it serves',
+      },
+      {
+        fi: 'pyynnölle {method} /fhir/{path} ei ole FHIR-toimintoa; katso /fhir/metadata',
+        sv: 'det finns ingen FHIR-interaktion för {method} /fhir/{path}; se /fhir/metadata',
+        en: 'no FHIR interaction at {method} /fhir/{path}; see /fhir/metadata',
+      },
+      {
+        fi: 'tämä sivutuslinkki on vanhentunut tai palvelin on käynnistetty uudelleen; toista POST-haku saadaksesi uudet linkit',
+        sv: 'denna sidlänk har gått ut eller så har servern startats om; upprepa POST-sökningen för att få nya länkar',
+        en: 'this paging link has expired or the server restarted; repeat the POST search to get fresh links',
+      },
+    ],
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
-    modules: ['simulator/fhir/outcomes.ts'],
+    modules: [
+      'simulator/fhir/outcomes.ts',
+      'simulator/fhir/router.ts',
+      'simulator/fhir/handlers/crud.ts',
+      'simulator/fhir/handlers/query.ts',
+      'simulator/fhir/appointments/service.ts',
+    ],
   },
   {
     code: 'FHIR-HTTP-405',
@@ -168,9 +338,21 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: '{method} är inte tillåten för {path}; se /fhir/metadata',
       en: '{method} is not allowed on {path}; see /fhir/metadata',
     },
+    variants: [
+      {
+        fi: '{method} ei ole sallittu osoitteessa {path}; sallitut: {allowed}',
+        sv: '{method} är inte tillåten för {path}; tillåtna: {allowed}',
+        en: '{method} is not allowed on {path}; allowed: {allowed}',
+      },
+      {
+        fi: 'ajanvarauksia ei poisteta suoraan: mitätöi ajanvaraus transaction-Bundlella, jossa on uusi Provenance ja DELETE Appointment/<id> (POST /fhir)',
+        sv: 'bokningar raderas inte direkt: makulera bokningen med en transaktions-Bundle med en ny Provenance och DELETE Appointment/<id> (POST /fhir)',
+        en: 'appointments are not deleted directly: nullify with a transaction Bundle of a new Provenance and DELETE Appointment/<id> (POST /fhir)',
+      },
+    ],
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
-    modules: ['simulator/fhir/outcomes.ts'],
+    modules: ['simulator/fhir/outcomes.ts', 'simulator/fhir/router.ts', 'simulator/fhir/routes.ts'],
   },
   {
     code: 'FHIR-HTTP-406',
@@ -182,9 +364,16 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: "tjänsten svarar bara i JSON; använd _format=json eller Accept: application/fhir+json, inte '{format}'",
       en: "only JSON is served; use _format=json or Accept: application/fhir+json, not '{format}'",
     },
+    variants: [
+      {
+        fi: "tämä rajapinta vastaa vain muodossa application/fhir+json; Accept-otsakkeen arvoa '{accept}' ei voida täyttää",
+        sv: "denna slutpunkt svarar bara med application/fhir+json; Accept '{accept}' kan inte uppfyllas",
+        en: "this endpoint answers in application/fhir+json only; Accept '{accept}' cannot be met",
+      },
+    ],
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
-    modules: ['simulator/fhir/outcomes.ts', 'simulator/fhir/search.ts'],
+    modules: ['simulator/fhir/outcomes.ts', 'simulator/fhir/router.ts', 'simulator/fhir/search.ts'],
   },
   {
     code: 'FHIR-HTTP-410',
@@ -196,9 +385,40 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: '{type}/{id} har raderats',
       en: '{type}/{id} was deleted',
     },
+    variants: [
+      {
+        fi: 'resurssi {type}/{id} on poistettu (versio {version}); sen historia on edelleen osoitteessa /{type}/{id}/_history',
+        sv: 'resursen {type}/{id} har raderats (version {version}); dess historik finns kvar på /{type}/{id}/_history',
+        en: '{type}/{id} was deleted (version {version}); its history remains at /{type}/{id}/_history',
+      },
+      {
+        fi: 'resurssin {type}/{id} versio {vid} on sen poistomerkintä',
+        sv: 'version {vid} av resursen {type}/{id} är dess radering',
+        en: 'version {vid} of {type}/{id} is its deletion',
+      },
+      {
+        fi: 'ajanvaraus Appointment/{id} on mitätöity; mitätöityä ajanvarausta ei voi mitätöidä uudelleen',
+        sv: 'bokningen Appointment/{id} har makulerats; en makulerad bokning kan inte makuleras igen',
+        en: 'Appointment/{id} has been nullified; a nullified appointment cannot be nullified again',
+      },
+      {
+        fi: 'ajanvaraus Appointment/{id} on mitätöity; mitätöityä ajanvarausta ei voi korvata',
+        sv: 'bokningen Appointment/{id} har makulerats; en makulerad bokning kan inte ersättas',
+        en: 'Appointment/{id} has been nullified; a nullified appointment cannot be replaced',
+      },
+      {
+        fi: 'ajanvaraus Appointment/{id} on jo mitätöity',
+        sv: 'bokningen Appointment/{id} har redan makulerats',
+        en: 'Appointment/{id} has been nullified already',
+      },
+    ],
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
-    modules: ['simulator/fhir/outcomes.ts'],
+    modules: [
+      'simulator/fhir/outcomes.ts',
+      'simulator/fhir/handlers/crud.ts',
+      'simulator/fhir/appointments/service.ts',
+    ],
   },
   {
     code: 'FHIR-HTTP-413',
@@ -210,9 +430,16 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: 'innehållet är större än servern tar emot ({limit})',
       en: 'the body is larger than the server accepts ({limit})',
     },
+    variants: [
+      {
+        fi: 'pyynnön sisältö on suurempi kuin {max} tavua; lähetä pienempi sisältö',
+        sv: 'begärans innehåll är större än {max} byte; skicka ett mindre innehåll',
+        en: 'the body is larger than {max} bytes; send a smaller one',
+      },
+    ],
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
-    modules: ['simulator/fhir/outcomes.ts'],
+    modules: ['simulator/fhir/outcomes.ts', 'simulator/fhir/router.ts'],
   },
   {
     code: 'FHIR-HTTP-415',
@@ -224,9 +451,31 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: "skicka innehållet som application/fhir+json (eller application/json), inte '{contentType}'",
       en: "send the body as application/fhir+json (or application/json), not '{contentType}'",
     },
+    variants: [
+      {
+        fi: 'lähetä FHIR JSON -sisältö Content-Type-otsakkeella application/fhir+json, ei {type} (XML-muotoa ei tueta)',
+        sv: 'skicka FHIR JSON med Content-Type application/fhir+json, inte {type} (XML stöds inte)',
+        en: 'send FHIR JSON with Content-Type application/fhir+json, not {type} (XML is not served)',
+      },
+      {
+        fi: 'lähetä FHIR JSON -sisältö Content-Type-otsakkeella application/fhir+json (XML-muotoa ei tueta)',
+        sv: 'skicka FHIR JSON med Content-Type application/fhir+json (XML stöds inte)',
+        en: 'send FHIR JSON with Content-Type application/fhir+json (XML is not served)',
+      },
+      {
+        fi: 'lähetä hakuparametrit lomakkeena: Content-Type application/x-www-form-urlencoded, ei {type}',
+        sv: 'skicka sökparametrarna som ett formulär: Content-Type application/x-www-form-urlencoded, inte {type}',
+        en: 'send the search parameters as a form: Content-Type application/x-www-form-urlencoded, not {type}',
+      },
+      {
+        fi: 'lähetä hakuparametrit lomakkeena: Content-Type application/x-www-form-urlencoded',
+        sv: 'skicka sökparametrarna som ett formulär: Content-Type application/x-www-form-urlencoded',
+        en: 'send the search parameters as a form: Content-Type application/x-www-form-urlencoded',
+      },
+    ],
     sources: [{ title: 'HL7 FHIR R4: RESTful API', url: 'https://hl7.org/fhir/R4/http.html' }],
     basis: 'published',
-    modules: ['simulator/fhir/outcomes.ts'],
+    modules: ['simulator/fhir/outcomes.ts', 'simulator/fhir/router.ts'],
   },
   {
     code: 'FHIR-HTTP-500',
@@ -428,9 +677,9 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{name}',
     messages: {
-      fi: "resurssilla {type} ei ole hakuparametria '/{interaction}'; tuetut: _id, _lastUpdated, {name}",
-      sv: "{type} har ingen sökparameter '/{interaction}'; som stöds: _id, _lastUpdated, {name}",
-      en: "{type} has no search parameter '/{interaction}'; supported: _id, _lastUpdated, {name}",
+      fi: "resurssilla {type} ei ole hakuparametria '{param}'; tuetut: {supported}",
+      sv: "{type} har ingen sökparameter '{param}'; som stöds: {supported}",
+      en: "{type} has no search parameter '{param}'; supported: {supported}",
     },
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
@@ -442,9 +691,9 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     severity: 'error',
     element: '{name}',
     messages: {
-      fi: "tarkenninta ':{modifier}' ei tueta {kind}-parametrissa '/{interaction}'",
-      sv: "modifieraren ':{modifier}' stöds inte för {kind}-parametern '/{interaction}'",
-      en: "modifier ':{modifier}' is not supported on {kind} parameter '/{interaction}'",
+      fi: "tarkenninta ':{modifier}' ei tueta {kind}-parametrissa '{param}'",
+      sv: "modifieraren ':{modifier}' stöds inte för {kind}-parametern '{param}'",
+      en: "modifier ':{modifier}' is not supported on {kind} parameter '{param}'",
     },
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
@@ -495,6 +744,18 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: "_since '{value}' är inte en FHIR instant (t.ex. 2026-10-01T00:00:00Z)",
       en: "_since '{value}' is not a FHIR instant (e.g. 2026-10-01T00:00:00Z)",
     },
+    variants: [
+      {
+        fi: "_lastUpdated '{value}' ei ole FHIR-päivämäärä (esim. ge2026-10-01)",
+        sv: "_lastUpdated '{value}' är inte ett FHIR-datum (t.ex. ge2026-10-01)",
+        en: "_lastUpdated '{value}' is not a FHIR date (e.g. ge2026-10-01)",
+      },
+      {
+        fi: "'{value}' ei ole kelvollinen FHIR-päivämäärä parametrille '{name}' (esim. ge2026-10-01 tai 2026-10-01T08:00:00Z)",
+        sv: "'{value}' är inte ett FHIR-datum för '{name}' (t.ex. ge2026-10-01 eller 2026-10-01T08:00:00Z)",
+        en: "'{value}' is not a FHIR date for '{name}' (e.g. ge2026-10-01 or 2026-10-01T08:00:00Z)",
+      },
+    ],
     sources: [{ title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' }],
     basis: 'published',
     modules: ['simulator/fhir/handlers/query.ts', 'simulator/fhir/search.ts'],
@@ -613,6 +874,13 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: "historiken tar _count, _offset och _since, inte '{name}'",
       en: "history takes _count, _offset and _since, not '{name}'",
     },
+    variants: [
+      {
+        fi: "tulosparametria '{name}' ei tueta; tuetut: _count, _offset, _sort, _include, _id, _lastUpdated",
+        sv: "resultatparametern '{name}' stöds inte; som stöds: _count, _offset, _sort, _include, _id, _lastUpdated",
+        en: "result parameter '{name}' is not supported; supported: _count, _offset, _sort, _include, _id, _lastUpdated",
+      },
+    ],
     sources: [
       { title: 'HL7 FHIR R4: Search', url: 'https://hl7.org/fhir/R4/search.html' },
       { title: 'kantasim: fhir.md', url: 'docs/fhir.md' },
@@ -1109,6 +1377,26 @@ export const FHIR_RULES: readonly RuleEntry[] = [
         fi: '{path} ja sen arvo ovat molemmat null; jätä toisto pois',
         sv: '{path} och dess värde är båda null; utelämna upprepningen',
         en: '{path} and its value are both null; leave the repetition out',
+      },
+      {
+        fi: "elementin {path} on oltava objekti, jossa on 'id' ja/tai 'extension' (primitiivisen elementin laajennukset)",
+        sv: "{path} ska vara ett objekt med 'id' och/eller 'extension' (en primitivs tillägg)",
+        en: "{path} must be an object with 'id' and/or 'extension' (a primitive's extensions)",
+      },
+      {
+        fi: 'elementin {path}.extension on oltava laajennusten taulukko',
+        sv: '{path}.extension ska vara en array av tillägg',
+        en: '{path}.extension must be an array of extensions',
+      },
+      {
+        fi: 'elementin {path}.extension[{i}] on oltava laajennusobjekti',
+        sv: '{path}.extension[{i}] ska vara ett tilläggsobjekt',
+        en: '{path}.extension[{i}] must be an extension object',
+      },
+      {
+        fi: "'{key}' ei ole sallittu elementissä {path}: primitiivisen elementin laajennusobjektissa on vain 'id' ja 'extension'",
+        sv: "'{key}' är inte tillåtet i {path}: en primitivs tilläggsobjekt innehåller bara 'id' och 'extension'",
+        en: "'{key}' is not allowed in {path}: a primitive's extension object holds only 'id' and 'extension'",
       },
     ],
     sources: [
@@ -1631,6 +1919,13 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: 'texten innehåller en verklig persons personbeteckning ({masked}); id:n, namn, berättande text och annan fritext får inte innehålla en sådan: ta bort den eller använd en testbeteckning som FPA utfärdat',
       en: "this text contains a real person's identity code ({masked}); ids, names, narrative and other free text must not carry one: remove it or use a Kela-issued test code",
     },
+    variants: [
+      {
+        fi: 'tekstissä on todellisen henkilön henkilötunnus ({masked}); tunnisteissa, nimissä, kertomusteksteissä ja muussa vapaassa tekstissä ei saa olla sellaista: poista se tai käytä Kelan myöntämää testitunnusta (esim. osoitteesta GET /registry/test-persons); todellisia henkilötunnuksia ei hyväksytä, ellei palvelinta ole käynnistetty valitsimella --allow-real-identities',
+        sv: 'texten innehåller en verklig persons personbeteckning ({masked}); id:n, namn, berättande text och annan fritext får inte innehålla en sådan: ta bort den eller använd en testbeteckning som FPA utfärdat (t.ex. från GET /registry/test-persons); verkliga personbeteckningar avvisas om inte servern körs med --allow-real-identities',
+        en: "this text contains a real person's identity code ({masked}); ids, names, narrative and other free text must not carry one: remove it or use a Kela-issued test code (e.g. from GET /registry/test-persons); real identities are refused unless the server runs with --allow-real-identities",
+      },
+    ],
     sources: [
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
       { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
@@ -2361,6 +2656,78 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: 'transaktionen är inte ett par av Appointment och Provenance som Kanta kräver: {problem}',
       en: 'the transaction is not one Appointment + Provenance pair as Kanta requires: {problem}',
     },
+    variants: [
+      {
+        fi: "merkintä {i}: request.url-arvon on oltava 'Appointment/<id>', ei '{url}'",
+        sv: "post {i}: request.url ska vara 'Appointment/<id>', inte '{url}'",
+        en: "entry {i}: request.url must be 'Appointment/<id>', not '{url}'",
+      },
+      {
+        fi: 'Kannan ajanvaraustransaktiossa on täsmälleen kaksi merkintää (Appointment ja Provenance tallennukseen tai korvaukseen, Provenance ja DELETE Appointment mitätöintiin); tässä on {count}',
+        sv: 'en Kanta-bokningstransaktion har exakt två poster (Appointment och Provenance för att spara eller ersätta, Provenance och DELETE Appointment för att makulera); den här har {count}',
+        en: 'a Kanta appointment transaction has exactly two entries (Appointment + Provenance to store or replace, Provenance + DELETE Appointment to nullify); this one has {count}',
+      },
+      {
+        fi: 'merkinnältä {i} puuttuu request.method',
+        sv: 'post {i} saknar request.method',
+        en: 'entry {i} has no request.method',
+      },
+      {
+        fi: 'merkintä {i}: DELETE-merkinnässä ei ole resurssia',
+        sv: 'post {i}: en DELETE-post har ingen resurs',
+        en: 'entry {i}: a DELETE entry carries no resource',
+      },
+      {
+        fi: "merkintä {i}: tässä sallitaan vain 'DELETE Appointment/<id>'",
+        sv: "post {i}: här tillåts bara 'DELETE Appointment/<id>'",
+        en: "entry {i}: only 'DELETE Appointment/<id>' is allowed here",
+      },
+      {
+        fi: 'merkintä {i}: Appointment tallennetaan POST-pyynnöllä tai korvataan PUT-pyynnöllä, ei {method}',
+        sv: 'post {i}: en Appointment sparas med POST eller ersätts med PUT, inte {method}',
+        en: 'entry {i}: an Appointment is stored with POST or replaced with PUT, not {method}',
+      },
+      {
+        fi: "merkintä {i}: lähetä Appointment (POST) osoitteeseen 'Appointment', ei '{url}'",
+        sv: "post {i}: skicka (POST) en Appointment till 'Appointment', inte '{url}'",
+        en: "entry {i}: POST an Appointment to 'Appointment', not '{url}'",
+      },
+      {
+        fi: "merkintä {i}: Provenance on joka kerta uusi: 'POST Provenance'",
+        sv: "post {i}: Provenance är ny varje gång: 'POST Provenance'",
+        en: "entry {i}: the Provenance is new every time: 'POST Provenance'",
+      },
+      {
+        fi: 'merkintä {i}: Kannan ajanvaraustransaktiossa on vain Appointment, Provenance ja Appointment-resurssin DELETE, ei {what}',
+        sv: 'post {i}: en Kanta-bokningstransaktion innehåller bara en Appointment, en Provenance och en DELETE av en Appointment, inte {what}',
+        en: 'entry {i}: a Kanta appointment transaction holds only an Appointment, a Provenance and a DELETE of an Appointment, not {what}',
+      },
+      {
+        fi: 'transaktiosta puuttuu Provenance-merkintä (POST Provenance)',
+        sv: 'transaktionen behöver en Provenance-post (POST Provenance)',
+        en: 'the transaction needs a Provenance entry (POST Provenance)',
+      },
+      {
+        fi: 'mitätöinnissä on vain Provenance ja DELETE; jätä Appointment pois',
+        sv: 'en makulering har bara en Provenance och en DELETE; utelämna Appointment',
+        en: 'nullification has a Provenance and a DELETE only; leave the Appointment out',
+      },
+      {
+        fi: 'transaktiosta puuttuu Appointment-merkintä (tai mitätöintiin DELETE Appointment/<id>)',
+        sv: 'transaktionen behöver en Appointment-post (eller DELETE Appointment/<id> för att makulera)',
+        en: 'the transaction needs an Appointment entry (or a DELETE Appointment/<id> to nullify)',
+      },
+      {
+        fi: "merkintä {i}: Appointment-resurssin id:n on oltava '{id}' kuten request.url-arvossa",
+        sv: "post {i}: Appointment-resursens id ska vara '{id}' som i request.url",
+        en: "entry {i}: the Appointment's id must be '{id}' as in request.url",
+      },
+      {
+        fi: 'anna Appointment-merkinnälle fullUrl (esim. urn:uuid:…), jotta Provenance voi viitata siihen',
+        sv: 'ge Appointment-posten en fullUrl (t.ex. urn:uuid:…) så att Provenance kan referera till den',
+        en: 'give the Appointment entry a fullUrl (e.g. urn:uuid:…) so the Provenance can target it',
+      },
+    ],
     sources: [
       {
         title:

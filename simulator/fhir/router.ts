@@ -139,7 +139,7 @@ function parseBody(
     if (type !== FORM_TYPE) {
       fail(
         unsupportedMediaType(
-          `send the search parameters as a form: Content-Type ${FORM_TYPE}${type !== undefined ? `, not ${type}` : ''}`,
+          `send the search parameters as a form: Content-Type ${FORM_TYPE}${type !== undefined && type !== '' ? `, not ${type}` : ''}`,
         ),
       );
     }
@@ -150,7 +150,7 @@ function parseBody(
   if (type === undefined || !JSON_TYPES.test(type)) {
     fail(
       unsupportedMediaType(
-        `send FHIR JSON with Content-Type application/fhir+json${type !== undefined ? `, not ${type}` : ''} (XML is not served)`,
+        `send FHIR JSON with Content-Type application/fhir+json${type !== undefined && type !== '' ? `, not ${type}` : ''} (XML is not served)`,
       ),
     );
   }
@@ -236,7 +236,9 @@ function dispatchIn(ctx: FhirContext, sub: FhirRequest): Promise<HandlerResult> 
   const url = sub.path.url ?? '';
   const matched = matchRoute(sub.method, url === '' ? [] : url.split('/'));
   if (matched.kind !== 'match')
-    return Promise.resolve([notFound(`no interaction ${sub.method} ${sub.path.url ?? ''} in this endpoint`)]);
+    return Promise.resolve([
+      notFound(`no interaction ${sub.method} ${sub.path.url ?? ''} in this endpoint; see /fhir/metadata`),
+    ]);
   return matched.route.handler({ ...sub, path: matched.params }, ctx);
 }
 
@@ -299,14 +301,20 @@ export function fhirRouter(options: FhirRouterOptions): Router {
       try {
         segments = path === '' ? [] : path.split('/').map((s) => decodeURIComponent(s));
       } catch {
-        segments = fail(badRequest('FHIR-HTTP-400', 'the URL path is not valid percent-encoding', ''));
+        segments = fail(
+          badRequest(
+            'FHIR-HTTP-400',
+            "the URL path has malformed percent-encoding; write '%' as %25 and other reserved characters as %XX",
+            '',
+          ),
+        );
       }
       const matched = matchRoute(req.method, segments);
       if (matched.kind === 'wrong-method') {
         allow = matched.allowed;
         fail(
           methodNotAllowed(
-            `${req.method} is not allowed on /fhir/${path}${matched.allowed.length > 0 ? `; allowed: ${matched.allowed.join(', ')}` : ''}`,
+            `${req.method} is not allowed on /fhir/${path}; ${matched.allowed.length > 0 ? `allowed: ${matched.allowed.join(', ')}` : 'see /fhir/metadata'}`,
           ),
         );
       }
@@ -382,7 +390,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     const api = fromBodyParserError(err);
     const outcome =
       e.type === 'entity.too.large'
-        ? tooLarge(`the body is larger than ${options.config.maxBodyBytes} bytes`)
+        ? tooLarge(`the body is larger than ${options.config.maxBodyBytes} bytes; send a smaller one`)
         : badRequest(
             'FHIR-HTTP-400',
             api !== undefined && api.code !== 'bad-request'

@@ -94,9 +94,7 @@ function criterionFor(type: string, name: string, rawValues: string[]): SearchCr
     paramOf(type, base) ??
     fail(
       'FHIR-SEARCH-001',
-      `${type} has no search parameter '${base}'; supported: _id, _lastUpdated, ${paramsOf(type)
-        .map((d) => d.name)
-        .join(', ')}`,
+      `${type} has no search parameter '${base}'; supported: ${['_id', '_lastUpdated', ...paramsOf(type).map((d) => d.name)].join(', ')}`,
       name,
     );
   const allowedModifiers: Record<string, string[]> = {
@@ -244,7 +242,7 @@ export function parseSearch(type: string, params: Map<string, string[]>): Parsed
               code: 'FHIR-HTTP-406',
               severity: 'error',
               path: '_format',
-              message: `only JSON is served; use _format=json, not '${last}'`,
+              message: `only JSON is served; use _format=json or Accept: application/fhir+json, not '${last}'`,
             },
           ],
         });

@@ -1,10 +1,18 @@
 /**
  * Every error path of the FHIR endpoint answers with its status and an OperationOutcome whose issue
  * carries a stable code; malformed input of many kinds gives a 4xx, never a 500, and the server stays up.
+ * Every finding of those answers follows its code's catalogue template, so it reads in Finnish and Swedish.
  */
-import type { Appointment, OperationOutcome } from 'fhir/r4.js';
+import type { Appointment, Bundle, BundleEntry, OperationOutcome } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kantaAppointment, storeBundle } from '../../fixtures/fhir/appointment.ts';
+import { canLocalise } from '../../common/rules/messages.ts';
+import {
+  REAL_RANGE_HETU,
+  kantaAppointment,
+  nullifyBundle,
+  replaceBundle,
+  storeBundle,
+} from '../../fixtures/fhir/appointment.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { startTestSimulator } from '../support/sim.ts';
 
@@ -422,5 +430,328 @@ describe('malformed input never gives a 500', () => {
       body: '{"resourceType":"Patient","name":[{"family":"Elossa"}]}',
     });
     expect(ok.status).toBe(201);
+  });
+});
+
+/**
+ * Each refusal below is raised over HTTP in English and in Finnish. Every issue of the answer must follow
+ * its code's catalogue template (else the answer falls back to the English the raise site wrote), so the
+ * Finnish text differs from the English one.
+ */
+describe('error answers in the caller’s language', () => {
+  const KANTA = 'urn:oid:1.2.246.537.5.40112.2006';
+  const ENTRY = /^entry \d+: ([\s\S]*) \(nothing in the transaction was stored\)$/;
+  let nullified = '';
+
+  beforeAll(async () => {
+    await call({
+      method: 'PUT',
+      path: 'Practitioner/loc-del',
+      body: '{"resourceType":"Practitioner","id":"loc-del"}',
+    });
+    await call({ method: 'DELETE', path: 'Practitioner/loc-del' });
+    const stored = await fetch(`${server.url}/fhir`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify(storeBundle(kantaAppointment({ identifier: 'AJ-LOCALISED-1' }))),
+    });
+    const location = ((await stored.json()) as Bundle).entry?.[0]?.response?.location ?? '';
+    nullified = location.split('/')[1] ?? '';
+    const gone = await fetch(`${server.url}/fhir`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify(nullifyBundle(nullified)),
+    });
+    expect(gone.status, await gone.text()).toBe(200);
+  });
+
+  /** Issues of an answer: the OperationOutcome's, or those of a batch answer's entries. */
+  async function issues(c: Call, lang: string): Promise<OperationOutcome['issue']> {
+    const init: RequestInit = {
+      method: c.method ?? 'POST',
+      headers: { 'Content-Type': 'application/fhir+json', ...c.headers, 'Accept-Language': lang },
+    };
+    if (c.body !== undefined) init.body = c.body;
+    const res = await fetch(`${server.url}/fhir/${c.path}`, init);
+    const body = (await res.json()) as OperationOutcome | Bundle;
+    if (body.resourceType === 'OperationOutcome') return body.issue;
+    return (body.entry ?? []).flatMap(
+      (e) => (e.response?.outcome as OperationOutcome | undefined)?.issue ?? [],
+    );
+  }
+  const codeOf = (issue: OperationOutcome['issue'][number]): string =>
+    issue.details?.coding?.find((c) => c.system !== KANTA)?.code ?? '';
+
+  const tx = (entry: BundleEntry[]): string =>
+    JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry });
+  const batch = (entry: unknown): string => JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry });
+  const stored = (): BundleEntry[] =>
+    storeBundle(kantaAppointment({ identifier: 'AJ-LOCALISED-2' })).entry ?? [];
+  const changed = (entries: BundleEntry[], change: (e: BundleEntry[]) => void): string => {
+    change(entries);
+    return tx(entries);
+  };
+
+  const cases: [string, () => Call][] = [
+    [
+      'FHIR-HTTP-400',
+      () => ({
+        method: 'PUT',
+        path: 'Patient/a1',
+        body: '{"resourceType":"Patient","id":"a1"}',
+        headers: { 'If-Match': 'three' },
+      }),
+    ],
+    [
+      'FHIR-HTTP-400',
+      () => ({ path: 'Patient', body: '{"resourceType":"Patient"}', headers: { 'If-None-Exist': '?' } }),
+    ],
+    ['FHIR-HTTP-400', () => ({ method: 'GET', path: 'Patient/bad$id' })],
+    [
+      'FHIR-HTTP-400',
+      () => ({ method: 'PUT', path: 'Patient/a1', body: '{"resourceType":"Patient","id":"b2"}' }),
+    ],
+    ['FHIR-HTTP-400', () => ({ method: 'PUT', path: 'Patient/a1', body: '{"resourceType":"Patient"}' })],
+    [
+      'FHIR-HTTP-400',
+      () => ({
+        path: 'Patient',
+        body: '{"resourceType":"Patient"}',
+        headers: { 'X-Kantasim-Mode': 'lenient' },
+      }),
+    ],
+    ['FHIR-HTTP-400', () => ({ method: 'GET', path: '%E0%A4%A' })],
+    [
+      'FHIR-HTTP-400',
+      () => ({
+        path: 'Patient',
+        body: '{"resourceType":"Patient"}',
+        headers: { 'Content-Encoding': 'gzip' },
+      }),
+    ],
+    [
+      'FHIR-HTTP-400',
+      () => ({
+        path: 'Patient',
+        body: '{"resourceType":"Patient"}',
+        headers: { 'Content-Encoding': 'compress' },
+      }),
+    ],
+    ['FHIR-HTTP-404', () => ({ method: 'GET', path: 'Patient/nope' })],
+    ['FHIR-HTTP-404', () => ({ method: 'GET', path: 'Patient/nope/_history' })],
+    ['FHIR-HTTP-404', () => ({ method: 'GET', path: 'Patient/nope/_history/1' })],
+    ['FHIR-HTTP-404', () => ({ method: 'GET', path: 'Patient/nope/_history/abc' })],
+    ['FHIR-HTTP-404', () => ({ method: 'GET', path: '_page/no-such-token' })],
+    ['FHIR-HTTP-404', () => ({ path: 'Observation', body: '{"resourceType":"Observation"}' })],
+    ['FHIR-HTTP-404', () => ({ method: 'GET', path: 'Patient/1/2/3/4' })],
+    [
+      'FHIR-HTTP-404',
+      () => ({ path: '', body: batch([{ request: { method: 'GET', url: 'Patient/1/2/3/4' } }]) }),
+    ],
+    [
+      'FHIR-HTTP-404',
+      () => ({
+        method: 'PUT',
+        path: 'Appointment/nope',
+        body: JSON.stringify({ ...kantaAppointment(), id: 'nope' }),
+        headers: { 'If-Match': 'W/"1"' },
+      }),
+    ],
+    [
+      'FHIR-HTTP-404',
+      () => ({
+        method: 'PUT',
+        path: `Appointment/${nullified}`,
+        body: JSON.stringify({ ...kantaAppointment(), id: nullified }),
+        headers: { 'If-Match': 'W/"1"' },
+      }),
+    ],
+    [
+      'FHIR-HTTP-404',
+      () => ({ path: '', body: JSON.stringify(replaceBundle('no-such-appointment', kantaAppointment())) }),
+    ],
+    ['FHIR-HTTP-405', () => ({ method: 'PATCH', path: 'Patient/1', body: '[]' })],
+    ['FHIR-HTTP-405', () => ({ method: 'GET', path: 'metadata/x' })],
+    ['FHIR-HTTP-405', () => ({ method: 'DELETE', path: 'Appointment/x' })],
+    [
+      'FHIR-HTTP-406',
+      () => ({ method: 'GET', path: 'metadata', headers: { Accept: 'application/fhir+xml' } }),
+    ],
+    ['FHIR-HTTP-406', () => ({ method: 'GET', path: 'Patient?_format=xml' })],
+    ['FHIR-HTTP-410', () => ({ method: 'GET', path: 'Practitioner/loc-del' })],
+    ['FHIR-HTTP-410', () => ({ method: 'GET', path: 'Practitioner/loc-del/_history/2' })],
+    ['FHIR-HTTP-410', () => ({ path: '', body: JSON.stringify(nullifyBundle(nullified)) })],
+    [
+      'FHIR-HTTP-410',
+      () => ({ path: '', body: JSON.stringify(replaceBundle(nullified, kantaAppointment())) }),
+    ],
+    [
+      'FHIR-HTTP-413',
+      () => ({
+        path: 'Patient',
+        body: JSON.stringify({ resourceType: 'Patient', text: { div: 'x'.repeat(300_000) } }),
+      }),
+    ],
+    [
+      'FHIR-HTTP-415',
+      () => ({ path: 'Patient', body: '<Patient/>', headers: { 'Content-Type': 'application/fhir+xml' } }),
+    ],
+    ['FHIR-HTTP-415', () => ({ path: 'Patient', body: '{}', headers: { 'Content-Type': '' } })],
+    ['FHIR-HTTP-415', () => ({ path: 'Appointment/_search', body: 'patient=x' })],
+    [
+      'FHIR-HTTP-415',
+      () => ({ path: 'Appointment/_search', body: 'patient=x', headers: { 'Content-Type': '' } }),
+    ],
+    ['FHIR-SEARCH-001', () => ({ method: 'GET', path: 'Patient?shoe-size=42' })],
+    [
+      'FHIR-SEARCH-001',
+      () => ({
+        path: 'Patient',
+        body: '{"resourceType":"Patient"}',
+        headers: { 'If-None-Exist': 'shoe-size=42' },
+      }),
+    ],
+    ['FHIR-SEARCH-002', () => ({ method: 'GET', path: 'Patient?name:bogus=x' })],
+    ['FHIR-SEARCH-005', () => ({ method: 'GET', path: 'Slot?start=soon' })],
+    ['FHIR-SEARCH-005', () => ({ method: 'GET', path: 'Patient?_lastUpdated=yesterday' })],
+    ['FHIR-SEARCH-005', () => ({ method: 'GET', path: 'Patient/_history?_since=yesterday' })],
+    ['FHIR-SEARCH-013', () => ({ method: 'GET', path: 'Patient?_summary=true' })],
+    ['FHIR-BUNDLE-001', () => ({ path: '', body: batch('x') })],
+    ['FHIR-BUNDLE-001', () => ({ path: '', body: batch([{ resource: { resourceType: 'Patient' } }]) })],
+    [
+      'FHIR-BUNDLE-001',
+      () => ({ path: '', body: batch([{ request: { method: 'PATCH', url: 'Patient' } }]) }),
+    ],
+    [
+      'FHIR-BUNDLE-001',
+      () => ({ path: '', body: batch([{ request: { method: 'GET', url: 'https://x/Patient' } }]) }),
+    ],
+    [
+      'FHIR-BUNDLE-001',
+      () => ({ path: '', body: batch([{ request: { method: 'PUT', url: 'Patient/x', ifMatch: 7 } }]) }),
+    ],
+    [
+      'FHIR-BUNDLE-001',
+      () => ({ path: '', body: batch([{ fullUrl: 7, request: { method: 'GET', url: 'Patient' } }]) }),
+    ],
+    [
+      'FHIR-BUNDLE-001',
+      () => ({ path: '', body: batch([{ resource: 'x', request: { method: 'POST', url: 'Patient' } }]) }),
+    ],
+    ['KANTA-TX-001', () => ({ path: '', body: tx([...stored(), ...stored().slice(0, 1)]) })],
+    ['KANTA-TX-001', () => ({ path: '', body: tx(stored().slice(0, 1)) })],
+    ['KANTA-TX-001', () => ({ path: '', body: changed(stored(), (e) => delete e[0]?.fullUrl) })],
+    [
+      'KANTA-TX-001',
+      () => ({
+        path: '',
+        body: changed(stored(), (e) => {
+          if (e[0]?.request) e[0].request.method = 'GET';
+        }),
+      }),
+    ],
+    [
+      'KANTA-TX-001',
+      () => ({
+        path: '',
+        body: changed(stored(), (e) => {
+          if (e[0]?.request) e[0].request.url = 'Appointment/x';
+        }),
+      }),
+    ],
+    [
+      'KANTA-TX-001',
+      () => ({
+        path: '',
+        body: changed(stored(), (e) => {
+          if (e[1]?.request) e[1].request.method = 'PUT';
+        }),
+      }),
+    ],
+    [
+      'KANTA-TX-001',
+      () => ({
+        path: '',
+        body: changed(
+          stored(),
+          (e) =>
+            (e[0] = { resource: { resourceType: 'Patient' }, request: { method: 'POST', url: 'Patient' } }),
+        ),
+      }),
+    ],
+    ['KANTA-TX-001', () => ({ path: '', body: changed(stored(), (e) => (e[1] = e[0] as BundleEntry)) })],
+    ['KANTA-TX-001', () => ({ path: '', body: changed(stored(), (e) => (e[0] = e[1] as BundleEntry)) })],
+    [
+      'KANTA-TX-001',
+      () => ({
+        path: '',
+        body: changed(nullifyBundle('x').entry ?? [], (e) => {
+          if (e[1]) e[1].resource = kantaAppointment();
+        }),
+      }),
+    ],
+    [
+      'KANTA-TX-001',
+      () => ({
+        path: '',
+        body: changed(nullifyBundle('x').entry ?? [], (e) => {
+          if (e[1]?.request) e[1].request.url = 'Slot/x';
+        }),
+      }),
+    ],
+    ['KANTA-TX-001', () => ({ path: '', body: JSON.stringify(nullifyBundle('../../etc')) })],
+    [
+      'KANTA-TX-001',
+      () => ({
+        path: '',
+        body: changed(replaceBundle('abc', kantaAppointment()).entry ?? [], (e) => {
+          if (e[0]?.resource) e[0].resource.id = 'xyz';
+        }),
+      }),
+    ],
+    [
+      'KANTA-ID-003',
+      () => ({
+        path: 'Patient',
+        body: JSON.stringify({ resourceType: 'Patient', name: [{ text: `Potilas ${REAL_RANGE_HETU}` }] }),
+      }),
+    ],
+    [
+      'R4-PRIM-001',
+      () => ({
+        path: 'Patient',
+        body: '{"resourceType":"Patient","birthDate":"1990-01-01","_birthDate":"x"}',
+      }),
+    ],
+    [
+      'R4-PRIM-001',
+      () => ({
+        path: 'Patient',
+        body: '{"resourceType":"Patient","birthDate":"1990-01-01","_birthDate":{"extension":[7]}}',
+      }),
+    ],
+    [
+      'R4-JSON-002',
+      () => ({
+        path: 'Patient',
+        body: '{"resourceType":"Patient","birthDate":"1990-01-01","_birthDate":{"id":"no spaces"}}',
+      }),
+    ],
+  ];
+
+  cases.forEach(([code, make], n) => {
+    const { method = 'POST', path } = make();
+    it(`${n + 1}. ${code} for ${method} /fhir/${path.slice(0, 50)} follows its template, so reads in Finnish too`, async () => {
+      const c = make();
+      const [en, fi] = [await issues(c, 'en'), await issues(c, 'fi')];
+      expect(en.map(codeOf), JSON.stringify(en)).toContain(code);
+      expect(fi.map(codeOf)).toEqual(en.map(codeOf));
+      en.forEach((issue, i) => {
+        const text = issue.diagnostics ?? '';
+        const message = ENTRY.exec(text)?.[1] ?? text;
+        expect(canLocalise({ code: codeOf(issue), message }), `${codeOf(issue)}: ${message}`).toBe(true);
+        expect(fi[i]?.diagnostics, `${codeOf(issue)} in Finnish`).not.toBe(text);
+      });
+    });
   });
 });

@@ -6,11 +6,11 @@
  * writes live), and words the answer as a transaction-response Bundle. Codes KANTA-TX-0xx.
  */
 import type { Appointment, Bundle, BundleEntry, BundleEntryResponse, OperationOutcome } from 'fhir/r4.js';
-import type { Finding } from '../../domain/findings.ts';
+import { error, type Finding } from '../../domain/findings.ts';
 import type { StoredResource } from '../../domain/fhir.ts';
 import { KANTA_APPOINTMENT_SOURCE, submitAppointment, type KantaOperation } from '../appointments/service.ts';
 import type { FhirContext, FhirRequest, HandlerResult } from '../context.ts';
-import { allOk, badRequest, FhirError, issueOf } from '../outcomes.ts';
+import { allOk, badRequestFindings, FhirError, issueOf } from '../outcomes.ts';
 import { etagOf, versionRef } from '../write.ts';
 import { parseIfMatch } from './crud.ts';
 
@@ -28,8 +28,9 @@ export function isKantaTransaction(entries: BundleEntry[]): boolean {
   );
 }
 
+/** A refusal of the Bundle's shape; the Kanta source it follows goes with the finding, not into its text. */
 const shapeError = (message: string, path = 'Bundle.entry'): never => {
-  throw new FhirError(badRequest('KANTA-TX-001', `${message} [${SOURCE}]`, path));
+  throw new FhirError(badRequestFindings([error('KANTA-TX-001', path, message, SOURCE)]));
 };
 
 function idFromUrl(url: string, i: number): string {

@@ -274,7 +274,7 @@ class Walk {
           this.add(
             'R4-JSON-002',
             `${path}.id`,
-            `${path}.id is not a valid element id (1–64 letters, digits, '-' or '.')`,
+            `${path}.id '${typeof o.id === 'string' ? o.id : JSON.stringify(o.id)}' is not a valid element id (1–64 letters, digits, '-' or '.')`,
           );
       } else if (key === 'extension') {
         children++;

@@ -128,7 +128,7 @@ export function checkIdentityCodes(resource: unknown, root: string, allowReal: b
         error(
           'KANTA-ID-003',
           path,
-          `this text contains a real person's identity code (${codes.join(', ')}); ids, names, narrative and other free text must not carry one: remove it or use a Kela-issued test code; ${ALLOW}`,
+          `this text contains a real person's identity code (${codes.join(', ')}); ids, names, narrative and other free text must not carry one: remove it or use a Kela-issued test code (e.g. from GET /registry/test-persons); real identities are refused unless the server runs with --allow-real-identities`,
           ID_SOURCE,
         ),
       ),

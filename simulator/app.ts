@@ -95,6 +95,7 @@ export function createApp(config: Config, store: Store, logger: Logger, features
       sharedGate({
         registry: store.registry,
         requireRequestId: config.requireRequestId,
+        defaultLanguage: config.defaultLanguage,
         ...(verifyToken && { verifyToken }),
       }),
     );

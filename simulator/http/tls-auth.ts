@@ -17,6 +17,7 @@ import {
   type AccessScope,
   type OrganisationScopeRegistry,
 } from '../access/scope.ts';
+import { negotiate, type Lang } from '../../common/i18n/index.ts';
 import { toOperationOutcome, type Outcome } from '../fhir/outcomes.ts';
 import { identityOf, type CertificateIdentity } from './tls-ca.ts';
 
@@ -46,6 +47,8 @@ export const OPERATOR_SUBJECT = 'kantasim-operator';
 export interface GateOptions {
   registry: OrganisationScopeRegistry;
   requireRequestId: boolean;
+  /** The language of a FHIR refusal when Accept-Language names none kantasim speaks. */
+  defaultLanguage: Lang;
   /** Set with `--require-jwt`: verifies a bearer token and returns its subject, or throws. */
   verifyToken?: (token: string) => Promise<{ sub?: string | undefined }>;
 }
@@ -53,7 +56,14 @@ export interface GateOptions {
 /** Paths that answer without a certificate: the health check load balancers and scripts poll. */
 const OPEN_PATHS = new Set(['/healthz']);
 
-function refuse(req: Request, res: Response, status: 400 | 401, code: string, message: string): void {
+function refuse(
+  req: Request,
+  res: Response,
+  status: 400 | 401,
+  code: string,
+  message: string,
+  defaultLanguage: Lang,
+): void {
   if (req.path === '/fhir' || req.path.startsWith('/fhir/')) {
     const outcome: Outcome = {
       kind: status === 401 ? 'unauthorized' : 'bad-request',
@@ -62,7 +72,9 @@ function refuse(req: Request, res: Response, status: 400 | 401, code: string, me
     res
       .status(status)
       .type('application/fhir+json; charset=utf-8')
-      .send(JSON.stringify(toOperationOutcome(outcome)));
+      .send(
+        JSON.stringify(toOperationOutcome(outcome, negotiate(req.get('Accept-Language'), defaultLanguage))),
+      );
     return;
   }
   res.status(status).json({ error: { code, message, path: '' } });
@@ -98,6 +110,7 @@ export function sharedGate(options: GateOptions): RequestHandler {
           401,
           fhir ? 'FHIR-ACCESS-001' : 'access-no-certificate',
           'this kantasim runs in shared mode: connect with a client certificate issued by its CA (kantasim ca issue --org OID); without one only /healthz answers',
+          options.defaultLanguage,
         );
         return;
       }
@@ -124,6 +137,7 @@ export function sharedGate(options: GateOptions): RequestHandler {
           400,
           fhir ? 'FHIR-HDR-001' : 'missing-request-id',
           'send an X-Request-Id header (a unique id per request, e.g. a UUID): the Kanta FHIR HTTP header specification makes it mandatory',
+          options.defaultLanguage,
         );
         return;
       }

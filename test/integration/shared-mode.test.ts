@@ -751,6 +751,38 @@ describe('headers and tokens', () => {
     expect(res.text).toContain('FHIR-HDR-001');
   });
 
+  it("answers the gate's FHIR refusals in the language Accept-Language asks for", async () => {
+    const texts = async (lang: string): Promise<string[]> => {
+      const noId = await requestWithCertificate(
+        `${server.url}/fhir/metadata`,
+        {
+          method: 'GET',
+          headers: { Accept: 'application/fhir+json', 'Accept-Language': lang },
+          timeoutMs: 10_000,
+        },
+        agents.A as Agent,
+      );
+      const noCertificate = await call('none', 'GET', '/fhir/metadata', undefined, {
+        'Accept-Language': lang,
+      });
+      const outcomes = [JSON.parse(noId.text) as OperationOutcome, noCertificate.body as OperationOutcome];
+      return outcomes.map((o) => {
+        const issue = o.issue[0];
+        const code = issue?.details?.coding?.[0]?.code ?? '';
+        const text = issue?.details?.text ?? '';
+        if (lang === 'en') expect(canLocalise({ code, message: text }), text).toBe(true);
+        return `${code}: ${text}`;
+      });
+    };
+    const [en, fi, sv] = [await texts('en'), await texts('fi'), await texts('sv')];
+    expect(en.map((t) => t.split(':')[0])).toEqual(['FHIR-HDR-001', 'FHIR-ACCESS-001']);
+    for (const i of [0, 1]) {
+      expect(fi[i], 'Finnish differs from English').not.toBe(en[i]);
+      expect(sv[i], 'Swedish differs from English and Finnish').not.toBe(en[i]);
+      expect(sv[i]).not.toBe(fi[i]);
+    }
+  });
+
   it('the operator creates archivists, with a passcode only', async () => {
     const body = {
       id: 'arkistonhoitaja.tls',

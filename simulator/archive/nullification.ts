@@ -59,64 +59,66 @@ export async function nullifyDocument(
     findings,
     ...(doc === undefined ? {} : { doc }),
   });
-  const result = await store.transaction(async (tx): Promise<Extract<NullifyResult, { ok: true }> | Refusal> => {
-    const doc = await tx.archive.get(oid);
-    if (reason === undefined || by === undefined) return refuse(400, problems, doc);
-    if (!doc) return refuse(404, [error('CDA-NUL-001', '/oid', `no archived document ${oid}`)]);
-    if (doc.status === 'nullified') {
-      return { ok: true, document: doc, versions: await tx.archive.versions(doc.setId), already: true };
-    }
-    if (doc.status === 'replaced')
-      return refuse(
-        409,
-        [
-          error(
-            'CDA-NUL-004',
-            '/oid',
-            `document ${oid} has been replaced by ${doc.replacedBy ?? '?'}; nullify the current version, which withdraws every version of the set`,
-          ),
-        ],
-        doc,
+  const result = await store.transaction(
+    async (tx): Promise<Extract<NullifyResult, { ok: true }> | Refusal> => {
+      const doc = await tx.archive.get(oid);
+      if (reason === undefined || by === undefined) return refuse(400, problems, doc);
+      if (!doc) return refuse(404, [error('CDA-NUL-001', '/oid', `no archived document ${oid}`)]);
+      if (doc.status === 'nullified') {
+        return { ok: true, document: doc, versions: await tx.archive.versions(doc.setId), already: true };
+      }
+      if (doc.status === 'replaced')
+        return refuse(
+          409,
+          [
+            error(
+              'CDA-NUL-004',
+              '/oid',
+              `document ${oid} has been replaced by ${doc.replacedBy ?? '?'}; nullify the current version, which withdraws every version of the set`,
+            ),
+          ],
+          doc,
+        );
+      if (organisation !== undefined && doc.organisation !== undefined && organisation !== doc.organisation)
+        return refuse(
+          403,
+          [
+            error(
+              'CDA-NUL-005',
+              '/organisation',
+              `document ${oid} belongs to ${doc.organisation}; only that organisation can nullify it`,
+            ),
+          ],
+          doc,
+        );
+      const nullification: Nullification = { reason, by, at: options.now.toISOString() };
+      if (organisation !== undefined) nullification.organisation = organisation;
+      const versions = await tx.archive.versions(doc.setId);
+      let updated = doc;
+      for (const v of versions) {
+        if (v.status === 'nullified') continue;
+        const u = await tx.archive.nullify(v.oid, nullification);
+        if (u && v.oid === oid) updated = u;
+      }
+      await events.record(
+        {
+          channel: 'archive',
+          service: doc.repository === 'pta' ? 'pta' : 'social-welfare',
+          kind: 'document.nullify',
+          outcome: 'accepted',
+          ...(doc.organisation === undefined ? {} : { organisation: doc.organisation }),
+          ...(doc.patient === undefined ? {} : { patient: doc.patient }),
+          resourceIds: versions.map((v) => v.oid),
+          findings: [],
+          summary: `nullified ${oid} (set ${doc.setId}, ${versions.length} version${versions.length === 1 ? '' : 's'}) by ${by}: ${reason}`,
+          ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
+          ...(options.caller === undefined ? {} : { caller: options.caller }),
+        },
+        tx,
       );
-    if (organisation !== undefined && doc.organisation !== undefined && organisation !== doc.organisation)
-      return refuse(
-        403,
-        [
-          error(
-            'CDA-NUL-005',
-            '/organisation',
-            `document ${oid} belongs to ${doc.organisation}; only that organisation can nullify it`,
-          ),
-        ],
-        doc,
-      );
-    const nullification: Nullification = { reason, by, at: options.now.toISOString() };
-    if (organisation !== undefined) nullification.organisation = organisation;
-    const versions = await tx.archive.versions(doc.setId);
-    let updated = doc;
-    for (const v of versions) {
-      if (v.status === 'nullified') continue;
-      const u = await tx.archive.nullify(v.oid, nullification);
-      if (u && v.oid === oid) updated = u;
-    }
-    await events.record(
-      {
-        channel: 'archive',
-        service: doc.repository === 'pta' ? 'pta' : 'social-welfare',
-        kind: 'document.nullify',
-        outcome: 'accepted',
-        ...(doc.organisation === undefined ? {} : { organisation: doc.organisation }),
-        ...(doc.patient === undefined ? {} : { patient: doc.patient }),
-        resourceIds: versions.map((v) => v.oid),
-        findings: [],
-        summary: `nullified ${oid} (set ${doc.setId}, ${versions.length} version${versions.length === 1 ? '' : 's'}) by ${by}: ${reason}`,
-        ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
-        ...(options.caller === undefined ? {} : { caller: options.caller }),
-      },
-      tx,
-    );
-    return { ok: true, document: updated, versions: await tx.archive.versions(doc.setId), already: false };
-  });
+      return { ok: true, document: updated, versions: await tx.archive.versions(doc.setId), already: false };
+    },
+  );
   if (result.ok) return result;
   // A refusal is an event too, so whoever rehearses sees what was refused and why. It is recorded after
   // the transaction, and a failure to record it is logged, never answered: the refusal must still go out.

@@ -2,7 +2,11 @@
  * `npm run bench [-- --quick] [-- --only NAME] [-- --scale 1m]`: runs every suite in scripts/bench/*.bench.ts, prints a
  * table per suite with ratios against the suite's baseline, and writes bench-results/<timestamp>.json
  * with the machine it ran on.
+ *
+ * Each suite runs in a process of its own (this script again, with `--suite-file`), so one suite's heap,
+ * JIT state and memory never reach another's figures: an RSS measured by a suite is its own.
  */
+import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, platform, release, arch } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +20,8 @@ const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 const scaleIndex = args.indexOf('--scale');
 const scale = scaleIndex >= 0 ? parseScale(args[scaleIndex + 1]) : undefined;
+const suiteFileIndex = args.indexOf('--suite-file');
+const suiteFile = suiteFileIndex >= 0 ? args[suiteFileIndex + 1] : undefined;
 
 /** `1m`, `100k`, `250000` → a count. */
 function parseScale(text: string | undefined): number {
@@ -68,27 +74,77 @@ function table(measurements: Measurement[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const files = readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .sort();
-const results: { suite: string; description: string; measurements: Measurement[] }[] = [];
-const m = machine();
-process.stdout.write(
-  `kantasim benchmarks${quick ? ' (quick)' : ''} on ${String(m.cpu)}, ${String(m.cores)} cores, ${String(m.memoryGiB)} GiB, Node ${process.version}\n`,
-);
-for (const file of files) {
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as { suite: BenchSuite };
-  const suite = mod.suite;
-  if (only !== undefined && !suite.name.includes(only)) continue;
-  process.stdout.write(`\n== ${suite.name}: ${suite.description}\n`);
+interface SuiteResult {
+  suite: string;
+  description: string;
+  measurements: Measurement[];
+}
+
+async function loadSuite(file: string): Promise<BenchSuite> {
+  return ((await import(pathToFileURL(join(here, file)).href)) as { suite: BenchSuite }).suite;
+}
+
+/** Child mode: runs one suite and sends its measurements to the parent. */
+async function runHere(file: string): Promise<void> {
+  const suite = await loadSuite(file);
   const harness = new Harness({
     quick,
     ...(scale !== undefined && { scale }),
     progress: (msg) => process.stderr.write(`   … ${msg}\n`),
   });
   await suite.run(harness);
-  process.stdout.write(`${table(harness.measurements)}\n`);
-  results.push({ suite: suite.name, description: suite.description, measurements: harness.measurements });
+  const result: SuiteResult = {
+    suite: suite.name,
+    description: suite.description,
+    measurements: harness.measurements,
+  };
+  await new Promise<void>((resolve, reject) => {
+    process.send?.(result, (err: Error | null) => {
+      if (err) reject(err);
+      else resolve();
+    });
+  });
+}
+
+/** Runs one suite in a fresh process (same Node flags, same arguments) and returns its measurements. */
+function runInChild(file: string): Promise<SuiteResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), [...args, '--suite-file', file], {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: SuiteResult | undefined;
+    child.on('message', (message) => {
+      result = message as SuiteResult;
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (result !== undefined && code === 0) resolve(result);
+      else reject(new Error(`bench suite ${file} ended with ${signal ?? `exit code ${String(code)}`}`));
+    });
+  });
+}
+
+if (suiteFile !== undefined) {
+  await runHere(suiteFile);
+  process.exit(0);
+}
+
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
+const results: SuiteResult[] = [];
+const m = machine();
+process.stdout.write(
+  `kantasim benchmarks${quick ? ' (quick)' : ''} on ${String(m.cpu)}, ${String(m.cores)} cores, ${String(m.memoryGiB)} GiB, Node ${process.version}\n`,
+);
+for (const file of files) {
+  const suite = await loadSuite(file);
+  if (only !== undefined && !suite.name.includes(only)) continue;
+  process.stdout.write(`\n== ${suite.name}: ${suite.description}\n`);
+  const result = await runInChild(file);
+  process.stdout.write(`${table(result.measurements)}\n`);
+  results.push(result);
 }
 const outDir = join(here, '..', '..', 'bench-results');
 mkdirSync(outDir, { recursive: true });

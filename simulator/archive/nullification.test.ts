@@ -31,22 +31,27 @@ function capturingLogger(): {
   };
 }
 
+/** Nullifies a document that does not exist, with a reason and who. */
+const nullifyUnknown = (
+  store: ReturnType<typeof openSqliteStore>,
+  events: EventLog,
+  logger: ReturnType<typeof createLogger>,
+  requestId: string,
+): ReturnType<typeof nullifyDocument> =>
+  nullifyDocument(
+    store,
+    events,
+    '1.2.3.404',
+    { reason: 'r', by: 'b' },
+    { now: new Date(), logger, requestId },
+  );
+
 describe('refused nullifications', () => {
   it('are events of their own, recorded outside the refusing transaction', async () => {
     const store = openSqliteStore(':memory:');
     const events = new EventLog(store);
     const { logger } = capturingLogger();
-    const missing = await nullifyDocument(
-      store,
-      events,
-      '1.2.3.404',
-      { reason: 'r', by: 'b' },
-      {
-        now: new Date(),
-        logger,
-        requestId: 'req-1',
-      },
-    );
+    const missing = await nullifyUnknown(store, events, logger, 'req-1');
     expect(missing).toMatchObject({ ok: false, status: 404 });
     const unexplained = await nullifyDocument(store, events, '1.2.3.405', {}, { now: new Date(), logger });
     expect(unexplained).toMatchObject({ ok: false, status: 400 });
@@ -65,17 +70,7 @@ describe('refused nullifications', () => {
       throw new Error('event store unavailable');
     };
     const { logger, lines } = capturingLogger();
-    const result = await nullifyDocument(
-      store,
-      events,
-      '1.2.3.404',
-      { reason: 'r', by: 'b' },
-      {
-        now: new Date(),
-        logger,
-        requestId: 'req-2',
-      },
-    );
+    const result = await nullifyUnknown(store, events, logger, 'req-2');
     expect(result).toMatchObject({ ok: false, status: 404 });
     const errors = lines().filter((l) => l.level === 50);
     expect(errors).toHaveLength(1);

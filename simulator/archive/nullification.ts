@@ -18,7 +18,6 @@
  */
 import { error, type Finding } from '../domain/findings.ts';
 import type { EventLog } from '../events/log.ts';
-import type { NewEvent } from '../domain/events.ts';
 import type { Logger } from '../logger.ts';
 import type { ArchivedDocument, Nullification } from '../domain/cda.ts';
 import type { Store } from '../store/types.ts';
@@ -122,28 +121,51 @@ export async function nullifyDocument(
   if (result.ok) return result;
   // A refusal is an event too, so whoever rehearses sees what was refused and why. It is recorded after
   // the transaction, and a failure to record it is logged, never answered: the refusal must still go out.
-  const { doc } = result;
   await recordRefusal(events, options.logger, {
-    channel: 'archive',
-    ...(doc === undefined ? {} : { service: doc.repository === 'pta' ? 'pta' : 'social-welfare' }),
-    kind: 'document.nullify',
-    outcome: 'refused',
-    ...(doc?.organisation === undefined ? {} : { organisation: doc.organisation }),
-    ...(doc?.patient === undefined ? {} : { patient: doc.patient }),
-    resourceIds: doc === undefined ? [] : [oid],
+    oid,
+    status: result.status,
     findings: result.findings,
-    summary: `nullification of ${oid} refused (${result.status}): ${result.findings.map((f) => f.message).join('; ')}`,
+    ...(result.doc === undefined ? {} : { doc: result.doc }),
     ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
     ...(options.caller === undefined ? {} : { caller: options.caller }),
   });
   return { ok: false, status: result.status, findings: result.findings };
 }
 
+/** A refused nullification, as the event log records it. */
+export interface NullifyRefusal {
+  oid: string;
+  status: number;
+  findings: Finding[];
+  /** The document, when it exists and the caller may see it (it then names service, owner and patient). */
+  doc?: ArchivedDocument;
+  requestId?: string;
+  /** The calling organisation (shared mode): the refusal goes to its event log. */
+  caller?: string;
+}
+
 /** Records a refused nullification; never throws (a failure is logged), so the refusal is still answered. */
-export async function recordRefusal(events: EventLog, logger: Logger, event: NewEvent): Promise<void> {
+export async function recordRefusal(
+  events: EventLog,
+  logger: Logger,
+  refusal: NullifyRefusal,
+): Promise<void> {
+  const { oid, status, findings, doc } = refusal;
   try {
-    await events.record(event);
+    await events.record({
+      channel: 'archive',
+      ...(doc === undefined ? {} : { service: doc.repository === 'pta' ? 'pta' : 'social-welfare' }),
+      kind: 'document.nullify',
+      outcome: 'refused',
+      ...(doc?.organisation === undefined ? {} : { organisation: doc.organisation }),
+      ...(doc?.patient === undefined ? {} : { patient: doc.patient }),
+      resourceIds: doc === undefined ? [] : [oid],
+      findings,
+      summary: `nullification of ${oid} refused (${status}): ${findings.map((f) => f.message).join('; ')}`,
+      ...(refusal.requestId === undefined ? {} : { requestId: refusal.requestId }),
+      ...(refusal.caller === undefined ? {} : { caller: refusal.caller }),
+    });
   } catch (err) {
-    logger.error({ err, requestId: event.requestId }, 'could not record a refused nullification');
+    logger.error({ err, requestId: refusal.requestId }, 'could not record a refused nullification');
   }
 }

@@ -290,18 +290,14 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
         const doc = await visible(req.params.oid, res);
         if (doc === undefined) {
           // Unknown, or another organisation's: the same 404 either way, in the caller's own event log.
-          const api = notFound(`no archived document ${req.params.oid}`, 'oid');
           await recordRefusal(options.events, logger, {
-            channel: 'archive',
-            kind: 'document.nullify',
-            outcome: 'refused',
-            caller: caller.oid,
-            resourceIds: [],
+            oid: req.params.oid,
+            status: 404,
             findings: [error('CDA-NUL-001', '/oid', `no archived document ${req.params.oid}`)],
-            summary: `nullification of ${req.params.oid} refused (404): no archived document ${req.params.oid}`,
+            caller: caller.oid,
             ...(requestId === undefined ? {} : { requestId }),
           });
-          throw api;
+          throw notFound(`no archived document ${req.params.oid}`, 'oid');
         }
         const named = (req.body as NullifyRequest | undefined)?.organisation;
         if (typeof named !== 'string' || !caller.scope.organisations.has(named)) {
@@ -313,15 +309,11 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
           };
           // In the caller's event log, like every refused request.
           await recordRefusal(options.events, logger, {
-            channel: 'archive',
-            service: doc.repository === 'pta' ? 'pta' : 'social-welfare',
-            kind: 'document.nullify',
-            outcome: 'refused',
-            ...(doc.organisation === undefined ? {} : { organisation: doc.organisation }),
-            caller: caller.oid,
-            resourceIds: [doc.oid],
+            oid: doc.oid,
+            status: 403,
             findings: [refusal],
-            summary: `nullification of ${doc.oid} refused (403): ${refusal.message}`,
+            doc,
+            caller: caller.oid,
             ...(requestId === undefined ? {} : { requestId }),
           });
           res
@@ -369,15 +361,11 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
     if (api !== undefined) {
       const caller = callerOf(res);
       const requestId = res.locals.requestId as string | undefined;
-      const oid = String(req.params.oid ?? '');
       await recordRefusal(options.events, logger, {
-        channel: 'archive',
-        kind: 'document.nullify',
-        outcome: 'refused',
-        ...(caller?.kind === 'organisation' ? { caller: caller.oid } : {}),
-        resourceIds: [],
+        oid: String(req.params.oid ?? ''),
+        status: api.status,
         findings: [{ code: api.code, severity: 'error', path: api.path ?? '', message: api.message }],
-        summary: `nullification of ${oid} refused (${api.status}): ${api.message}`,
+        ...(caller?.kind === 'organisation' ? { caller: caller.oid } : {}),
         ...(requestId === undefined ? {} : { requestId }),
       });
     }

@@ -123,9 +123,6 @@ async function transactions(h: Harness, dir: string): Promise<void> {
     baseline: true,
     note: `runs before and after kantasim's: ${before.opsPerSec.toFixed(0)}/s, ${after.opsPerSec.toFixed(0)}/s`,
   });
-  // The baseline first in the table.
-  const baseline = h.measurements.pop();
-  if (baseline) h.measurements.unshift(baseline);
 }
 
 async function searches(h: Harness, dir: string, count: number): Promise<void> {

@@ -55,7 +55,9 @@ function fmtRatio(r: number): string {
 
 function table(measurements: Measurement[]): string {
   const base = measurements.find((m) => m.baseline);
-  const rows = measurements.map((m) => {
+  // The baseline heads the table, wherever the suite measured it (some measure it before and after).
+  const ordered = base === undefined ? measurements : [base, ...measurements.filter((m) => m !== base)];
+  const rows = ordered.map((m) => {
     let ratio = '';
     if (base && m !== base) {
       if (m.opsPerSec !== undefined && base.opsPerSec !== undefined)

@@ -4,20 +4,16 @@
  * the measured phase (node:inspector), for `cpuprofile-summary.ts`. Prints ops/s, percentiles and the
  * process's CPU time per transaction (all threads; steadier than ops/s on a loaded machine).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kantaAppointment, storeBundle } from '../../fixtures/fhir/appointment.ts';
 import { generateTestHetus } from '../../simulator/domain/hetu.ts';
 import { startServer } from '../../simulator/server.ts';
+import { measuredPhase, profileArgs } from './profile.ts';
 import { percentiles, runConcurrent, warmUp } from './harness.ts';
 
-const args = process.argv.slice(2);
-const workersAt = args.indexOf('--workers');
-const workers = workersAt >= 0 ? Number(args.splice(workersAt, 2)[1]) : undefined;
-const count = Number(args[0] ?? 4000);
-const out = args[1];
+const { count, out, workers } = profileArgs(process.argv.slice(2), 4000);
 const bodies = generateTestHetus(count, { seed: 'tx-profile' }).map((x, i) =>
   JSON.stringify(storeBundle(kantaAppointment({ hetu: x.code, identifier: `AJ-P-${i}` }))),
 );
@@ -40,23 +36,12 @@ const post = async (body: string): Promise<void> => {
 try {
   const warm = JSON.stringify(storeBundle(kantaAppointment({ hetu: '010181-900C' })));
   await warmUp(3000, 16, () => post(warm));
-  const session = new Session();
-  if (out !== undefined) {
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.start');
-  }
-  const cpu0 = process.cpuUsage();
-  const r = await runConcurrent(count, 16, (i) => post(bodies[i] ?? ''));
-  const cpu = process.cpuUsage(cpu0);
-  if (out !== undefined) {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(out, JSON.stringify(profile));
-    session.disconnect();
-  }
+  const { result: r, cpuMs } = await measuredPhase(out, () =>
+    runConcurrent(count, 16, (i) => post(bodies[i] ?? '')),
+  );
   const p = percentiles(r.latenciesMs);
   console.log(
-    `Kanta transaction ${r.opsPerSec.toFixed(0)}/s p50 ${p.p50Ms.toFixed(1)} ms p99 ${p.p99Ms.toFixed(1)} ms, CPU ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} ms per transaction (server and client, all threads, n ${count})`,
+    `Kanta transaction ${r.opsPerSec.toFixed(0)}/s p50 ${p.p50Ms.toFixed(1)} ms p99 ${p.p99Ms.toFixed(1)} ms, CPU ${(cpuMs / count).toFixed(2)} ms per transaction (server and client, all threads, n ${count})`,
   );
 } finally {
   await server.close();

@@ -655,6 +655,17 @@ describe('archiving and recording runs as two organisations', () => {
     expect(await listed('B')).not.toContain(foreign.oid);
   });
 
+  interface NullifyEvent {
+    outcome: string;
+    summary: string;
+    findings: Finding[];
+  }
+  /** The nullification events about `oid` in `who`'s event log. */
+  const nullifyEvents = async (who: 'A' | 'B', oid: string): Promise<NullifyEvent[]> =>
+    (
+      (await call(who, 'GET', '/events?kind=document.nullify&limit=1000')).body as { events: NullifyEvent[] }
+    ).events.filter((e) => e.summary.includes(oid));
+
   it("A nullifying its document without naming itself is refused and in A's event log, not B's", async () => {
     const own = ptaMessage();
     expect((await archive('A', own.message)).status).toBe(201);
@@ -664,11 +675,7 @@ describe('archiving and recording runs as two organisations', () => {
     });
     expect(res.status, res.text).toBe(403);
     expect((res.body as { error: { code: string } }).error.code).toBe('access-operator-only');
-    type Listed = { events: { kind: string; outcome: string; resourceIds: string[]; findings: Finding[] }[] };
-    const refusedIn = async (who: 'A' | 'B'): Promise<Listed['events']> =>
-      ((await call(who, 'GET', '/events?kind=document.nullify&limit=1000')).body as Listed).events.filter(
-        (e) => e.resourceIds.includes(own.oid),
-      );
+    const refusedIn = (who: 'A' | 'B'): Promise<NullifyEvent[]> => nullifyEvents(who, own.oid);
     const inA = await refusedIn('A');
     expect(inA.map((e) => [e.outcome, e.findings.map((f) => f.code)])).toEqual([
       ['refused', ['access-operator-only']],
@@ -695,11 +702,7 @@ describe('archiving and recording runs as two organisations', () => {
       code: 'not-found',
       message: `no archived document ${own.oid}`,
     });
-    type Listed = { events: { kind: string; outcome: string; summary: string; findings: Finding[] }[] };
-    const about = async (who: 'A' | 'B'): Promise<Listed['events']> =>
-      ((await call(who, 'GET', '/events?kind=document.nullify&limit=1000')).body as Listed).events.filter(
-        (e) => e.summary.includes(own.oid),
-      );
+    const about = (who: 'A' | 'B'): Promise<NullifyEvent[]> => nullifyEvents(who, own.oid);
     const inB = await about('B');
     expect(inB.map((e) => [e.outcome, e.findings.map((f) => f.code)])).toEqual([
       ['refused', ['CDA-NUL-001']],

@@ -39,6 +39,8 @@ import {
 import { maySeeOrganiser, organiserFilter, type AccessScope } from './scope.ts';
 
 const SCHEDULING = new Set(['Schedule', 'Slot']);
+/** The types whose visibility depends on the organisation (storedVisible); every other type is everyone's. */
+const SCOPED_TYPES = new Set(['Appointment', 'Provenance', ...SCHEDULING]);
 
 function organiserCriterion(scope: AccessScope): SearchCriterion {
   return {
@@ -173,6 +175,9 @@ export function scopedFhir(fhir: FhirRepository, scope: AccessScope): FhirReposi
       return fhir.vread(type, id, versionId);
     },
     history: async (query) => {
+      // A type every organisation sees (Patient, Organization, …): the store's own page and total.
+      if (query.resourceType !== undefined && !SCOPED_TYPES.has(query.resourceType))
+        return fhir.history(query);
       const { items, ...total } = await visibleWindow(
         fhir,
         scope,

@@ -47,7 +47,9 @@ const live = new Set<WorkerPool>();
 /**
  * Worker threads that share request work with the event loop by default (`--workers` sets both):
  * - `validation` of Kanta transactions (jobs of about 0.2 ms): one fewer than the cores, at most two.
- *   On two cores one worker raised the transaction rate at concurrency 16 by about 35%.
+ *   On two cores one worker raises the transaction rate at concurrency 16 by about 10–15% (five pairs of
+ *   runs of scripts/bench/tx-profile.ts, `--workers 1` against `--workers 0`), at the cost of a longer
+ *   tail: p99 48–58 ms against 33–40 ms in most pairs.
  * - `reading` archive submissions (jobs of about 1.5 ms for a 50 KB document): two fewer than the
  *   cores, at most two. On two cores one worker raised the ingest rate by about 20% but a job waiting
  *   behind others in the worker widened the latency (p99 at 8 clients about 30 → 42 ms, measured with

@@ -386,6 +386,18 @@ describe('Schedule and Slot as two organisations', () => {
     });
     expect(shared.status, shared.text).toBe(201);
     ids.shared = idOf(shared);
+    // A type every organisation sees has one history for all, with the store's own paging.
+    const histories = await Promise.all(
+      (['A', 'B'] as const).map(
+        async (who) => (await call(who, 'GET', '/fhir/Practitioner/_history?_count=1')).body as Bundle,
+      ),
+    );
+    for (const h of histories) {
+      expect(h.total).toBeGreaterThan(0);
+      expect(h.entry?.length).toBe(1);
+    }
+    expect(histories[1]?.total).toBe(histories[0]?.total);
+    expect(histories[1]?.entry?.[0]?.fullUrl).toBe(histories[0]?.entry?.[0]?.fullUrl);
   });
 
   it('A finds and reads its Schedule and Slot; B does not see them', async () => {

@@ -2759,6 +2759,29 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     modules: ['simulator/fhir/handlers/kanta-transaction.ts'],
   },
   {
+    code: 'KANTA-TX-003',
+    channel: 'fhir',
+    severity: 'error',
+    element: 'Bundle.entry[{i}].request.ifMatch',
+    messages: {
+      fi: 'merkintä {i}: Appointment/{id}-resurssin korvaaminen edellyttää request.ifMatch-arvoa muuttamasi version kanssa, esim. W/"1" (Kanta edellyttää If-Match-otsaketta päivityksessä); lue ajanvaraus saadaksesi sen ETagin',
+      sv: 'post {i}: att ersätta Appointment/{id} kräver request.ifMatch med den version du ändrade, t.ex. W/"1" (Kanta kräver If-Match vid uppdatering); läs bokningen för att få dess ETag',
+      en: 'entry {i}: replacing Appointment/{id} needs request.ifMatch with the version you changed, e.g. W/"1" (Kanta makes If-Match mandatory on update); read the appointment to get its ETag',
+    },
+    sources: [
+      {
+        title: 'Kanta PTA ajanvaraus R4 CapabilityStatement (Appointment update: If-Match mandatory)',
+        url: 'https://pta.kanta.fi/appointment/R4/capabilitystatement',
+      },
+      {
+        title: 'HL7 FHIR R4: RESTful API, Managing Resource Contention (Bundle.entry.request.ifMatch)',
+        url: 'https://hl7.org/fhir/R4/http.html#concurrency',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/handlers/kanta-transaction.ts'],
+  },
+  {
     code: 'KANTASIM-000',
     channel: 'fhir',
     severity: 'error',

@@ -182,7 +182,9 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
           const time = startFor(n);
           const appointment: Appointment = kantaAppointment({ hetu, identifier, ...time });
           const bundle =
-            target === undefined ? storeBundle(appointment) : replaceBundle(target.id, appointment);
+            target === undefined
+              ? storeBundle(appointment)
+              : replaceBundle(target.id, appointment, { ifMatch: `W/"${String(target.version)}"` });
           let res: { status: number; body: Bundle };
           try {
             res = await getJson<Bundle>(`${url}/fhir`, {

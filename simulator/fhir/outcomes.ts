@@ -106,8 +106,8 @@ export const conflict = (code: string, message: string, path = ''): Outcome =>
   one('conflict', code, message, path);
 export const preconditionFailed = (code: string, message: string): Outcome =>
   one('precondition-failed', code, message);
-export const preconditionRequired = (code: string, message: string): Outcome =>
-  one('precondition-required', code, message);
+export const preconditionRequired = (code: string, message: string, path = ''): Outcome =>
+  one('precondition-required', code, message, path);
 export const unsupportedMediaType = (message: string): Outcome =>
   one('unsupported-media-type', 'FHIR-HTTP-415', message);
 export const notAcceptable = (message: string): Outcome => one('not-acceptable', 'FHIR-HTTP-406', message);

@@ -192,7 +192,7 @@ describe('the booking lifecycle', () => {
   it('refuses to move an appointment to another patient, by replace or by update', async () => {
     const { id } = await store(kantaAppointment({ hetu: '010501E9032', identifier: 'AJ-MOVE-1' }));
     const other = kantaAppointment({ hetu: '020503F9037', identifier: 'AJ-MOVE-1' });
-    const replaced = await rawPost('', replaceBundle(id, other));
+    const replaced = await rawPost('', replaceBundle(id, other, { ifMatch: 'W/"1"' }));
     expect(replaced.status).toBe(422);
     expect(codes((await replaced.json()) as OperationOutcome)).toEqual(['KANTA-APPT-014']);
     const updated = await fetch(`${server.url}/fhir/Appointment/${id}`, {
@@ -215,6 +215,24 @@ describe('the booking lifecycle', () => {
     });
     expect(res.status).toBe(422);
     expect(codes((await res.json()) as OperationOutcome)).toEqual(['KANTA-APPT-001']);
+  });
+
+  it('refuses a replace in the transaction without request.ifMatch (428), as the plain PUT', async () => {
+    const hetu = '010501E9032';
+    const { id } = await store(kantaAppointment({ hetu, identifier: 'AJ-TXIM-0' }));
+    const seq = await server.store.events.lastSeq();
+    const res = await rawPost('', replaceBundle(id, kantaAppointment({ hetu, identifier: 'AJ-TXIM-0' })));
+    expect(res.status).toBe(428);
+    const oo = (await res.json()) as OperationOutcome;
+    expect(codes(oo)).toEqual(['KANTA-TX-003']);
+    expect(oo.issue[0]?.expression).toEqual(['Bundle.entry[0].request.ifMatch']);
+    expect(oo.issue[0]?.code).toBe('required');
+    const read = (await client.read({ resourceType: 'Appointment', id })) as Appointment;
+    expect(read.meta?.versionId).toBe('1');
+    const refused = (await eventsSince(seq)).filter((e) => e.outcome === 'refused');
+    expect(refused.map((e) => [e.details?.status, e.findings.map((f) => f.code)])).toEqual([
+      [428, ['KANTA-TX-003']],
+    ]);
   });
 
   it('checks request.ifMatch of a replace or nullify in the transaction (412 when stale)', async () => {
@@ -240,9 +258,10 @@ describe('the booking lifecycle', () => {
     const { id } = await store(kantaAppointment({ hetu: TEST_HETUS[3] }));
     expect((await rawPost('', nullifyBundle(id))).status).toBe(200);
     expect((await rawPost('', nullifyBundle(id))).status).toBe(410);
-    expect((await rawPost('', replaceBundle(id, kantaAppointment({ hetu: TEST_HETUS[3] })))).status).toBe(
-      410,
-    );
+    expect(
+      (await rawPost('', replaceBundle(id, kantaAppointment({ hetu: TEST_HETUS[3] }), { ifMatch: 'W/"1"' })))
+        .status,
+    ).toBe(410);
     expect((await rawPost('', nullifyBundle('no-such-appointment'))).status).toBe(404);
   });
 });

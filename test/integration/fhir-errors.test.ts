@@ -568,7 +568,10 @@ describe('error answers in the caller’s language', () => {
     ],
     [
       'FHIR-HTTP-404',
-      () => ({ path: '', body: JSON.stringify(replaceBundle('no-such-appointment', kantaAppointment())) }),
+      () => ({
+        path: '',
+        body: JSON.stringify(replaceBundle('no-such-appointment', kantaAppointment(), { ifMatch: 'W/"1"' })),
+      }),
     ],
     ['FHIR-HTTP-405', () => ({ method: 'PATCH', path: 'Patient/1', body: '[]' })],
     ['FHIR-HTTP-405', () => ({ method: 'GET', path: 'metadata/x' })],
@@ -583,7 +586,10 @@ describe('error answers in the caller’s language', () => {
     ['FHIR-HTTP-410', () => ({ path: '', body: JSON.stringify(nullifyBundle(nullified)) })],
     [
       'FHIR-HTTP-410',
-      () => ({ path: '', body: JSON.stringify(replaceBundle(nullified, kantaAppointment())) }),
+      () => ({
+        path: '',
+        body: JSON.stringify(replaceBundle(nullified, kantaAppointment(), { ifMatch: 'W/"1"' })),
+      }),
     ],
     [
       'FHIR-HTTP-413',
@@ -700,6 +706,7 @@ describe('error answers in the caller’s language', () => {
       }),
     ],
     ['KANTA-TX-001', () => ({ path: '', body: JSON.stringify(nullifyBundle('../../etc')) })],
+    ['KANTA-TX-003', () => ({ path: '', body: JSON.stringify(replaceBundle('abc', kantaAppointment())) })],
     [
       'KANTA-TX-001',
       () => ({

@@ -8,12 +8,14 @@
  *
  * The three operations (Kanta appointment API, Potilastiedon arkisto – Ajanvaraus):
  * - store:   `POST Appointment` + `POST Provenance` (the Provenance targets the Appointment's fullUrl)
- * - replace: `PUT Appointment/{id}` + `POST Provenance` (If-Match in `request.ifMatch` is checked when
- *            given [kantasim: Kanta's rule for the transaction form is not public])
+ * - replace: `PUT Appointment/{id}` + `POST Provenance`, with the version it changes in
+ *            `request.ifMatch` (mandatory: Kanta's CapabilityStatement requires If-Match for the
+ *            Appointment update interaction; the handler refuses a replace without it, KANTA-TX-003)
  * - nullify: `POST Provenance` + `DELETE Appointment/{id}` (the appointment leaves searches; its
  *            versions and every Provenance remain)
  *
  * See: https://www.kanta.fi/en/system-developers
+ * See: https://pta.kanta.fi/appointment/R4/capabilitystatement
  */
 import type { Appointment, BundleEntry, Provenance } from 'fhir/r4.js';
 import { warning, type Finding } from '../../domain/findings.ts';
@@ -47,7 +49,7 @@ export const KANTA_APPOINTMENT_SOURCE =
 /** Which of the three Kanta operations a transaction is, and where its entries are in the Bundle. */
 export type KantaOperation =
   | { op: 'store'; appointment: number; provenance: number }
-  | { op: 'replace'; appointment: number; provenance: number; id: string; ifMatch?: number }
+  | { op: 'replace'; appointment: number; provenance: number; id: string; ifMatch: number }
   | { op: 'nullify'; provenance: number; deleteEntry: number; id: string; ifMatch?: number };
 
 /** What the service did: the stored versions and the findings as the answer carries them. */

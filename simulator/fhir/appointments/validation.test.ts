@@ -33,7 +33,7 @@ const withAppointment = (b: Bundle, change: (a: Record<string, unknown>) => void
 /** Valid and invalid transactions of every operation, refused at every layer. */
 const CASES: [string, Bundle][] = [
   ['a valid store', storeBundle()],
-  ['a valid replace', replaceBundle('a1', kantaAppointment({ status: 'cancelled' }))],
+  ['a valid replace', replaceBundle('a1', kantaAppointment({ status: 'cancelled' }), { ifMatch: 'W/"1"' })],
   ['a valid nullify', nullifyBundle('a1')],
   ['a real identity code', storeBundle(kantaAppointment({ hetu: REAL_RANGE_HETU }))],
   ['an organiser in the future', storeBundle(kantaAppointment(), { recorded: '2027-01-01T00:00:00+02:00' })],

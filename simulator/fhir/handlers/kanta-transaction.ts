@@ -4,13 +4,20 @@
  * + Provenance; nullify: Provenance + DELETE Appointment) or says what is wrong with its shape, hands it
  * to the appointment service (`../appointments/service.ts`, where validation, the policy decision and the
  * writes live), and words the answer as a transaction-response Bundle. Codes KANTA-TX-0xx.
+ *
+ * A replace without `request.ifMatch` is refused here with 428 (KANTA-TX-003), as the plain
+ * `PUT Appointment/{id}` without If-Match is: Kanta's CapabilityStatement makes If-Match mandatory for
+ * the Appointment update interaction, and FHIR R4 lets a server require it with a 4xx client error.
+ *
+ * See: https://pta.kanta.fi/appointment/R4/capabilitystatement
+ * See: https://hl7.org/fhir/R4/http.html#concurrency
  */
 import type { Appointment, Bundle, BundleEntry, BundleEntryResponse, OperationOutcome } from 'fhir/r4.js';
 import { error, type Finding } from '../../domain/findings.ts';
 import type { StoredResource } from '../../domain/fhir.ts';
 import { KANTA_APPOINTMENT_SOURCE, submitAppointment, type KantaOperation } from '../appointments/service.ts';
 import type { FhirContext, FhirRequest, HandlerResult } from '../context.ts';
-import { allOk, badRequestFindings, FhirError, issueOf } from '../outcomes.ts';
+import { allOk, badRequestFindings, FhirError, issueOf, preconditionRequired } from '../outcomes.ts';
 import { etagOf, versionRef } from '../write.ts';
 import { parseIfMatch } from './crud.ts';
 
@@ -119,13 +126,16 @@ export function kantaShape(entries: BundleEntry[]): Shape {
         `entry ${appointment}: the Appointment's id must be '${id}' as in request.url`,
         `Bundle.entry[${appointment}].resource.id`,
       );
-    return {
-      op: 'replace',
-      appointment,
-      provenance,
-      id,
-      ...(req.ifMatch !== undefined && { ifMatch: parseIfMatch(req.ifMatch) }),
-    };
+    // Refused before the content is validated, as the plain PUT is (see the note at the top).
+    if (req.ifMatch === undefined)
+      throw new FhirError(
+        preconditionRequired(
+          'KANTA-TX-003',
+          `entry ${appointment}: replacing Appointment/${id} needs request.ifMatch with the version you changed, e.g. W/"1" (Kanta makes If-Match mandatory on update); read the appointment to get its ETag`,
+          `Bundle.entry[${appointment}].request.ifMatch`,
+        ),
+      );
+    return { op: 'replace', appointment, provenance, id, ifMatch: parseIfMatch(req.ifMatch) };
   }
   return { op: 'store', appointment, provenance };
 }

@@ -56,6 +56,16 @@ export interface AppFeatures {
   cdaSchema?: CdaSchema;
 }
 
+/**
+ * The request's X-Request-Id when it is usable as an id (letters, digits, `.`, `_`, `-`; at most 64
+ * characters, which holds a UUID and Kanta's OID-style ids), otherwise a new UUID.
+ *
+ * See: https://www.kanta.fi/en/system-developers/common-specifications
+ */
+function requestIdOf(header: string | undefined): string {
+  return header !== undefined && /^[A-Za-z0-9._-]{1,64}$/.test(header) ? header : randomUUID();
+}
+
 export function createApp(config: Config, store: Store, logger: Logger, features: AppFeatures = {}): App {
   if (config.cdaSchemaDir !== undefined && features.cdaSchema === undefined)
     throw new Error('createApp: config.cdaSchemaDir is set but its schema was not loaded');
@@ -68,20 +78,20 @@ export function createApp(config: Config, store: Store, logger: Logger, features
   app.set('query parser', 'simple');
 
   app.use((req, res, next) => {
-    // Kanta FHIR HTTP header, as Kanta's FHIR guides show it: the response's X-Request-Id identifies the
-    // response, X-Correlation-Id names the request's X-Request-Id. The request's id (or one minted for a
-    // request without it) is what events and logs carry, so X-Correlation-Id finds them.
-    const incoming = req.get('X-Request-Id');
-    const requestId =
-      incoming !== undefined && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    res.setHeader('X-Request-Id', randomUUID());
-    res.setHeader('X-Correlation-Id', requestId);
+    // Kanta FHIR HTTP header (Kanta common specifications): X-Request-Id is unique per request and the
+    // response echoes it; the response adds X-Correlation-Id. A request without a usable X-Request-Id
+    // gets one minted here, so every answer names its request. Events carry the request id; the request
+    // log line carries both, so either header a vendor kept finds the exchange.
+    const requestId = requestIdOf(req.get('X-Request-Id'));
+    const correlationId = randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    res.setHeader('X-Correlation-Id', correlationId);
     res.locals.requestId = requestId;
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info(
-        { requestId, method: req.method, url: req.originalUrl, status: res.statusCode, ms },
+        { requestId, correlationId, method: req.method, url: req.originalUrl, status: res.statusCode, ms },
         'request',
       );
     });

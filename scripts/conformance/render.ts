@@ -145,7 +145,7 @@ export function conformanceMarkdown(): string {
     '| warnings and information | none | — | Kanta publishes process errors only |',
     '| 500, a failure of the simulator | none | — | no public code fits |',
     '',
-    "Headers (Kanta FHIR HTTP header, as Kanta's FHIR guides show it): every response carries its own `X-Request-Id` and, in `X-Correlation-Id`, the request's `X-Request-Id` (or the id kantasim gave a request without one; events and logs carry the same id).",
+    "Headers (Kanta FHIR HTTP header, Kanta common specifications): every response echoes the request's `X-Request-Id` (or the id kantasim gave a request without a usable one; events carry the same id) and adds an `X-Correlation-Id` of the server's own; the request log line carries both.",
   );
   out.push('', '## Example transactions', '');
   out.push(

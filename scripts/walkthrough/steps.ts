@@ -328,7 +328,7 @@ export function walkthroughSteps(): WalkthroughStep[] {
       language: 'json',
       status: 200,
       answer:
-        "Status `200 OK`; a `transaction-response` Bundle with one entry per request, in order, each `response.status` `201 Created` and `response.location` `Appointment/<id>/_history/1` and `Provenance/<id>/_history/1` (the ids are the server's). The answer's `X-Correlation-Id` header repeats your `X-Request-Id`.",
+        "Status `200 OK`; a `transaction-response` Bundle with one entry per request, in order, each `response.status` `201 Created` and `response.location` `Appointment/<id>/_history/1` and `Provenance/<id>/_history/1` (the ids are the server's). The answer's `X-Request-Id` header repeats yours, and its `X-Correlation-Id` is the server's own id for the exchange; the event of the transaction carries your `X-Request-Id`.",
     },
     {
       id: 'pta-message',

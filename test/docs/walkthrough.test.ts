@@ -86,7 +86,8 @@ describe('the walkthrough replayed against a fresh simulator', () => {
         expect(entries.map((e) => e.response.status)).toEqual(['201 Created', '201 Created']);
         expect(entries[0]?.response.location).toMatch(/^Appointment\/[^/]+\/_history\/1$/);
         expect(entries[1]?.response.location).toMatch(/^Provenance\/[^/]+\/_history\/1$/);
-        expect(res.headers.get('X-Correlation-Id')).toBe(FIXED.requestId);
+        expect(res.headers.get('X-Request-Id')).toBe(FIXED.requestId);
+        expect(res.headers.get('X-Correlation-Id')).toMatch(/^[0-9a-f-]{36}$/);
       }
       if (step.kind === 'archive') {
         expect(answer, step.id).toMatchObject({ acknowledgement: 'AA', outcome: 'accepted', details: [] });

@@ -181,11 +181,14 @@ describe('search as the guide defines it', () => {
 });
 
 describe('Kanta FHIR HTTP headers', () => {
-  it("answers with its own X-Request-Id and the request's id in X-Correlation-Id", async () => {
+  it("echoes the request's X-Request-Id and adds an X-Correlation-Id of its own", async () => {
     const res = await fetch(`${server.url}/fhir/metadata`, { headers: { 'X-Request-Id': 'req-4711' } });
-    expect(res.headers.get('x-correlation-id')).toBe('req-4711');
-    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get('x-request-id')).toBe('req-4711');
+    expect(res.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const again = await fetch(`${server.url}/fhir/metadata`, { headers: { 'X-Request-Id': 'req-4712' } });
+    expect(again.headers.get('x-correlation-id')).not.toBe(res.headers.get('x-correlation-id'));
     const without = await fetch(`${server.url}/fhir/metadata`);
+    expect(without.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(without.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -56,16 +56,26 @@ interface AckDetail {
   location?: string;
 }
 
+interface Ack {
+  '@typeCode'?: string;
+  acknowledgementDetail?: AckDetail[];
+}
+
 /**
- * Reads an HL7 V3 acknowledgement (`MCCI_IN000002UV01`, bare or in a SOAP Body): `acknowledgement/@typeCode`
- * AA/AE/AR and one `acknowledgementDetail` per finding (typeCode E/W/I, `code/@code`, `text`).
+ * Reads an HL7 V3 application acknowledgement (bare or in a SOAP Body): `acknowledgement/@typeCode`
+ * AA/AE/AR and one `acknowledgementDetail` per finding (typeCode E/W/I, `code/@code`, `text`). The
+ * message is found by its `acknowledgement` element, not by its root's name: the simulator names the
+ * root after the wrapper Kanta's HL7 V3 guide gives (`MCCI_HD000300UV01`), while Kanta's messages name
+ * it after their interaction.
  */
 export function readAcknowledgement(status: number, text: string): KantaAnswer {
-  let ack: { '@typeCode'?: string; acknowledgementDetail?: AckDetail[] } | undefined;
+  let ack: Ack | undefined;
   try {
     const doc = xml.parse(text) as Record<string, unknown>;
     const envelope = doc.Envelope as { Body?: Record<string, unknown> } | undefined;
-    const message = (envelope?.Body ?? doc).MCCI_IN000002UV01 as { acknowledgement?: typeof ack } | undefined;
+    const message = Object.values(envelope?.Body ?? doc).find(
+      (v): v is { acknowledgement: Ack } => typeof v === 'object' && v !== null && 'acknowledgement' in v,
+    );
     ack = message?.acknowledgement;
   } catch {
     ack = undefined;

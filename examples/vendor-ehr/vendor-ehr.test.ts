@@ -4,13 +4,13 @@ import { outcomeFindings, readAcknowledgement, summarise } from './kanta-answer.
 import { tilaFor } from './kanta-fhir.ts';
 
 const ACK = `<?xml version="1.0" encoding="UTF-8"?>
-<MCCI_IN000002UV01 xmlns="urn:hl7-org:v3" ITSVersion="XML_1.0">
+<MCCI_HD000300UV01 xmlns="urn:hl7-org:v3" ITSVersion="XML_1.0">
 <acknowledgement typeCode="AE">
 <targetMessage><id root="1.2.3"/></targetMessage>
 <acknowledgementDetail typeCode="E"><code code="CDA-REG-004" codeSystem="2.25.1"/><text>notify Kela &amp; co</text><location>/x</location></acknowledgementDetail>
 <acknowledgementDetail typeCode="W"><code code="CDA-MSG-012" codeSystem="2.25.1"/><text>no reasonCode</text><location>/y</location></acknowledgementDetail>
 </acknowledgement>
-</MCCI_IN000002UV01>`;
+</MCCI_HD000300UV01>`;
 
 describe('reading Kanta answers', () => {
   it('reads an HL7 V3 acknowledgement: code, findings with severity and text', () => {
@@ -29,6 +29,12 @@ describe('reading Kanta answers', () => {
     const a = readAcknowledgement(201, soap);
     expect(a.accepted).toBe(true);
     expect(a.acknowledgement).toBe('AA');
+  });
+
+  it('finds the acknowledgement under whatever interaction names the root (as in the guide example)', () => {
+    const a = readAcknowledgement(422, ACK.replaceAll('MCCI_HD000300UV01', 'PRPA_IN110001FI01'));
+    expect(a.acknowledgement).toBe('AE');
+    expect(a.findings.map((f) => f.code)).toEqual(['CDA-REG-004', 'CDA-MSG-012']);
   });
 
   it('reports an answer that is not an acknowledgement as NO-ACK, not as accepted', () => {

@@ -345,7 +345,7 @@ export function walkthroughSteps(): WalkthroughStep[] {
       answer:
         'Status `201 Created`; an HL7 V3 acknowledgement `AA` (accepted and stored). With `Accept: application/json` the same acknowledgement as JSON: `{"acknowledgement": "AA", "outcome": "accepted", "documentOid": "' +
         FIXED.ptaDocument +
-        '", ...}`. Without it the answer is the MCCI acknowledgement as XML.',
+        '", ...}`. Without it the answer is the application acknowledgement `MCCI_HD000300UV01` as XML.',
       attachments: [
         { title: 'The CDA document inside the MIME part (decoded)', language: 'xml', text: pta.cda },
       ],

@@ -1,11 +1,22 @@
 /**
- * Answers to an archiving submission: an HL7 V3 application acknowledgement (`MCCI_IN000002UV01`,
+ * Answers to an archiving submission: an HL7 V3 application acknowledgement (`MCCI_HD000300UV01`,
  * acknowledgement typeCode AA accepted / AE application error / AR rejected), or the same as JSON when
  * the client sends `Accept: application/json`.
  *
- * Kanta's exact acknowledgement interaction is not public [NF]; kantasim answers with the generic HL7 V3
- * MCCI_IN000002UV01 shape, one acknowledgementDetail per finding (typeCode E/W/I, code = the finding
- * code, text = the message, location = the element path). docs/archive.md describes both forms.
+ * Kanta's HL7 V3 messaging guide (HL7 V3 -sanomaliikenteen implementointi) names the application
+ * acknowledgement `MCCI_HD000300UV01`, the Application Acknowledgement transmission wrapper (RMIM
+ * MCCI_RM000300: id, creationTime, versionCode, interactionId, processingCode, processingModeCode,
+ * acceptAckCode, …); `MCCI_IN000002UV01`, which kantasim answered with before, is the guide's
+ * interaction of the accept acknowledgement (MCCI_HD000200UV01), a transport-level answer. In Kanta's
+ * messages the root element is the interaction's id; the interaction the archive answers with is not
+ * public, so kantasim names the root and `interactionId` after the wrapper [assumption]. Inside,
+ * the acknowledgement is HL7 V3's: typeCode, targetMessage (the incoming message id) and one
+ * acknowledgementDetail per finding (typeCode E/W/I, code = the finding code, text = the message,
+ * location = the element path) [assumption: Kanta's detail codes are not public]. docs/archive.md
+ * describes both forms.
+ *
+ * See: https://kanta.fi/documents/20143/133129/hl7v3-messaging-implementointi-2.20.1zip.zip/45e09e0b-c2fd-6e94-b900-129c37ba1399
+ *
  * The texts are in the answer's language (`lang`: the caller's Accept-Language, else the operator's
  * default, Finnish as Kanta's), rendered from the catalogue; codes and paths are the same in every language.
  */
@@ -19,6 +30,8 @@ export type AckCode = 'AA' | 'AE' | 'AR';
 
 /** Code system of kantasim finding codes in acknowledgementDetail/code (a UUID-derived OID, 2.25). */
 export const FINDING_CODE_SYSTEM = `2.25.${BigInt('0x6b616e746173696d2d66696e64696e67').toString()}`;
+/** The root element and interactionId of the acknowledgement (see the note at the top). */
+export const ACK_INTERACTION = 'MCCI_HD000300UV01';
 /** The simulated archive's device id, as the real receiver in the HUS sample. */
 export const ARCHIVE_DEVICE_OID = '1.2.246.556.18007.2';
 
@@ -126,11 +139,11 @@ export function ackXml(input: AckInput): string {
   const msg = input.message;
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<MCCI_IN000002UV01 xmlns="urn:hl7-org:v3" ITSVersion="XML_1.0">',
+    `<${ACK_INTERACTION} xmlns="urn:hl7-org:v3" ITSVersion="XML_1.0">`,
     `<id root="2.25.${uuid}"/>`,
     `<creationTime value="${hl7Ts(input.now)}"/>`,
     '<versionCode code="V3-2006"/>',
-    '<interactionId root="2.16.840.1.113883.1.6" extension="MCCI_IN000002UV01"/>',
+    `<interactionId root="2.16.840.1.113883.1.6" extension="${ACK_INTERACTION}"/>`,
     '<processingCode code="D"/>',
     '<processingModeCode code="T"/>',
     '<acceptAckCode code="NE"/>',
@@ -148,7 +161,7 @@ export function ackXml(input: AckInput): string {
       '</acknowledgementDetail>',
     );
   }
-  out.push('</acknowledgement>', '</MCCI_IN000002UV01>');
+  out.push('</acknowledgement>', `</${ACK_INTERACTION}>`);
   const version = msg?.soapVersion;
   if (version === undefined) return out.join('\n');
   // A message that came in SOAP is answered in the same SOAP version.

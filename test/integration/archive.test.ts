@@ -63,7 +63,12 @@ describe('archive intake over HTTP', () => {
     const r = await post('/archive/pta', m.message, { accept: 'application/xml' });
     expect(r.status).toBe(201);
     expect(r.text).toContain('<acknowledgement typeCode="AA">');
-    expect(r.text).toContain('MCCI_IN000002UV01');
+    // The application acknowledgement Kanta's HL7 V3 messaging guide names (not the accept acknowledgement).
+    expect(r.text).toMatch(/^<\?xml[^>]*>\s*<MCCI_HD000300UV01 xmlns="urn:hl7-org:v3"/);
+    expect(r.text).toContain('<interactionId root="2.16.840.1.113883.1.6" extension="MCCI_HD000300UV01"/>');
+    expect(r.text).toMatch(/<targetMessage><id root="[0-9.]+"[^>]*\/><\/targetMessage>/);
+    expect(r.text).toMatch(/<\/acknowledgement>\s*<\/MCCI_HD000300UV01>$/);
+    expect(r.text).not.toContain('MCCI_IN000002UV01');
     expect(r.headers.get('location')).toBe(`/archive/documents/${m.oid}`);
     const stored = await fetch(`${server.url}/archive/documents/${m.oid}`);
     expect(Buffer.from(await stored.arrayBuffer()).toString('utf8')).toBe(m.cda);
@@ -105,7 +110,7 @@ describe('archive intake over HTTP', () => {
   it('answers a SOAP message inside the same SOAP version', async () => {
     const r11 = await post('/archive/pta', ptaMessage({}, { soap: '1.1' }).message, { accept: 'text/xml' });
     expect(r11.text).toMatch(
-      /<soap:Envelope xmlns:soap="http:\/\/schemas.xmlsoap.org\/soap\/envelope\/">\s*<soap:Body>\s*<MCCI_IN000002UV01/,
+      /<soap:Envelope xmlns:soap="http:\/\/schemas.xmlsoap.org\/soap\/envelope\/">\s*<soap:Body>\s*<MCCI_HD000300UV01/,
     );
     const r12 = await post('/archive/pta', ptaMessage({}, { soap: '1.2' }).message, {
       accept: 'application/xml',

@@ -1199,23 +1199,21 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-001',
     channel: 'archive',
     severity: 'error',
-    element: '/ClinicalDocument/hl7fi:localHeader',
+    element: '/ClinicalDocument/hl7fi:localSocialHeader',
     messages: {
-      fi: 'asiakirjaryhmä puuttuu; lisää paikallisen otsakkeen koodi koodistosta {name} ({oid}), esim. hl7fi:typeCode',
-      sv: 'dokumentgruppen saknas; lägg till en kod i det lokala huvudet från {name} ({oid}), t.ex. hl7fi:typeCode',
-      en: 'the document group is missing; add a local-header code from {name} ({oid}), e.g. hl7fi:typeCode',
+      fi: 'asiakirjaryhmä puuttuu; lisää hl7fi:localSocialHeader-elementtiin hl7fi:documentGroup koodilla koodistosta {name} ({oid})',
+      sv: 'dokumentgruppen saknas; lägg till hl7fi:documentGroup i hl7fi:localSocialHeader med en kod från {name} ({oid})',
+      en: 'the document group is missing; add hl7fi:documentGroup to hl7fi:localSocialHeader with a code from {name} ({oid})',
     },
-    variants: [
-      {
-        fi: 'asiakirjaryhmä puuttuu; lisää hl7fi:documentGroup koodilla koodistosta {name} ({oid})',
-        sv: 'dokumentgruppen saknas; lägg till hl7fi:documentGroup med en kod från {name} ({oid})',
-        en: 'the document group is missing; add hl7fi:documentGroup with a code from {name} ({oid})',
-      },
-    ],
     sources: [
       {
         title: 'THL code server: Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505)',
         url: 'https://koodistopalvelu.kanta.fi/codeserver/pages/classification-view-page.xhtml?classificationKey=2303',
+      },
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkiston asiakirjat (Sosiaalihuollon asiakirjastandardi; CDA R2 -otsikko)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkiston-asiakirjat',
       },
     ],
     basis: 'published',
@@ -1225,7 +1223,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-002',
     channel: 'archive',
     severity: 'error',
-    element: "/ClinicalDocument/hl7fi:localHeader/*[@codeSystem='{codeSystem}']/@code",
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:documentGroup/@code',
     messages: {
       fi: "asiakirjaryhmän koodi '{code}' on tuntematon; käytä jotakin koodeista {codes}",
       sv: "dokumentgruppens kod '{code}' är okänd; använd en av {codes}",
@@ -1236,6 +1234,11 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
         fi: "asiakirjaryhmän koodi '{code}' ei ole koodiston {name} ({oid}) koodi; käytä jotakin koodeista {codes}",
         sv: "dokumentgruppens kod '{code}' är inte en kod i {name} ({oid}); använd en av {codes}",
         en: "document group code '{code}' is not a code of {name} ({oid}); use one of {codes}",
+      },
+      {
+        fi: 'elementin {element} koodin on oltava koodistosta {name} ({oid}); odotettiin {expected}, saatiin {received}',
+        sv: '{element} ska använda {name} ({oid}); förväntades {expected}, mottogs {received}',
+        en: '{element} must use {name} ({oid}); expected {expected}, received {received}',
       },
     ],
     sources: [
@@ -1251,7 +1254,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-003',
     channel: 'archive',
     severity: 'error',
-    element: "/ClinicalDocument/hl7fi:localHeader/*[@codeSystem='{oid}']/@code",
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:documentGroup/@code',
     messages: {
       fi: "{orgOid} ei ole ottanut käyttöön asiakirjaryhmää '{fi}' ({en}); tee Kelalle käytön laajennus kyseiselle asiakirjaryhmälle ennen sen arkistointia (käytössä: {deployed})",
       sv: "{orgOid} har inte tagit dokumentgruppen '{fi}' ({en}) i bruk; anmäl en utvidgning av användningen (käytön laajennus) för den dokumentgruppen till FPA innan den arkiveras (i bruk: {deployed})",
@@ -1278,7 +1281,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-004',
     channel: 'archive',
     severity: 'error',
-    element: '/ClinicalDocument/hl7fi:localHeader/hl7fi:functionCode',
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:functionCode',
     messages: {
       fi: 'palvelutehtävä puuttuu; anna hl7fi:functionCode koodilla koodistosta {name} ({oid})',
       sv: 'serviceuppgiften saknas; ange hl7fi:functionCode med en kod från {name} ({oid})',
@@ -1297,7 +1300,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-005',
     channel: 'archive',
     severity: 'error',
-    element: '/ClinicalDocument/hl7fi:localHeader/hl7fi:functionCode/@code',
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:functionCode/@code',
     messages: {
       fi: "{orgOid} ei ole ottanut käyttöön palvelutehtävää '{code}'{displayName}; tee Kelalle käytön laajennus kyseiselle palvelutehtävälle (käytössä: {deployed})",
       sv: "{orgOid} har inte tagit serviceuppgiften '{code}'{displayName} i bruk; anmäl en utvidgning av användningen för den serviceuppgiften till FPA (i bruk: {deployed})",
@@ -1351,12 +1354,19 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-007',
     channel: 'archive',
     severity: 'error',
-    element: '/ClinicalDocument/hl7fi:localHeader/hl7fi:functionCode/@code',
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:functionCode/@code',
     messages: {
       fi: "palvelutehtävä '{code}' ei ole luettelon {list} ({oid}) koodi; sen koodit ovat numeroita, kuten {known}",
       sv: "serviceuppgiften '{code}' är inte en kod i {list} ({oid}); dess koder är tal som {known}",
       en: "service task '{code}' is not a code of {list} ({oid}); its codes are numbers such as {known}",
     },
+    variants: [
+      {
+        fi: 'elementin {element} koodin on oltava koodistosta {name} ({oid}); odotettiin {expected}, saatiin {received}',
+        sv: '{element} ska använda {name} ({oid}); förväntades {expected}, mottogs {received}',
+        en: '{element} must use {name} ({oid}); expected {expected}, received {received}',
+      },
+    ],
     sources: [
       {
         title: 'THL code server: Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221)',

@@ -3,7 +3,18 @@
  * retrieval, version chains, nullification, modes, and robustness against malformed input.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_HETU, buildCda, ptaMessage, socialMessage } from '../../fixtures/cda/index.ts';
+import {
+  SOCIAL_OIDS,
+  SOCIAL_ORGANISATIONS,
+  TEST_HETU,
+  buildCda,
+  kantaSocialMessage,
+  ptaMessage,
+  socialCda,
+  socialFrame,
+  socialMessage,
+  type SocialKind,
+} from '../../fixtures/cda/index.ts';
 import { canLocalise } from '../../common/rules/messages.ts';
 import type { Finding } from '../../simulator/domain/findings.ts';
 import type { RunningServer } from '../../simulator/server.ts';
@@ -176,6 +187,92 @@ describe('archive intake over HTTP', () => {
     expect(after.body.events.map((e) => [e.kind, e.outcome])).toEqual([
       ['document.archive', 'accepted'],
       ['document.refused', 'refused'],
+    ]);
+  });
+});
+
+/** A social-welfare organisation registers itself over HTTP (organisation, unit, system, customer). */
+async function registerSocial(): Promise<void> {
+  const org = SOCIAL_ORGANISATIONS.pohjola;
+  const send = async (method: string, path: string, body: unknown): Promise<void> => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status, await res.text()).toBeLessThan(300);
+  };
+  await send('POST', '/registry/organisations', {
+    oid: org.oid,
+    name: org.name,
+    kind: 'organisation',
+    public: true,
+  });
+  await send('POST', '/registry/organisations', {
+    oid: org.unit.oid,
+    name: org.unit.name,
+    kind: 'service-unit',
+    partOf: org.oid,
+    public: true,
+  });
+  await send('POST', '/registry/systems', {
+    id: 'sosiaali360-archive-test',
+    vendor: 'Asiakastieto Oy',
+    product: 'Sosiaali360',
+    version: '4.2.0',
+    category: 'A',
+    certifiedFor: ['social-welfare'],
+  });
+  await send('PUT', `/registry/customers/${org.oid}`, {
+    serviceDescriptionAccepted: true,
+    system: 'sosiaali360-archive-test',
+    connectionPoints: [{ id: org.oid, operator: org.name, announcedAt: '2026-06-01' }],
+    services: ['social-welfare'],
+    documentGroups: ['phase1', 'phase2'],
+    serviceTasks: ['24'],
+  });
+}
+
+/** A Kanta-format social-welfare message whose document text is changed by `change` before framing. */
+function changedSocial(kind: SocialKind, change: (cda: string) => string): string {
+  const org = SOCIAL_ORGANISATIONS.pohjola;
+  return socialFrame(change(socialCda(kind, { organisation: org }).cda), kind, org);
+}
+
+describe("social-welfare documents in Kanta's format over HTTP", () => {
+  beforeAll(registerSocial);
+
+  it('are accepted as sent', async () => {
+    const r = await post('/archive/social', kantaSocialMessage('client').message);
+    expect([r.status, r.json.acknowledgement]).toEqual([201, 'AA']);
+  });
+
+  it('are refused when hl7fi:documentGroup or hl7fi:functionCode is renamed (read from its element)', async () => {
+    const group = await post(
+      '/archive/social',
+      changedSocial('client', (cda) => cda.replace(/hl7fi:documentGroup/g, 'hl7fi:typeCode')),
+    );
+    expect([group.status, group.json.acknowledgement]).toEqual([422, 'AE']);
+    expect(group.json.details.find((d) => d.code === 'CDA-SOC-001')?.location).toBe(
+      '/ClinicalDocument/hl7fi:localSocialHeader',
+    );
+    const task = await post(
+      '/archive/social',
+      changedSocial('client', (cda) => cda.replace(/hl7fi:functionCode/g, 'hl7fi:serviceTask')),
+    );
+    expect([task.status, codes(task.json)]).toEqual([422, ['CDA-SOC-004']]);
+  });
+
+  it('blame hl7fi:documentGroup, not hl7fi:functionCode, for a group from the service-task code system', async () => {
+    const r = await post(
+      '/archive/social',
+      changedSocial('client', (cda) =>
+        cda.replace(/(<hl7fi:documentGroup [^>]*codeSystem=")[^"]*/, `$1${SOCIAL_OIDS.serviceTask}`),
+      ),
+    );
+    expect(r.status).toBe(422);
+    expect(r.json.details.map((d) => [d.code, d.location])).toEqual([
+      ['CDA-SOC-002', '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:documentGroup/@codeSystem'],
     ]);
   });
 });

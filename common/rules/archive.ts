@@ -2131,7 +2131,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-XSD-001',
     channel: 'archive',
     severity: 'error',
-    element: '/ClinicalDocument',
+    element: '/ClinicalDocument/… (the element libxml2 names; else line and column)',
     messages: {
       fi: 'ei kelpaa skeemaa {schema} vasten: {problem}; korjaa elementti HL7 Finlandin CDA-skeeman mukaiseksi',
       sv: 'inte giltigt mot {schema}: {problem}; rätta elementet enligt HL7 Finlands CDA-schema',
@@ -2139,12 +2139,51 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     },
     sources: [
       {
-        title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
+        title:
+          'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat (CDA_Fi.xsd)',
         url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkiston asiakirjat (Sosiaalihuollon asiakirjastandardi; CDA_Fi_sos.xsd)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkiston-asiakirjat',
       },
       { title: 'HL7 CDA R2', url: 'https://www.hl7.org/implement/standards/product_brief.cfm?product_id=7' },
     ],
     basis: 'published',
+    modules: ['simulator/archive/schema.ts'],
+  },
+  {
+    code: 'CDA-XSD-002',
+    channel: 'archive',
+    severity: 'information',
+    element: '/ClinicalDocument',
+    messages: {
+      fi: 'asiakirjaa ei tarkistettu skeemaa vasten: --cda-schema-hakemistossa ei ole tiedostoa CDA_Fi_sos.xsd, sosiaalihuollon asiakirjojen skeemaa, eikä Potilastiedon arkiston CDA_Fi.xsd koske niitä (se ei salli elementtiä hl7fi:localSocialHeader); lisää CDA_Fi_sos.xsd hakemistoon, jotta ne tarkistetaan',
+      sv: 'dokumentet kontrollerades inte mot något schema: katalogen för --cda-schema har ingen CDA_Fi_sos.xsd, schemat för socialvårdens dokument, och Patientdataarkivets CDA_Fi.xsd gäller inte dem (den tillåter inte hl7fi:localSocialHeader); lägg till CDA_Fi_sos.xsd i katalogen för att kontrollera dem',
+      en: "the document was not schema-checked: the --cda-schema directory has no CDA_Fi_sos.xsd, the schema of social-welfare documents, and the Patient Data Repository's CDA_Fi.xsd does not apply to them (it does not allow hl7fi:localSocialHeader); add CDA_Fi_sos.xsd to the directory to check them",
+    },
+    variants: [
+      {
+        fi: 'asiakirjaa ei tarkistettu skeemaa vasten: --cda-schema-hakemistossa ei ole tiedostoa CDA_Fi.xsd tai CDA.xsd, Potilastiedon arkiston asiakirjojen skeemaa, eikä sosiaalihuollon CDA_Fi_sos.xsd koske niitä; lisää CDA_Fi.xsd hakemistoon, jotta ne tarkistetaan',
+        sv: 'dokumentet kontrollerades inte mot något schema: katalogen för --cda-schema har ingen CDA_Fi.xsd eller CDA.xsd, schemat för Patientdataarkivets dokument, och socialvårdens CDA_Fi_sos.xsd gäller inte dem; lägg till CDA_Fi.xsd i katalogen för att kontrollera dem',
+        en: 'the document was not schema-checked: the --cda-schema directory has no CDA_Fi.xsd or CDA.xsd, the schema of Patient Data Repository documents, and the social-welfare CDA_Fi_sos.xsd does not apply to them; add CDA_Fi.xsd to the directory to check them',
+      },
+    ],
+    sources: [
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkiston asiakirjat (Sosiaalihuollon asiakirjastandardi; CDA_Fi_sos.xsd)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkiston-asiakirjat',
+      },
+      {
+        title:
+          'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat (CDA_Fi.xsd)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+      { title: 'kantasim: archive.md (schema validation)', url: 'docs/archive.md#schema-validation' },
+    ],
+    basis: 'assumption',
     modules: ['simulator/archive/schema.ts'],
   },
 ];

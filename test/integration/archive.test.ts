@@ -18,6 +18,7 @@ import {
 import { canLocalise } from '../../common/rules/messages.ts';
 import type { Finding } from '../../simulator/domain/findings.ts';
 import type { RunningServer } from '../../simulator/server.ts';
+import { registerSocialCustomer } from '../support/social-customer.ts';
 import { startTestSimulator } from '../support/sim.ts';
 
 let server: RunningServer;
@@ -191,48 +192,6 @@ describe('archive intake over HTTP', () => {
   });
 });
 
-/** A social-welfare organisation registers itself over HTTP (organisation, unit, system, customer). */
-async function registerSocial(): Promise<void> {
-  const org = SOCIAL_ORGANISATIONS.pohjola;
-  const send = async (method: string, path: string, body: unknown): Promise<void> => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(res.status, await res.text()).toBeLessThan(300);
-  };
-  await send('POST', '/registry/organisations', {
-    oid: org.oid,
-    name: org.name,
-    kind: 'organisation',
-    public: true,
-  });
-  await send('POST', '/registry/organisations', {
-    oid: org.unit.oid,
-    name: org.unit.name,
-    kind: 'service-unit',
-    partOf: org.oid,
-    public: true,
-  });
-  await send('POST', '/registry/systems', {
-    id: 'sosiaali360-archive-test',
-    vendor: 'Asiakastieto Oy',
-    product: 'Sosiaali360',
-    version: '4.2.0',
-    category: 'A',
-    certifiedFor: ['social-welfare'],
-  });
-  await send('PUT', `/registry/customers/${org.oid}`, {
-    serviceDescriptionAccepted: true,
-    system: 'sosiaali360-archive-test',
-    connectionPoints: [{ id: org.oid, operator: org.name, announcedAt: '2026-06-01' }],
-    services: ['social-welfare'],
-    documentGroups: ['phase1', 'phase2'],
-    serviceTasks: ['24'],
-  });
-}
-
 /** A Kanta-format social-welfare message whose document text is changed by `change` before framing. */
 function changedSocial(kind: SocialKind, change: (cda: string) => string): string {
   const org = SOCIAL_ORGANISATIONS.pohjola;
@@ -240,7 +199,7 @@ function changedSocial(kind: SocialKind, change: (cda: string) => string): strin
 }
 
 describe("social-welfare documents in Kanta's format over HTTP", () => {
-  beforeAll(registerSocial);
+  beforeAll(() => registerSocialCustomer(server.url));
 
   it('are accepted as sent', async () => {
     const r = await post('/archive/social', kantaSocialMessage('client').message);

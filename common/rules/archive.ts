@@ -1109,6 +1109,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: "{orgOid} har inte tagit '{service}' ({fi} / {en}) i bruk, vilket {because} kräver; anmäl en utvidgning av användningen (käytön laajennus) för '{service}' till FPA innan sådana dokument arkiveras",
       en: "{orgOid} has not deployed '{service}' ({fi} / {en}), which {because} needs; notify Kela of an expansion of use (käytön laajennus) for '{service}' before archiving such documents",
     },
+    variants: [
+      {
+        fi: "{orgOid} ei ole ottanut käyttöön palvelua '{service}' ({fi} / {en}), jota näkymäkoodi {view} (todistukset ja lausunnot) kantasimin oletuksen mukaan edellyttää: mikään julkinen lähde ei anna näkymäkoodia {view}, ja Kanta tunnistaa todistukset lomaketunnuksista, kuten F122; tee Kelalle käytön laajennus palvelulle '{service}' ennen tällaisten asiakirjojen arkistointia",
+        sv: "{orgOid} har inte tagit '{service}' ({fi} / {en}) i bruk, vilket vykoden {view} (intyg och utlåtanden) kräver enligt ett antagande av kantasim: ingen offentlig källa anger en vykod {view}, och Kanta identifierar intyg med blankettkoder som F122; anmäl en utvidgning av användningen (käytön laajennus) för '{service}' till FPA innan sådana dokument arkiveras",
+        en: "{orgOid} has not deployed '{service}' ({fi} / {en}), which view code {view} (certificates and statements) needs by a kantasim assumption: no public source gives a view code {view}, and Kanta identifies certificates by form codes such as F122; notify Kela of an expansion of use (käytön laajennus) for '{service}' before archiving such documents",
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastietovarannon käyttöönotto',
@@ -1119,9 +1126,14 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
         title: 'THL/Kela: Koodistopalvelu (national code server)',
         url: 'https://koodistopalvelu.kanta.fi/codeserver/',
       },
+      {
+        title:
+          'kantasim: archive.md, the certificate view code TOD (a kantasim assumption: no public source gives it; Kanta identifies certificates by form codes such as F122)',
+        url: 'docs/archive.md#certificate-view-code-tod',
+      },
     ],
     basis: 'assumption',
-    modules: ['simulator/archive/rules/registry.ts'],
+    modules: ['simulator/archive/rules/registry.ts', 'simulator/archive/service-needs.ts'],
   },
   {
     code: 'CDA-REG-005',

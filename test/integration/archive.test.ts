@@ -132,6 +132,22 @@ describe('archive intake over HTTP', () => {
     expect([r.status, r.json.acknowledgement]).toEqual([201, 'AA']);
   });
 
+  it('says in every language that the certificate view code TOD is a kantasim assumption (CDA-REG-004)', async () => {
+    const texts: Record<string, string | undefined> = {};
+    for (const lang of ['fi', 'sv', 'en']) {
+      const r = await post('/archive/pta', ptaMessage({ viewCodes: ['TOD'] }).message, {
+        'accept-language': lang,
+      });
+      expect(r.status).toBe(422);
+      texts[lang] = r.json.details.find((d) => d.code === 'CDA-REG-004')?.text;
+    }
+    expect(texts.fi).toMatch(/näkymäkoodi TOD .*kantasimin oletuksen mukaan.*F122/);
+    expect(texts.sv).toMatch(/vykoden TOD .*enligt ett antagande av kantasim.*F122/);
+    expect(texts.en).toMatch(
+      /view code TOD .*needs by a kantasim assumption: no public source gives a view code TOD.*F122/,
+    );
+  });
+
   it('answers 413 with CDA-XML-001 for a body over the limit, and keeps working', async () => {
     const r = await post('/archive/pta', ptaMessage({ padToBytes: 2_500_000 }).message);
     expect([r.status, codes(r.json)]).toEqual([413, ['CDA-XML-001']]);

@@ -1014,6 +1014,52 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     modules: ['simulator/archive/nullification.ts'],
   },
   {
+    code: 'CDA-NUL-006',
+    channel: 'archive',
+    severity: 'error',
+    element: '/documentGroup',
+    messages: {
+      fi: 'anna sosiaalihuollon asiakirjan asiakirjaryhmä kentässä "documentGroup": koodiston {name} ({oid}) koodi, jolla asiakirja arkistoitiin (sen hl7fi:documentGroup)',
+      sv: 'ange socialvårdsdokumentets dokumentgrupp i "documentGroup": koden ur {name} ({oid}) som dokumentet arkiverades med (dess hl7fi:documentGroup)',
+      en: 'give the document group of the social-welfare document in "documentGroup": the code of {name} ({oid}) it was archived with, as in its hl7fi:documentGroup',
+    },
+    sources: [
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkisto (järjestelmäkehittäjille): the document group is required in every archiving, new-version and nullification message',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkisto',
+      },
+      {
+        title: 'THL code server: Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/pages/classification-view-page.xhtml?classificationKey=2303',
+      },
+      { title: 'kantasim: archive.md, Nullification (the request)', url: 'docs/archive.md#nullification' },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/nullification.ts'],
+  },
+  {
+    code: 'CDA-NUL-007',
+    channel: 'archive',
+    severity: 'error',
+    element: '/documentGroup',
+    messages: {
+      fi: "\"documentGroup\" '{given}' ei ole asiakirjan {oid} asiakirjaryhmä, sillä se arkistoitiin ryhmällä '{stored}'; anna mitätöitävän asiakirjan ryhmä",
+      sv: "\"documentGroup\" '{given}' är inte dokumentgruppen för {oid}, som arkiverades med gruppen '{stored}'; ange gruppen för dokumentet du makulerar",
+      en: "\"documentGroup\" '{given}' is not the document group of {oid}, which was archived with group '{stored}'; give the group of the document you nullify",
+    },
+    sources: [
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkisto (järjestelmäkehittäjille): the document group is required in every archiving, new-version and nullification message',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkisto',
+      },
+      { title: 'kantasim: archive.md, Nullification (the request)', url: 'docs/archive.md#nullification' },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/nullification.ts'],
+  },
+  {
     code: 'CDA-REG-001',
     channel: 'archive',
     severity: 'error',

@@ -310,6 +310,8 @@ export interface Nullification {
   by: string;
   /** Organisation on whose behalf, if given. */
   organisation?: string;
+  /** Social welfare: the document group the request named (the document's own). */
+  documentGroup?: string;
 }
 
 /** One stored document with its extracted header and the findings of its intake. */

@@ -408,6 +408,54 @@ describe('nullification over HTTP', () => {
     expect(((await other.json()) as { error: { code: string } }).error.code).toBe('CDA-NUL-005');
   });
 
+  it('requires the document group of a social-welfare document (CDA-NUL-006) and checks it (CDA-NUL-007)', async () => {
+    type Events = { events: { kind: string; outcome: string; findings: Finding[] }[]; lastSeq: number };
+    const m = socialMessage();
+    expect((await post('/archive/social', m.message)).status).toBe(201);
+    const before = await getJson<Events>('/events?channel=archive&limit=1000');
+    const missing = await nullify(m.oid, { reason: 'väärä asiakas', by: 'arkistonhoitaja' });
+    expect(missing.status).toBe(400);
+    const error = ((await missing.json()) as { error: { code: string; path: string; message: string } })
+      .error;
+    expect(error).toMatchObject({ code: 'CDA-NUL-006', path: '/documentGroup' });
+    expect(error.message).toMatch(/"documentGroup"/);
+    const other = await nullify(m.oid, {
+      reason: 'väärä asiakas',
+      by: 'arkistonhoitaja',
+      documentGroup: '5',
+    });
+    expect(other.status).toBe(409);
+    expect(((await other.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'CDA-NUL-007',
+      message: expect.stringMatching(/archived with group '2'/) as unknown,
+    });
+    expect((await fetch(`${server.url}/archive/documents/${m.oid}`)).headers.get('x-kantasim-status')).toBe(
+      'current',
+    );
+    const after = await getJson<Events>(`/events?channel=archive&limit=1000&since=${before.body.lastSeq}`);
+    const refused = after.body.events.filter((e) => e.kind === 'document.nullify');
+    expect(refused.map((e) => [e.outcome, e.findings.map((f) => f.code)])).toEqual([
+      ['refused', ['CDA-NUL-006']],
+      ['refused', ['CDA-NUL-007']],
+    ]);
+    for (const f of refused.flatMap((e) => e.findings)) expect(canLocalise(f), f.message).toBe(true);
+    const res = await nullify(m.oid, { reason: 'väärä asiakas', by: 'arkistonhoitaja', documentGroup: '2' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { nullification: unknown }).nullification).toMatchObject({
+      reason: 'väärä asiakas',
+      documentGroup: '2',
+    });
+  });
+
+  it('nullifies a Kanta-format social-welfare document given its hl7fi:documentGroup', async () => {
+    await registerSocialCustomer(server.url, SOCIAL_ORGANISATIONS.kaarna);
+    const m = kantaSocialMessage('client', { organisation: SOCIAL_ORGANISATIONS.kaarna });
+    expect((await post('/archive/social', m.message)).status).toBe(201);
+    expect((await nullify(m.oid, { reason: 'r', by: 'b' })).status).toBe(400);
+    expect((await nullify(m.oid, { reason: 'r', by: 'b', documentGroup: '1' })).status).toBe(409);
+    expect((await nullify(m.oid, { reason: 'r', by: 'b', documentGroup: '5' })).status).toBe(200);
+  });
+
   it('records every refused nullification in the event log, its findings in every language', async () => {
     type Events = {
       events: { kind: string; outcome: string; resourceIds: string[]; findings: Finding[] }[];

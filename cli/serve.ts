@@ -76,7 +76,10 @@ export function serveCommand(): Command {
           'validation mode: strict refuses invalid submissions; rehearsal stores them tagged invalid and answers with warnings (env KANTASIM_MODE; default strict)',
         ).choices(['strict', 'rehearsal']),
       )
-      .option('--cda-schema <dir>', 'validate archived CDA documents against the XSD set in this directory')
+      .option(
+        '--cda-schema <dir>',
+        'validate archived CDA documents against the XSD set in this directory: CDA_Fi.xsd (or CDA.xsd) for the Patient Data Repository, CDA_Fi_sos.xsd for social welfare',
+      )
       .option(
         '--allow-real-identities',
         'DANGER: accept identity codes outside the test range; logged loudly. Never use with real data.',

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createApp, type App } from './app.ts';
+import type { CdaSchema } from './archive/schema.ts';
 import { issueServerCertificate, readCaCertificate } from './http/tls-ca.ts';
 import { DEFAULT_CONFIG, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -55,10 +56,12 @@ export async function startServer(
   let app: App;
   try {
     // The CDA schema validator (libxml2's WebAssembly) is loaded only with --cda-schema.
-    const cdaSchema =
-      config.cdaSchemaDir === undefined
-        ? undefined
-        : (await import('./archive/schema.ts')).loadCdaSchema(config.cdaSchemaDir);
+    let cdaSchema: CdaSchema | undefined;
+    if (config.cdaSchemaDir !== undefined) {
+      const { loadCdaSchema, logSchemaChoice } = await import('./archive/schema.ts');
+      cdaSchema = loadCdaSchema(config.cdaSchemaDir);
+      logSchemaChoice(cdaSchema, config.cdaSchemaDir, logger);
+    }
     app = createApp(config, store, logger, { ...(cdaSchema !== undefined && { cdaSchema }) });
   } catch (err) {
     if (!options.store) await store.close();

@@ -1014,6 +1014,52 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     modules: ['simulator/archive/nullification.ts'],
   },
   {
+    code: 'CDA-NUL-006',
+    channel: 'archive',
+    severity: 'error',
+    element: '/documentGroup',
+    messages: {
+      fi: 'anna sosiaalihuollon asiakirjan asiakirjaryhmä kentässä "documentGroup": koodiston {name} ({oid}) koodi, jolla asiakirja arkistoitiin (sen hl7fi:documentGroup)',
+      sv: 'ange socialvårdsdokumentets dokumentgrupp i "documentGroup": koden ur {name} ({oid}) som dokumentet arkiverades med (dess hl7fi:documentGroup)',
+      en: 'give the document group of the social-welfare document in "documentGroup": the code of {name} ({oid}) it was archived with, as in its hl7fi:documentGroup',
+    },
+    sources: [
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkisto (järjestelmäkehittäjille): the document group is required in every archiving, new-version and nullification message',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkisto',
+      },
+      {
+        title: 'THL code server: Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/pages/classification-view-page.xhtml?classificationKey=2303',
+      },
+      { title: 'kantasim: archive.md, Nullification (the request)', url: 'docs/archive.md#nullification' },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/nullification.ts'],
+  },
+  {
+    code: 'CDA-NUL-007',
+    channel: 'archive',
+    severity: 'error',
+    element: '/documentGroup',
+    messages: {
+      fi: "\"documentGroup\" '{given}' ei ole asiakirjan {oid} asiakirjaryhmä, sillä se arkistoitiin ryhmällä '{stored}'; anna mitätöitävän asiakirjan ryhmä",
+      sv: "\"documentGroup\" '{given}' är inte dokumentgruppen för {oid}, som arkiverades med gruppen '{stored}'; ange gruppen för dokumentet du makulerar",
+      en: "\"documentGroup\" '{given}' is not the document group of {oid}, which was archived with group '{stored}'; give the group of the document you nullify",
+    },
+    sources: [
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkisto (järjestelmäkehittäjille): the document group is required in every archiving, new-version and nullification message',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkisto',
+      },
+      { title: 'kantasim: archive.md, Nullification (the request)', url: 'docs/archive.md#nullification' },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/nullification.ts'],
+  },
+  {
     code: 'CDA-REG-001',
     channel: 'archive',
     severity: 'error',
@@ -1109,6 +1155,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: "{orgOid} har inte tagit '{service}' ({fi} / {en}) i bruk, vilket {because} kräver; anmäl en utvidgning av användningen (käytön laajennus) för '{service}' till FPA innan sådana dokument arkiveras",
       en: "{orgOid} has not deployed '{service}' ({fi} / {en}), which {because} needs; notify Kela of an expansion of use (käytön laajennus) for '{service}' before archiving such documents",
     },
+    variants: [
+      {
+        fi: "{orgOid} ei ole ottanut käyttöön palvelua '{service}' ({fi} / {en}), jota näkymäkoodi {view} (todistukset ja lausunnot) kantasimin oletuksen mukaan edellyttää: mikään julkinen lähde ei anna näkymäkoodia {view}, ja Kanta tunnistaa todistukset lomaketunnuksista, kuten F122; tee Kelalle käytön laajennus palvelulle '{service}' ennen tällaisten asiakirjojen arkistointia",
+        sv: "{orgOid} har inte tagit '{service}' ({fi} / {en}) i bruk, vilket vykoden {view} (intyg och utlåtanden) kräver enligt ett antagande av kantasim: ingen offentlig källa anger en vykod {view}, och Kanta identifierar intyg med blankettkoder som F122; anmäl en utvidgning av användningen (käytön laajennus) för '{service}' till FPA innan sådana dokument arkiveras",
+        en: "{orgOid} has not deployed '{service}' ({fi} / {en}), which view code {view} (certificates and statements) needs by a kantasim assumption: no public source gives a view code {view}, and Kanta identifies certificates by form codes such as F122; notify Kela of an expansion of use (käytön laajennus) for '{service}' before archiving such documents",
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastietovarannon käyttöönotto',
@@ -1119,9 +1172,14 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
         title: 'THL/Kela: Koodistopalvelu (national code server)',
         url: 'https://koodistopalvelu.kanta.fi/codeserver/',
       },
+      {
+        title:
+          'kantasim: archive.md, the certificate view code TOD (a kantasim assumption: no public source gives it; Kanta identifies certificates by form codes such as F122)',
+        url: 'docs/archive.md#certificate-view-code-tod',
+      },
     ],
     basis: 'assumption',
-    modules: ['simulator/archive/rules/registry.ts'],
+    modules: ['simulator/archive/rules/registry.ts', 'simulator/archive/service-needs.ts'],
   },
   {
     code: 'CDA-REG-005',
@@ -1199,23 +1257,21 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-001',
     channel: 'archive',
     severity: 'error',
-    element: '/ClinicalDocument/hl7fi:localHeader',
+    element: '/ClinicalDocument/hl7fi:localSocialHeader',
     messages: {
-      fi: 'asiakirjaryhmä puuttuu; lisää paikallisen otsakkeen koodi koodistosta {name} ({oid}), esim. hl7fi:typeCode',
-      sv: 'dokumentgruppen saknas; lägg till en kod i det lokala huvudet från {name} ({oid}), t.ex. hl7fi:typeCode',
-      en: 'the document group is missing; add a local-header code from {name} ({oid}), e.g. hl7fi:typeCode',
+      fi: 'asiakirjaryhmä puuttuu; lisää hl7fi:localSocialHeader-elementtiin hl7fi:documentGroup koodilla koodistosta {name} ({oid})',
+      sv: 'dokumentgruppen saknas; lägg till hl7fi:documentGroup i hl7fi:localSocialHeader med en kod från {name} ({oid})',
+      en: 'the document group is missing; add hl7fi:documentGroup to hl7fi:localSocialHeader with a code from {name} ({oid})',
     },
-    variants: [
-      {
-        fi: 'asiakirjaryhmä puuttuu; lisää hl7fi:documentGroup koodilla koodistosta {name} ({oid})',
-        sv: 'dokumentgruppen saknas; lägg till hl7fi:documentGroup med en kod från {name} ({oid})',
-        en: 'the document group is missing; add hl7fi:documentGroup with a code from {name} ({oid})',
-      },
-    ],
     sources: [
       {
         title: 'THL code server: Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505)',
         url: 'https://koodistopalvelu.kanta.fi/codeserver/pages/classification-view-page.xhtml?classificationKey=2303',
+      },
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkiston asiakirjat (Sosiaalihuollon asiakirjastandardi; CDA R2 -otsikko)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkiston-asiakirjat',
       },
     ],
     basis: 'published',
@@ -1225,7 +1281,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-002',
     channel: 'archive',
     severity: 'error',
-    element: "/ClinicalDocument/hl7fi:localHeader/*[@codeSystem='{codeSystem}']/@code",
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:documentGroup/@code',
     messages: {
       fi: "asiakirjaryhmän koodi '{code}' on tuntematon; käytä jotakin koodeista {codes}",
       sv: "dokumentgruppens kod '{code}' är okänd; använd en av {codes}",
@@ -1236,6 +1292,11 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
         fi: "asiakirjaryhmän koodi '{code}' ei ole koodiston {name} ({oid}) koodi; käytä jotakin koodeista {codes}",
         sv: "dokumentgruppens kod '{code}' är inte en kod i {name} ({oid}); använd en av {codes}",
         en: "document group code '{code}' is not a code of {name} ({oid}); use one of {codes}",
+      },
+      {
+        fi: 'elementin {element} koodin on oltava koodistosta {name} ({oid}); odotettiin {expected}, saatiin {received}',
+        sv: '{element} ska använda {name} ({oid}); förväntades {expected}, mottogs {received}',
+        en: '{element} must use {name} ({oid}); expected {expected}, received {received}',
       },
     ],
     sources: [
@@ -1251,7 +1312,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-003',
     channel: 'archive',
     severity: 'error',
-    element: "/ClinicalDocument/hl7fi:localHeader/*[@codeSystem='{oid}']/@code",
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:documentGroup/@code',
     messages: {
       fi: "{orgOid} ei ole ottanut käyttöön asiakirjaryhmää '{fi}' ({en}); tee Kelalle käytön laajennus kyseiselle asiakirjaryhmälle ennen sen arkistointia (käytössä: {deployed})",
       sv: "{orgOid} har inte tagit dokumentgruppen '{fi}' ({en}) i bruk; anmäl en utvidgning av användningen (käytön laajennus) för den dokumentgruppen till FPA innan den arkiveras (i bruk: {deployed})",
@@ -1278,7 +1339,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-004',
     channel: 'archive',
     severity: 'error',
-    element: '/ClinicalDocument/hl7fi:localHeader/hl7fi:functionCode',
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:functionCode',
     messages: {
       fi: 'palvelutehtävä puuttuu; anna hl7fi:functionCode koodilla koodistosta {name} ({oid})',
       sv: 'serviceuppgiften saknas; ange hl7fi:functionCode med en kod från {name} ({oid})',
@@ -1297,7 +1358,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-005',
     channel: 'archive',
     severity: 'error',
-    element: '/ClinicalDocument/hl7fi:localHeader/hl7fi:functionCode/@code',
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:functionCode/@code',
     messages: {
       fi: "{orgOid} ei ole ottanut käyttöön palvelutehtävää '{code}'{displayName}; tee Kelalle käytön laajennus kyseiselle palvelutehtävälle (käytössä: {deployed})",
       sv: "{orgOid} har inte tagit serviceuppgiften '{code}'{displayName} i bruk; anmäl en utvidgning av användningen för den serviceuppgiften till FPA (i bruk: {deployed})",
@@ -1351,12 +1412,19 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-SOC-007',
     channel: 'archive',
     severity: 'error',
-    element: '/ClinicalDocument/hl7fi:localHeader/hl7fi:functionCode/@code',
+    element: '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:functionCode/@code',
     messages: {
       fi: "palvelutehtävä '{code}' ei ole luettelon {list} ({oid}) koodi; sen koodit ovat numeroita, kuten {known}",
       sv: "serviceuppgiften '{code}' är inte en kod i {list} ({oid}); dess koder är tal som {known}",
       en: "service task '{code}' is not a code of {list} ({oid}); its codes are numbers such as {known}",
     },
+    variants: [
+      {
+        fi: 'elementin {element} koodin on oltava koodistosta {name} ({oid}); odotettiin {expected}, saatiin {received}',
+        sv: '{element} ska använda {name} ({oid}); förväntades {expected}, mottogs {received}',
+        en: '{element} must use {name} ({oid}); expected {expected}, received {received}',
+      },
+    ],
     sources: [
       {
         title: 'THL code server: Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221)',
@@ -2121,7 +2189,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     code: 'CDA-XSD-001',
     channel: 'archive',
     severity: 'error',
-    element: '/ClinicalDocument',
+    element: '/ClinicalDocument/… (the element libxml2 names; else line and column)',
     messages: {
       fi: 'ei kelpaa skeemaa {schema} vasten: {problem}; korjaa elementti HL7 Finlandin CDA-skeeman mukaiseksi',
       sv: 'inte giltigt mot {schema}: {problem}; rätta elementet enligt HL7 Finlands CDA-schema',
@@ -2129,12 +2197,51 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     },
     sources: [
       {
-        title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
+        title:
+          'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat (CDA_Fi.xsd)',
         url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkiston asiakirjat (Sosiaalihuollon asiakirjastandardi; CDA_Fi_sos.xsd)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkiston-asiakirjat',
       },
       { title: 'HL7 CDA R2', url: 'https://www.hl7.org/implement/standards/product_brief.cfm?product_id=7' },
     ],
     basis: 'published',
+    modules: ['simulator/archive/schema.ts'],
+  },
+  {
+    code: 'CDA-XSD-002',
+    channel: 'archive',
+    severity: 'information',
+    element: '/ClinicalDocument',
+    messages: {
+      fi: 'asiakirjaa ei tarkistettu skeemaa vasten: --cda-schema-hakemistossa ei ole tiedostoa CDA_Fi_sos.xsd, sosiaalihuollon asiakirjojen skeemaa, eikä Potilastiedon arkiston CDA_Fi.xsd koske niitä (se ei salli elementtiä hl7fi:localSocialHeader); lisää CDA_Fi_sos.xsd hakemistoon, jotta ne tarkistetaan',
+      sv: 'dokumentet kontrollerades inte mot något schema: katalogen för --cda-schema har ingen CDA_Fi_sos.xsd, schemat för socialvårdens dokument, och Patientdataarkivets CDA_Fi.xsd gäller inte dem (den tillåter inte hl7fi:localSocialHeader); lägg till CDA_Fi_sos.xsd i katalogen för att kontrollera dem',
+      en: "the document was not schema-checked: the --cda-schema directory has no CDA_Fi_sos.xsd, the schema of social-welfare documents, and the Patient Data Repository's CDA_Fi.xsd does not apply to them (it does not allow hl7fi:localSocialHeader); add CDA_Fi_sos.xsd to the directory to check them",
+    },
+    variants: [
+      {
+        fi: 'asiakirjaa ei tarkistettu skeemaa vasten: --cda-schema-hakemistossa ei ole tiedostoa CDA_Fi.xsd tai CDA.xsd, Potilastiedon arkiston asiakirjojen skeemaa, eikä sosiaalihuollon CDA_Fi_sos.xsd koske niitä; lisää CDA_Fi.xsd hakemistoon, jotta ne tarkistetaan',
+        sv: 'dokumentet kontrollerades inte mot något schema: katalogen för --cda-schema har ingen CDA_Fi.xsd eller CDA.xsd, schemat för Patientdataarkivets dokument, och socialvårdens CDA_Fi_sos.xsd gäller inte dem; lägg till CDA_Fi.xsd i katalogen för att kontrollera dem',
+        en: 'the document was not schema-checked: the --cda-schema directory has no CDA_Fi.xsd or CDA.xsd, the schema of Patient Data Repository documents, and the social-welfare CDA_Fi_sos.xsd does not apply to them; add CDA_Fi.xsd to the directory to check them',
+      },
+    ],
+    sources: [
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkiston asiakirjat (Sosiaalihuollon asiakirjastandardi; CDA_Fi_sos.xsd)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkiston-asiakirjat',
+      },
+      {
+        title:
+          'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat (CDA_Fi.xsd)',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+      { title: 'kantasim: archive.md (schema validation)', url: 'docs/archive.md#schema-validation' },
+    ],
+    basis: 'assumption',
     modules: ['simulator/archive/schema.ts'],
   },
 ];

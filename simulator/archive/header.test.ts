@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_HETU, WORLD, cdaElement, el, xmlDocument, type El } from '../../fixtures/cda/index.ts';
+import {
+  TEST_HETU,
+  WORLD,
+  cdaElement,
+  el,
+  socialCda,
+  xmlDocument,
+  type El,
+} from '../../fixtures/cda/index.ts';
+import type { CdaHeader } from '../domain/cda.ts';
 import { extractHeader, tsToIso } from './header.ts';
 import { decodePart, parseMultipart } from './mime.ts';
 import { parseXml, type XmlNode } from './xml.ts';
@@ -70,15 +79,43 @@ describe('CDA header extraction', () => {
     expect(h.patient?.idKind).toBe('temporary');
   });
 
-  it('reads the social-welfare document group and service task', () => {
-    const h = extractHeader(
-      parse(cdaElement({ repository: 'social', documentGroup: '1', serviceTask: '24' })),
-    );
+  it("reads kantasim's earlier social-welfare format's group and task from their elements", () => {
+    const doc = parse(cdaElement({ repository: 'social', documentGroup: '1', serviceTask: '24' }));
+    const h = extractHeader(doc, { repository: 'social' });
     expect(h.social).toMatchObject({
       documentGroupKey: 'phase1',
       documentGroup: { code: '1' },
       serviceTask: { code: '24' },
     });
+    // Only for the social-welfare repository: a Patient Data Repository document's function code is
+    // not a service task.
+    expect(extractHeader(doc).social).toEqual({});
+  });
+
+  it('reads the group and task of a Kanta-format document from their elements, not by code system', () => {
+    const { cda } = socialCda('client');
+    const read = (xml: string): CdaHeader['social'] => {
+      const r = parseXml(xml, '/', 10_000_000);
+      if (!r.ok) throw new Error(JSON.stringify(r.findings));
+      return extractHeader(r.root, { repository: 'social' }).social;
+    };
+    expect(read(cda)).toMatchObject({ documentGroup: { code: '5' }, serviceTask: { code: '24' } });
+    // Renamed, the elements are not the group and the task, whatever code system they carry.
+    const renamed = read(
+      cda.replace(/hl7fi:documentGroup/g, 'hl7fi:typeCode').replace(/hl7fi:functionCode/g, 'hl7fi:task'),
+    );
+    expect([renamed.documentGroup, renamed.serviceTask, renamed.kind]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // A group from the service-task code system is the group as written, and maps to no category.
+    const swapped = read(
+      cda.replace(/(<hl7fi:documentGroup[^>]*codeSystem=")[^"]*/, '$11.2.246.537.6.1221.201601'),
+    );
+    expect(swapped.documentGroup).toMatchObject({ code: '5', codeSystem: '1.2.246.537.6.1221.201601' });
+    expect(swapped.serviceTask).toMatchObject({ code: '24' });
+    expect([swapped.documentGroupKey, swapped.kind]).toEqual([undefined, undefined]);
   });
 
   it('reads further local-header elements and names unknown ones', () => {

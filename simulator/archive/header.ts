@@ -9,6 +9,7 @@ import { CODE_SYSTEMS, isCodeSystem } from '../domain/codes.ts';
 import { categoryOfGroup } from '../domain/code-lists.ts';
 import { HETU_OID, isTemporaryIdRoot } from '../domain/hetu.ts';
 import type {
+  ArchiveRepositoryKind,
   CdaAuthor,
   CdaEncounter,
   CdaHeader,
@@ -328,25 +329,6 @@ export function readLocalSocialHeader(lsh: XmlNode): LocalSocialHeader {
   return header;
 }
 
-/**
- * Every coded value in the local header, for finding social-welfare codes. Real social-welfare documents
- * put them in `hl7fi:localSocialHeader` (documentGroup, functionCode); kantasim's older fixtures in
- * `hl7fi:localHeader`; both are read.
- */
-function localCodes(doc: XmlNode): CodedValue[] {
-  const out: CodedValue[] = [];
-  const walk = (node: XmlNode, depth: number): void => {
-    const cv = codedValue(node);
-    if (cv && cv.codeSystem !== '') out.push(cv);
-    if (depth < 4) for (const c of node.children) walk(c, depth + 1);
-  };
-  for (const name of ['localSocialHeader', 'localHeader']) {
-    const lh = kid(doc, name, HL7_FI_NS);
-    if (lh) walk(lh, 0);
-  }
-  return out;
-}
-
 function viewCodesOf(doc: XmlNode, local: LocalHeader): CodedValue[] {
   const seen = new Set<string>();
   const out: CodedValue[] = [];
@@ -363,8 +345,16 @@ function viewCodesOf(doc: XmlNode, local: LocalHeader): CodedValue[] {
   return out;
 }
 
+export interface ExtractOptions {
+  /**
+   * The repository the document was sent to. Only for the social-welfare repository is a document
+   * without hl7fi:localSocialHeader read in kantasim's earlier format (see `readSocialCodes`).
+   */
+  repository?: ArchiveRepositoryKind;
+}
+
 /** Extracts the typed header of a ClinicalDocument. */
-export function extractHeader(doc: XmlNode): CdaHeader {
+export function extractHeader(doc: XmlNode, options: ExtractOptions = {}): CdaHeader {
   const id = instanceId(kid(doc, 'id')) ?? { root: '' };
   const localHeader = readLocalHeader(doc);
   const header: CdaHeader = {
@@ -403,20 +393,34 @@ export function extractHeader(doc: XmlNode): CdaHeader {
     'replaces',
     header.relatedDocuments.find((r) => r.typeCode === 'RPLC'),
   );
-  // Social welfare: the document group and service task may sit on any coded local-header element
-  // (real documents: localSocialHeader/documentGroup and functionCode; see docs/archive.md).
-  for (const cv of localCodes(doc)) {
-    if (header.social.documentGroup === undefined && isCodeSystem(cv.codeSystem, 'socialDocumentGroup')) {
-      header.social.documentGroup = cv;
-      const category = categoryOfGroup(cv.code)?.category;
-      if (category !== undefined) header.social.documentGroupKey = category;
-    }
-    if (header.social.serviceTask === undefined && isCodeSystem(cv.codeSystem, 'socialServiceTask'))
-      header.social.serviceTask = cv;
-  }
   const lsh = kid(doc, 'localSocialHeader', HL7_FI_NS);
   if (lsh) readKantaSocial(doc, lsh, header);
+  else if (options.repository === 'social')
+    setSocialCodes(header, localHeader.typeCode, localHeader.functionCode);
   return header;
+}
+
+/**
+ * The social-welfare document group and service task, each from its own element, as written (whatever
+ * code system it carries: rules/social.ts checks that). Kanta's format: hl7fi:localSocialHeader/
+ * hl7fi:documentGroup and hl7fi:functionCode. kantasim's earlier format, read only for the social-welfare
+ * repository: hl7fi:localHeader/hl7fi:typeCode and hl7fi:functionCode. The deployment category is mapped
+ * only from a code of Sosiaalihuolto - Asiakirjaryhmä.
+ */
+function setSocialCodes(
+  header: CdaHeader,
+  group: CodedValue | undefined,
+  task: CodedValue | undefined,
+): void {
+  const social = header.social;
+  if (group) {
+    social.documentGroup = group;
+    if (isCodeSystem(group.codeSystem, 'socialDocumentGroup')) {
+      const category = categoryOfGroup(group.code)?.category;
+      if (category !== undefined) social.documentGroupKey = category;
+    }
+  }
+  if (task) social.serviceTask = task;
 }
 
 /**
@@ -443,8 +447,12 @@ function readKantaSocial(doc: XmlNode, lsh: XmlNode, header: CdaHeader): void {
     if (local.registryType) header.registerCode = local.registryType;
     else delete header.registerCode;
   }
-  const group = local.documentGroup ?? social.documentGroup;
-  if (group) social.kind = group.code === '1' ? 'client-relationship' : 'client';
+  setSocialCodes(header, local.documentGroup, local.functionCode);
+  // The kind follows from a code of Sosiaalihuolto - Asiakirjaryhmä only (a group from another code
+  // system is CDA-SOC-002, and says nothing about the kind).
+  const group = local.documentGroup;
+  if (group && isCodeSystem(group.codeSystem, 'socialDocumentGroup'))
+    social.kind = group.code === '1' ? 'client-relationship' : 'client';
   optional(social, 'consent', codedValue(dig(doc, 'authorization', 'consent', 'code')));
   optional(social, 'case', header.encounter?.id);
   optional(social, 'body', readSocialBody(doc));

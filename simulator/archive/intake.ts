@@ -151,7 +151,7 @@ export class ArchiveIntake {
       );
     }
     findings.push(...read.content);
-    if (this.options.schema) findings.push(...this.options.schema.validate(sub.cdaBytes));
+    if (this.options.schema) findings.push(...this.options.schema.validate(sub.cdaBytes, repository));
     if (header.documentOid === '' || !isOid(header.id.root))
       findings.push(
         fatal(

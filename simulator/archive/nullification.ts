@@ -4,7 +4,11 @@
  *
  * The mechanics, all here:
  * - Request: `POST /archive/documents/{oid}/nullify` with JSON `{ "reason": "…", "by": "…",
- *   "organisation": "1.2.246.10.….10.0" (optional) }`. `reason` and `by` are required.
+ *   "organisation": "1.2.246.10.….10.0" (optional), "documentGroup": "5" }`. `reason` and `by` are
+ *   required. For a social-welfare document so is `documentGroup`, the code of its document group
+ *   (Sosiaalihuolto - Asiakirjaryhmä), as Kanta requires the group in every social-welfare archiving,
+ *   new-version and nullification message (CDA-NUL-006, 400, when missing); it must be the group the
+ *   document was archived with (CDA-NUL-007, 409, otherwise: kantasim's reading of the requirement).
  * - Only the current (latest) version of a set can be nullified (CDA-NUL-004 otherwise); nullifying it
  *   withdraws the whole document, so every version of the set is marked nullified with the same reason,
  *   time and who. Nothing is deleted: the records and their XML stay and remain retrievable by OID.
@@ -16,6 +20,7 @@
  * - Every nullification is an event (`document.nullify`) in the same transaction, and so is every
  *   refused one (outcome `refused`, with the findings), recorded after the refusing transaction.
  */
+import { codeList } from '../domain/code-lists.ts';
 import { error, type Finding } from '../domain/findings.ts';
 import type { EventLog } from '../events/log.ts';
 import type { Logger } from '../logger.ts';
@@ -26,6 +31,8 @@ export interface NullifyRequest {
   reason?: unknown;
   by?: unknown;
   organisation?: unknown;
+  /** Social welfare: the code of the document's group (Sosiaalihuolto - Asiakirjaryhmä), e.g. "5". */
+  documentGroup?: unknown;
 }
 
 export type NullifyResult =
@@ -34,6 +41,26 @@ export type NullifyResult =
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+const GROUP = codeList('socialDocumentGroup');
+
+/** CDA-NUL-006: a social-welfare document's nullification names no document group. */
+function groupMissing(): Finding {
+  return error(
+    'CDA-NUL-006',
+    '/documentGroup',
+    `give the document group of the social-welfare document in "documentGroup": the code of ${GROUP.name.fi} (${GROUP.oid}) it was archived with, as in its hl7fi:documentGroup`,
+  );
+}
+
+/** CDA-NUL-007: the group named is not the one the document was archived with. */
+function groupDiffers(oid: string, given: string, stored: string): Finding {
+  return error(
+    'CDA-NUL-007',
+    '/documentGroup',
+    `"documentGroup" '${given}' is not the document group of ${oid}, which was archived with group '${stored}'; give the group of the document you nullify`,
+  );
 }
 
 export async function nullifyDocument(
@@ -46,6 +73,7 @@ export async function nullifyDocument(
   const reason = text(body.reason);
   const by = text(body.by);
   const organisation = text(body.organisation);
+  const group = text(body.documentGroup);
   const problems: Finding[] = [];
   if (reason === undefined)
     problems.push(error('CDA-NUL-003', '/reason', 'give the reason for nullifying the document in "reason"'));
@@ -61,8 +89,14 @@ export async function nullifyDocument(
   const result = await store.transaction(
     async (tx): Promise<Extract<NullifyResult, { ok: true }> | Refusal> => {
       const doc = await tx.archive.get(oid);
-      if (reason === undefined || by === undefined) return refuse(400, problems, doc);
+      const social = doc?.repository === 'social';
+      const missing = social && group === undefined ? [...problems, groupMissing()] : problems;
+      if (reason === undefined || by === undefined || missing.length > 0) return refuse(400, missing, doc);
       if (!doc) return refuse(404, [error('CDA-NUL-001', '/oid', `no archived document ${oid}`)]);
+      // A document stored without a group (rehearsal) has none to compare with.
+      const stored = doc.header.social.documentGroup?.code;
+      if (social && group !== undefined && stored !== undefined && group !== stored)
+        return refuse(409, [groupDiffers(oid, group, stored)], doc);
       if (doc.status === 'nullified') {
         return { ok: true, document: doc, versions: await tx.archive.versions(doc.setId), already: true };
       }
@@ -92,6 +126,7 @@ export async function nullifyDocument(
         );
       const nullification: Nullification = { reason, by, at: options.now.toISOString() };
       if (organisation !== undefined) nullification.organisation = organisation;
+      if (social && group !== undefined) nullification.documentGroup = group;
       const versions = await tx.archive.versions(doc.setId);
       let updated = doc;
       for (const v of versions) {

@@ -58,7 +58,7 @@ export function readAndCheck(body: Uint8Array, options: ReadOptions): ReadResult
   if (!envelope.ok) return envelope;
   const { cda, frame, ...submission } = envelope.submission;
   const sub = envelope.submission;
-  const header = extractHeader(cda);
+  const header = extractHeader(cda, { repository });
   const findings = [...envelope.findings, ...checkStructure(cda, header, repository)];
   const content: Finding[] = [];
   if (cda.name === 'ClinicalDocument') {

@@ -8,7 +8,8 @@
  *   under `06.04` Kuvantaminen (STM - Terveydenhuollon tehtäväluokitus).
  * - `pta-certificates`: a view code in `CERTIFICATE_VIEW_CODES`. `TOD` is a kantasim assumption (no public
  *   source shows such a view code; Kanta names certificates by form codes such as F122) and is marked so
- *   in the views code list.
+ *   in the views code list, in the catalogue (CDA-REG-004's certificate wording and its source) and in
+ *   the finding's message, in every language.
  * - `pta-old-data`: the document's metadata flags it as old patient data (`OLD_DATA_FLAG`). Kanta flags
  *   old data in the header from "Potilastiedon arkiston CDA R2 Header" 4.58 on, relative to the
  *   organisation's own deployment, not by a fixed date (kanta.fi, Vanhat potilastiedot); the exact
@@ -48,6 +49,11 @@ export interface ServiceNeed {
   service: Service;
   /** Why the document needs it, for the finding's message. */
   because: string;
+  /**
+   * The whole "which … needs" clause of the CDA-REG-004 message, for a need that rests on a kantasim
+   * assumption the message must name; the catalogue words it in Finnish, Swedish and English.
+   */
+  clause?: string;
 }
 
 export function servicesNeeded(header: CdaHeader, repository: ArchiveRepositoryKind): ServiceNeed[] {
@@ -66,6 +72,7 @@ export function servicesNeeded(header: CdaHeader, repository: ArchiveRepositoryK
     needs.push({
       service: 'pta-certificates',
       because: `view code ${certificate} (certificates and statements)`,
+      clause: `which view code ${certificate} (certificates and statements) needs by a kantasim assumption: no public source gives a view code ${certificate}, and Kanta identifies certificates by form codes such as F122`,
     });
   if (isOldPatientData(header))
     needs.push({

@@ -7,6 +7,7 @@
  * SQLite store (in memory), the real intake.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { canLocalise } from '../../common/rules/messages.ts';
 import {
   REAL_RANGE_HETU,
   SOCIAL_OIDS,
@@ -21,6 +22,7 @@ import {
   type SocialOrganisation,
 } from '../../fixtures/cda/index.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
+import type { Finding } from '../domain/findings.ts';
 import { EventLog } from '../events/log.ts';
 import { createLogger } from '../logger.ts';
 import { RegistryService } from '../registry/service.ts';
@@ -285,6 +287,33 @@ const CASES: Case[] = [
     good: () => client({ serviceTask: '24' }),
   },
   {
+    code: 'CDA-SOC-001',
+    what: 'hl7fi:documentGroup renamed hl7fi:typeCode (a group is read from its element only)',
+    bad: () => ctx.submit(changed('client', (cda) => cda.replace(/hl7fi:documentGroup/g, 'hl7fi:typeCode'))),
+    good: () => client(),
+  },
+  {
+    code: 'CDA-SOC-002',
+    what: 'hl7fi:documentGroup with the service-task code system',
+    bad: () =>
+      ctx.submit(changed('client', (cda) => withSystem(cda, 'documentGroup', SOCIAL_OIDS.serviceTask))),
+    good: () => client(),
+  },
+  {
+    code: 'CDA-SOC-004',
+    what: 'hl7fi:functionCode renamed (a service task is read from its element only)',
+    bad: () =>
+      ctx.submit(changed('client', (cda) => cda.replace(/hl7fi:functionCode/g, 'hl7fi:serviceTask'))),
+    good: () => client(),
+  },
+  {
+    code: 'CDA-SOC-007',
+    what: 'hl7fi:functionCode with the document-group code system',
+    bad: () =>
+      ctx.submit(changed('client', (cda) => withSystem(cda, 'functionCode', SOCIAL_OIDS.documentGroup))),
+    good: () => client(),
+  },
+  {
     code: 'CDA-REG-001',
     what: 'a custodian that is not registered',
     bad: () =>
@@ -296,6 +325,48 @@ const CASES: Case[] = [
     good: () => client({ custodian: 'unit' }),
   },
 ];
+
+/** A message around a Kanta-format document changed by `change` (the CDA text, before framing). */
+function changed(kind: SocialKind, change: (cda: string) => string): string {
+  const org = SOCIAL_ORGANISATIONS.pohjola;
+  return socialFrame(change(socialCda(kind, { organisation: org }).cda), kind, org);
+}
+
+/** The document with the code system of its hl7fi:`element` replaced. */
+function withSystem(cda: string, element: string, codeSystem: string): string {
+  const re = new RegExp(`(<hl7fi:${element}\\b[^>]*codeSystem=")[^"]*`);
+  if (!re.test(cda)) throw new Error(`no hl7fi:${element} with a codeSystem`);
+  return cda.replace(re, `$1${codeSystem}`);
+}
+
+describe('the document group and the service task, read from their elements', () => {
+  it('blame the element that carries the wrong code system, not the other one', async () => {
+    const r = await ctx.submit(
+      changed('client', (cda) => withSystem(cda, 'documentGroup', SOCIAL_OIDS.serviceTask)),
+    );
+    expect(r.findings.map((f) => [f.code, f.path])).toEqual([
+      ['CDA-SOC-002', '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:documentGroup/@codeSystem'],
+    ]);
+    expect(r.findings[0]?.message).toMatch(/^hl7fi:documentGroup must use Sosiaalihuolto - Asiakirjaryhmä/);
+    expect(canLocalise(r.findings[0] as Finding)).toBe(true);
+    const task = await ctx.submit(
+      changed('client', (cda) => withSystem(cda, 'functionCode', SOCIAL_OIDS.documentGroup)),
+    );
+    expect(task.findings.map((f) => [f.code, f.path])).toEqual([
+      ['CDA-SOC-007', '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:functionCode/@codeSystem'],
+    ]);
+  });
+
+  it('a client-relationship document whose group is renamed is refused, not archived without one', async () => {
+    const r = await ctx.submit(
+      changed('client-relationship', (cda) => cda.replace(/hl7fi:documentGroup/g, 'hl7fi:typeCode')),
+    );
+    expect(r.ack).toBe('AE');
+    expect(r.findings.find((f) => f.code === 'CDA-SOC-001')?.message).toMatch(
+      /add hl7fi:documentGroup to hl7fi:localSocialHeader/,
+    );
+  });
+});
 
 /** A client document whose XHTML view is not base64 (a raw XHTML string in the element). */
 function brokenXhtml(): string {
@@ -347,7 +418,7 @@ describe('header extraction', () => {
     const { cda } = socialCda('client-relationship');
     const parsed = parseXml(cda, '/', 1e7);
     if (!parsed.ok) throw new Error('not parsed');
-    const h = extractHeader(parsed.root);
+    const h = extractHeader(parsed.root, { repository: 'social' });
     expect(h.registerCode?.code).toBe('1');
     expect(h.social.documentCode?.nullFlavor).toBe('NA');
     expect(h.social.kind).toBe('client-relationship');

@@ -234,11 +234,15 @@ export interface SocialWelfareHeader {
   /** componentOf/encompassingEncounter/id: the case (asia) of a client document. */
   case?: InstanceId;
   body?: SocialBody;
-  /** Sosiaalihuolto - Asiakirjaryhmä (1.2.246.537.6.1505), as written. */
+  /**
+   * The document group (Sosiaalihuolto - Asiakirjaryhmä, 1.2.246.537.6.1505) as written in
+   * hl7fi:localSocialHeader/hl7fi:documentGroup (kantasim's earlier format: hl7fi:localHeader/
+   * hl7fi:typeCode), whatever code system it carries.
+   */
   documentGroup?: CodedValue;
-  /** The deployment category the code maps to (code-lists/document-group-categories.json), if mapped. */
+  /** The deployment category a code of 1.2.246.537.6.1505 maps to (code-lists/document-group-categories.json). */
   documentGroupKey?: DocumentGroup;
-  /** Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221), as written. */
+  /** The service task (Sosiaalihuolto - Palvelutehtävä, 1.2.246.537.6.1221) as written in hl7fi:functionCode. */
   serviceTask?: CodedValue;
 }
 
@@ -306,6 +310,8 @@ export interface Nullification {
   by: string;
   /** Organisation on whose behalf, if given. */
   organisation?: string;
+  /** Social welfare: the document group the request named (the document's own). */
+  documentGroup?: string;
 }
 
 /** One stored document with its extracted header and the findings of its intake. */

@@ -10,9 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kantaSocialMessage } from '../../fixtures/cda/index.ts';
 import { loadCdaSchema } from '../../simulator/archive/schema.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { startTestSimulator } from '../support/sim.ts';
+import { registerSocialCustomer } from '../support/social-customer.ts';
 
 const SHARED = resolve(process.cwd(), '../shared/conformance');
 const SCHEMA_DIR = join(SHARED, 'cda-schema');
@@ -29,7 +31,7 @@ const HUS = {
 interface Ack {
   acknowledgement: string;
   outcome: string;
-  details: { code: string; typeCode: string }[];
+  details: { code: string; typeCode: string; location: string }[];
 }
 
 /** Registers the organisations and the connection point the sample names. */
@@ -82,8 +84,8 @@ function mutated(mutate: (cda: string) => string): string {
   return MESSAGE.replace(m[1], again);
 }
 
-async function post(url: string, body: string): Promise<{ status: number; ack: Ack }> {
-  const res = await fetch(`${url}/archive/pta`, {
+async function post(url: string, body: string, repository = 'pta'): Promise<{ status: number; ack: Ack }> {
+  const res = await fetch(`${url}/archive/${repository}`, {
     method: 'POST',
     body,
     headers: { 'content-type': 'text/xml', accept: 'application/json' },
@@ -105,7 +107,7 @@ describe('the HUS RCMR_IN100002FI01 sample', () => {
 
   it('its CDA validates against CDA_Fi.xsd', () => {
     const schema = loadCdaSchema(SCHEMA_DIR);
-    expect(schema.validate(new Uint8Array(CDA))).toEqual([]);
+    expect(schema.validate(new Uint8Array(CDA), 'pta')).toEqual([]);
     schema.dispose();
   });
 
@@ -126,6 +128,37 @@ describe('the HUS RCMR_IN100002FI01 sample', () => {
       headers: { 'content-type': 'application/hl7-cda+xml', accept: 'application/json' },
     });
     expect(((await res.json()) as Ack).details.map((d) => d.code)).toContain('CDA-VER-002');
+  });
+});
+
+describe('a real-format social-welfare document with the HL7 Finland set, which has no CDA_Fi_sos.xsd', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestSimulator({ cdaSchemaDir: SCHEMA_DIR });
+    await registerSocialCustomer(server.url);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('is not validated against the Patient Data Repository schema, and the answer says it was not checked', async () => {
+    for (const kind of ['client', 'client-relationship'] as const) {
+      const r = await post(server.url, kantaSocialMessage(kind).message, 'social');
+      expect([r.status, r.ack.acknowledgement]).toEqual([201, 'AA']);
+      expect(codes(r.ack)).not.toContain('CDA-XSD-001');
+      expect(r.ack.details.filter((d) => d.code === 'CDA-XSD-002')).toEqual([
+        expect.objectContaining({ typeCode: 'I', location: '/ClinicalDocument' }),
+      ]);
+    }
+  });
+
+  it('CDA_Fi.xsd refuses its hl7fi:localSocialHeader, naming the element', () => {
+    const schema = loadCdaSchema(SCHEMA_DIR);
+    const findings = schema.validate(new Uint8Array(Buffer.from(kantaSocialMessage('client').cda)), 'pta');
+    expect(findings.map((f) => [f.code, f.path])).toEqual([
+      ['CDA-XSD-001', '/ClinicalDocument/hl7fi:localSocialHeader'],
+    ]);
+    schema.dispose();
   });
 });
 
@@ -184,6 +217,21 @@ describe('mutations of the sample are refused with their finding', () => {
     );
     expect(r.ack.acknowledgement).toBe('AE');
     expect(codes(r.ack)).toContain('CDA-REG-001');
+  });
+
+  it('an attribute CDA_Fi.xsd does not allow: CDA-XSD-001 at the element, not a line', async () => {
+    const r = await post(
+      server.url,
+      mutated((cda) =>
+        cda.replace(
+          '<title>palvelutapahtuma-asiakirja</title>',
+          '<title foo="x">palvelutapahtuma-asiakirja</title>',
+        ),
+      ),
+    );
+    expect(r.ack.acknowledgement).toBe('AE');
+    const xsd = r.ack.details.filter((d) => d.code === 'CDA-XSD-001');
+    expect(xsd.map((d) => d.location)).toEqual(['/ClinicalDocument/title']);
   });
 
   it('a DOCTYPE with external entities (file and URL): CDA-XML-002, nothing read or fetched', async () => {

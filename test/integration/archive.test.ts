@@ -3,10 +3,22 @@
  * retrieval, version chains, nullification, modes, and robustness against malformed input.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_HETU, buildCda, ptaMessage, socialMessage } from '../../fixtures/cda/index.ts';
+import {
+  SOCIAL_OIDS,
+  SOCIAL_ORGANISATIONS,
+  TEST_HETU,
+  buildCda,
+  kantaSocialMessage,
+  ptaMessage,
+  socialCda,
+  socialFrame,
+  socialMessage,
+  type SocialKind,
+} from '../../fixtures/cda/index.ts';
 import { canLocalise } from '../../common/rules/messages.ts';
 import type { Finding } from '../../simulator/domain/findings.ts';
 import type { RunningServer } from '../../simulator/server.ts';
+import { registerSocialCustomer } from '../support/social-customer.ts';
 import { startTestSimulator } from '../support/sim.ts';
 
 let server: RunningServer;
@@ -125,6 +137,22 @@ describe('archive intake over HTTP', () => {
     expect([r.status, r.json.acknowledgement]).toEqual([201, 'AA']);
   });
 
+  it('says in every language that the certificate view code TOD is a kantasim assumption (CDA-REG-004)', async () => {
+    const texts: Record<string, string | undefined> = {};
+    for (const lang of ['fi', 'sv', 'en']) {
+      const r = await post('/archive/pta', ptaMessage({ viewCodes: ['TOD'] }).message, {
+        'accept-language': lang,
+      });
+      expect(r.status).toBe(422);
+      texts[lang] = r.json.details.find((d) => d.code === 'CDA-REG-004')?.text;
+    }
+    expect(texts.fi).toMatch(/näkymäkoodi TOD .*kantasimin oletuksen mukaan.*F122/);
+    expect(texts.sv).toMatch(/vykoden TOD .*enligt ett antagande av kantasim.*F122/);
+    expect(texts.en).toMatch(
+      /view code TOD .*needs by a kantasim assumption: no public source gives a view code TOD.*F122/,
+    );
+  });
+
   it('answers 413 with CDA-XML-001 for a body over the limit, and keeps working', async () => {
     const r = await post('/archive/pta', ptaMessage({ padToBytes: 2_500_000 }).message);
     expect([r.status, codes(r.json)]).toEqual([413, ['CDA-XML-001']]);
@@ -181,6 +209,50 @@ describe('archive intake over HTTP', () => {
     expect(after.body.events.map((e) => [e.kind, e.outcome])).toEqual([
       ['document.archive', 'accepted'],
       ['document.refused', 'refused'],
+    ]);
+  });
+});
+
+/** A Kanta-format social-welfare message whose document text is changed by `change` before framing. */
+function changedSocial(kind: SocialKind, change: (cda: string) => string): string {
+  const org = SOCIAL_ORGANISATIONS.pohjola;
+  return socialFrame(change(socialCda(kind, { organisation: org }).cda), kind, org);
+}
+
+describe("social-welfare documents in Kanta's format over HTTP", () => {
+  beforeAll(() => registerSocialCustomer(server.url));
+
+  it('are accepted as sent', async () => {
+    const r = await post('/archive/social', kantaSocialMessage('client').message);
+    expect([r.status, r.json.acknowledgement]).toEqual([201, 'AA']);
+  });
+
+  it('are refused when hl7fi:documentGroup or hl7fi:functionCode is renamed (read from its element)', async () => {
+    const group = await post(
+      '/archive/social',
+      changedSocial('client', (cda) => cda.replace(/hl7fi:documentGroup/g, 'hl7fi:typeCode')),
+    );
+    expect([group.status, group.json.acknowledgement]).toEqual([422, 'AE']);
+    expect(group.json.details.find((d) => d.code === 'CDA-SOC-001')?.location).toBe(
+      '/ClinicalDocument/hl7fi:localSocialHeader',
+    );
+    const task = await post(
+      '/archive/social',
+      changedSocial('client', (cda) => cda.replace(/hl7fi:functionCode/g, 'hl7fi:serviceTask')),
+    );
+    expect([task.status, codes(task.json)]).toEqual([422, ['CDA-SOC-004']]);
+  });
+
+  it('blame hl7fi:documentGroup, not hl7fi:functionCode, for a group from the service-task code system', async () => {
+    const r = await post(
+      '/archive/social',
+      changedSocial('client', (cda) =>
+        cda.replace(/(<hl7fi:documentGroup [^>]*codeSystem=")[^"]*/, `$1${SOCIAL_OIDS.serviceTask}`),
+      ),
+    );
+    expect(r.status).toBe(422);
+    expect(r.json.details.map((d) => [d.code, d.location])).toEqual([
+      ['CDA-SOC-002', '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:documentGroup/@codeSystem'],
     ]);
   });
 });
@@ -339,6 +411,54 @@ describe('nullification over HTTP', () => {
     const other = await nullify(a.oid, { reason: 'r', by: 'b', organisation: '1.2.246.10.2876543.10.0' });
     expect(other.status).toBe(403);
     expect(((await other.json()) as { error: { code: string } }).error.code).toBe('CDA-NUL-005');
+  });
+
+  it('requires the document group of a social-welfare document (CDA-NUL-006) and checks it (CDA-NUL-007)', async () => {
+    type Events = { events: { kind: string; outcome: string; findings: Finding[] }[]; lastSeq: number };
+    const m = socialMessage();
+    expect((await post('/archive/social', m.message)).status).toBe(201);
+    const before = await getJson<Events>('/events?channel=archive&limit=1000');
+    const missing = await nullify(m.oid, { reason: 'väärä asiakas', by: 'arkistonhoitaja' });
+    expect(missing.status).toBe(400);
+    const error = ((await missing.json()) as { error: { code: string; path: string; message: string } })
+      .error;
+    expect(error).toMatchObject({ code: 'CDA-NUL-006', path: '/documentGroup' });
+    expect(error.message).toMatch(/"documentGroup"/);
+    const other = await nullify(m.oid, {
+      reason: 'väärä asiakas',
+      by: 'arkistonhoitaja',
+      documentGroup: '5',
+    });
+    expect(other.status).toBe(409);
+    expect(((await other.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'CDA-NUL-007',
+      message: expect.stringMatching(/archived with group '2'/) as unknown,
+    });
+    expect((await fetch(`${server.url}/archive/documents/${m.oid}`)).headers.get('x-kantasim-status')).toBe(
+      'current',
+    );
+    const after = await getJson<Events>(`/events?channel=archive&limit=1000&since=${before.body.lastSeq}`);
+    const refused = after.body.events.filter((e) => e.kind === 'document.nullify');
+    expect(refused.map((e) => [e.outcome, e.findings.map((f) => f.code)])).toEqual([
+      ['refused', ['CDA-NUL-006']],
+      ['refused', ['CDA-NUL-007']],
+    ]);
+    for (const f of refused.flatMap((e) => e.findings)) expect(canLocalise(f), f.message).toBe(true);
+    const res = await nullify(m.oid, { reason: 'väärä asiakas', by: 'arkistonhoitaja', documentGroup: '2' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { nullification: unknown }).nullification).toMatchObject({
+      reason: 'väärä asiakas',
+      documentGroup: '2',
+    });
+  });
+
+  it('nullifies a Kanta-format social-welfare document given its hl7fi:documentGroup', async () => {
+    await registerSocialCustomer(server.url, SOCIAL_ORGANISATIONS.kaarna);
+    const m = kantaSocialMessage('client', { organisation: SOCIAL_ORGANISATIONS.kaarna });
+    expect((await post('/archive/social', m.message)).status).toBe(201);
+    expect((await nullify(m.oid, { reason: 'r', by: 'b' })).status).toBe(400);
+    expect((await nullify(m.oid, { reason: 'r', by: 'b', documentGroup: '1' })).status).toBe(409);
+    expect((await nullify(m.oid, { reason: 'r', by: 'b', documentGroup: '5' })).status).toBe(200);
   });
 
   it('records every refused nullification in the event log, its findings in every language', async () => {

@@ -86,7 +86,7 @@ export function checkRegistry(input: RegistryInput): Finding[] {
       error(
         'CDA-REG-004',
         CUSTODIAN,
-        `${customer.orgOid} has not deployed '${need.service}' (${name.fi} / ${name.en}), which ${need.because} needs; notify Kela of an expansion of use (käytön laajennus) for '${need.service}' before archiving such documents`,
+        `${customer.orgOid} has not deployed '${need.service}' (${name.fi} / ${name.en}), ${need.clause ?? `which ${need.because} needs`}; notify Kela of an expansion of use (käytön laajennus) for '${need.service}' before archiving such documents`,
       ),
     );
   }

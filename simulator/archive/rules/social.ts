@@ -7,12 +7,14 @@
  * The codes and the group-to-category table are data (`simulator/domain/code-lists/`, docs/archive.md
  * "Code lists"). Both public lists are only partly known, so a code that has the list's form but is not
  * among the confirmed codes is a warning (CDA-SOC-006, kantasim cannot tell), never an error; a code that
- * cannot be in the list is an error. Where the codes sit in the document: any coded element of
- * hl7fi:localSocialHeader or hl7fi:localHeader (header.ts).
+ * cannot be in the list is an error, and so is a code from another code system. Where the codes sit
+ * (header.ts): hl7fi:localSocialHeader/hl7fi:documentGroup and hl7fi:functionCode in Kanta's format;
+ * hl7fi:localHeader/hl7fi:typeCode and hl7fi:functionCode in kantasim's earlier format.
  */
 import { DOCUMENT_GROUP_NAMES } from '../../domain/codes.ts';
 import { categoryOfGroup, codeList, inLanguage, standingOf, type CodeList } from '../../domain/code-lists.ts';
-import { error, warning, type Finding } from '../../domain/findings.ts';
+import { isCodeSystem } from '../../domain/codes.ts';
+import { error, expectedReceived, warning, type Finding } from '../../domain/findings.ts';
 import type { CdaHeader, CodedValue } from '../../domain/cda.ts';
 import type { Customer } from '../../domain/registry.ts';
 
@@ -34,23 +36,46 @@ function unconfirmed(list: CodeList, what: string, cv: CodedValue, path: string,
   );
 }
 
+/** CDA-SOC-002/007 for a code from another code system than the element's own. */
+function wrongSystem(
+  code: 'CDA-SOC-002' | 'CDA-SOC-007',
+  element: string,
+  list: CodeList,
+  cv: CodedValue,
+): Finding {
+  return error(
+    code,
+    `${element}/@codeSystem`,
+    `${element.slice(element.lastIndexOf('/') + 1)} must use ${list.name.fi} (${list.oid}${list.version === undefined ? '' : `.${list.version}`}); ${expectedReceived(list.oid, cv.codeSystem)}`,
+  );
+}
+
 export function checkSocial(header: CdaHeader, customer: Customer | undefined): Finding[] {
   // Kanta's format keeps the codes in hl7fi:localSocialHeader, kantasim's earlier one in hl7fi:localHeader.
-  const LH = header.social.kantaFormat === true ? LSH : LOCAL_HEADER;
+  const kanta = header.social.kantaFormat === true;
+  const LH = kanta ? LSH : LOCAL_HEADER;
+  const groupAt = `${LH}/hl7fi:${kanta ? 'documentGroup' : 'typeCode'}`;
+  const taskAt = `${LH}/hl7fi:functionCode`;
   const f: Finding[] = [];
-  const { documentGroup, documentGroupKey, serviceTask } = header.social;
+  const { documentGroupKey } = header.social;
   const group = codeList('socialDocumentGroup');
   const task = codeList('socialServiceTask');
-  const groupPath = `${LH}/*[@codeSystem='${documentGroup?.codeSystem ?? group.oid}']/@code`;
-  const mapping = documentGroup ? categoryOfGroup(documentGroup.code) : undefined;
+  const documentGroup = header.social.documentGroup;
+  const groupOk =
+    documentGroup !== undefined && isCodeSystem(documentGroup.codeSystem, 'socialDocumentGroup');
+  const serviceTask = header.social.serviceTask;
+  const taskOk = serviceTask !== undefined && isCodeSystem(serviceTask.codeSystem, 'socialServiceTask');
+  const groupPath = `${groupAt}/@code`;
+  const mapping = documentGroup && groupOk ? categoryOfGroup(documentGroup.code) : undefined;
   if (!documentGroup)
     f.push(
       error(
         'CDA-SOC-001',
         LH,
-        `the document group is missing; add hl7fi:documentGroup with a code from ${group.name.fi} (${group.oid}.${group.version ?? ''})`,
+        `the document group is missing; add hl7fi:documentGroup to hl7fi:localSocialHeader with a code from ${group.name.fi} (${group.oid}.${group.version ?? ''})`,
       ),
     );
+  else if (!groupOk) f.push(wrongSystem('CDA-SOC-002', groupAt, group, documentGroup));
   else {
     const standing = standingOf(group, documentGroup.code);
     if (standing.standing === 'unknown')
@@ -76,12 +101,13 @@ export function checkSocial(header: CdaHeader, customer: Customer | undefined): 
     f.push(
       error(
         'CDA-SOC-004',
-        `${LH}/hl7fi:functionCode`,
+        taskAt,
         `the service task is missing; give hl7fi:functionCode with a code from ${task.name.fi} (${task.oid}.${task.version ?? ''})`,
       ),
     );
-  if (serviceTask) {
-    const path = `${LH}/hl7fi:functionCode/@code`;
+  if (serviceTask && !taskOk) f.push(wrongSystem('CDA-SOC-007', taskAt, task, serviceTask));
+  else if (serviceTask) {
+    const path = `${taskAt}/@code`;
     const standing = standingOf(task, serviceTask.code);
     if (standing.standing === 'unknown')
       f.push(
@@ -105,12 +131,12 @@ export function checkSocial(header: CdaHeader, customer: Customer | undefined): 
       ),
     );
   }
-  if (serviceTask && !customer.serviceTasks.includes(serviceTask.code)) {
+  if (serviceTask && taskOk && !customer.serviceTasks.includes(serviceTask.code)) {
     const name = task.codes.find((c) => c.code === serviceTask.code)?.display?.fi ?? serviceTask.displayName;
     f.push(
       error(
         'CDA-SOC-005',
-        `${LH}/hl7fi:functionCode/@code`,
+        `${taskAt}/@code`,
         `${customer.orgOid} has not deployed service task '${serviceTask.code}'${name === undefined ? '' : ` (${name})`}; notify Kela of an expansion of use for that service task (deployed: ${customer.serviceTasks.join(', ') || 'none'})`,
       ),
     );

@@ -122,9 +122,15 @@ export const GUARD_CHECKS: readonly GuardCheck[] = [
   },
 ];
 
-// Six date digits, a century sign, three digits and a check character, not inside a longer word.
-// Case-insensitive so that a lower-case copy of a code is caught too.
-const CODE_SHAPE = /(?<![0-9A-Za-z])(\d{6})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![0-9A-Za-z])/gi;
+// Six date digits, a century sign, three digits and a check character. Not inside a longer number,
+// and not followed by a letter or digit; a letter before the code does not hide it (`HETU131052-308T`,
+// `%7C131052-308T`, `\n131052-308T` in a JSON log line). Case-insensitive so that a lower-case copy of
+// a code is caught too.
+const CODE_SHAPE = /(?<!\d)(\d{6})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![0-9A-Za-z])/gi;
+/** A percent escape (`%20`, `%7C`, `%2D`): the text may carry a code only its decoded form shows. */
+const ESCAPE = /%[0-9A-Fa-f]{2}/;
+/** Rounds of percent-decoding looked through (`%2520` is `%20` encoded once more). */
+const DECODE_ROUNDS = 3;
 
 /** True if `code` (exactly one code, upper case) is a checksum-valid code in the real-person range. */
 export function isRealCode(code: string): boolean {
@@ -132,10 +138,59 @@ export function isRealCode(code: string): boolean {
   return parsed.ok && parsed.hetu.range === 'person';
 }
 
-/** Every checksum-valid real-range code inside `text`, as written there. */
+/**
+ * `text` percent-decoded once, with where each decoded character came from in the text
+ * (`from[i]`..`to[i]`, end exclusive). Only ASCII escapes are decoded (a code is ASCII); any other
+ * escape stands for one character that is neither letter nor digit.
+ */
+function percentDecoded(
+  text: string,
+  from: number[],
+  to: number[],
+): { text: string; from: number[]; to: number[] } {
+  let out = '';
+  const f: number[] = [];
+  const t: number[] = [];
+  for (let i = 0; i < text.length;) {
+    const escape = text.charAt(i) === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3));
+    const width = escape ? 3 : 1;
+    const byte = escape ? parseInt(text.slice(i + 1, i + 3), 16) : -1;
+    out += !escape ? text.charAt(i) : byte < 0x80 ? String.fromCharCode(byte) : '\ufffd';
+    f.push(from[i] ?? i);
+    t.push(to[i + width - 1] ?? i + width);
+    i += width;
+  }
+  return { text: out, from: f, to: t };
+}
+
+/** Every real-range code that only percent-decoding `text` shows, with where it sits in `text`. */
+function escapedCodes(text: string): { code: string; number: [number, number] }[] {
+  if (!ESCAPE.test(text)) return [];
+  const out = new Map<number, { code: string; number: [number, number] }>();
+  const identity = Array.from({ length: text.length }, (_, i) => i);
+  let view = { text, from: identity, to: identity.map((i) => i + 1) };
+  for (let round = 0; round < DECODE_ROUNDS && ESCAPE.test(view.text); round++) {
+    view = percentDecoded(view.text, view.from, view.to);
+    for (const m of view.text.matchAll(CODE_SHAPE)) {
+      const code = m[0].toUpperCase();
+      const at = m.index;
+      const start = view.from[at + 7] ?? 0;
+      if (isRealCode(code) && !out.has(start))
+        out.set(start, { code, number: [start, view.to[at + 9] ?? 0] });
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * Every checksum-valid real-range code inside `text`, as written there; a code that only shows once
+ * the text is percent-decoded (`%20131052-308T`, `131052%2D308T`) is given decoded.
+ */
 export function findRealCodes(text: string): string[] {
   const out: string[] = [];
+  if (text.length < 11) return out;
   for (const m of text.matchAll(CODE_SHAPE)) if (isRealCode(m[0].toUpperCase())) out.push(m[0]);
+  for (const { code } of escapedCodes(text)) if (!out.includes(code)) out.push(code);
   return out;
 }
 
@@ -149,10 +204,20 @@ export function mask(code: string): string {
   return `${code.slice(0, 7)}***${code.slice(10)}`;
 }
 
-/** Replaces every real-range code inside `text` with its masked form. */
+/**
+ * Replaces every real-range code inside `text` with its masked form, also one that only shows once the
+ * text is percent-decoded (a request URL): there the escapes of the individual number become `***`.
+ */
 export function maskText(text: string): string {
   if (text.length < 11) return text;
-  return text.replace(CODE_SHAPE, (m) => (isRealCode(m.toUpperCase()) ? mask(m) : m));
+  let out = text.replace(CODE_SHAPE, (m) => (isRealCode(m.toUpperCase()) ? mask(m) : m));
+  // Right to left, so the positions of the ones not yet masked stay where they were found.
+  const hidden = escapedCodes(out).sort((a, b) => b.number[0] - a.number[0]);
+  for (const {
+    number: [start, end],
+  } of hidden)
+    out = `${out.slice(0, start)}***${out.slice(end)}`;
+  return out;
 }
 
 /**

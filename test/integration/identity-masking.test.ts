@@ -1,0 +1,121 @@
+/**
+ * The identity guard over real HTTP, where a real person's code hides: percent-encoded in a URL, after
+ * letters, in registry fields, in a narrative's markup, in an appointment search's paging state and in
+ * every answer that repeats the request. In strict mode (the default) none of them reaches the server
+ * log, the event log, the store or an answer; only the guard's own refusal repeats the code.
+ */
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kantaAppointment, storeBundle } from '../../fixtures/fhir/appointment.ts';
+import { findRealCodes } from '../../simulator/domain/identity-guard.ts';
+import { createLogger } from '../../simulator/logger.ts';
+import { startServer, type RunningServer } from '../../simulator/server.ts';
+import { sampleRun } from '../support/run-sample.ts';
+import { json } from '../support/sim.ts';
+
+const REAL = '131052-308T';
+const MASKED = '131052-***T';
+
+let sim: RunningServer;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done): void {
+      logLines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  sim = await startServer(
+    { port: 0, dbFile: ':memory:', defaultLanguage: 'en' },
+    { logger: createLogger('debug', sink) },
+  );
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+/** No real-range code in `text`, as written or as any percent-decoding shows it. */
+function expectNoCode(text: string): void {
+  expect(text).not.toContain(REAL);
+  expect(findRealCodes(text)).toEqual([]);
+}
+
+const codesOf = (body: unknown): string[] =>
+  ((body as { issue?: { details?: { coding?: { code?: string }[] } }[] }).issue ?? []).map(
+    (i) => i.details?.coding?.[0]?.code ?? '',
+  );
+
+const fhir = (method: string, path: string, body?: unknown): ReturnType<typeof json> =>
+  json(sim.url, method, `/fhir${path}`, body, {
+    'Content-Type': 'application/fhir+json',
+    Accept: 'application/fhir+json',
+  });
+
+async function text(path: string, init: RequestInit = {}): Promise<{ status: number; body: string }> {
+  const res = await fetch(`${sim.url}${path}`, { redirect: 'manual', ...init });
+  return { status: res.status, body: await res.text() };
+}
+
+/** Requests whose URL carries a real code behind a percent escape (method, path). */
+const ENCODED_REQUESTS: [string, string][] = [
+  ['GET', `/fhir/Patient?identifier=urn:oid:1.2.246.21%7C${REAL}`],
+  ['GET', `/registry/test-persons/%20${REAL}`],
+  ['GET', `/viewer/persons/%20${REAL}`],
+  ['DELETE', `/fhir/Patient/x%20${REAL}`],
+  ['POST', `/fhir/Appointment/%7C${REAL}`],
+];
+
+const patient = (extra: Record<string, unknown>): unknown => ({
+  resourceType: 'Patient',
+  identifier: [{ system: 'urn:oid:1.2.246.21', value: '010181-900C' }],
+  ...extra,
+});
+
+describe('a code in a percent-encoded or prefixed context', () => {
+  it('never reaches the server log or the event log', async () => {
+    const at = logLines.length;
+    for (const [method, path] of ENCODED_REQUESTS)
+      await text(path, {
+        method,
+        headers: { 'Content-Type': 'application/fhir+json' },
+        ...(method === 'POST' && { body: '{}' }),
+      });
+    const log = logLines.slice(at).join('');
+    expect(log).toContain(`%7C${MASKED}`);
+    expect(log).toContain(`%20${MASKED}`);
+    expectNoCode(log);
+    expectNoCode(JSON.stringify((await json(sim.url, 'GET', '/events?limit=1000')).body));
+  });
+
+  it('POST /runs refuses a percent-encoded code in an evidence link', async () => {
+    const run = sampleRun();
+    const check = run.scenarios[0]?.steps[0]?.checks[0];
+    if (check)
+      check.evidence = [
+        { label: 'search', value: 'ok', href: `/fhir/Patient?identifier=urn:oid:1.2.246.21%7C${REAL}` },
+      ];
+    const res = await json<{ error: { code: string; message: string } }>(sim.url, 'POST', '/runs', run);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('real-identity');
+    expectNoCode(JSON.stringify(res.body));
+  });
+
+  it('refuses a code written straight after letters (HETU131052-308T) in an appointment', async () => {
+    const a = kantaAppointment();
+    const actor = a.participant[0]?.actor;
+    if (actor) actor.display = `HETU${REAL}`;
+    const res = await fhir('POST', '', storeBundle(a));
+    expect(res.status).toBe(422);
+    expect(codesOf(res.body)).toContain('KANTA-ID-003');
+  });
+
+  it('still accepts a test code after letters and in an encoded identifier search', async () => {
+    expect((await fhir('POST', '/Patient', patient({ name: [{ text: 'HETU010181-900C' }] }))).status).toBe(
+      201,
+    );
+    const search = await text('/fhir/Patient?identifier=urn:oid:1.2.246.21%7C010181-900C');
+    expect(search.status).toBe(200);
+    expect(search.body).toContain('010181-900C');
+  });
+});

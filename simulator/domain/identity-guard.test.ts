@@ -4,12 +4,14 @@ import {
   containsRealCode,
   findRealCodeDeep,
   findRealCodes,
+  findRealCodesInXhtml,
   invalidReason,
   isHetuSystem,
   mask,
   maskDeep,
   maskText,
   normaliseSystem,
+  readerText,
   shown,
 } from './identity-guard.ts';
 
@@ -105,5 +107,24 @@ describe('where a code hides', () => {
     expect(findRealCodes(text)).toEqual(codes);
     expect(maskText(masked)).toBe(masked);
     expect(findRealCodes(masked)).toEqual([]);
+  });
+});
+
+describe('a narrative as its reader sees it', () => {
+  it.each<[string, string]>([
+    ['<div><b>131052</b>-308T</div>', '131052-308T'],
+    ['<div>131052&#45;308T</div>', '131052-308T'],
+    ['<div>131052&#x2D;308T &amp; more</div>', '131052-308T & more'],
+    ['<div>131052\u2011308T</div>', '131052-308T'],
+    ['<div>13105\u00AD2-308T<!-- 010181-900C --></div>', '131052-308T'],
+    ['<div>&unknown; &#9999999;</div>', '&unknown; &#9999999;'],
+  ])('%s reads %s', (xhtml, text) => {
+    expect(readerText(xhtml)).toBe(text);
+  });
+
+  it('finds a code as written (in a comment too) and as read, and leaves test codes alone', () => {
+    expect(findRealCodesInXhtml('<div><!-- 131052-308T --></div>')).toEqual(['131052-308T']);
+    expect(findRealCodesInXhtml('<div><i>131052</i>&#45;308T</div>')).toEqual(['131052-308T']);
+    expect(findRealCodesInXhtml('<div><i>010181</i>&#45;900C, puh 040&#45;1234567</div>')).toEqual([]);
   });
 });

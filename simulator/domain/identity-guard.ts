@@ -194,6 +194,40 @@ export function findRealCodes(text: string): string[] {
   return out;
 }
 
+/** Characters a reader does not see (soft hyphen, zero-width space and joiners, word joiner, BOM). */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Dashes a reader takes for the century sign `-`. */
+const DASHES = /[\u2010-\u2015\u2212]/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * XHTML (a FHIR narrative's `div`) as a reader sees it: comments and tags removed (`<b>131052</b>-308T`
+ * reads 131052-308T), character references decoded (`131052&#45;308T`), invisible characters dropped
+ * and dashes read as hyphens. Only for looking for codes: not a renderer.
+ */
+export function readerText(xhtml: string): string {
+  return xhtml
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<[^>]*>?/g, '')
+    .replace(
+      /&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z]+));?/g,
+      (m, dec?: string, hex?: string, name?: string) => {
+        const n = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : undefined;
+        if (n !== undefined) return n <= 0x10ffff ? String.fromCodePoint(n) : m;
+        return NAMED[(name ?? '').toLowerCase()] ?? m;
+      },
+    )
+    .replace(INVISIBLE, '')
+    .replace(DASHES, '-');
+}
+
+/** Every real-range code in XHTML, as written there or as a reader sees it (`readerText`). */
+export function findRealCodesInXhtml(xhtml: string): string[] {
+  const out = findRealCodes(xhtml);
+  for (const code of findRealCodes(readerText(xhtml))) if (!out.includes(code)) out.push(code);
+  return out;
+}
+
 /** True if `text` contains a real person's code anywhere. */
 export function containsRealCode(text: string): boolean {
   return findRealCodes(text).length > 0;

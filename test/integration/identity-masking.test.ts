@@ -119,3 +119,36 @@ describe('a code in a percent-encoded or prefixed context', () => {
     expect(search.body).toContain('010181-900C');
   });
 });
+
+describe('a narrative read as its reader sees it', () => {
+  it.each([
+    ['a character reference for the hyphen', `131052&#45;308T`],
+    ['a hexadecimal character reference', `131052&#x2d;308T`],
+    ['markup inside the code', `<b>131052</b>-308T`],
+    ['a soft hyphen inside the code', `131052-30&#173;8T`],
+  ])('refuses %s with KANTA-ID-003', async (_what, inner) => {
+    const res = await fhir(
+      'POST',
+      '/Patient',
+      patient({
+        text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${inner}</div>` },
+      }),
+    );
+    expect(res.status).toBe(422);
+    expect(codesOf(res.body)).toEqual(['KANTA-ID-003']);
+  });
+
+  it('accepts a narrative whose reader text carries a test code', async () => {
+    const res = await fhir(
+      'POST',
+      '/Patient',
+      patient({
+        text: {
+          status: 'generated',
+          div: '<div xmlns="http://www.w3.org/1999/xhtml"><b>010181</b>&#45;900C</div>',
+        },
+      }),
+    );
+    expect(res.status).toBe(201);
+  });
+});

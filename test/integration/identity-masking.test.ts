@@ -120,6 +120,65 @@ describe('a code in a percent-encoded or prefixed context', () => {
   });
 });
 
+describe('registry fields', () => {
+  const ORG = '1.2.246.10.3210987.10.0';
+  const CONTROLLER = '1.2.246.10.3210987.19.0';
+
+  it.each([
+    [
+      'an organisation name',
+      '/registry/organisations',
+      { oid: '1.2.246.10.9876501.10.0', name: REAL, kind: 'organisation', public: true },
+      '/name',
+    ],
+    [
+      'a vendor to issue test persons to',
+      '/registry/test-persons/issue',
+      { customer: ORG, count: 1, vendor: REAL, service: 'pta' },
+      '/vendor',
+    ],
+    [
+      'an archivist name',
+      '/registry/archivists',
+      { id: 'arkistonhoitaja.x', name: REAL, registerController: CONTROLLER },
+      '/name',
+    ],
+    [
+      'a certified system',
+      '/registry/systems',
+      {
+        id: 'gamma',
+        vendor: 'V',
+        product: `Potilas ${REAL}`,
+        version: '1',
+        category: 'A',
+        certifiedFor: ['pta'],
+      },
+      '/product',
+    ],
+  ])('refuse a real code in %s (400 real-identity, masked)', async (_what, path, body, pointer) => {
+    const res = await json<{ error: { code: string; message: string; path: string } }>(
+      sim.url,
+      'POST',
+      path,
+      body,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('real-identity');
+    expect(res.body.error.path).toBe(pointer);
+    expect(res.body.error.message).toContain(MASKED);
+    expectNoCode(JSON.stringify(res.body));
+  });
+
+  it('keep nothing of a refused field: the sign-in page and the registries show no code', async () => {
+    const signIn = await text('/viewer/sign-in');
+    expect(signIn.status).toBe(200);
+    expectNoCode(signIn.body);
+    for (const path of ['/registry/organisations', '/registry/archivists', '/registry/test-persons'])
+      expectNoCode(JSON.stringify((await json(sim.url, 'GET', path)).body));
+  });
+});
+
 describe('a narrative read as its reader sees it', () => {
   it.each([
     ['a character reference for the hyphen', `131052&#45;308T`],
@@ -150,5 +209,27 @@ describe('a narrative read as its reader sees it', () => {
       }),
     );
     expect(res.status).toBe(201);
+  });
+});
+
+describe('with --allow-real-identities', () => {
+  it('registry fields and the viewer keep what they are given', async () => {
+    const open = await startServer({
+      port: 0,
+      dbFile: ':memory:',
+      logLevel: 'silent',
+      allowRealIdentities: true,
+    });
+    try {
+      const res = await json(open.url, 'POST', '/registry/organisations', {
+        oid: '1.2.246.10.9876502.10.0',
+        name: `Potilas ${REAL}`,
+        kind: 'organisation',
+        public: true,
+      });
+      expect(res.status).toBe(201);
+    } finally {
+      await open.close();
+    }
   });
 });

@@ -252,7 +252,9 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     events: options.events,
     logger: options.logger,
     version: options.version,
-    cursors: new PageCursors(options.store.pageTokens),
+    cursors: new PageCursors(options.store.pageTokens, Date.now, {
+      allowRealIdentities: options.config.allowRealIdentities,
+    }),
     now: () => new Date(),
     dispatch: (sub) => dispatchIn(ctx, sub),
   };

@@ -179,6 +179,35 @@ describe('registry fields', () => {
   });
 });
 
+describe('appointment searches by a real code', () => {
+  const form = (path: string, body: string): Promise<{ status: number; body: string }> =>
+    text(`/fhir/Appointment/${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/fhir+json' },
+      body,
+    });
+
+  it.each([
+    ['_search', `patient:identifier=urn:oid:1.2.246.21|${REAL}`],
+    ['_history', `patient=urn:oid:1.2.246.21|${REAL}`],
+  ])('%s answers normally, finds nothing and keeps its paging state masked', async (path, body) => {
+    const res = await form(path, body);
+    expect(res.status).toBe(200);
+    expectNoCode(res.body);
+    const links = (JSON.parse(res.body) as { link: { url: string }[] }).link;
+    expect(links.length).toBeGreaterThan(0);
+    for (const { url } of links) {
+      const token = url.split('/_page/')[1] ?? '';
+      const state = await sim.store.pageTokens.get(token, Date.now());
+      expect(JSON.stringify(state)).toContain(MASKED);
+      expectNoCode(JSON.stringify(state));
+      const page = await text(`/fhir/_page/${token}`, { headers: { Accept: 'application/fhir+json' } });
+      expect(page.status).toBe(200);
+      expect((JSON.parse(page.body) as { total?: number }).total).toBe(0);
+    }
+  });
+});
+
 describe('a narrative read as its reader sees it', () => {
   it.each([
     ['a character reference for the hyphen', `131052&#45;308T`],

@@ -241,6 +241,86 @@ describe('a narrative read as its reader sees it', () => {
   });
 });
 
+describe('answers that repeat the request', () => {
+  it.each([
+    '/registry/test-persons/',
+    '/registry/systems/',
+    '/registry/archivists/',
+    '/registry/organisations/',
+    '/registry/customers/',
+    '/registry/readiness/',
+    '/rules/',
+    '/no-such-endpoint/',
+  ])('%s<code> answers with the code masked', async (prefix) => {
+    const res = await json(sim.url, 'GET', `${prefix}${REAL}`);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    const body = JSON.stringify(res.body);
+    expect(body).toContain(MASKED);
+    expectNoCode(body);
+  });
+
+  it.each(ENCODED_REQUESTS)('%s %s answers with the code masked', async (method, path) => {
+    const res = await text(path, {
+      method,
+      headers: { 'Content-Type': 'application/fhir+json' },
+      ...(method === 'POST' && { body: '{}' }),
+    });
+    expectNoCode(res.body);
+    if (res.status !== 303) expect(res.body).toContain(MASKED);
+  });
+
+  it("a FHIR search's links and a 404 carry the code masked", async () => {
+    const search = await fhir('GET', `/Patient?identifier=urn:oid:1.2.246.21|${REAL}`);
+    expect(search.status).toBe(200);
+    expect(JSON.stringify(search.body)).toContain(MASKED);
+    expectNoCode(JSON.stringify(search.body));
+    const missing = await fhir('GET', `/Patient/${REAL}/_history/1/x`);
+    expectNoCode(JSON.stringify(missing.body));
+  });
+
+  it("the guard's own refusal still names the code to the one who sent it", async () => {
+    const res = await fhir('PUT', `/Patient/${REAL}`, { resourceType: 'Patient', id: REAL });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body)).toContain(REAL);
+  });
+
+  it("the viewer's pages (find and access-log fields, return paths, 404s) show the code masked", async () => {
+    const signIn = await fetch(`${sim.url}/viewer/sign-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+      body: new URLSearchParams({ archivist: 'arkistonhoitaja.kuusijarvi', passcode: '' }).toString(),
+      redirect: 'manual',
+    });
+    expect(signIn.status).toBe(303);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    for (const path of [
+      `/viewer/find?patient=${REAL}`,
+      `/viewer/find?patient=%20${REAL}&from=x`,
+      `/viewer/access-log?patient=${REAL}`,
+      `/viewer/documents/${REAL}`,
+      `/viewer/no-such-page/${REAL}`,
+      `/viewer/persons/${REAL}`,
+    ]) {
+      const page = await text(path, { headers: { Cookie: cookie } });
+      expect(page.status, path).toBeLessThan(500);
+      expect(page.body, path).toContain(MASKED);
+      expectNoCode(page.body);
+    }
+    const back = await fetch(`${sim.url}/viewer/language`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Sec-Fetch-Site': 'same-origin',
+        Cookie: cookie,
+      },
+      body: new URLSearchParams({ lang: 'en', back: `/viewer/persons/${REAL}` }).toString(),
+      redirect: 'manual',
+    });
+    expect(back.status).toBe(303);
+    expectNoCode(back.headers.get('location') ?? '');
+  });
+});
+
 describe('with --allow-real-identities', () => {
   it('registry fields and the viewer keep what they are given', async () => {
     const open = await startServer({

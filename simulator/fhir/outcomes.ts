@@ -244,16 +244,40 @@ export function maskedOutcome(outcome: Outcome): Outcome {
   return { ...outcome, findings: outcome.findings.map((f) => (f.guard === true ? f : maskDeep(f))) };
 }
 
+/** The FHIR identity guard's refusals (`guarded` in validation/registry-rules.ts): they name the code. */
+const GUARD_CODES = new Set(['KANTA-ID-002', 'KANTA-ID-003']);
+
+const isGuardIssue = (issue: OperationOutcomeIssue): boolean =>
+  issue.details?.coding?.some((c) => c.code !== undefined && GUARD_CODES.has(c.code)) === true;
+
 /**
- * A resource answered as the answer may show it unless real identities are allowed: a Bundle's links
- * (a search's `self` repeats its parameters) with real-range identity codes masked. Stored resources
- * hold none (the guard refused them), so nothing else is looked at.
+ * A resource answered as the answer may show it unless real identities are allowed, with real-range
+ * identity codes masked where it repeats the request: a Bundle's links (a search's `self` repeats its
+ * parameters), the issues of an OperationOutcome but the guard's own refusals, and the same inside a
+ * batch or transaction response's entries (their outcomes, the searchsets they answer). Stored
+ * resources hold no code (the guard refused them), so nothing else is looked at.
  */
-export function maskedLinks(resource: Resource): Resource {
+export function maskedAnswer(resource: Resource): Resource {
+  if (resource.resourceType === 'OperationOutcome') {
+    const oo = resource as OperationOutcome;
+    const masked: OperationOutcome = {
+      ...oo,
+      issue: oo.issue.map((i) => (isGuardIssue(i) ? i : maskDeep(i))),
+    };
+    return masked;
+  }
   if (resource.resourceType !== 'Bundle') return resource;
   const bundle = resource as Bundle;
-  if (bundle.link === undefined) return bundle;
-  const masked: Bundle = { ...bundle, link: bundle.link.map((l) => ({ ...l, url: maskText(l.url) })) };
+  const masked: Bundle = { ...bundle };
+  if (bundle.link !== undefined) masked.link = bundle.link.map((l) => ({ ...l, url: maskText(l.url) }));
+  if (bundle.entry !== undefined && bundle.type !== 'searchset' && bundle.type !== 'history')
+    masked.entry = bundle.entry.map((e) => {
+      const entry = { ...e };
+      if (e.resource !== undefined) entry.resource = maskedAnswer(e.resource);
+      if (e.response?.outcome !== undefined)
+        entry.response = { ...e.response, outcome: maskedAnswer(e.response.outcome) };
+      return entry;
+    });
   return masked;
 }
 

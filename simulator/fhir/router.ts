@@ -23,7 +23,7 @@ import {
   badRequest,
   badRequestFindings,
   FhirError,
-  maskedLinks,
+  maskedAnswer,
   maskedOutcome,
   methodNotAllowed,
   notAcceptable,
@@ -379,7 +379,7 @@ export function fhirRouter(options: FhirRouterOptions): Router {
           )
         : allowReal
           ? resource
-          : maskedLinks(resource);
+          : maskedAnswer(resource);
     if (!options.config.requireRequestId && !hasRequestId(req)) {
       // The warning travels beside the answer, not inside it: clients that never sent the header (most
       // existing ones) compare OperationOutcome issues exactly, and an extra issue would change them.

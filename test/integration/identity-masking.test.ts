@@ -278,6 +278,20 @@ describe('answers that repeat the request', () => {
     expectNoCode(JSON.stringify(missing.body));
   });
 
+  it("a batch's entries (their outcomes, the searchsets they answer) carry the code masked", async () => {
+    const res = await fhir('POST', '', {
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: [
+        { request: { method: 'GET', url: `Patient/${REAL}` } },
+        { request: { method: 'GET', url: `Patient?identifier=urn:oid:1.2.246.21|${REAL}` } },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain(MASKED);
+    expectNoCode(JSON.stringify(res.body));
+  });
+
   it("the guard's own refusal still names the code to the one who sent it", async () => {
     const res = await fhir('PUT', `/Patient/${REAL}`, { resourceType: 'Patient', id: REAL });
     expect(res.status).toBe(422);

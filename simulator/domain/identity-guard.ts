@@ -13,9 +13,13 @@
  *   The answer to the submitter (OperationOutcome, acknowledgement) repeats the code it sent, so the
  *   vendor can find it; nothing else does.
  * - **Mask** (`maskText`, `maskDeep`): the choke points that keep or show data (the event log append,
- *   the access-log append, the JSON log stream, recorded runs) replace every real-range code with its
- *   masked form `131052-***T` (birth date, century sign and check character kept, individual number
- *   hidden), so a refused submission is still traceable by date and request id but never by the code.
+ *   the access-log append, the JSON log stream, recorded runs, paging state, answers that repeat the
+ *   request) replace every real-range code with its masked form `131052-***T` (birth date, century
+ *   sign and check character kept, individual number hidden), so a refused submission is still
+ *   traceable by date and request id but never by the code.
+ *
+ * A code is looked for as written, after letters too (`HETU131052-308T`), and as percent-decoding
+ * shows it (`%20131052-308T` in a URL); a narrative also as its reader sees it (`readerText`).
  *
  * Pure: no I/O.
  *
@@ -36,7 +40,8 @@ import { HETU_OID, isTemporaryIdRoot, parseHetu } from './hetu.ts';
 export type IdentityClass = 'test' | 'real' | 'temporary' | 'invalid';
 
 /** Where a field sits, for the table of checks. */
-export type GuardChannel = 'fhir' | 'archive' | 'runs' | 'events' | 'log' | 'access-log';
+export type GuardChannel =
+  'fhir' | 'archive' | 'runs' | 'registry' | 'events' | 'log' | 'access-log' | 'store' | 'answers';
 
 export interface GuardCheck {
   channel: GuardChannel;
@@ -100,10 +105,23 @@ export const GUARD_CHECKS: readonly GuardCheck[] = [
     code: 'CDA-ID-007',
   },
   {
+    channel: 'fhir',
+    fields: 'a narrative (`div`) as its reader sees it: tags removed, character references decoded',
+    action: 'refused when it shows a checksum-valid real-range code',
+    code: 'KANTA-ID-003',
+  },
+  {
     channel: 'runs',
     fields: 'every string of a POST /runs body (testPersons, evidence, messages)',
     action: 'refused (the runner masks before it records)',
     code: 'real-identity (HTTP 422)',
+  },
+  {
+    channel: 'registry',
+    fields:
+      'every field of a registry write (organisation, system, customer, archivist, test-person issue) but a passcode, which is kept only as a hash',
+    action: 'refused',
+    code: 'real-identity (HTTP 400)',
   },
   {
     channel: 'events',
@@ -119,6 +137,17 @@ export const GUARD_CHECKS: readonly GuardCheck[] = [
     channel: 'access-log',
     fields: "the viewer access log's patient and target",
     action: 'masked, in every mode',
+  },
+  {
+    channel: 'store',
+    fields: 'the parameters of an appointment search kept for its paging links (`page_tokens`)',
+    action: 'masked (such a search finds nothing strict mode stored, and neither does its next page)',
+  },
+  {
+    channel: 'answers',
+    fields:
+      "what an answer repeats of the request: JSON API error messages (in every mode), FHIR issues but the guard's own refusals (also in a batch's entries), a FHIR Bundle's links, every viewer page (its fields, return paths, 404s)",
+    action: 'masked',
   },
 ];
 

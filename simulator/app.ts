@@ -7,6 +7,7 @@ import { ArchiveIntake } from './archive/intake.ts';
 import { archiveRoutes } from './archive/routes.ts';
 import type { CdaSchema } from './archive/schema.ts';
 import type { Config } from './config.ts';
+import { maskText } from './domain/identity-guard.ts';
 import { EventLog } from './events/log.ts';
 import { eventRoutes } from './events/routes.ts';
 import { fhirRouter } from './fhir/router.ts';
@@ -188,6 +189,7 @@ export function createApp(config: Config, store: Store, logger: Logger, features
         sessions: new StoreSessions(store.sessions),
         signInThrottle: new StoreSignInThrottle(store.rateLimits),
         shared: config.tls !== undefined,
+        allowRealIdentities: config.allowRealIdentities,
       });
       return viewer;
     }));
@@ -202,7 +204,9 @@ export function createApp(config: Config, store: Store, logger: Logger, features
   });
 
   app.use((req, res) => {
-    res.status(404).json({ error: { code: 'not-found', message: `no endpoint ${req.method} ${req.path}` } });
+    res
+      .status(404)
+      .json({ error: { code: 'not-found', message: maskText(`no endpoint ${req.method} ${req.path}`) } });
   });
   app.use(jsonErrorHandler(logger));
 

@@ -338,12 +338,19 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
       sv: 'körningsposten innehåller en verklig persons personbeteckning ({masked}); bara testbeteckningar (individnummer 900–999) får sparas: maskera den eller använd en testbeteckning som FPA utfärdat',
       en: "the run record carries a real person's identity code ({masked}); only test-range codes (individual number 900–999) may be recorded: mask it or use a Kela-issued test code",
     },
+    variants: [
+      {
+        fi: '{pointer} sisältää todellisen henkilön henkilötunnuksen ({masked}); rekistereihin tallennetaan vain testialueen tunnuksia (yksilönumero 900–999): poista se tai käytä Kelan myöntämää testitunnusta',
+        sv: '{pointer} innehåller en verklig persons personbeteckning ({masked}); registren sparar bara testbeteckningar (individnummer 900–999): ta bort den eller använd en testbeteckning som FPA utfärdat',
+        en: "{pointer} carries a real person's identity code ({masked}); the registries keep only test-range codes (individual number 900–999): remove it or use a Kela-issued test code",
+      },
+    ],
     sources: [
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
       { title: 'kantasim: HTTP API (README, registry errors)', url: 'README.md' },
     ],
     basis: 'published',
-    modules: ['simulator/runs/routes.ts'],
+    modules: ['simulator/runs/routes.ts', 'simulator/registry/service.ts'],
   },
   {
     code: 'internal',

@@ -3,12 +3,15 @@ import {
   classify,
   containsRealCode,
   findRealCodeDeep,
+  findRealCodes,
+  findRealCodesInXhtml,
   invalidReason,
   isHetuSystem,
   mask,
   maskDeep,
   maskText,
   normaliseSystem,
+  readerText,
   shown,
 } from './identity-guard.ts';
 
@@ -69,5 +72,59 @@ describe('identity guard', () => {
     expect(shown('131052-308X')).toBe('131052-***X');
     expect(invalidReason('131052-308X')).not.toMatch(/'T'|308/);
     expect(invalidReason('010181-900D')).toMatch(/should be 'C'/);
+  });
+});
+
+describe('where a code hides', () => {
+  // [text, what masking gives, the real codes found]
+  it.each<[string, string, string[]]>([
+    ['HETU131052-308T', 'HETU131052-***T', ['131052-308T']],
+    ['x131052-308T', 'x131052-***T', ['131052-308T']],
+    ['"msg":"a\\n131052-308T"', '"msg":"a\\n131052-***T"', ['131052-308T']],
+    [
+      'identifier=urn:oid:1.2.246.21%7C131052-308T',
+      'identifier=urn:oid:1.2.246.21%7C131052-***T',
+      ['131052-308T'],
+    ],
+    ['/registry/test-persons/%20131052-308T', '/registry/test-persons/%20131052-***T', ['131052-308T']],
+    ['q=%22131052-308T%22', 'q=%22131052-***T%22', ['131052-308T']],
+    ['q=%2520131052-308T', 'q=%2520131052-***T', ['131052-308T']],
+    ['131052%2D308T', '131052%2D***T', ['131052-308T']],
+    ['131052%2d308t', '131052%2d***t', ['131052-308T']],
+    ['%C3%A4131052-308T', '%C3%A4131052-***T', ['131052-308T']],
+    // Not a code: inside a longer number or word, a test code, an OID, an escape that is not one.
+    ['1131052-308T', '1131052-308T', []],
+    ['131052-308T1', '131052-308T1', []],
+    ['x131052-308Tx', 'x131052-308Tx', []],
+    ['%2131052-308T', '%2131052-308T', []],
+    ['urn:oid:1.2.246.21%7C010181-900C', 'urn:oid:1.2.246.21%7C010181-900C', []],
+    ['HETU010181-900C', 'HETU010181-900C', []],
+    ['urn:oid:1.2.246.10.1234567.10.0', 'urn:oid:1.2.246.10.1234567.10.0', []],
+    ['puh 040-1234567, 2026-12-03T07:00:00Z', 'puh 040-1234567, 2026-12-03T07:00:00Z', []],
+    ['131052-308X', '131052-308X', []],
+  ])('%s', (text, masked, codes) => {
+    expect(maskText(text)).toBe(masked);
+    expect(findRealCodes(text)).toEqual(codes);
+    expect(maskText(masked)).toBe(masked);
+    expect(findRealCodes(masked)).toEqual([]);
+  });
+});
+
+describe('a narrative as its reader sees it', () => {
+  it.each<[string, string]>([
+    ['<div><b>131052</b>-308T</div>', '131052-308T'],
+    ['<div>131052&#45;308T</div>', '131052-308T'],
+    ['<div>131052&#x2D;308T &amp; more</div>', '131052-308T & more'],
+    ['<div>131052\u2011308T</div>', '131052-308T'],
+    ['<div>13105\u00AD2-308T<!-- 010181-900C --></div>', '131052-308T'],
+    ['<div>&unknown; &#9999999;</div>', '&unknown; &#9999999;'],
+  ])('%s reads %s', (xhtml, text) => {
+    expect(readerText(xhtml)).toBe(text);
+  });
+
+  it('finds a code as written (in a comment too) and as read, and leaves test codes alone', () => {
+    expect(findRealCodesInXhtml('<div><!-- 131052-308T --></div>')).toEqual(['131052-308T']);
+    expect(findRealCodesInXhtml('<div><i>131052</i>&#45;308T</div>')).toEqual(['131052-308T']);
+    expect(findRealCodesInXhtml('<div><i>010181</i>&#45;900C, puh 040&#45;1234567</div>')).toEqual([]);
   });
 });

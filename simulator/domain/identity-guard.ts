@@ -13,9 +13,13 @@
  *   The answer to the submitter (OperationOutcome, acknowledgement) repeats the code it sent, so the
  *   vendor can find it; nothing else does.
  * - **Mask** (`maskText`, `maskDeep`): the choke points that keep or show data (the event log append,
- *   the access-log append, the JSON log stream, recorded runs) replace every real-range code with its
- *   masked form `131052-***T` (birth date, century sign and check character kept, individual number
- *   hidden), so a refused submission is still traceable by date and request id but never by the code.
+ *   the access-log append, the JSON log stream, recorded runs, paging state, answers that repeat the
+ *   request) replace every real-range code with its masked form `131052-***T` (birth date, century
+ *   sign and check character kept, individual number hidden), so a refused submission is still
+ *   traceable by date and request id but never by the code.
+ *
+ * A code is looked for as written, after letters too (`HETU131052-308T`), and as percent-decoding
+ * shows it (`%20131052-308T` in a URL); a narrative also as its reader sees it (`readerText`).
  *
  * Pure: no I/O.
  *
@@ -36,7 +40,8 @@ import { HETU_OID, isTemporaryIdRoot, parseHetu } from './hetu.ts';
 export type IdentityClass = 'test' | 'real' | 'temporary' | 'invalid';
 
 /** Where a field sits, for the table of checks. */
-export type GuardChannel = 'fhir' | 'archive' | 'runs' | 'events' | 'log' | 'access-log';
+export type GuardChannel =
+  'fhir' | 'archive' | 'runs' | 'registry' | 'events' | 'log' | 'access-log' | 'store' | 'answers';
 
 export interface GuardCheck {
   channel: GuardChannel;
@@ -100,10 +105,23 @@ export const GUARD_CHECKS: readonly GuardCheck[] = [
     code: 'CDA-ID-007',
   },
   {
+    channel: 'fhir',
+    fields: 'a narrative (`div`) as its reader sees it: tags removed, character references decoded',
+    action: 'refused when it shows a checksum-valid real-range code',
+    code: 'KANTA-ID-003',
+  },
+  {
     channel: 'runs',
     fields: 'every string of a POST /runs body (testPersons, evidence, messages)',
     action: 'refused (the runner masks before it records)',
     code: 'real-identity (HTTP 422)',
+  },
+  {
+    channel: 'registry',
+    fields:
+      'every field of a registry write (organisation, system, customer, archivist, test-person issue) but a passcode, which is kept only as a hash',
+    action: 'refused',
+    code: 'real-identity (HTTP 400)',
   },
   {
     channel: 'events',
@@ -120,11 +138,28 @@ export const GUARD_CHECKS: readonly GuardCheck[] = [
     fields: "the viewer access log's patient and target",
     action: 'masked, in every mode',
   },
+  {
+    channel: 'store',
+    fields: 'the parameters of an appointment search kept for its paging links (`page_tokens`)',
+    action: 'masked (such a search finds nothing strict mode stored, and neither does its next page)',
+  },
+  {
+    channel: 'answers',
+    fields:
+      "what an answer repeats of the request: JSON API error messages (in every mode), FHIR issues but the guard's own refusals (also in a batch's entries), a FHIR Bundle's links, every viewer page (its fields, return paths, 404s)",
+    action: 'masked',
+  },
 ];
 
-// Six date digits, a century sign, three digits and a check character, not inside a longer word.
-// Case-insensitive so that a lower-case copy of a code is caught too.
-const CODE_SHAPE = /(?<![0-9A-Za-z])(\d{6})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![0-9A-Za-z])/gi;
+// Six date digits, a century sign, three digits and a check character. Not inside a longer number,
+// and not followed by a letter or digit; a letter before the code does not hide it (`HETU131052-308T`,
+// `%7C131052-308T`, `\n131052-308T` in a JSON log line). Case-insensitive so that a lower-case copy of
+// a code is caught too.
+const CODE_SHAPE = /(?<!\d)(\d{6})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![0-9A-Za-z])/gi;
+/** A percent escape (`%20`, `%7C`, `%2D`): the text may carry a code only its decoded form shows. */
+const ESCAPE = /%[0-9A-Fa-f]{2}/;
+/** Rounds of percent-decoding looked through (`%2520` is `%20` encoded once more). */
+const DECODE_ROUNDS = 3;
 
 /** True if `code` (exactly one code, upper case) is a checksum-valid code in the real-person range. */
 export function isRealCode(code: string): boolean {
@@ -132,10 +167,93 @@ export function isRealCode(code: string): boolean {
   return parsed.ok && parsed.hetu.range === 'person';
 }
 
-/** Every checksum-valid real-range code inside `text`, as written there. */
+/**
+ * `text` percent-decoded once, with where each decoded character came from in the text
+ * (`from[i]`..`to[i]`, end exclusive). Only ASCII escapes are decoded (a code is ASCII); any other
+ * escape stands for one character that is neither letter nor digit.
+ */
+function percentDecoded(
+  text: string,
+  from: number[],
+  to: number[],
+): { text: string; from: number[]; to: number[] } {
+  let out = '';
+  const f: number[] = [];
+  const t: number[] = [];
+  for (let i = 0; i < text.length;) {
+    const escape = text.charAt(i) === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3));
+    const width = escape ? 3 : 1;
+    const byte = escape ? parseInt(text.slice(i + 1, i + 3), 16) : -1;
+    out += !escape ? text.charAt(i) : byte < 0x80 ? String.fromCharCode(byte) : '\ufffd';
+    f.push(from[i] ?? i);
+    t.push(to[i + width - 1] ?? i + width);
+    i += width;
+  }
+  return { text: out, from: f, to: t };
+}
+
+/** Every real-range code that only percent-decoding `text` shows, with where it sits in `text`. */
+function escapedCodes(text: string): { code: string; number: [number, number] }[] {
+  if (!ESCAPE.test(text)) return [];
+  const out = new Map<number, { code: string; number: [number, number] }>();
+  const identity = Array.from({ length: text.length }, (_, i) => i);
+  let view = { text, from: identity, to: identity.map((i) => i + 1) };
+  for (let round = 0; round < DECODE_ROUNDS && ESCAPE.test(view.text); round++) {
+    view = percentDecoded(view.text, view.from, view.to);
+    for (const m of view.text.matchAll(CODE_SHAPE)) {
+      const code = m[0].toUpperCase();
+      const at = m.index;
+      const start = view.from[at + 7] ?? 0;
+      if (isRealCode(code) && !out.has(start))
+        out.set(start, { code, number: [start, view.to[at + 9] ?? 0] });
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * Every checksum-valid real-range code inside `text`, as written there; a code that only shows once
+ * the text is percent-decoded (`%20131052-308T`, `131052%2D308T`) is given decoded.
+ */
 export function findRealCodes(text: string): string[] {
   const out: string[] = [];
+  if (text.length < 11) return out;
   for (const m of text.matchAll(CODE_SHAPE)) if (isRealCode(m[0].toUpperCase())) out.push(m[0]);
+  for (const { code } of escapedCodes(text)) if (!out.includes(code)) out.push(code);
+  return out;
+}
+
+/** Characters a reader does not see (soft hyphen, zero-width space and joiners, word joiner, BOM). */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Dashes a reader takes for the century sign `-`. */
+const DASHES = /[\u2010-\u2015\u2212]/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * XHTML (a FHIR narrative's `div`) as a reader sees it: comments and tags removed (`<b>131052</b>-308T`
+ * reads 131052-308T), character references decoded (`131052&#45;308T`), invisible characters dropped
+ * and dashes read as hyphens. Only for looking for codes: not a renderer.
+ */
+export function readerText(xhtml: string): string {
+  return xhtml
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<[^>]*>?/g, '')
+    .replace(
+      /&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z]+));?/g,
+      (m, dec?: string, hex?: string, name?: string) => {
+        const n = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : undefined;
+        if (n !== undefined) return n <= 0x10ffff ? String.fromCodePoint(n) : m;
+        return NAMED[(name ?? '').toLowerCase()] ?? m;
+      },
+    )
+    .replace(INVISIBLE, '')
+    .replace(DASHES, '-');
+}
+
+/** Every real-range code in XHTML, as written there or as a reader sees it (`readerText`). */
+export function findRealCodesInXhtml(xhtml: string): string[] {
+  const out = findRealCodes(xhtml);
+  for (const code of findRealCodes(readerText(xhtml))) if (!out.includes(code)) out.push(code);
   return out;
 }
 
@@ -149,10 +267,20 @@ export function mask(code: string): string {
   return `${code.slice(0, 7)}***${code.slice(10)}`;
 }
 
-/** Replaces every real-range code inside `text` with its masked form. */
+/**
+ * Replaces every real-range code inside `text` with its masked form, also one that only shows once the
+ * text is percent-decoded (a request URL): there the escapes of the individual number become `***`.
+ */
 export function maskText(text: string): string {
   if (text.length < 11) return text;
-  return text.replace(CODE_SHAPE, (m) => (isRealCode(m.toUpperCase()) ? mask(m) : m));
+  let out = text.replace(CODE_SHAPE, (m) => (isRealCode(m.toUpperCase()) ? mask(m) : m));
+  // Right to left, so the positions of the ones not yet masked stay where they were found.
+  const hidden = escapedCodes(out).sort((a, b) => b.number[0] - a.number[0]);
+  for (const {
+    number: [start, end],
+  } of hidden)
+    out = `${out.slice(0, start)}***${out.slice(end)}`;
+  return out;
 }
 
 /**

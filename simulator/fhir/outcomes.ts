@@ -14,10 +14,11 @@
  * See: https://simplifier.net/guide/Kanta-Potilastiedon-arkisto-R4-versio-0.1/Etusivu/REST-rajapinta/OperationOutcome.page.md?version=current
  * See: https://simplifier.net/guide/hyvinvointisovellusten-rajapinta-potilastietoihin-r4/Etusivu/Esimerkit/Virhevastauksia?version=1.0.0
  */
-import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4.js';
+import type { Bundle, OperationOutcome, OperationOutcomeIssue, Resource } from 'fhir/r4.js';
 import type { Lang } from '../../common/i18n/index.ts';
 import { localise } from '../../common/rules/messages.ts';
 import { finding as makeFinding, type Finding } from '../domain/findings.ts';
+import { maskDeep, maskText } from '../domain/identity-guard.ts';
 import { downgradeForRehearsal } from '../domain/policy.ts';
 
 export type OutcomeKind =
@@ -231,6 +232,53 @@ export function toOperationOutcome(outcome: Outcome, lang?: Lang): OperationOutc
           },
         ];
   return { resourceType: 'OperationOutcome', issue };
+}
+
+/**
+ * An outcome as the answer may show it unless real identities are allowed (`GUARD_CHECKS`): every
+ * finding's message and arguments with real-range identity codes masked (a 404 or 405 repeating a URL,
+ * an id the path gave), except the identity guard's own refusals, which repeat the code to the one who
+ * sent it so they can find it.
+ */
+export function maskedOutcome(outcome: Outcome): Outcome {
+  return { ...outcome, findings: outcome.findings.map((f) => (f.guard === true ? f : maskDeep(f))) };
+}
+
+/** The FHIR identity guard's refusals (`guarded` in validation/registry-rules.ts): they name the code. */
+const GUARD_CODES = new Set(['KANTA-ID-002', 'KANTA-ID-003']);
+
+const isGuardIssue = (issue: OperationOutcomeIssue): boolean =>
+  issue.details?.coding?.some((c) => c.code !== undefined && GUARD_CODES.has(c.code)) === true;
+
+/**
+ * A resource answered as the answer may show it unless real identities are allowed, with real-range
+ * identity codes masked where it repeats the request: a Bundle's links (a search's `self` repeats its
+ * parameters), the issues of an OperationOutcome but the guard's own refusals, and the same inside a
+ * batch or transaction response's entries (their outcomes, the searchsets they answer). Stored
+ * resources hold no code (the guard refused them), so nothing else is looked at.
+ */
+export function maskedAnswer(resource: Resource): Resource {
+  if (resource.resourceType === 'OperationOutcome') {
+    const oo = resource as OperationOutcome;
+    const masked: OperationOutcome = {
+      ...oo,
+      issue: oo.issue.map((i) => (isGuardIssue(i) ? i : maskDeep(i))),
+    };
+    return masked;
+  }
+  if (resource.resourceType !== 'Bundle') return resource;
+  const bundle = resource as Bundle;
+  const masked: Bundle = { ...bundle };
+  if (bundle.link !== undefined) masked.link = bundle.link.map((l) => ({ ...l, url: maskText(l.url) }));
+  if (bundle.entry !== undefined && bundle.type !== 'searchset' && bundle.type !== 'history')
+    masked.entry = bundle.entry.map((e) => {
+      const entry = { ...e };
+      if (e.resource !== undefined) entry.resource = maskedAnswer(e.resource);
+      if (e.response?.outcome !== undefined)
+        entry.response = { ...e.response, outcome: maskedAnswer(e.response.outcome) };
+      return entry;
+    });
+  return masked;
 }
 
 /** Findings as warnings (rehearsal mode answers with them instead of refusing): the policy's downgrade. */

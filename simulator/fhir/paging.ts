@@ -10,8 +10,13 @@
  * The link builders are synchronous (they run while a bundle is assembled), so `put` answers the token
  * at once and writes in the background; the handler awaits `flush()` before it answers, so a client
  * never holds a link whose token is not stored yet.
+ *
+ * Unless real identities are allowed, a real-range identity code among the parameters is kept masked
+ * (`GUARD_CHECKS`): such a search finds nothing that strict mode stored, so a link following it finds
+ * nothing either, and the store never holds the code.
  */
 import { randomBytes } from 'node:crypto';
+import { maskDeep } from '../domain/identity-guard.ts';
 import type { PageTokenRepository } from '../store/state-types.ts';
 
 export interface PageState {
@@ -30,15 +35,20 @@ export class PageCursors {
   private readonly pending = new Set<Promise<unknown>>();
   private puts = 0;
 
+  private readonly allowReal: boolean;
+
   constructor(
     private readonly tokens: PageTokenRepository,
     private readonly now: () => number = Date.now,
-  ) {}
+    options: { allowRealIdentities?: boolean } = {},
+  ) {
+    this.allowReal = options.allowRealIdentities === true;
+  }
 
   /** Keeps the parameters of one page and returns the token for its link (stored by `flush`). */
   put(state: PageState): string {
     const token = randomBytes(18).toString('base64url');
-    this.track(this.tokens.put(token, state, this.now() + TTL_MS));
+    this.track(this.tokens.put(token, this.allowReal ? state : maskDeep(state), this.now() + TTL_MS));
     if (++this.puts % SWEEP_EVERY === 0) this.track(this.tokens.deleteExpired(this.now()));
     return token;
   }

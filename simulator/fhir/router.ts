@@ -23,6 +23,8 @@ import {
   badRequest,
   badRequestFindings,
   FhirError,
+  maskedAnswer,
+  maskedOutcome,
   methodNotAllowed,
   notAcceptable,
   notFound,
@@ -252,7 +254,9 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     events: options.events,
     logger: options.logger,
     version: options.version,
-    cursors: new PageCursors(options.store.pageTokens),
+    cursors: new PageCursors(options.store.pageTokens, Date.now, {
+      allowRealIdentities: options.config.allowRealIdentities,
+    }),
     now: () => new Date(),
     dispatch: (sub) => dispatchIn(ctx, sub),
   };
@@ -364,7 +368,18 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     if (meta?.lastModified !== undefined) res.setHeader('Last-Modified', meta.lastModified);
     if (meta?.location !== undefined) res.setHeader('Location', meta.location);
     if (status === 405 && allow.length > 0) res.setHeader('Allow', allow.join(', '));
-    const body: Resource = resource ?? toOperationOutcome(outcome, answerLanguage(req, options.config));
+    // Unless real identities are allowed, the answer repeats a real-range code only in the guard's own
+    // refusal (identity-guard.ts); an echo of the URL or a search's links carries it masked.
+    const allowReal = options.config.allowRealIdentities;
+    const body: Resource =
+      resource === undefined
+        ? toOperationOutcome(
+            allowReal ? outcome : maskedOutcome(outcome),
+            answerLanguage(req, options.config),
+          )
+        : allowReal
+          ? resource
+          : maskedAnswer(resource);
     if (!options.config.requireRequestId && !hasRequestId(req)) {
       // The warning travels beside the answer, not inside it: clients that never sent the header (most
       // existing ones) compare OperationOutcome issues exactly, and an extra issue would change them.
@@ -422,7 +437,14 @@ export function fhirRouter(options: FhirRouterOptions): Router {
     res
       .status(status)
       .type(FHIR_JSON)
-      .send(JSON.stringify(toOperationOutcome(outcome, answerLanguage(req, options.config))));
+      .send(
+        JSON.stringify(
+          toOperationOutcome(
+            options.config.allowRealIdentities ? outcome : maskedOutcome(outcome),
+            answerLanguage(req, options.config),
+          ),
+        ),
+      );
   });
   return router;
 }

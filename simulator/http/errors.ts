@@ -3,6 +3,7 @@
  * FHIR answers with OperationOutcome and the archive with acknowledgements; they have their own modules.
  */
 import type { ErrorRequestHandler } from 'express';
+import { maskText } from '../domain/identity-guard.ts';
 import type { Logger } from '../logger.ts';
 
 export interface ApiErrorBody {
@@ -102,12 +103,17 @@ export function fromBodyParserError(err: unknown): ApiError | undefined {
   return undefined;
 }
 
-/** The one place /registry and /events errors become HTTP answers. Unknown errors are 500 and logged. */
+/**
+ * The one place /registry and /events errors become HTTP answers. Unknown errors are 500 and logged.
+ * A real-range identity code in a message (a 404 repeating the URL's code, a refused field) is masked
+ * in every mode (`GUARD_CHECKS`): an error answer never needs the code itself.
+ */
 export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
     const api = err instanceof ApiError ? err : fromBodyParserError(err);
     if (api) {
-      res.status(api.status).json(api.toBody());
+      const body = api.toBody();
+      res.status(api.status).json({ error: { ...body.error, message: maskText(body.error.message) } });
       return;
     }
     logger.error({ err }, 'unexpected error');

@@ -6,6 +6,7 @@ import type { EventKind } from '../domain/events.ts';
 import type { Service } from '../domain/codes.ts';
 import { codeList, standingOf } from '../domain/code-lists.ts';
 import { validateTestHetu } from '../domain/hetu.ts';
+import { findRealCodeDeep, mask } from '../domain/identity-guard.ts';
 import { oidProblem } from '../domain/oid.ts';
 import type { EventLog } from '../events/log.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
@@ -48,6 +49,7 @@ export class RegistryService {
     body: OrganisationBody,
     replace: boolean,
   ): Promise<{ created: boolean; org: Organisation }> {
+    this.refuseRealCodes(body);
     requireOid(body.oid, '/oid');
     if (body.partOf !== undefined) {
       requireOid(body.partOf, '/partOf');
@@ -104,6 +106,7 @@ export class RegistryService {
   }
 
   async addSystem(body: SystemBody): Promise<CertifiedSystem> {
+    this.refuseRealCodes(body);
     if (body.category === 'A' && body.connectsThrough !== undefined) {
       throw badRequest(
         'invalid-body',
@@ -148,6 +151,7 @@ export class RegistryService {
 
   async putCustomer(orgOid: string, body: CustomerBody): Promise<{ created: boolean; customer: Customer }> {
     requireOid(orgOid, 'orgOid');
+    this.refuseRealCodes(body);
     const ids = body.connectionPoints.map((p) => p.id);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup !== undefined)
@@ -223,6 +227,7 @@ export class RegistryService {
 
   /** Hands out unused codes, atomically: all `count` or none. */
   async issueTestPersons(body: IssueBody): Promise<TestPerson[]> {
+    this.refuseRealCodes(body);
     requireOid(body.customer, '/customer');
     return this.store.transaction(async (tx) => {
       const org = await tx.registry.getOrganisation(body.customer);
@@ -300,6 +305,9 @@ export class RegistryService {
    * `register-controller` entry: an archivist always acts for exactly one register (rekisteri).
    */
   async putArchivist(body: ArchivistBody): Promise<{ created: boolean; archivist: PublicArchivist }> {
+    // The passcode is kept only as a hash and never shown.
+    const { passcode: _passcode, ...shown } = body;
+    this.refuseRealCodes(shown);
     requireOid(body.registerController, '/registerController');
     const passcodeHash = body.passcode === undefined ? undefined : hashPasscode(body.passcode);
     return this.store.transaction(async (tx) => {
@@ -346,6 +354,22 @@ export class RegistryService {
   async hasDeployed(orgOid: string, service: Service): Promise<boolean> {
     const customer = await this.store.registry.getCustomer(orgOid);
     return customer?.services.includes(service) === true;
+  }
+
+  /**
+   * The registries keep and show only test-range identity codes (`GUARD_CHECKS`, channel registry):
+   * a field carrying a real person's code (a name, a vendor, an id) is refused, unless the server
+   * allows real identities. The message names the code masked.
+   */
+  private refuseRealCodes(body: object): void {
+    if (this.allowReal) return;
+    const real = findRealCodeDeep(body);
+    if (real)
+      throw badRequest(
+        'real-identity',
+        `${real.path} carries a real person's identity code (${mask(real.code)}); the registries keep only test-range codes (individual number 900–999): remove it or use a Kela-issued test code`,
+        real.path,
+      );
   }
 
   private async info(

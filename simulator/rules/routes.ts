@@ -8,6 +8,7 @@
 import { Router } from 'express';
 import { CATALOGUE, ruleFor, ruleJson } from '../../common/rules/catalogue.ts';
 import { escapeHtml, ruleHtml } from '../../common/rules/render.ts';
+import { maskText } from '../domain/identity-guard.ts';
 
 function page(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kantasim finding codes</title>
@@ -29,7 +30,7 @@ export function rulesRoutes(): Router {
       res.status(404).json({
         error: {
           code: 'not-found',
-          message: `no finding code ${req.params.code} in the catalogue`,
+          message: maskText(`no finding code ${req.params.code} in the catalogue`),
           path: 'code',
         },
       });

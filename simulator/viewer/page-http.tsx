@@ -9,6 +9,7 @@ import { Guard } from './guard.tsx';
 import { LangContext, langOfRes, PathContext, safeReturnPath } from './i18n.tsx';
 import { ErrorPage } from './pages/error.tsx';
 import { format } from '../../common/i18n/index.ts';
+import { maskText } from '../domain/identity-guard.ts';
 import type { ScopedReader } from './reader.ts';
 import type { ArchivistScope } from './scope.ts';
 
@@ -34,18 +35,26 @@ export function send(res: Response, page: VNode, status = 200): void {
     />
   );
   const path = safeReturnPath(res.req.originalUrl);
+  const html = `<!doctype html>${renderToString(
+    <LangContext.Provider value={lang}>
+      <PathContext.Provider value={path}>
+        <Guard fallback={fallback}>{page}</Guard>
+      </PathContext.Provider>
+    </LangContext.Provider>,
+  )}`;
   res
     .status(status)
     .type('html')
-    .send(
-      `<!doctype html>${renderToString(
-        <LangContext.Provider value={lang}>
-          <PathContext.Provider value={path}>
-            <Guard fallback={fallback}>{page}</Guard>
-          </PathContext.Provider>
-        </LangContext.Provider>,
-      )}`,
-    );
+    .send(masksIdentities(res) ? maskText(html) : html);
+}
+
+/**
+ * Whether the viewer's answers mask real-range identity codes: always, unless the server runs with
+ * `--allow-real-identities` (`GUARD_CHECKS`). Every page is masked as a whole, so no echo of the
+ * request (a search field, a return path, a 404 naming the URL) can repeat a code.
+ */
+export function masksIdentities(res: Response): boolean {
+  return res.locals.allowRealIdentities !== true;
 }
 
 /** One of the viewer's messages in the response's language (for titles and messages built in routes). */

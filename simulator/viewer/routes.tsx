@@ -34,7 +34,7 @@ import { authRoutes, requireArchivist } from './auth.tsx';
 import { documentRoutes } from './document-routes.tsx';
 import { LiveStreams } from './live.ts';
 import { chooseLanguage, setLangCookie, safeReturnPath } from './i18n.tsx';
-import { readerOf, requestIdOf, sameOrigin, send, tr, urlencodedForm } from './page-http.tsx';
+import { masksIdentities, readerOf, requestIdOf, sameOrigin, send, tr, urlencodedForm } from './page-http.tsx';
 import { isLang } from '../../common/i18n/index.ts';
 import { runViewerRoutes } from './run-routes.tsx';
 import { AccessLogPage } from './pages/access-log.tsx';
@@ -85,6 +85,8 @@ export interface ViewerOptions {
   signInThrottle?: SignInThrottle;
   /** Shared (TLS) mode: the sign-in page lists no accounts and every account needs a passcode. */
   shared?: boolean;
+  /** `--allow-real-identities`: pages show real-range identity codes as kept; otherwise masked. */
+  allowRealIdentities?: boolean;
 }
 
 export interface ViewerRoutes {
@@ -103,6 +105,7 @@ export function viewerRoutes(options: ViewerOptions): ViewerRoutes {
   const live = new LiveStreams(data.eventStreams(events));
 
   router.use((_req, res, next) => {
+    res.locals.allowRealIdentities = options.allowRealIdentities === true;
     res.setHeader('Content-Security-Policy', VIEWER_CSP);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
@@ -136,7 +139,8 @@ export function viewerRoutes(options: ViewerOptions): ViewerRoutes {
       return;
     }
     setLangCookie(req, res, body.lang);
-    res.redirect(303, safeReturnPath(body.back));
+    const back = safeReturnPath(body.back);
+    res.redirect(303, masksIdentities(res) ? maskText(back) : back);
   });
 
   authRoutes(router, data, logger, sessions, signInThrottle, shared === true);

@@ -18,6 +18,7 @@ import { HETU_SYSTEM } from '../../domain/hetu.ts';
 import {
   classify,
   findRealCodes,
+  findRealCodesInXhtml,
   invalidReason,
   isHetuSystem,
   isTemporarySystem,
@@ -121,7 +122,8 @@ export function checkIdentityCodes(resource: unknown, root: string, allowReal: b
   if (allowReal) return findings;
   visitStrings(resource, root, (value, path) => {
     if (checked.has(path)) return;
-    const codes = findRealCodes(value);
+    // A narrative is read as its reader sees it too: tags removed, character references decoded.
+    const codes = path.endsWith('.div') ? findRealCodesInXhtml(value) : findRealCodes(value);
     if (codes.length === 0) return;
     findings.push(
       guarded(

@@ -11,18 +11,17 @@ import { documentFields, FIELDS } from './fields.ts';
 import { translator } from '../../common/i18n/index.ts';
 import { langOfRes } from './i18n.tsx';
 import { parseFormData } from './form.ts';
-import { cdaSections, narrativeLines, nonXmlBodyType } from './narrative.tsx';
+import { documentBody } from './document-body.tsx';
+import { cdaSections, narrativeLines } from './narrative.tsx';
 import { readerOf, requestIdOf, sameOrigin, send, urlencodedForm } from './page-http.tsx';
 import { ComparePage } from './pages/compare.tsx';
 import { DiffPage } from './pages/diff.tsx';
-import { DocumentPage, type DocumentProps } from './pages/document.tsx';
+import { DocumentPage } from './pages/document.tsx';
 import { ErrorPage } from './pages/error.tsx';
 import { safely } from './reader.ts';
 import { expectationsFor } from './runs.ts';
 import { parseForXPath } from './xpath-value.ts';
-import { childNamed, parseOrdered, textContent, type XElement } from '../xml/ordered.ts';
-import { HL7_V3_NS } from '../archive/xml.ts';
-import { MAX_SOCIAL_XHTML_BYTES, decodeBase64 } from '../archive/social-body.ts';
+import { parseOrdered } from '../xml/ordered.ts';
 
 export function documentRoutes(router: Router): void {
   /** The document, if it exists and is in scope; else answers 404 itself. */
@@ -49,23 +48,7 @@ export function documentRoutes(router: Router): void {
     const doc = await visibleDocument(res, req.params.oid);
     if (!doc) return;
     const versions = await reader.versions(doc);
-    const text = await reader.xmlText(doc);
-    let xml: DocumentProps['xml'] = { ok: false, problem: 'the stored XML is missing' };
-    if (text !== undefined) {
-      const parsed = parseOrdered(text);
-      if (parsed.ok) {
-        const nonXml = nonXmlBodyType(parsed.root);
-        const socialXhtml = nonXml === 'application/xhtml+xml' ? socialXhtmlOf(parsed.root) : undefined;
-        xml = {
-          ok: true,
-          root: parsed.root,
-          prolog: parsed.prolog,
-          sections: cdaSections(parsed.root),
-          ...(nonXml !== undefined && { nonXmlBody: nonXml }),
-          ...(socialXhtml !== undefined && { socialXhtml }),
-        };
-      } else xml = { ok: false, problem: parsed.problem };
-    }
+    const xml = await documentBody(await reader.xmlText(doc), langOfRes(res), doc.oid);
     // Read defensively: the header of a stored record may lack any of these.
     const h = doc.header as Partial<ArchivedDocument['header']> | undefined;
     const names = await reader.organisationNames([
@@ -219,21 +202,4 @@ export function documentRoutes(router: Router): void {
     await reader.logAccess('compare', [doc.patient], doc.oid, requestIdOf(res));
     send(res, <ComparePage scope={scope} doc={doc} input={input} rows={rows} named={named} />);
   });
-}
-
-/**
- * The decoded XHTML view of a social-welfare document (nonXMLBody/text, base64), size-limited, parsed by
- * the same ordered parser as the document; the page renders it through the narrative allow-list.
- */
-function socialXhtmlOf(root: XElement): XElement | undefined {
-  const text = childNamed(
-    childNamed(childNamed(root, 'component', HL7_V3_NS), 'nonXMLBody', HL7_V3_NS),
-    'text',
-    HL7_V3_NS,
-  );
-  if (!text) return undefined;
-  const decoded = decodeBase64(textContent(text), MAX_SOCIAL_XHTML_BYTES);
-  if ('problem' in decoded) return undefined;
-  const parsed = parseOrdered(Buffer.from(decoded.bytes).toString('utf8'));
-  return parsed.ok ? parsed.root : undefined;
 }

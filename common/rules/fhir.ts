@@ -44,6 +44,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
         en: "entry {i}: request.url must be a relative URL such as 'Patient' or 'Slot/123'",
       },
       {
+        fi: "merkintä {i}: request.url ei ole kelvollinen suhteellinen URL; kirjoita '%' muodossa %25 ja muut varatut merkit muodossa %XX, äläkä aloita URL:ää merkeillä '//'",
+        sv: "post {i}: request.url är inte en giltig relativ URL; skriv '%' som %25 och andra reserverade tecken som %XX, och börja inte URL:en med '//'",
+        en: "entry {i}: request.url is not a well-formed relative URL; write '%' as %25 and other reserved characters as %XX, and do not start it with '//'",
+      },
+      {
         fi: 'merkintä {i}: request.{field}-arvon on oltava merkkijono',
         sv: 'post {i}: request.{field} ska vara en sträng',
         en: 'entry {i}: request.{field} must be a string',

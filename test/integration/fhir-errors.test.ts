@@ -286,6 +286,39 @@ describe('error paths', () => {
   }
 });
 
+describe('a Bundle entry URL that does not parse', () => {
+  // Each once in a batch and once in a transaction, after an entry that would store a Patient.
+  const urls = ['Patient/%zz', 'Patient/%E0%A4%A', '//[::1', '//elsewhere.example/Patient'];
+  for (const type of ['batch', 'transaction'] as const) {
+    for (const url of urls) {
+      it(`${type} entry url '${url}' is a 400 FHIR-BUNDLE-001 naming the entry's url, and nothing is stored`, async () => {
+        const family = `Urlcheck${type}${urls.indexOf(url)}`;
+        const answer = await call({
+          path: '',
+          body: JSON.stringify({
+            resourceType: 'Bundle',
+            type,
+            entry: [
+              {
+                request: { method: 'POST', url: 'Patient' },
+                resource: { resourceType: 'Patient', name: [{ family }] },
+              },
+              { request: { method: 'GET', url } },
+            ],
+          }),
+          headers: { 'Accept-Language': 'en' },
+        });
+        expect(answer.status).toBe(400);
+        expect(codes(answer.oo)).toEqual(['FHIR-BUNDLE-001']);
+        expect(answer.oo.issue[0]?.expression).toEqual(['Bundle.entry[1].request.url']);
+        expect(answer.oo.issue[0]?.diagnostics).toContain('not a well-formed relative URL');
+        const search = await fetch(`${server.url}/fhir/Patient?family=${family}`);
+        expect(((await search.json()) as Bundle).total).toBe(0);
+      });
+    }
+  }
+});
+
 describe('refusals before the body is read', () => {
   it('are in the event log: a body over the size limit and a body that is not the gzip it says', async () => {
     type Events = {
@@ -625,6 +658,10 @@ describe('error answers in the caller’s language', () => {
     [
       'FHIR-BUNDLE-001',
       () => ({ path: '', body: batch([{ request: { method: 'GET', url: 'https://x/Patient' } }]) }),
+    ],
+    [
+      'FHIR-BUNDLE-001',
+      () => ({ path: '', body: batch([{ request: { method: 'GET', url: 'Patient/%zz' } }]) }),
     ],
     [
       'FHIR-BUNDLE-001',

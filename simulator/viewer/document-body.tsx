@@ -1,9 +1,10 @@
 /**
- * The two parts of a document page that grow with the document: the narrative and the raw XML. Parsing
- * and rendering a stored document of megabytes takes seconds of CPU, so for a large document both parts
- * are rendered to HTML in a worker thread (this module is the job module of its pool) and the page takes
- * them as finished HTML: other requests are served meanwhile. A small document renders in the request,
- * through the same code.
+ * The parts of the document pages that grow with the document: the narrative and the raw XML of the
+ * document page, the narrative diff of the diff page, the named fields and comparison of the compare
+ * page. Parsing and rendering a stored document of megabytes takes seconds of CPU, so for a large
+ * document (OFFLOAD_XML_BYTES or more) they are made in a worker thread (this module is the job module
+ * of its pool; the document page takes its parts as finished HTML): other requests are served
+ * meanwhile. A small document is handled in the request, through the same code.
  *
  * The raw XML view shows at most the first MAX_XML_VIEW_CHARS characters (pretty-xml.tsx), with a note
  * and the link to the byte-exact download; the narrative is shown whole, as it is what the archivist
@@ -15,11 +16,24 @@ import { OFFLOAD_XML_BYTES } from '../http/limits.ts';
 import { HL7_V3_NS } from '../archive/xml.ts';
 import { MAX_SOCIAL_XHTML_BYTES, decodeBase64 } from '../archive/social-body.ts';
 import { childNamed, parseOrdered, textContent, type XElement } from '../xml/ordered.ts';
+import { translator } from '../../common/i18n/index.ts';
+import type { ArchivedDocument } from '../domain/cda.ts';
 import { WorkerPool } from '../workers/pool.ts';
+import { compareDocument, type CompareRow } from './compare.ts';
+import { diffLines, type DiffLine } from './diff.ts';
+import { documentFields, type NamedValue } from './fields.ts';
+import { parseForXPath, type XPathDocument } from './xpath-value.ts';
 import { Coded, Empty, Notice } from './components.tsx';
 import { Guard, Unreadable } from './guard.tsx';
 import { LangContext, useT, type Lang } from './i18n.tsx';
-import { cdaSections, CdaNarrative, nonXmlBodyType, XhtmlNarrative, type CdaSection } from './narrative.tsx';
+import {
+  cdaSections,
+  CdaNarrative,
+  narrativeLines,
+  nonXmlBodyType,
+  XhtmlNarrative,
+  type CdaSection,
+} from './narrative.tsx';
 import { PrettyXml } from './pretty-xml.tsx';
 
 /** The stored XML of a document, parsed for the page, or why it cannot be shown. */
@@ -177,24 +191,111 @@ export function renderDocumentBody(text: string | undefined, lang: Lang, oid: st
   };
 }
 
+/** Job: the narrative lines of two stored versions, line-diffed (the diff page). */
+export function narrativeDiff(beforeText: string | undefined, afterText: string | undefined): DiffLine[] {
+  const linesOf = (text: string | undefined): string[] => {
+    const parsed = text === undefined ? undefined : parseOrdered(text);
+    return parsed?.ok === true ? narrativeLines(cdaSections(parsed.root)) : [];
+  };
+  return diffLines(linesOf(beforeText), linesOf(afterText));
+}
+
+/**
+ * Job: the archivist's named fields of a document and, when `fields` are given, the comparison of the
+ * expected values with it (the compare page). `lang` words the rows.
+ */
+export function compareParts(
+  text: string,
+  doc: ArchivedDocument,
+  fields: [string, unknown][] | undefined,
+  lang: Lang,
+): ComparedParts {
+  const parsedXml = parseForXPath(text);
+  const named = documentFields(doc, parsedXml.ok ? parsedXml.doc : undefined);
+  if (fields === undefined) return { named };
+  return { named, rows: compareDocument(doc, fields, () => parsedXml, translator(lang, 'viewer')) };
+}
+
+export interface ComparedParts {
+  named: NamedValue[];
+  rows?: CompareRow[];
+}
+
 let pool: WorkerPool | undefined;
+
+/** Runs a job here for a small document, else in the pool's worker; `failed` answers when that fails. */
+async function offloaded<T>(
+  size: number,
+  fn: string,
+  args: unknown[],
+  here: () => T,
+  failed: () => T,
+): Promise<T> {
+  if (size < OFFLOAD_XML_BYTES) return here();
+  pool ??= new WorkerPool({ module: import.meta.url, size: 1 });
+  try {
+    return await pool.run<T>(fn, args);
+  } catch {
+    return failed();
+  }
+}
+
+/** The diff page's narrative diff, off the event loop for large versions (see `offloaded`). */
+export function narrativeDiffShared(
+  beforeText: string | undefined,
+  afterText: string | undefined,
+): Promise<DiffLine[]> {
+  return offloaded(
+    (beforeText?.length ?? 0) + (afterText?.length ?? 0),
+    'narrativeDiff',
+    [beforeText, afterText],
+    () => narrativeDiff(beforeText, afterText),
+    () => [],
+  );
+}
+
+/**
+ * The compare page's parts, off the event loop for a large document. When the worker fails the
+ * header fields are still compared; the XML-based ones say the XML could not be read.
+ */
+export function comparePartsShared(
+  text: string,
+  doc: ArchivedDocument,
+  fields: [string, unknown][] | undefined,
+  lang: Lang,
+): Promise<ComparedParts> {
+  return offloaded(
+    text.length,
+    'compareParts',
+    [text, doc, fields, lang],
+    () => compareParts(text, doc, fields, lang),
+    () => {
+      const unread: XPathDocument = { ok: false, problem: 'the document is too large to read here' };
+      const named = documentFields(doc);
+      if (fields === undefined) return { named };
+      return { named, rows: compareDocument(doc, fields, () => unread, translator(lang, 'viewer')) };
+    },
+  );
+}
 
 /**
  * The narrative and raw-XML parts of a document's page: in a worker for a document of
  * OFFLOAD_XML_BYTES or more, else here. When the worker fails (a document too large for its memory,
  * the server closing) both parts say so; the page and the download still work.
  */
-export async function documentBody(text: string | undefined, lang: Lang, oid: string): Promise<RenderedBody> {
-  if (text === undefined || text.length < OFFLOAD_XML_BYTES) return renderDocumentBody(text, lang, oid);
-  pool ??= new WorkerPool({ module: import.meta.url, size: 1 });
-  try {
-    return await pool.run<RenderedBody>('renderDocumentBody', [text, lang, oid]);
-  } catch {
-    const problem = 'the document is too large to show here; download the XML';
-    return {
-      rendered: true,
-      narrative: toHtml(lang, 'page.narrative', <NarrativeView xml={{ ok: false, problem }} />),
-      xml: toHtml(lang, 'page.rawXML', <XmlView xml={{ ok: false, problem }} oid={oid} />),
-    };
-  }
+export function documentBody(text: string | undefined, lang: Lang, oid: string): Promise<RenderedBody> {
+  return offloaded(
+    text?.length ?? 0,
+    'renderDocumentBody',
+    [text, lang, oid],
+    () => renderDocumentBody(text, lang, oid),
+    () => {
+      const problem = 'the document is too large to show here; download the XML';
+      return {
+        rendered: true,
+        narrative: toHtml(lang, 'page.narrative', <NarrativeView xml={{ ok: false, problem }} />),
+        xml: toHtml(lang, 'page.rawXML', <XmlView xml={{ ok: false, problem }} oid={oid} />),
+      };
+    },
+  );
 }

@@ -5,14 +5,12 @@
  */
 import express, { type Response, type Router } from 'express';
 import type { ArchivedDocument } from '../domain/cda.ts';
-import { compareDocument, parseExpectations } from './compare.ts';
-import { diffLines } from './diff.ts';
-import { documentFields, FIELDS } from './fields.ts';
+import { parseExpectations } from './compare.ts';
+import { FIELDS } from './fields.ts';
 import { translator } from '../../common/i18n/index.ts';
 import { langOfRes } from './i18n.tsx';
 import { parseFormData } from './form.ts';
-import { documentBody } from './document-body.tsx';
-import { cdaSections, narrativeLines } from './narrative.tsx';
+import { comparePartsShared, documentBody, narrativeDiffShared } from './document-body.tsx';
 import { readerOf, requestIdOf, sameOrigin, send, urlencodedForm } from './page-http.tsx';
 import { ComparePage } from './pages/compare.tsx';
 import { DiffPage } from './pages/diff.tsx';
@@ -20,8 +18,6 @@ import { DocumentPage } from './pages/document.tsx';
 import { ErrorPage } from './pages/error.tsx';
 import { safely } from './reader.ts';
 import { expectationsFor } from './runs.ts';
-import { parseForXPath } from './xpath-value.ts';
-import { parseOrdered } from '../xml/ordered.ts';
 
 export function documentRoutes(router: Router): void {
   /** The document, if it exists and is in scope; else answers 404 itself. */
@@ -96,11 +92,6 @@ export function documentRoutes(router: Router): void {
       return;
     }
     const [before, after] = other.versionNumber <= doc.versionNumber ? [other, doc] : [doc, other];
-    const linesOf = async (d: ArchivedDocument): Promise<string[]> => {
-      const text = await reader.xmlText(d);
-      const parsed = text === undefined ? undefined : parseOrdered(text);
-      return parsed?.ok === true ? narrativeLines(cdaSections(parsed.root)) : [];
-    };
     const fields = FIELDS.map((f) => {
       const b = safely(() => f.get(before), undefined);
       const a = safely(() => f.get(after), undefined);
@@ -112,7 +103,7 @@ export function documentRoutes(router: Router): void {
         ...(a !== undefined && { after: a }),
       };
     });
-    const narrative = diffLines(await linesOf(before), await linesOf(after));
+    const narrative = await narrativeDiffShared(await reader.xmlText(before), await reader.xmlText(after));
     await reader.logAccess('document-diff', [doc.patient], `${before.oid} → ${after.oid}`, requestIdOf(res));
     send(res, <DiffPage scope={scope} before={before} after={after} fields={fields} narrative={narrative} />);
   });
@@ -125,10 +116,9 @@ export function documentRoutes(router: Router): void {
     const runs = await reader.runsWithExpectations(doc.oid);
     const t = translator(langOfRes(res), 'viewer');
     const text = (await reader.xmlText(doc)) ?? '';
-    const parsedXml = parseForXPath(text);
-    const named = documentFields(doc, parsedXml.ok ? parsedXml.doc : undefined);
     const runId = typeof req.query.run === 'string' ? req.query.run : undefined;
     if (runId === undefined) {
+      const { named } = await comparePartsShared(text, doc, undefined, langOfRes(res));
       send(res, <ComparePage scope={scope} doc={doc} input="" runs={runs} named={named} />);
       return;
     }
@@ -137,6 +127,7 @@ export function documentRoutes(router: Router): void {
     const expected = found ? expectationsFor(found.record, doc.oid) : {};
     const fields = Object.entries(expected);
     if (!found || fields.length === 0) {
+      const { named } = await comparePartsShared(text, doc, undefined, langOfRes(res));
       send(
         res,
         <ComparePage
@@ -151,7 +142,7 @@ export function documentRoutes(router: Router): void {
       );
       return;
     }
-    const rows = compareDocument(doc, fields, () => parsedXml, t);
+    const { named, rows = [] } = await comparePartsShared(text, doc, fields, langOfRes(res));
     await reader.logAccess('compare', [doc.patient], doc.oid, requestIdOf(res));
     send(
       res,
@@ -187,10 +178,9 @@ export function documentRoutes(router: Router): void {
     }
     const t = translator(langOfRes(res), 'viewer');
     const text = (await reader.xmlText(doc)) ?? '';
-    const parsedXml = parseForXPath(text);
-    const named = documentFields(doc, parsedXml.ok ? parsedXml.doc : undefined);
     const parsed = parseExpectations(input, t);
     if (!parsed.ok) {
+      const { named } = await comparePartsShared(text, doc, undefined, langOfRes(res));
       send(
         res,
         <ComparePage scope={scope} doc={doc} input={input} problem={parsed.problem} named={named} />,
@@ -198,7 +188,7 @@ export function documentRoutes(router: Router): void {
       );
       return;
     }
-    const rows = compareDocument(doc, parsed.fields, () => parsedXml, t);
+    const { named, rows = [] } = await comparePartsShared(text, doc, parsed.fields, langOfRes(res));
     await reader.logAccess('compare', [doc.patient], doc.oid, requestIdOf(res));
     send(res, <ComparePage scope={scope} doc={doc} input={input} rows={rows} named={named} />);
   });

@@ -44,6 +44,11 @@ export const FHIR_RULES: readonly RuleEntry[] = [
         en: "entry {i}: request.url must be a relative URL such as 'Patient' or 'Slot/123'",
       },
       {
+        fi: "merkintä {i}: request.url ei ole kelvollinen suhteellinen URL; kirjoita '%' muodossa %25 ja muut varatut merkit muodossa %XX, äläkä aloita URL:ää merkeillä '//'",
+        sv: "post {i}: request.url är inte en giltig relativ URL; skriv '%' som %25 och andra reserverade tecken som %XX, och börja inte URL:en med '//'",
+        en: "entry {i}: request.url is not a well-formed relative URL; write '%' as %25 and other reserved characters as %XX, and do not start it with '//'",
+      },
+      {
         fi: 'merkintä {i}: request.{field}-arvon on oltava merkkijono',
         sv: 'post {i}: request.{field} ska vara en sträng',
         en: 'entry {i}: request.{field} must be a string',
@@ -980,12 +985,23 @@ export const FHIR_RULES: readonly RuleEntry[] = [
       sv: '{element} har inte formatet för sin FHIR-datatyp (mönster {pattern}); rätta värdet',
       en: '{element} does not have the format of its FHIR data type (pattern {pattern}); correct the value',
     },
+    variants: [
+      {
+        fi: "elementin {element} arvo '{value}' ei ole kalenterin päivä ({yearMonth} on {days} päivää); korjaa arvo",
+        sv: "{element} '{value}' är ingen dag i kalendern ({yearMonth} har {days} dagar); rätta värdet",
+        en: "{element} '{value}' is not a day of the calendar ({yearMonth} has {days} days); correct the value",
+      },
+    ],
     sources: [
       { title: 'HL7 FHIR R4: JSON Schema (fhir.schema.json)', url: 'https://hl7.org/fhir/R4/downloads.html' },
       { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
+      {
+        title: 'HL7 FHIR R4: Data types, date, dateTime and instant (values SHALL be valid dates)',
+        url: 'https://hl7.org/fhir/R4/datatypes.html#date',
+      },
     ],
     basis: 'published',
-    modules: ['simulator/fhir/validation/structure.ts'],
+    modules: ['simulator/fhir/validation/structure.ts', 'simulator/fhir/validation/r4-base.ts'],
   },
   {
     code: 'FHIR-STRUCT-006',
@@ -1343,6 +1359,27 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     },
     sources: [
       { title: 'HL7 FHIR R4: Data types, string', url: 'https://hl7.org/fhir/R4/datatypes.html#string' },
+    ],
+    basis: 'published',
+    modules: ['simulator/fhir/validation/r4-json.ts'],
+  },
+  {
+    code: 'R4-JSON-006',
+    channel: 'fhir',
+    severity: 'error',
+    element: '{path}',
+    messages: {
+      fi: '{path} sisältää parittoman UTF-16-sijaismerkkikoodin (\\uD800–\\uDFFF ilman paria), joka ei ole Unicode-merkki; lähetä itse merkki tai sen koko sijaismerkkipari',
+      sv: '{path} innehåller en oparad UTF-16-surrogatkod (\\uD800–\\uDFFF utan sitt par), som inte är ett Unicode-tecken; skicka själva tecknet eller hela surrogatparet',
+      en: '{path} holds an unpaired UTF-16 surrogate escape (\\uD800–\\uDFFF without its pair), which is not a Unicode character; send the character itself or its complete surrogate pair',
+    },
+    sources: [
+      {
+        title:
+          'IETF RFC 8259: The JSON Data Interchange Format, 8.1 Character Encoding and 8.2 Unicode Characters',
+        url: 'https://www.rfc-editor.org/rfc/rfc8259#section-8.2',
+      },
+      { title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' },
     ],
     basis: 'published',
     modules: ['simulator/fhir/validation/r4-json.ts'],

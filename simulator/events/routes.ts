@@ -5,6 +5,7 @@
  *   → { events: [...], lastSeq } ; follow with since=lastSeq.
  * GET /events/stream (same filters; resumes after `Last-Event-ID` or `since`) → `event: submission`
  *   frames whose `id` is the sequence number; a comment line every 15 s keeps proxies from closing it.
+ *   A `Last-Event-ID` that is not a sequence number is a 400, as a bad `since` is.
  */
 import { Router, type Request } from 'express';
 import type { EventQuery, Store } from '../store/types.ts';
@@ -30,6 +31,24 @@ function nonNegativeInt(value: string | undefined, name: string): number | undef
   if (value === undefined) return undefined;
   if (!/^[0-9]{1,15}$/.test(value))
     throw badRequest('invalid-parameter', `'${name}' must be a whole number ≥ 0`, name);
+  return Number(value);
+}
+
+/**
+ * The sequence number a reconnecting stream resumes after. An EventSource sends back the `id` of the
+ * last frame it received, always a sequence number here; an empty header (the spec's "no id") counts as
+ * none. Anything else is refused like a bad `since` (a stream that replayed the whole log, or silently
+ * skipped to now, would hand the client events it has, or hide ones it has not).
+ */
+function lastEventIdOf(req: Request): number | undefined {
+  const value = req.get('Last-Event-ID');
+  if (value === undefined || value === '') return undefined;
+  if (!/^[0-9]{1,15}$/.test(value))
+    throw badRequest(
+      'invalid-parameter',
+      "'Last-Event-ID' must be a whole number ≥ 0 (the id of a frame this stream sent)",
+      'Last-Event-ID',
+    );
   return Number(value);
 }
 
@@ -89,11 +108,7 @@ export function eventRoutes(store: Store, log: EventLog): EventRoutes {
 
   router.get('/stream', async (req, res) => {
     const query = scoped(parseEventQuery(req), scopeOf(res));
-    const lastEventId = req.get('Last-Event-ID');
-    const after =
-      lastEventId !== undefined && /^[0-9]{1,15}$/.test(lastEventId)
-        ? Number(lastEventId)
-        : (query.since ?? 0);
+    const after = lastEventIdOf(req) ?? query.since ?? 0;
     await streams.serve(res, { after, query, banner: 'kantasim event stream' });
   });
 

@@ -5,24 +5,19 @@
  */
 import express, { type Response, type Router } from 'express';
 import type { ArchivedDocument } from '../domain/cda.ts';
-import { compareDocument, parseExpectations } from './compare.ts';
-import { diffLines } from './diff.ts';
-import { documentFields, FIELDS } from './fields.ts';
+import { parseExpectations } from './compare.ts';
+import { FIELDS } from './fields.ts';
 import { translator } from '../../common/i18n/index.ts';
 import { langOfRes } from './i18n.tsx';
 import { parseFormData } from './form.ts';
-import { cdaSections, narrativeLines, nonXmlBodyType } from './narrative.tsx';
+import { comparePartsShared, documentBody, narrativeDiffShared } from './document-body.tsx';
 import { readerOf, requestIdOf, sameOrigin, send, urlencodedForm } from './page-http.tsx';
 import { ComparePage } from './pages/compare.tsx';
 import { DiffPage } from './pages/diff.tsx';
-import { DocumentPage, type DocumentProps } from './pages/document.tsx';
+import { DocumentPage } from './pages/document.tsx';
 import { ErrorPage } from './pages/error.tsx';
 import { safely } from './reader.ts';
 import { expectationsFor } from './runs.ts';
-import { parseForXPath } from './xpath-value.ts';
-import { childNamed, parseOrdered, textContent, type XElement } from '../xml/ordered.ts';
-import { HL7_V3_NS } from '../archive/xml.ts';
-import { MAX_SOCIAL_XHTML_BYTES, decodeBase64 } from '../archive/social-body.ts';
 
 export function documentRoutes(router: Router): void {
   /** The document, if it exists and is in scope; else answers 404 itself. */
@@ -49,23 +44,7 @@ export function documentRoutes(router: Router): void {
     const doc = await visibleDocument(res, req.params.oid);
     if (!doc) return;
     const versions = await reader.versions(doc);
-    const text = await reader.xmlText(doc);
-    let xml: DocumentProps['xml'] = { ok: false, problem: 'the stored XML is missing' };
-    if (text !== undefined) {
-      const parsed = parseOrdered(text);
-      if (parsed.ok) {
-        const nonXml = nonXmlBodyType(parsed.root);
-        const socialXhtml = nonXml === 'application/xhtml+xml' ? socialXhtmlOf(parsed.root) : undefined;
-        xml = {
-          ok: true,
-          root: parsed.root,
-          prolog: parsed.prolog,
-          sections: cdaSections(parsed.root),
-          ...(nonXml !== undefined && { nonXmlBody: nonXml }),
-          ...(socialXhtml !== undefined && { socialXhtml }),
-        };
-      } else xml = { ok: false, problem: parsed.problem };
-    }
+    const xml = await documentBody(await reader.xmlText(doc), langOfRes(res), doc.oid);
     // Read defensively: the header of a stored record may lack any of these.
     const h = doc.header as Partial<ArchivedDocument['header']> | undefined;
     const names = await reader.organisationNames([
@@ -113,11 +92,6 @@ export function documentRoutes(router: Router): void {
       return;
     }
     const [before, after] = other.versionNumber <= doc.versionNumber ? [other, doc] : [doc, other];
-    const linesOf = async (d: ArchivedDocument): Promise<string[]> => {
-      const text = await reader.xmlText(d);
-      const parsed = text === undefined ? undefined : parseOrdered(text);
-      return parsed?.ok === true ? narrativeLines(cdaSections(parsed.root)) : [];
-    };
     const fields = FIELDS.map((f) => {
       const b = safely(() => f.get(before), undefined);
       const a = safely(() => f.get(after), undefined);
@@ -129,7 +103,7 @@ export function documentRoutes(router: Router): void {
         ...(a !== undefined && { after: a }),
       };
     });
-    const narrative = diffLines(await linesOf(before), await linesOf(after));
+    const narrative = await narrativeDiffShared(await reader.xmlText(before), await reader.xmlText(after));
     await reader.logAccess('document-diff', [doc.patient], `${before.oid} → ${after.oid}`, requestIdOf(res));
     send(res, <DiffPage scope={scope} before={before} after={after} fields={fields} narrative={narrative} />);
   });
@@ -142,10 +116,9 @@ export function documentRoutes(router: Router): void {
     const runs = await reader.runsWithExpectations(doc.oid);
     const t = translator(langOfRes(res), 'viewer');
     const text = (await reader.xmlText(doc)) ?? '';
-    const parsedXml = parseForXPath(text);
-    const named = documentFields(doc, parsedXml.ok ? parsedXml.doc : undefined);
     const runId = typeof req.query.run === 'string' ? req.query.run : undefined;
     if (runId === undefined) {
+      const { named } = await comparePartsShared(text, doc, undefined, langOfRes(res));
       send(res, <ComparePage scope={scope} doc={doc} input="" runs={runs} named={named} />);
       return;
     }
@@ -154,6 +127,7 @@ export function documentRoutes(router: Router): void {
     const expected = found ? expectationsFor(found.record, doc.oid) : {};
     const fields = Object.entries(expected);
     if (!found || fields.length === 0) {
+      const { named } = await comparePartsShared(text, doc, undefined, langOfRes(res));
       send(
         res,
         <ComparePage
@@ -168,7 +142,7 @@ export function documentRoutes(router: Router): void {
       );
       return;
     }
-    const rows = compareDocument(doc, fields, () => parsedXml, t);
+    const { named, rows = [] } = await comparePartsShared(text, doc, fields, langOfRes(res));
     await reader.logAccess('compare', [doc.patient], doc.oid, requestIdOf(res));
     send(
       res,
@@ -204,10 +178,9 @@ export function documentRoutes(router: Router): void {
     }
     const t = translator(langOfRes(res), 'viewer');
     const text = (await reader.xmlText(doc)) ?? '';
-    const parsedXml = parseForXPath(text);
-    const named = documentFields(doc, parsedXml.ok ? parsedXml.doc : undefined);
     const parsed = parseExpectations(input, t);
     if (!parsed.ok) {
+      const { named } = await comparePartsShared(text, doc, undefined, langOfRes(res));
       send(
         res,
         <ComparePage scope={scope} doc={doc} input={input} problem={parsed.problem} named={named} />,
@@ -215,25 +188,8 @@ export function documentRoutes(router: Router): void {
       );
       return;
     }
-    const rows = compareDocument(doc, parsed.fields, () => parsedXml, t);
+    const { named, rows = [] } = await comparePartsShared(text, doc, parsed.fields, langOfRes(res));
     await reader.logAccess('compare', [doc.patient], doc.oid, requestIdOf(res));
     send(res, <ComparePage scope={scope} doc={doc} input={input} rows={rows} named={named} />);
   });
-}
-
-/**
- * The decoded XHTML view of a social-welfare document (nonXMLBody/text, base64), size-limited, parsed by
- * the same ordered parser as the document; the page renders it through the narrative allow-list.
- */
-function socialXhtmlOf(root: XElement): XElement | undefined {
-  const text = childNamed(
-    childNamed(childNamed(root, 'component', HL7_V3_NS), 'nonXMLBody', HL7_V3_NS),
-    'text',
-    HL7_V3_NS,
-  );
-  if (!text) return undefined;
-  const decoded = decodeBase64(textContent(text), MAX_SOCIAL_XHTML_BYTES);
-  if ('problem' in decoded) return undefined;
-  const parsed = parseOrdered(Buffer.from(decoded.bytes).toString('utf8'));
-  return parsed.ok ? parsed.root : undefined;
 }

@@ -46,6 +46,7 @@ describe('scenario runs in the viewer', () => {
     expect(viewerPath('http://x/viewer/fhir/Appointment/1')).toBeUndefined();
     expect(viewerPath('http://x/viewer/documents/1.2.3/../../sign-out')).toBeUndefined();
     expect(viewerPath(undefined)).toBeUndefined();
+    expect(viewerPath('/viewer/documents/%zz')).toBeUndefined();
   });
 
   it('maps checks that read a document with equals and xpath to compare fields, and nothing else', () => {

@@ -41,7 +41,12 @@ export function viewerPath(href: string | undefined): string | undefined {
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  const path = decodeURIComponent(url.pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return undefined; // malformed percent-encoding (`%zz`): shown as text, like any other href
+  }
   return VIEWER_PATHS.some((re) => re.test(path)) ? path : undefined;
 }
 

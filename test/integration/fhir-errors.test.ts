@@ -286,6 +286,83 @@ describe('error paths', () => {
   }
 });
 
+describe('a Bundle entry URL that does not parse', () => {
+  // Each once in a batch and once in a transaction, after an entry that would store a Patient.
+  const urls = ['Patient/%zz', 'Patient/%E0%A4%A', '//[::1', '//elsewhere.example/Patient'];
+  for (const type of ['batch', 'transaction'] as const) {
+    for (const url of urls) {
+      it(`${type} entry url '${url}' is a 400 FHIR-BUNDLE-001 naming the entry's url, and nothing is stored`, async () => {
+        const family = `Urlcheck${type}${urls.indexOf(url)}`;
+        const answer = await call({
+          path: '',
+          body: JSON.stringify({
+            resourceType: 'Bundle',
+            type,
+            entry: [
+              {
+                request: { method: 'POST', url: 'Patient' },
+                resource: { resourceType: 'Patient', name: [{ family }] },
+              },
+              { request: { method: 'GET', url } },
+            ],
+          }),
+          headers: { 'Accept-Language': 'en' },
+        });
+        expect(answer.status).toBe(400);
+        expect(codes(answer.oo)).toEqual(['FHIR-BUNDLE-001']);
+        expect(answer.oo.issue[0]?.expression).toEqual(['Bundle.entry[1].request.url']);
+        expect(answer.oo.issue[0]?.diagnostics).toContain('not a well-formed relative URL');
+        const search = await fetch(`${server.url}/fhir/Patient?family=${family}`);
+        expect(((await search.json()) as Bundle).total).toBe(0);
+      });
+    }
+  }
+});
+
+describe('values JSON.parse and the R4 schema pattern let through', () => {
+  const create = (body: string): Promise<{ status: number; oo: OperationOutcome }> =>
+    call({ path: 'Patient', body, headers: { 'Accept-Language': 'en' } });
+
+  it('an unpaired surrogate escape in a value or a key is a 400 R4-JSON-006 at its path; a pair is fine', async () => {
+    for (const [body, path] of [
+      ['{"resourceType":"Patient","name":[{"family":"a\\ud800b"}]}', 'Patient.name[0].family'],
+      ['{"resourceType":"Patient","name":[{"family":"a\\udfffb"}]}', 'Patient.name[0].family'],
+      ['{"resourceType":"Patient","name":[{"given":["x","\\ud83d"]}]}', 'Patient.name[0].given[1]'],
+    ] as const) {
+      const answer = await create(body);
+      expect(answer.status, body).toBe(400);
+      expect(codes(answer.oo)).toEqual(['R4-JSON-006']);
+      expect(answer.oo.issue[0]?.expression).toEqual([path]);
+    }
+    const key = await create('{"resourceType":"Patient","name":[{"fam\\udc00ily":"ab"}]}');
+    expect(key.status).toBe(400);
+    expect(codes(key.oo)).toContain('R4-JSON-006');
+    const pair = await create('{"resourceType":"Patient","name":[{"family":"a\\ud83d\\ude00b"}]}');
+    expect(pair.status).toBe(201);
+  });
+
+  it('a date, dateTime or instant of a day the month does not have is a 400 FHIR-STRUCT-005', async () => {
+    for (const [element, value] of [
+      ['birthDate', '2020-02-30'],
+      ['birthDate', '2021-02-29'],
+      ['birthDate', '2026-04-31'],
+      ['deceasedDateTime', '2026-06-31T10:00:00+03:00'],
+    ] as const) {
+      const answer = await create(JSON.stringify({ resourceType: 'Patient', [element]: value }));
+      expect(answer.status, value).toBe(400);
+      expect(codes(answer.oo)).toEqual(['FHIR-STRUCT-005']);
+      expect(answer.oo.issue[0]?.expression).toEqual([`Patient.${element}`]);
+      expect(answer.oo.issue[0]?.diagnostics).toContain('is not a day of the calendar');
+    }
+    const meta = await create('{"resourceType":"Patient","meta":{"lastUpdated":"2026-09-31T10:00:00Z"}}');
+    expect(meta.status).toBe(400);
+    for (const ok of ['2020-02-29', '2000-02-29', '2026-12-31', '2026-02', '2026']) {
+      const answer = await create(JSON.stringify({ resourceType: 'Patient', birthDate: ok }));
+      expect(answer.status, ok).toBe(201);
+    }
+  });
+});
+
 describe('refusals before the body is read', () => {
   it('are in the event log: a body over the size limit and a body that is not the gzip it says', async () => {
     type Events = {
@@ -634,6 +711,10 @@ describe('error answers in the caller’s language', () => {
     ],
     [
       'FHIR-BUNDLE-001',
+      () => ({ path: '', body: batch([{ request: { method: 'GET', url: 'Patient/%zz' } }]) }),
+    ],
+    [
+      'FHIR-BUNDLE-001',
       () => ({ path: '', body: batch([{ request: { method: 'PUT', url: 'Patient/x', ifMatch: 7 } }]) }),
     ],
     [
@@ -743,6 +824,14 @@ describe('error answers in the caller’s language', () => {
         path: 'Patient',
         body: '{"resourceType":"Patient","birthDate":"1990-01-01","_birthDate":{"id":"no spaces"}}',
       }),
+    ],
+    [
+      'R4-JSON-006',
+      () => ({ path: 'Patient', body: '{"resourceType":"Patient","name":[{"family":"a\\ud800b"}]}' }),
+    ],
+    [
+      'FHIR-STRUCT-005',
+      () => ({ path: 'Patient', body: '{"resourceType":"Patient","birthDate":"2020-02-30"}' }),
     ],
   ];
 

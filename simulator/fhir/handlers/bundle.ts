@@ -45,6 +45,23 @@ const bad = (message: string, path: string): never => {
   throw new FhirError(badRequest('FHIR-BUNDLE-001', message, path));
 };
 
+const ENTRY_BASE = 'http://entry/';
+
+/**
+ * An entry's URL resolves against the base to a path of this server (`//host/…` would name another)
+ * and its path percent-decodes (`%zz` does not), so `entryRequest` can read it.
+ */
+function entryUrlParses(url: string): boolean {
+  try {
+    const parsed = new URL(url, ENTRY_BASE);
+    if (parsed.origin !== new URL(ENTRY_BASE).origin) return false;
+    decodeURIComponent(parsed.pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Checks the Bundle's shell (the resources inside are validated by the interactions they go to). */
 function checkEntries(bundle: Record<string, unknown>): BundleEntry[] {
   const entries = bundle.entry ?? [];
@@ -65,6 +82,12 @@ function checkEntries(bundle: Record<string, unknown>): BundleEntry[] {
         `Bundle.entry[${i}].request.url`,
       );
     }
+    if (typeof request?.url === 'string' && !entryUrlParses(request.url)) {
+      bad(
+        `entry ${i}: request.url is not a well-formed relative URL; write '%' as %25 and other reserved characters as %XX, and do not start it with '//'`,
+        `Bundle.entry[${i}].request.url`,
+      );
+    }
     for (const h of ['ifMatch', 'ifNoneExist'] as const) {
       if (request?.[h] !== undefined && typeof request[h] !== 'string')
         bad(`entry ${i}: request.${h} must be a string`, `Bundle.entry[${i}].request.${h}`);
@@ -81,10 +104,10 @@ function checkEntries(bundle: Record<string, unknown>): BundleEntry[] {
   return entries as BundleEntry[];
 }
 
-/** The sub-request an entry makes. */
+/** The sub-request an entry makes (its URL checked by `checkEntries`). */
 function entryRequest(req: FhirRequest, entry: BundleEntry, assignedId?: string): FhirRequest {
   const request = entry.request ?? { method: 'GET', url: '' };
-  const url = new URL(request.url, 'http://entry/');
+  const url = new URL(request.url, ENTRY_BASE);
   const params = new Map<string, string[]>();
   for (const [k, v] of url.searchParams) params.set(k, [...(params.get(k) ?? []), v]);
   const sub: FhirRequest = {

@@ -11,6 +11,8 @@
  * - R4-PRIM-001 a primitive's extension (`_status`, `_given`) is not an object with only `id` and
  *   `extension`, or a `_name` array does not line up with its value array
  * - R4-JSON-002 an element `id` that is not a FHIR id; R4-JSON-003 two contained resources with one id
+ * - FHIR-STRUCT-005 a date, dateTime or instant whose day is not in the calendar (`2020-02-30`): the
+ *   schema's pattern allows any day 01–31, R4 says the values SHALL be valid dates
  *
  * Paths are FHIRPath-like, written the way the JSON reads (`Appointment._status.extension[0].url`), the
  * same form the schema layer uses, so the pipeline can drop a finding the schema layer already made.
@@ -25,6 +27,29 @@ import { R4_ELEMENTS, R4_SOURCE, R4_VALUE_SETS } from './r4-tables.generated.ts'
 const SOURCE = `FHIR R4 StructureDefinitions (${R4_SOURCE.package} ${R4_SOURCE.version})`;
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const MAX_FINDINGS = 50;
+const DATE_SOURCE =
+  'FHIR R4 data types: date, dateTime and instant SHALL be valid dates, https://hl7.org/fhir/R4/datatypes.html#date';
+const DATE_TYPES = new Set(['date', 'dateTime', 'instant']);
+const YEAR_MONTH_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** Days in a month of the (proleptic Gregorian) calendar, or 0 for a month that does not exist. */
+function daysInMonth(year: number, month: number): number {
+  if (month < 1 || month > 12) return 0;
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * For a date-typed value with a day the month does not have, `{ yearMonth, days }`; else undefined
+ * (including values the schema's pattern refuses anyway).
+ */
+export function impossibleDay(value: string): { yearMonth: string; days: number } | undefined {
+  const m = YEAR_MONTH_DAY.exec(value);
+  if (!m) return undefined;
+  const days = daysInMonth(Number(m[1]), Number(m[2]));
+  const day = Number(m[3]);
+  return days > 0 && day > days ? { yearMonth: `${m[1] ?? ''}-${m[2] ?? ''}`, days } : undefined;
+}
 
 interface Child {
   /** Element name without `[x]`. */
@@ -94,8 +119,8 @@ function compile(type: string): Map<string, Node> | undefined {
 class Walk {
   readonly findings: Finding[] = [];
 
-  add(code: string, path: string, message: string): void {
-    if (this.findings.length < MAX_FINDINGS) this.findings.push(error(code, path, message, SOURCE));
+  add(code: string, path: string, message: string, source = SOURCE): void {
+    if (this.findings.length < MAX_FINDINGS) this.findings.push(error(code, path, message, source));
   }
 
   resource(o: Record<string, unknown>, path: string): void {
@@ -199,6 +224,14 @@ class Walk {
 
   value(v: unknown, entry: KeyEntry, nodes: Map<string, Node>, type: string, path: string): void {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      const impossible = typeof v === 'string' && DATE_TYPES.has(entry.type) ? impossibleDay(v) : undefined;
+      if (impossible !== undefined)
+        this.add(
+          'FHIR-STRUCT-005',
+          path,
+          `${path} '${String(v)}' is not a day of the calendar (${impossible.yearMonth} has ${impossible.days} days); correct the value`,
+          DATE_SOURCE,
+        );
       const vs = entry.child.valueSet;
       if (vs !== undefined && typeof v === 'string' && !Object.values(vs).some((codes) => codes.includes(v)))
         this.add(

@@ -8,6 +8,9 @@
  *   out instead; an empty `fullUrl` in particular makes every reference to the entry unresolvable;
  * - R4-JSON-005 a string longer than 1 MB, the limit FHIR sets for `string` (and which the HL7 validator
  *   applies to every string value).
+ * - R4-JSON-006 a key or string with an unpaired surrogate escape (`"a\ud800b"`): JSON.parse accepts it,
+ *   but it is no Unicode character and has no UTF-8 form, so the stored resource could not be sent back
+ *   as the UTF-8 JSON FHIR requires (it would come back as U+FFFD).
  *
  * The body already parsed, so the scanner can trust the syntax: it looks only at quotes, brackets and
  * commas, finds string ends with `indexOf` and builds a path only when it reports something. The other
@@ -21,6 +24,19 @@ import { error, type Finding } from '../../domain/findings.ts';
 const JSON_SOURCE = 'FHIR R4 JSON representation, https://hl7.org/fhir/R4/json.html';
 /** FHIR: "strings SHALL NOT exceed 1MB in size". Counted in UTF-8 bytes, as the HL7 validator does. */
 export const MAX_STRING_BYTES = 1024 * 1024;
+/** A lone surrogate: with the `u` flag a paired one is a single code point and does not match. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function unpairedSurrogate(root: string, stack: Frame[]): Finding {
+  const path = pathOf(root, stack);
+  return error(
+    'R4-JSON-006',
+    path,
+    `${path} holds an unpaired UTF-16 surrogate escape (\\uD800–\\uDFFF without its pair), which is not a Unicode character; send the character itself or its complete surrogate pair`,
+    'IETF RFC 8259 (JSON), section 8.2 Unicode Characters, https://www.rfc-editor.org/rfc/rfc8259#section-8.2',
+  );
+}
+
 /** Reported per body at most; one problem repeated a thousand times needs one fix. */
 const MAX_FINDINGS = 20;
 
@@ -56,16 +72,21 @@ export function checkJsonText(text: string, root: string): Finding[] {
   const findings: Finding[] = [];
   const stack: Frame[] = [];
   const n = text.length;
+  // Where the next `\u` escape is: only a string with one can hold a lone surrogate.
+  let nextEscape = text.indexOf('\\u');
   for (let i = 0; i < n && findings.length < MAX_FINDINGS; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
       const end = stringEnd(text, i);
+      if (nextEscape !== -1 && nextEscape < i) nextEscape = text.indexOf('\\u', i);
+      const escaped = nextEscape !== -1 && nextEscape < end;
       const top = stack[stack.length - 1];
       if (top?.keys !== undefined && top.expectKey) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         top.expectKey = false;
         top.at = key;
+        if (escaped && LONE_SURROGATE.test(key)) findings.push(unpairedSurrogate(root, stack));
         if (top.keys.has(key)) {
           const path = pathOf(root, stack);
           findings.push(
@@ -77,6 +98,8 @@ export function checkJsonText(text: string, root: string): Finding[] {
             ),
           );
         } else top.keys.add(key);
+      } else if (escaped && LONE_SURROGATE.test(JSON.parse(text.slice(i, end + 1)) as string)) {
+        findings.push(unpairedSurrogate(root, stack));
       } else if (end === i + 1) {
         const path = pathOf(root, stack);
         findings.push(

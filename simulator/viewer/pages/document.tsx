@@ -7,7 +7,6 @@ import type { ArchivedDocument, CodedValue, InstanceId } from '../../domain/cda.
 import {
   Coded,
   DataTable,
-  Empty,
   Fields,
   FindingsTable,
   InvalidBadge,
@@ -20,27 +19,16 @@ import {
   StatusBadge,
 } from '../components.tsx';
 import { cdaTimeToIso, useT, When } from '../i18n.tsx';
-import { CdaNarrative, XhtmlNarrative, type CdaSection } from '../narrative.tsx';
+import { NarrativeView, XmlView, type DocumentXml, type RenderedBody } from '../document-body.tsx';
 import { Guard, Unreadable } from '../guard.tsx';
-import { PrettyXml } from '../pretty-xml.tsx';
 import type { ArchivistScope } from '../scope.ts';
-import type { XElement } from '../../xml/ordered.ts';
 
 export interface DocumentProps {
   scope: ArchivistScope;
   doc: ArchivedDocument;
   versions: ArchivedDocument[];
-  xml:
-    | {
-        ok: true;
-        root: XElement;
-        prolog: string | undefined;
-        sections: CdaSection[];
-        nonXmlBody?: string;
-        /** A social-welfare document's decoded XHTML view (nonXMLBody/text, base64). */
-        socialXhtml?: XElement;
-      }
-    | { ok: false; problem: string };
+  /** The stored XML, parsed, or its narrative and raw-XML parts already rendered (document-body.tsx). */
+  xml: DocumentXml | RenderedBody;
   /** Names of organisations the page mentions, by OID. */
   names: ReadonlyMap<string, string>;
 }
@@ -70,41 +58,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function UntitledSection(): VNode {
-  const t = useT();
-  return <>{t('doc.untitledSection')}</>;
-}
-
-function SectionView({ section, depth }: { section: CdaSection; depth: number }): VNode {
-  const Heading = depth === 0 ? 'h3' : 'h4';
-  return (
-    <div class="cda-section">
-      {(section.title !== undefined || section.code) && (
-        <Heading class="cda-section-title">
-          {section.title ?? <UntitledSection />}
-          {section.code && (
-            <span class="cda-section-code">
-              <Coded
-                value={{
-                  code: section.code.code,
-                  codeSystem: section.code.codeSystem,
-                  ...(section.code.displayName !== undefined && { displayName: section.code.displayName }),
-                }}
-              />
-            </span>
-          )}
-        </Heading>
-      )}
-      {section.text ? (
-        <CdaNarrative text={section.text} />
-      ) : (
-        <p class="muted">No narrative text in this section.</p>
-      )}
-      {section.sections.map((s, i) => (
-        <SectionView key={i} section={s} depth={depth + 1} />
-      ))}
-    </div>
-  );
+/** HTML rendered (and escaped) by preact-render-to-string in document-body.tsx. */
+function Html({ html }: { html: string }): VNode {
+  return <div class="rendered-part" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 function codedRows(rows: [string, CodedValue | undefined][]): [ComponentChildren, ComponentChildren][] {
@@ -281,24 +237,7 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
       </nav>
 
       <Section id="narrative" title={t('page.narrative')}>
-        {!xml.ok ? (
-          <Notice kind="error">{t('doc.xmlNotShown', { problem: xml.problem })}</Notice>
-        ) : xml.socialXhtml !== undefined ? (
-          <div class="card narrative-card" data-testid="narrative">
-            <p class="muted">{t('doc.xhtmlView')}</p>
-            <XhtmlNarrative div={xml.socialXhtml} />
-          </div>
-        ) : xml.nonXmlBody !== undefined ? (
-          <Notice kind="info">{t('doc.nonXml', { type: xml.nonXmlBody })}</Notice>
-        ) : xml.sections.length === 0 ? (
-          <Empty>{t('doc.noSections')}</Empty>
-        ) : (
-          <div class="card narrative-card" data-testid="narrative">
-            {xml.sections.map((s, i) => (
-              <SectionView key={i} section={s} depth={0} />
-            ))}
-          </div>
-        )}
+        {'rendered' in xml ? <Html html={xml.narrative} /> : <NarrativeView xml={xml} />}
       </Section>
 
       <Section id="header" title={t('page.header')}>
@@ -532,11 +471,7 @@ export function DocumentPage({ scope, doc, versions, xml, names }: DocumentProps
           {t('doc.bytes', { bytes: doc.sizeBytes })}, SHA-256{' '}
           <code class="hash">{doc.sha256.slice(0, 16)}…</code>)
         </p>
-        {xml.ok ? (
-          <PrettyXml root={xml.root} prolog={xml.prolog} />
-        ) : (
-          <Notice kind="error">{xml.problem}</Notice>
-        )}
+        {'rendered' in xml ? <Html html={xml.xml} /> : <XmlView xml={xml} oid={doc.oid} />}
       </Section>
     </Layout>
   );

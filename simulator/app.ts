@@ -168,6 +168,7 @@ export function createApp(config: Config, store: Store, logger: Logger, features
       defaultMode: config.mode,
       maxBodyBytes: config.maxBodyBytes,
       defaultLanguage: config.defaultLanguage,
+      allowRealIdentities: config.allowRealIdentities,
     }),
   );
   app.use('/fhir', fhirRouter({ config, store, events, logger, version: VERSION }));

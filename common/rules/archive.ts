@@ -564,7 +564,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
     ],
     basis: 'published',
-    modules: ['simulator/archive/rules/identities.ts'],
+    modules: ['simulator/archive/rules/identities.ts', 'simulator/archive/nullification.ts'],
   },
   {
     code: 'CDA-ID-008',

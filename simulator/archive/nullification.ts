@@ -21,7 +21,8 @@
  *   refused one (outcome `refused`, with the findings), recorded after the refusing transaction.
  */
 import { codeList } from '../domain/code-lists.ts';
-import { error, type Finding } from '../domain/findings.ts';
+import { error, guarded, type Finding } from '../domain/findings.ts';
+import { findRealCodes, mask } from '../domain/identity-guard.ts';
 import type { EventLog } from '../events/log.ts';
 import type { Logger } from '../logger.ts';
 import type { ArchivedDocument, Nullification } from '../domain/cda.ts';
@@ -68,7 +69,7 @@ export async function nullifyDocument(
   events: EventLog,
   oid: string,
   body: NullifyRequest,
-  options: { now: Date; logger: Logger; requestId?: string; caller?: string },
+  options: { now: Date; logger: Logger; requestId?: string; caller?: string; allowRealIdentities?: boolean },
 ): Promise<NullifyResult> {
   const reason = text(body.reason);
   const by = text(body.by);
@@ -79,6 +80,24 @@ export async function nullifyDocument(
     problems.push(error('CDA-NUL-003', '/reason', 'give the reason for nullifying the document in "reason"'));
   if (by === undefined)
     problems.push(error('CDA-NUL-003', '/by', 'say who nullifies the document in "by" (a person or system)'));
+  // The reason and who are stored with every version and shown by the viewer: no real person's code.
+  if (options.allowRealIdentities !== true)
+    for (const [field, value] of [
+      ['/reason', reason],
+      ['/by', by],
+    ] as const) {
+      const codes = value === undefined ? [] : findRealCodes(value);
+      if (codes.length > 0)
+        problems.push(
+          guarded(
+            error(
+              'CDA-ID-007',
+              field,
+              `this text contains a real person's identity code (${codes.map(mask).join(', ')}); narrative, names and other ids must not carry one: remove it or use a Kela-issued test code`,
+            ),
+          ),
+        );
+    }
   type Refusal = { ok: false; status: 400 | 403 | 404 | 409; findings: Finding[]; doc?: ArchivedDocument };
   const refuse = (status: Refusal['status'], findings: Finding[], doc?: ArchivedDocument): Refusal => ({
     ok: false,

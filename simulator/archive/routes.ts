@@ -36,6 +36,8 @@ export interface ArchiveRoutesOptions {
   maxBodyBytes: number;
   /** Language of acknowledgement texts when Accept-Language names none of ours (Finnish by default). */
   defaultLanguage?: Lang;
+  /** `--allow-real-identities`: a real person's code in a nullification's free text is not refused. */
+  allowRealIdentities?: boolean;
 }
 
 function wantsJson(req: Request): boolean {
@@ -330,6 +332,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
         {
           now: new Date(),
           logger,
+          allowRealIdentities: options.allowRealIdentities === true,
           ...(requestId === undefined ? {} : { requestId }),
           ...(caller?.kind === 'organisation' ? { caller: caller.oid } : {}),
         },

@@ -413,6 +413,29 @@ describe('nullification over HTTP', () => {
     expect(((await other.json()) as { error: { code: string } }).error.code).toBe('CDA-NUL-005');
   });
 
+  it("refuses a real person's identity code in the reason or who (CDA-ID-007) and stores, logs and answers it masked only", async () => {
+    const a = ptaMessage();
+    await post('/archive/pta', a.message);
+    for (const body of [
+      { reason: 'väärä potilas 131052-308T', by: 'arkistonhoitaja' },
+      { reason: 'väärä potilas', by: 'HETU131052-308T' },
+    ]) {
+      const res = await nullify(a.oid, body);
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      expect(text).not.toContain('131052-308T');
+      const answer = JSON.parse(text) as { error: { code: string; path: string } };
+      expect(answer.error.code).toBe('CDA-ID-007');
+      expect(answer.error.path).toBe(body.by === 'arkistonhoitaja' ? '/reason' : '/by');
+    }
+    const doc = (await (await fetch(`${server.url}/archive/documents/${a.oid}/header`)).json()) as {
+      status?: string;
+    };
+    expect(doc.status).not.toBe('nullified');
+    const events = await (await fetch(`${server.url}/events?kind=document.nullify`)).text();
+    expect(events).not.toContain('131052-308T');
+  });
+
   it('requires the document group of a social-welfare document (CDA-NUL-006) and checks it (CDA-NUL-007)', async () => {
     type Events = { events: { kind: string; outcome: string; findings: Finding[] }[]; lastSeq: number };
     const m = socialMessage();

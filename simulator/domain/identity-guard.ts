@@ -105,6 +105,12 @@ export const GUARD_CHECKS: readonly GuardCheck[] = [
     code: 'CDA-ID-007',
   },
   {
+    channel: 'archive',
+    fields: 'the reason and who of a nullification (`POST /archive/documents/{oid}/nullify`)',
+    action: 'refused when it contains a checksum-valid real-range code',
+    code: 'CDA-ID-007',
+  },
+  {
     channel: 'fhir',
     fields: 'a narrative (`div`) as its reader sees it: tags removed, character references decoded',
     action: 'refused when it shows a checksum-valid real-range code',

@@ -661,6 +661,16 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
         en: '{interaction} is a message of the social-welfare Client Data Repository; send it to POST /archive/social, not to the Patient Data Repository',
       },
       {
+        fi: '{interaction} on potilastiedon arkiston sanoma; sosiaalihuollon asiakastiedon arkisto ottaa vastaan sanoman {expected}: lähetä se osoitteeseen POST /archive/social tai tämä sanoma osoitteeseen POST /archive/pta',
+        sv: '{interaction} är ett meddelande till patientdataarkivet; socialvårdens klientdataarkiv tar emot {expected}: skicka det meddelandet till POST /archive/social, eller det här till POST /archive/pta',
+        en: '{interaction} is a message of the Patient Data Repository; the social-welfare Client Data Repository takes {expected}: send that message to POST /archive/social, or this one to POST /archive/pta',
+      },
+      {
+        fi: '{interaction} on potilastiedon arkiston korvaava sanoma; sosiaalihuollon asiakastiedon arkiston uusi versio on kantasimissa {expected} (oletus: yksikään julkinen kehys ei näytä sitä): lähetä se osoitteeseen POST /archive/social tai tämä sanoma osoitteeseen POST /archive/pta',
+        sv: '{interaction} är en ersättning i patientdataarkivet; en ny version i socialvårdens klientdataarkiv är {expected} i kantasim (ett antagande: ingen offentlig ram visar den): skicka det meddelandet till POST /archive/social, eller det här till POST /archive/pta',
+        en: "{interaction} is a replacement of the Patient Data Repository; the social-welfare Client Data Repository's new version is {expected} in kantasim (an assumption: no public frame shows it): send that message to POST /archive/social, or this one to POST /archive/pta",
+      },
+      {
         fi: 'juurielementti {root} ei kelpaa; lähetä {expected}, nimiavaruudessa urn:hl7-org:v3',
         sv: 'rotelementet {root} godtas inte; skicka {expected}, i namnrymden urn:hl7-org:v3',
         en: 'root element {root} is not accepted; send {expected}, in namespace urn:hl7-org:v3',
@@ -670,6 +680,16 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
         url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkisto (järjestelmäkehittäjille): Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkisto',
+      },
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
       },
     ],
     basis: 'published',
@@ -685,6 +705,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'SOAP Body är tom; lägg meddelandet RCMR_IN100002FI01 eller RCMR_IN100016FI01 i den',
       en: 'the SOAP Body is empty; put the RCMR_IN100002FI01 or RCMR_IN100016FI01 message in it',
     },
+    variants: [
+      {
+        fi: 'SOAP Body on tyhjä; lisää siihen sanoma {interaction}',
+        sv: 'SOAP Body är tom; lägg meddelandet {interaction} i den',
+        en: 'the SOAP Body is empty; put the {interaction} message in it',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -1724,6 +1751,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'dokumentets OID {oid} är redan arkiverat med annat innehåll (i {repository}); varje dokument och varje version behöver en ny OID — rätta ett dokument genom att skicka en ersättning (RCMR_IN100016FI01) med ett nytt id, samma setId och versionNumber {versionNumber}',
       en: 'document OID {oid} is already archived with different content (in {repository}); every document and every version needs a new OID — to correct a document send a replacement (RCMR_IN100016FI01) with a new id, the same setId and versionNumber {versionNumber}',
     },
+    variants: [
+      {
+        fi: 'asiakirjan OID {oid} on jo arkistoitu eri sisällöllä (arkistossa {repository}); jokainen asiakirja ja versio tarvitsee uuden OID-tunnuksen — korjaa asiakirja lähettämällä korvaava asiakirja ({interaction}) uudella id:llä, samalla setId-arvolla ja versionNumber-arvolla {versionNumber}',
+        sv: 'dokumentets OID {oid} är redan arkiverat med annat innehåll (i {repository}); varje dokument och varje version behöver en ny OID — rätta ett dokument genom att skicka en ersättning ({interaction}) med ett nytt id, samma setId och versionNumber {versionNumber}',
+        en: 'document OID {oid} is already archived with different content (in {repository}); every document and every version needs a new OID — to correct a document send a replacement ({interaction}) with a new id, the same setId and versionNumber {versionNumber}',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -1763,6 +1797,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'setId {setId} används redan av dokumentet {oid} (version {versionNumber}); ge ett nytt dokument ett eget setId eller ersätt det dokumentet med RCMR_IN100016FI01',
       en: 'setId {setId} is already used by document {oid} (version {versionNumber}); give a new document its own setId, or replace that document with RCMR_IN100016FI01',
     },
+    variants: [
+      {
+        fi: 'setId {setId} on jo asiakirjan {oid} käytössä (versio {versionNumber}); anna uudelle asiakirjalle oma setId tai korvaa kyseinen asiakirja sanomalla {interaction}',
+        sv: 'setId {setId} används redan av dokumentet {oid} (version {versionNumber}); ge ett nytt dokument ett eget setId eller ersätt det dokumentet med {interaction}',
+        en: 'setId {setId} is already used by document {oid} (version {versionNumber}); give a new document its own setId, or replace that document with {interaction}',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',

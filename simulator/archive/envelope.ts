@@ -6,8 +6,9 @@
  * The social-welfare Client Data Repository has its own interactions (`SOCIAL_INTERACTIONS`): the
  * archiving message `RCMR_IN200002FI01` as client systems send it, with two reason codes (the service
  * request from 1.2.246.537.6.1503 and the usage context from 1.2.246.537.6.1289) and the register as the
- * frame's `clinicalDocument/code`. They are accepted only at `POST /archive/social`; the Patient Data
- * Repository's interactions keep working there too (kantasim's earlier social-welfare format).
+ * frame's `clinicalDocument/code`. Each repository takes only its own interactions: `POST /archive/social`
+ * refuses the Patient Data Repository's and `POST /archive/pta` the social-welfare ones (CDA-MSG-002,
+ * naming the interaction to send).
  *
  * Facts: docs/kanta.md#archive-messages; the HUS sample in tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/;
  * for social welfare the public vendor test frames in Warc0ck/SH-Kanta-validator (Testiasiakirjat/).
@@ -186,7 +187,9 @@ export function readSubmission(
           fatal(
             'CDA-MSG-003',
             '/Envelope/Body',
-            'the SOAP Body is empty; put the RCMR_IN100002FI01 or RCMR_IN100016FI01 message in it',
+            repository === 'social'
+              ? `the SOAP Body is empty; put the ${INTERACTION_SOCIAL_NEW} message in it`
+              : `the SOAP Body is empty; put the ${INTERACTION_NEW} or ${INTERACTION_REPLACE} message in it`,
           ),
         ],
       };
@@ -208,8 +211,22 @@ export function readSubmission(
     if (ids) return { ok: false, findings: [ids] };
     return { ok: true, submission: { kind: 'cda', cdaBytes: body, cda: root }, findings: [] };
   }
-  if (root.ns === HL7_V3_NS && (root.name === INTERACTION_NEW || root.name === INTERACTION_REPLACE))
-    return readMessage(root, root.name, soap, maxBytes);
+  if (root.ns === HL7_V3_NS && (root.name === INTERACTION_NEW || root.name === INTERACTION_REPLACE)) {
+    if (repository === 'pta') return readMessage(root, root.name, soap, maxBytes);
+    // The mirror of a social-welfare message at the Patient Data Repository (below): name what to send.
+    return {
+      ok: false,
+      findings: [
+        fatal(
+          'CDA-MSG-002',
+          `/${root.name}`,
+          root.name === INTERACTION_NEW
+            ? `${root.name} is a message of the Patient Data Repository; the social-welfare Client Data Repository takes ${INTERACTION_SOCIAL_NEW}: send that message to POST /archive/social, or this one to POST /archive/pta`
+            : `${root.name} is a replacement of the Patient Data Repository; the social-welfare Client Data Repository's new version is ${INTERACTION_SOCIAL_REPLACE} in kantasim (an assumption: no public frame shows it): send that message to POST /archive/social, or this one to POST /archive/pta`,
+        ),
+      ],
+    };
+  }
   if (root.ns === HL7_V3_NS && isSocialInteraction(root.name)) {
     if (repository === 'social') return readMessage(root, root.name as Interaction, soap, maxBytes);
     return {

@@ -10,10 +10,13 @@ import {
   TEST_HETU,
   WORLD,
   buildCda,
+  buildMessage,
+  lummeMessage,
   ptaMessage,
-  socialMessage,
   type CdaOptions,
   type MessageOptions,
+  type SocialCdaOptions,
+  type SocialFrameOptions,
 } from '../../fixtures/cda/index.ts';
 import { DEFAULT_CONFIG, type Config } from '../config.ts';
 import type { ValidationMode } from '../domain/policy.ts';
@@ -66,8 +69,12 @@ async function setup(config: Partial<Config> = {}): Promise<Ctx> {
 const codes = (r: IntakeResult): string[] => r.findings.map((f) => f.code);
 const pta = (cda: Partial<CdaOptions> = {}, msg: Partial<MessageOptions> = {}): string =>
   ptaMessage(cda, msg).message;
-const social = (cda: Partial<CdaOptions> = {}, msg: Partial<MessageOptions> = {}): string =>
-  socialMessage(cda, msg).message;
+/** A Lumme client document in the social-welfare archive's own frame (RCMR_IN200002FI01). */
+const social = (cda: Partial<SocialCdaOptions> = {}, frame: Partial<SocialFrameOptions> = {}): string =>
+  lummeMessage('client', cda, frame).message;
+/** A Lumme client-relationship document (group 1, no service task). */
+const relationship = (): string => lummeMessage('client-relationship').message;
+const SOCIAL = { repository: 'social' } as const;
 
 interface Case {
   code: string;
@@ -383,8 +390,8 @@ const CASES: Case[] = [
     bad: async (c) => {
       const oid = await original(c);
       return c.submit(
-        social({ setId: oid, versionNumber: 2, replaces: { oid } }, { interaction: 'RCMR_IN100016FI01' }),
-        { repository: 'social' },
+        social({ setId: oid, versionNumber: 2, replaces: { oid } }, { interaction: 'RCMR_IN200016FI01' }),
+        SOCIAL,
       );
     },
   },
@@ -469,45 +476,45 @@ const CASES: Case[] = [
   {
     code: 'CDA-SOC-001',
     what: 'a social-welfare document without document group',
-    bad: (c) => c.submit(social({ documentGroup: null }), { repository: 'social' }),
-    good: (c) => c.submit(social(), { repository: 'social' }),
+    bad: (c) => c.submit(social({ documentGroup: null }), SOCIAL),
+    good: (c) => c.submit(social(), SOCIAL),
   },
   {
     code: 'CDA-SOC-002',
     what: 'a document group code that cannot be in the list',
-    bad: (c) => c.submit(social({ documentGroup: 'X9' }), { repository: 'social' }),
-    good: (c) => c.submit(social({ documentGroup: '1' }), { repository: 'social' }),
+    bad: (c) => c.submit(social({ documentGroup: 'X9' }), SOCIAL),
+    good: (c) => c.submit(relationship(), SOCIAL),
   },
   {
     code: 'CDA-SOC-003',
     what: 'a document group the provider has not deployed',
-    bad: (c) => c.submit(social({ documentGroup: '5' }), { repository: 'social' }),
-    good: (c) => c.submit(social(), { repository: 'social' }),
+    bad: (c) => c.submit(social({ documentGroup: '5' }), SOCIAL),
+    good: (c) => c.submit(social(), SOCIAL),
   },
   {
     code: 'CDA-SOC-004',
     what: 'a missing service task',
-    bad: (c) => c.submit(social({ serviceTask: null }), { repository: 'social' }),
-    good: (c) => c.submit(social(), { repository: 'social' }),
+    bad: (c) => c.submit(social({ serviceTask: null }), SOCIAL),
+    good: (c) => c.submit(social(), SOCIAL),
   },
   {
     code: 'CDA-SOC-005',
     what: 'a service task the provider has not deployed',
-    bad: (c) => c.submit(social({ serviceTask: '20' }), { repository: 'social' }),
-    good: (c) => c.submit(social({ serviceTask: '10' }), { repository: 'social' }),
+    bad: (c) => c.submit(social({ serviceTask: '20' }), SOCIAL),
+    good: (c) => c.submit(social({ serviceTask: '10' }), SOCIAL),
   },
   {
     code: 'CDA-SOC-006',
     what: 'a document group code not among the confirmed codes of the partial list',
-    bad: (c) => c.submit(social({ documentGroup: '4' }), { repository: 'social' }),
-    good: (c) => c.submit(social({ documentGroup: '1' }), { repository: 'social' }),
+    bad: (c) => c.submit(social({ documentGroup: '4' }), SOCIAL),
+    good: (c) => c.submit(relationship(), SOCIAL),
     advisory: true,
   },
   {
     code: 'CDA-SOC-007',
     what: 'a service task that cannot be a code of Sosiaalihuolto - Palvelutehtävä',
-    bad: (c) => c.submit(social({ serviceTask: 'lapsiperheet' }), { repository: 'social' }),
-    good: (c) => c.submit(social(), { repository: 'social' }),
+    bad: (c) => c.submit(social({ serviceTask: 'lapsiperheet' }), SOCIAL),
+    good: (c) => c.submit(social(), SOCIAL),
   },
 ];
 
@@ -523,7 +530,7 @@ describe('archive rules: each rule passes a good document and flags a bad one', 
   it('accepts the fixture documents without any finding', async () => {
     const a = await ctx.submit(pta());
     expect([a.ack, a.findings]).toEqual(['AA', []]);
-    const b = await ctx.submit(social(), { repository: 'social' });
+    const b = await ctx.submit(social(), SOCIAL);
     expect([b.ack, b.findings]).toEqual(['AA', []]);
   });
 
@@ -570,18 +577,18 @@ describe('archive rules: each rule passes a good document and flags a bad one', 
   });
 
   it('CDA-SOC-006 on an unconfirmed service task warns but keeps the deployment check', async () => {
-    const r = await ctx.submit(social({ serviceTask: '31' }), { repository: 'social' });
+    const r = await ctx.submit(social({ serviceTask: '31' }), SOCIAL);
     expect(codes(r)).toEqual(expect.arrayContaining(['CDA-SOC-006', 'CDA-SOC-005']));
     expect(r.findings.find((x) => x.code === 'CDA-SOC-006')?.severity).toBe('warning');
   });
 
   it('a client-relationship document (group 1) needs no service task', async () => {
-    const r = await ctx.submit(social({ documentGroup: '1', serviceTask: null }), { repository: 'social' });
+    const r = await ctx.submit(relationship(), SOCIAL);
     expect([r.ack, r.findings]).toEqual(['AA', []]);
   });
 
   it('CDA-SOC-003 names the category of an assumed group code', async () => {
-    const r = await ctx.submit(social({ documentGroup: '5' }), { repository: 'social' });
+    const r = await ctx.submit(social({ documentGroup: '5' }), SOCIAL);
     expect(r.findings.find((x) => x.code === 'CDA-SOC-003')?.message).toMatch(
       /II-vaiheen asiakirjat.*group code '5'/,
     );
@@ -591,6 +598,33 @@ describe('archive rules: each rule passes a good document and flags a bad one', 
     const r = await ctx.submit(pta({ sectionSubjectHetu: REAL_RANGE_HETU }));
     const f = r.findings.find((x) => x.code === 'CDA-ID-002');
     expect(f?.path).toMatch(/structuredBody.*relatedSubject\/code\/@code$/);
+  });
+});
+
+describe('archive rules: each repository takes its own interactions', () => {
+  let ctx: Ctx;
+  beforeEach(async () => {
+    ctx = await setup();
+  });
+  afterEach(async () => {
+    await ctx.store.close();
+  });
+
+  it('refuses the Patient Data Repository’s interactions at the social-welfare archive, naming the one to send', async () => {
+    const document = buildCda({ repository: 'social' });
+    const fresh = await ctx.submit(buildMessage(document, { repository: 'social' }), SOCIAL);
+    expect([fresh.ack, fresh.outcome, codes(fresh)]).toEqual(['AR', 'refused', ['CDA-MSG-002']]);
+    expect(fresh.findings[0]?.message).toMatch(/Patient Data Repository.*takes RCMR_IN200002FI01/);
+    expect(fresh.findings[0]?.path).toBe('/RCMR_IN100002FI01');
+    const replacement = await ctx.submit(
+      buildMessage(document, { repository: 'social', interaction: 'RCMR_IN100016FI01' }),
+      SOCIAL,
+    );
+    expect(codes(replacement)).toEqual(['CDA-MSG-002']);
+    expect(replacement.findings[0]?.message).toMatch(/new version is RCMR_IN200016FI01.*assumption/);
+    // Nothing was stored; the same repository takes its own frame.
+    expect((await ctx.store.archive.search({ repository: 'social' })).total).toBe(0);
+    expect((await ctx.submit(social(), SOCIAL)).ack).toBe('AA');
   });
 });
 

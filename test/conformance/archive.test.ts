@@ -82,8 +82,12 @@ function mutated(mutate: (cda: string) => string): string {
   return MESSAGE.replace(m[1], again);
 }
 
-async function post(url: string, body: string): Promise<{ status: number; ack: Ack }> {
-  const res = await fetch(`${url}/archive/pta`, {
+async function post(
+  url: string,
+  body: string,
+  repository: 'pta' | 'social' = 'pta',
+): Promise<{ status: number; ack: Ack }> {
+  const res = await fetch(`${url}/archive/${repository}`, {
     method: 'POST',
     body,
     headers: { 'content-type': 'text/xml', accept: 'application/json' },
@@ -116,6 +120,12 @@ describe('the HUS RCMR_IN100002FI01 sample', () => {
     expect(codes(r.ack)).not.toContain('CDA-XSD-001');
     const stored = await fetch(`${server.url}/archive/documents/${DOCUMENT_OID}`);
     expect(Buffer.from(await stored.arrayBuffer()).equals(CDA)).toBe(true);
+  });
+
+  it('is refused at the social-welfare archive, which names its own interaction', async () => {
+    const r = await post(server.url, MESSAGE, 'social');
+    expect([r.status, r.ack.acknowledgement, codes(r.ack)]).toEqual([400, 'AR', ['CDA-MSG-002']]);
+    expect(JSON.stringify(r.ack)).toContain('RCMR_IN200002FI01');
   });
 
   it('the same message again is an idempotent duplicate, and so is its bare CDA', async () => {

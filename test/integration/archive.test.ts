@@ -3,7 +3,7 @@
  * retrieval, version chains, nullification, modes, and robustness against malformed input.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_HETU, buildCda, ptaMessage, socialMessage } from '../../fixtures/cda/index.ts';
+import { TEST_HETU, buildCda, buildMessage, lummeMessage, ptaMessage } from '../../fixtures/cda/index.ts';
 import { canLocalise } from '../../common/rules/messages.ts';
 import type { Finding } from '../../simulator/domain/findings.ts';
 import type { RunningServer } from '../../simulator/server.ts';
@@ -115,9 +115,27 @@ describe('archive intake over HTTP', () => {
     expect(r12.text).toContain('<acknowledgement typeCode="AA">');
   });
 
-  it('accepts a social-welfare document at /archive/social', async () => {
-    const r = await post('/archive/social', socialMessage().message);
-    expect([r.status, r.json.acknowledgement]).toEqual([201, 'AA']);
+  it('accepts a social-welfare document in its own frame (RCMR_IN200002FI01) at /archive/social', async () => {
+    const r = await post('/archive/social', lummeMessage('client').message);
+    expect([r.status, r.json.acknowledgement, codes(r.json)]).toEqual([201, 'AA', []]);
+  });
+
+  it('refuses the Patient Data Repository’s interaction at /archive/social with what to send (400 AR)', async () => {
+    const m = buildMessage(buildCda({ repository: 'social' }), { repository: 'social' });
+    const r = await post('/archive/social', m, { accept: 'text/xml' });
+    expect(r.status).toBe(400);
+    expect(r.text).toContain('<acknowledgement typeCode="AR">');
+    expect(r.text).toMatch(/<code code="CDA-MSG-002"/);
+    expect(r.text).toContain('<location>/RCMR_IN100002FI01</location>');
+    const en = await post('/archive/social', m, { 'accept-language': 'en' });
+    expect(en.json.details).toEqual([
+      expect.objectContaining({
+        code: 'CDA-MSG-002',
+        text: 'RCMR_IN100002FI01 is a message of the Patient Data Repository; the social-welfare Client Data Repository takes RCMR_IN200002FI01: send that message to POST /archive/social, or this one to POST /archive/pta',
+      }),
+    ]);
+    const fi = await post('/archive/social', m, { 'accept-language': 'fi' });
+    expect(fi.json.details[0]?.text).toMatch(/^RCMR_IN100002FI01 on potilastiedon arkiston sanoma/);
   });
 
   it('answers 413 with CDA-XML-001 for a body over the limit, and keeps working', async () => {

@@ -921,7 +921,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       },
     ],
     basis: 'published',
-    modules: ['simulator/archive/envelope.ts'],
+    modules: ['simulator/archive/rules/frame.ts'],
   },
   {
     code: 'CDA-MSG-013',
@@ -955,6 +955,175 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     sources: [{ title: 'kantasim: archive.md', url: 'docs/archive.md' }],
     basis: 'assumption',
     modules: ['simulator/archive/routes.ts'],
+  },
+  {
+    code: 'CDA-MSG-015',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/interactionId/@root',
+    messages: {
+      fi: 'interactionId/@root on HL7:n interaktiotunnisteiden OID; odotettiin {expected}, saatiin {received}',
+      sv: 'interactionId/@root är HL7:s OID för interaktionsidentifierare; förväntades {expected}, mottogs {received}',
+      en: "interactionId/@root is HL7's OID for interaction identifiers; expected {expected}, received {received}",
+    },
+    sources: [
+      {
+        title:
+          'HL7 Version 3 Standard: Transmission Infrastructure (message wrapper MCCI_MT000100UV01: interactionId, processingCode, processingModeCode, acceptAckCode, receiver)',
+        url: 'https://www.hl7.org/implement/standards/product_brief.cfm?product_id=186',
+      },
+      {
+        title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-016',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/{element}/@code',
+    messages: {
+      fi: '{element} on pakollinen, ja sen arvo on HL7-taulukon {table} koodi; odotettiin jokin arvoista {codes}, saatiin {received}',
+      sv: '{element} är obligatoriskt och tar en kod ur HL7-tabellen {table}; förväntades en av {codes}, mottogs {received}',
+      en: '{element} is required and takes a code of the HL7 table {table}; expected one of {codes}, received {received}',
+    },
+    sources: [
+      {
+        title:
+          'HL7 Version 3 Standard: Transmission Infrastructure (message wrapper MCCI_MT000100UV01: interactionId, processingCode, processingModeCode, acceptAckCode, receiver)',
+        url: 'https://www.hl7.org/implement/standards/product_brief.cfm?product_id=186',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-017',
+    channel: 'archive',
+    severity: 'warning',
+    element: '/{interaction}/{element}',
+    messages: {
+      fi: "{element} on '{received}', mutta jokainen julkinen Kanta-esimerkkisanoma lähettää arvon {seen}; Kanta ei julkaise sääntöä muille arvoille, joten tarkista vastaanottavan ympäristön odottama arvo",
+      sv: "{element} är '{received}', men varje offentligt exempelmeddelande för Kanta skickar {seen}; Kanta publicerar ingen regel för andra värden, så kontrollera vilket värde den mottagande miljön förväntar sig",
+      en: "{element} is '{received}', but every public Kanta sample message sends {seen}; Kanta publishes no rule for other values, so check the value the receiving environment expects",
+    },
+    sources: [
+      {
+        title:
+          'Public test messages of the Patient Data Repository (tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/)',
+        url: 'https://github.com/tietolaurip/HUS-tietoallas-integration',
+      },
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-018',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/receiver/device/id',
+    messages: {
+      fi: 'sanomassa ei ole vastaanottavaa laitetta; anna receiver/device/id, julkisissa esimerkeissä Kannan laite {device}',
+      sv: 'meddelandet anger ingen mottagande enhet; ange receiver/device/id, i de offentliga exemplen Kantas enhet {device}',
+      en: "the message names no receiver device; give receiver/device/id, Kanta's device {device} in the public samples",
+    },
+    sources: [
+      {
+        title:
+          'HL7 Version 3 Standard: Transmission Infrastructure (message wrapper MCCI_MT000100UV01: interactionId, processingCode, processingModeCode, acceptAckCode, receiver)',
+        url: 'https://www.hl7.org/implement/standards/product_brief.cfm?product_id=186',
+      },
+      {
+        title:
+          'Public test messages of the Patient Data Repository (tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/)',
+        url: 'https://github.com/tietolaurip/HUS-tietoallas-integration',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-019',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/controlActProcess/reasonCode/@codeSystem',
+    messages: {
+      fi: "sanoman {interaction} palvelupyyntö on koodistosta {list} ({oid}), esim. PP1; saatiin koodi '{code}' koodistosta {codeSystem}",
+      sv: "tjänstebegäran i {interaction} kommer från {list} ({oid}), t.ex. PP1; mottogs koden '{code}' från kodsystemet {codeSystem}",
+      en: "the service request of {interaction} comes from {list} ({oid}), e.g. PP1; received code '{code}' of code system {codeSystem}",
+    },
+    sources: [
+      {
+        title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+      {
+        title: 'Kansallinen koodistopalvelu: eArkisto - Arkistosanomien palvelupyynnöt (1.2.246.537.5.40157)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-020',
+    channel: 'archive',
+    severity: 'warning',
+    element: '/{interaction}/controlActProcess/reasonCode/@code',
+    messages: {
+      fi: "palvelupyyntö '{code}' ei ole PP1 (Arkistoi palvelujen antajan omia asiakirjoja), julkisten esimerkkisanomien arkistointipyyntö; kantasimin luettelo koodistosta {list} on osittainen, joten tarkista koodi kansallisesta koodistopalvelusta",
+      sv: "tjänstebegäran '{code}' är inte PP1 (Arkistoi palvelujen antajan omia asiakirjoja), arkiveringsbegäran i de offentliga exempelmeddelandena; kantasims lista över {list} är ofullständig, så kontrollera koden mot den nationella kodservern",
+      en: "service request '{code}' is not PP1 (Arkistoi palvelujen antajan omia asiakirjoja), the archiving request of the public sample messages; kantasim's list of {list} is partial, so check the code against the national code server",
+    },
+    sources: [
+      {
+        title:
+          'Public test messages of the Patient Data Repository (tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/)',
+        url: 'https://github.com/tietolaurip/HUS-tietoallas-integration',
+      },
+      {
+        title: 'Kansallinen koodistopalvelu: eArkisto - Arkistosanomien palvelupyynnöt (1.2.246.537.5.40157)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-021',
+    channel: 'archive',
+    severity: 'warning',
+    element: '/{interaction}/controlActProcess/code/@code',
+    messages: {
+      fi: 'interaktion {interaction} controlActProcess/code on {controlAct}; odotettiin {expected}, saatiin {received}',
+      sv: 'controlActProcess/code för {interaction} är {controlAct}; förväntades {expected}, mottogs {received}',
+      en: 'controlActProcess/code of {interaction} is {controlAct}; expected {expected}, received {received}',
+    },
+    sources: [
+      {
+        title:
+          'Public test messages of the Patient Data Repository (tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/)',
+        url: 'https://github.com/tietolaurip/HUS-tietoallas-integration',
+      },
+      {
+        title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/frame.ts'],
   },
   {
     code: 'CDA-NUL-000',
@@ -1561,7 +1730,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       },
     ],
     basis: 'assumption',
-    modules: ['simulator/archive/rules/social-format.ts'],
+    modules: ['simulator/archive/rules/frame.ts'],
   },
   {
     code: 'CDA-SOC-020',

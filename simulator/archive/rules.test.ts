@@ -205,6 +205,63 @@ const CASES: Case[] = [
     bad: (c) => c.submit(pta({}, { registerCode: { code: '4', codeSystem: '1.2.246.537.5.40150.2009' } })),
     advisory: true,
   },
+  // ---------------------------------------------------------------- frame (rules/frame.ts)
+  {
+    code: 'CDA-MSG-015',
+    what: 'an interactionId root that is not HL7’s interaction OID',
+    bad: (c) => c.submit(pta({}, { interactionIdRoot: '2.16.840.1.113883.1.18' })),
+  },
+  {
+    code: 'CDA-MSG-016',
+    what: 'a processingCode outside HL7 ProcessingID',
+    bad: (c) => c.submit(pta({}, { processingCode: 'X' })),
+  },
+  {
+    code: 'CDA-MSG-016',
+    what: 'a missing acceptAckCode',
+    bad: (c) => c.submit(pta({}, { acceptAckCode: null })),
+  },
+  {
+    code: 'CDA-MSG-017',
+    what: 'a processingCode other than the samples’ D',
+    bad: (c) => c.submit(pta({}, { processingCode: 'P' })),
+    advisory: true,
+  },
+  {
+    code: 'CDA-MSG-017',
+    what: 'a receiver device other than Kanta’s',
+    bad: (c) => c.submit(pta({}, { receiverDevice: '1.2.246.556.18007.9' })),
+    advisory: true,
+  },
+  {
+    code: 'CDA-MSG-018',
+    what: 'a message without receiver',
+    bad: (c) => c.submit(pta({}, { receiverDevice: null })),
+  },
+  {
+    code: 'CDA-MSG-019',
+    what: 'a PTA service request from the social-welfare list (SP17)',
+    bad: (c) => c.submit(pta({}, { reasonCode: 'SP17', reasonCodeSystem: '1.2.246.537.6.1503.201601' })),
+  },
+  {
+    code: 'CDA-MSG-020',
+    what: 'a PTA service request other than PP1',
+    bad: (c) => c.submit(pta({}, { reasonCode: 'PP999' })),
+    advisory: true,
+  },
+  {
+    code: 'CDA-MSG-021',
+    what: 'a PTA controlAct code of the other interaction',
+    bad: (c) => c.submit(pta({}, { controlAct: 'RCMR_TE000910UV01' })),
+    advisory: true,
+  },
+  {
+    code: 'CDA-SOC-015',
+    what: 'a social-welfare controlAct code of the other interaction',
+    bad: (c) => c.submit(social({}, { controlAct: 'RCMR_TE000910UV01' }), SOCIAL),
+    good: (c) => c.submit(social(), SOCIAL),
+    advisory: true,
+  },
   // ---------------------------------------------------------------- header structure
   {
     code: 'CDA-HDR-001',
@@ -601,7 +658,7 @@ describe('archive rules: each rule passes a good document and flags a bad one', 
   });
 });
 
-describe('archive rules: each repository takes its own interactions', () => {
+describe('archive rules: each repository takes its own interactions, and the frame is checked', () => {
   let ctx: Ctx;
   beforeEach(async () => {
     ctx = await setup();
@@ -625,6 +682,50 @@ describe('archive rules: each repository takes its own interactions', () => {
     // Nothing was stored; the same repository takes its own frame.
     expect((await ctx.store.archive.search({ repository: 'social' })).total).toBe(0);
     expect((await ctx.submit(social(), SOCIAL)).ack).toBe('AA');
+  });
+
+  it('answers a message with the values of the public samples without a frame finding', async () => {
+    for (const r of [await ctx.submit(pta()), await ctx.submit(social(), SOCIAL)])
+      expect(r.findings.filter((f) => /^CDA-(MSG|SOC)-/.test(f.code))).toEqual([]);
+  });
+
+  it('weighs the frame: HL7’s own rules are errors, values only the samples show are warnings', async () => {
+    const severity = async (body: string, code: string, opts = {}): Promise<string | undefined> =>
+      (await ctx.submit(body, opts)).findings.find((f) => f.code === code)?.severity;
+    expect(await severity(pta({}, { interactionIdRoot: '1.2.3' }), 'CDA-MSG-015')).toBe('error');
+    expect(await severity(pta({}, { processingModeCode: 'Z' }), 'CDA-MSG-016')).toBe('error');
+    expect(await severity(pta({}, { processingModeCode: 'A' }), 'CDA-MSG-017')).toBe('warning');
+    expect(await severity(pta({}, { acceptAckCode: 'AL' }), 'CDA-MSG-017')).toBe('warning');
+    expect(await severity(pta({}, { receiverDevice: null }), 'CDA-MSG-018')).toBe('error');
+    expect(
+      await severity(
+        pta({}, { reasonCode: 'SP17', reasonCodeSystem: '1.2.246.537.6.1503.201601' }),
+        'CDA-MSG-019',
+      ),
+    ).toBe('error');
+    expect(await severity(pta({}, { reasonCode: 'PP999' }), 'CDA-MSG-020')).toBe('warning');
+    expect(await severity(pta({}, { controlAct: 'RCMR_TE000910UV01' }), 'CDA-MSG-021')).toBe('warning');
+    // The same wrapper rules hold at the social-welfare archive.
+    const socialFrame = social().replace('<processingCode code="D"/>', '<processingCode code="X"/>');
+    expect(await severity(socialFrame, 'CDA-MSG-016', SOCIAL)).toBe('error');
+    const socialRoot = social().replace(
+      'root="2.16.840.1.113883.1.6" extension="RCMR_IN200002FI01"',
+      'root="1.2.3" extension="RCMR_IN200002FI01"',
+    );
+    expect(await severity(socialRoot, 'CDA-MSG-015', SOCIAL)).toBe('error');
+  });
+
+  it('names the controlAct code of each interaction alike on both repositories', async () => {
+    const oid = await original(ctx);
+    const pta2 = await ctx.submit(replacement(oid, {}, { controlAct: 'RCMR_TE000102UV01' }));
+    const soc = await ctx.submit(social({}, { controlAct: 'RCMR_TE000910UV01' }), SOCIAL);
+    expect(pta2.findings.find((f) => f.code === 'CDA-MSG-021')?.message).toBe(
+      "controlActProcess/code of RCMR_IN100016FI01 is RCMR_TE000910UV01; expected RCMR_TE000910UV01, received 'RCMR_TE000102UV01'",
+    );
+    expect(soc.findings.find((f) => f.code === 'CDA-SOC-015')?.message).toBe(
+      "controlActProcess/code of RCMR_IN200002FI01 is RCMR_TE000102UV01; expected RCMR_TE000102UV01, received 'RCMR_TE000910UV01'",
+    );
+    expect([pta2.ack, soc.ack]).toEqual(['AA', 'AA']);
   });
 });
 

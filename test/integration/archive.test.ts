@@ -138,6 +138,21 @@ describe('archive intake over HTTP', () => {
     expect(fi.json.details[0]?.text).toMatch(/^RCMR_IN100002FI01 on potilastiedon arkiston sanoma/);
   });
 
+  it('answers the frame’s checks over HTTP: a wrong interactionId root is AE, an unusual processingCode a warning', async () => {
+    const root = await post('/archive/pta', ptaMessage({}, { interactionIdRoot: '1.2.3' }).message);
+    expect([root.status, root.json.acknowledgement]).toEqual([422, 'AE']);
+    expect(root.json.details.find((d) => d.code === 'CDA-MSG-015')).toMatchObject({
+      typeCode: 'E',
+      location: '/RCMR_IN100002FI01/interactionId/@root',
+    });
+    const p = await post('/archive/pta', ptaMessage({}, { processingCode: 'P' }).message);
+    expect([p.status, p.json.acknowledgement]).toEqual([201, 'AA']);
+    expect(p.json.details.find((d) => d.code === 'CDA-MSG-017')).toMatchObject({
+      typeCode: 'W',
+      location: '/RCMR_IN100002FI01/processingCode/@code',
+    });
+  });
+
   it('answers 413 with CDA-XML-001 for a body over the limit, and keeps working', async () => {
     const r = await post('/archive/pta', ptaMessage({ padToBytes: 2_500_000 }).message);
     expect([r.status, codes(r.json)]).toEqual([413, ['CDA-XML-001']]);

@@ -1733,6 +1733,36 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     modules: ['simulator/archive/rules/frame.ts'],
   },
   {
+    code: 'CDA-SOC-016',
+    channel: 'archive',
+    severity: 'information',
+    element: '/{interaction}',
+    messages: {
+      fi: '{interaction} on kantasimin oletus sosiaalihuollon uuden version sanomaksi potilastiedon arkiston mallin mukaan; yksikään julkinen kehys ei näytä Kannan omaa uuden version sanomaa, joten tarkista se Kannan määrityksistä ennen kuin luotat siihen',
+      sv: '{interaction} är kantasims antagande för en ny version i socialvården, i analogi med patientdataarkivet; ingen offentlig ram visar Kantas eget meddelande för en ny version, så kontrollera det mot Kantas specifikationer innan du förlitar dig på det',
+      en: "{interaction} is kantasim's assumption for a social-welfare new version, by analogy with the Patient Data Repository; no public frame shows Kanta's own new-version message, so check it against Kanta's specifications before relying on it",
+    },
+    sources: [
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkisto (järjestelmäkehittäjille): Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkisto',
+      },
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title:
+          'kantasim: archive.md (social-welfare interactions; the new version is an assumption by analogy with the Patient Data Repository)',
+        url: 'docs/archive.md',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
     code: 'CDA-SOC-020',
     channel: 'archive',
     severity: 'error',

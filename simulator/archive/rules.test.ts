@@ -76,6 +76,13 @@ const social = (cda: Partial<SocialCdaOptions> = {}, frame: Partial<SocialFrameO
 const relationship = (): string => lummeMessage('client-relationship').message;
 const SOCIAL = { repository: 'social' } as const;
 
+/** Archives a valid Lumme client document and returns its OID. */
+async function socialOriginal(ctx: Ctx): Promise<string> {
+  const m = lummeMessage('client');
+  expect((await ctx.submit(m.message, SOCIAL)).ack).toBe('AA');
+  return m.oid;
+}
+
 interface Case {
   code: string;
   what: string;
@@ -259,6 +266,19 @@ const CASES: Case[] = [
     code: 'CDA-SOC-015',
     what: 'a social-welfare controlAct code of the other interaction',
     bad: (c) => c.submit(social({}, { controlAct: 'RCMR_TE000910UV01' }), SOCIAL),
+    good: (c) => c.submit(social(), SOCIAL),
+    advisory: true,
+  },
+  {
+    code: 'CDA-SOC-016',
+    what: 'the assumed social-welfare new version (information)',
+    bad: async (c) => {
+      const oid = await socialOriginal(c);
+      return c.submit(
+        social({ setId: oid, versionNumber: 2, replaces: { oid } }, { interaction: 'RCMR_IN200016FI01' }),
+        SOCIAL,
+      );
+    },
     good: (c) => c.submit(social(), SOCIAL),
     advisory: true,
   },

@@ -337,6 +337,11 @@ describe('versions (RCMR_IN200016FI01, a kantasim assumption)', () => {
       ),
     );
     expect(second.findings.filter((f) => f.severity !== 'information')).toEqual([]);
+    // The interaction itself is kantasim's assumption, and the answer says so.
+    expect(second.findings.find((f) => f.code === 'CDA-SOC-016')).toMatchObject({
+      severity: 'information',
+      path: '/RCMR_IN200016FI01',
+    });
     expect(second.document?.replaces).toBe(first.oid);
     expect((await ctx.store.archive.get(first.oid))?.status).toBe('replaced');
   });

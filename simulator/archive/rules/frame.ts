@@ -1,6 +1,6 @@
 /**
- * Frame rules of an archiving message, both repositories (CDA-MSG-012, CDA-MSG-015…021, CDA-SOC-015):
- * the transmission wrapper (interactionId root, processingCode, processingModeCode,
+ * Frame rules of an archiving message, both repositories (CDA-MSG-012, CDA-MSG-015…021, CDA-SOC-015,
+ * CDA-SOC-016): the transmission wrapper (interactionId root, processingCode, processingModeCode,
  * acceptAckCode, receiver device) and the control act (its code per interaction and, for the Patient
  * Data Repository, the service request in reasonCode; the social-welfare reason codes are
  * `social-format.ts`'s CDA-SOC-010…012).
@@ -13,6 +13,8 @@
  *   Patient Data Repository, the vendor test frames of the social-welfare archive): another value is a
  *   warning, marked in the catalogue as kantasim's assumption. A reasonCode from another code system than
  *   the Patient Data Repository's service requests cannot be one of them: an error.
+ * - An interaction that is itself kantasim's assumption (the social-welfare new version) gets an
+ *   information finding saying so.
  *
  * Facts: docs/kanta.md#archive-messages, docs/kanta.md#social-welfare-client-data-repository. Pure: reads
  * the message element and what `envelope.ts` read from it.
@@ -106,6 +108,13 @@ export function checkFrame(
         `controlActProcess/code of ${interaction} is ${info.controlAct}${info.basis === 'assumption' ? ' (a kantasim assumption)' : ''}; ${expectedReceived(info.controlAct, control)}`,
       ),
     );
+  if (info.basis === 'assumption')
+    f.push({
+      code: 'CDA-SOC-016',
+      severity: 'information',
+      path: base,
+      message: `${interaction} is kantasim's assumption for a social-welfare new version, by analogy with the Patient Data Repository; no public frame shows Kanta's own new-version message, so check it against Kanta's specifications before relying on it`,
+    });
   if (info.repository === 'pta') f.push(...checkServiceRequest(base, interaction, message));
   return f;
 }

@@ -1329,6 +1329,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'den sändande enheten {root}{extension} är inte en registrerad anslutningspunkt för {orgOid} (registrerade: {none}); skicka via en registrerad anslutningspunkt eller anmäl den här till FPA',
       en: 'sender device {root}{extension} is not a registered connection point of {orgOid} (registered: {none}); send through a registered connection point or announce this one to Kela',
     },
+    variants: [
+      {
+        fi: 'lähettävä laite {root}{extension} ei ole organisaation {orgOid} rekisteröity liityntäpiste (rekisteröidyt: {none}) eikä koodistopalvelussa {orgOid} tai sen yksikkö; lähetä organisaatiosi tai sen yksikön OID-tunnuksella tai rekisteröidyn liityntäpisteen kautta',
+        sv: 'den sändande enheten {root}{extension} är varken en registrerad anslutningspunkt för {orgOid} (registrerade: {none}) eller {orgOid} eller en av dess enheter i kodservern; skicka med din organisations eller en enhets OID, eller via en registrerad anslutningspunkt',
+        en: "sender device {root}{extension} is neither a registered connection point of {orgOid} (registered: {none}) nor {orgOid} or one of its units in the code server; send from your organisation's or a unit's OID, or through a registered connection point",
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastietovarannon käyttöönotto',
@@ -1338,6 +1345,11 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       {
         title: 'THL/Kela: Koodistopalvelu (national code server)',
         url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+      },
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
       },
     ],
     basis: 'assumption',

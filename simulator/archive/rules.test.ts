@@ -747,6 +747,27 @@ describe('archive rules: each repository takes its own interactions, and the fra
     );
     expect([pta2.ack, soc.ack]).toEqual(['AA', 'AA']);
   });
+
+  it('accepts a social-welfare message sent from the organisation or one of its units, not from another organisation’s unit', async () => {
+    for (const sender of [WORLD.social.unit, WORLD.social.organisation]) {
+      const r = await ctx.submit(social({}, { sender, senderExtension: null }), SOCIAL);
+      expect([sender, r.ack, codes(r)]).toEqual([sender, 'AA', []]);
+    }
+    for (const sender of [WORLD.pta.unit, WORLD.social.registerController]) {
+      const r = await ctx.submit(social({}, { sender, senderExtension: null }), SOCIAL);
+      const f = r.findings.find((x) => x.code === 'CDA-REG-005');
+      expect(f?.path).toBe('/RCMR_IN200002FI01/sender/device/id');
+      expect(f?.message).toMatch(/nor 1\.2\.246\.10\.2654321\.10\.0 or one of its units/);
+      expect(r.outcome).toBe('refused');
+    }
+  });
+
+  it('keeps the Patient Data Repository’s sender a registered connection point, located under its interaction', async () => {
+    const r = await ctx.submit(pta({}, { senderDevice: { root: WORLD.pta.unit } }));
+    const f = r.findings.find((x) => x.code === 'CDA-REG-005');
+    expect(f?.path).toBe('/RCMR_IN100002FI01/sender/device/id');
+    expect(f?.message).toMatch(/is not a registered connection point of 1\.2\.246\.10\.3210987\.10\.0/);
+  });
 });
 
 describe('archive rules: XSD validation when a schema directory is given', () => {

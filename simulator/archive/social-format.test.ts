@@ -153,6 +153,18 @@ describe('the bar: real-format messages from two self-registered organisations',
     expect(codes(r)).toContain('CDA-ID-002');
   });
 
+  it('takes a message whose sender device is a unit of the organisation (….10.40), with no connection point of its own', async () => {
+    const pohjola = SOCIAL_ORGANISATIONS.pohjola;
+    const r = await ctx.submit(msg('client', {}, { sender: pohjola.unit.oid }));
+    expect(codes(r)).not.toContain('CDA-REG-005');
+    expect(r.ack).toBe('AA');
+    // Another organisation's unit is no sender of Pohjola's documents.
+    const other = await ctx.submit(msg('client', {}, { sender: SOCIAL_ORGANISATIONS.kaarna.unit.oid }));
+    expect(other.findings.find((f) => f.code === 'CDA-REG-005')?.path).toBe(
+      '/RCMR_IN200002FI01/sender/device/id',
+    );
+  });
+
   it('refuses the social interaction at the Patient Data Repository', async () => {
     const r = await ctx.submit(msg('client'), 'pta');
     expect(r.ack).toBe('AR');

@@ -661,6 +661,16 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
         en: '{interaction} is a message of the social-welfare Client Data Repository; send it to POST /archive/social, not to the Patient Data Repository',
       },
       {
+        fi: '{interaction} on potilastiedon arkiston sanoma; sosiaalihuollon asiakastiedon arkisto ottaa vastaan sanoman {expected}: lähetä se osoitteeseen POST /archive/social tai tämä sanoma osoitteeseen POST /archive/pta',
+        sv: '{interaction} är ett meddelande till patientdataarkivet; socialvårdens klientdataarkiv tar emot {expected}: skicka det meddelandet till POST /archive/social, eller det här till POST /archive/pta',
+        en: '{interaction} is a message of the Patient Data Repository; the social-welfare Client Data Repository takes {expected}: send that message to POST /archive/social, or this one to POST /archive/pta',
+      },
+      {
+        fi: '{interaction} on potilastiedon arkiston korvaava sanoma; sosiaalihuollon asiakastiedon arkiston uusi versio on kantasimissa {expected} (oletus: yksikään julkinen kehys ei näytä sitä): lähetä se osoitteeseen POST /archive/social tai tämä sanoma osoitteeseen POST /archive/pta',
+        sv: '{interaction} är en ersättning i patientdataarkivet; en ny version i socialvårdens klientdataarkiv är {expected} i kantasim (ett antagande: ingen offentlig ram visar den): skicka det meddelandet till POST /archive/social, eller det här till POST /archive/pta',
+        en: "{interaction} is a replacement of the Patient Data Repository; the social-welfare Client Data Repository's new version is {expected} in kantasim (an assumption: no public frame shows it): send that message to POST /archive/social, or this one to POST /archive/pta",
+      },
+      {
         fi: 'juurielementti {root} ei kelpaa; lähetä {expected}, nimiavaruudessa urn:hl7-org:v3',
         sv: 'rotelementet {root} godtas inte; skicka {expected}, i namnrymden urn:hl7-org:v3',
         en: 'root element {root} is not accepted; send {expected}, in namespace urn:hl7-org:v3',
@@ -670,6 +680,16 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
         url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkisto (järjestelmäkehittäjille): Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkisto',
+      },
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
       },
     ],
     basis: 'published',
@@ -685,6 +705,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'SOAP Body är tom; lägg meddelandet RCMR_IN100002FI01 eller RCMR_IN100016FI01 i den',
       en: 'the SOAP Body is empty; put the RCMR_IN100002FI01 or RCMR_IN100016FI01 message in it',
     },
+    variants: [
+      {
+        fi: 'SOAP Body on tyhjä; lisää siihen sanoma {interaction}',
+        sv: 'SOAP Body är tom; lägg meddelandet {interaction} i den',
+        en: 'the SOAP Body is empty; put the {interaction} message in it',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -894,7 +921,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       },
     ],
     basis: 'published',
-    modules: ['simulator/archive/envelope.ts'],
+    modules: ['simulator/archive/rules/frame.ts'],
   },
   {
     code: 'CDA-MSG-013',
@@ -928,6 +955,175 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     sources: [{ title: 'kantasim: archive.md', url: 'docs/archive.md' }],
     basis: 'assumption',
     modules: ['simulator/archive/routes.ts'],
+  },
+  {
+    code: 'CDA-MSG-015',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/interactionId/@root',
+    messages: {
+      fi: 'interactionId/@root on HL7:n interaktiotunnisteiden OID; odotettiin {expected}, saatiin {received}',
+      sv: 'interactionId/@root är HL7:s OID för interaktionsidentifierare; förväntades {expected}, mottogs {received}',
+      en: "interactionId/@root is HL7's OID for interaction identifiers; expected {expected}, received {received}",
+    },
+    sources: [
+      {
+        title:
+          'HL7 Version 3 Standard: Transmission Infrastructure (message wrapper MCCI_MT000100UV01: interactionId, processingCode, processingModeCode, acceptAckCode, receiver)',
+        url: 'https://www.hl7.org/implement/standards/product_brief.cfm?product_id=186',
+      },
+      {
+        title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-016',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/{element}/@code',
+    messages: {
+      fi: '{element} on pakollinen, ja sen arvo on HL7-taulukon {table} koodi; odotettiin jokin arvoista {codes}, saatiin {received}',
+      sv: '{element} är obligatoriskt och tar en kod ur HL7-tabellen {table}; förväntades en av {codes}, mottogs {received}',
+      en: '{element} is required and takes a code of the HL7 table {table}; expected one of {codes}, received {received}',
+    },
+    sources: [
+      {
+        title:
+          'HL7 Version 3 Standard: Transmission Infrastructure (message wrapper MCCI_MT000100UV01: interactionId, processingCode, processingModeCode, acceptAckCode, receiver)',
+        url: 'https://www.hl7.org/implement/standards/product_brief.cfm?product_id=186',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-017',
+    channel: 'archive',
+    severity: 'warning',
+    element: '/{interaction}/{element}',
+    messages: {
+      fi: "{element} on '{received}', mutta jokainen julkinen Kanta-esimerkkisanoma lähettää arvon {seen}; Kanta ei julkaise sääntöä muille arvoille, joten tarkista vastaanottavan ympäristön odottama arvo",
+      sv: "{element} är '{received}', men varje offentligt exempelmeddelande för Kanta skickar {seen}; Kanta publicerar ingen regel för andra värden, så kontrollera vilket värde den mottagande miljön förväntar sig",
+      en: "{element} is '{received}', but every public Kanta sample message sends {seen}; Kanta publishes no rule for other values, so check the value the receiving environment expects",
+    },
+    sources: [
+      {
+        title:
+          'Public test messages of the Patient Data Repository (tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/)',
+        url: 'https://github.com/tietolaurip/HUS-tietoallas-integration',
+      },
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-018',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/receiver/device/id',
+    messages: {
+      fi: 'sanomassa ei ole vastaanottavaa laitetta; anna receiver/device/id, julkisissa esimerkeissä Kannan laite {device}',
+      sv: 'meddelandet anger ingen mottagande enhet; ange receiver/device/id, i de offentliga exemplen Kantas enhet {device}',
+      en: "the message names no receiver device; give receiver/device/id, Kanta's device {device} in the public samples",
+    },
+    sources: [
+      {
+        title:
+          'HL7 Version 3 Standard: Transmission Infrastructure (message wrapper MCCI_MT000100UV01: interactionId, processingCode, processingModeCode, acceptAckCode, receiver)',
+        url: 'https://www.hl7.org/implement/standards/product_brief.cfm?product_id=186',
+      },
+      {
+        title:
+          'Public test messages of the Patient Data Repository (tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/)',
+        url: 'https://github.com/tietolaurip/HUS-tietoallas-integration',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-019',
+    channel: 'archive',
+    severity: 'error',
+    element: '/{interaction}/controlActProcess/reasonCode/@codeSystem',
+    messages: {
+      fi: "sanoman {interaction} palvelupyyntö on koodistosta {list} ({oid}), esim. PP1; saatiin koodi '{code}' koodistosta {codeSystem}",
+      sv: "tjänstebegäran i {interaction} kommer från {list} ({oid}), t.ex. PP1; mottogs koden '{code}' från kodsystemet {codeSystem}",
+      en: "the service request of {interaction} comes from {list} ({oid}), e.g. PP1; received code '{code}' of code system {codeSystem}",
+    },
+    sources: [
+      {
+        title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+      {
+        title: 'Kansallinen koodistopalvelu: eArkisto - Arkistosanomien palvelupyynnöt (1.2.246.537.5.40157)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-020',
+    channel: 'archive',
+    severity: 'warning',
+    element: '/{interaction}/controlActProcess/reasonCode/@code',
+    messages: {
+      fi: "palvelupyyntö '{code}' ei ole PP1 (Arkistoi palvelujen antajan omia asiakirjoja), julkisten esimerkkisanomien arkistointipyyntö; kantasimin luettelo koodistosta {list} on osittainen, joten tarkista koodi kansallisesta koodistopalvelusta",
+      sv: "tjänstebegäran '{code}' är inte PP1 (Arkistoi palvelujen antajan omia asiakirjoja), arkiveringsbegäran i de offentliga exempelmeddelandena; kantasims lista över {list} är ofullständig, så kontrollera koden mot den nationella kodservern",
+      en: "service request '{code}' is not PP1 (Arkistoi palvelujen antajan omia asiakirjoja), the archiving request of the public sample messages; kantasim's list of {list} is partial, so check the code against the national code server",
+    },
+    sources: [
+      {
+        title:
+          'Public test messages of the Patient Data Repository (tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/)',
+        url: 'https://github.com/tietolaurip/HUS-tietoallas-integration',
+      },
+      {
+        title: 'Kansallinen koodistopalvelu: eArkisto - Arkistosanomien palvelupyynnöt (1.2.246.537.5.40157)',
+        url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-MSG-021',
+    channel: 'archive',
+    severity: 'warning',
+    element: '/{interaction}/controlActProcess/code/@code',
+    messages: {
+      fi: 'interaktion {interaction} controlActProcess/code on {controlAct}; odotettiin {expected}, saatiin {received}',
+      sv: 'controlActProcess/code för {interaction} är {controlAct}; förväntades {expected}, mottogs {received}',
+      en: 'controlActProcess/code of {interaction} is {controlAct}; expected {expected}, received {received}',
+    },
+    sources: [
+      {
+        title:
+          'Public test messages of the Patient Data Repository (tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/)',
+        url: 'https://github.com/tietolaurip/HUS-tietoallas-integration',
+      },
+      {
+        title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/potilastiedon-arkiston-medical-records',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/frame.ts'],
   },
   {
     code: 'CDA-NUL-000',
@@ -1191,6 +1387,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'den sändande enheten {root}{extension} är inte en registrerad anslutningspunkt för {orgOid} (registrerade: {none}); skicka via en registrerad anslutningspunkt eller anmäl den här till FPA',
       en: 'sender device {root}{extension} is not a registered connection point of {orgOid} (registered: {none}); send through a registered connection point or announce this one to Kela',
     },
+    variants: [
+      {
+        fi: 'lähettävä laite {root}{extension} ei ole organisaation {orgOid} rekisteröity liityntäpiste (rekisteröidyt: {none}) eikä koodistopalvelussa {orgOid} tai sen yksikkö; lähetä organisaatiosi tai sen yksikön OID-tunnuksella tai rekisteröidyn liityntäpisteen kautta',
+        sv: 'den sändande enheten {root}{extension} är varken en registrerad anslutningspunkt för {orgOid} (registrerade: {none}) eller {orgOid} eller en av dess enheter i kodservern; skicka med din organisations eller en enhets OID, eller via en registrerad anslutningspunkt',
+        en: "sender device {root}{extension} is neither a registered connection point of {orgOid} (registered: {none}) nor {orgOid} or one of its units in the code server; send from your organisation's or a unit's OID, or through a registered connection point",
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastietovarannon käyttöönotto',
@@ -1200,6 +1403,11 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       {
         title: 'THL/Kela: Koodistopalvelu (national code server)',
         url: 'https://koodistopalvelu.kanta.fi/codeserver/',
+      },
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
       },
     ],
     basis: 'assumption',
@@ -1602,7 +1810,37 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       },
     ],
     basis: 'assumption',
-    modules: ['simulator/archive/rules/social-format.ts'],
+    modules: ['simulator/archive/rules/frame.ts'],
+  },
+  {
+    code: 'CDA-SOC-016',
+    channel: 'archive',
+    severity: 'information',
+    element: '/{interaction}',
+    messages: {
+      fi: '{interaction} on kantasimin oletus sosiaalihuollon uuden version sanomaksi potilastiedon arkiston mallin mukaan; yksikään julkinen kehys ei näytä Kannan omaa uuden version sanomaa, joten tarkista se Kannan määrityksistä ennen kuin luotat siihen',
+      sv: '{interaction} är kantasims antagande för en ny version i socialvården, i analogi med patientdataarkivet; ingen offentlig ram visar Kantas eget meddelande för en ny version, så kontrollera det mot Kantas specifikationer innan du förlitar dig på det',
+      en: "{interaction} is kantasim's assumption for a social-welfare new version, by analogy with the Patient Data Repository; no public frame shows Kanta's own new-version message, so check it against Kanta's specifications before relying on it",
+    },
+    sources: [
+      {
+        title:
+          'Kanta: Sosiaalihuollon asiakastiedon arkisto (järjestelmäkehittäjille): Medical Records -sanomat',
+        url: 'https://www.kanta.fi/jarjestelmakehittajat/sosiaalihuollon-asiakastiedon-arkisto',
+      },
+      {
+        title:
+          'Public vendor test frames and documents for the Social Welfare Client Data Repository (Warc0ck/SH-Kanta-validator, Testiasiakirjat/)',
+        url: 'https://github.com/Warc0ck/SH-Kanta-validator',
+      },
+      {
+        title:
+          'kantasim: archive.md (social-welfare interactions; the new version is an assumption by analogy with the Patient Data Repository)',
+        url: 'docs/archive.md',
+      },
+    ],
+    basis: 'assumption',
+    modules: ['simulator/archive/rules/frame.ts'],
   },
   {
     code: 'CDA-SOC-020',
@@ -1792,6 +2030,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'dokumentets OID {oid} är redan arkiverat med annat innehåll (i {repository}); varje dokument och varje version behöver en ny OID — rätta ett dokument genom att skicka en ersättning (RCMR_IN100016FI01) med ett nytt id, samma setId och versionNumber {versionNumber}',
       en: 'document OID {oid} is already archived with different content (in {repository}); every document and every version needs a new OID — to correct a document send a replacement (RCMR_IN100016FI01) with a new id, the same setId and versionNumber {versionNumber}',
     },
+    variants: [
+      {
+        fi: 'asiakirjan OID {oid} on jo arkistoitu eri sisällöllä (arkistossa {repository}); jokainen asiakirja ja versio tarvitsee uuden OID-tunnuksen — korjaa asiakirja lähettämällä korvaava asiakirja ({interaction}) uudella id:llä, samalla setId-arvolla ja versionNumber-arvolla {versionNumber}',
+        sv: 'dokumentets OID {oid} är redan arkiverat med annat innehåll (i {repository}); varje dokument och varje version behöver en ny OID — rätta ett dokument genom att skicka en ersättning ({interaction}) med ett nytt id, samma setId och versionNumber {versionNumber}',
+        en: 'document OID {oid} is already archived with different content (in {repository}); every document and every version needs a new OID — to correct a document send a replacement ({interaction}) with a new id, the same setId and versionNumber {versionNumber}',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',
@@ -1831,6 +2076,13 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'setId {setId} används redan av dokumentet {oid} (version {versionNumber}); ge ett nytt dokument ett eget setId eller ersätt det dokumentet med RCMR_IN100016FI01',
       en: 'setId {setId} is already used by document {oid} (version {versionNumber}); give a new document its own setId, or replace that document with RCMR_IN100016FI01',
     },
+    variants: [
+      {
+        fi: 'setId {setId} on jo asiakirjan {oid} käytössä (versio {versionNumber}); anna uudelle asiakirjalle oma setId tai korvaa kyseinen asiakirja sanomalla {interaction}',
+        sv: 'setId {setId} används redan av dokumentet {oid} (version {versionNumber}); ge ett nytt dokument ett eget setId eller ersätt det dokumentet med {interaction}',
+        en: 'setId {setId} is already used by document {oid} (version {versionNumber}); give a new document its own setId, or replace that document with {interaction}',
+      },
+    ],
     sources: [
       {
         title: 'Kanta: Potilastiedon arkiston CDA R2 -rakenteet / HL7 V3 Medical Records -sanomat',

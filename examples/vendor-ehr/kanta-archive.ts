@@ -1,8 +1,10 @@
 /**
  * The EHR's side of Kanta's archive (docs/kanta.md#patient-data-repository, docs/archive.md): every document travels as an HL7 V3
  * archiving message, `RCMR_IN100002FI01` for a new document and `RCMR_IN100016FI01` for a replacement,
- * with the CDA base64-encoded in a `multipart/related` part whose Content-ID is the document OID. The
- * answer is an HL7 V3 acknowledgement (AA / AE / AR), read by `readAcknowledgement`.
+ * with the CDA base64-encoded in a `multipart/related` part whose Content-ID is the document OID. A
+ * social-welfare document travels in the Client Data Repository's own frame: `RCMR_IN200002FI01`, and
+ * for a new version `RCMR_IN200016FI01` (kantasim's assumption, no public frame shows it). The answer is
+ * an HL7 V3 acknowledgement (AA / AE / AR), read by `readAcknowledgement`.
  */
 import {
   buildCda,
@@ -12,7 +14,7 @@ import {
   WORLD,
   type CdaOptions,
 } from '../../fixtures/cda/index.ts';
-import { socialCda, socialFrame, type SocialOrganisation } from '../../fixtures/cda/social.ts';
+import { LUMME, socialCda, socialFrame } from '../../fixtures/cda/social.ts';
 import type { Fault } from './faults.ts';
 import { kantaFetch } from './kanta-http.ts';
 import { readAcknowledgement, type KantaAnswer } from './kanta-answer.ts';
@@ -72,25 +74,14 @@ function cdaOf(d: SourceDocument, fault: Fault | undefined): string {
     const previousVersion = d.versionNumber - 1;
     options.replaces = { oid: d.replaces, setId: d.setId, versionNumber: previousVersion };
   }
-  if (d.repository === 'social') {
-    const group = d.documentGroupCode ?? '2';
-    options.documentGroup = fault === 'undeployed-group' && group === '2' ? '5' : group;
-    options.serviceTask = d.serviceTask ?? '24';
-  }
   return buildCda(options);
 }
 
-/** The social-care provider of the fixture world, as the real-format builder names it. */
-const LUMME: SocialOrganisation = {
-  oid: WORLD.social.organisation,
-  name: 'Hoivapalvelu Lumme Oy',
-  unit: { oid: WORLD.social.unit, name: 'Lumme, kotihoito' },
-};
-
 /**
- * A new social-welfare client document in Kanta's own format: the CDA with hl7fi:localSocialHeader in
- * an RCMR_IN200002FI01 message, as a client system sends it to the Client Data Repository. The
- * custodian is the organisation itself (the format names the organisation or its unit).
+ * A social-welfare client document in Kanta's own format: the CDA with hl7fi:localSocialHeader in an
+ * RCMR_IN200002FI01 message (RCMR_IN200016FI01 for a new version), as a client system sends it to the
+ * Client Data Repository. The custodian is the organisation itself (the format names the organisation
+ * or its unit).
  */
 function socialMessageOf(d: SourceDocument, fault: Fault | undefined): string {
   const group = d.documentGroupCode ?? '2';
@@ -100,11 +91,16 @@ function socialMessageOf(d: SourceDocument, fault: Fault | undefined): string {
     documentOid: d.oid,
     setId: d.setId,
     versionNumber: d.versionNumber,
+    replaces:
+      d.replaces === undefined
+        ? null
+        : { oid: d.replaces, setId: d.setId, versionNumber: d.versionNumber - 1 },
     patient: { hetu: d.patient, family: 'Potilas', given: 'Testi', gender: '2' },
     documentGroup: fault === 'undeployed-group' && group === '2' ? '5' : group,
     serviceTask: d.serviceTask ?? '24',
   });
   return socialFrame(cda, 'client', LUMME, {
+    ...(d.replaces === undefined ? {} : { interaction: 'RCMR_IN200016FI01' }),
     sender: WORLD.social.deviceRoot,
     senderExtension: fault === 'wrong-connection-point' ? 'cp-vendor-laptop' : WORLD.social.connectionPoint,
   });
@@ -117,7 +113,7 @@ export async function archive(
   fault: Fault | undefined,
 ): Promise<KantaAnswer> {
   const w = WORLD[d.repository];
-  if (d.repository === 'social' && d.replaces === undefined) {
+  if (d.repository === 'social') {
     const res = await kantaFetch(`${sim}/archive/social`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/hl7-v3+xml', Accept: 'application/xml' },

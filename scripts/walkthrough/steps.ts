@@ -297,7 +297,7 @@ export function walkthroughSteps(): WalkthroughStep[] {
     registry(
       'register-social-customer',
       'The social-welfare customer',
-      "Its deployment: the document categories (`phase1`, `phase2`) and the service tasks (Palvelutehtävä `24`, Lapsiperheiden palvelut) it archives. Its messages' sender device is the organisation OID itself, so that is its connection point.",
+      "Its deployment: the document categories (`phase1`, `phase2`) and the service tasks (Palvelutehtävä `24`, Lapsiperheiden palvelut) it archives. Its messages' sender device is the organisation OID itself, as the public frames send; the archive accepts the organisation's or a unit's OID as sender, and it is named here as the connection point too.",
       'PUT',
       `/registry/customers/${pohjola.oid}`,
       {

@@ -3,21 +3,23 @@
  * archiving message (`RCMR_IN100002FI01` new document, `RCMR_IN100016FI01` replacement) and the MIME
  * package inside it that carries the CDA document; or a bare CDA document.
  *
- * The social-welfare Client Data Repository has its own interactions (`SOCIAL_INTERACTIONS`): the
- * archiving message `RCMR_IN200002FI01` as client systems send it, with two reason codes (the service
- * request from 1.2.246.537.6.1503 and the usage context from 1.2.246.537.6.1289) and the register as the
- * frame's `clinicalDocument/code`. They are accepted only at `POST /archive/social`; the Patient Data
- * Repository's interactions keep working there too (kantasim's earlier social-welfare format).
+ * The social-welfare Client Data Repository has its own interactions: the archiving message
+ * `RCMR_IN200002FI01` as client systems send it, with two reason codes (the service request from
+ * 1.2.246.537.6.1503 and the usage context from 1.2.246.537.6.1289) and the register as the frame's
+ * `clinicalDocument/code`. Each repository takes only its own interactions: `POST /archive/social`
+ * refuses the Patient Data Repository's and `POST /archive/pta` the social-welfare ones (CDA-MSG-002,
+ * naming the interaction to send). The frame's fields are checked in `rules/frame.ts`.
  *
  * Facts: docs/kanta.md#archive-messages; the HUS sample in tietolaurip/HUS-tietoallas-integration, Healthweb/src/test/resources/;
  * for social welfare the public vendor test frames in Warc0ck/SH-Kanta-validator (Testiasiakirjat/).
- * Finding codes CDA-MSG-001…012 (docs/archive.md).
+ * Finding codes CDA-MSG-001…011 (docs/archive.md).
  */
-import { error, fatal, warning, type Finding } from '../domain/findings.ts';
+import { error, fatal, type Finding } from '../domain/findings.ts';
 import type { ArchiveMessageMeta, CodedValue, InstanceId } from '../domain/cda.ts';
 import { MAX_CDA_IDS } from '../http/limits.ts';
 import { decodeXmlReferences } from '../xml/ordered.ts';
 import { decodePart, parseMultipart } from './mime.ts';
+import { checkFrame } from './rules/frame.ts';
 import {
   HL7_V3_NS,
   SOAP11_NS,
@@ -37,27 +39,55 @@ export const INTERACTION_REPLACE = 'RCMR_IN100016FI01';
 export const INTERACTION_SOCIAL_NEW = 'RCMR_IN200002FI01';
 export const INTERACTION_SOCIAL_REPLACE = 'RCMR_IN200016FI01';
 
-/**
- * The social-welfare repository's interactions, in one table so that a correction is one line. The
- * archiving message is published (public vendor test frames); the replacement is kantasim's analogy with
- * the Patient Data Repository (`…100016…` → `…200016…`, controlAct RCMR_TE000910UV01): no public frame
- * shows it.
- */
-export const SOCIAL_INTERACTIONS: Readonly<
-  Record<
-    typeof INTERACTION_SOCIAL_NEW | typeof INTERACTION_SOCIAL_REPLACE,
-    { purpose: 'archive' | 'replace'; controlAct: string; basis: 'published' | 'assumption' }
-  >
-> = {
-  [INTERACTION_SOCIAL_NEW]: { purpose: 'archive', controlAct: 'RCMR_TE000102UV01', basis: 'published' },
-  [INTERACTION_SOCIAL_REPLACE]: { purpose: 'replace', controlAct: 'RCMR_TE000910UV01', basis: 'assumption' },
-};
-
 export type Interaction =
   | typeof INTERACTION_NEW
   | typeof INTERACTION_REPLACE
   | typeof INTERACTION_SOCIAL_NEW
   | typeof INTERACTION_SOCIAL_REPLACE;
+
+export interface InteractionInfo {
+  /** The repository that takes the interaction. */
+  repository: 'pta' | 'social';
+  purpose: 'archive' | 'replace';
+  /** The controlActProcess/code sent with it. */
+  controlAct: string;
+  /** Whether the interaction is published (specification or public frames) or kantasim's analogy. */
+  basis: 'published' | 'assumption';
+}
+
+/**
+ * The archiving interactions of both repositories, in one table so that a correction is one line. The
+ * Patient Data Repository's pair and the social-welfare archiving message are published (the Medical
+ * Records specification, the HUS samples, the public vendor test frames), and so are the controlAct codes
+ * those show; the social-welfare replacement is kantasim's analogy with the Patient Data Repository
+ * (`…100016…` → `…200016…`, controlAct RCMR_TE000910UV01): no public frame shows it.
+ */
+export const INTERACTIONS: Readonly<Record<Interaction, InteractionInfo>> = {
+  [INTERACTION_NEW]: {
+    repository: 'pta',
+    purpose: 'archive',
+    controlAct: 'RCMR_TE000102UV01',
+    basis: 'published',
+  },
+  [INTERACTION_REPLACE]: {
+    repository: 'pta',
+    purpose: 'replace',
+    controlAct: 'RCMR_TE000910UV01',
+    basis: 'published',
+  },
+  [INTERACTION_SOCIAL_NEW]: {
+    repository: 'social',
+    purpose: 'archive',
+    controlAct: 'RCMR_TE000102UV01',
+    basis: 'published',
+  },
+  [INTERACTION_SOCIAL_REPLACE]: {
+    repository: 'social',
+    purpose: 'replace',
+    controlAct: 'RCMR_TE000910UV01',
+    basis: 'assumption',
+  },
+};
 
 /** True for an interaction that replaces an earlier version (RPLC). */
 export function isReplaceInteraction(interaction: Interaction | undefined): boolean {
@@ -186,7 +216,9 @@ export function readSubmission(
           fatal(
             'CDA-MSG-003',
             '/Envelope/Body',
-            'the SOAP Body is empty; put the RCMR_IN100002FI01 or RCMR_IN100016FI01 message in it',
+            repository === 'social'
+              ? `the SOAP Body is empty; put the ${INTERACTION_SOCIAL_NEW} message in it`
+              : `the SOAP Body is empty; put the ${INTERACTION_NEW} or ${INTERACTION_REPLACE} message in it`,
           ),
         ],
       };
@@ -208,8 +240,22 @@ export function readSubmission(
     if (ids) return { ok: false, findings: [ids] };
     return { ok: true, submission: { kind: 'cda', cdaBytes: body, cda: root }, findings: [] };
   }
-  if (root.ns === HL7_V3_NS && (root.name === INTERACTION_NEW || root.name === INTERACTION_REPLACE))
-    return readMessage(root, root.name, soap, maxBytes);
+  if (root.ns === HL7_V3_NS && (root.name === INTERACTION_NEW || root.name === INTERACTION_REPLACE)) {
+    if (repository === 'pta') return readMessage(root, root.name, soap, maxBytes);
+    // The mirror of a social-welfare message at the Patient Data Repository (below): name what to send.
+    return {
+      ok: false,
+      findings: [
+        fatal(
+          'CDA-MSG-002',
+          `/${root.name}`,
+          root.name === INTERACTION_NEW
+            ? `${root.name} is a message of the Patient Data Repository; the social-welfare Client Data Repository takes ${INTERACTION_SOCIAL_NEW}: send that message to POST /archive/social, or this one to POST /archive/pta`
+            : `${root.name} is a replacement of the Patient Data Repository; the social-welfare Client Data Repository's new version is ${INTERACTION_SOCIAL_REPLACE} in kantasim (an assumption: no public frame shows it): send that message to POST /archive/social, or this one to POST /archive/pta`,
+        ),
+      ],
+    };
+  }
   if (root.ns === HL7_V3_NS && isSocialInteraction(root.name)) {
     if (repository === 'social') return readMessage(root, root.name as Interaction, soap, maxBytes);
     return {
@@ -230,7 +276,7 @@ export function readSubmission(
         fatal(
           'CDA-MSG-002',
           `/${root.name}`,
-          `root element {${root.ns}}${root.name} is not accepted; send ${INTERACTION_SOCIAL_NEW} (archiving a social-welfare document)${SOCIAL_INTERACTIONS[INTERACTION_SOCIAL_REPLACE].basis === 'assumption' ? ` or ${INTERACTION_SOCIAL_REPLACE} (new version, a kantasim assumption)` : ''}, or a ClinicalDocument, in namespace ${HL7_V3_NS}`,
+          `root element {${root.ns}}${root.name} is not accepted; send ${INTERACTION_SOCIAL_NEW} (archiving a social-welfare document)${INTERACTIONS[INTERACTION_SOCIAL_REPLACE].basis === 'assumption' ? ` or ${INTERACTION_SOCIAL_REPLACE} (new version, a kantasim assumption)` : ''}, or a ClinicalDocument, in namespace ${HL7_V3_NS}`,
         ),
       ],
     };
@@ -302,15 +348,9 @@ function readMessage(
         'the message names no sender device; give sender/device/id of your registered connection point',
       ),
     );
-  // A social frame's missing service request is CDA-SOC-010 (rules/social-message.ts).
-  if (!reason && !social)
-    findings.push(
-      warning(
-        'CDA-MSG-012',
-        `${base}/controlActProcess/reasonCode`,
-        'no reasonCode (service request, e.g. PP1 from 1.2.246.537.5.40157); add it',
-      ),
-    );
+  // The wrapper, the controlAct code and the PTA service request; a social frame's service request and
+  // usage context are CDA-SOC-010…012 (rules/social-format.ts).
+  findings.push(...checkFrame(root, interaction, INTERACTIONS[interaction], message));
 
   const docNode = dig(control, 'subject', 'clinicalDocument');
   const textNode = kid(docNode, 'text');

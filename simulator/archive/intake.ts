@@ -25,6 +25,7 @@ import type {
   CdaHeader,
   NewArchivedDocument,
 } from '../domain/cda.ts';
+import type { Organisation } from '../domain/registry.ts';
 import type { Store, StoreSession } from '../store/types.ts';
 import type { EventKind, NewEvent } from '../domain/events.ts';
 import { maySeeCustodian, type AccessScope } from '../access/scope.ts';
@@ -188,6 +189,11 @@ export class ArchiveIntake {
       if (verdict.kind === 'duplicate')
         return this.duplicate(tx, request, sub, verdict.original, verdict.findings);
       findings.push(...verdict.findings);
+      const sender = sub.message?.senderDevice?.root;
+      const senderOrganisation =
+        repository === 'social' && customer && sender !== undefined
+          ? await ownUnit(tx.registry, sender, customer.orgOid)
+          : undefined;
       findings.push(
         ...checkRegistry({
           header,
@@ -196,6 +202,9 @@ export class ArchiveIntake {
           ...(customer ? { customer } : {}),
           needs: servicesNeeded(header, repository),
           socialCustodian: repository === 'social' && header.social.kantaFormat === true,
+          repository,
+          ...(sub.interaction === undefined ? {} : { interaction: sub.interaction }),
+          ...(senderOrganisation ? { senderOrganisation } : {}),
         }),
       );
       if (repository === 'social') {
@@ -412,6 +421,26 @@ export class ArchiveIntake {
     if (request.requestId !== undefined) event.requestId = request.requestId;
     return event;
   }
+}
+
+/**
+ * The code-server entry of `oid` when it is organisation `orgOid` itself or one of its service units
+ * (following `partOf` up to it, as far as the customer look-up does); undefined otherwise.
+ */
+async function ownUnit(
+  registry: StoreSession['registry'],
+  oid: string,
+  orgOid: string,
+): Promise<Organisation | undefined> {
+  const entry = await registry.getOrganisation(oid);
+  if (!entry || (entry.kind !== 'organisation' && entry.kind !== 'service-unit')) return undefined;
+  let at: Organisation | undefined = entry;
+  for (let depth = 0; at !== undefined && depth < 8; depth++) {
+    if (at.oid === orgOid) return entry;
+    if (at.kind !== 'service-unit' || at.partOf === undefined) return undefined;
+    at = await registry.getOrganisation(at.partOf);
+  }
+  return undefined;
 }
 
 function toFatal(f: Finding): Finding {

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCda,
+  buildMessage,
   kantaSocialMessage,
   ptaMessage,
   REAL_RANGE_HETU,
-  socialMessage,
 } from '../../fixtures/cda/index.ts';
 import { loadElementTreeParser } from '../xml/element-tree.ts';
 import { WorkerPool } from '../workers/pool.ts';
@@ -32,7 +32,11 @@ const CASES: [string, string, ReadOptions][] = [
     ptaMessage({ patient: { root: '1.2.246.21', extension: REAL_RANGE_HETU } }).message,
     pta,
   ],
-  ['a social-welfare message (earlier format)', socialMessage().message, social],
+  [
+    "the Patient Data Repository's message at the social-welfare archive (refused)",
+    buildMessage(buildCda({ repository: 'social' }), { repository: 'social' }),
+    social,
+  ],
   ['a social-welfare message in Kanta format', kantaSocialMessage('client').message, social],
   ['a message that is not XML', '<RCMR_IN100002FI01', pta],
   ['a root that is not a message or a document', '<Something xmlns="urn:hl7-org:v3"/>', pta],

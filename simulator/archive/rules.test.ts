@@ -10,10 +10,13 @@ import {
   TEST_HETU,
   WORLD,
   buildCda,
+  buildMessage,
+  lummeMessage,
   ptaMessage,
-  socialMessage,
   type CdaOptions,
   type MessageOptions,
+  type SocialCdaOptions,
+  type SocialFrameOptions,
 } from '../../fixtures/cda/index.ts';
 import { DEFAULT_CONFIG, type Config } from '../config.ts';
 import type { ValidationMode } from '../domain/policy.ts';
@@ -66,8 +69,19 @@ async function setup(config: Partial<Config> = {}): Promise<Ctx> {
 const codes = (r: IntakeResult): string[] => r.findings.map((f) => f.code);
 const pta = (cda: Partial<CdaOptions> = {}, msg: Partial<MessageOptions> = {}): string =>
   ptaMessage(cda, msg).message;
-const social = (cda: Partial<CdaOptions> = {}, msg: Partial<MessageOptions> = {}): string =>
-  socialMessage(cda, msg).message;
+/** A Lumme client document in the social-welfare archive's own frame (RCMR_IN200002FI01). */
+const social = (cda: Partial<SocialCdaOptions> = {}, frame: Partial<SocialFrameOptions> = {}): string =>
+  lummeMessage('client', cda, frame).message;
+/** A Lumme client-relationship document (group 1, no service task). */
+const relationship = (): string => lummeMessage('client-relationship').message;
+const SOCIAL = { repository: 'social' } as const;
+
+/** Archives a valid Lumme client document and returns its OID. */
+async function socialOriginal(ctx: Ctx): Promise<string> {
+  const m = lummeMessage('client');
+  expect((await ctx.submit(m.message, SOCIAL)).ack).toBe('AA');
+  return m.oid;
+}
 
 interface Case {
   code: string;
@@ -196,6 +210,76 @@ const CASES: Case[] = [
     code: 'CDA-MSG-013',
     what: "a message register code that differs from the document's",
     bad: (c) => c.submit(pta({}, { registerCode: { code: '4', codeSystem: '1.2.246.537.5.40150.2009' } })),
+    advisory: true,
+  },
+  // ---------------------------------------------------------------- frame (rules/frame.ts)
+  {
+    code: 'CDA-MSG-015',
+    what: 'an interactionId root that is not HL7’s interaction OID',
+    bad: (c) => c.submit(pta({}, { interactionIdRoot: '2.16.840.1.113883.1.18' })),
+  },
+  {
+    code: 'CDA-MSG-016',
+    what: 'a processingCode outside HL7 ProcessingID',
+    bad: (c) => c.submit(pta({}, { processingCode: 'X' })),
+  },
+  {
+    code: 'CDA-MSG-016',
+    what: 'a missing acceptAckCode',
+    bad: (c) => c.submit(pta({}, { acceptAckCode: null })),
+  },
+  {
+    code: 'CDA-MSG-017',
+    what: 'a processingCode other than the samples’ D',
+    bad: (c) => c.submit(pta({}, { processingCode: 'P' })),
+    advisory: true,
+  },
+  {
+    code: 'CDA-MSG-017',
+    what: 'a receiver device other than Kanta’s',
+    bad: (c) => c.submit(pta({}, { receiverDevice: '1.2.246.556.18007.9' })),
+    advisory: true,
+  },
+  {
+    code: 'CDA-MSG-018',
+    what: 'a message without receiver',
+    bad: (c) => c.submit(pta({}, { receiverDevice: null })),
+  },
+  {
+    code: 'CDA-MSG-019',
+    what: 'a PTA service request from the social-welfare list (SP17)',
+    bad: (c) => c.submit(pta({}, { reasonCode: 'SP17', reasonCodeSystem: '1.2.246.537.6.1503.201601' })),
+  },
+  {
+    code: 'CDA-MSG-020',
+    what: 'a PTA service request other than PP1',
+    bad: (c) => c.submit(pta({}, { reasonCode: 'PP999' })),
+    advisory: true,
+  },
+  {
+    code: 'CDA-MSG-021',
+    what: 'a PTA controlAct code of the other interaction',
+    bad: (c) => c.submit(pta({}, { controlAct: 'RCMR_TE000910UV01' })),
+    advisory: true,
+  },
+  {
+    code: 'CDA-SOC-015',
+    what: 'a social-welfare controlAct code of the other interaction',
+    bad: (c) => c.submit(social({}, { controlAct: 'RCMR_TE000910UV01' }), SOCIAL),
+    good: (c) => c.submit(social(), SOCIAL),
+    advisory: true,
+  },
+  {
+    code: 'CDA-SOC-016',
+    what: 'the assumed social-welfare new version (information)',
+    bad: async (c) => {
+      const oid = await socialOriginal(c);
+      return c.submit(
+        social({ setId: oid, versionNumber: 2, replaces: { oid } }, { interaction: 'RCMR_IN200016FI01' }),
+        SOCIAL,
+      );
+    },
+    good: (c) => c.submit(social(), SOCIAL),
     advisory: true,
   },
   // ---------------------------------------------------------------- header structure
@@ -383,8 +467,8 @@ const CASES: Case[] = [
     bad: async (c) => {
       const oid = await original(c);
       return c.submit(
-        social({ setId: oid, versionNumber: 2, replaces: { oid } }, { interaction: 'RCMR_IN100016FI01' }),
-        { repository: 'social' },
+        social({ setId: oid, versionNumber: 2, replaces: { oid } }, { interaction: 'RCMR_IN200016FI01' }),
+        SOCIAL,
       );
     },
   },
@@ -469,45 +553,45 @@ const CASES: Case[] = [
   {
     code: 'CDA-SOC-001',
     what: 'a social-welfare document without document group',
-    bad: (c) => c.submit(social({ documentGroup: null }), { repository: 'social' }),
-    good: (c) => c.submit(social(), { repository: 'social' }),
+    bad: (c) => c.submit(social({ documentGroup: null }), SOCIAL),
+    good: (c) => c.submit(social(), SOCIAL),
   },
   {
     code: 'CDA-SOC-002',
     what: 'a document group code that cannot be in the list',
-    bad: (c) => c.submit(social({ documentGroup: 'X9' }), { repository: 'social' }),
-    good: (c) => c.submit(social({ documentGroup: '1' }), { repository: 'social' }),
+    bad: (c) => c.submit(social({ documentGroup: 'X9' }), SOCIAL),
+    good: (c) => c.submit(relationship(), SOCIAL),
   },
   {
     code: 'CDA-SOC-003',
     what: 'a document group the provider has not deployed',
-    bad: (c) => c.submit(social({ documentGroup: '5' }), { repository: 'social' }),
-    good: (c) => c.submit(social(), { repository: 'social' }),
+    bad: (c) => c.submit(social({ documentGroup: '5' }), SOCIAL),
+    good: (c) => c.submit(social(), SOCIAL),
   },
   {
     code: 'CDA-SOC-004',
     what: 'a missing service task',
-    bad: (c) => c.submit(social({ serviceTask: null }), { repository: 'social' }),
-    good: (c) => c.submit(social(), { repository: 'social' }),
+    bad: (c) => c.submit(social({ serviceTask: null }), SOCIAL),
+    good: (c) => c.submit(social(), SOCIAL),
   },
   {
     code: 'CDA-SOC-005',
     what: 'a service task the provider has not deployed',
-    bad: (c) => c.submit(social({ serviceTask: '20' }), { repository: 'social' }),
-    good: (c) => c.submit(social({ serviceTask: '10' }), { repository: 'social' }),
+    bad: (c) => c.submit(social({ serviceTask: '20' }), SOCIAL),
+    good: (c) => c.submit(social({ serviceTask: '10' }), SOCIAL),
   },
   {
     code: 'CDA-SOC-006',
     what: 'a document group code not among the confirmed codes of the partial list',
-    bad: (c) => c.submit(social({ documentGroup: '4' }), { repository: 'social' }),
-    good: (c) => c.submit(social({ documentGroup: '1' }), { repository: 'social' }),
+    bad: (c) => c.submit(social({ documentGroup: '4' }), SOCIAL),
+    good: (c) => c.submit(relationship(), SOCIAL),
     advisory: true,
   },
   {
     code: 'CDA-SOC-007',
     what: 'a service task that cannot be a code of Sosiaalihuolto - Palvelutehtävä',
-    bad: (c) => c.submit(social({ serviceTask: 'lapsiperheet' }), { repository: 'social' }),
-    good: (c) => c.submit(social(), { repository: 'social' }),
+    bad: (c) => c.submit(social({ serviceTask: 'lapsiperheet' }), SOCIAL),
+    good: (c) => c.submit(social(), SOCIAL),
   },
 ];
 
@@ -523,7 +607,7 @@ describe('archive rules: each rule passes a good document and flags a bad one', 
   it('accepts the fixture documents without any finding', async () => {
     const a = await ctx.submit(pta());
     expect([a.ack, a.findings]).toEqual(['AA', []]);
-    const b = await ctx.submit(social(), { repository: 'social' });
+    const b = await ctx.submit(social(), SOCIAL);
     expect([b.ack, b.findings]).toEqual(['AA', []]);
   });
 
@@ -570,18 +654,18 @@ describe('archive rules: each rule passes a good document and flags a bad one', 
   });
 
   it('CDA-SOC-006 on an unconfirmed service task warns but keeps the deployment check', async () => {
-    const r = await ctx.submit(social({ serviceTask: '31' }), { repository: 'social' });
+    const r = await ctx.submit(social({ serviceTask: '31' }), SOCIAL);
     expect(codes(r)).toEqual(expect.arrayContaining(['CDA-SOC-006', 'CDA-SOC-005']));
     expect(r.findings.find((x) => x.code === 'CDA-SOC-006')?.severity).toBe('warning');
   });
 
   it('a client-relationship document (group 1) needs no service task', async () => {
-    const r = await ctx.submit(social({ documentGroup: '1', serviceTask: null }), { repository: 'social' });
+    const r = await ctx.submit(relationship(), SOCIAL);
     expect([r.ack, r.findings]).toEqual(['AA', []]);
   });
 
   it('CDA-SOC-003 names the category of an assumed group code', async () => {
-    const r = await ctx.submit(social({ documentGroup: '5' }), { repository: 'social' });
+    const r = await ctx.submit(social({ documentGroup: '5' }), SOCIAL);
     expect(r.findings.find((x) => x.code === 'CDA-SOC-003')?.message).toMatch(
       /II-vaiheen asiakirjat.*group code '5'/,
     );
@@ -591,6 +675,98 @@ describe('archive rules: each rule passes a good document and flags a bad one', 
     const r = await ctx.submit(pta({ sectionSubjectHetu: REAL_RANGE_HETU }));
     const f = r.findings.find((x) => x.code === 'CDA-ID-002');
     expect(f?.path).toMatch(/structuredBody.*relatedSubject\/code\/@code$/);
+  });
+});
+
+describe('archive rules: each repository takes its own interactions, and the frame is checked', () => {
+  let ctx: Ctx;
+  beforeEach(async () => {
+    ctx = await setup();
+  });
+  afterEach(async () => {
+    await ctx.store.close();
+  });
+
+  it('refuses the Patient Data Repository’s interactions at the social-welfare archive, naming the one to send', async () => {
+    const document = buildCda({ repository: 'social' });
+    const fresh = await ctx.submit(buildMessage(document, { repository: 'social' }), SOCIAL);
+    expect([fresh.ack, fresh.outcome, codes(fresh)]).toEqual(['AR', 'refused', ['CDA-MSG-002']]);
+    expect(fresh.findings[0]?.message).toMatch(/Patient Data Repository.*takes RCMR_IN200002FI01/);
+    expect(fresh.findings[0]?.path).toBe('/RCMR_IN100002FI01');
+    const replacement = await ctx.submit(
+      buildMessage(document, { repository: 'social', interaction: 'RCMR_IN100016FI01' }),
+      SOCIAL,
+    );
+    expect(codes(replacement)).toEqual(['CDA-MSG-002']);
+    expect(replacement.findings[0]?.message).toMatch(/new version is RCMR_IN200016FI01.*assumption/);
+    // Nothing was stored; the same repository takes its own frame.
+    expect((await ctx.store.archive.search({ repository: 'social' })).total).toBe(0);
+    expect((await ctx.submit(social(), SOCIAL)).ack).toBe('AA');
+  });
+
+  it('answers a message with the values of the public samples without a frame finding', async () => {
+    for (const r of [await ctx.submit(pta()), await ctx.submit(social(), SOCIAL)])
+      expect(r.findings.filter((f) => /^CDA-(MSG|SOC)-/.test(f.code))).toEqual([]);
+  });
+
+  it('weighs the frame: HL7’s own rules are errors, values only the samples show are warnings', async () => {
+    const severity = async (body: string, code: string, opts = {}): Promise<string | undefined> =>
+      (await ctx.submit(body, opts)).findings.find((f) => f.code === code)?.severity;
+    expect(await severity(pta({}, { interactionIdRoot: '1.2.3' }), 'CDA-MSG-015')).toBe('error');
+    expect(await severity(pta({}, { processingModeCode: 'Z' }), 'CDA-MSG-016')).toBe('error');
+    expect(await severity(pta({}, { processingModeCode: 'A' }), 'CDA-MSG-017')).toBe('warning');
+    expect(await severity(pta({}, { acceptAckCode: 'AL' }), 'CDA-MSG-017')).toBe('warning');
+    expect(await severity(pta({}, { receiverDevice: null }), 'CDA-MSG-018')).toBe('error');
+    expect(
+      await severity(
+        pta({}, { reasonCode: 'SP17', reasonCodeSystem: '1.2.246.537.6.1503.201601' }),
+        'CDA-MSG-019',
+      ),
+    ).toBe('error');
+    expect(await severity(pta({}, { reasonCode: 'PP999' }), 'CDA-MSG-020')).toBe('warning');
+    expect(await severity(pta({}, { controlAct: 'RCMR_TE000910UV01' }), 'CDA-MSG-021')).toBe('warning');
+    // The same wrapper rules hold at the social-welfare archive.
+    const socialFrame = social().replace('<processingCode code="D"/>', '<processingCode code="X"/>');
+    expect(await severity(socialFrame, 'CDA-MSG-016', SOCIAL)).toBe('error');
+    const socialRoot = social().replace(
+      'root="2.16.840.1.113883.1.6" extension="RCMR_IN200002FI01"',
+      'root="1.2.3" extension="RCMR_IN200002FI01"',
+    );
+    expect(await severity(socialRoot, 'CDA-MSG-015', SOCIAL)).toBe('error');
+  });
+
+  it('names the controlAct code of each interaction alike on both repositories', async () => {
+    const oid = await original(ctx);
+    const pta2 = await ctx.submit(replacement(oid, {}, { controlAct: 'RCMR_TE000102UV01' }));
+    const soc = await ctx.submit(social({}, { controlAct: 'RCMR_TE000910UV01' }), SOCIAL);
+    expect(pta2.findings.find((f) => f.code === 'CDA-MSG-021')?.message).toBe(
+      "controlActProcess/code of RCMR_IN100016FI01 is RCMR_TE000910UV01; expected RCMR_TE000910UV01, received 'RCMR_TE000102UV01'",
+    );
+    expect(soc.findings.find((f) => f.code === 'CDA-SOC-015')?.message).toBe(
+      "controlActProcess/code of RCMR_IN200002FI01 is RCMR_TE000102UV01; expected RCMR_TE000102UV01, received 'RCMR_TE000910UV01'",
+    );
+    expect([pta2.ack, soc.ack]).toEqual(['AA', 'AA']);
+  });
+
+  it('accepts a social-welfare message sent from the organisation or one of its units, not from another organisation’s unit', async () => {
+    for (const sender of [WORLD.social.unit, WORLD.social.organisation]) {
+      const r = await ctx.submit(social({}, { sender, senderExtension: null }), SOCIAL);
+      expect([sender, r.ack, codes(r)]).toEqual([sender, 'AA', []]);
+    }
+    for (const sender of [WORLD.pta.unit, WORLD.social.registerController]) {
+      const r = await ctx.submit(social({}, { sender, senderExtension: null }), SOCIAL);
+      const f = r.findings.find((x) => x.code === 'CDA-REG-005');
+      expect(f?.path).toBe('/RCMR_IN200002FI01/sender/device/id');
+      expect(f?.message).toMatch(/nor 1\.2\.246\.10\.2654321\.10\.0 or one of its units/);
+      expect(r.outcome).toBe('refused');
+    }
+  });
+
+  it('keeps the Patient Data Repository’s sender a registered connection point, located under its interaction', async () => {
+    const r = await ctx.submit(pta({}, { senderDevice: { root: WORLD.pta.unit } }));
+    const f = r.findings.find((x) => x.code === 'CDA-REG-005');
+    expect(f?.path).toBe('/RCMR_IN100002FI01/sender/device/id');
+    expect(f?.message).toMatch(/is not a registered connection point of 1\.2\.246\.10\.3210987\.10\.0/);
   });
 });
 

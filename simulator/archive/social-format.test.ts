@@ -155,6 +155,18 @@ describe('the bar: real-format messages from two self-registered organisations',
     expect(codes(r)).toContain('CDA-ID-002');
   });
 
+  it('takes a message whose sender device is a unit of the organisation (….10.40), with no connection point of its own', async () => {
+    const pohjola = SOCIAL_ORGANISATIONS.pohjola;
+    const r = await ctx.submit(msg('client', {}, { sender: pohjola.unit.oid }));
+    expect(codes(r)).not.toContain('CDA-REG-005');
+    expect(r.ack).toBe('AA');
+    // Another organisation's unit is no sender of Pohjola's documents.
+    const other = await ctx.submit(msg('client', {}, { sender: SOCIAL_ORGANISATIONS.kaarna.unit.oid }));
+    expect(other.findings.find((f) => f.code === 'CDA-REG-005')?.path).toBe(
+      '/RCMR_IN200002FI01/sender/device/id',
+    );
+  });
+
   it('refuses the social interaction at the Patient Data Repository', async () => {
     const r = await ctx.submit(msg('client'), 'pta');
     expect(r.ack).toBe('AR');
@@ -408,6 +420,11 @@ describe('versions (RCMR_IN200016FI01, a kantasim assumption)', () => {
       ),
     );
     expect(second.findings.filter((f) => f.severity !== 'information')).toEqual([]);
+    // The interaction itself is kantasim's assumption, and the answer says so.
+    expect(second.findings.find((f) => f.code === 'CDA-SOC-016')).toMatchObject({
+      severity: 'information',
+      path: '/RCMR_IN200016FI01',
+    });
     expect(second.document?.replaces).toBe(first.oid);
     expect((await ctx.store.archive.get(first.oid))?.status).toBe('replaced');
   });

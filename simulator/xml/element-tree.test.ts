@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCda, ptaMessage, socialMessage } from '../../fixtures/cda/index.ts';
+import { buildCda, kantaSocialMessage, ptaMessage } from '../../fixtures/cda/index.ts';
 import {
   elementTreeParserLoaded,
   elementTreeReader,
@@ -44,7 +44,7 @@ describe('the one-pass element tree (libxml2)', () => {
       buildCda({ padToBytes: 20_000 }),
       ptaMessage().message,
       ptaMessage({}, { soap: '1.1' }).message,
-      socialMessage().message,
+      kantaSocialMessage('client').message,
       '<?xml version="1.0" encoding="UTF-8"?>\r\n<a xmlns="urn:hl7-org:v3" xmlns:x="urn:x" x:k="1&amp;2"><b>K&#228;ynti &lt;<![CDATA[x<y]]>\r\n</b><!-- c --><x:c xml:lang="fi"/>t</a>',
       '<a><?pi data?><b c="Ylöjärvi, pitkä arvo">pitkä teksti, yli kuusitoista tavua</b><?pi more?></a>',
     ];
@@ -74,7 +74,7 @@ describe('the one-pass element tree (libxml2)', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const sources = [ptaMessage().message, socialMessage().message, buildCda()];
+    const sources = [ptaMessage().message, kantaSocialMessage('client').message, buildCda()];
     const damaged = (text: string): string => {
       const i = rand(text.length);
       switch (rand(5)) {

@@ -84,7 +84,11 @@ function mutated(mutate: (cda: string) => string): string {
   return MESSAGE.replace(m[1], again);
 }
 
-async function post(url: string, body: string, repository = 'pta'): Promise<{ status: number; ack: Ack }> {
+async function post(
+  url: string,
+  body: string,
+  repository: 'pta' | 'social' = 'pta',
+): Promise<{ status: number; ack: Ack }> {
   const res = await fetch(`${url}/archive/${repository}`, {
     method: 'POST',
     body,
@@ -94,6 +98,9 @@ async function post(url: string, body: string, repository = 'pta'): Promise<{ st
 }
 
 const codes = (a: Ack): string[] => a.details.map((d) => d.code);
+
+/** Codes of the frame rules (rules/frame.ts): wrapper, receiver, controlAct, service request. */
+const FRAME_CODES = /^CDA-(MSG-01[25-9]|MSG-02\d|SOC-01[56])$/;
 
 describe('the HUS RCMR_IN100002FI01 sample', () => {
   let server: RunningServer;
@@ -116,8 +123,17 @@ describe('the HUS RCMR_IN100002FI01 sample', () => {
     expect(r.ack.acknowledgement).toBe('AA');
     expect(r.ack.details.filter((d) => d.typeCode === 'E')).toEqual([]);
     expect(codes(r.ack)).not.toContain('CDA-XSD-001');
+    // Its frame is what the frame rules expect: HL7's interaction root, D / T / ER, Kanta's receiver,
+    // controlAct RCMR_TE000102UV01 and service request PP1.
+    expect(codes(r.ack).filter((c) => FRAME_CODES.test(c))).toEqual([]);
     const stored = await fetch(`${server.url}/archive/documents/${DOCUMENT_OID}`);
     expect(Buffer.from(await stored.arrayBuffer()).equals(CDA)).toBe(true);
+  });
+
+  it('is refused at the social-welfare archive, which names its own interaction', async () => {
+    const r = await post(server.url, MESSAGE, 'social');
+    expect([r.status, r.ack.acknowledgement, codes(r.ack)]).toEqual([400, 'AR', ['CDA-MSG-002']]);
+    expect(JSON.stringify(r.ack)).toContain('RCMR_IN200002FI01');
   });
 
   it('the same message again is an idempotent duplicate, and so is its bare CDA', async () => {
@@ -232,6 +248,40 @@ describe('mutations of the sample are refused with their finding', () => {
     expect(r.ack.acknowledgement).toBe('AE');
     const xsd = r.ack.details.filter((d) => d.code === 'CDA-XSD-001');
     expect(xsd.map((d) => d.location)).toEqual(['/ClinicalDocument/title']);
+  });
+
+  it('frame fields HL7 fixes: interactionId root CDA-MSG-015, processingCode CDA-MSG-016', async () => {
+    const root = await post(
+      server.url,
+      MESSAGE.replace(
+        '<interactionId extension="RCMR_IN100002FI01" root="2.16.840.1.113883.1.6"/>',
+        '<interactionId extension="RCMR_IN100002FI01" root="2.16.840.1.113883.1.18"/>',
+      ),
+    );
+    expect([root.ack.acknowledgement, codes(root.ack)]).toEqual([
+      'AE',
+      expect.arrayContaining(['CDA-MSG-015']),
+    ]);
+    const processing = await post(
+      server.url,
+      MESSAGE.replace('<processingCode code="D"/>', '<processingCode code="Q"/>'),
+    );
+    expect([processing.ack.acknowledgement, codes(processing.ack)]).toEqual([
+      'AE',
+      expect.arrayContaining(['CDA-MSG-016']),
+    ]);
+  });
+
+  it('a service request from the social-welfare list (SP17): CDA-MSG-019', async () => {
+    const r = await post(
+      server.url,
+      MESSAGE.replace(
+        '<reasonCode code="PP1" codeSystem="1.2.246.537.5.40157.2008"',
+        '<reasonCode code="SP17" codeSystem="1.2.246.537.6.1503.201601"',
+      ),
+    );
+    expect(r.ack.acknowledgement).toBe('AE');
+    expect(codes(r.ack)).toContain('CDA-MSG-019');
   });
 
   it('a DOCTYPE with external entities (file and URL): CDA-XML-002, nothing read or fetched', async () => {

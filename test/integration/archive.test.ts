@@ -8,11 +8,12 @@ import {
   SOCIAL_ORGANISATIONS,
   TEST_HETU,
   buildCda,
+  buildMessage,
   kantaSocialMessage,
+  lummeMessage,
   ptaMessage,
   socialCda,
   socialFrame,
-  socialMessage,
   type SocialKind,
 } from '../../fixtures/cda/index.ts';
 import { canLocalise } from '../../common/rules/messages.ts';
@@ -132,9 +133,42 @@ describe('archive intake over HTTP', () => {
     expect(r12.text).toContain('<acknowledgement typeCode="AA">');
   });
 
-  it('accepts a social-welfare document at /archive/social', async () => {
-    const r = await post('/archive/social', socialMessage().message);
-    expect([r.status, r.json.acknowledgement]).toEqual([201, 'AA']);
+  it('accepts a social-welfare document in its own frame (RCMR_IN200002FI01) at /archive/social', async () => {
+    const r = await post('/archive/social', lummeMessage('client').message);
+    expect([r.status, r.json.acknowledgement, codes(r.json)]).toEqual([201, 'AA', []]);
+  });
+
+  it('refuses the Patient Data Repository’s interaction at /archive/social with what to send (400 AR)', async () => {
+    const m = buildMessage(buildCda({ repository: 'social' }), { repository: 'social' });
+    const r = await post('/archive/social', m, { accept: 'text/xml' });
+    expect(r.status).toBe(400);
+    expect(r.text).toContain('<acknowledgement typeCode="AR">');
+    expect(r.text).toMatch(/<code code="CDA-MSG-002"/);
+    expect(r.text).toContain('<location>/RCMR_IN100002FI01</location>');
+    const en = await post('/archive/social', m, { 'accept-language': 'en' });
+    expect(en.json.details).toEqual([
+      expect.objectContaining({
+        code: 'CDA-MSG-002',
+        text: 'RCMR_IN100002FI01 is a message of the Patient Data Repository; the social-welfare Client Data Repository takes RCMR_IN200002FI01: send that message to POST /archive/social, or this one to POST /archive/pta',
+      }),
+    ]);
+    const fi = await post('/archive/social', m, { 'accept-language': 'fi' });
+    expect(fi.json.details[0]?.text).toMatch(/^RCMR_IN100002FI01 on potilastiedon arkiston sanoma/);
+  });
+
+  it('answers the frame’s checks over HTTP: a wrong interactionId root is AE, an unusual processingCode a warning', async () => {
+    const root = await post('/archive/pta', ptaMessage({}, { interactionIdRoot: '1.2.3' }).message);
+    expect([root.status, root.json.acknowledgement]).toEqual([422, 'AE']);
+    expect(root.json.details.find((d) => d.code === 'CDA-MSG-015')).toMatchObject({
+      typeCode: 'E',
+      location: '/RCMR_IN100002FI01/interactionId/@root',
+    });
+    const p = await post('/archive/pta', ptaMessage({}, { processingCode: 'P' }).message);
+    expect([p.status, p.json.acknowledgement]).toEqual([201, 'AA']);
+    expect(p.json.details.find((d) => d.code === 'CDA-MSG-017')).toMatchObject({
+      typeCode: 'W',
+      location: '/RCMR_IN100002FI01/processingCode/@code',
+    });
   });
 
   it('says in every language that the certificate view code TOD is a kantasim assumption (CDA-REG-004)', async () => {
@@ -438,7 +472,7 @@ describe('nullification over HTTP', () => {
 
   it('requires the document group of a social-welfare document (CDA-NUL-006) and checks it (CDA-NUL-007)', async () => {
     type Events = { events: { kind: string; outcome: string; findings: Finding[] }[]; lastSeq: number };
-    const m = socialMessage();
+    const m = lummeMessage('client');
     expect((await post('/archive/social', m.message)).status).toBe(201);
     const before = await getJson<Events>('/events?channel=archive&limit=1000');
     const missing = await nullify(m.oid, { reason: 'väärä asiakas', by: 'arkistonhoitaja' });

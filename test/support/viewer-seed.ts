@@ -4,7 +4,7 @@
  * request `/xss-probe` if the viewer ever let it run or load.
  */
 import type { Bundle, Provenance } from 'fhir/r4.js';
-import { buildCda, buildMessage, TEST_HETU, WORLD } from '../../fixtures/cda/index.ts';
+import { buildCda, buildMessage, LUMME, socialFrame, TEST_HETU, WORLD } from '../../fixtures/cda/index.ts';
 import {
   kantaAppointment,
   nullifyBundle,
@@ -193,6 +193,9 @@ export async function seedViewerData(base: string): Promise<Seeded> {
   if (rehearsal.status >= 300)
     throw new Error(`rehearsal store failed: ${rehearsal.status} ${await rehearsal.text()}`);
 
+  // The social-welfare archive's own frame (RCMR_IN200002FI01). The document inside keeps kantasim's
+  // earlier layout with the register controller (…19.0) as custodian: the fixture world's Lumme archivist
+  // acts for that register controller, and the viewer shows an archivist the documents it keeps.
   const social = `${WORLD.social.documentRoot}.${process.pid}${counter}.1`;
   const socialCda = buildCda({
     repository: 'social',
@@ -200,7 +203,14 @@ export async function seedViewerData(base: string): Promise<Seeded> {
     setId: social,
     patient: { root: '1.2.246.21', extension: OTHER_PERSON, given: 'Toinen', family: 'Asiakas' },
   });
-  const socialAck = await post(base, '/archive/social', buildMessage(socialCda, { repository: 'social' }));
+  const socialAck = await post(
+    base,
+    '/archive/social',
+    socialFrame(socialCda, 'client', LUMME, {
+      sender: WORLD.social.deviceRoot,
+      senderExtension: WORLD.social.connectionPoint,
+    }),
+  );
   if (socialAck.status >= 300) throw new Error(`social archive refused: ${JSON.stringify(socialAck.json)}`);
 
   const appointments = await seedAppointments(base, `${process.pid}-${counter}`);

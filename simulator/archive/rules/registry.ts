@@ -1,7 +1,8 @@
 /**
  * Registry and deployment rules (CDA-REG-001…007): the custodian is a registered register controller,
  * its organisation is a Kanta customer that has deployed what the document needs, and the message came
- * from one of that customer's registered connection points.
+ * from one of that customer's registered connection points — or, for a social-welfare message, from the
+ * organisation's or one of its units' own OID, as the public social-welfare frames send.
  *
  * Facts: docs/kanta.md#patient-data-repository (custodian `….19.0`), docs/kanta.md#deployment-test-and-the-archivists-check (deployment prerequisites), docs/kanta.md#code-server-and-oids (register controller,
  * code server), docs/kanta.md#expansion-of-use. Pure: the caller loads the registry records.
@@ -27,6 +28,16 @@ export interface RegistryInput {
    * its units (the register keeper), not a `….19.0` register controller.
    */
   socialCustodian?: boolean;
+  /** The repository the submission was sent to (the sender rule differs, see senderOrganisation). */
+  repository?: 'pta' | 'social';
+  /** The message's interaction (its root element), for the finding's location. */
+  interaction?: string;
+  /**
+   * Social welfare: the code-server entry the sender device's root names, when that is the customer's
+   * organisation or one of its units (`partOf` up to it). The public social-welfare frames send from the
+   * organisation's or a unit's OID, so such a sender needs no connection point of its own.
+   */
+  senderOrganisation?: Organisation;
 }
 
 /** True when a sender device id names connection point `id` (as root, extension or root.extension). */
@@ -92,12 +103,20 @@ export function checkRegistry(input: RegistryInput): Finding[] {
   }
   const device = input.message?.senderDevice;
   if (input.message && device) {
-    if (!customer.connectionPoints.some((cp) => deviceMatches(device, cp.id)))
+    const named = `${device.root}${device.extension === undefined ? '' : ` / ${device.extension}`}`;
+    const registered = customer.connectionPoints.map((c) => c.id).join(', ') || 'none';
+    const path = `/${input.interaction ?? input.message.interactionId}/sender/device/id`;
+    if (
+      !customer.connectionPoints.some((cp) => deviceMatches(device, cp.id)) &&
+      input.senderOrganisation === undefined
+    )
       f.push(
         error(
           'CDA-REG-005',
-          '/sender/device/id',
-          `sender device ${device.root}${device.extension === undefined ? '' : ` / ${device.extension}`} is not a registered connection point of ${customer.orgOid} (registered: ${customer.connectionPoints.map((c) => c.id).join(', ') || 'none'}); send through a registered connection point or announce this one to Kela`,
+          path,
+          input.repository === 'social'
+            ? `sender device ${named} is neither a registered connection point of ${customer.orgOid} (registered: ${registered}) nor ${customer.orgOid} or one of its units in the code server; send from your organisation's or a unit's OID, or through a registered connection point`
+            : `sender device ${named} is not a registered connection point of ${customer.orgOid} (registered: ${registered}); send through a registered connection point or announce this one to Kela`,
         ),
       );
   } else if (!input.message) {

@@ -1,5 +1,5 @@
 /**
- * Rules for social-welfare documents and messages in Kanta's own format (CDA-SOC-010…025): the
+ * Rules for social-welfare documents and messages in Kanta's own format (CDA-SOC-010…014, 020…025): the
  * RCMR_IN200002FI01 frame (service request and usage context as reason codes, the register as
  * `clinicalDocument/code`, frame and document agreeing) and the document with `hl7fi:localSocialHeader`
  * (ClinicalDocument/code as the general document type, required header elements per document kind,
@@ -14,7 +14,7 @@ import { codeList, inLanguage, standingOf, type CodeList } from '../../domain/co
 import { isCodeSystem, type CodeSystemKey } from '../../domain/codes.ts';
 import { error, expectedReceived, fatal, warning, type Finding } from '../../domain/findings.ts';
 import type { CdaHeader, CodedValue, LocalSocialHeader } from '../../domain/cda.ts';
-import { SOCIAL_INTERACTIONS, isSocialInteraction, type Submission } from '../envelope.ts';
+import { isSocialInteraction, type Submission } from '../envelope.ts';
 
 const DOC = '/ClinicalDocument';
 export const LSH = `${DOC}/hl7fi:localSocialHeader`;
@@ -68,16 +68,7 @@ export function checkSocialMessage(sub: Submission, header: CdaHeader): Finding[
   if (sub.kind !== 'message' || !sub.message || !isSocialInteraction(sub.interaction)) return [];
   const f: Finding[] = [];
   const base = `/${sub.interaction ?? ''}/controlActProcess`;
-  const table = SOCIAL_INTERACTIONS[sub.interaction as keyof typeof SOCIAL_INTERACTIONS];
-  const control = sub.message.controlActCode;
-  if (control !== undefined && control !== table.controlAct)
-    f.push(
-      warning(
-        'CDA-SOC-015',
-        `${base}/code/@code`,
-        `controlActProcess/code of ${sub.interaction ?? ''} is ${table.controlAct}${table.basis === 'assumption' ? ' (a kantasim assumption)' : ''}; ${expectedReceived(table.controlAct, control)}`,
-      ),
-    );
+  // The controlAct code is checked with the rest of the frame, for both repositories (rules/frame.ts).
   const requests = codeList('socialServiceRequest');
   const reason = sub.message.reasonCode;
   if (!reason || !isCodeSystem(reason.codeSystem, 'socialServiceRequest'))

@@ -52,6 +52,10 @@ export function replacedOid(header: CdaHeader): string | undefined {
 
 export function checkVersion(input: VersionInput): VersionVerdict {
   const { header, sameOid } = input;
+  // Each repository names its own interactions (envelope.ts INTERACTIONS).
+  const social = input.repository === 'social';
+  const replaceName = social ? INTERACTION_SOCIAL_REPLACE : INTERACTION_REPLACE;
+  const newName = social ? INTERACTION_SOCIAL_NEW : INTERACTION_NEW;
   if (sameOid) {
     if (sameOid.sha256 === input.sha256 && sameOid.repository === input.repository)
       return {
@@ -72,18 +76,13 @@ export function checkVersion(input: VersionInput): VersionVerdict {
         fatal(
           'CDA-VER-001',
           `${DOC}/id/@root`,
-          `document OID ${sameOid.oid} is already archived with different content (in ${sameOid.repository}); every document and every version needs a new OID — to correct a document send a replacement (${INTERACTION_REPLACE}) with a new id, the same setId and versionNumber ${sameOid.versionNumber + 1}`,
+          `document OID ${sameOid.oid} is already archived with different content (in ${sameOid.repository}); every document and every version needs a new OID — to correct a document send a replacement (${replaceName}) with a new id, the same setId and versionNumber ${sameOid.versionNumber + 1}`,
         ),
       ],
     };
   }
   const f: Finding[] = [];
   const isReplacement = header.replaces !== undefined;
-  // The social-welfare pair is named by its own interactions (envelope.ts SOCIAL_INTERACTIONS).
-  const social =
-    input.interaction === INTERACTION_SOCIAL_NEW || input.interaction === INTERACTION_SOCIAL_REPLACE;
-  const replaceName = social ? INTERACTION_SOCIAL_REPLACE : INTERACTION_REPLACE;
-  const newName = social ? INTERACTION_SOCIAL_NEW : INTERACTION_NEW;
   if (isReplaceInteraction(input.interaction) && !isReplacement)
     f.push(
       error(
@@ -116,7 +115,7 @@ export function checkVersion(input: VersionInput): VersionVerdict {
         error(
           'CDA-VER-003',
           `${DOC}/setId/@root`,
-          `setId ${setId} is already used by document ${input.setLatest.oid} (version ${input.setLatest.versionNumber}); give a new document its own setId, or replace that document with ${INTERACTION_REPLACE}`,
+          `setId ${setId} is already used by document ${input.setLatest.oid} (version ${input.setLatest.versionNumber}); give a new document its own setId, or replace that document with ${replaceName}`,
         ),
       );
     return { kind: 'new', findings: f };

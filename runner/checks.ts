@@ -154,6 +154,7 @@ export async function runCheck(
         contains: check.contains,
         oneOf: check.oneOf,
         count: check.count,
+        sameInstant: check.sameInstant,
       },
       state.vars,
       where,

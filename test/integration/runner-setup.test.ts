@@ -4,10 +4,13 @@
  *   its first step (exit 2), naming both URLs, with `--sim` and without it (the simulator the run
  *   starts for itself); loopback names of the same simulator are not a difference;
  * - `--manual` without `--sut` says why manual mode is not enough: the scenario reads source values
- *   from the system under test (`in: {sut: …}`), or has a step only the hook can do.
+ *   from the system under test (`in: {sut: …}`), or has a step only the hook can do;
+ * - JUnit `timestamp`s name an instant (UTC with `Z`), not a bare time.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../simulator/server.ts';
@@ -154,5 +157,36 @@ describe('--manual without --sut', () => {
     expect(r.exitCode).toBe(2);
     expect(r.err).toContain('first-deployment.yaml (steps.archivist-check.expect.checks[3].in.sut) reads');
     expect(r.err).not.toContain('or run with --manual');
+  });
+});
+
+describe('JUnit timestamps', () => {
+  it('write the run’s start as an instant: UTC with Z, the same second as the JSON run', async () => {
+    const file = writeScenario(
+      dir,
+      'junit-time.yaml',
+      `id: junit-time
+title: Only the simulator
+description: One fixture call.
+service: pta
+steps:
+  - id: health
+    title: The simulator answers
+    do:
+      fixture: { path: /healthz }
+`,
+    );
+    const junit = join(dir, 'junit-time.xml');
+    const json = join(dir, 'junit-time.json');
+    const r = await kantasimRun([file, '--sim', sim.url, '--junit', junit, '--json', json, '--no-record']);
+    expect(r.exitCode, r.out + r.err).toBe(0);
+    const xml = readFileSync(junit, 'utf8');
+    const stamps = [...xml.matchAll(/timestamp="([^"]*)"/g)].map((m) => m[1] ?? '');
+    expect(stamps).toHaveLength(2);
+    const run = JSON.parse(readFileSync(json, 'utf8')) as { startedAt: string };
+    for (const stamp of stamps) {
+      expect(stamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      expect(Math.abs(Date.parse(stamp) - Date.parse(run.startedAt))).toBeLessThan(1000);
+    }
   });
 });

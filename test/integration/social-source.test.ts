@@ -8,12 +8,15 @@
  *   line lists exactly the comparisons behind it;
  * - the archivist of Lumme's register controller finds the archived documents in the viewer and follows
  *   the recorded run's document links.
+ * - every HL7 TS the vendor system writes carries Helsinki's offset (+0200 / +0300): its default "now"
+ *   and a time given without an offset, read as Helsinki local time.
  * The simulator and each vendor system run in-process.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVendorEhr } from '../../examples/vendor-ehr/server.ts';
+import { TEST_HETU } from '../../fixtures/cda/index.ts';
 import { readInstant } from '../../runner/instants.ts';
 import type { RunResult } from '../../runner/types.ts';
 import type { RunningServer } from '../../simulator/server.ts';
@@ -168,5 +171,38 @@ describe('times as instants', () => {
     expect(ms('20261203080002+0000')).not.toBe(ms('20261203080002+0200'));
     expect(readInstant('20260915101600+03')).toBeUndefined();
     expect(readInstant('not a time')).toBeUndefined();
+  });
+});
+
+describe('vendor-ehr HL7 times', () => {
+  it('writes Helsinki time with its offset, for "now" and for a time given without one', async () => {
+    const ehr = await startVendorEhr({ sim: sim.url });
+    try {
+      const archive = async (body: Record<string, string>): Promise<string> => {
+        const res = await fetch(`${ehr.url}/hook/documents/visit-note`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ patient: TEST_HETU.patient, ...body }),
+        });
+        expect(res.status).toBe(201);
+        const { document } = (await res.json()) as { document: { oid: string; effectiveTime: string } };
+        const stored = await getJson<Header>(`${sim.url}/archive/documents/${document.oid}/header`);
+        expect(stored.header.effectiveTime).toBe(document.effectiveTime);
+        return document.effectiveTime;
+      };
+      const before = Date.now();
+      const now = await archive({});
+      expect(now).toMatch(/^\d{14}\+0[23]00$/);
+      const at = readInstant(now)?.ms ?? 0;
+      expect(at).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+      expect(at).toBeLessThanOrEqual(Date.now());
+      // Winter and summer: the offset in force at that Helsinki time.
+      expect(await archive({ effectiveTime: '20261203080002' })).toBe('20261203080002+0200');
+      expect(await archive({ effectiveTime: '20260615090000' })).toBe('20260615090000+0300');
+      // A time with an offset is kept as given.
+      expect(await archive({ effectiveTime: '20261203060002+0000' })).toBe('20261203060002+0000');
+    } finally {
+      await ehr.close();
+    }
   });
 });

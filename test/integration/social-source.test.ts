@@ -134,6 +134,10 @@ describe('social-welfare source comparison', () => {
       fetch(`${sim.url}${path}`, { headers: { Cookie: cookie }, redirect: 'manual' });
     const found = await (await get('/viewer/find?repository=social')).text();
     const page = await (await get(recorded ?? '')).text();
+    // Every document link on the run page opens: the two refused submissions stored nothing, so
+    // their OIDs are named without a link.
+    const linked = [...new Set(page.match(/\/viewer\/documents\/[0-9.]+(?=")/g) ?? [])];
+    expect(linked.sort()).toEqual(archived.map((oid) => `/viewer/documents/${oid}`).sort());
     expect(archived).toHaveLength(3);
     for (const oid of archived) {
       const link = `/viewer/documents/${oid}`;

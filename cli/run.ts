@@ -12,11 +12,14 @@
  * run ends, so the run is not recorded in it and the reports carry the evidence instead of links.
  *
  * `--sim-port N` fixes that simulator's port (default: a free one), so a system under test can be
- * configured beforehand to send to it.
+ * configured beforehand to send to it. When the system under test's hook names the simulator it sends
+ * to (`GET /hook` → `simulator`, as examples/vendor-ehr does) and that is certainly another one than the
+ * run uses, the run stops before the first step (exit 2) saying both URLs (runner/sut-sim.ts).
  *
  * Exit codes (EXIT_CODES, also in `run --help`): 0 every selected check passed; 1 a check failed or could
  * not be evaluated; 2 a usage or environment error: the scenarios could not be loaded, a scenario needs
- * `--sut` and none was given, or the simulator or the system under test could not be reached. An
+ * `--sut` and none was given (with `--manual`: saying why manual mode does not replace it), the system
+ * under test sends to another simulator, or the simulator or the system under test could not be reached. An
  * unreachable system under test is one line saying so, never a stack trace.
  *
  * Language: `--lang fi|sv|en`, by default the environment's locale (common/i18n `fromEnvironment`). It
@@ -56,7 +59,8 @@ import { htmlReport } from '../runner/report/html.ts';
 import { jsonReport } from '../runner/report/json.ts';
 import { junitXml } from '../runner/report/junit.ts';
 import type { Level } from '../runner/types.ts';
-import { scenariosNeedingSut } from '../runner/needs.ts';
+import { scenariosNeedingSut, type SutNeed } from '../runner/needs.ts';
+import { differentSimulators, sutSimulator } from '../runner/sut-sim.ts';
 import { createLogger } from '../simulator/logger.ts';
 import { startServer, type RunningServer } from '../simulator/server.ts';
 
@@ -322,9 +326,18 @@ export function runCommand(io: RunIo = {}): Command {
 
       const needing = scenariosNeedingSut(loaded, opts.manual === true);
       if (sut === undefined && needing.length > 0) {
-        err(
-          `${m('error.needsSut', { list: needing.map((n) => `${n.file} (${n.where})`).join(', '), count: needing.length })}\n`,
-        );
+        const list = (needs: readonly SutNeed[]): { list: string; count: number } => ({
+          list: needs.map((n) => `${n.file} (${n.where})`).join(', '),
+          count: needs.length,
+        });
+        if (opts.manual === true) {
+          // --manual was given: say why it is not enough (source values read from the hook, or a
+          // step only the hook can do).
+          const reads = needing.filter((n) => n.why === 'reads');
+          const hookOnly = needing.filter((n) => n.why === 'hook');
+          if (reads.length > 0) err(`${m('error.needsSutReads', list(reads))}\n`);
+          if (hookOnly.length > 0) err(`${m('error.needsSutHookOnly', list(hookOnly))}\n`);
+        } else err(`${m('error.needsSut', list(needing))}\n`);
         process.exitCode = 2;
         return;
       }
@@ -367,6 +380,22 @@ export function runCommand(io: RunIo = {}): Command {
         }
         sim = embedded.url;
         out(`${m('run.embedded', { url: sim })}\n`);
+      }
+      if (sut !== undefined && needing.length > 0) {
+        const sutSim = await sutSimulator(sut);
+        if (sutSim !== undefined && differentSimulators(sutSim, sim)) {
+          err(
+            `${m('error.sutOtherSim', {
+              sutSim,
+              sut,
+              sim,
+              embedded: embedded === undefined ? '' : m('error.sutOtherSimEmbedded'),
+            })}\n`,
+          );
+          process.exitCode = 2;
+          await embedded?.close();
+          return;
+        }
       }
       try {
         await runAndReport({ sim, embedded: embedded !== undefined, sut, loaded, opts, io, out, err, lang });

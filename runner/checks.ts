@@ -35,7 +35,13 @@ function eventEvidence(sim: string, events: readonly SubmissionEvent[]): Evidenc
         ? { label: 'event', value }
         : { label: 'event', value, href: eventLink(sim, e.seq) },
     );
-    for (const id of e.resourceIds) rows.push(resourceEvidence(sim, id));
+    // A refused submission stored nothing: its resource ids are named, not linked (the page would 404).
+    for (const id of e.resourceIds)
+      rows.push(
+        e.outcome === 'refused'
+          ? { label: /^[A-Z]/.test(id) ? 'resource' : 'document', value: id }
+          : resourceEvidence(sim, id),
+      );
     const version = e.details?.version;
     if (typeof version === 'string' || typeof version === 'number')
       rows.push({ label: 'version', value: String(version) });
@@ -154,6 +160,7 @@ export async function runCheck(
         contains: check.contains,
         oneOf: check.oneOf,
         count: check.count,
+        sameInstant: check.sameInstant,
       },
       state.vars,
       where,

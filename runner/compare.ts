@@ -5,6 +5,7 @@
  * Equality is deep, and a number equals its decimal text ("3" = 3), because source-system values
  * fetched as text must compare with values the simulator keeps as numbers and the other way round.
  */
+import { readInstant, showInstant } from './instants.ts';
 import { show, showValues } from './messages.ts';
 import type { Comparisons } from './types.ts';
 
@@ -70,6 +71,20 @@ export function compare(values: readonly unknown[], c: Comparisons, what: string
       values.every((v) => (typeof v === 'string' || typeof v === 'number') && re.test(String(v)));
     if (!ok) failures.push(`expected ${what} to match /${c.matches}/, received ${received}`);
   }
+  if (c.sameInstant !== undefined) {
+    const want = readInstant(c.sameInstant);
+    const got = values.length === 1 ? readInstant(values[0]) : undefined;
+    if (want === undefined)
+      failures.push(`expected a time to compare ${what} with, received ${show(c.sameInstant)}`);
+    else if (got === undefined)
+      failures.push(
+        `expected ${what} at the instant of ${show(c.sameInstant)} (${showInstant(want)}), received ${received}, which is no single time`,
+      );
+    else if (got.ms !== want.ms)
+      failures.push(
+        `expected ${what} at the instant of ${show(c.sameInstant)} (${showInstant(want)}), received ${received} (${showInstant(got)})`,
+      );
+  }
   return failures;
 }
 
@@ -82,7 +97,8 @@ export function hasComparison(c: Comparisons): boolean {
     c.matches !== undefined ||
     c.contains !== undefined ||
     c.oneOf !== undefined ||
-    c.count !== undefined
+    c.count !== undefined ||
+    c.sameInstant !== undefined
   );
 }
 
@@ -96,5 +112,6 @@ export function describeComparisons(c: Comparisons): string {
   if (c.oneOf !== undefined) parts.push(`one of ${show(c.oneOf)}`);
   if (c.contains !== undefined) parts.push(`contains ${show(c.contains)}`);
   if (c.matches !== undefined) parts.push(`matches /${c.matches}/`);
+  if (c.sameInstant !== undefined) parts.push(`same instant as ${show(c.sameInstant)}`);
   return parts.length > 0 ? parts.join(', ') : 'exists';
 }

@@ -12,6 +12,12 @@ export interface SutNeed {
   file: string;
   /** The first place in the scenario that needs it, e.g. `steps.book.do.sut`. */
   where: string;
+  /**
+   * Why: `hook`, a step's `do` calls the hook (with `--manual`: a step with no instruction to follow by
+   * hand); `reads`, a check or saved value reads source-system values from it (`in: {sut: …}`), which
+   * `--manual` cannot replace.
+   */
+  why: 'hook' | 'reads';
 }
 
 function readsSut(source: Source | undefined): boolean {
@@ -22,23 +28,26 @@ function readsSut(source: Source | undefined): boolean {
 export function scenariosNeedingSut(loaded: readonly LoadedScenario[], manual: boolean): SutNeed[] {
   const needs: SutNeed[] = [];
   for (const { scenario, file } of loaded) {
-    let where: string | undefined;
+    let need: SutNeed | undefined;
     for (const step of scenario.steps) {
       const d = step.do;
-      if (d?.sut !== undefined && !(manual && d.instruction !== undefined)) where = `steps.${step.id}.do.sut`;
+      if (d?.sut !== undefined && !(manual && d.instruction !== undefined))
+        need = { file, where: `steps.${step.id}.do.sut`, why: 'hook' };
       else {
         const check = (step.expect?.checks ?? []).findIndex((c) => readsSut(c.in));
-        if (check >= 0) where = `steps.${step.id}.expect.checks[${check}].in.sut`;
+        if (check >= 0)
+          need = { file, where: `steps.${step.id}.expect.checks[${check}].in.sut`, why: 'reads' };
         else {
           const saved = Object.entries(step.save ?? {}).find(
             ([, spec]) => typeof spec !== 'string' && readsSut(spec.in),
           );
-          if (saved !== undefined) where = `steps.${step.id}.save.${saved[0]}.in.sut`;
+          if (saved !== undefined)
+            need = { file, where: `steps.${step.id}.save.${saved[0]}.in.sut`, why: 'reads' };
         }
       }
-      if (where !== undefined) break;
+      if (need !== undefined) break;
     }
-    if (where !== undefined) needs.push({ file, where });
+    if (need !== undefined) needs.push(need);
   }
   return needs;
 }

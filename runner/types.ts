@@ -163,6 +163,11 @@ export interface Comparisons {
   contains?: unknown;
   oneOf?: unknown[];
   count?: number;
+  /**
+   * The one selected value names the same instant as this time (HL7 TS or ISO 8601, each with or
+   * without a zone; no zone means Helsinki local time): `runner/instants.ts`.
+   */
+  sameInstant?: string;
 }
 
 export type Check = CheckMeta & Query & Comparisons;

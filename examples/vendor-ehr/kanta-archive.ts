@@ -49,12 +49,7 @@ export function defaultTitle(kind: DocumentKind): string {
   return KINDS[kind].title;
 }
 
-/** HL7 TS of now, UTC (YYYYMMDDHHMMSS). */
-export function hl7Now(): string {
-  return new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
-}
-
-/** The CDA the EHR builds from a source record (the fault modes change what it writes, not the record). */
+/** The PTA CDA the EHR builds from a source record (the fault modes change what it writes, not the record). */
 function cdaOf(d: SourceDocument, fault: Fault | undefined): string {
   const w = WORLD[d.repository];
   const options: Partial<CdaOptions> = {
@@ -77,30 +72,38 @@ function cdaOf(d: SourceDocument, fault: Fault | undefined): string {
   return buildCda(options);
 }
 
+/** The custodian a social-welfare source record names: the organisation itself, or its unit. */
+export function socialCustodian(): string {
+  return LUMME.oid;
+}
+
 /**
  * A social-welfare client document in Kanta's own format: the CDA with hl7fi:localSocialHeader in an
- * RCMR_IN200002FI01 message (RCMR_IN200016FI01 for a new version), as a client system sends it to the
- * Client Data Repository. The custodian is the organisation itself (the format names the organisation
- * or its unit).
+ * RCMR_IN200002FI01 message (RCMR_IN200016FI01 for a replacement), as a client system sends it to the
+ * Client Data Repository. Title, time, patient, custodian, document group and service task are the
+ * source record's (the fault modes change what is written, not the record); the custodian is the
+ * organisation itself or its unit, as the format names it.
  */
 function socialMessageOf(d: SourceDocument, fault: Fault | undefined): string {
   const group = d.documentGroupCode ?? '2';
   const { cda } = socialCda('client', {
     organisation: LUMME,
-    custodian: 'organisation',
+    custodian: d.custodian === LUMME.unit?.oid ? 'unit' : 'organisation',
     documentOid: d.oid,
     setId: d.setId,
     versionNumber: d.versionNumber,
+    title: fault === 'source-mismatch' ? `${d.title} (luonnos)` : d.title,
+    effectiveTime: d.effectiveTime,
+    patient: { hetu: d.patient, family: 'Potilas', given: 'Testi', gender: '2' },
+    documentGroup: fault === 'undeployed-group' && group === '2' ? '5' : group,
+    serviceTask: d.serviceTask ?? '24',
     replaces:
       d.replaces === undefined
         ? null
         : { oid: d.replaces, setId: d.setId, versionNumber: d.versionNumber - 1 },
-    patient: { hetu: d.patient, family: 'Potilas', given: 'Testi', gender: '2' },
-    documentGroup: fault === 'undeployed-group' && group === '2' ? '5' : group,
-    serviceTask: d.serviceTask ?? '24',
   });
   return socialFrame(cda, 'client', LUMME, {
-    ...(d.replaces === undefined ? {} : { interaction: 'RCMR_IN200016FI01' }),
+    interaction: d.replaces === undefined ? 'RCMR_IN200002FI01' : 'RCMR_IN200016FI01',
     sender: WORLD.social.deviceRoot,
     senderExtension: fault === 'wrong-connection-point' ? 'cp-vendor-laptop' : WORLD.social.connectionPoint,
   });

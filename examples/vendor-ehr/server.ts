@@ -14,7 +14,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { ORG_READY, UNIT_READY } from '../../fixtures/fhir/appointment.ts';
 import { WORLD } from '../../fixtures/cda/index.ts';
 import { FAULTS, type Fault } from './faults.ts';
-import { archive, DOCUMENT_GROUP_CODES, defaultTitle, hl7Now } from './kanta-archive.ts';
+import { archive, DOCUMENT_GROUP_CODES, defaultTitle, socialCustodian } from './kanta-archive.ts';
+import { hl7Helsinki, hl7WithOffset } from './hl7-time.ts';
 import { summarise, type KantaAnswer } from './kanta-answer.ts';
 import {
   nullifyAppointment,
@@ -61,6 +62,19 @@ function text(body: Body, name: string, fallback?: string): string {
   if (typeof v === 'string' && v !== '') return v;
   if (fallback !== undefined) return fallback;
   throw new HookError(400, 'HOOK-FIELD', `give '${name}' (a string) in the JSON body`);
+}
+
+/** An HL7 TS from the body, with its offset (a TS without one is Helsinki local time); `fallback` when absent. */
+function hl7Time(body: Body, name: string, fallback: string): string {
+  const given = text(body, name, fallback);
+  const ts = hl7WithOffset(given);
+  if (ts === undefined)
+    throw new HookError(
+      400,
+      'HOOK-FIELD',
+      `'${name}' must be an HL7 TS (YYYYMMDDHHMMSS, optionally with +0200/+0300), not '${given}'`,
+    );
+  return ts;
 }
 
 /** The hook's answer from Kanta's: Kanta's status, and an `error` naming the findings when refused. */
@@ -225,8 +239,10 @@ export function vendorEhrApp(sim: string, fault: Fault | undefined, source: Sour
       repository,
       patient: text(body, 'patient'),
       title: text(body, 'title', defaultTitle(kind)),
-      effectiveTime: text(body, 'effectiveTime', kind === 'old-data' ? '20050310120000' : hl7Now()),
-      custodian: w.registerController,
+      effectiveTime: hl7Time(body, 'effectiveTime', kind === 'old-data' ? '20050310120000' : hl7Helsinki()),
+      // A PTA document names the register controller; a social-welfare one in Kanta's format the
+      // organisation (or its unit).
+      custodian: repository === 'social' ? socialCustodian() : w.registerController,
       organisation: w.organisation,
     };
     if (kind === 'social') {
@@ -273,7 +289,7 @@ export function vendorEhrApp(sim: string, fault: Fault | undefined, source: Sour
         oid,
         versionNumber: claimed,
         title: text(body, 'title', previous.title),
-        effectiveTime: text(body, 'effectiveTime', hl7Now()),
+        effectiveTime: hl7Time(body, 'effectiveTime', hl7Helsinki()),
         replaces: previous.oid,
       };
       delete next.replacedBy;

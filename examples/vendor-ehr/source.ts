@@ -38,9 +38,12 @@ export interface SourceDocument {
   repository: 'pta' | 'social';
   patient: string;
   title: string;
-  /** HL7 TS (YYYYMMDDHHMMSS). */
+  /** HL7 TS in Helsinki local time with its offset (YYYYMMDDHHMMSS+0200 / +0300), as sent. */
   effectiveTime: string;
-  /** The register controller the document belongs to. */
+  /**
+   * The custodian the archived document names: the register controller (`….19.0`) for PTA, the
+   * organisation (`….10.0`) for social welfare in Kanta's format.
+   */
   custodian: string;
   organisation: string;
   /** Social welfare: document group (old, phase1, phase2) and its code, and the service task. */

@@ -236,7 +236,12 @@ function checklist(scenarios: readonly ScenarioResult[]): string {
       passed = true;
       status = `${badge('pass')} <span class="small">${e(t('checklist.checks', { count: tagged.length }))}</span>`;
     }
-    return `<tr><td class="box">${passed ? '☑' : '☐'}</td><td>${e(title)}</td><td>${status}</td></tr>`;
+    // The source comparison names what it compared: the line claims no field a check did not compare.
+    const compared =
+      item === 'matches-source' && tagged.length > 0
+        ? `<div class="small compared">${[...new Set(tagged.map(({ c }) => c.title))].map((x) => e(x)).join('; ')}</div>`
+        : '';
+    return `<tr><td class="box">${passed ? '☑' : '☐'}</td><td>${e(title)}${compared}</td><td>${status}</td></tr>`;
   });
   return `<section class="checklist"><h3>${text(t('checklist.heading'))}</h3><p class="small">${e(t('checklist.intro'))}</p><table>${rows.join('')}</table></section>`;
 }

@@ -17,6 +17,22 @@ import type { CheckResult, RunResult, ScenarioResult } from '../types.ts';
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/**
+ * A `timestamp` attribute: the instant in UTC, to the second, with `Z`. The JUnit XML schema everyone
+ * cites (Ant's format as written down in the windyroad JUnit.xsd) types it as a bare
+ * `YYYY-MM-DDTHH:MM:SS` and says "Timezone may not be specified", so a Helsinki time with its offset
+ * would break it just as much and mean more to undo; a bare time, as written before, named no instant
+ * at all (a reader in Helsinki took it for local time, two or three hours off). UTC with `Z` is what
+ * xs:dateTime readers parse unambiguously. Consumers, as their parsers read (not tried against live
+ * servers): GitLab's JUnit import reads the test cases, not the suite timestamp; Jenkins' JUnit plugin
+ * keeps it as text, and newer versions parse it for start times; pytest writes an offset there since
+ * 8.3. The HTML report shows the same instant in Helsinki time.
+ */
+export function junitTimestamp(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 /** Escapes text for XML content and attribute values. */
 export function xmlEscape(text: string): string {
   return text
@@ -129,7 +145,7 @@ function testsuite(s: ScenarioResult, index: number): string {
       errors,
       skipped: count(s, 'skip'),
       time: seconds(s.durationMs),
-      timestamp: s.startedAt.replace(/\.\d+Z$/, ''),
+      timestamp: junitTimestamp(s.startedAt),
       hostname: 'kantasim',
     })}>`,
     ...(properties.length > 0 ? ['    <properties>', ...properties, '    </properties>'] : []),
@@ -153,7 +169,7 @@ export function junitXml(result: RunResult): string {
       errors: run.totals.error,
       skipped: run.totals.skip,
       time: seconds(run.durationMs),
-      timestamp: run.startedAt.replace(/\.\d+Z$/, ''),
+      timestamp: junitTimestamp(run.startedAt),
     })}>`,
     ...suites,
     '</testsuites>',

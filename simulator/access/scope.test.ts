@@ -70,7 +70,11 @@ describe('archivist scope', () => {
     expect(await scopeOf(store, 'gone')).toBeUndefined();
   });
 
-  it('sees a document exactly when its custodian is the register controller', async () => {
+  it('sees a document whose custodian is the register controller, its organisation or a unit of it', async () => {
+    // A second register of the same organisation is another register.
+    await store.registry.putOrganisation(
+      org('1.2.246.10.1.19.1', 'register-controller', '1.2.246.10.1.10.0'),
+    );
     const scope = (await scopeOf(store, 'a'))?.access;
     if (!scope) throw new Error('no scope');
     const doc = (custodian: string | undefined): ArchivedDocument =>
@@ -79,7 +83,11 @@ describe('archivist scope', () => {
         header: { custodian: custodian === undefined ? undefined : { oid: custodian } },
       }) as ArchivedDocument;
     expect(documentVisible(scope, doc('1.2.246.10.1.19.0'))).toBe(true);
-    expect(documentVisible(scope, doc('1.2.246.10.1.10.0'))).toBe(false);
+    // Social-welfare documents name the organisation or its unit as custodian.
+    expect(documentVisible(scope, doc('1.2.246.10.1.10.0'))).toBe(true);
+    expect(documentVisible(scope, doc('1.2.246.10.1.10.1'))).toBe(true);
+    expect(documentVisible(scope, doc('1.2.246.10.1.19.1'))).toBe(false);
+    expect(documentVisible(scope, doc('1.2.246.10.2.10.0'))).toBe(false);
     expect(documentVisible(scope, doc('1.2.246.10.2.19.0'))).toBe(false);
     expect(documentVisible(scope, doc(undefined))).toBe(false);
   });

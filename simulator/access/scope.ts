@@ -7,8 +7,11 @@
  * system developers) normally limits the archivist to the own organisation's registers.
  * kantasim turns that into these rules:
  * - **Documents**: a CDA document belongs to the register named by its custodian
- *   (`custodian/assignedCustodian/representedCustodianOrganization/id`). Visible exactly when the
- *   custodian is the caller's register controller.
+ *   (`custodian/assignedCustodian/representedCustodianOrganization/id`). Visible when the custodian is
+ *   the caller's register controller, the organisation it is `partOf`, or one of that organisation's
+ *   service units: a PTA document names the register controller (`….19.0`), a social-welfare document
+ *   in Kanta's format names the organisation (`….10.0`) or its unit instead. Another register
+ *   controller of the same organisation is another register and grants nothing.
  * - **Appointments** carry no custodian. Only the **service organiser** (palvelunjärjestäjä, Provenance
  *   agent role 10, indexed as `service-organiser`) decides: visible when it is the register controller,
  *   the organisation the register controller is `partOf`, or one of that organisation's units. Any other
@@ -42,6 +45,12 @@ export interface AccessScope {
    * service organisers whose appointments, and the organisations whose submissions and runs, are visible.
    */
   readonly organisations: ReadonlySet<string>;
+  /**
+   * The custodians whose documents are visible: the register controller, its organisation and that
+   * organisation's service units (not its other register controllers). In an organisation's scope
+   * (shared mode) the same set as `organisations`.
+   */
+  readonly custodians: ReadonlySet<string>;
 }
 
 /** The registry reads a scope needs (a port, so this module does not depend on the store). */
@@ -70,8 +79,9 @@ export async function resolveScope(
   const registerController = await registry.getOrganisation(registerControllerOid);
   if (!registerController) return undefined;
   const oids = new Set<string>([registerController.oid]);
+  const custodians = new Set<string>([registerController.oid]);
   const out: ResolvedScope = {
-    scope: { registerController: registerController.oid, organisations: oids },
+    scope: { registerController: registerController.oid, organisations: oids, custodians },
     registerController,
   };
   if (registerController.partOf !== undefined) {
@@ -79,7 +89,11 @@ export async function resolveScope(
     if (organisation) {
       out.organisation = organisation;
       oids.add(organisation.oid);
-      for (const unit of await registry.listOrganisations({ partOf: organisation.oid })) oids.add(unit.oid);
+      custodians.add(organisation.oid);
+      for (const unit of await registry.listOrganisations({ partOf: organisation.oid })) {
+        oids.add(unit.oid);
+        if (unit.kind !== 'register-controller') custodians.add(unit.oid);
+      }
     }
   }
   return out;
@@ -118,7 +132,7 @@ export async function resolveOrganisationScope(
     if (customer.connectionPoints.some((cp) => names.has(cp.operator)))
       await withDescendants(registry, customer.orgOid, oids);
   }
-  return { registerController: oid, organisations: oids };
+  return { registerController: oid, organisations: oids, custodians: oids };
 }
 
 /** A document whose custodian is in an organisation's scope (the shared-mode document rule). */
@@ -145,14 +159,15 @@ export function documentRegister(doc: DocumentCustody): string | undefined {
   return typeof oid === 'string' ? oid : undefined;
 }
 
+/** A document whose custodian is the register controller, its organisation or one of its units. */
 export function maySeeDocument(scope: AccessScope, doc: DocumentCustody): boolean {
   const register = documentRegister(doc);
-  return register !== undefined && register === scope.registerController;
+  return register !== undefined && scope.custodians.has(register);
 }
 
 /** The archive query filter of the document rule. */
-export function documentFilter(scope: AccessScope): { custodian: string } {
-  return { custodian: scope.registerController };
+export function documentFilter(scope: AccessScope): { custodians: string[] } {
+  return { custodians: [...scope.custodians].sort() };
 }
 
 // ---------------------------------------------------------------- appointments

@@ -172,7 +172,11 @@ describe('the compare page', () => {
         active: true,
         updatedAt: '2026-01-01',
       },
-      access: { registerController: '1.2.3', organisations: new Set(['1.2.3']) },
+      access: {
+        registerController: '1.2.3',
+        organisations: new Set(['1.2.3']),
+        custodians: new Set(['1.2.3']),
+      },
     } as unknown as ArchivistScope;
     const html = renderToString(
       h(ComparePage, {

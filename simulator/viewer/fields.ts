@@ -110,7 +110,7 @@ export const FIELDS: readonly FieldDef[] = [
   {
     name: 'custodian',
     label: 'Register controller (rekisterinpitäjä)',
-    help: 'custodian OID, ….19.0',
+    help: 'custodian OID: ….19.0 (PTA), the organisation or its unit (social welfare)',
     kind: 'text',
     get: (d) => d.custodian ?? d.header.custodian?.oid,
   },

@@ -41,7 +41,12 @@ export function runViewerRoutes(router: Router): void {
       record.id,
       requestIdOf(res),
     );
-    send(res, <RunPage scope={scope} record={record} scenario={scenario} documents={documentsOf(record)} />);
+    // Only documents this register holds get a link: a refused submission's OID was never stored, and
+    // another register's document answers 404 here.
+    const documents = await Promise.all(
+      documentsOf(record).map(async (d) => ({ ...d, shown: (await reader.document(d.oid)) !== undefined })),
+    );
+    send(res, <RunPage scope={scope} record={record} scenario={scenario} documents={documents} />);
   });
 
   router.get('/events/:seq', async (req, res) => {

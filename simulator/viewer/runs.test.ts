@@ -72,6 +72,7 @@ describe('scenario runs in the viewer', () => {
     const scope: AccessScope = {
       registerController: '1.2.246.10.3210987.19.0',
       organisations: new Set(['1.2.246.10.3210987.10.0']),
+      custodians: new Set(['1.2.246.10.3210987.10.0']),
     };
     expect(runVisible(scope, { organisation: '1.2.246.10.3210987.10.0' })).toBe(true);
     expect(runVisible(scope, { organisation: '1.2.246.10.2876543.10.0' })).toBe(false);

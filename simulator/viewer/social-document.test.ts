@@ -64,7 +64,11 @@ function page(xhtmlScript = false): string {
       active: true,
       updatedAt: '2026-01-01',
     },
-    access: { registerController: org.oid, organisations: new Set([org.oid]) },
+    access: {
+      registerController: org.oid,
+      organisations: new Set([org.oid]),
+      custodians: new Set([org.oid]),
+    },
   } as ArchivistScope;
   return renderToString(
     h(DocumentPage, {

@@ -2,6 +2,9 @@
  * The viewer's scope, sign-in hardening and resilience, over real HTTP against a real simulator:
  * - an appointment is visible only through its service organiser (Provenance agent role 10): an extra
  *   agent naming another register's organisation grants that register nothing;
+ * - a social-welfare document in Kanta's format (custodian: the organisation or its unit, no `….19.0`)
+ *   is visible to the archivists of that organisation's register controller, on every page, and stays
+ *   404 for another organisation's;
  * - `POST /viewer/sign-in` with `Origin: null` is refused like any cross-site post, and wrong passcodes
  *   are rate-limited per account, saying so;
  * - resources stored straight into the store with odd shapes (bypassing validation, as rehearsal mode
@@ -9,7 +12,12 @@
  */
 import type { Appointment, Provenance } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_HETU } from '../../fixtures/cda/index.ts';
+import {
+  SOCIAL_ORGANISATIONS,
+  TEST_HETU,
+  kantaSocialMessage,
+  type SocialOrganisation,
+} from '../../fixtures/cda/index.ts';
 import {
   kantaAppointment,
   ORG_KIELO,
@@ -97,6 +105,169 @@ describe('appointment scope', () => {
     // The organiser filter cannot widen the scope either.
     const filtered = await (await get(`/viewer/find?organisation=${ORG_READY}`, other)).text();
     expect(filtered).not.toContain(`/viewer/appointments/${id}`);
+  });
+});
+
+describe('social-welfare document scope', () => {
+  const controllerOf = (org: SocialOrganisation): string => org.oid.replace(/\.10\.0$/, '.19.0');
+  const archivistOf = (org: SocialOrganisation): string => `arkistonhoitaja.${org.oid.split('.')[4]}`;
+
+  /** The organisation registers itself, its unit, its register controller, a system and an archivist. */
+  async function register(org: SocialOrganisation): Promise<void> {
+    const put = async (path: string, body: unknown, method = 'POST'): Promise<void> => {
+      const res = await json(sim.url, method, path, body);
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+    };
+    await put('/registry/organisations', {
+      oid: org.oid,
+      name: org.name,
+      kind: 'organisation',
+      public: true,
+    });
+    if (org.unit)
+      await put('/registry/organisations', {
+        oid: org.unit.oid,
+        name: org.unit.name,
+        kind: 'service-unit',
+        partOf: org.oid,
+        public: true,
+      });
+    await put('/registry/organisations', {
+      oid: controllerOf(org),
+      name: `${org.name}, rekisterinpitäjä`,
+      kind: 'register-controller',
+      partOf: org.oid,
+      public: true,
+    });
+    const system = `sosiaali360-${org.oid.split('.')[4]}`;
+    await put('/registry/systems', {
+      id: system,
+      vendor: 'Asiakastieto Oy',
+      product: 'Sosiaali360',
+      version: '4.2.0',
+      category: 'A',
+      certifiedFor: ['social-welfare'],
+    });
+    await put(
+      `/registry/customers/${org.oid}`,
+      {
+        serviceDescriptionAccepted: true,
+        system,
+        connectionPoints: [{ id: org.oid, operator: org.name, announcedAt: '2026-06-01' }],
+        services: ['social-welfare'],
+        documentGroups: ['phase1', 'phase2'],
+        serviceTasks: ['24'],
+      },
+      'PUT',
+    );
+    await put('/registry/archivists', {
+      id: archivistOf(org),
+      name: `Arkistonhoitaja ${org.name}`,
+      registerController: controllerOf(org),
+    });
+  }
+
+  async function archive(message: string): Promise<void> {
+    const res = await fetch(`${sim.url}/archive/social`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/xml', Accept: 'application/json' },
+      body: message,
+    });
+    const body = (await res.json()) as { acknowledgement?: string; findings?: unknown };
+    expect(body.acknowledgement, JSON.stringify(body)).toBe('AA');
+  }
+
+  const pohjola = SOCIAL_ORGANISATIONS.pohjola;
+  const kaarna = SOCIAL_ORGANISATIONS.kaarna;
+  const HETU = TEST_HETU.patient;
+  let byOrganisation = '';
+  let byUnit = '';
+  let replacement = '';
+  let theirs = '';
+
+  beforeAll(async () => {
+    await register(pohjola);
+    await register(kaarna);
+    const first = kantaSocialMessage('client', { organisation: pohjola, custodian: 'organisation' });
+    await archive(first.message);
+    byOrganisation = first.oid;
+    // A second version of the same set, kept by the unit.
+    const second = kantaSocialMessage(
+      'client',
+      {
+        organisation: pohjola,
+        custodian: 'unit',
+        setId: first.oid,
+        versionNumber: 2,
+        replaces: { oid: first.oid, setId: first.oid, versionNumber: 1 },
+      },
+      { interaction: 'RCMR_IN200016FI01' },
+    );
+    await archive(second.message);
+    replacement = second.oid;
+    const unit = kantaSocialMessage('client-relationship', { organisation: pohjola, custodian: 'unit' });
+    await archive(unit.message);
+    byUnit = unit.oid;
+    const other = kantaSocialMessage('client', { organisation: kaarna, custodian: 'organisation' });
+    await archive(other.message);
+    theirs = other.oid;
+  });
+
+  it('shows the organisation’s and its units’ documents to its register controller’s archivist', async () => {
+    const cookie = await cookieFor(archivistOf(pohjola));
+    const found = await (await get('/viewer/find?repository=social', cookie)).text();
+    for (const oid of [byOrganisation, replacement, byUnit])
+      expect(found).toContain(`/viewer/documents/${oid}`);
+    expect(found).not.toContain(theirs);
+    const person = await (await get(`/viewer/persons/${HETU}`, cookie)).text();
+    expect(person).toContain(byUnit);
+    expect(person).not.toContain(theirs);
+    for (const path of [
+      `/viewer/documents/${byOrganisation}`,
+      `/viewer/documents/${byUnit}`,
+      `/viewer/documents/${byUnit}/xml`,
+      `/viewer/documents/${byUnit}/compare`,
+      `/viewer/documents/${replacement}/diff?with=${byOrganisation}`,
+    ])
+      expect((await get(path, cookie)).status, path).toBe(200);
+    // Both versions of the set, the organisation's and the unit's, are listed on the document page.
+    const page = await (await get(`/viewer/documents/${replacement}`, cookie)).text();
+    expect(page).toContain(byOrganisation);
+    // Viewing them was logged in this register.
+    const log = await (await get(`/viewer/access-log?patient=${HETU}`, cookie)).text();
+    expect(log).toContain(byUnit);
+  });
+
+  it('keeps them 404 for another organisation’s archivist, and theirs 404 here', async () => {
+    const pohjolan = await cookieFor(archivistOf(pohjola));
+    const kaarnan = await cookieFor(archivistOf(kaarna));
+    const kuusijarvi = await cookieFor(ARCHIVISTS.kuusijarvi);
+    for (const [cookie, oid] of [
+      [pohjolan, theirs],
+      [kaarnan, byOrganisation],
+      [kaarnan, byUnit],
+      [kuusijarvi, byUnit],
+    ] as const) {
+      for (const path of [
+        `/viewer/documents/${oid}`,
+        `/viewer/documents/${oid}/xml`,
+        `/viewer/documents/${oid}/compare`,
+        `/viewer/documents/${oid}/diff?with=${oid}`,
+      ]) {
+        const res = await get(path, cookie);
+        expect(res.status, path).toBe(404);
+        expect(await res.text()).not.toContain('Sosiaali360');
+      }
+    }
+    const found = await (await get('/viewer/find?repository=social', kaarnan)).text();
+    expect(found).toContain(theirs);
+    for (const oid of [byOrganisation, replacement, byUnit]) expect(found).not.toContain(oid);
+    const log = await (await get(`/viewer/access-log?patient=${HETU}`, kaarnan)).text();
+    expect(log).not.toContain(byUnit);
+    // A version of another register is not listed beside one's own.
+    expect(
+      await (await get(`/viewer/documents/${replacement}/diff?with=${theirs}`, pohjolan)).text(),
+    ).not.toContain(`/viewer/documents/${theirs}`);
   });
 });
 

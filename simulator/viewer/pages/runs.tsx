@@ -178,8 +178,11 @@ export interface RunPageProps {
   scope: ArchivistScope;
   record: RunRecord;
   scenario: RunWireScenario;
-  /** Documents the run's checks read, with how many compare fields each gives. */
-  documents: { oid: string; fields: number }[];
+  /**
+   * Documents the run's checks read, with how many compare fields each gives, and whether this
+   * register holds it (only then is it a link).
+   */
+  documents: { oid: string; fields: number; shown?: boolean }[];
 }
 
 export function RunPage({ scope, record, scenario, documents }: RunPageProps): VNode {
@@ -263,10 +266,16 @@ export function RunPage({ scope, record, scenario, documents }: RunPageProps): V
           <ul class="run-docs">
             {documents.map((d) => (
               <li key={d.oid}>
-                <a href={`/viewer/documents/${encodeURIComponent(d.oid)}`}>
-                  <code>{d.oid}</code>
-                </a>
-                {d.fields > 0 && (
+                {d.shown === false ? (
+                  <>
+                    <code>{d.oid}</code> <span class="muted">{t('runs.notStored')}</span>
+                  </>
+                ) : (
+                  <a href={`/viewer/documents/${encodeURIComponent(d.oid)}`}>
+                    <code>{d.oid}</code>
+                  </a>
+                )}
+                {d.shown !== false && d.fields > 0 && (
                   <>
                     {' '}
                     ·{' '}

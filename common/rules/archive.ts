@@ -2095,6 +2095,16 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
         sv: 'byten är inte giltig UTF-8; koda XML-texten som UTF-8',
         en: 'the bytes are not valid UTF-8; encode the XML as UTF-8',
       },
+      {
+        fi: 'tavut alkavat UTF-16- tai UTF-32-tavujärjestysmerkillä; koodaa XML UTF-8-muotoon',
+        sv: 'byten börjar med en byteordningsmarkering för UTF-16 eller UTF-32; koda XML-texten som UTF-8',
+        en: 'the bytes start with a UTF-16 or UTF-32 byte order mark; encode the XML as UTF-8',
+      },
+      {
+        fi: 'tavuissa on NUL-tavuja (UTF-16 tai UTF-32, ei UTF-8); koodaa XML UTF-8-muotoon',
+        sv: 'byten innehåller NUL-byte (UTF-16 eller UTF-32, inte UTF-8); koda XML-texten som UTF-8',
+        en: 'the bytes contain NUL bytes (UTF-16 or UTF-32, not UTF-8); encode the XML as UTF-8',
+      },
     ],
     sources: [
       { title: 'W3C: Extensible Markup Language (XML) 1.0', url: 'https://www.w3.org/TR/xml/' },

@@ -62,8 +62,9 @@ export function readAndCheck(body: Uint8Array, options: ReadOptions): ReadResult
   const findings = [...envelope.findings, ...checkStructure(cda, header, repository)];
   const content: Finding[] = [];
   if (cda.name === 'ClinicalDocument') {
-    content.push(...checkIdentities(cda, header, options.allowRealIdentities));
-    if (frame) content.push(...checkFrameIdentities(frame, options.allowRealIdentities));
+    content.push(...checkIdentities(cda, header, options.allowRealIdentities, sub.cdaBytes));
+    // The document and its frame are read as trees and as written (comments, MIME headers…).
+    if (frame) content.push(...checkFrameIdentities(frame, options.allowRealIdentities, body));
     content.push(...checkMessageContent(sub, header));
     if (repository === 'social')
       content.push(...checkSocialMessage(sub, header), ...checkSocialFormat(header));

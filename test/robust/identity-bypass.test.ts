@@ -1,19 +1,32 @@
 /**
- * Regression table of identity-guard and XML-safety bypasses, over real HTTP on loopback. Every row is
- * refused in strict and in rehearsal mode with its finding, and nothing of it is stored: the document's
- * URL answers 404. Each row has a control that is archived, so a row fails for the reason it names.
+ * Places a real person's identity code can hide in an archived submission, and XML that a parser would
+ * read in another encoding, over real HTTP on loopback. Every row of the table is refused in strict
+ * and in rehearsal mode with its finding, and nothing of it is stored: the document's URL answers 404.
+ * Each row has a control: the same submission without the code (or in UTF-8) is archived, so a row
+ * fails for the reason it names and for no other.
  *
- * Rows: UTF-16 and UTF-32 documents with and without a byte order mark, carrying a DOCTYPE and entity
- * declarations (a parser detects those encodings by itself).
+ * Rows: a comment, a processing instruction, a namespace declaration, a comment before and after the
+ * root element, a code split by inline markup in the narrative; base64 content (nonXMLBody text,
+ * observationMedia value) in text/plain, XHTML, XML and JSON; the social-welfare XHTML view and
+ * hl7fi:json part; a comment in the social-welfare frame; UTF-16 and UTF-32 documents with and
+ * without a byte order mark, carrying a DOCTYPE and entity declarations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCda, buildMessage, cdaOid, REAL_RANGE_HETU as REAL } from '../../fixtures/cda/index.ts';
+import {
+  buildCda,
+  buildMessage,
+  cdaOid,
+  kantaSocialMessage,
+  REAL_RANGE_HETU as REAL,
+  SOCIAL_ORGANISATIONS,
+} from '../../fixtures/cda/index.ts';
 import type { RunningServer } from '../../simulator/server.ts';
-import { startTestSimulator } from '../support/sim.ts';
+import { json, startTestSimulator } from '../support/sim.ts';
 
 let sim: RunningServer;
 beforeAll(async () => {
   sim = await startTestSimulator();
+  await registerSocialOrganisation();
 });
 afterAll(async () => {
   await sim.close();
@@ -41,10 +54,167 @@ async function submit(
   return { status: res.status, codes: details.map((d) => d.code), text };
 }
 
+/** The social-welfare organisation of the fixtures registers itself (docs/walkthrough.md, steps 7–10). */
+async function registerSocialOrganisation(): Promise<void> {
+  const org = SOCIAL_ORGANISATIONS.pohjola;
+  const put = async (method: string, path: string, body: unknown): Promise<void> => {
+    const r = await json(sim.url, method, path, body);
+    expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+  };
+  await put('POST', '/registry/organisations', {
+    oid: org.oid,
+    name: org.name,
+    kind: 'organisation',
+    public: true,
+  });
+  await put('POST', '/registry/organisations', {
+    oid: org.unit.oid,
+    name: org.unit.name,
+    kind: 'service-unit',
+    partOf: org.oid,
+    public: true,
+  });
+  await put('POST', '/registry/systems', {
+    id: 'sosiaali360-pohjola',
+    vendor: 'Asiakastieto Oy',
+    product: 'Sosiaali360',
+    version: '4.2.0',
+    category: 'A',
+    certifiedFor: ['social-welfare'],
+  });
+  await put('PUT', `/registry/customers/${org.oid}`, {
+    serviceDescriptionAccepted: true,
+    system: 'sosiaali360-pohjola',
+    connectionPoints: [{ id: org.oid, operator: org.name, announcedAt: '2026-06-01' }],
+    services: ['social-welfare'],
+    documentGroups: ['phase1', 'phase2'],
+    serviceTasks: ['24'],
+  });
+}
+
 const stored = async (oid: string): Promise<number> =>
   (await fetch(`${sim.url}/archive/documents/${oid}`)).status;
 
+const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 const NARRATIVE = 'Kontrollikäynti, ei huomautettavaa.';
+const XHTML = (inner: string): string => `<div xmlns="http://www.w3.org/1999/xhtml"><p>${inner}</p></div>`;
+
+/** A PTA document's text with `edit` applied to the code or to a harmless stand-in (the control). */
+type Edit = (cda: string, value: string) => string;
+
+const nonXml =
+  (mediaType: string, content: (value: string) => string): Edit =>
+  (cda, value) =>
+    cda.replace(
+      /<component><structuredBody>[\s\S]*<\/structuredBody><\/component>/,
+      `<component><nonXMLBody><text mediaType="${mediaType}" representation="B64">${b64(content(value))}</text></nonXMLBody></component>`,
+    );
+
+/** In the document: [row, edit]. The control puts a test-range code where the real one goes. */
+const DOCUMENT_ROWS: [string, Edit][] = [
+  [
+    'a comment in a section',
+    (c, v) => c.replace('<title>Osio 1</title>', `<title>Osio 1</title><!-- ${v} -->`),
+  ],
+  [
+    'a processing instruction',
+    (c, v) => c.replace('<title>Osio 1</title>', `<title>Osio 1</title><?note ${v}?>`),
+  ],
+  [
+    'a namespace declaration',
+    (c, v) =>
+      c.replace(
+        '<ClinicalDocument xmlns="urn:hl7-org:v3"',
+        `<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:x="urn:x:${v}"`,
+      ),
+  ],
+  ['a comment before the root element', (c, v) => c.replace('?>', `?><!-- ${v} -->`)],
+  ['a comment after the root element', (c, v) => `${c}<!-- ${v} -->`],
+  [
+    'a code split by inline markup',
+    (c, v) => c.replace(NARRATIVE, `Omainen <content>${v.slice(0, 6)}</content>${v.slice(6)} paikalla.`),
+  ],
+  [
+    'a code split by inline markup inside a paragraph',
+    (c, v) =>
+      c.replace(
+        NARRATIVE,
+        `<paragraph>${v.slice(0, 6)}<content styleCode="Bold">${v.slice(6)}</content></paragraph>`,
+      ),
+  ],
+  ['nonXMLBody base64 text/plain', nonXml('text/plain', (v) => `Potilas ${v}`)],
+  ['nonXMLBody base64 XHTML', nonXml('application/xhtml+xml', (v) => XHTML(`Potilas ${v}`))],
+  [
+    'nonXMLBody base64 XHTML, the code in a comment',
+    nonXml('application/xhtml+xml', (v) => XHTML(`<!-- ${v} -->x`)),
+  ],
+  ['nonXMLBody base64 text/xml', nonXml('text/xml', (v) => `<a>Potilas ${v}</a>`)],
+  ['nonXMLBody base64 application/json', nonXml('application/json', (v) => JSON.stringify({ hetu: v }))],
+  [
+    'observationMedia base64 with no mediaType (text/plain)',
+    (c, v) =>
+      c.replace(
+        `<text>${NARRATIVE}</text>`,
+        `<text><renderMultiMedia referencedObject="m1"/></text><entry><observationMedia ID="m1" classCode="OBS" moodCode="EVN"><value representation="B64">${b64(`Potilas ${v}`)}</value></observationMedia></entry>`,
+      ),
+  ],
+];
+
+/** A test-range code of the same shape: the control of every row. */
+const TEST_CODE = '010181-900C';
+
+describe.each(['strict', 'rehearsal'] as const)('a real code hidden in a PTA submission (%s)', (mode) => {
+  it.each(DOCUMENT_ROWS)('is refused in %s (CDA-ID-007) and not stored', async (_row, edit) => {
+    const control = buildCda();
+    const good = edit(control, TEST_CODE);
+    expect(good, 'the edit applies').not.toBe(control);
+    const accepted = await submit('pta', buildMessage(good, { repository: 'pta' }), mode);
+    expect(accepted.status, accepted.text).toBe(201);
+
+    const cda = edit(buildCda(), REAL);
+    const r = await submit('pta', buildMessage(cda, { repository: 'pta' }), mode);
+    expect(r.status, r.text).toBe(422);
+    expect(r.codes).toContain('CDA-ID-007');
+    expect(await stored(cdaOid(cda))).toBe(404);
+  });
+});
+
+describe('a real code in the social-welfare base64 parts', () => {
+  const rows: [string, (v: string) => Parameters<typeof kantaSocialMessage>[1]][] = [
+    ['the XHTML view', (v) => ({ xhtml: XHTML(`Asiakas ${v}`) })],
+    ['the hl7fi:json part', (v) => ({ json: { asiakas: { henkilotunnus: v } } })],
+  ];
+  it.each(rows)('is refused in %s (CDA-ID-007) and not stored', async (_row, options) => {
+    const control = kantaSocialMessage('client', options(TEST_CODE));
+    const accepted = await submit('social', control.message, 'strict');
+    expect(accepted.status, accepted.text).toBe(201);
+    for (const mode of ['strict', 'rehearsal'] as const) {
+      const bad = kantaSocialMessage('client', options(REAL));
+      const r = await submit('social', bad.message, mode);
+      expect(r.status, r.text).toBe(422);
+      expect(r.codes).toContain('CDA-ID-007');
+      expect(await stored(bad.oid)).toBe(404);
+    }
+  });
+
+  it('refuses a comment in the social-welfare frame', async () => {
+    const control = kantaSocialMessage('client');
+    const accepted = await submit(
+      'social',
+      control.message.replace('<creationTime', `<!-- ${TEST_CODE} --><creationTime`),
+      'strict',
+    );
+    expect(accepted.status, accepted.text).toBe(201);
+    const bad = kantaSocialMessage('client');
+    const r = await submit(
+      'social',
+      bad.message.replace('<creationTime', `<!-- ${REAL} --><creationTime`),
+      'strict',
+    );
+    expect(r.status, r.text).toBe(422);
+    expect(r.codes).toContain('CDA-ID-007');
+  });
+});
 
 function utf32le(text: string): Buffer {
   const parts: Buffer[] = [];
@@ -113,4 +283,29 @@ describe('XML in another encoding than UTF-8', () => {
       }
     },
   );
+});
+
+describe('with --allow-real-identities', () => {
+  it('archives a real code in a comment, in base64 text and in the frame: the scan is off', async () => {
+    const open = await startTestSimulator({ allowRealIdentities: true });
+    try {
+      const cda = nonXml('text/plain', (v) => `Potilas ${v}`)(buildCda(), REAL).replace(
+        '?>',
+        `?><!-- ${REAL} -->`,
+      );
+      const message = buildMessage(cda, { repository: 'pta' }).replace(
+        '<creationTime',
+        `<!-- ${REAL} --><creationTime`,
+      );
+      const res = await fetch(`${open.url}/archive/pta`, {
+        method: 'POST',
+        body: message,
+        headers: { 'content-type': 'text/xml', accept: 'application/json' },
+      });
+      expect(res.status, await res.text()).toBe(201);
+      expect((await fetch(`${open.url}/archive/documents/${cdaOid(cda)}`)).status).toBe(200);
+    } finally {
+      await open.close();
+    }
+  });
 });

@@ -7,7 +7,12 @@
  * Where identity codes sit: any element with `@root="1.2.246.21"` (`@extension` is the code), e.g.
  * patientRole/id, assignedAuthor/id; and any coded element with `@codeSystem="1.2.246.21"` (`@code` is
  * the code), e.g. the section-level relatedSubject/code. Roots are compared without white space. Every
- * other attribute value and text node (narrative, names, other ids) must not contain a real code.
+ * other attribute value and text node (narrative, names, other ids) must not contain a real code, and
+ * neither may anything else the stored bytes hold (`identity-scan.ts`): comments, processing
+ * instructions, namespace declarations, what sits before and after the root element, and the text a
+ * reader sees across inline markup. Base64 content of a text media type (text/*, XML, XHTML, JSON, and
+ * the social-welfare `hl7fi:json`) is decoded and read the same way; binary content (PDF, images) and
+ * compressed content are not decoded (docs/archive.md).
  *
  * See: https://www.kanta.fi/en/system-developers/test-etiquette
  */
@@ -21,9 +26,17 @@ import {
   normaliseSystem,
 } from '../../domain/identity-guard.ts';
 import type { CdaHeader } from '../../domain/cda.ts';
+import { decodeBase64 } from '../social-body.ts';
 import { HL7_FI_NS, type XmlNode } from '../xml.ts';
+import { scanXmlText, type ScanHit } from './identity-scan.ts';
 
 const PATIENT_ID = '/ClinicalDocument/recordTarget/patientRole/id';
+
+/** What one identity check collects: its findings, and the real codes they name (upper case). */
+interface Found {
+  f: Finding[];
+  seen: Set<string>;
+}
 
 function check(
   code: string,
@@ -31,7 +44,7 @@ function check(
   path: string,
   who: string,
   allowReal: boolean,
-  f: Finding[],
+  { f, seen }: Found,
 ): void {
   if (value === undefined || value === '') {
     f.push(error('CDA-ID-001', path, `${who}: the identity code is empty; give the 11-character code`));
@@ -51,6 +64,7 @@ function check(
   }
   if (result.problem.reason === 'real-person-range' || classify(value) === 'real') {
     f.push(realCode(path, who, value));
+    see(seen, value);
     return;
   }
   f.push(
@@ -73,9 +87,24 @@ function realCode(path: string, who: string, value: string): Finding {
   );
 }
 
-/** Checks the patient identifier and every other identity code in the document. */
-export function checkIdentities(root: XmlNode, header: CdaHeader, allowReal: boolean): Finding[] {
-  const f: Finding[] = [];
+function see(seen: Set<string>, value: string): void {
+  for (const code of findRealCodes(value)) seen.add(code.toUpperCase());
+  seen.add(value.trim().toUpperCase());
+}
+
+/**
+ * Checks the patient identifier and every other identity code in the document. `bytes`, the document
+ * as received, are scanned as written too (`identity-scan.ts`): comments, processing instructions,
+ * namespace declarations, the text around the root element and text split by markup.
+ */
+export function checkIdentities(
+  root: XmlNode,
+  header: CdaHeader,
+  allowReal: boolean,
+  bytes?: Uint8Array,
+): Finding[] {
+  const found: Found = { f: [], seen: new Set() };
+  const { f } = found;
   const patient = header.patient;
   if (patient) {
     // The header compares roots exactly; the guard also recognises them written with spaces.
@@ -93,8 +122,10 @@ export function checkIdentities(root: XmlNode, header: CdaHeader, allowReal: boo
         break; // checked with everything else in the walk below
       case 'temporary':
         if (patient.id.extension !== undefined && classify(patient.id.extension, oid) === 'real') {
-          if (!allowReal)
+          if (!allowReal) {
             f.push(realCode(`${PATIENT_ID}/@extension`, 'patient (temporary ID)', patient.id.extension));
+            see(found.seen, patient.id.extension);
+          }
         } else if (patient.id.extension === undefined || patient.id.extension === '')
           f.push(
             error(
@@ -122,7 +153,8 @@ export function checkIdentities(root: XmlNode, header: CdaHeader, allowReal: boo
         break;
     }
   }
-  walk(root, '/ClinicalDocument', allowReal, f);
+  walk(root, '/ClinicalDocument', allowReal, found);
+  if (!allowReal && bytes !== undefined) asWritten(bytes, found);
   // Every blocking identity finding is the identity guard's: rehearsal never stores past it.
   return f.map((x) => (isBlocking(x) ? guarded(x) : x));
 }
@@ -131,13 +163,15 @@ export function checkIdentities(root: XmlNode, header: CdaHeader, allowReal: boo
  * The identity codes of a social-welfare frame (its recordTarget repeats the patient, authorOrPerformer
  * names the sender): the same walk as the document's, so a real-range code is refused wherever it is.
  */
-export function checkFrameIdentities(frame: XmlNode, allowReal: boolean): Finding[] {
-  const f: Finding[] = [];
-  walk(frame, `/${frame.name}`, allowReal, f);
-  return f.map((x) => (isBlocking(x) ? guarded(x) : x));
+export function checkFrameIdentities(frame: XmlNode, allowReal: boolean, body?: Uint8Array): Finding[] {
+  const found: Found = { f: [], seen: new Set() };
+  walk(frame, `/${frame.name}`, allowReal, found);
+  if (!allowReal && body !== undefined) asWritten(body, found);
+  return found.f.map((x) => (isBlocking(x) ? guarded(x) : x));
 }
 
-function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): void {
+function walk(node: XmlNode, here: string, allowReal: boolean, found: Found): void {
+  const { f } = found;
   const root = node.attrs.root === undefined ? undefined : normaliseSystem(node.attrs.root);
   const checked = new Set<string>();
   if (root === HETU_OID) {
@@ -149,7 +183,7 @@ function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): vo
       `${here}/@extension`,
       who,
       allowReal,
-      f,
+      found,
     );
     if (node.attrs.root !== HETU_OID)
       f.push(
@@ -162,19 +196,22 @@ function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): vo
   } else if (root !== undefined && isTemporarySystem(root) && here !== PATIENT_ID) {
     const value = node.attrs.extension;
     checked.add('extension');
-    if (value !== undefined && classify(value, root) === 'real' && !allowReal)
+    if (value !== undefined && classify(value, root) === 'real' && !allowReal) {
       f.push(realCode(`${here}/@extension`, `temporary ID at ${here}`, value));
+      see(found.seen, value);
+    }
   } else if (root !== undefined && isTemporarySystem(root)) {
     checked.add('extension'); // the patient's temporary ID: checked in checkIdentities
   }
   if (node.attrs.codeSystem !== undefined && normaliseSystem(node.attrs.codeSystem) === HETU_OID) {
     checked.add('code');
-    check('CDA-ID-004', node.attrs.code, `${here}/@code`, `person at ${here}`, allowReal, f);
+    check('CDA-ID-004', node.attrs.code, `${here}/@code`, `person at ${here}`, allowReal, found);
   }
   if (!allowReal) {
     for (const [name, value] of Object.entries(node.attrs))
-      if (!checked.has(name)) freeText(value, `${here}/@${name}`, f);
-    freeText(node.text, `${here}/text()`, f);
+      if (!checked.has(name)) freeText(value, `${here}/@${name}`, found);
+    freeText(node.text, `${here}/text()`, found);
+    encoded(node, `${here}/text()`, found);
   }
   const counts = new Map<string, number>();
   const totals = new Map<string, number>();
@@ -185,20 +222,91 @@ function walk(node: XmlNode, here: string, allowReal: boolean, f: Finding[]): vo
     const prefix = child.ns === HL7_FI_NS ? 'hl7fi:' : '';
     const step =
       (totals.get(child.name) ?? 0) > 1 ? `${prefix}${child.name}[${n}]` : `${prefix}${child.name}`;
-    walk(child, `${here}/${step}`, allowReal, f);
+    walk(child, `${here}/${step}`, allowReal, found);
   }
 }
 
 /** CDA-ID-007: a real person's code in an attribute or text that is not an identity field. */
-function freeText(value: string, path: string, f: Finding[]): void {
+function freeText(value: string, path: string, { f, seen }: Found): void {
   const codes = findRealCodes(value);
   if (codes.length === 0) return;
+  for (const code of codes) seen.add(code.toUpperCase());
   f.push(
     guarded(
       error(
         'CDA-ID-007',
         path,
         `this text contains a real person's identity code (${codes.join(', ')}); narrative, names and other ids must not carry one: remove it or use a Kela-issued test code`,
+      ),
+    ),
+  );
+}
+
+/** CDA-ID-007 for what the scan of the text as written found and the walk did not. */
+function asWritten(bytes: Uint8Array, found: Found): void {
+  // A Latin-1 view: codes are ASCII, and UTF-8 puts no ASCII byte inside a multi-byte character.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  for (const hit of scanXmlText(text, found.seen)) {
+    const code = hit.code.toUpperCase();
+    if (found.seen.has(code)) continue;
+    found.seen.add(code);
+    found.f.push(guarded(error('CDA-ID-007', hit.path, markupMessage(hit))));
+  }
+}
+
+function markupMessage({ kind, code, line }: ScanHit): string {
+  const fix = 'remove it or use a Kela-issued test code';
+  switch (kind) {
+    case 'comment':
+      return `a comment (line ${line}) contains a real person's identity code (${code}); comments are stored with the document: ${fix}`;
+    case 'pi':
+      return `a processing instruction (line ${line}) contains a real person's identity code (${code}); processing instructions are stored with the document: ${fix}`;
+    case 'namespace':
+      return `a namespace declaration (line ${line}) contains a real person's identity code (${code}); declarations are stored with the document: ${fix}`;
+    case 'name':
+      return `an element or attribute name (line ${line}) contains a real person's identity code (${code}); names are stored with the document: ${fix}`;
+    case 'text':
+      return `the text read across elements contains a real person's identity code (${code}) (line ${line}); a reader sees it whole although markup splits it: ${fix}`;
+    case 'attribute':
+      return `this text contains a real person's identity code (${code}); narrative, names and other ids must not carry one: ${fix}`;
+  }
+}
+
+/**
+ * Media types whose base64 content is text kantasim decodes and scans: text/*, XML, XHTML and JSON
+ * (also `…+xml`, `…+json`). Anything else (PDF, images) is binary and not scanned (docs/archive.md).
+ */
+const TEXT_MEDIA = /^(?:text\/[\w.+-]+|application\/(?:xml|json|[\w.+-]+\+(?:xml|json)))$/;
+
+/**
+ * CDA-ID-007 for a real code inside base64 content: an element with `@representation="B64"` whose
+ * `@mediaType` (text/plain when absent, as in CDA) is text, and the social-welfare `hl7fi:json` part.
+ * Decoded as UTF-8 within the size of the text it came in (three bytes for four characters, so the
+ * body limit bounds it); XML is scanned as written, markup included. Compressed content is not inflated.
+ */
+function encoded(node: XmlNode, path: string, found: Found): void {
+  const json = node.ns === HL7_FI_NS && node.name === 'json';
+  if (!json && node.attrs.representation?.trim().toUpperCase() !== 'B64') return;
+  if (node.attrs.compression !== undefined) return;
+  const media = json
+    ? 'application/json'
+    : ((node.attrs.mediaType ?? 'text/plain').split(';')[0]?.trim().toLowerCase() ?? '');
+  if (!TEXT_MEDIA.test(media)) return;
+  const decoded = decodeBase64(node.text, node.text.length);
+  if ('problem' in decoded) return; // not base64: its text was scanned as it is
+  const text = new TextDecoder('utf-8').decode(decoded.bytes);
+  const codes = /xml$/.test(media)
+    ? [...findRealCodes(text), ...scanXmlText(text).map((h) => h.code)]
+    : findRealCodes(text);
+  const fresh = [...new Set(codes.map((c) => c.toUpperCase()))].filter((c) => !found.seen.has(c));
+  if (fresh.length === 0) return;
+  for (const c of fresh) found.seen.add(c);
+  found.f.push(
+    guarded(
+      error(
+        'CDA-ID-007',
+        path,
+        `the base64 content (${media}) contains, decoded, a real person's identity code (${fresh.join(', ')}); decoded text must not carry one either: remove it or use a Kela-issued test code`,
       ),
     ),
   );

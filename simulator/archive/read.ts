@@ -1,8 +1,9 @@
 /**
  * Reading an archive submission, the part that needs no store: the envelope (SOAP, V3 message, MIME,
  * base64), one parse of the CDA document, its header, and the rules that read the document alone
- * (structure, identity codes, the message's copy of the header, the social-welfare frame). The answer is
- * plain data (no XML tree), so it is the same whether it was read on the event loop or in a worker thread.
+ * (structure, identity codes of the document and its message frame, the message's copy of the header,
+ * the social-welfare frame). The answer is plain data (no XML tree), so it is the same whether it was
+ * read on the event loop or in a worker thread.
  *
  * Where it runs (`readSubmissionShared`):
  * - A body of OFFLOAD_XML_BYTES or more always in a worker: parsing megabytes does not hold the event

@@ -8,8 +8,9 @@
  * Rows: a comment, a processing instruction, a namespace declaration, a comment before and after the
  * root element, a code split by inline markup in the narrative; base64 content (nonXMLBody text,
  * observationMedia value) in text/plain, XHTML, XML and JSON; the social-welfare XHTML view and
- * hl7fi:json part; a comment in the social-welfare frame; UTF-16 and UTF-32 documents with and
- * without a byte order mark, carrying a DOCTYPE and entity declarations.
+ * hl7fi:json part; the Patient Data Repository message frame (message id, a comment, a text element,
+ * the MIME headers, preamble and epilogue); UTF-16 and UTF-32 documents with and without a byte order
+ * mark, carrying a DOCTYPE and entity declarations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -160,6 +161,36 @@ const DOCUMENT_ROWS: [string, Edit][] = [
   ],
 ];
 
+/** In the Patient Data Repository message around the document. */
+const FRAME_ROWS: [string, Edit][] = [
+  ['the message id extension', (m, v) => m.replace(/(<id root="[^"]+)"\/>/, `$1" extension="${v}"/>`)],
+  ['a comment in the frame', (m, v) => m.replace('<creationTime', `<!-- ${v} --><creationTime`)],
+  [
+    'a text element of the frame',
+    (m, v) =>
+      m.replace(
+        '<acceptAckCode code="ER"/>',
+        `<acceptAckCode code="ER"/><attentionLine>${v}</attentionLine>`,
+      ),
+  ],
+  [
+    'a MIME part header',
+    (m, v) =>
+      m.replace(
+        'Content-Transfer-Encoding: BASE64',
+        `Content-Transfer-Encoding: BASE64\nContent-Description: ${v}`,
+      ),
+  ],
+  [
+    'the MIME preamble',
+    (m, v) => m.replace('\n------=_Part_kantasim_1\n', `\npreamble ${v}\n------=_Part_kantasim_1\n`),
+  ],
+  [
+    'the MIME epilogue',
+    (m, v) => m.replace('------=_Part_kantasim_1--', `------=_Part_kantasim_1--\nepilogue ${v}`),
+  ],
+];
+
 /** A test-range code of the same shape: the control of every row. */
 const TEST_CODE = '010181-900C';
 
@@ -175,6 +206,20 @@ describe.each(['strict', 'rehearsal'] as const)('a real code hidden in a PTA sub
     const r = await submit('pta', buildMessage(cda, { repository: 'pta' }), mode);
     expect(r.status, r.text).toBe(422);
     expect(r.codes).toContain('CDA-ID-007');
+    expect(await stored(cdaOid(cda))).toBe(404);
+  });
+
+  it.each(FRAME_ROWS)('is refused in %s (CDA-ID-007, frame path) and not stored', async (_row, edit) => {
+    const control = buildMessage(buildCda(), { repository: 'pta' });
+    const good = edit(control, TEST_CODE);
+    expect(good, 'the edit applies').not.toBe(control);
+    expect((await submit('pta', good, mode)).status).toBe(201);
+
+    const cda = buildCda();
+    const r = await submit('pta', edit(buildMessage(cda, { repository: 'pta' }), REAL), mode);
+    expect(r.status, r.text).toBe(422);
+    expect(r.codes).toContain('CDA-ID-007');
+    expect(r.text).toContain('/RCMR_IN100002FI01');
     expect(await stored(cdaOid(cda))).toBe(404);
   });
 });

@@ -160,8 +160,10 @@ export function checkIdentities(
 }
 
 /**
- * The identity codes of a social-welfare frame (its recordTarget repeats the patient, authorOrPerformer
- * names the sender): the same walk as the document's, so a real-range code is refused wherever it is.
+ * The identity codes of the message frame around the document (either repository): its ids (the message
+ * id is stored with the document), and in a social-welfare frame the repeated patient and the person
+ * who sends. The same walk as the document's, then `body`, the whole request, read as written (comments,
+ * the MIME headers, preamble and epilogue of the payload), so a real-range code is refused wherever it is.
  */
 export function checkFrameIdentities(frame: XmlNode, allowReal: boolean, body?: Uint8Array): Finding[] {
   const found: Found = { f: [], seen: new Set() };

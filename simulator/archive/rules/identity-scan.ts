@@ -63,19 +63,25 @@ const INLINE = new Set([
 /** An attribute inside a start tag: name, then the value in either quote. */
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-/** Markup as a whole: a comment, a processing instruction, CDATA's delimiters, a tag (quotes respected). */
-const MARKUP =
-  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[|\]\]>|<\/?([^\s/>!?]+)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+/**
+ * What a reader reads through: comments, processing instructions, CDATA's delimiters and inline tags
+ * (quotes respected). Every other tag stays where it is, and its `<`/`>` keep the text apart.
+ */
+const READ_THROUGH = new RegExp(
+  String.raw`<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[|\]\]>|<\/?(?:[^\s/>:!?]+:)?(?:${[...INLINE].join('|')})(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>`,
+  'g',
+);
 
 /**
- * The real-range codes a scan could report, found in two native passes (the text with its references
- * decoded, and the reader's text): almost every document has none, and then the scan is done.
+ * The real-range codes a scan could report, a superset found in native passes over the text as written
+ * and with what a reader reads through removed (references decoded in both): almost every document has
+ * none, and then the scan is done without walking the markup.
  */
 function candidates(text: string): string[] {
-  const reader = text.replace(MARKUP, (m: string, name?: string) =>
-    name !== undefined && !INLINE.has(name.slice(name.indexOf(':') + 1)) ? '\n' : '',
-  );
-  return [...findRealCodes(decodeXmlReferences(text)), ...findRealCodes(decodeXmlReferences(reader))];
+  // Only a character reference can stand for a character of a code (`&#45;`); the five named entities
+  // stand for characters that end a code either way.
+  const decode = text.includes('&#') ? decodeXmlReferences : (t: string): string => t;
+  return [...findRealCodes(decode(text)), ...findRealCodes(decode(text.replace(READ_THROUGH, '')))];
 }
 
 /**

@@ -7,11 +7,12 @@
  *
  * Rows: a comment, a processing instruction, a namespace declaration, a comment before and after the
  * root element, a code split by inline markup in the narrative; base64 content (nonXMLBody text,
- * observationMedia value) in text/plain, XHTML, XML and JSON; the social-welfare XHTML view and
+ * observationMedia value) in text/plain, XHTML, XML and JSON, compressed, in UTF-16, and declared a PDF; the social-welfare XHTML view and
  * hl7fi:json part; the Patient Data Repository message frame (message id, a comment, a text element,
  * the MIME headers, preamble and epilogue); UTF-16 and UTF-32 documents with and without a byte order
  * mark, carrying a DOCTYPE and entity declarations.
  */
+import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCda,
@@ -103,13 +104,17 @@ const XHTML = (inner: string): string => `<div xmlns="http://www.w3.org/1999/xht
 /** A PTA document's text with `edit` applied to the code or to a harmless stand-in (the control). */
 type Edit = (cda: string, value: string) => string;
 
-const nonXml =
-  (mediaType: string, content: (value: string) => string): Edit =>
+/** The document's body replaced by base64 content: `bytes` of the value, with extra attributes. */
+const nonXmlBytes =
+  (attrs: string, bytes: (value: string) => Uint8Array): Edit =>
   (cda, value) =>
     cda.replace(
       /<component><structuredBody>[\s\S]*<\/structuredBody><\/component>/,
-      `<component><nonXMLBody><text mediaType="${mediaType}" representation="B64">${b64(content(value))}</text></nonXMLBody></component>`,
+      `<component><nonXMLBody><text ${attrs} representation="B64">${Buffer.from(bytes(value)).toString('base64')}</text></nonXMLBody></component>`,
     );
+
+const nonXml = (mediaType: string, content: (value: string) => string): Edit =>
+  nonXmlBytes(`mediaType="${mediaType}"`, (v) => Buffer.from(content(v), 'utf8'));
 
 /** In the document: [row, edit]. The control puts a test-range code where the real one goes. */
 const DOCUMENT_ROWS: [string, Edit][] = [
@@ -148,6 +153,18 @@ const DOCUMENT_ROWS: [string, Edit][] = [
   [
     'nonXMLBody base64 XHTML, the code in a comment',
     nonXml('application/xhtml+xml', (v) => XHTML(`<!-- ${v} -->x`)),
+  ],
+  [
+    'nonXMLBody declared application/pdf that carries XHTML',
+    nonXml('application/pdf', (v) => XHTML(`Potilas ${v}`)),
+  ],
+  [
+    'nonXMLBody base64 text/plain compressed with deflate (DF)',
+    nonXmlBytes('mediaType="text/plain" compression="DF"', (v) => deflateRawSync(`Potilas ${v}`)),
+  ],
+  [
+    'nonXMLBody base64 text/plain in UTF-16',
+    nonXmlBytes('mediaType="text/plain"', (v) => Buffer.from(`Potilas ${v}`, 'utf16le')),
   ],
   ['nonXMLBody base64 text/xml', nonXml('text/xml', (v) => `<a>Potilas ${v}</a>`)],
   ['nonXMLBody base64 application/json', nonXml('application/json', (v) => JSON.stringify({ hetu: v }))],

@@ -10,12 +10,14 @@
  * other attribute value and text node (narrative, names, other ids) must not contain a real code, and
  * neither may anything else the stored bytes hold (`identity-scan.ts`): comments, processing
  * instructions, namespace declarations, what sits before and after the root element, and the text a
- * reader sees across inline markup. Base64 content of a text media type (text/*, XML, XHTML, JSON, and
- * the social-welfare `hl7fi:json`) is decoded and read the same way; binary content (PDF, images) and
- * compressed content are not decoded (docs/archive.md).
+ * reader sees across inline markup. Base64 content (`@representation="B64"`, whatever its media type,
+ * inflated when compressed with DF, GZ or ZL, and the social-welfare `hl7fi:json`) is decoded and its
+ * bytes searched the same way; what a binary format hides (compressed PDF streams) is not found
+ * (docs/archive.md).
  *
  * See: https://www.kanta.fi/en/system-developers/test-etiquette
  */
+import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { error, guarded, isBlocking, warning, type Finding } from '../../domain/findings.ts';
 import { HETU_OID, validateTestHetu } from '../../domain/hetu.ts';
 import {
@@ -274,32 +276,53 @@ function markupMessage({ kind, code, line }: ScanHit): string {
   }
 }
 
-/**
- * Media types whose base64 content is text kantasim decodes and scans: text/*, XML, XHTML and JSON
- * (also `…+xml`, `…+json`). Anything else (PDF, images) is binary and not scanned (docs/archive.md).
- */
-const TEXT_MEDIA = /^(?:text\/[\w.+-]+|application\/(?:xml|json|[\w.+-]+\+(?:xml|json)))$/;
+/** Largest inflated size of compressed base64 content that is read (the body limit's default). */
+const MAX_INFLATED_BYTES = 20 * 1024 * 1024;
+
+/** HL7 `@compression` codes that Node's zlib reads: deflate (raw), gzip, zlib. */
+const INFLATE: Readonly<Record<string, (b: Uint8Array) => Buffer>> = {
+  DF: (b) => inflateRawSync(b, { maxOutputLength: MAX_INFLATED_BYTES }),
+  GZ: (b) => gunzipSync(b, { maxOutputLength: MAX_INFLATED_BYTES }),
+  ZL: (b) => inflateSync(b, { maxOutputLength: MAX_INFLATED_BYTES }),
+};
 
 /**
- * CDA-ID-007 for a real code inside base64 content: an element with `@representation="B64"` whose
- * `@mediaType` (text/plain when absent, as in CDA) is text, and the social-welfare `hl7fi:json` part.
- * Decoded as UTF-8 within the size of the text it came in (three bytes for four characters, so the
- * body limit bounds it); XML is scanned as written, markup included. Compressed content is not inflated.
+ * CDA-ID-007 for a real code inside base64 content: any element with `@representation="B64"` and the
+ * social-welfare `hl7fi:json` part. The content is decoded whatever its `@mediaType` says (a viewer
+ * may decode what is declared a PDF), within the size of the text it came in (three bytes for four
+ * characters, so the body limit bounds it), and inflated when `@compression` is DF, GZ or ZL (at most
+ * MAX_INFLATED_BYTES). Its bytes are searched as characters one byte each (UTF-8 and ASCII text; codes
+ * are ASCII), also as UTF-16 when they hold NUL bytes, and XML (a text starting with `<`) is read as
+ * written, markup included. What binary formats hide (compressed PDF streams, images) is not found.
  */
 function encoded(node: XmlNode, path: string, found: Found): void {
   const json = node.ns === HL7_FI_NS && node.name === 'json';
   if (!json && node.attrs.representation?.trim().toUpperCase() !== 'B64') return;
-  if (node.attrs.compression !== undefined) return;
   const media = json
     ? 'application/json'
     : ((node.attrs.mediaType ?? 'text/plain').split(';')[0]?.trim().toLowerCase() ?? '');
-  if (!TEXT_MEDIA.test(media)) return;
   const decoded = decodeBase64(node.text, node.text.length);
   if ('problem' in decoded) return; // not base64: its text was scanned as it is
-  const text = new TextDecoder('utf-8').decode(decoded.bytes);
-  const codes = /xml$/.test(media)
-    ? [...findRealCodes(text), ...scanXmlText(text).map((h) => h.code)]
-    : findRealCodes(text);
+  let bytes: Buffer = Buffer.from(decoded.bytes);
+  const compression = node.attrs.compression?.trim().toUpperCase();
+  if (compression !== undefined) {
+    const inflate = INFLATE[compression];
+    if (inflate === undefined) return; // another algorithm (Z, BZ, Z7): not read (docs/archive.md)
+    try {
+      bytes = inflate(bytes);
+    } catch {
+      return; // corrupt, or larger than MAX_INFLATED_BYTES: not read (docs/archive.md)
+    }
+  }
+  const views = [bytes.toString('latin1')];
+  if (bytes.includes(0)) {
+    const even = bytes.subarray(0, bytes.byteLength - (bytes.byteLength % 2));
+    views.push(even.toString('utf16le'), Buffer.from(even).swap16().toString('utf16le'));
+  }
+  const codes = views.flatMap((text) => [
+    ...findRealCodes(text),
+    ...(/^(?:\uFEFF|\xEF\xBB\xBF)?\s*</.test(text) ? scanXmlText(text).map((h) => h.code) : []),
+  ]);
   const fresh = [...new Set(codes.map((c) => c.toUpperCase()))].filter((c) => !found.seen.has(c));
   if (fresh.length === 0) return;
   for (const c of fresh) found.seen.add(c);

@@ -169,6 +169,10 @@ const DOCUMENT_ROWS: [string, Edit][] = [
   ['nonXMLBody base64 text/xml', nonXml('text/xml', (v) => `<a>Potilas ${v}</a>`)],
   ['nonXMLBody base64 application/json', nonXml('application/json', (v) => JSON.stringify({ hetu: v }))],
   [
+    'nonXMLBody base64 application/json with an escaped hyphen',
+    nonXml('application/json', (v) => JSON.stringify({ hetu: v }).replace('-', '\\u002d')),
+  ],
+  [
     'observationMedia base64 with no mediaType (text/plain)',
     (c, v) =>
       c.replace(

@@ -22,6 +22,7 @@ import { error, guarded, isBlocking, warning, type Finding } from '../../domain/
 import { HETU_OID, validateTestHetu } from '../../domain/hetu.ts';
 import {
   classify,
+  findRealCodeDeep,
   findRealCodes,
   invalidReason,
   isTemporarySystem,
@@ -319,10 +320,13 @@ function encoded(node: XmlNode, path: string, found: Found): void {
     const even = bytes.subarray(0, bytes.byteLength - (bytes.byteLength % 2));
     views.push(even.toString('utf16le'), Buffer.from(even).swap16().toString('utf16le'));
   }
-  const codes = views.flatMap((text) => [
-    ...findRealCodes(text),
-    ...(/^(?:\uFEFF|\xEF\xBB\xBF)?\s*</.test(text) ? scanXmlText(text).map((h) => h.code) : []),
-  ]);
+  const codes = json || /json$/.test(media) ? jsonCodes(bytes) : [];
+  codes.push(
+    ...views.flatMap((text) => [
+      ...findRealCodes(text),
+      ...(/^(?:\uFEFF|\xEF\xBB\xBF)?\s*</.test(text) ? scanXmlText(text).map((h) => h.code) : []),
+    ]),
+  );
   const fresh = [...new Set(codes.map((c) => c.toUpperCase()))].filter((c) => !found.seen.has(c));
   if (fresh.length === 0) return;
   for (const c of fresh) found.seen.add(c);
@@ -335,4 +339,14 @@ function encoded(node: XmlNode, path: string, found: Found): void {
       ),
     ),
   );
+}
+
+/** The first real code in any string of JSON content (escapes such as `\u002d` decoded), if it parses. */
+function jsonCodes(bytes: Buffer): string[] {
+  try {
+    const hit = findRealCodeDeep(JSON.parse(bytes.toString('utf8')));
+    return hit === undefined ? [] : [hit.code];
+  } catch {
+    return []; // not JSON: its bytes are searched as they are
+  }
 }

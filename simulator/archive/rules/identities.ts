@@ -270,8 +270,9 @@ function markupMessage({ kind, code, line }: ScanHit): string {
       return `a namespace declaration (line ${line}) contains a real person's identity code (${code}); declarations are stored with the document: ${fix}`;
     case 'name':
       return `an element or attribute name (line ${line}) contains a real person's identity code (${code}); names are stored with the document: ${fix}`;
-    case 'text':
+    case 'split':
       return `the text read across elements contains a real person's identity code (${code}) (line ${line}); a reader sees it whole although markup splits it: ${fix}`;
+    case 'text':
     case 'attribute':
       return `this text contains a real person's identity code (${code}); narrative, names and other ids must not carry one: ${fix}`;
   }

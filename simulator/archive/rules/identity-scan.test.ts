@@ -19,8 +19,8 @@ describe('scanXmlText', () => {
     ['an element name', doc(`<x-${REAL}/>`), 'name', `/a/b/x-${REAL}`, 2],
     ['a comment before the root', doc('', `<!-- ${REAL} -->`), 'comment', '/comment()', 1],
     ['a comment after the root', doc('', '', `\n<!-- ${REAL} -->`), 'comment', '/comment()', 3],
-    ['inline markup', doc(`131052<content>-308</content>T`), 'text', '/a/b/text()', 2],
-    ['CDATA and a comment', doc(`131052<![CDATA[-3]]><!-- x -->08T`), 'text', '/a/b/text()', 2],
+    ['inline markup', doc(`131052<content>-308</content>T`), 'split', '/a/b/text()', 2],
+    ['CDATA and a comment', doc(`131052<![CDATA[-3]]><!-- x -->08T`), 'split', '/a/b/text()', 2],
   ])('finds a code in %s', (_what, text, kind, path, line) => {
     expect(scanXmlText(text)).toEqual([{ code: REAL, kind, path, line }]);
   });

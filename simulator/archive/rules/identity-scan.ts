@@ -10,11 +10,11 @@
  *
  * - `comment`, `pi`, `namespace`, `name`, `attribute`: a code inside that piece of markup (attribute
  *   values with their references decoded);
- * - `text`: a code in the text content as a reader sees it (CDATA and references decoded): joined
- *   with nothing between across inline elements (CDA narrative `content`, `sub`, `sup`, `linkHtml`,
- *   `footnote`, `footnoteRef`; XHTML `span`, `a`, `b`, `i`, `em`, `strong` and the like), comments and
- *   processing instructions; every other element boundary (a paragraph, a table cell, a title) reads
- *   as a break.
+ * - `text`: a code inside one piece of text; `split`: a code made whole by reading the text content
+ *   as a reader sees it (CDATA and references decoded): joined with nothing between across inline
+ *   elements (CDA narrative `content`, `sub`, `sup`, `linkHtml`, `footnote`, `footnoteRef`; XHTML
+ *   `span`, `a`, `b`, `i`, `em`, `strong` and the like), comments and processing instructions; every
+ *   other element boundary (a paragraph, a table cell, a title) reads as a break.
  *
  * Only well-formed text reaches it (it runs after the parse), so it needs no error handling beyond
  * stopping at a missing terminator. Pure: no I/O.
@@ -22,7 +22,7 @@
 import { findRealCodes } from '../../domain/identity-guard.ts';
 import { decodeXmlReferences } from '../../xml/ordered.ts';
 
-export type ScanKind = 'comment' | 'pi' | 'namespace' | 'name' | 'attribute' | 'text';
+export type ScanKind = 'comment' | 'pi' | 'namespace' | 'name' | 'attribute' | 'text' | 'split';
 
 export interface ScanHit {
   /** The code as written. */
@@ -102,10 +102,10 @@ export function scanXmlText(text: string, known: ReadonlySet<string> = new Set()
   };
   // The reader's text, with where each of its pieces came from.
   let reader = '';
-  const anchors: { at: number; path: string; offset: number }[] = [];
+  const anchors: { at: number; path: string; offset: number; length: number }[] = [];
   const read = (piece: string, offset: number): void => {
     if (piece === '') return;
-    anchors.push({ at: reader.length, path: path(), offset });
+    anchors.push({ at: reader.length, path: path(), offset, length: piece.length });
     reader += piece;
   };
   let i = 0;
@@ -165,7 +165,9 @@ export function scanXmlText(text: string, known: ReadonlySet<string> = new Set()
     let k = anchors.length - 1;
     while (k > 0 && (anchors[k]?.at ?? 0) > at) k--;
     const anchor = anchors[k];
-    add(code, 'text', `${anchor?.path ?? ''}/text()`, anchor?.offset ?? 0);
+    // Whole inside one piece of text (one the element tree did not hold), or made whole across markup.
+    const whole = anchor !== undefined && at + code.length <= anchor.at + anchor.length;
+    add(code, whole ? 'text' : 'split', `${anchor?.path ?? ''}/text()`, anchor?.offset ?? 0);
   }
   // Lines only for what is reported (rare): one pass over the text up to the last hit.
   const order = offsets.map((at, n) => ({ at, n })).sort((a, b) => a.at - b.at);

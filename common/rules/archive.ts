@@ -594,6 +594,7 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
     sources: [
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
       { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
+      { title: 'kantasim: archive.md (where the identity guard looks)', url: 'docs/archive.md' },
     ],
     basis: 'published',
     modules: ['simulator/archive/rules/identities.ts'],

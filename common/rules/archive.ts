@@ -559,9 +559,42 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
       sv: 'texten innehåller en verklig persons personbeteckning ({masked}); berättande text, namn och andra id:n får inte innehålla en sådan: ta bort den eller använd en testbeteckning som FPA utfärdat',
       en: "this text contains a real person's identity code ({masked}); narrative, names and other ids must not carry one: remove it or use a Kela-issued test code",
     },
+    variants: [
+      {
+        fi: 'kommentissa (rivi {line}) on todellisen henkilön henkilötunnus ({masked}); kommentit tallentuvat asiakirjan mukana: poista se tai käytä Kelan myöntämää testitunnusta',
+        sv: 'en kommentar (rad {line}) innehåller en verklig persons personbeteckning ({masked}); kommentarer lagras med dokumentet: ta bort den eller använd en testbeteckning som FPA utfärdat',
+        en: "a comment (line {line}) contains a real person's identity code ({masked}); comments are stored with the document: remove it or use a Kela-issued test code",
+      },
+      {
+        fi: 'käsittelyohjeessa (rivi {line}) on todellisen henkilön henkilötunnus ({masked}); käsittelyohjeet tallentuvat asiakirjan mukana: poista se tai käytä Kelan myöntämää testitunnusta',
+        sv: 'en bearbetningsinstruktion (rad {line}) innehåller en verklig persons personbeteckning ({masked}); bearbetningsinstruktioner lagras med dokumentet: ta bort den eller använd en testbeteckning som FPA utfärdat',
+        en: "a processing instruction (line {line}) contains a real person's identity code ({masked}); processing instructions are stored with the document: remove it or use a Kela-issued test code",
+      },
+      {
+        fi: 'nimiavaruuden määrittelyssä (rivi {line}) on todellisen henkilön henkilötunnus ({masked}); määrittelyt tallentuvat asiakirjan mukana: poista se tai käytä Kelan myöntämää testitunnusta',
+        sv: 'en namnrymdsdeklaration (rad {line}) innehåller en verklig persons personbeteckning ({masked}); deklarationer lagras med dokumentet: ta bort den eller använd en testbeteckning som FPA utfärdat',
+        en: "a namespace declaration (line {line}) contains a real person's identity code ({masked}); declarations are stored with the document: remove it or use a Kela-issued test code",
+      },
+      {
+        fi: 'elementin tai attribuutin nimessä (rivi {line}) on todellisen henkilön henkilötunnus ({masked}); nimet tallentuvat asiakirjan mukana: poista se tai käytä Kelan myöntämää testitunnusta',
+        sv: 'ett element- eller attributnamn (rad {line}) innehåller en verklig persons personbeteckning ({masked}); namn lagras med dokumentet: ta bort den eller använd en testbeteckning som FPA utfärdat',
+        en: "an element or attribute name (line {line}) contains a real person's identity code ({masked}); names are stored with the document: remove it or use a Kela-issued test code",
+      },
+      {
+        fi: 'elementtien yli luettu teksti sisältää todellisen henkilön henkilötunnuksen ({masked}) (rivi {line}); lukija näkee sen kokonaisena, vaikka merkintä jakaa sen: poista se tai käytä Kelan myöntämää testitunnusta',
+        sv: 'texten läst över elementgränserna innehåller en verklig persons personbeteckning ({masked}) (rad {line}); läsaren ser den hel fast märkningen delar den: ta bort den eller använd en testbeteckning som FPA utfärdat',
+        en: "the text read across elements contains a real person's identity code ({masked}) (line {line}); a reader sees it whole although markup splits it: remove it or use a Kela-issued test code",
+      },
+      {
+        fi: 'base64-sisältö ({mediaType}) sisältää purettuna todellisen henkilön henkilötunnuksen ({masked}); puretussakaan tekstissä ei saa olla sellaista: poista se tai käytä Kelan myöntämää testitunnusta',
+        sv: 'base64-innehållet ({mediaType}) innehåller avkodat en verklig persons personbeteckning ({masked}); inte heller avkodad text får innehålla en sådan: ta bort den eller använd en testbeteckning som FPA utfärdat',
+        en: "the base64 content ({mediaType}) contains, decoded, a real person's identity code ({masked}); decoded text must not carry one either: remove it or use a Kela-issued test code",
+      },
+    ],
     sources: [
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },
       { title: 'Kanta: Test material', url: 'https://www.kanta.fi/en/system-developers/test-material' },
+      { title: 'kantasim: archive.md (where the identity guard looks)', url: 'docs/archive.md' },
     ],
     basis: 'published',
     modules: ['simulator/archive/rules/identities.ts', 'simulator/archive/nullification.ts'],
@@ -2414,6 +2447,16 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
         fi: 'tavut eivät ole kelvollista UTF-8:aa; koodaa XML UTF-8-muotoon',
         sv: 'byten är inte giltig UTF-8; koda XML-texten som UTF-8',
         en: 'the bytes are not valid UTF-8; encode the XML as UTF-8',
+      },
+      {
+        fi: 'tavut alkavat UTF-16- tai UTF-32-tavujärjestysmerkillä; koodaa XML UTF-8-muotoon',
+        sv: 'byten börjar med en byteordningsmarkering för UTF-16 eller UTF-32; koda XML-texten som UTF-8',
+        en: 'the bytes start with a UTF-16 or UTF-32 byte order mark; encode the XML as UTF-8',
+      },
+      {
+        fi: 'tavuissa on NUL-tavuja (UTF-16 tai UTF-32, ei UTF-8); koodaa XML UTF-8-muotoon',
+        sv: 'byten innehåller NUL-byte (UTF-16 eller UTF-32, inte UTF-8); koda XML-texten som UTF-8',
+        en: 'the bytes contain NUL bytes (UTF-16 or UTF-32, not UTF-8); encode the XML as UTF-8',
       },
     ],
     sources: [

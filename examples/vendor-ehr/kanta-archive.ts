@@ -88,7 +88,7 @@ function socialMessageOf(d: SourceDocument, fault: Fault | undefined): string {
   const group = d.documentGroupCode ?? '2';
   const { cda } = socialCda('client', {
     organisation: LUMME,
-    custodian: d.custodian === LUMME.unit?.oid ? 'unit' : 'organisation',
+    custodian: d.custodian === LUMME.unit.oid ? 'unit' : 'organisation',
     documentOid: d.oid,
     setId: d.setId,
     versionNumber: d.versionNumber,

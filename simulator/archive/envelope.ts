@@ -119,8 +119,9 @@ export interface Submission {
   /** The message's own copy of header metadata (`subject/clinicalDocument`), for cross-checks. */
   messageDocument?: { id?: string; registerCode?: CodedValue; setId?: string };
   /**
-   * A social-welfare frame without its document payload (`clinicalDocument/text` emptied): it repeats
-   * the patient and names the person who sends, so the identity rules read it too.
+   * The message frame without its document payload (`clinicalDocument/text` emptied): its ids are
+   * stored with the document and a social-welfare frame repeats the patient, so the identity rules
+   * read it too.
    */
   frame?: XmlNode;
   /** The CDA document, byte-exact as received (decoded from base64 for a message). */
@@ -424,7 +425,7 @@ function readMessage(
       messageDocument,
       cdaBytes: bytes,
       cda: parsed.root,
-      ...(social ? { frame: withoutPayload(root) } : {}),
+      frame: withoutPayload(root),
     },
     findings,
   };

@@ -1,8 +1,9 @@
 /**
  * Reading an archive submission, the part that needs no store: the envelope (SOAP, V3 message, MIME,
  * base64), one parse of the CDA document, its header, and the rules that read the document alone
- * (structure, identity codes, the message's copy of the header, the social-welfare frame). The answer is
- * plain data (no XML tree), so it is the same whether it was read on the event loop or in a worker thread.
+ * (structure, identity codes of the document and its message frame, the message's copy of the header,
+ * the social-welfare frame). The answer is plain data (no XML tree), so it is the same whether it was
+ * read on the event loop or in a worker thread.
  *
  * Where it runs (`readSubmissionShared`):
  * - A body of OFFLOAD_XML_BYTES or more always in a worker: parsing megabytes does not hold the event
@@ -62,8 +63,9 @@ export function readAndCheck(body: Uint8Array, options: ReadOptions): ReadResult
   const findings = [...envelope.findings, ...checkStructure(cda, header, repository)];
   const content: Finding[] = [];
   if (cda.name === 'ClinicalDocument') {
-    content.push(...checkIdentities(cda, header, options.allowRealIdentities));
-    if (frame) content.push(...checkFrameIdentities(frame, options.allowRealIdentities));
+    content.push(...checkIdentities(cda, header, options.allowRealIdentities, sub.cdaBytes));
+    // The document and its frame are read as trees and as written (comments, MIME headers…).
+    if (frame) content.push(...checkFrameIdentities(frame, options.allowRealIdentities, body));
     content.push(...checkMessageContent(sub, header));
     if (repository === 'social')
       content.push(...checkSocialMessage(sub, header), ...checkSocialFormat(header));

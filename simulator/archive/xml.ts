@@ -6,6 +6,9 @@
  * with the viewer and the FHIR narrative check in `simulator/xml/ordered.ts`. The result is a small
  * namespace-resolved element tree, which is all header extraction and the rules need.
  *
+ * UTF-8 only: a byte order mark or NUL bytes of UTF-16/UTF-32, an encoding declaration other than UTF-8
+ * and bytes that are not UTF-8 are refused (CDA-XML-006) before any rule reads the text.
+ *
  * Finding codes CDA-XML-001…007 (docs/archive.md).
  */
 import { MAX_XML_ELEMENTS } from '../http/limits.ts';
@@ -44,11 +47,39 @@ export type ParseResult = { ok: true; root: XmlNode } | { ok: false; findings: F
 /** The encoding named in the XML declaration. */
 const DECLARED_ENCODING = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/;
 
+/**
+ * Why `bytes` are XML in an encoding other than UTF-8 that a parser would still read (libxml2 detects
+ * UTF-16 and UTF-32 by their byte order mark or by the NUL bytes of `<` and `?`): a UTF-16 or UTF-32
+ * byte order mark, or any NUL byte (XML allows no U+0000, and UTF-8 has a NUL byte only for it).
+ * Undefined when neither is there. Checked before anything reads the text, so no rule that looks at
+ * the text as UTF-8 or Latin-1 (no DOCTYPE, no entity declarations, the declared encoding) can be
+ * passed by a document a parser reads in another encoding.
+ */
+export function otherEncoding(bytes: Uint8Array, path: string): Finding | undefined {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  const bom = (b0 === 0xfe && b1 === 0xff) || (b0 === 0xff && b1 === 0xfe);
+  if (!bom && bytes.indexOf(0) < 0) return undefined;
+  return notUtf8(path, bom ? 'bom' : 'nul');
+}
+
+function notUtf8(path: string, sign: 'bom' | 'nul'): Finding {
+  return fatal(
+    'CDA-XML-006',
+    path,
+    sign === 'bom'
+      ? 'the bytes start with a UTF-16 or UTF-32 byte order mark; encode the XML as UTF-8'
+      : 'the bytes contain NUL bytes (UTF-16 or UTF-32, not UTF-8); encode the XML as UTF-8',
+  );
+}
+
 /** Decodes bytes as UTF-8 (BOM dropped), or says why it cannot. */
 export function decodeUtf8(
   bytes: Uint8Array,
   path: string,
 ): { ok: true; text: string } | { ok: false; findings: Finding[] } {
+  const other = otherEncoding(bytes, path);
+  if (other) return { ok: false, findings: [other] };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     const declared = DECLARED_ENCODING.exec(text)?.[1];
@@ -83,6 +114,8 @@ export function decodeUtf8(
  */
 export function parseXml(text: string, path: string, maxBytes: number, bytes?: Uint8Array): ParseResult {
   if (text.trim() === '') return fail('CDA-XML-007', path, 'the body is empty; send an XML document');
+  // A NUL would make libxml2 read the bytes as UTF-16 (decodeUtf8 refuses them; this is for callers with text).
+  if (text.includes('\0')) return { ok: false, findings: [notUtf8(path, 'nul')] };
   if (Buffer.byteLength(text, 'utf8') > maxBytes)
     return fail(
       'CDA-XML-001',
@@ -107,11 +140,15 @@ export function parseXml(text: string, path: string, maxBytes: number, bytes?: U
  * refuse, goes the reference way: decoded, then parsed, with the same findings as always.
  */
 export function parseXmlBytes(bytes: Uint8Array, path: string, maxBytes: number): ParseResult {
+  const other = otherEncoding(bytes, path);
+  if (other) return { ok: false, findings: [other] };
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf ? 3 : 0;
   const latin = view.toString('latin1', bom);
   const declared = DECLARED_ENCODING.exec(latin)?.[1];
   if (
+    // Starting with '<', libxml2 cannot take the bytes for EBCDIC: only UTF-8 is read this way.
+    view[bom] === 0x3c &&
     (declared === undefined || /^utf-?8$/i.test(declared)) &&
     bytes.byteLength - bom <= maxBytes &&
     latin.trim() !== '' &&

@@ -34,7 +34,15 @@ import { authRoutes, requireArchivist } from './auth.tsx';
 import { documentRoutes } from './document-routes.tsx';
 import { LiveStreams } from './live.ts';
 import { chooseLanguage, setLangCookie, safeReturnPath } from './i18n.tsx';
-import { masksIdentities, readerOf, requestIdOf, sameOrigin, send, tr, urlencodedForm } from './page-http.tsx';
+import {
+  masksIdentities,
+  readerOf,
+  requestIdOf,
+  sameOrigin,
+  send,
+  tr,
+  urlencodedForm,
+} from './page-http.tsx';
 import { isLang } from '../../common/i18n/index.ts';
 import { runViewerRoutes } from './run-routes.tsx';
 import { AccessLogPage } from './pages/access-log.tsx';

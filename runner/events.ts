@@ -9,6 +9,8 @@
 import type { SubmissionEvent } from '../simulator/domain/events.ts';
 import { formatSeconds, type EventFilter, type SimulatorClient } from './http.ts';
 import { showFindings } from './messages.ts';
+import { words, wordsIn } from './wording.ts';
+import type { Lang } from '../common/i18n/index.ts';
 
 /** A rendered event expectation (templates already filled in). */
 export interface EventMatch extends EventFilter {
@@ -19,7 +21,9 @@ export interface EventMatch extends EventFilter {
 const IDENTITY = ['channel', 'service', 'kind', 'organisation', 'patient'] as const;
 
 /** "channel=fhir kind=appointment.store patient=…" */
-export function describeMatch(m: EventMatch): string {
+export function describeMatch(m: EventMatch, lang?: Lang): string {
+  const w = (key: string, args?: Record<string, string>): string =>
+    lang === undefined ? words(key, args) : wordsIn(lang, key, args);
   const parts: string[] = [];
   for (const key of [...IDENTITY, 'outcome'] as const) {
     const v = m[key];
@@ -27,8 +31,8 @@ export function describeMatch(m: EventMatch): string {
     if (key === 'outcome' && v !== undefined && m.kind?.endsWith(`.${v}`) === true) continue;
     if (v !== undefined) parts.push(`${key}=${v}`);
   }
-  if (m.findings !== undefined) parts.push(`findings ${m.findings.join(', ')}`);
-  return parts.length > 0 ? parts.join(' ') : 'any event';
+  if (m.findings !== undefined) parts.push(w('event.findings', { codes: m.findings.join(', ') }));
+  return parts.length > 0 ? parts.join(' ') : w('event.any');
 }
 
 function matchesIdentity(e: SubmissionEvent, m: EventMatch): boolean {

@@ -1,8 +1,16 @@
 /**
- * Errors of the plain JSON APIs (/registry, /events): `{ "error": { "code", "message", "path" } }`.
- * FHIR answers with OperationOutcome and the archive with acknowledgements; they have their own modules.
+ * Errors of the plain JSON APIs (/registry, /events, the archive's JSON routes):
+ * `{ "error": { "code", "message", "path" } }`. FHIR answers with OperationOutcome and the archive's
+ * submissions with acknowledgements; they have their own modules.
+ *
+ * The message follows the caller's `Accept-Language` when its code is in the finding catalogue
+ * (common/rules, with fi/sv/en templates): the English text the raise site wrote is read back into the
+ * template's arguments and rendered in the caller's language. Without the header an API keeps its own
+ * default (the archive's is the server's language, Finnish unless KANTASIM_LANG says otherwise).
  */
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
+import { negotiate, type Lang } from '../../common/i18n/index.ts';
+import { localise } from '../../common/rules/messages.ts';
 import type { Logger } from '../logger.ts';
 
 export interface ApiErrorBody {
@@ -102,12 +110,32 @@ export function fromBodyParserError(err: unknown): ApiError | undefined {
   return undefined;
 }
 
-/** The one place /registry and /events errors become HTTP answers. Unknown errors are 500 and logged. */
-export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (err: unknown, _req, res, _next) => {
+/**
+ * The language of a JSON error answer: what `Accept-Language` asks for, else `fallback`; undefined (the
+ * message as raised, in English) when the caller names none and the API has no default.
+ */
+export function answerLanguage(req: Request, fallback?: Lang): Lang | undefined {
+  const header = req.get('Accept-Language');
+  if (header === undefined || header.trim() === '') return fallback;
+  return negotiate(header, fallback ?? 'en');
+}
+
+/** A catalogued message in a language (the raised text when the catalogue cannot render it). */
+export function localiseMessage(code: string, message: string, lang: Lang | undefined): string {
+  return lang === undefined ? message : localise({ code, message }, lang);
+}
+
+/**
+ * The one place /registry, /events and the archive's JSON errors become HTTP answers, in the caller's
+ * language (`defaultLanguage` when Accept-Language names none). Unknown errors are 500 and logged.
+ */
+export function jsonErrorHandler(logger: Logger, defaultLanguage?: Lang): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
     const api = err instanceof ApiError ? err : fromBodyParserError(err);
     if (api) {
-      res.status(api.status).json(api.toBody());
+      const body = api.toBody();
+      body.error.message = localiseMessage(api.code, api.message, answerLanguage(req, defaultLanguage));
+      res.status(api.status).json(body);
       return;
     }
     logger.error({ err }, 'unexpected error');

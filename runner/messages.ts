@@ -3,7 +3,8 @@
  * the requirement (or finding code) the check traces to. Reports and the terminal print them verbatim.
  * Their frame ("expected …, received …", "(requirement …)") is worded in the run's language (runner/wording.ts).
  */
-import { words } from './wording.ts';
+import { localise, type FindingArgs } from '../common/rules/messages.ts';
+import { runLang, words } from './wording.ts';
 
 const MAX = 240;
 
@@ -52,15 +53,22 @@ function withoutCode(code: string, message: string): string {
   return m === null ? message : message.slice(m[0].length);
 }
 
-/** Findings as `code (severity): message`, for messages about refusals. */
+/**
+ * Findings as `code (severity): message`, for messages about refusals. A finding the catalogue can word
+ * is shown in the run's language, whatever language it was stored in (events keep the data, not a text).
+ */
 export function showFindings(
-  findings: readonly { code: string; severity?: string; message?: string }[],
+  findings: readonly { code: string; severity?: string; message?: string; args?: FindingArgs | undefined }[],
 ): string {
   if (findings.length === 0) return words('message.noFindings');
+  const lang = runLang();
   return findings
-    .map(
-      (f) =>
-        `${f.code}${f.severity !== undefined ? ` (${f.severity})` : ''}${f.message !== undefined ? `: ${withoutCode(f.code, f.message)}` : ''}`,
-    )
+    .map((f) => {
+      const message =
+        f.message === undefined
+          ? undefined
+          : localise({ code: f.code, message: f.message, args: f.args }, lang);
+      return `${f.code}${f.severity !== undefined ? ` (${f.severity})` : ''}${message !== undefined ? `: ${withoutCode(f.code, message)}` : ''}`;
+    })
     .join('; ');
 }

@@ -43,7 +43,12 @@ function visibleText(html: string): string {
  * of a message with arguments count anywhere when they are two words or more. Scenario authors' text
  * and the events' summaries are not labels: a check titled "Test persons were issued" is not one.
  */
-function englishLabelsIn(text: string, lang: Lang): string[] {
+function englishLabelsIn(report: string, lang: Lang): string[] {
+  // An event line (`#28 <time> customer.update info: <summary>`) quotes the simulator's stored summary.
+  const text = report
+    .split('\n')
+    .filter((l) => !/^#\d+ /.test(l.trim()))
+    .join('\n');
   const lines = new Set(
     text
       .split('\n')

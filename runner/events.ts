@@ -53,7 +53,8 @@ export function matches(e: SubmissionEvent, m: EventMatch): boolean {
 }
 
 function describeEvent(e: SubmissionEvent): string {
-  const findings = e.findings.length > 0 ? ` with findings ${showFindings(e.findings)}` : '';
+  const findings =
+    e.findings.length > 0 ? words('event.withFindings', { findings: showFindings(e.findings) }) : '';
   return `#${e.seq} ${e.kind} ${e.outcome}${findings}`;
 }
 
@@ -107,12 +108,24 @@ function nearMiss(e: SubmissionEvent, m: EventMatch): string | undefined {
   // Only an expectation that pins who/what the submission is can tell a near miss from another submission.
   if (!matchesIdentity(e, m) || (m.kind === undefined && m.patient === undefined)) return undefined;
   if (m.outcome !== undefined && e.outcome !== m.outcome) {
-    const findings = e.findings.length > 0 ? ` with findings ${showFindings(e.findings)}` : '';
-    return `expected ${describeMatch(m)}, received outcome ${e.outcome}${findings} (event #${e.seq}: ${e.summary})`;
+    const findings =
+      e.findings.length > 0 ? words('event.withFindings', { findings: showFindings(e.findings) }) : '';
+    return words('event.nearMissOutcome', {
+      match: describeMatch(m),
+      outcome: e.outcome,
+      findings,
+      seq: String(e.seq),
+      summary: e.summary,
+    });
   }
   const missing = missingFindings(e, m);
   if (missing.length > 0)
-    return `expected finding ${missing.join(', ')} on ${e.kind}, received ${showFindings(e.findings)} (event #${e.seq})`;
+    return words('event.nearMissFinding', {
+      codes: missing.join(', '),
+      kind: e.kind,
+      findings: showFindings(e.findings),
+      seq: String(e.seq),
+    });
   return undefined;
 }
 
@@ -130,11 +143,16 @@ async function timeoutMessage(
     const recent = page.events.slice(-5).map(describeEvent);
     others =
       page.events.length === 0
-        ? '; the event log got nothing new since the step started'
-        : `; other events since the step started: ${recent.join('; ')}${page.events.length > 5 ? ` (+${page.events.length - 5} more)` : ''}`;
+        ? words('event.nothingNew')
+        : words('event.others', {
+            events: recent.join('; '),
+            more:
+              page.events.length > 5 ? words('event.more', { count: String(page.events.length - 5) }) : '',
+          });
   } catch {
     // The diagnosis is a courtesy; the timeout is the finding.
   }
-  const received = got === 0 ? 'none' : `${got} of ${want}`;
-  return `expected ${want > 1 ? `${want} events` : 'an event'} ${describeMatch(m)} within ${within} (timeout), received ${received}${others}`;
+  const received =
+    got === 0 ? words('event.none') : words('event.someOf', { got: String(got), want: String(want) });
+  return words('event.timeout', { want, match: describeMatch(m), within, received, others });
 }

@@ -10,7 +10,9 @@ import { CONFORMANCE_FILES, missingConformanceData } from '../conformance/data.t
 
 describe('conformance data check', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kantasim-conformance-'));
-  afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('names the folder itself when it does not exist', () => {
     const absent = join(dir, 'absent');

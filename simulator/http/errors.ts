@@ -3,10 +3,12 @@
  * `{ "error": { "code", "message", "path" } }`. FHIR answers with OperationOutcome and the archive's
  * submissions with acknowledgements; they have their own modules.
  *
- * The message follows the caller's `Accept-Language` when its code is in the finding catalogue
- * (common/rules, with fi/sv/en templates): the English text the raise site wrote is read back into the
- * template's arguments and rendered in the caller's language. Without the header an API keeps its own
- * default (the archive's is the server's language, Finnish unless KANTASIM_LANG says otherwise).
+ * An API that gives its default language (the archive: the server's language, Finnish unless
+ * KANTASIM_LANG says otherwise) answers in the caller's `Accept-Language`, else in that default, when
+ * the code is in the finding catalogue (common/rules, fi/sv/en templates): the English text the raise
+ * site wrote is read back into the template's arguments and rendered in that language. The registry's
+ * and the event log's errors stay as raised: their generic templates (`no {what} {value}`) would carry
+ * English arguments into a Finnish sentence.
  */
 import type { ErrorRequestHandler, Request } from 'express';
 import { negotiate, type Lang } from '../../common/i18n/index.ts';
@@ -126,15 +128,17 @@ export function localiseMessage(code: string, message: string, lang: Lang | unde
 }
 
 /**
- * The one place /registry, /events and the archive's JSON errors become HTTP answers, in the caller's
- * language (`defaultLanguage` when Accept-Language names none). Unknown errors are 500 and logged.
+ * The one place /registry, /events and the archive's JSON errors become HTTP answers. With a
+ * `defaultLanguage` (the archive) a catalogued message is in the caller's language, else that default;
+ * without one, as raised. Unknown errors are 500 and logged.
  */
 export function jsonErrorHandler(logger: Logger, defaultLanguage?: Lang): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     const api = err instanceof ApiError ? err : fromBodyParserError(err);
     if (api) {
       const body = api.toBody();
-      body.error.message = localiseMessage(api.code, api.message, answerLanguage(req, defaultLanguage));
+      if (defaultLanguage !== undefined)
+        body.error.message = localiseMessage(api.code, api.message, answerLanguage(req, defaultLanguage));
       res.status(api.status).json(body);
       return;
     }

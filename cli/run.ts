@@ -34,6 +34,7 @@ import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { format, fromEnvironment, isLang, LANGS, type Lang } from '../common/i18n/index.ts';
 import { runScenarios } from '../runner/engine.ts';
+import { setRunLanguage } from '../runner/wording.ts';
 import {
   readClientTls,
   useOperatorCertificate,
@@ -227,6 +228,7 @@ export function runCommand(io: RunIo = {}): Command {
       const m = (key: string, args?: Record<string, string | number>): string =>
         format(lang, 'cli', key, args);
       setRequestLanguage(lang);
+      setRunLanguage(lang);
       if ((opts.cert === undefined) !== (opts.key === undefined)) {
         err(`${m('run.certWithKey')}\n`);
         process.exitCode = 2;

@@ -14,6 +14,7 @@ import { expected, show } from './messages.ts';
 import type { Prompter } from './prompt.ts';
 import { render, renderText, type Vars } from './template.ts';
 import type { Action, CommandCall, HttpCall } from './types.ts';
+import { words } from './wording.ts';
 
 /** The outcome of the `do` part: the response (if any), and a failure in words (if any). */
 export interface ActionOutcome {
@@ -66,9 +67,13 @@ function statusFailure(call: HttpCall, res: HttpResponse, requirement?: string):
   const allowed = call.expectStatus === undefined ? undefined : [call.expectStatus].flat();
   const ok = allowed === undefined ? res.status >= 200 && res.status <= 299 : allowed.includes(res.status);
   if (ok) return undefined;
-  const want = allowed === undefined ? 'HTTP 2xx' : `HTTP ${allowed.join(' or ')}`;
+  const statuses = allowed === undefined ? '2xx' : allowed.join(words('message.or'));
   const why = res.status >= 400 || allowed !== undefined ? `: ${errorSummary(res)}` : '';
-  return expected(`${want} from ${res.method} ${res.url}`, `${res.status}${why}`, requirement);
+  return expected(
+    words('message.httpFrom', { statuses, method: res.method, url: res.url }),
+    `${res.status}${why}`,
+    requirement,
+  );
 }
 
 async function httpAction(
@@ -79,7 +84,11 @@ async function httpAction(
   where: string,
 ): Promise<ActionOutcome> {
   const req = prepare(call, ctx, where);
-  const label = `${req.method} ${req.path} (${who})`;
+  const label = words('action.call', {
+    method: req.method,
+    path: req.path,
+    who: words(who === 'simulator' ? 'action.simulator' : 'action.theSut'),
+  });
   const res = await send(base, req, ctx.timeoutMs, who);
   const failure = statusFailure(call, res);
   return failure === undefined ? { label, response: res } : { label, response: res, failure };
@@ -153,7 +162,7 @@ export async function perform(action: Action, ctx: ActionContext): Promise<Actio
     );
     if (!answer.done)
       return {
-        label: 'manual step',
+        label: words('action.manual'),
         failure: expected(
           'the tester to confirm the step was done',
           `"could not be done"${answer.note !== undefined ? `: ${show(answer.note)}` : ''}`,
@@ -166,10 +175,14 @@ export async function perform(action: Action, ctx: ActionContext): Promise<Actio
   if (action.command !== undefined) return runCommand(action.command, ctx, `${where}.command`);
   if (action.sut !== undefined) {
     // In manual mode the person did in their system what the hook would have done.
-    if (personDid) return { label: 'done by the tester (manual)' };
+    if (personDid) return { label: words('action.doneByTester') };
     if (ctx.sut === undefined)
       return {
-        label: `${action.sut.method ?? 'POST'} ${action.sut.path} (system under test)`,
+        label: words('action.call', {
+          method: action.sut.method ?? 'POST',
+          path: action.sut.path,
+          who: words('action.sut'),
+        }),
         failure:
           'expected a system under test to call, received no --sut URL; give --sut URL, or run with --manual and do the step by hand',
       };
@@ -181,9 +194,9 @@ export async function perform(action: Action, ctx: ActionContext): Promise<Actio
       `${where}.sut`,
     );
   }
-  if (personDid) return { label: 'done by the tester (manual)' };
+  if (personDid) return { label: words('action.doneByTester') };
   return {
-    label: 'manual step',
+    label: words('action.manual'),
     failure:
       'expected someone to do this step, received no automation and no --manual; run with --manual, or give the step a sut hook',
   };

@@ -10,6 +10,7 @@ import { eventLink, resourceEvidence } from './links.ts';
 import { showFindings, withRequirement } from './messages.ts';
 import { evaluateQuery, type SourceContext } from './sources.ts';
 import { render, renderText } from './template.ts';
+import { words } from './wording.ts';
 import type { Check, CheckResult, EventExpectation, Evidence, Step, TestPersonRecord } from './types.ts';
 import {
   baseResult,
@@ -80,9 +81,16 @@ export async function runEventExpectation(
   deadline: number,
   where: string,
 ): Promise<CheckResult> {
-  const base = baseResult(state, ev, `${stepId}.${ev.id ?? `event-${index + 1}`}`, eventTitle(ev), 'event');
+  const base = baseResult(
+    state,
+    ev,
+    `${stepId}.${ev.id ?? `event-${index + 1}`}`,
+    eventTitle(ev),
+    'event',
+    eventTitle(ev, 'en'),
+  );
   if (!isSelected(state, base.level))
-    return { ...base, verdict: 'skip', message: `not selected (level ${state.level})` };
+    return { ...base, verdict: 'skip', message: words('skip.notSelected', { level: state.level }) };
   let match: EventMatch;
   try {
     match = render(
@@ -104,7 +112,7 @@ export async function runEventExpectation(
   } catch (e) {
     return { ...base, verdict: 'error', message: errorText(e) };
   }
-  const title = ev.title ?? `submission received: ${describeMatch(match)}`;
+  const title = ev.title ?? words('event.title', { match: describeMatch(match) });
   const result = await waitForEvents(state.sim, match, {
     since,
     timeoutMs: Math.max(0, deadline - Date.now()),
@@ -139,9 +147,10 @@ export async function runCheck(
     `${stepId}.${check.id ?? `check-${index + 1}`}`,
     checkTitle(check),
     'check',
+    checkTitle(check, 'en'),
   );
   if (!isSelected(state, base.level))
-    return { ...base, verdict: 'skip', message: `not selected (level ${state.level})` };
+    return { ...base, verdict: 'skip', message: words('skip.notSelected', { level: state.level }) };
   try {
     if (check.title !== undefined) base.title = renderText(check.title, state.vars, `${where}.title`);
     const { values, what, evidence, selector, document } = await evaluateQuery(check, ctx, where);

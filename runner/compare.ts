@@ -7,6 +7,8 @@
  */
 import { readInstant, showInstant } from './instants.ts';
 import { show, showValues } from './messages.ts';
+import { words, wordsIn } from './wording.ts';
+import type { Lang } from '../common/i18n/index.ts';
 import type { Comparisons } from './types.ts';
 
 export function looseEqual(a: unknown, b: unknown): boolean {
@@ -42,34 +44,31 @@ function containsValue(values: readonly unknown[], want: unknown): boolean {
 export function compare(values: readonly unknown[], c: Comparisons, what: string): string[] {
   const failures: string[] = [];
   const received = showValues(values);
+  const fail = (key: string, args: Record<string, string>): number =>
+    failures.push(words(`fail.${key}`, { what, received, ...args }));
   if (c.exists !== undefined && c.exists !== values.length > 0)
-    failures.push(
-      c.exists ? `expected ${what} to exist, received nothing` : `expected no ${what}, received ${received}`,
-    );
+    fail(c.exists ? 'exists' : 'absent', { received: c.exists ? words('message.nothing') : received });
   if (c.count !== undefined && values.length !== c.count)
-    failures.push(
-      `expected ${c.count} × ${what}, received ${values.length}${values.length > 0 ? `: ${received}` : ''}`,
-    );
-  if (c.equals !== undefined && !equalsValues(values, c.equals))
-    failures.push(`expected ${what} = ${show(c.equals)}, received ${received}`);
+    fail('count', {
+      count: String(c.count),
+      received: `${values.length}${values.length > 0 ? `: ${received}` : ''}`,
+    });
+  if (c.equals !== undefined && !equalsValues(values, c.equals)) fail('equals', { value: show(c.equals) });
   if (c.notEquals !== undefined && equalsValues(values, c.notEquals))
-    failures.push(`expected ${what} ≠ ${show(c.notEquals)}, received ${received}`);
+    fail('notEquals', { value: show(c.notEquals) });
   if (c.oneOf !== undefined && !(values.length === 1 && c.oneOf.some((o) => looseEqual(values[0], o))))
-    failures.push(`expected ${what} to be one of ${show(c.oneOf)}, received ${received}`);
+    fail('oneOf', { values: show(c.oneOf) });
   if (c.contains !== undefined) {
     const wanted = Array.isArray(c.contains) ? (c.contains as unknown[]) : [c.contains];
     const missing = wanted.filter((w) => !containsValue(values, w));
-    if (missing.length > 0)
-      failures.push(
-        `expected ${what} to contain ${show(missing.length === 1 ? missing[0] : missing)}, received ${received}`,
-      );
+    if (missing.length > 0) fail('contains', { value: show(missing.length === 1 ? missing[0] : missing) });
   }
   if (c.matches !== undefined) {
     const re = new RegExp(c.matches);
     const ok =
       values.length > 0 &&
       values.every((v) => (typeof v === 'string' || typeof v === 'number') && re.test(String(v)));
-    if (!ok) failures.push(`expected ${what} to match /${c.matches}/, received ${received}`);
+    if (!ok) fail('matches', { pattern: c.matches });
   }
   if (c.sameInstant !== undefined) {
     const want = readInstant(c.sameInstant);
@@ -102,16 +101,18 @@ export function hasComparison(c: Comparisons): boolean {
   );
 }
 
-/** "equals true", "exists", … for automatic check titles. */
-export function describeComparisons(c: Comparisons): string {
+/** "equals true", "exists", … for automatic check titles, in a language (default: the run's). */
+export function describeComparisons(c: Comparisons, lang?: Lang): string {
+  const w = (key: string, args?: Record<string, string | number>): string =>
+    lang === undefined ? words(key, args) : wordsIn(lang, key, args);
   const parts: string[] = [];
   if (c.equals !== undefined) parts.push(`= ${show(c.equals)}`);
   if (c.notEquals !== undefined) parts.push(`≠ ${show(c.notEquals)}`);
-  if (c.exists !== undefined) parts.push(c.exists ? 'exists' : 'is absent');
-  if (c.count !== undefined) parts.push(`count ${c.count}`);
-  if (c.oneOf !== undefined) parts.push(`one of ${show(c.oneOf)}`);
-  if (c.contains !== undefined) parts.push(`contains ${show(c.contains)}`);
-  if (c.matches !== undefined) parts.push(`matches /${c.matches}/`);
-  if (c.sameInstant !== undefined) parts.push(`same instant as ${show(c.sameInstant)}`);
-  return parts.length > 0 ? parts.join(', ') : 'exists';
+  if (c.exists !== undefined) parts.push(w(c.exists ? 'compare.exists' : 'compare.absent'));
+  if (c.count !== undefined) parts.push(w('compare.count', { count: c.count }));
+  if (c.oneOf !== undefined) parts.push(w('compare.oneOf', { values: show(c.oneOf) }));
+  if (c.contains !== undefined) parts.push(w('compare.contains', { value: show(c.contains) }));
+  if (c.matches !== undefined) parts.push(w('compare.matches', { pattern: c.matches }));
+  if (c.sameInstant !== undefined) parts.push(w('compare.sameInstant', { value: show(c.sameInstant) }));
+  return parts.length > 0 ? parts.join(', ') : w('compare.exists');
 }

@@ -16,6 +16,7 @@ import { evaluateQuery, type SourceContext } from './sources.ts';
 import { render, renderText } from './template.ts';
 import { organisationInfo } from './who.ts';
 import type { CheckResult, Evidence, RunResult, ScenarioResult, Step, StepResult, Verdict } from './types.ts';
+import { words, wordsEn } from './wording.ts';
 import {
   actionName,
   baseResult,
@@ -72,11 +73,7 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
     since = state.cursor = await state.sim.lastSeq(state.cursor);
   } catch (e) {
     // The same checks as in a run that gets this far: the first carries the error, the rest are skipped.
-    const [first, ...rest] = skippedStep(
-      state,
-      step,
-      'not run: the event log position could not be read',
-    ).checks;
+    const [first, ...rest] = skippedStep(state, step, words('skip.noEventPosition')).checks;
     const message = `read the event log position: ${errorText(e)}`;
     if (first === undefined)
       push({
@@ -96,10 +93,10 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
         state,
         {},
         `${step.id}.do`,
-        step.do.instruction !== undefined ? 'instruction' : 'action',
+        words(step.do.instruction !== undefined ? 'action.instruction' : 'action.action'),
         'action',
       ),
-      name: actionName(step.do),
+      name: actionName(step.do, 'en'),
     };
     try {
       const outcome = await perform(step.do, {
@@ -116,7 +113,16 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
       });
       response = outcome.response;
       const evidence: Evidence[] = response
-        ? [{ label: 'answer', value: `${response.status} from ${response.method} ${response.url}` }]
+        ? [
+            {
+              label: 'answer',
+              value: words('answer', {
+                status: String(response.status),
+                method: response.method,
+                url: response.url,
+              }),
+            },
+          ]
         : [];
       push(
         outcome.failure === undefined
@@ -127,7 +133,7 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
       push({ ...base, verdict: 'error', message: errorText(e) });
     }
     if (checks.some((c) => c.verdict !== 'pass')) {
-      skipRest(state, step, 'events', 'not run: the step could not be done', push);
+      skipRest(state, step, 'events', words('skip.stepNotDone'), push);
       return result();
     }
   }
@@ -146,7 +152,7 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
   );
   if (missed) {
     // Nothing to check what was kept when the submission did not arrive; the wait's message says why.
-    skipRest(state, step, 'checks', 'not run: the expected submission did not arrive', push);
+    skipRest(state, step, 'checks', words('skip.noSubmission'), push);
     return result();
   }
 
@@ -178,7 +184,7 @@ async function runStep(state: ScenarioState, step: Step, index: number): Promise
     }
     if (problems.length > 0)
       push({
-        ...baseResult(state, {}, `${step.id}.save`, saveName(step), 'action'),
+        ...baseResult(state, {}, `${step.id}.save`, saveName(step), 'action', saveName(step, 'en')),
         verdict: 'error',
         message: problems.join('; '),
       });
@@ -239,13 +245,20 @@ export async function runScenario(
   if (message !== undefined) {
     // Reported as a check, so every report format counts it as an error.
     const check: CheckResult = {
-      ...baseResult(state, {}, 'setup.variables', 'render the scenario variables', 'action'),
+      ...baseResult(
+        state,
+        {},
+        'setup.variables',
+        words('setup.renderVariables'),
+        'action',
+        wordsEn('setup.renderVariables'),
+      ),
       verdict: 'error',
       message,
     };
     steps.push({
       id: 'setup',
-      title: 'Variables',
+      title: words('setup.variables'),
       verdict: 'error',
       message,
       startedAt: startedAt.toISOString(),
@@ -253,21 +266,21 @@ export async function runScenario(
       checks: [check],
     });
     listener?.checkFinished?.(check);
-    stopped = 'not run: the scenario variables could not be rendered';
+    stopped = words('skip.variables');
     if (hasSetup(scenario)) steps.push(skippedSetup(state, stopped));
   }
   if (stopped === undefined && hasSetup(scenario)) {
     listener?.stepStarted?.({
       scenarioId: scenario.id,
       id: 'setup',
-      title: 'Registry state and test persons',
+      title: words('setup.title'),
       index: 0,
       total: scenario.steps.length,
     });
     const setup = await runSetup(state);
     steps.push(setup);
     listener?.stepFinished?.(setup);
-    if (setup.verdict === 'error') stopped = 'not run: the setup failed';
+    if (setup.verdict === 'error') stopped = words('skip.setupFailed');
   }
   for (const [i, step] of scenario.steps.entries()) {
     if (stopped !== undefined) {
@@ -287,7 +300,7 @@ export async function runScenario(
     const blocking = result.checks.some(
       (c) => (c.verdict === 'fail' || c.verdict === 'error') && c.level === 'shall',
     );
-    if (blocking && step.continueOnFailure !== true) stopped = `not run: step ${step.id} failed`;
+    if (blocking && step.continueOnFailure !== true) stopped = words('skip.stepFailed', { step: step.id });
   }
 
   const verdict = worst(steps.map((s) => s.verdict));

@@ -9,6 +9,8 @@
 import type { SubmissionEvent } from '../simulator/domain/events.ts';
 import { formatSeconds, type EventFilter, type SimulatorClient } from './http.ts';
 import { showFindings } from './messages.ts';
+import { words, wordsIn } from './wording.ts';
+import type { Lang } from '../common/i18n/index.ts';
 
 /** A rendered event expectation (templates already filled in). */
 export interface EventMatch extends EventFilter {
@@ -19,7 +21,9 @@ export interface EventMatch extends EventFilter {
 const IDENTITY = ['channel', 'service', 'kind', 'organisation', 'patient'] as const;
 
 /** "channel=fhir kind=appointment.store patient=…" */
-export function describeMatch(m: EventMatch): string {
+export function describeMatch(m: EventMatch, lang?: Lang): string {
+  const w = (key: string, args?: Record<string, string>): string =>
+    lang === undefined ? words(key, args) : wordsIn(lang, key, args);
   const parts: string[] = [];
   for (const key of [...IDENTITY, 'outcome'] as const) {
     const v = m[key];
@@ -27,8 +31,8 @@ export function describeMatch(m: EventMatch): string {
     if (key === 'outcome' && v !== undefined && m.kind?.endsWith(`.${v}`) === true) continue;
     if (v !== undefined) parts.push(`${key}=${v}`);
   }
-  if (m.findings !== undefined) parts.push(`findings ${m.findings.join(', ')}`);
-  return parts.length > 0 ? parts.join(' ') : 'any event';
+  if (m.findings !== undefined) parts.push(w('event.findings', { codes: m.findings.join(', ') }));
+  return parts.length > 0 ? parts.join(' ') : w('event.any');
 }
 
 function matchesIdentity(e: SubmissionEvent, m: EventMatch): boolean {
@@ -49,7 +53,8 @@ export function matches(e: SubmissionEvent, m: EventMatch): boolean {
 }
 
 function describeEvent(e: SubmissionEvent): string {
-  const findings = e.findings.length > 0 ? ` with findings ${showFindings(e.findings)}` : '';
+  const findings =
+    e.findings.length > 0 ? words('event.withFindings', { findings: showFindings(e.findings) }) : '';
   return `#${e.seq} ${e.kind} ${e.outcome}${findings}`;
 }
 
@@ -103,12 +108,24 @@ function nearMiss(e: SubmissionEvent, m: EventMatch): string | undefined {
   // Only an expectation that pins who/what the submission is can tell a near miss from another submission.
   if (!matchesIdentity(e, m) || (m.kind === undefined && m.patient === undefined)) return undefined;
   if (m.outcome !== undefined && e.outcome !== m.outcome) {
-    const findings = e.findings.length > 0 ? ` with findings ${showFindings(e.findings)}` : '';
-    return `expected ${describeMatch(m)}, received outcome ${e.outcome}${findings} (event #${e.seq}: ${e.summary})`;
+    const findings =
+      e.findings.length > 0 ? words('event.withFindings', { findings: showFindings(e.findings) }) : '';
+    return words('event.nearMissOutcome', {
+      match: describeMatch(m),
+      outcome: e.outcome,
+      findings,
+      seq: String(e.seq),
+      summary: e.summary,
+    });
   }
   const missing = missingFindings(e, m);
   if (missing.length > 0)
-    return `expected finding ${missing.join(', ')} on ${e.kind}, received ${showFindings(e.findings)} (event #${e.seq})`;
+    return words('event.nearMissFinding', {
+      codes: missing.join(', '),
+      kind: e.kind,
+      findings: showFindings(e.findings),
+      seq: String(e.seq),
+    });
   return undefined;
 }
 
@@ -126,11 +143,16 @@ async function timeoutMessage(
     const recent = page.events.slice(-5).map(describeEvent);
     others =
       page.events.length === 0
-        ? '; the event log got nothing new since the step started'
-        : `; other events since the step started: ${recent.join('; ')}${page.events.length > 5 ? ` (+${page.events.length - 5} more)` : ''}`;
+        ? words('event.nothingNew')
+        : words('event.others', {
+            events: recent.join('; '),
+            more:
+              page.events.length > 5 ? words('event.more', { count: String(page.events.length - 5) }) : '',
+          });
   } catch {
     // The diagnosis is a courtesy; the timeout is the finding.
   }
-  const received = got === 0 ? 'none' : `${got} of ${want}`;
-  return `expected ${want > 1 ? `${want} events` : 'an event'} ${describeMatch(m)} within ${within} (timeout), received ${received}${others}`;
+  const received =
+    got === 0 ? words('event.none') : words('event.someOf', { got: String(got), want: String(want) });
+  return words('event.timeout', { want, match: describeMatch(m), within, received, others });
 }

@@ -62,7 +62,14 @@ describe('errorSummary of a refusal in shared mode', () => {
   });
 
   it('explains a 401 without a body by the bearer token, sent or not', () => {
-    expect(errorSummary(answer(401, undefined, kuusijarvi))).toMatch(/^no bearer token: .*--token FILE/);
+    expect(errorSummary(answer(401, undefined, kuusijarvi))).toMatch(
+      /^no bearer token: .*--token FILE from kantasim ca token --org OID$/,
+    );
+    // The operator certificate's token is --operator-token, made with ca token --admin.
+    const operator = { who: 'kantasim operator', token: false, operator: true };
+    const forOperator = errorSummary(answer(401, undefined, operator));
+    expect(forOperator).toMatch(/--operator-token FILE from kantasim ca token --admin$/);
+    expect(forOperator).not.toContain('--org OID');
     expect(errorSummary(answer(401, undefined, { ...kuusijarvi, token: true }))).toMatch(
       /^the bearer token was refused: .*and bearer token\)/,
     );

@@ -30,6 +30,8 @@ interface Presenter {
   /** "organisation 1.2.246.… (Name)" or "kantasim operator", as a refusal's explanation names it. */
   who: string;
   token?: string;
+  /** The operator certificate (`--operator-cert`), whose token is `--operator-token`. */
+  operator?: boolean;
 }
 
 /**
@@ -84,7 +86,8 @@ let operator: Presenter | undefined;
  */
 export function useOperatorCertificate(tls: ClientTls | undefined): void {
   operator?.agent.destroy();
-  operator = presenter(tls);
+  const p = presenter(tls);
+  operator = p === undefined ? undefined : { ...p, operator: true };
 }
 
 function presenterFor(method: string, path: string): Presenter | undefined {
@@ -167,7 +170,7 @@ export interface HttpResponse {
   body: unknown;
   text: string;
   /** Sent with a client certificate: whom it names, and whether a bearer token went too. */
-  sentAs?: { who: string; token: boolean };
+  sentAs?: { who: string; token: boolean; operator?: boolean };
 }
 
 /** The other end could not be reached or did not answer in time. */
@@ -259,7 +262,11 @@ export async function send(
       contentType,
       body: parsed,
       text: answer.text,
-      sentAs: { who: cert.who, token: tokenGiven || cert.token !== undefined },
+      sentAs: {
+        who: cert.who,
+        token: tokenGiven || cert.token !== undefined,
+        ...(cert.operator === true && { operator: true }),
+      },
     };
   }
   let response: Response;
@@ -322,7 +329,9 @@ export function errorSummary(res: HttpResponse): string {
   if (res.status === 401)
     return res.sentAs.token
       ? `the bearer token was refused: expired, not signed by this kantasim's CA, or not for the certificate's organisation (${as}); make a new one with kantasim ca token`
-      : `no bearer token: this kantasim wants one (serve --require-jwt) (${as}); give kantasim run --token FILE from kantasim ca token --org OID`;
+      : res.sentAs.operator === true
+        ? `no bearer token: this kantasim wants one (serve --require-jwt) (${as}); give kantasim run --operator-token FILE from kantasim ca token --admin`
+        : `no bearer token: this kantasim wants one (serve --require-jwt) (${as}); give kantasim run --token FILE from kantasim ca token --org OID`;
   return `refused without a reason (${as})`;
 }
 

@@ -22,3 +22,4 @@ export { htmlReport } from './report/html.ts';
 export { jsonReport } from './report/json.ts';
 export { junitXml } from './report/junit.ts';
 export type * from './types.ts';
+export { setRunLanguage } from './wording.ts';

@@ -5,6 +5,7 @@ import { errorSummary, TransportError, type HttpResponse } from './http.ts';
 import { expected } from './messages.ts';
 import { render, renderKnown, stableText } from './template.ts';
 import type { CheckResult, Scenario, StepResult, TestPersonRecord } from './types.ts';
+import { words, wordsEn, type Wording } from './wording.ts';
 import { baseResult, errorText, worst, type ScenarioState } from './state.ts';
 
 /** One call to /registry that must answer with one of `okStatus`. */
@@ -18,15 +19,18 @@ export async function registryCall(
   const res = await state.sim.send({ method, path, body });
   if (!okStatus.includes(res.status))
     throw new TransportError(
-      expected(`HTTP ${okStatus.join(' or ')} from ${method} ${path}`, `${res.status}: ${errorSummary(res)}`),
+      expected(
+        words('message.httpFrom', { statuses: okStatus.join(words('message.or')), method, url: path }),
+        `${res.status}: ${errorSummary(res)}`,
+      ),
     );
   return res;
 }
 
 /** One call the setup makes, named from the scenario's text so the name is the same in every run. */
 interface SetupItem {
-  /** The title as the scenario gives it, with its placeholders. */
-  template: string;
+  /** The title as the scenario gives it, with its placeholders: a runner message and its arguments. */
+  template: Wording;
   run(): Promise<void>;
 }
 
@@ -36,7 +40,7 @@ function setupPlan(state: ScenarioState): SetupItem[] {
   const items: SetupItem[] = [];
   (setup.organisations ?? []).forEach((raw, i) =>
     items.push({
-      template: `register organisation ${String(raw.oid)}`,
+      template: ['setup.organisation', { oid: String(raw.oid) }],
       run: async () => {
         const org = render(raw, state.vars, `setup.organisations[${i}]`) as { oid: string };
         await registryCall(state, 'PUT', `/registry/organisations/${org.oid}`, org, [200, 201]);
@@ -45,7 +49,7 @@ function setupPlan(state: ScenarioState): SetupItem[] {
   );
   (setup.systems ?? []).forEach((raw, i) =>
     items.push({
-      template: `register certified system ${String(raw.id)}`,
+      template: ['setup.system', { id: String(raw.id) }],
       run: async () => {
         const system = render(raw, state.vars, `setup.systems[${i}]`) as { id: string };
         // 409: already registered (systems are immutable in the registry); the scenario uses it as it is.
@@ -55,7 +59,7 @@ function setupPlan(state: ScenarioState): SetupItem[] {
   );
   (setup.customers ?? []).forEach((raw, i) =>
     items.push({
-      template: `customer data of ${raw.orgOid}`,
+      template: ['setup.customer', { oid: raw.orgOid }],
       run: async () => {
         const { orgOid, ...customer } = render(raw, state.vars, `setup.customers[${i}]`) as {
           orgOid: string;
@@ -66,7 +70,10 @@ function setupPlan(state: ScenarioState): SetupItem[] {
   );
   (setup.testPersons ?? []).forEach((raw, i) =>
     items.push({
-      template: `issue ${String(raw.count ?? 1)} test ${(raw.count ?? 1) === 1 ? 'person' : 'persons'} to ${raw.vendor} for ${raw.service} as ${raw.as}`,
+      template: [
+        'setup.testPersons',
+        { count: raw.count ?? 1, vendor: raw.vendor, service: raw.service, as: raw.as },
+      ],
       run: async () => {
         const req = render({ ...raw, count: raw.count ?? 1 }, state.vars, `setup.testPersons[${i}]`) as {
           as: string;
@@ -97,8 +104,8 @@ function setupPlan(state: ScenarioState): SetupItem[] {
 /** A setup call's result fields: the stable name, and the title with what is known filled in. */
 function setupBase(state: ScenarioState, i: number, item: SetupItem): Omit<CheckResult, 'verdict'> {
   return {
-    ...baseResult(state, {}, `setup.${i + 1}`, renderKnown(item.template, state.vars), 'action'),
-    name: stableText(item.template),
+    ...baseResult(state, {}, `setup.${i + 1}`, renderKnown(words(...item.template), state.vars), 'action'),
+    name: stableText(wordsEn(...item.template)),
   };
 }
 
@@ -106,7 +113,7 @@ function setupBase(state: ScenarioState, i: number, item: SetupItem): Omit<Check
 export function skippedSetup(state: ScenarioState, why: string): StepResult {
   return {
     id: 'setup',
-    title: 'Registry state and test persons',
+    title: words('setup.title'),
     verdict: 'skip',
     message: why,
     startedAt: new Date().toISOString(),
@@ -134,7 +141,7 @@ export async function runSetup(state: ScenarioState): Promise<StepResult> {
   for (const [i, item] of setupPlan(state).entries()) {
     const base = setupBase(state, i, item);
     if (failed !== undefined) {
-      report({ ...base, verdict: 'skip', message: `not run: ${failed} failed` });
+      report({ ...base, verdict: 'skip', message: words('skip.failed', { what: failed }) });
       continue;
     }
     try {
@@ -149,7 +156,7 @@ export async function runSetup(state: ScenarioState): Promise<StepResult> {
   const bad = checks.find((c) => c.verdict === 'error');
   const r: StepResult = {
     id: 'setup',
-    title: 'Registry state and test persons',
+    title: words('setup.title'),
     verdict,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,

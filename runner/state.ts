@@ -10,6 +10,8 @@ import type { ProgressListener } from './progress.ts';
 import type { Prompter } from './prompt.ts';
 import { describeSelector, SelectorError } from './selectors.ts';
 import { renderKnown, stableText, TemplateError, type Vars } from './template.ts';
+import { words, wordsIn } from './wording.ts';
+import type { Lang } from '../common/i18n/index.ts';
 import type {
   Action,
   Check,
@@ -87,13 +89,15 @@ export function baseResult(
   id: string,
   title: string,
   kind: CheckResult['kind'],
+  /** The title in English when the runner worded it (the stable name is English in every language). */
+  english: string = title,
 ): Omit<CheckResult, 'verdict'> {
   const level = meta.level ?? state.scenario.level ?? 'shall';
   // The title as given is the scenario's template: its placeholder form is the stable name.
   const result: Omit<CheckResult, 'verdict'> = {
     id,
     title,
-    name: stableText(title),
+    name: stableText(english),
     kind,
     level,
     evidence: [],
@@ -107,38 +111,55 @@ export function baseResult(
   return result;
 }
 
-/** A check's title: its own, or one made from what it selects and compares. */
-export function checkTitle(check: Check): string {
+/** A check's title: its own, or one made from what it selects and compares (in `lang`, default the run's). */
+export function checkTitle(check: Check, lang?: Lang): string {
   if (check.title !== undefined) return check.title;
+  const w = (key: string): string => (lang === undefined ? words(key) : wordsIn(lang, key));
   const selected = check.path !== undefined || check.fhirpath !== undefined || check.xpath !== undefined;
   const subject = selected
     ? describeSelector(check)
     : typeof check.in === 'string' && check.in !== 'response'
       ? check.in
       : typeof check.in === 'object' && 'value' in check.in
-        ? 'the value'
-        : 'the document';
-  return `${subject} ${describeComparisons(check)}`;
+        ? w('check.theValue')
+        : w('check.theDocument');
+  return `${subject} ${describeComparisons(check, lang)}`;
 }
 
-/** An event expectation's title before its templates are rendered. */
-export function eventTitle(ev: EventExpectation): string {
-  return ev.title ?? `submission received: ${describeMatch(ev)}`;
+/** An event expectation's title before its templates are rendered (in `lang`, default the run's). */
+export function eventTitle(ev: EventExpectation, lang?: Lang): string {
+  if (ev.title !== undefined) return ev.title;
+  const args = { match: describeMatch(ev, lang) };
+  return lang === undefined ? words('event.title', args) : wordsIn(lang, 'event.title', args);
 }
 
-/** The stable name of a step's `do`, from the scenario's text (paths keep their placeholders). */
-export function actionName(action: Action): string {
+/**
+ * A step's `do` as the scenario writes it (paths keep their placeholders), in `lang` (default the
+ * run's); in English it is the stable name.
+ */
+export function actionName(action: Action, lang?: Lang): string {
+  const w = (key: string, args?: Record<string, string>): string =>
+    lang === undefined ? words(key, args) : wordsIn(lang, key, args);
   if (action.sut !== undefined)
-    return stableText(`${action.sut.method ?? 'POST'} ${action.sut.path} (system under test)`);
+    return stableText(
+      w('action.call', { method: action.sut.method ?? 'POST', path: action.sut.path, who: w('action.sut') }),
+    );
   if (action.fixture !== undefined)
-    return stableText(`${action.fixture.method ?? 'GET'} ${action.fixture.path} (simulator)`);
-  if (action.command !== undefined) return 'run a command';
-  return 'manual step';
+    return stableText(
+      w('action.call', {
+        method: action.fixture.method ?? 'GET',
+        path: action.fixture.path,
+        who: w('action.simulator'),
+      }),
+    );
+  if (action.command !== undefined) return w('action.command');
+  return w('action.manual');
 }
 
-/** The stable name of a step's saved values. */
-export function saveName(step: Step): string {
-  return `save ${Object.keys(step.save ?? {}).join(', ')}`;
+/** A step's saved values, in `lang` (default the run's); in English it is the stable name. */
+export function saveName(step: Step, lang?: Lang): string {
+  const args = { names: Object.keys(step.save ?? {}).join(', ') };
+  return lang === undefined ? words('save', args) : wordsIn(lang, 'save', args);
 }
 
 /**
@@ -152,14 +173,31 @@ export function skippedStep(state: ScenarioState, step: Step, why: string): Step
     checks.push({ ...base, title: renderKnown(base.title, state.vars), verdict: 'skip', message: why });
   };
   if (step.do !== undefined) {
-    const name = actionName(step.do);
-    skip({ ...baseResult(state, {}, `${step.id}.do`, name, 'action'), name });
+    skip(baseResult(state, {}, `${step.id}.do`, actionName(step.do), 'action', actionName(step.do, 'en')));
   }
   (step.expect?.events ?? []).forEach((ev, j) => {
-    skip(baseResult(state, ev, `${step.id}.${ev.id ?? `event-${j + 1}`}`, eventTitle(ev), 'event'));
+    skip(
+      baseResult(
+        state,
+        ev,
+        `${step.id}.${ev.id ?? `event-${j + 1}`}`,
+        eventTitle(ev),
+        'event',
+        eventTitle(ev, 'en'),
+      ),
+    );
   });
   (step.expect?.checks ?? []).forEach((check, j) => {
-    skip(baseResult(state, check, `${step.id}.${check.id ?? `check-${j + 1}`}`, checkTitle(check), 'check'));
+    skip(
+      baseResult(
+        state,
+        check,
+        `${step.id}.${check.id ?? `check-${j + 1}`}`,
+        checkTitle(check),
+        'check',
+        checkTitle(check, 'en'),
+      ),
+    );
   });
   return {
     id: step.id,

@@ -92,9 +92,30 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
 }
 
+/** The labels of an entry's HTML block; the report gives them in its own language. */
+export interface RuleLabels {
+  element: string;
+  /** "Message (fi)" for a language code. */
+  message: (lang: string) => string;
+  keys: string;
+  source: string;
+  published: string;
+  assumption: string;
+}
+
+const ENGLISH_LABELS: RuleLabels = {
+  element: 'Element',
+  message: (lang) => `Message (${lang})`,
+  keys: 'Keys',
+  source: 'Source',
+  published: 'published',
+  assumption: 'kantasim assumption',
+};
+
 /** One entry as an HTML `<dl>` block with its anchor, for the `/rules` page and the report. */
-export function ruleHtml(entry: RuleEntry): string {
+export function ruleHtml(entry: RuleEntry, labels: RuleLabels = ENGLISH_LABELS): string {
   const e = escapeHtml;
+  const l = labels;
   const sources = entry.sources
     .map((s) =>
       /^https?:/.test(s.url) ? `<a href="${e(s.url)}">${e(s.title)}</a>` : `${e(s.title)} (${e(s.url)})`,
@@ -102,16 +123,16 @@ export function ruleHtml(entry: RuleEntry): string {
     .join('; ');
   return [
     `<section class="rule" id="${e(ruleAnchor(entry))}">`,
-    `<h3><code>${e(entry.code)}</code> <span class="rule-meta">${e(entry.channel)} · ${e(entry.severity)} · ${entry.basis === 'published' ? 'published' : 'kantasim assumption'}</span></h3>`,
+    `<h3><code>${e(entry.code)}</code> <span class="rule-meta">${e(entry.channel)} · ${e(entry.severity)} · ${e(entry.basis === 'published' ? l.published : l.assumption)}</span></h3>`,
     '<dl>',
-    entry.element === '' ? '' : `<dt>Element</dt><dd><code>${e(entry.element)}</code></dd>`,
-    `<dt>Message (fi)</dt><dd lang="fi">${e(entry.messages.fi)}</dd>`,
-    `<dt>Message (sv)</dt><dd lang="sv">${e(entry.messages.sv)}</dd>`,
-    `<dt>Message (en)</dt><dd lang="en">${e(entry.messages.en)}</dd>`,
+    entry.element === '' ? '' : `<dt>${e(l.element)}</dt><dd><code>${e(entry.element)}</code></dd>`,
+    `<dt>${e(l.message('fi'))}</dt><dd lang="fi">${e(entry.messages.fi)}</dd>`,
+    `<dt>${e(l.message('sv'))}</dt><dd lang="sv">${e(entry.messages.sv)}</dd>`,
+    `<dt>${e(l.message('en'))}</dt><dd lang="en">${e(entry.messages.en)}</dd>`,
     entry.keys === undefined
       ? ''
-      : `<dt>Keys</dt><dd>${entry.keys.map((k) => `<code>${e(k)}</code>`).join(', ')}</dd>`,
-    `<dt>Source</dt><dd>${sources}</dd>`,
+      : `<dt>${e(l.keys)}</dt><dd>${entry.keys.map((k) => `<code>${e(k)}</code>`).join(', ')}</dd>`,
+    `<dt>${e(l.source)}</dt><dd>${sources}</dd>`,
     '</dl>',
     '</section>',
   ].join('');

@@ -13,7 +13,7 @@
  */
 import { formatDateTime, translator, type Lang, type Translate } from '../../common/i18n/index.ts';
 import { catalogueCodesIn, ruleAnchor, ruleFor, type RuleEntry } from '../../common/rules/catalogue.ts';
-import { ruleHtml } from '../../common/rules/render.ts';
+import { ruleHtml, type RuleLabels } from '../../common/rules/render.ts';
 import { presentable } from '../present.ts';
 import type {
   CheckResult,
@@ -92,6 +92,18 @@ function countsText(c: Record<Verdict, number>): string {
   return t('counts', { pass: c.pass, fail: c.fail, error: c.error, skip: c.skip });
 }
 
+/** The finding-code blocks' labels in the report's language. */
+function ruleLabels(): RuleLabels {
+  return {
+    element: t('rule.element'),
+    message: (code) => t('rule.message', { lang: code }),
+    keys: t('rule.keys'),
+    source: t('rule.source'),
+    published: t('rule.published'),
+    assumption: t('rule.assumption'),
+  };
+}
+
 /** An evidence label the runner writes (`event`, `document`) in the report's language. */
 function evidenceLabel(label: string): string {
   const key = `evidence.${label}`;
@@ -159,7 +171,7 @@ function findingCodes(run: RunResult): string {
     if (entry !== undefined) entries.set(entry.code, entry);
   }
   if (entries.size === 0) return '';
-  return `<section class="finding-codes"><h2>${e(t('findingCodes.heading'))}</h2>${[...entries.values()].map(ruleHtml).join('')}</section>`;
+  return `<section class="finding-codes"><h2>${e(t('findingCodes.heading'))}</h2>${[...entries.values()].map((entry) => ruleHtml(entry, ruleLabels())).join('')}</section>`;
 }
 
 function anchor(s: ScenarioResult, c: CheckResult): string {

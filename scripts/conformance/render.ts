@@ -150,6 +150,8 @@ export function conformanceMarkdown(): string {
   out.push('', '## Example transactions', '');
   out.push(
     'Written by the fixture builders (`fixtures/fhir/appointment.ts`), which the reference vendor (`examples/vendor-ehr/`) uses; each passes every rule above.',
+    '',
+    'The replace and nullify examples name the stored appointment `Appointment/example-1` and its version `W/"1"`. Against a running kantasim, use the id the server gave the appointment when it was stored (the `response.location` of the Appointment entry in the store transaction\'s response, `Appointment/<id>/_history/<version>`) and its current version in `If-Match`.',
   );
   const stored = storeBundle(kantaAppointment());
   const replaced = replaceBundle(
@@ -165,6 +167,25 @@ export function conformanceMarkdown(): string {
   ] as const) {
     out.push('', `### ${title}`, '', '```json', stableUuids(JSON.stringify(b, null, 2)), '```');
   }
+  out.push('', ...CONFORMANCE_DATA);
   out.push('');
   return out.join('\n');
 }
+
+/** How to build the folder `npm run test:conformance` reads (test/conformance/data.ts checks it). */
+const CONFORMANCE_DATA = [
+  '## Conformance data',
+  '',
+  "`npm run test:conformance` checks kantasim against public material from outside the project, which is never copied into the repository. The tests read it from the folder `KANTASIM_CONFORMANCE_DIR` names (relative to the working directory); without the variable they look where the project's CI puts the folder, beside the checkout. A missing folder or file stops the suite with one message naming every missing path and what belongs there.",
+  '',
+  'Lay the folder out like this:',
+  '',
+  '| path | what it is | where it comes from |',
+  '| --- | --- | --- |',
+  "| `cda-schema/CDA_Fi.xsd` and the files it includes: `POCD_MT000040_Fi.xsd`, `hl7fi_extensions_cdar2header.xsd`, `POCD_MT000040.xsd`, `CDA.xsd`, `datatypes.xsd`, `datatypes-base.xsd`, `voc.xsd`, `NarrativeBlock.xsd`, `infrastructureRoot.xsd` | HL7 Finland's CDA R2 schema set: the HL7 CDA R2 schemas with the `urn:hl7finland` local-header extensions, `CDA_Fi.xsd` the entry point. Kanta's CDA documents validate against it. | HL7 Finland's CDA R2 specifications (https://www.hl7.fi); one public copy is in the Apache-2.0 repository https://github.com/tietolaurip/HUS-tietoallas-integration, `Healthweb/roles/healthweb/files/schemas/` |",
+  '| `messages/RCMR_IN100002FI01.xml` | A real-format Kanta archiving message: HL7 V3 `RCMR_IN100002FI01` (reason `PP1`), the CDA document base64-encoded in a `multipart/related` part whose Content-ID is the document OID. The tests expect the HUS test message (document `1.2.246.537.10.15675350.10.1.11220.19098`) with every identity code in the test range (a temporary patient ID, checksum-valid test codes elsewhere): correct a real-range code before use. | the same repository, `Healthweb/src/test/resources/` |',
+  '| `messages/RCMR_IN100002FI01.cda.xml` | The CDA document that message carries, decoded from its base64 part, byte for byte. | decode it from the message |',
+  "| `fhir/finnish-scheduling-appointment.json` | HL7 Finland's Finnish Scheduling example Appointment, as published. Its patient code `010101-123N` is in the real-person range on purpose: kantasim must refuse it, and accept it with a test-range code in its place. | the HL7 FI Finnish Scheduling implementation guide, https://github.com/fhir-fi/finnish-scheduling, `input/examples/appointment.json` |",
+  '',
+  'Then run `KANTASIM_CONFORMANCE_DIR=/path/to/folder npm run test:conformance`.',
+];

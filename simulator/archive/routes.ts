@@ -16,7 +16,16 @@ import express, { Router, type ErrorRequestHandler, type Request, type Response 
 import { MODE_HEADER, parseModeHeader, type ValidationMode } from '../domain/policy.ts';
 import { error, fatal, type Finding } from '../domain/findings.ts';
 import type { EventLog } from '../events/log.ts';
-import { ApiError, badRequest, fromBodyParserError, jsonErrorHandler, notFound } from '../http/errors.ts';
+import {
+  ApiError,
+  answerLanguage,
+  badRequest,
+  fromBodyParserError,
+  jsonErrorHandler,
+  localiseMessage,
+  notFound,
+} from '../http/errors.ts';
+import { localise } from '../../common/rules/messages.ts';
 import type { Logger } from '../logger.ts';
 import { MAX_ARCHIVE_PAGE, type ArchiveQuery } from '../store/archive-types.ts';
 import { ARCHIVE_REPOSITORIES, type ArchivedDocument, type ArchiveRepositoryKind } from '../domain/cda.ts';
@@ -256,30 +265,33 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
     const scope = scopeOf(res);
     return !doc || (scope && !maySeeCustodian(scope, doc)) ? undefined : doc;
   };
-  const load = async (oid: string, res: Response): Promise<ArchivedDocument> => {
+  /** The 404 of a document the caller cannot see, worded as CDA-NUL-001 in the caller's language. */
+  const noDocument = (oid: string, req: Request): ApiError =>
+    notFound(localiseMessage('CDA-NUL-001', `no archived document ${oid}`, answerLanguage(req, lang)), 'oid');
+  const load = async (oid: string, req: Request, res: Response): Promise<ArchivedDocument> => {
     // Another organisation's document answers as if it did not exist: a 403 would confirm it does.
     const doc = await visible(oid, res);
-    if (doc === undefined) throw notFound(`no archived document ${oid}`, 'oid');
+    if (doc === undefined) throw noDocument(oid, req);
     return doc;
   };
 
   router.get('/documents/:oid', async (req, res) => {
-    const doc = await load(req.params.oid, res);
+    const doc = await load(req.params.oid, req, res);
     const xml = await store.archive.getXml(doc.oid);
     res.setHeader('X-Kantasim-Status', doc.status);
     res.setHeader('X-Kantasim-Valid', String(doc.valid));
     res.type('application/xml').send(Buffer.from(xml ?? new Uint8Array()));
   });
   router.get('/documents/:oid/versions', async (req, res) => {
-    const doc = await load(req.params.oid, res);
+    const doc = await load(req.params.oid, req, res);
     const versions = await store.archive.versions(doc.setId);
     res.json({ setId: doc.setId, versions: versions.map(summaryOf) });
   });
   router.get('/documents/:oid/header', async (req, res) => {
-    res.json(await load(req.params.oid, res));
+    res.json(await load(req.params.oid, req, res));
   });
   router.get('/documents/:oid/findings', async (req, res) => {
-    const doc = await load(req.params.oid, res);
+    const doc = await load(req.params.oid, req, res);
     res.json({ oid: doc.oid, valid: doc.valid, mode: doc.mode, findings: doc.findings });
   });
   router.post(
@@ -299,7 +311,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
             caller: caller.oid,
             ...(requestId === undefined ? {} : { requestId }),
           });
-          throw notFound(`no archived document ${req.params.oid}`, 'oid');
+          throw noDocument(req.params.oid, req);
         }
         const named = (req.body as NullifyRequest | undefined)?.organisation;
         if (typeof named !== 'string' || !caller.scope.organisations.has(named)) {
@@ -318,9 +330,8 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
             caller: caller.oid,
             ...(requestId === undefined ? {} : { requestId }),
           });
-          res
-            .status(403)
-            .json({ error: { code: refusal.code, message: refusal.message, path: refusal.path } });
+          const message = localiseMessage(refusal.code, refusal.message, answerLanguage(req, lang));
+          res.status(403).json({ error: { code: refusal.code, message, path: refusal.path } });
           return;
         }
       }
@@ -338,14 +349,19 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
         },
       );
       if (!result.ok) {
-        const first = result.findings[0];
+        // In the caller's language, like the archive's acknowledgements (the stored event keeps the data).
+        const answerIn = answerLanguage(req, lang);
+        const findings = result.findings.map((f) =>
+          answerIn === undefined ? f : { ...f, message: localise(f, answerIn) },
+        );
+        const first = findings[0];
         res.status(result.status).json({
           error: {
             code: first?.code ?? 'CDA-NUL-000',
-            message: result.findings.map((f) => f.message).join('; '),
+            message: findings.map((f) => f.message).join('; '),
             path: first?.path,
           },
-          findings: result.findings,
+          findings,
         });
         return;
       }
@@ -374,6 +390,6 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
     }
     next(err);
   }) as ErrorRequestHandler);
-  router.use(jsonErrorHandler(logger));
+  router.use(jsonErrorHandler(logger, lang));
   return router;
 }

@@ -1,9 +1,19 @@
 /**
- * Errors of the plain JSON APIs (/registry, /events): `{ "error": { "code", "message", "path" } }`.
- * FHIR answers with OperationOutcome and the archive with acknowledgements; they have their own modules.
+ * Errors of the plain JSON APIs (/registry, /events, the archive's JSON routes):
+ * `{ "error": { "code", "message", "path" } }`. FHIR answers with OperationOutcome and the archive's
+ * submissions with acknowledgements; they have their own modules.
+ *
+ * An API that gives its default language (the archive: the server's language, Finnish unless
+ * KANTASIM_LANG says otherwise) answers in the caller's `Accept-Language`, else in that default, when
+ * the code is in the finding catalogue (common/rules, fi/sv/en templates): the English text the raise
+ * site wrote is read back into the template's arguments and rendered in that language. The registry's
+ * and the event log's errors stay as raised: their generic templates (`no {what} {value}`) would carry
+ * English arguments into a Finnish sentence.
  */
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
 import { maskText } from '../domain/identity-guard.ts';
+import { negotiate, type Lang } from '../../common/i18n/index.ts';
+import { localise } from '../../common/rules/messages.ts';
 import type { Logger } from '../logger.ts';
 
 export interface ApiErrorBody {
@@ -104,15 +114,34 @@ export function fromBodyParserError(err: unknown): ApiError | undefined {
 }
 
 /**
- * The one place /registry and /events errors become HTTP answers. Unknown errors are 500 and logged.
- * A real-range identity code in a message (a 404 repeating the URL's code, a refused field) is masked
- * in every mode (`GUARD_CHECKS`): an error answer never needs the code itself.
+ * The language of a JSON error answer: what `Accept-Language` asks for, else `fallback`; undefined (the
+ * message as raised, in English) when the caller names none and the API has no default.
  */
-export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (err: unknown, _req, res, _next) => {
+export function answerLanguage(req: Request, fallback?: Lang): Lang | undefined {
+  const header = req.get('Accept-Language');
+  if (header === undefined || header.trim() === '') return fallback;
+  return negotiate(header, fallback ?? 'en');
+}
+
+/** A catalogued message in a language (the raised text when the catalogue cannot render it). */
+export function localiseMessage(code: string, message: string, lang: Lang | undefined): string {
+  return lang === undefined ? message : localise({ code, message }, lang);
+}
+
+/**
+ * The one place /registry, /events and the archive's JSON errors become HTTP answers. With a
+ * `defaultLanguage` (the archive) a catalogued message is in the caller's language, else that default;
+ * without one, as raised. Unknown errors are 500 and logged. A real-range identity code in a message
+ * (a 404 repeating the URL's code, a refused field) is masked in every mode (`GUARD_CHECKS`): an error
+ * answer never needs the code itself.
+ */
+export function jsonErrorHandler(logger: Logger, defaultLanguage?: Lang): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
     const api = err instanceof ApiError ? err : fromBodyParserError(err);
     if (api) {
       const body = api.toBody();
+      if (defaultLanguage !== undefined)
+        body.error.message = localiseMessage(api.code, api.message, answerLanguage(req, defaultLanguage));
       res.status(api.status).json({ error: { ...body.error, message: maskText(body.error.message) } });
       return;
     }

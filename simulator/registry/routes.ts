@@ -43,7 +43,13 @@ export function registryRoutes(
     res.status(201).location(`/registry/organisations/${org.oid}`).json(org);
   });
   router.put('/organisations/:oid', async (req, res) => {
-    const body = checkOrganisation(req.body);
+    // The URL names the organisation: a body without `oid` takes it from there, one naming another is refused.
+    const raw: unknown = req.body;
+    const given =
+      typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !('oid' in raw)
+        ? { oid: req.params.oid, ...raw }
+        : raw;
+    const body = checkOrganisation(given);
     if (body.oid !== req.params.oid)
       throw badRequest(
         'invalid-body',

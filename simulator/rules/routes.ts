@@ -14,7 +14,7 @@ function page(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kantasim finding codes</title>
 <style>body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}section.rule{border-top:1px solid #ddd;padding:.4rem 0}.rule-meta{font-weight:normal;color:#555;font-size:.85em}dt{font-weight:600}dd{margin:0 0 .3rem 1rem}code{font-family:ui-monospace,monospace}</style>
 </head><body><h1>Finding codes</h1><p>${escapeHtml(`${CATALOGUE.length} entries. Severity is the strict-mode severity; rehearsal mode reports blocking findings as warnings.`)}</p>
-${CATALOGUE.map(ruleHtml).join('\n')}</body></html>`;
+${CATALOGUE.map((entry) => ruleHtml(entry)).join('\n')}</body></html>`;
 }
 
 export function rulesRoutes(): Router {

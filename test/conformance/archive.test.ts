@@ -1,25 +1,25 @@
 /**
- * Conformance of the CDA archive with real-format Kanta data (../shared/conformance/, see its README):
+ * Conformance of the CDA archive with real-format Kanta data (test/conformance/data.ts, docs/conformance.md):
  * the HUS RCMR_IN100002FI01 message is accepted, its CDA validates against the HL7 Finland schema set,
  * and mutations of it are refused with their finding — including XXE and entity-expansion attacks,
  * which must not read files, reach the network or grow memory.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kantaSocialMessage } from '../../fixtures/cda/index.ts';
 import { loadCdaSchema } from '../../simulator/archive/schema.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { startTestSimulator } from '../support/sim.ts';
 import { registerSocialCustomer } from '../support/social-customer.ts';
+import { conformancePath, readConformance, readConformanceText } from './data.ts';
 
-const SHARED = resolve(process.cwd(), '../shared/conformance');
-const SCHEMA_DIR = join(SHARED, 'cda-schema');
-const MESSAGE = readFileSync(join(SHARED, 'messages/RCMR_IN100002FI01.xml'), 'utf8');
-const CDA = readFileSync(join(SHARED, 'messages/RCMR_IN100002FI01.cda.xml'));
+const SCHEMA_DIR = dirname(conformancePath('cda-schema/CDA_Fi.xsd'));
+const MESSAGE = readConformanceText('messages/RCMR_IN100002FI01.xml');
+const CDA = readConformance('messages/RCMR_IN100002FI01.cda.xml');
 const DOCUMENT_OID = '1.2.246.537.10.15675350.10.1.11220.19098';
 
 const HUS = {

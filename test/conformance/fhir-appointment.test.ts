@@ -1,5 +1,5 @@
 /**
- * Conformance: the Finnish Scheduling example appointment (`../shared/conformance/fhir/`) against the
+ * Conformance: the Finnish Scheduling example appointment (`fhir/` of the conformance data, test/conformance/data.ts) against the
  * simulator's FHIR endpoint.
  *
  * How the example is submitted: it is a Finnish Scheduling Appointment (no Kanta meta.profile, no
@@ -8,26 +8,15 @@
  * The Kanta layer applies to Kanta transactions (and to appointments claiming the Kanta profile); the
  * last test shows what it adds when the same appointment is sent as a Kanta transaction.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Appointment, OperationOutcome } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeBundle } from '../../fixtures/fhir/appointment.ts';
 import { checkCharFor } from '../../simulator/domain/hetu.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { startTestSimulator } from '../support/sim.ts';
+import { readConformanceText } from './data.ts';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const examplePath = join(
-  repoRoot,
-  '..',
-  'shared',
-  'conformance',
-  'fhir',
-  'finnish-scheduling-appointment.json',
-);
-const example = JSON.parse(readFileSync(examplePath, 'utf8')) as Appointment;
+const example = JSON.parse(readConformanceText('fhir/finnish-scheduling-appointment.json')) as Appointment;
 
 /** The example's code `010101-123N` with its individual number moved into the test range (9xx). */
 function testRangeVersion(a: Appointment): { appointment: Appointment; code: string } {

@@ -1,18 +1,13 @@
 /**
  * The identity codes in the external conformance data, read as Kanta would read them (domain.md §1).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readConformanceText } from './data.ts';
 import { HETU_OID, HETU_SYSTEM, isTemporaryIdRoot, validateTestHetu } from '../../simulator/domain/hetu.ts';
-
-const CONFORMANCE = join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance');
 
 describe('identity codes in the conformance data', () => {
   it('finds the Finnish Scheduling example patient in the real-person range', () => {
-    const appointment = JSON.parse(
-      readFileSync(join(CONFORMANCE, 'fhir', 'finnish-scheduling-appointment.json'), 'utf8'),
-    ) as {
+    const appointment = JSON.parse(readConformanceText('fhir/finnish-scheduling-appointment.json')) as {
       participant: { actor?: { identifier?: { system?: string; value?: string } } }[];
     };
     const codes = appointment.participant
@@ -26,7 +21,7 @@ describe('identity codes in the conformance data', () => {
   });
 
   it('finds only test-range codes and a temporary patient ID in the archived CDA document', () => {
-    const cda = readFileSync(join(CONFORMANCE, 'messages', 'RCMR_IN100002FI01.cda.xml'), 'utf8');
+    const cda = readConformanceText('messages/RCMR_IN100002FI01.cda.xml');
     const hetus = [
       ...cda.matchAll(
         new RegExp(

@@ -88,6 +88,27 @@ describe('registry API over HTTP', () => {
     );
   });
 
+  it('PUT takes the OID from the URL when the body gives none, and refuses a body naming another', async () => {
+    const oid = '1.2.246.10.7777771.10.0';
+    const put = await json<{ oid: string; name: string }>(url, 'PUT', `/registry/organisations/${oid}`, {
+      name: 'Osoitteeton Oy',
+      kind: 'organisation',
+      public: false,
+    });
+    expect(put.status).toBe(201);
+    expect(put.body).toMatchObject({ oid, name: 'Osoitteeton Oy' });
+    expect((await json<{ oid: string }>(url, 'GET', `/registry/organisations/${oid}`)).body.oid).toBe(oid);
+    const other = await json<ErrorBody>(url, 'PUT', `/registry/organisations/${oid}`, {
+      oid: '1.2.246.10.7777772.10.0',
+      name: 'Toinen Oy',
+      kind: 'organisation',
+      public: false,
+    });
+    expect(other.status).toBe(400);
+    expect(other.body.error).toMatchObject({ code: 'invalid-body', path: '/oid' });
+    expect(other.body.error.message).toContain('differs from the URL');
+  });
+
   it.each([
     ['a missing field', { name: 'x', kind: 'organisation', public: true }, 400, 'invalid-body', '/oid'],
     [

@@ -37,12 +37,18 @@ function visibleText(html: string): string {
 }
 
 /**
- * The English labels left in a report's visible text. A label without arguments is a text of its own
+ * The English labels left in a report's visible text (the report's labels, the outcome words, and the
+ * runner's own step, check and evidence wording). A label without arguments is a text of its own
  * (a heading, a table header, a badge), so it counts when a whole line is that label; the literal parts
  * of a message with arguments count anywhere when they are two words or more. Scenario authors' text
  * and the events' summaries are not labels: a check titled "Test persons were issued" is not one.
  */
-function englishLabelsIn(text: string, lang: Lang): string[] {
+function englishLabelsIn(report: string, lang: Lang): string[] {
+  // An event line (`#28 <time> customer.update info: <summary>`) quotes the simulator's stored summary.
+  const text = report
+    .split('\n')
+    .filter((l) => !/^#\d+ /.test(l.trim()))
+    .join('\n');
   const lines = new Set(
     text
       .split('\n')
@@ -50,7 +56,7 @@ function englishLabelsIn(text: string, lang: Lang): string[] {
       .filter((l) => l !== ''),
   );
   const left: string[] = [];
-  for (const ns of ['report', 'outcomes']) {
+  for (const ns of ['report', 'outcomes', 'runner']) {
     const en = catalog('en', ns);
     const own = catalog(lang, ns);
     for (const [key, value] of Object.entries(en)) {
@@ -101,6 +107,58 @@ describe('kantasim run --lang', () => {
       if (lang === 'sv') expect(r.out).toMatch(/GODKÄNT: alla \d+ valda kontroller godkändes/);
     });
   }
+
+  it('words failed and skipped checks in fi and sv, with no English step text left', async () => {
+    const file = writeScenario(
+      dir,
+      'fails.yaml',
+      [
+        'id: fails-in-words',
+        'title: A scenario that fails',
+        'description: Setup, a call answered 404, an automatic check and a step never reached.',
+        'service: pta',
+        'setup:',
+        '  organisations:',
+        '    - { oid: 1.2.246.10.7654321.10.0, name: Kokeiluasema Oy, kind: organisation, public: false }',
+        'steps:',
+        '  - id: missing',
+        '    title: Read an organisation that is not there',
+        '    do:',
+        '      fixture: { path: /registry/organisations/1.2.246.10.7654320.10.0 }',
+        '  - id: never',
+        '    title: Never reached',
+        '    expect:',
+        '      events:',
+        '        - { channel: registry, kind: organisation.update, count: 1 }',
+        '      checks:',
+        '        - { in: response, path: name, equals: Kokeiluasema Oy }',
+        '',
+      ].join('\n'),
+    );
+    const texts = new Map<Lang, string>();
+    for (const lang of ['en', 'fi', 'sv'] as const) {
+      const report = join(dir, `fails-${lang}.html`);
+      const r = await kantasimRun([file, '--lang', lang, '--report', report]);
+      expect(r.exitCode, r.out + r.err).toBe(1);
+      texts.set(lang, visibleText(readFileSync(report, 'utf8')));
+    }
+    const en = texts.get('en') ?? '';
+    for (const lang of ['fi', 'sv'] as const) {
+      expect(englishLabelsIn(texts.get(lang) ?? '', lang)).toEqual([]);
+      // English runner wording the English report has, and this one must not.
+      for (const words of [
+        'register organisation',
+        'from GET',
+        'not run: step missing failed',
+        'expected HTTP 2xx',
+      ])
+        expect(en).toContain(words);
+      for (const words of ['register organisation', 'from GET', 'not run:', 'expected ', 'received '])
+        expect(texts.get(lang)).not.toContain(words);
+    }
+    expect(texts.get('fi')).toContain('organisaation 1.2.246.10.7654321.10.0 rekisteröinti');
+    expect(texts.get('sv')).toContain('kördes inte: steget missing misslyckades');
+  });
 
   it('starts the embedded simulator on --sim-port', async () => {
     const port = await freePort();

@@ -16,7 +16,7 @@ afterAll(async () => {
   await sim.close();
 });
 
-describe('the shipped readiness scenarios (seed 003)', () => {
+describe('the shipped readiness scenarios', () => {
   it('pass against the seeded simulator, and again on a second run', async () => {
     const dir = tempDir();
     for (const round of [1, 2]) {

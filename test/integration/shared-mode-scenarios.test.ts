@@ -209,7 +209,16 @@ steps:
       expect(without.out + without.err).toContain(
         `no bearer token: this kantasim wants one (serve --require-jwt) (sent as`,
       );
-      expect(without.out + without.err).toContain('give kantasim run --token FILE');
+      // The setup's registry writes go first, with the operator certificate: its token is --operator-token.
+      expect(without.out + without.err).toContain(
+        'give kantasim run --operator-token FILE from kantasim ca token --admin',
+      );
+      // Given the operator's token only, the organisation's own requests say theirs is --token.
+      const orgWithout = await kantasimRun([...args, '--no-record', '--operator-token', operatorTokenFile]);
+      expect(orgWithout.exitCode).not.toBe(0);
+      expect(orgWithout.out + orgWithout.err).toContain(
+        'give kantasim run --token FILE from kantasim ca token --org OID',
+      );
       // A token file that holds no token is refused before anything is sent.
       writeFileSync(tokenFile, 'not a token');
       const bad = await kantasimRun([...args, '--token', tokenFile]);

@@ -59,7 +59,8 @@ export function otherEncoding(bytes: Uint8Array, path: string): Finding | undefi
   const b0 = bytes[0];
   const b1 = bytes[1];
   const bom = (b0 === 0xfe && b1 === 0xff) || (b0 === 0xff && b1 === 0xfe);
-  if (!bom && bytes.indexOf(0) < 0) return undefined;
+  // Buffer's indexOf is a native byte search; a typed array's walks element by element.
+  if (!bom && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) < 0) return undefined;
   return notUtf8(path, bom ? 'bom' : 'nul');
 }
 

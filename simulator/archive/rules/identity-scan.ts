@@ -72,6 +72,9 @@ const READ_THROUGH = new RegExp(
   'g',
 );
 
+/** Where a code split by markup would show: a digit next to the markup on one side of the split. */
+const SPLIT_AT_MARKUP = /\d(?:<|\]\]>)|>\d/;
+
 /**
  * The real-range codes a scan could report, a superset found in native passes over the text as written
  * and with what a reader reads through removed (references decoded in both): almost every document has
@@ -81,7 +84,11 @@ function candidates(text: string): string[] {
   // Only a character reference can stand for a character of a code (`&#45;`); the five named entities
   // stand for characters that end a code either way.
   const decode = text.includes('&#') ? decodeXmlReferences : (t: string): string => t;
-  return [...findRealCodes(decode(text)), ...findRealCodes(decode(text.replace(READ_THROUGH, '')))];
+  const asWritten = findRealCodes(decode(text));
+  // Markup read through can only join a code if a digit of it touches the markup: a digit before a
+  // `<` (or a CDATA end) or after a `>`, on one side of every place a code can be split.
+  if (!SPLIT_AT_MARKUP.test(text)) return asWritten;
+  return [...asWritten, ...findRealCodes(decode(text.replace(READ_THROUGH, '')))];
 }
 
 /**

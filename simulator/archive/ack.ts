@@ -20,6 +20,7 @@
  * The texts are in the answer's language (`lang`: the caller's Accept-Language, else the operator's
  * default, Finnish as Kanta's), rendered from the catalogue; codes and paths are the same in every language.
  */
+import { hl7Helsinki } from '../../common/hl7-time.ts';
 import { randomUUID } from 'node:crypto';
 import type { Lang } from '../../common/i18n/index.ts';
 import { localise } from '../../common/rules/messages.ts';
@@ -125,9 +126,9 @@ export function escapeXml(text: string): string {
   });
 }
 
-/** HL7 TS of a date, UTC: YYYYMMDDHHMMSS. */
+/** HL7 TS of an instant: Helsinki local time with its offset (YYYYMMDDHHMMSS+0200 / +0300). */
 export function hl7Ts(date: Date): string {
-  return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  return hl7Helsinki(date);
 }
 
 function idXml(id: { root: string; extension?: string }): string {

@@ -7,34 +7,16 @@
  * comparison's message says.
  */
 
+import { helsinkiOffsetMinutes } from '../common/hl7-time.ts';
+
 const HL7 =
   /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(?:(\d{2})(?:(\d{2})(?:\.(\d{1,4}))?)?)?)?(?:([+-]\d{2})(\d{2}))?$/;
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(?:(Z)|([+-]\d{2}):?(\d{2}))?$/;
 
-const helsinki = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Helsinki',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** Helsinki's offset from UTC at an instant, in minutes. */
 function helsinkiOffset(ms: number): number {
-  const p = Object.fromEntries(helsinki.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  const local = Date.UTC(
-    Number(p.year),
-    Number(p.month) - 1,
-    Number(p.day),
-    Number(p.hour),
-    Number(p.minute),
-    Number(p.second),
-  );
-  return Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000);
+  return helsinkiOffsetMinutes(new Date(ms));
 }
 
 /** A wall-clock time read as Helsinki local time (in the repeated autumn hour: the earlier instant). */

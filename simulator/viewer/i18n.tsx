@@ -9,6 +9,7 @@
  * passed/failed check) come from the shared `outcomes.json`, so a refused submission and a failed test
  * are never the same word. Times go through `formatDateTime` (Europe/Helsinki with the zone).
  */
+import { helsinkiOffsetMinutes } from '../../common/hl7-time.ts';
 import { localise } from '../../common/rules/messages.ts';
 import type { Request, Response, NextFunction, RequestHandler } from 'express';
 import { createContext, type VNode } from 'preact';
@@ -104,29 +105,9 @@ export function useOutcomes(): Translate {
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?$/;
-const helsinkiParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Helsinki',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
 /** Milliseconds Helsinki is ahead of UTC at an instant (2 or 3 hours, by the season). */
 function helsinkiOffsetAt(ms: number): number {
-  const p = Object.fromEntries(helsinkiParts.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(
-    Number(p.year),
-    Number(p.month) - 1,
-    Number(p.day),
-    Number(p.hour),
-    Number(p.minute),
-    Number(p.second),
-  );
-  return wall - Math.floor(ms / 1000) * 1000;
+  return helsinkiOffsetMinutes(new Date(ms)) * 60_000;
 }
 
 /**

@@ -9,7 +9,6 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,8 +18,8 @@ import {
   socialCda,
   socialFrame,
 } from '../../fixtures/cda/index.ts';
-import { createLogger } from '../../simulator/logger.ts';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { startLoggedServer } from '../support/sim.ts';
 import { registerSocialCustomer } from '../support/social-customer.ts';
 
 const MINI = fileURLToPath(new URL('../../fixtures/cda/schema-mini', import.meta.url));
@@ -46,16 +45,7 @@ async function post(
 /** A server with `dir` as --cda-schema, its log lines collected. */
 async function start(dir: string): Promise<{ server: RunningServer; log: string[] }> {
   const log: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done): void {
-      log.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  const server = await startServer(
-    { port: 0, dbFile: ':memory:', defaultLanguage: 'en', cdaSchemaDir: dir },
-    { logger: createLogger('info', sink) },
-  );
+  const server = await startLoggedServer({ defaultLanguage: 'en', cdaSchemaDir: dir }, 'info', log);
   await registerSocialCustomer(server.url);
   return { server, log };
 }

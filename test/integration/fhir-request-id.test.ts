@@ -5,14 +5,12 @@
  * The answer echoes the request's X-Request-Id and adds an X-Correlation-Id of the server's; the event
  * carries the request id and the request log line both.
  */
-import { Writable } from 'node:stream';
 import type { OperationOutcome } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kantaAppointment, storeBundle } from '../../fixtures/fhir/appointment.ts';
 import type { SubmissionEvent } from '../../simulator/domain/events.ts';
-import { createLogger } from '../../simulator/logger.ts';
-import { startServer, type RunningServer } from '../../simulator/server.ts';
-import { json, startTestSimulator } from '../support/sim.ts';
+import type { RunningServer } from '../../simulator/server.ts';
+import { json, startLoggedServer, startTestSimulator } from '../support/sim.ts';
 
 const codesOf = (oo: OperationOutcome): string[] =>
   oo.issue.flatMap((i) => i.details?.coding?.map((c) => c.code ?? '') ?? []);
@@ -69,16 +67,7 @@ describe('request and correlation ids', () => {
   let server: RunningServer;
   const logLines: string[] = [];
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, done): void {
-        logLines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    server = await startServer(
-      { port: 0, dbFile: ':memory:', defaultLanguage: 'en' },
-      { logger: createLogger('info', sink) },
-    );
+    server = await startLoggedServer({ defaultLanguage: 'en' }, 'info', logLines);
   });
   afterAll(async () => {
     await server.close();

@@ -5,14 +5,12 @@
  * access log — carries only its masked form `131052-***T`. Queries by the code answer normally and
  * find nothing. Each row of `GUARD_CHECKS` in simulator/domain/identity-guard.ts is exercised here.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCda, buildMessage, cdaOid } from '../../fixtures/cda/index.ts';
 import { kantaAppointment, storeBundle } from '../../fixtures/fhir/appointment.ts';
 import { recordRun } from '../../runner/record.ts';
-import { createLogger } from '../../simulator/logger.ts';
 import { startServer, type RunningServer } from '../../simulator/server.ts';
-import { json } from '../support/sim.ts';
+import { json, startLoggedServer } from '../support/sim.ts';
 import { sampleRun } from '../support/run-sample.ts';
 import { openSse } from '../support/sse.ts';
 
@@ -28,13 +26,7 @@ let sim: RunningServer;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done): void {
-      logLines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  sim = await startServer({ port: 0, dbFile: ':memory:' }, { logger: createLogger('info', sink) });
+  sim = await startLoggedServer({}, 'info', logLines);
 });
 afterAll(async () => {
   await sim.close();

@@ -4,14 +4,12 @@
  * every answer that repeats the request. In strict mode (the default) none of them reaches the server
  * log, the event log, the store or an answer; only the guard's own refusal repeats the code.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kantaAppointment, storeBundle } from '../../fixtures/fhir/appointment.ts';
 import { findRealCodes } from '../../simulator/domain/identity-guard.ts';
-import { createLogger } from '../../simulator/logger.ts';
 import { startServer, type RunningServer } from '../../simulator/server.ts';
 import { sampleRun } from '../support/run-sample.ts';
-import { json } from '../support/sim.ts';
+import { json, startLoggedServer } from '../support/sim.ts';
 
 const REAL = '131052-308T';
 const MASKED = '131052-***T';
@@ -20,16 +18,7 @@ let sim: RunningServer;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done): void {
-      logLines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  sim = await startServer(
-    { port: 0, dbFile: ':memory:', defaultLanguage: 'en' },
-    { logger: createLogger('debug', sink) },
-  );
+  sim = await startLoggedServer({ defaultLanguage: 'en' }, 'debug', logLines);
 });
 afterAll(async () => {
   await sim.close();

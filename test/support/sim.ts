@@ -2,6 +2,8 @@
  * Starts a real simulator on a loopback port with an in-memory SQLite store, seeded with the fixture
  * world, for integration tests. `json()` sends a request and parses the answer.
  */
+import { Writable } from 'node:stream';
+import { createLogger } from '../../simulator/logger.ts';
 import { startServer, type RunningServer } from '../../simulator/server.ts';
 import type { Config } from '../../simulator/config.ts';
 
@@ -17,6 +19,24 @@ export async function startTestSimulator(overrides: Partial<Config> = {}): Promi
     defaultLanguage: 'en',
     ...overrides,
   });
+}
+
+/**
+ * A simulator on a loopback port with an in-memory store (unless `config` says otherwise) whose log
+ * lines, at `level`, are pushed to `lines` as written (JSON, after the logger's masking).
+ */
+export async function startLoggedServer(
+  config: Partial<Config>,
+  level: string,
+  lines: string[],
+): Promise<RunningServer> {
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done): void {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  return startServer({ port: 0, dbFile: ':memory:', ...config }, { logger: createLogger(level, sink) });
 }
 
 export interface JsonResponse<T = unknown> {

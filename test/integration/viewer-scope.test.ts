@@ -10,6 +10,7 @@
  * - resources stored straight into the store with odd shapes (bypassing validation, as rehearsal mode
  *   or an old version might leave them) never make a list or detail page answer 500.
  */
+import { registerSocialCustomer } from '../support/social-customer.ts';
 import type { Appointment, Provenance } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -112,55 +113,21 @@ describe('social-welfare document scope', () => {
   const controllerOf = (org: SocialOrganisation): string => org.oid.replace(/\.10\.0$/, '.19.0');
   const archivistOf = (org: SocialOrganisation): string => `arkistonhoitaja.${org.oid.split('.')[4]}`;
 
-  /** The organisation registers itself, its unit, its register controller, a system and an archivist. */
+  /** The organisation registers itself (its unit, system and customer data), its register controller and an archivist. */
   async function register(org: SocialOrganisation): Promise<void> {
-    const put = async (path: string, body: unknown, method = 'POST'): Promise<void> => {
-      const res = await json(sim.url, method, path, body);
-      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+    const post = async (path: string, body: unknown): Promise<void> => {
+      const res = await json(sim.url, 'POST', path, body);
+      expect(res.status, `POST ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
     };
-    await put('/registry/organisations', {
-      oid: org.oid,
-      name: org.name,
-      kind: 'organisation',
-      public: true,
-    });
-    if (org.unit)
-      await put('/registry/organisations', {
-        oid: org.unit.oid,
-        name: org.unit.name,
-        kind: 'service-unit',
-        partOf: org.oid,
-        public: true,
-      });
-    await put('/registry/organisations', {
+    await registerSocialCustomer(sim.url, org);
+    await post('/registry/organisations', {
       oid: controllerOf(org),
       name: `${org.name}, rekisterinpitäjä`,
       kind: 'register-controller',
       partOf: org.oid,
       public: true,
     });
-    const system = `sosiaali360-${org.oid.split('.')[4]}`;
-    await put('/registry/systems', {
-      id: system,
-      vendor: 'Asiakastieto Oy',
-      product: 'Sosiaali360',
-      version: '4.2.0',
-      category: 'A',
-      certifiedFor: ['social-welfare'],
-    });
-    await put(
-      `/registry/customers/${org.oid}`,
-      {
-        serviceDescriptionAccepted: true,
-        system,
-        connectionPoints: [{ id: org.oid, operator: org.name, announcedAt: '2026-06-01' }],
-        services: ['social-welfare'],
-        documentGroups: ['phase1', 'phase2'],
-        serviceTasks: ['24'],
-      },
-      'PUT',
-    );
-    await put('/registry/archivists', {
+    await post('/registry/archivists', {
       id: archivistOf(org),
       name: `Arkistonhoitaja ${org.name}`,
       registerController: controllerOf(org),

@@ -10,7 +10,7 @@ import { buildCda, buildMessage, cdaOid } from '../../fixtures/cda/index.ts';
 import { kantaAppointment, storeBundle } from '../../fixtures/fhir/appointment.ts';
 import { recordRun } from '../../runner/record.ts';
 import { startServer, type RunningServer } from '../../simulator/server.ts';
-import { json, startLoggedServer } from '../support/sim.ts';
+import { json, startLoggedServer, viewerCookie } from '../support/sim.ts';
 import { sampleRun } from '../support/run-sample.ts';
 import { openSse } from '../support/sse.ts';
 
@@ -282,14 +282,7 @@ describe('what is kept carries only the masked form', () => {
   });
 
   it("the viewer's person page and access log for a real code show nothing stored and only the masked form", async () => {
-    const signIn = await fetch(`${sim.url}/viewer/sign-in`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
-      body: new URLSearchParams({ archivist: 'arkistonhoitaja.kuusijarvi', passcode: '' }).toString(),
-      redirect: 'manual',
-    });
-    expect(signIn.status).toBe(303);
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = await viewerCookie(sim.url, 'arkistonhoitaja.kuusijarvi');
     const page = await fetch(`${sim.url}/viewer/persons/${REAL}`, { headers: { Cookie: cookie } });
     expect(page.status).toBe(200);
     const html = await page.text();

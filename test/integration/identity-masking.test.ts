@@ -9,7 +9,7 @@ import { kantaAppointment, storeBundle } from '../../fixtures/fhir/appointment.t
 import { findRealCodes } from '../../simulator/domain/identity-guard.ts';
 import { startServer, type RunningServer } from '../../simulator/server.ts';
 import { sampleRun } from '../support/run-sample.ts';
-import { json, startLoggedServer } from '../support/sim.ts';
+import { json, startLoggedServer, viewerCookie } from '../support/sim.ts';
 
 const REAL = '131052-308T';
 const MASKED = '131052-***T';
@@ -288,14 +288,7 @@ describe('answers that repeat the request', () => {
   });
 
   it("the viewer's pages (find and access-log fields, return paths, 404s) show the code masked", async () => {
-    const signIn = await fetch(`${sim.url}/viewer/sign-in`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
-      body: new URLSearchParams({ archivist: 'arkistonhoitaja.kuusijarvi', passcode: '' }).toString(),
-      redirect: 'manual',
-    });
-    expect(signIn.status).toBe(303);
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = await viewerCookie(sim.url, 'arkistonhoitaja.kuusijarvi');
     for (const path of [
       `/viewer/find?patient=${REAL}`,
       `/viewer/find?patient=%20${REAL}&from=x`,

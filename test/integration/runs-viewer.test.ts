@@ -9,7 +9,7 @@ import { VIEWER_LINK_PATTERNS } from '../../runner/links.ts';
 import type { RunResult } from '../../runner/types.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import type { RunRecord } from '../../simulator/domain/runs.ts';
-import { json, startTestSimulator } from '../support/sim.ts';
+import { json, startTestSimulator, viewerCookie } from '../support/sim.ts';
 import { ARCHIVISTS } from '../support/viewer-seed.ts';
 import { runAndRecordShippedScenarios, spawnVendorEhr, type VendorEhrProcess } from './vendor-ehr-harness.ts';
 
@@ -17,16 +17,7 @@ let sim: RunningServer;
 let ehr: VendorEhrProcess;
 let runIds: Map<string, string>;
 
-async function cookieFor(archivist: string): Promise<string> {
-  const res = await fetch(`${sim.url}/viewer/sign-in`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
-    body: new URLSearchParams({ archivist, passcode: '' }).toString(),
-    redirect: 'manual',
-  });
-  expect(res.status).toBe(303);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const cookieFor = (archivist: string): Promise<string> => viewerCookie(sim.url, archivist);
 
 const get = (path: string, cookie: string): Promise<Response> =>
   fetch(`${sim.url}${path}`, { headers: { Cookie: cookie }, redirect: 'manual' });

@@ -20,7 +20,7 @@ import { TEST_HETU } from '../../fixtures/cda/index.ts';
 import { readInstant } from '../../runner/instants.ts';
 import type { RunResult } from '../../runner/types.ts';
 import type { RunningServer } from '../../simulator/server.ts';
-import { startTestSimulator } from '../support/sim.ts';
+import { startTestSimulator, viewerCookie } from '../support/sim.ts';
 import { ARCHIVISTS } from '../support/viewer-seed.ts';
 import { kantasimRun, tempDir } from './runner-harness.ts';
 
@@ -123,13 +123,7 @@ describe('social-welfare source comparison', () => {
   it('lets Lumme’s archivist find the documents and follow the run’s document links', async () => {
     const recorded = /\/viewer\/runs\/[0-9a-f-]+/.exec(out)?.[0];
     expect(recorded, out).toBeDefined();
-    const signIn = await fetch(`${sim.url}/viewer/sign-in`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
-      body: new URLSearchParams({ archivist: ARCHIVISTS.lumme, passcode: '' }).toString(),
-      redirect: 'manual',
-    });
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = await viewerCookie(sim.url, ARCHIVISTS.lumme);
     const get = (path: string): Promise<Response> =>
       fetch(`${sim.url}${path}`, { headers: { Cookie: cookie }, redirect: 'manual' });
     const found = await (await get('/viewer/find?repository=social')).text();

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../simulator/server.ts';
-import { startTestSimulator } from '../support/sim.ts';
+import { startTestSimulator, viewerCookie } from '../support/sim.ts';
 import { ARCHIVISTS } from '../support/viewer-seed.ts';
 
 let server: RunningServer;
@@ -58,13 +58,7 @@ describe('run page: a malformed evidence href', () => {
     });
     const body = (await posted.json()) as { runs: { id: string }[] };
     expect(posted.status, JSON.stringify(body)).toBe(201);
-    const signIn = await fetch(`${server.url}/viewer/sign-in`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
-      body: new URLSearchParams({ archivist: ARCHIVISTS.kuusijarvi, passcode: '' }).toString(),
-      redirect: 'manual',
-    });
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = await viewerCookie(server.url, ARCHIVISTS.kuusijarvi);
     const page = await fetch(`${server.url}/viewer/runs/${body.runs[0]?.id ?? ''}`, {
       headers: { Cookie: cookie, 'Accept-Language': 'en' },
     });

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCda, buildMessage, WORLD } from '../../fixtures/cda/index.ts';
 import type { RunningServer } from '../../simulator/server.ts';
-import { startTestSimulator } from '../support/sim.ts';
+import { startTestSimulator, viewerCookie } from '../support/sim.ts';
 import { ARCHIVISTS, withNarrative } from '../support/viewer-seed.ts';
 
 let server: RunningServer;
@@ -21,16 +21,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function cookieFor(archivist: string): Promise<string> {
-  const res = await fetch(`${server.url}/viewer/sign-in`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
-    body: new URLSearchParams({ archivist, passcode: '' }).toString(),
-    redirect: 'manual',
-  });
-  expect(res.status).toBe(303);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const cookieFor = (archivist: string): Promise<string> => viewerCookie(server.url, archivist);
 
 /** Read through a call, as the page's promise sets it while the loop awaits. */
 const isDone = (state: { pageDone: boolean }): boolean => state.pageDone;

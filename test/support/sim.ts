@@ -39,6 +39,18 @@ export async function startLoggedServer(
   return startServer({ port: 0, dbFile: ':memory:', ...config }, { logger: createLogger(level, sink) });
 }
 
+/** Signs `archivist` (no passcode) in to the viewer at `base`; the session cookie, or throws. */
+export async function viewerCookie(base: string, archivist: string): Promise<string> {
+  const res = await fetch(`${base}/viewer/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+    body: new URLSearchParams({ archivist, passcode: '' }).toString(),
+    redirect: 'manual',
+  });
+  if (res.status !== 303) throw new Error(`signing ${archivist} in answered ${res.status}, not 303`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
 export interface JsonResponse<T = unknown> {
   status: number;
   headers: Headers;

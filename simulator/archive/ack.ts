@@ -126,11 +126,6 @@ export function escapeXml(text: string): string {
   });
 }
 
-/** HL7 TS of an instant: Helsinki local time with its offset (YYYYMMDDHHMMSS+0200 / +0300). */
-export function hl7Ts(date: Date): string {
-  return hl7Helsinki(date);
-}
-
 function idXml(id: { root: string; extension?: string }): string {
   return `<id root="${escapeXml(id.root)}"${id.extension === undefined ? '' : ` extension="${escapeXml(id.extension)}"`}/>`;
 }
@@ -142,7 +137,7 @@ export function ackXml(input: AckInput): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<${ACK_INTERACTION} xmlns="urn:hl7-org:v3" ITSVersion="XML_1.0">`,
     `<id root="2.25.${uuid}"/>`,
-    `<creationTime value="${hl7Ts(input.now)}"/>`,
+    `<creationTime value="${hl7Helsinki(input.now)}"/>`,
     '<versionCode code="V3-2006"/>',
     `<interactionId root="2.16.840.1.113883.1.6" extension="${ACK_INTERACTION}"/>`,
     '<processingCode code="D"/>',

@@ -80,4 +80,26 @@ describe('parseMessage (MIME payload cut out of the XML parse)', () => {
     expect(r.ok).toBe(true);
     if (r.ok) expect(Buffer.from(r.submission.cdaBytes).toString('utf8')).toContain('<ClinicalDocument');
   });
+
+  it("gives the frame as written without the document's base64 only when it sits there once, exactly", () => {
+    const frameText = (text: string): string | undefined => {
+      const r = readSubmission(new Uint8Array(Buffer.from(text)), 'text/xml', MAX);
+      return r.ok ? r.submission.frameText : undefined;
+    };
+    const base64 = /\n\n([A-Za-z0-9+/=\n]{200,})\n------=_Part/.exec(message)?.[1] ?? '';
+    expect(base64.length).toBeGreaterThan(200);
+    const cut = frameText(message) ?? '';
+    expect(cut).not.toContain(base64.slice(0, 64));
+    expect(cut).toContain('Content-ID: &lt;');
+    expect(cut).toContain('------=_Part_kantasim_1--');
+    expect(cut.length).toBe(message.length - base64.length + 1);
+    // The same base64 repeated in a comment, or line ends the parser normalised: the whole text.
+    const repeated = message.replace(
+      '<controlActProcess',
+      `<!-- ${base64.slice(0, 100)} --><controlActProcess`,
+    );
+    expect(frameText(repeated)).toBe(repeated);
+    const crlf = message.replace(/\n/g, '\r\n');
+    expect(frameText(crlf)).toBe(crlf);
+  });
 });

@@ -124,6 +124,12 @@ export interface Submission {
    * read it too.
    */
   frame?: XmlNode;
+  /**
+   * The message as written (its text, comments and MIME headers included) without the base64 of the
+   * document's MIME part: what the identity guard reads of the frame as written. The base64 itself is
+   * read decoded, as the document; its characters are no text anyone reads.
+   */
+  frameText?: string;
   /** The CDA document, byte-exact as received (decoded from base64 for a message). */
   cdaBytes: Uint8Array;
   cda: XmlNode;
@@ -242,7 +248,7 @@ export function readSubmission(
     return { ok: true, submission: { kind: 'cda', cdaBytes: body, cda: root }, findings: [] };
   }
   if (root.ns === HL7_V3_NS && (root.name === INTERACTION_NEW || root.name === INTERACTION_REPLACE)) {
-    if (repository === 'pta') return readMessage(root, root.name, soap, maxBytes);
+    if (repository === 'pta') return readMessage(root, root.name, soap, maxBytes, decoded.text);
     // The mirror of a social-welfare message at the Patient Data Repository (below): name what to send.
     return {
       ok: false,
@@ -258,7 +264,8 @@ export function readSubmission(
     };
   }
   if (root.ns === HL7_V3_NS && isSocialInteraction(root.name)) {
-    if (repository === 'social') return readMessage(root, root.name as Interaction, soap, maxBytes);
+    if (repository === 'social')
+      return readMessage(root, root.name as Interaction, soap, maxBytes, decoded.text);
     return {
       ok: false,
       findings: [
@@ -298,6 +305,7 @@ function readMessage(
   interaction: Interaction,
   soap: false | '1.1' | '1.2',
   maxBytes: number,
+  text: string,
 ): EnvelopeResult {
   const base = `/${interaction}`;
   const findings: Finding[] = [];
@@ -426,9 +434,23 @@ function readMessage(
       cdaBytes: bytes,
       cda: parsed.root,
       frame: withoutPayload(root),
+      frameText: withoutBase64(text, part.body),
     },
     findings,
   };
+}
+
+/**
+ * `text` without the base64 `body` of the document's part, when it sits there exactly once as written
+ * (a part whose line ends XML normalised, or whose content repeats, keeps the whole text). A line break
+ * stands in its place, so the text around it does not join into something new.
+ */
+function withoutBase64(text: string, body: string): string {
+  if (body.length < 64) return text;
+  const probe = body.slice(0, 64);
+  const at = text.indexOf(probe);
+  if (at < 0 || !text.startsWith(body, at) || text.includes(probe, at + 1)) return text;
+  return `${text.slice(0, at)}\n${text.slice(at + body.length)}`;
 }
 
 /**

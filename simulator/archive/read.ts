@@ -27,7 +27,7 @@ import { checkSocialFormat, checkSocialMessage } from './rules/social-format.ts'
 import { checkStructure } from './rules/structure.ts';
 
 /** A submission as read, without its XML trees. */
-export type SubmissionData = Omit<Submission, 'cda' | 'frame'>;
+export type SubmissionData = Omit<Submission, 'cda' | 'frame' | 'frameText'>;
 
 export type ReadResult =
   | { ok: false; findings: Finding[]; message?: ArchiveMessageMeta }
@@ -57,7 +57,7 @@ export function readAndCheck(body: Uint8Array, options: ReadOptions): ReadResult
   const { repository } = options;
   const envelope = readSubmission(body, options.contentType, options.maxBytes, repository);
   if (!envelope.ok) return envelope;
-  const { cda, frame, ...submission } = envelope.submission;
+  const { cda, frame, frameText, ...submission } = envelope.submission;
   const sub = envelope.submission;
   const header = extractHeader(cda, { repository });
   const findings = [...envelope.findings, ...checkStructure(cda, header, repository)];
@@ -65,7 +65,7 @@ export function readAndCheck(body: Uint8Array, options: ReadOptions): ReadResult
   if (cda.name === 'ClinicalDocument') {
     content.push(...checkIdentities(cda, header, options.allowRealIdentities, sub.cdaBytes));
     // The document and its frame are read as trees and as written (comments, MIME headers…).
-    if (frame) content.push(...checkFrameIdentities(frame, options.allowRealIdentities, body));
+    if (frame) content.push(...checkFrameIdentities(frame, options.allowRealIdentities, frameText ?? body));
     content.push(...checkMessageContent(sub, header));
     if (repository === 'social')
       content.push(...checkSocialMessage(sub, header), ...checkSocialFormat(header));

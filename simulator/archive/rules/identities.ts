@@ -165,10 +165,15 @@ export function checkIdentities(
 /**
  * The identity codes of the message frame around the document (either repository): its ids (the message
  * id is stored with the document), and in a social-welfare frame the repeated patient and the person
- * who sends. The same walk as the document's, then `body`, the whole request, read as written (comments,
- * the MIME headers, preamble and epilogue of the payload), so a real-range code is refused wherever it is.
+ * who sends. The same walk as the document's, then `body`, the whole request (or its text without the
+ * document's base64, `Submission.frameText`), read as written (comments, the MIME headers, preamble and
+ * epilogue of the payload), so a real-range code is refused wherever it is.
  */
-export function checkFrameIdentities(frame: XmlNode, allowReal: boolean, body?: Uint8Array): Finding[] {
+export function checkFrameIdentities(
+  frame: XmlNode,
+  allowReal: boolean,
+  body?: Uint8Array | string,
+): Finding[] {
   const found: Found = { f: [], seen: new Set() };
   walk(frame, `/${frame.name}`, allowReal, found);
   if (!allowReal && body !== undefined) asWritten(body, found);
@@ -248,9 +253,12 @@ function freeText(value: string, path: string, { f, seen }: Found): void {
 }
 
 /** CDA-ID-007 for what the scan of the text as written found and the walk did not. */
-function asWritten(bytes: Uint8Array, found: Found): void {
+function asWritten(bytes: Uint8Array | string, found: Found): void {
   // A Latin-1 view: codes are ASCII, and UTF-8 puts no ASCII byte inside a multi-byte character.
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const text =
+    typeof bytes === 'string'
+      ? bytes
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   for (const hit of scanXmlText(text, found.seen)) {
     const code = hit.code.toUpperCase();
     if (found.seen.has(code)) continue;

@@ -21,6 +21,8 @@ describe('scanXmlText', () => {
     ['a comment after the root', doc('', '', `\n<!-- ${REAL} -->`), 'comment', '/comment()', 3],
     ['inline markup', doc(`131052<content>-308</content>T`), 'split', '/a/b/text()', 2],
     ['CDATA and a comment', doc(`131052<![CDATA[-3]]><!-- x -->08T`), 'split', '/a/b/text()', 2],
+    ['a CDATA end after a digit', doc(`<![CDATA[131052-3]]>08T`), 'split', '/a/b/text()', 2],
+    ['a tag before a digit only', doc(`131052-<content/>308T`), 'split', '/a/b/text()', 2],
   ])('finds a code in %s', (_what, text, kind, path, line) => {
     expect(scanXmlText(text)).toEqual([{ code: REAL, kind, path, line }]);
   });

@@ -72,8 +72,25 @@ const READ_THROUGH = new RegExp(
   'g',
 );
 
-/** Where a code split by markup would show: a digit next to the markup on one side of the split. */
-const SPLIT_AT_MARKUP = /\d(?:<|\]\]>)|>\d/;
+const isDigit = (text: string, at: number): boolean => {
+  const c = text.charCodeAt(at);
+  return c >= 48 && c <= 57;
+};
+
+/**
+ * Where a code split by markup would show: a digit before a `<` or a CDATA end, or after a `>`, on one
+ * side of the split. Each `<` and `>` is found with indexOf: a message is mostly base64 with few tags,
+ * and a regular expression tried at every character took about 27 µs for a 70 KB message.
+ */
+function digitTouchesMarkup(text: string): boolean {
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1))
+    if (at > 0 && isDigit(text, at - 1)) return true;
+  for (let at = text.indexOf('>'); at >= 0; at = text.indexOf('>', at + 1)) {
+    if (isDigit(text, at + 1)) return true;
+    if (at >= 3 && text.startsWith(']]', at - 2) && isDigit(text, at - 3)) return true;
+  }
+  return false;
+}
 
 /**
  * The real-range codes a scan could report, a superset found in native passes over the text as written
@@ -87,7 +104,7 @@ function candidates(text: string): string[] {
   const asWritten = findRealCodes(decode(text));
   // Markup read through can only join a code if a digit of it touches the markup: a digit before a
   // `<` (or a CDATA end) or after a `>`, on one side of every place a code can be split.
-  if (!SPLIT_AT_MARKUP.test(text)) return asWritten;
+  if (!digitTouchesMarkup(text)) return asWritten;
   return [...asWritten, ...findRealCodes(decode(text.replace(READ_THROUGH, '')))];
 }
 

@@ -91,7 +91,7 @@ export function serveCommand(): Command {
       )
       .option(
         '--workers <n>',
-        'worker threads that share validating Kanta transactions and reading archive submissions when requests overlap, 0 for none (env KANTASIM_WORKERS; default: one fewer than the cores for validation, two fewer for reading, at most 2)',
+        'worker threads that share validating Kanta transactions and reading archive submissions when requests overlap, 0 for none (env KANTASIM_WORKERS; default: one fewer than the cores for each, at most 2)',
       )
       .action(async (opts: ServeOptions) => {
         const config: Partial<Config> = { ...configFromEnv() };

@@ -49,8 +49,8 @@ export interface Config {
   /**
    * Worker threads that share the validation of Kanta transactions and the reading of archive
    * submissions with the event loop when requests overlap (`--workers`, `KANTASIM_WORKERS`); 0 keeps that
-   * work on the event loop (archive bodies of megabytes still go to a worker). Default: for validation
-   * one fewer than the cores, for reading two fewer, at most 2 each (`defaultWorkers`).
+   * work on the event loop (archive bodies of megabytes still go to a worker). Default: one fewer than
+   * the cores, at most 2, for each (`defaultWorkers`).
    */
   workers?: number;
 }

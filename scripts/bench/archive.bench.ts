@@ -111,13 +111,13 @@ export const suite: BenchSuite = {
         note: `8 concurrent clients in their own process, ${workers}`,
       });
     };
-    // One worker thread sharing the reading, then the default configuration (on 2 cores: no worker
-    // threads). The second server stays up for the queries.
-    const shared = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', workers: 1 });
+    // Reading on the event loop only (--workers 0), then the default configuration (on 2 cores: one
+    // worker thread sharing the reading). The second server stays up for the queries.
+    const alone = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent', workers: 0 });
     try {
-      await ingest(shared, '--workers 1');
+      await ingest(alone, '--workers 0');
     } finally {
-      await shared.close();
+      await alone.close();
     }
     const server = await startServer({ port: 0, dbFile: ':memory:', logLevel: 'silent' });
     try {

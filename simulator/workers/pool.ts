@@ -45,20 +45,20 @@ const SHIM = new URL('./shim.js', import.meta.url);
 const live = new Set<WorkerPool>();
 
 /**
- * Worker threads that share request work with the event loop by default (`--workers` sets both):
- * - `validation` of Kanta transactions (jobs of about 0.2 ms): one fewer than the cores, at most two.
- *   On two cores one worker raises the transaction rate at concurrency 16 by about 10–15% (five pairs of
- *   runs of scripts/bench/tx-profile.ts, `--workers 1` against `--workers 0`), at the cost of a longer
- *   tail: p99 48–58 ms against 33–40 ms in most pairs.
- * - `reading` archive submissions (jobs of about 1.5 ms for a 50 KB document): two fewer than the
- *   cores, at most two. On two cores one worker raised the ingest rate by about 20% but a job waiting
- *   behind others in the worker widened the latency (p99 at 8 clients about 30 → 42 ms, measured with
- *   scripts/bench/ingest-profile.ts), so a worker is used only where it has a core of its own beside
- *   the event loop and the garbage collector's threads.
+ * Worker threads that share request work with the event loop by default (`--workers` sets both): one
+ * fewer than the cores, at most two, for each kind of job:
+ * - `validation` of Kanta transactions (jobs of about 0.2 ms). On two cores one worker raises the
+ *   transaction rate at concurrency 16 by about 10–15% (five pairs of runs of scripts/bench/tx-profile.ts,
+ *   `--workers 1` against `--workers 0`), at the cost of a longer tail: p99 48–58 ms against 33–40 ms in
+ *   most pairs.
+ * - `reading` archive submissions (jobs of about 1 ms for a 50 KB document). On two cores one worker
+ *   raises the ingest rate at 8 clients by about 20–30% with the same tail (p99 21–25 ms either way in
+ *   four pairs of runs of `npm run bench -- --only archive`, the clients in a process of their own).
+ *   With the clients in the server's own process it had widened the tail (p99 about 30 → 42 ms): their
+ *   work took the core the worker needed.
  */
-export function defaultWorkers(kind: 'validation' | 'reading'): number {
-  const spare = kind === 'validation' ? 1 : 2;
-  return Math.max(0, Math.min(2, cores() - spare));
+export function defaultWorkers(_kind: 'validation' | 'reading'): number {
+  return Math.max(0, Math.min(2, cores() - 1));
 }
 
 /** The cores Node may use, read once (requests ask for the default on every submission). */

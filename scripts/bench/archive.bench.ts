@@ -84,7 +84,6 @@ export const suite: BenchSuite = {
      */
     const ingest = async (server: RunningServer, workers: string): Promise<void> => {
       h.progress(`warm-up, then ingest of ${ingestCount} messages over HTTP, 8 in flight (${workers})`);
-      const bar = h.bar('messages', ingestCount);
       const bodies = new URL('./bodies.ts', import.meta.url).href;
       const run = await runLoad(
         {
@@ -97,12 +96,8 @@ export const suite: BenchSuite = {
           bodies: { module: bodies, fn: 'ptaMessages', args: [ingestCount, DOC_BYTES] },
           warmBodies: { module: bodies, fn: 'ptaMessages', args: [quick ? 300 : 2000, DOC_BYTES] },
         },
-        (done) => {
-          bar.tick(done);
-        },
-      ).finally(() => {
-        bar.stop();
-      });
+        h.bar('messages', ingestCount),
+      );
       h.record({
         name: `HTTP ingest (all rules, commit, event, ack)${workers.startsWith('--') ? `, ${workers}` : ''}`,
         opsPerSec: run.opsPerSec,

@@ -67,7 +67,6 @@ async function transactions(h: Harness): Promise<void> {
   // The client runs in a process of its own (load-client.ts), as a vendor's system does; in the
   // server's process it would add its own CPU time to every request it measures.
   const load = (url: string, what: string): Promise<{ latenciesMs: number[]; opsPerSec: number }> => {
-    const bar = h.bar(what, total);
     return runLoad(
       {
         url,
@@ -79,12 +78,8 @@ async function transactions(h: Harness): Promise<void> {
         bodies: { module: BODIES, fn: 'kantaStoreBundles', args: [total, 'bench-fhir-tx', 'AJ-B'] },
         warmBodies: { module: BODIES, fn: 'kantaWarmBundle', args: [], repeat: true },
       },
-      (done) => {
-        bar.tick(done);
-      },
-    ).finally(() => {
-      bar.stop();
-    });
+      h.bar(what, total),
+    );
   };
 
   // The baseline runs before and after kantasim's runs and counts as their mean, so a machine that

@@ -163,20 +163,22 @@ export async function runConcurrent(
 }
 
 /**
- * Warm-up: runs `task` with `concurrency` in flight for `ms` milliseconds (at least once per client), so
- * the measurement after it sees the steady state: code compiled by the JIT, validators built, worker
- * threads started. Suites warm the baseline and the measured server alike.
+ * Warm-up: runs `task` with `concurrency` in flight for `ms` milliseconds (at least once per client,
+ * and at most `limit` times in all when given, e.g. one per distinct request body), so the measurement
+ * after it sees the steady state: code compiled by the JIT, validators built, worker threads started.
+ * Suites warm the baseline and the measured server alike.
  */
 export async function warmUp(
   ms: number,
   concurrency: number,
   task: (i: number) => Promise<void>,
+  limit = Infinity,
 ): Promise<void> {
   const until = performance.now() + ms;
   let next = 0;
   const client = async (): Promise<void> => {
-    do await task(next++);
-    while (performance.now() < until);
+    do if (next < limit) await task(next++);
+    while (performance.now() < until && next < limit);
   };
   await Promise.all(Array.from({ length: concurrency }, client));
 }

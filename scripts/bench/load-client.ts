@@ -12,7 +12,7 @@
 import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { runConcurrent } from './harness.ts';
+import { runConcurrent, warmUp } from './harness.ts';
 
 export interface LoadPlan {
   url: string;
@@ -38,25 +38,35 @@ export interface LoadResult {
 
 type Message = { ok: true; result: LoadResult } | { ok: false; error: string } | { progress: number };
 
-/** Runs `plan` from a child process; `onProgress` hears how many measured requests have been answered. */
-export function runLoad(plan: LoadPlan, onProgress?: (done: number) => void): Promise<LoadResult> {
+/** Runs `plan` from a child process; `bar` shows how many measured requests have been answered. */
+export function runLoad(
+  plan: LoadPlan,
+  bar?: { tick(done: number): void; stop(): void },
+): Promise<LoadResult> {
   return new Promise<LoadResult>((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let settled = false;
+    let barShown = bar !== undefined;
+    const stopBar = (): void => {
+      if (barShown) bar?.stop();
+      barShown = false;
+    };
     child.on('message', (msg: Message) => {
       if ('progress' in msg) {
-        onProgress?.(msg.progress);
+        bar?.tick(msg.progress);
         return;
       }
       settled = true;
+      stopBar();
       child.kill();
       if (msg.ok) resolve(msg.result);
       else reject(new Error(`load client: ${msg.error}`));
     });
     child.on('exit', (code) => {
+      stopBar();
       if (!settled) reject(new Error(`load client stopped with exit code ${code ?? 'null'}`));
     });
     child.send(plan);
@@ -99,13 +109,12 @@ async function child(plan: LoadPlan): Promise<LoadResult> {
       req.on('error', reject);
       req.end(body);
     });
-  const until = performance.now() + plan.warmUpMs;
-  let next = 0;
-  const warmClient = async (): Promise<void> => {
-    while (performance.now() < until && (plan.warmBodies.repeat === true || next < warm.length))
-      await send(warm[next++ % warm.length]);
-  };
-  await Promise.all(Array.from({ length: plan.concurrency }, warmClient));
+  await warmUp(
+    plan.warmUpMs,
+    plan.concurrency,
+    (i) => send(warm[i % warm.length]),
+    plan.warmBodies.repeat === true ? Infinity : warm.length,
+  );
   let done = 0;
   return runConcurrent(plan.count, plan.concurrency, async (i) => {
     await send(bodies[i]);

@@ -182,6 +182,11 @@ function idLimit(cda: XmlNode, path: string): Finding | undefined {
   return undefined;
 }
 
+/** A submission refused before its message is read: one fatal finding. */
+function refused(code: string, path: string, message: string): EnvelopeResult {
+  return { ok: false, findings: [fatal(code, path, message)] };
+}
+
 /** Reads the HTTP body of `POST /archive/{repository}` (`repository` decides which interactions are accepted). */
 export function readSubmission(
   body: Uint8Array,
@@ -191,22 +196,14 @@ export function readSubmission(
 ): EnvelopeResult {
   const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!XML_TYPES.has(mediaType)) {
-    return {
-      ok: false,
-      findings: [
-        fatal(
-          'CDA-MSG-001',
-          'Content-Type',
-          `Content-Type '${mediaType === '' ? 'none' : mediaType}' is not accepted; send the HL7 V3 message (optionally in SOAP) or the CDA document as application/hl7-v3+xml, application/xml, text/xml, application/soap+xml or application/hl7-cda+xml`,
-        ),
-      ],
-    };
+    return refused(
+      'CDA-MSG-001',
+      'Content-Type',
+      `Content-Type '${mediaType === '' ? 'none' : mediaType}' is not accepted; send the HL7 V3 message (optionally in SOAP) or the CDA document as application/hl7-v3+xml, application/xml, text/xml, application/soap+xml or application/hl7-cda+xml`,
+    );
   }
   if (body.byteLength > maxBytes)
-    return {
-      ok: false,
-      findings: [fatal('CDA-XML-001', '/', `the body is larger than the limit of ${maxBytes} bytes`)],
-    };
+    return refused('CDA-XML-001', '/', `the body is larger than the limit of ${maxBytes} bytes`);
   const decoded = decodeUtf8(body, '/');
   if (!decoded.ok) return decoded;
   const parsed = parseMessage(decoded.text, maxBytes, body);
@@ -217,32 +214,22 @@ export function readSubmission(
     soap = root.ns === SOAP11_NS ? '1.1' : '1.2';
     const inner = kid(root, 'Body', root.ns)?.children[0];
     if (!inner)
-      return {
-        ok: false,
-        findings: [
-          fatal(
-            'CDA-MSG-003',
-            '/Envelope/Body',
-            repository === 'social'
-              ? `the SOAP Body is empty; put the ${INTERACTION_SOCIAL_NEW} message in it`
-              : `the SOAP Body is empty; put the ${INTERACTION_NEW} or ${INTERACTION_REPLACE} message in it`,
-          ),
-        ],
-      };
+      return refused(
+        'CDA-MSG-003',
+        '/Envelope/Body',
+        repository === 'social'
+          ? `the SOAP Body is empty; put the ${INTERACTION_SOCIAL_NEW} message in it`
+          : `the SOAP Body is empty; put the ${INTERACTION_NEW} or ${INTERACTION_REPLACE} message in it`,
+      );
     root = inner;
   }
   if (root.ns === HL7_V3_NS && root.name === 'ClinicalDocument') {
     if (soap)
-      return {
-        ok: false,
-        findings: [
-          fatal(
-            'CDA-MSG-002',
-            '/Envelope/Body/ClinicalDocument',
-            'a SOAP Body must carry an HL7 V3 archiving message, not a bare CDA document',
-          ),
-        ],
-      };
+      return refused(
+        'CDA-MSG-002',
+        '/Envelope/Body/ClinicalDocument',
+        'a SOAP Body must carry an HL7 V3 archiving message, not a bare CDA document',
+      );
     const ids = idLimit(root, '/ClinicalDocument');
     if (ids) return { ok: false, findings: [ids] };
     return { ok: true, submission: { kind: 'cda', cdaBytes: body, cda: root }, findings: [] };
@@ -250,54 +237,34 @@ export function readSubmission(
   if (root.ns === HL7_V3_NS && (root.name === INTERACTION_NEW || root.name === INTERACTION_REPLACE)) {
     if (repository === 'pta') return readMessage(root, root.name, soap, maxBytes, decoded.text);
     // The mirror of a social-welfare message at the Patient Data Repository (below): name what to send.
-    return {
-      ok: false,
-      findings: [
-        fatal(
-          'CDA-MSG-002',
-          `/${root.name}`,
-          root.name === INTERACTION_NEW
-            ? `${root.name} is a message of the Patient Data Repository; the social-welfare Client Data Repository takes ${INTERACTION_SOCIAL_NEW}: send that message to POST /archive/social, or this one to POST /archive/pta`
-            : `${root.name} is a replacement of the Patient Data Repository; the social-welfare Client Data Repository's new version is ${INTERACTION_SOCIAL_REPLACE} in kantasim (an assumption: no public frame shows it): send that message to POST /archive/social, or this one to POST /archive/pta`,
-        ),
-      ],
-    };
+    return refused(
+      'CDA-MSG-002',
+      `/${root.name}`,
+      root.name === INTERACTION_NEW
+        ? `${root.name} is a message of the Patient Data Repository; the social-welfare Client Data Repository takes ${INTERACTION_SOCIAL_NEW}: send that message to POST /archive/social, or this one to POST /archive/pta`
+        : `${root.name} is a replacement of the Patient Data Repository; the social-welfare Client Data Repository's new version is ${INTERACTION_SOCIAL_REPLACE} in kantasim (an assumption: no public frame shows it): send that message to POST /archive/social, or this one to POST /archive/pta`,
+    );
   }
   if (root.ns === HL7_V3_NS && isSocialInteraction(root.name)) {
     if (repository === 'social')
       return readMessage(root, root.name as Interaction, soap, maxBytes, decoded.text);
-    return {
-      ok: false,
-      findings: [
-        fatal(
-          'CDA-MSG-002',
-          `/${root.name}`,
-          `${root.name} is a message of the social-welfare Client Data Repository; send it to POST /archive/social, not to the Patient Data Repository`,
-        ),
-      ],
-    };
+    return refused(
+      'CDA-MSG-002',
+      `/${root.name}`,
+      `${root.name} is a message of the social-welfare Client Data Repository; send it to POST /archive/social, not to the Patient Data Repository`,
+    );
   }
   if (repository === 'social')
-    return {
-      ok: false,
-      findings: [
-        fatal(
-          'CDA-MSG-002',
-          `/${root.name}`,
-          `root element {${root.ns}}${root.name} is not accepted; send ${INTERACTION_SOCIAL_NEW} (archiving a social-welfare document)${INTERACTIONS[INTERACTION_SOCIAL_REPLACE].basis === 'assumption' ? ` or ${INTERACTION_SOCIAL_REPLACE} (new version, a kantasim assumption)` : ''}, or a ClinicalDocument, in namespace ${HL7_V3_NS}`,
-        ),
-      ],
-    };
-  return {
-    ok: false,
-    findings: [
-      fatal(
-        'CDA-MSG-002',
-        `/${root.name}`,
-        `root element {${root.ns}}${root.name} is not accepted; send ${INTERACTION_NEW} (new document), ${INTERACTION_REPLACE} (replacement) or a ClinicalDocument, in namespace ${HL7_V3_NS}`,
-      ),
-    ],
-  };
+    return refused(
+      'CDA-MSG-002',
+      `/${root.name}`,
+      `root element {${root.ns}}${root.name} is not accepted; send ${INTERACTION_SOCIAL_NEW} (archiving a social-welfare document)${INTERACTIONS[INTERACTION_SOCIAL_REPLACE].basis === 'assumption' ? ` or ${INTERACTION_SOCIAL_REPLACE} (new version, a kantasim assumption)` : ''}, or a ClinicalDocument, in namespace ${HL7_V3_NS}`,
+    );
+  return refused(
+    'CDA-MSG-002',
+    `/${root.name}`,
+    `root element {${root.ns}}${root.name} is not accepted; send ${INTERACTION_NEW} (new document), ${INTERACTION_REPLACE} (replacement) or a ClinicalDocument, in namespace ${HL7_V3_NS}`,
+  );
 }
 
 function readMessage(

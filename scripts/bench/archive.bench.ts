@@ -96,7 +96,7 @@ export const suite: BenchSuite = {
           bodies: { module: bodies, fn: 'ptaMessages', args: [ingestCount, DOC_BYTES] },
           warmBodies: { module: bodies, fn: 'ptaMessages', args: [quick ? 300 : 2000, DOC_BYTES] },
         },
-        h.bar('messages', ingestCount),
+        { bar: h.bar('messages', ingestCount) },
       );
       h.record({
         name: `HTTP ingest (all rules, commit, event, ack)${workers.startsWith('--') ? `, ${workers}` : ''}`,

@@ -1,13 +1,16 @@
 /**
  * Sums a V8 `.cpuprofile` (from `node --cpu-prof`) by function and file and prints the top self times:
- * the first look at where a benchmark's CPU goes, without opening a profiler UI.
+ * the first look at where a benchmark's CPU goes, without opening a profiler UI. With `--inclusive`,
+ * each function counts the time of everything it called as well (a function on the stack twice counts
+ * once), which shows what a whole step (validation, the store, the router) costs.
  *
- * `node --import tsx scripts/bench/cpuprofile-summary.ts FILE.cpuprofile [TOP]`
+ * `node --import tsx scripts/bench/cpuprofile-summary.ts FILE.cpuprofile [TOP] [--inclusive]`
  */
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 interface Profile {
@@ -16,22 +19,31 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, top = '30'] = process.argv.slice(2);
-if (file === undefined) throw new Error('usage: cpuprofile-summary.ts FILE.cpuprofile [TOP]');
+const args = process.argv.slice(2);
+const inclusive = args.includes('--inclusive');
+const [file, top = '30'] = args.filter((a) => a !== '--inclusive');
+if (file === undefined) throw new Error('usage: cpuprofile-summary.ts FILE.cpuprofile [TOP] [--inclusive]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const self = new Map<string, number>();
-let total = 0;
-profile.samples.forEach((id, i) => {
-  const frame = byId.get(id)?.callFrame;
-  if (!frame) return;
+const parentOf = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const keyOf = (frame: ProfileNode['callFrame']): string => {
   const url = frame.url
     .replace(/.*node_modules\//, '')
     .replace(/^file:\/\/.*?\/(simulator|common|scripts)\//, '$1/');
-  const key = `${frame.functionName || '(anonymous)'} ${url}:${String(frame.lineNumber)}`;
+  return `${frame.functionName || '(anonymous)'} ${url}:${String(frame.lineNumber)}`;
+};
+const self = new Map<string, number>();
+let total = 0;
+profile.samples.forEach((id, i) => {
   const dt = profile.timeDeltas[i] ?? 0;
-  self.set(key, (self.get(key) ?? 0) + dt);
   total += dt;
+  const keys = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = inclusive ? parentOf.get(at) : undefined) {
+    const frame = byId.get(at)?.callFrame;
+    if (frame) keys.add(keyOf(frame));
+  }
+  for (const key of keys) self.set(key, (self.get(key) ?? 0) + dt);
 });
 for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
   console.log(

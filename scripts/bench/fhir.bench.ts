@@ -78,7 +78,7 @@ async function transactions(h: Harness): Promise<void> {
         bodies: { module: BODIES, fn: 'kantaStoreBundles', args: [total, 'bench-fhir-tx', 'AJ-B'] },
         warmBodies: { module: BODIES, fn: 'kantaWarmBundle', args: [], repeat: true },
       },
-      h.bar(what, total),
+      { bar: h.bar(what, total) },
     );
   };
 

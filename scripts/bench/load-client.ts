@@ -36,13 +36,22 @@ export interface LoadResult {
   opsPerSec: number;
 }
 
-type Message = { ok: true; result: LoadResult } | { ok: false; error: string } | { progress: number };
+type Message =
+  | { ok: true; result: LoadResult }
+  | { ok: false; error: string }
+  | { progress: number }
+  | { measuring: true };
 
-/** Runs `plan` from a child process; `bar` shows how many measured requests have been answered. */
-export function runLoad(
-  plan: LoadPlan,
-  bar?: { tick(done: number): void; stop(): void },
-): Promise<LoadResult> {
+export interface LoadHooks {
+  /** Shows how many measured requests have been answered. */
+  bar?: { tick(done: number): void; stop(): void };
+  /** Called when the warm-up is over and the measured requests start (a profiler starts here). */
+  onMeasuring?: () => void;
+}
+
+/** Runs `plan` from a child process. */
+export function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<LoadResult> {
+  const { bar, onMeasuring } = hooks;
   return new Promise<LoadResult>((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], {
       execArgv: ['--import', 'tsx'],
@@ -57,6 +66,10 @@ export function runLoad(
     child.on('message', (msg: Message) => {
       if ('progress' in msg) {
         bar?.tick(msg.progress);
+        return;
+      }
+      if ('measuring' in msg) {
+        onMeasuring?.();
         return;
       }
       settled = true;
@@ -115,6 +128,7 @@ async function child(plan: LoadPlan): Promise<LoadResult> {
     (i) => send(warm[i % warm.length]),
     plan.warmBodies.repeat === true ? Infinity : warm.length,
   );
+  process.send?.({ measuring: true } satisfies Message);
   let done = 0;
   return runConcurrent(plan.count, plan.concurrency, async (i) => {
     await send(bodies[i]);

@@ -1,10 +1,12 @@
 /**
  * What the hot-path profilers (tx-profile.ts, ingest-profile.ts) share: their command line
- * (`[COUNT] [OUT.cpuprofile] [--workers N]`) and a measured phase with the process's CPU time and, when
- * asked, a CPU profile of the main thread (node:inspector) written for `cpuprofile-summary.ts`.
+ * (`[COUNT] [OUT.cpuprofile] [--workers N]`) and a measured load, sent from the benchmarks' load client in
+ * a process of its own, with the server process's CPU time and, when asked, a CPU profile of its main
+ * thread (node:inspector) written for `cpuprofile-summary.ts`.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { runLoad, type LoadPlan, type LoadResult } from './load-client.ts';
 
 export interface ProfileArgs {
   count: number;
@@ -21,11 +23,16 @@ export function profileArgs(argv: readonly string[], defaultCount: number): Prof
   return { count: Number(args[0] ?? defaultCount), out: args[1], workers };
 }
 
-/** Runs `phase`, profiling it into `out` when given; returns its result and the CPU milliseconds it took. */
-export async function measuredPhase<T>(
-  out: string | undefined,
-  phase: () => Promise<T>,
-): Promise<{ result: T; cpuMs: number }> {
+export interface Profiling {
+  /** Stops the profile (writing it when asked for) and returns the CPU milliseconds since the start. */
+  stop(): Promise<number>;
+}
+
+/**
+ * Starts measuring the process's CPU time and, when `out` is given, a CPU profile of the main thread,
+ * written to `out` on `stop()`.
+ */
+export async function startProfile(out: string | undefined): Promise<Profiling> {
   const session = new Session();
   if (out !== undefined) {
     session.connect();
@@ -33,12 +40,33 @@ export async function measuredPhase<T>(
     await session.post('Profiler.start');
   }
   const cpu0 = process.cpuUsage();
-  const result = await phase();
-  const cpu = process.cpuUsage(cpu0);
-  if (out !== undefined) {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(out, JSON.stringify(profile));
-    session.disconnect();
-  }
-  return { result, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return {
+    async stop() {
+      const cpu = process.cpuUsage(cpu0);
+      if (out !== undefined) {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(out, JSON.stringify(profile));
+        session.disconnect();
+      }
+      return (cpu.user + cpu.system) / 1000;
+    },
+  };
+}
+
+/**
+ * Runs `plan` from the load client with the profile started when its warm-up is over, so the figures and
+ * the profile hold the measured requests only; returns the run and the server process's CPU milliseconds.
+ */
+export async function profiledLoad(
+  out: string | undefined,
+  plan: LoadPlan,
+): Promise<{ result: LoadResult; cpuMs: number }> {
+  let profiling: Promise<Profiling> | undefined;
+  const result = await runLoad(plan, {
+    onMeasuring: () => {
+      profiling = startProfile(out);
+    },
+  });
+  if (profiling === undefined) throw new Error('the load client never started its measured requests');
+  return { result, cpuMs: await (await profiling).stop() };
 }

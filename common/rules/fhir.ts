@@ -626,6 +626,20 @@ export const FHIR_RULES: readonly RuleEntry[] = [
     modules: ['simulator/fhir/validation/structure.ts'],
   },
   {
+    code: 'FHIR-JSON-009',
+    channel: 'fhir',
+    severity: 'error',
+    element: '',
+    messages: {
+      fi: 'sisältö ei ole UTF-8:aa: siirtymän {offset} tavu ei ole; FHIR JSON on aina UTF-8:aa, joten koodaa sisältö uudelleen',
+      sv: 'innehållet är inte UTF-8: byten vid position {offset} är det inte; FHIR JSON är alltid UTF-8, så koda om innehållet',
+      en: 'the body is not UTF-8: the byte at offset {offset} is not; FHIR JSON is always UTF-8, so re-encode the body',
+    },
+    sources: [{ title: 'HL7 FHIR R4: JSON representation', url: 'https://hl7.org/fhir/R4/json.html' }],
+    basis: 'published',
+    modules: ['simulator/fhir/router.ts'],
+  },
+  {
     code: 'FHIR-LIMIT-001',
     channel: 'fhir',
     severity: 'error',

@@ -73,6 +73,44 @@ export const REGISTRY_RULES: readonly RuleEntry[] = [
     modules: ['simulator/http/errors.ts'],
   },
   {
+    code: 'invalid-utf8',
+    channel: 'registry',
+    severity: 'error',
+    element: '',
+    messages: {
+      fi: 'sisältö ei ole UTF-8:aa (ensimmäinen virheellinen tavu on siirtymässä {offset}); JSON välitetään UTF-8:na: koodaa se uudelleen tai nimeä sen merkistö (utf-16 tai utf-32) Content-Type-otsakkeessa',
+      sv: 'innehållet är inte UTF-8 (den första felaktiga byten är vid position {offset}); JSON utbyts i UTF-8: koda om det eller ange dess teckenkodning (utf-16 eller utf-32) i Content-Type',
+      en: 'the body is not UTF-8 (the first byte that is not is at offset {offset}); JSON is exchanged in UTF-8: re-encode it, or name its charset (utf-16 or utf-32) in Content-Type',
+    },
+    sources: [
+      {
+        title: 'IETF RFC 8259 (JSON), section 8.1 Character Encoding',
+        url: 'https://www.rfc-editor.org/rfc/rfc8259#section-8.1',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/http/errors.ts', 'simulator/http/json-body.ts'],
+  },
+  {
+    code: 'invalid-text',
+    channel: 'registry',
+    severity: 'error',
+    element: '{pointer}',
+    messages: {
+      fi: '{pointer} sisältää parittoman UTF-16-sijaismerkin (\\uD800–\\uDFFF ilman pariaan), joka ei ole Unicode-merkki; lähetä itse merkki tai sen koko sijaismerkkipari',
+      sv: '{pointer} innehåller ett oparat UTF-16-surrogat (\\uD800–\\uDFFF utan sitt par), som inte är ett Unicode-tecken; skicka själva tecknet eller hela surrogatparet',
+      en: '{pointer} holds an unpaired UTF-16 surrogate escape (\\uD800–\\uDFFF without its pair), which is not a Unicode character; send the character itself or its complete surrogate pair',
+    },
+    sources: [
+      {
+        title: 'IETF RFC 8259 (JSON), section 8.2 Unicode Characters',
+        url: 'https://www.rfc-editor.org/rfc/rfc8259#section-8.2',
+      },
+    ],
+    basis: 'published',
+    modules: ['simulator/http/json-body.ts'],
+  },
+  {
     code: 'invalid-parameter',
     channel: 'registry',
     severity: 'error',

@@ -25,6 +25,7 @@ import {
   localiseMessage,
   notFound,
 } from '../http/errors.ts';
+import { jsonBody } from '../http/json-body.ts';
 import { localise } from '../../common/rules/messages.ts';
 import type { Logger } from '../logger.ts';
 import { MAX_ARCHIVE_PAGE, type ArchiveQuery } from '../store/archive-types.ts';
@@ -296,7 +297,7 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
   });
   router.post(
     '/documents/:oid/nullify',
-    express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }),
+    ...jsonBody('64kb'),
     async (req, res) => {
       const requestId = res.locals.requestId as string | undefined;
       const caller = callerOf(res);

@@ -5,6 +5,7 @@
  *
  * See: https://hl7.org/fhir/R4/http.html
  */
+import { isUtf8 } from 'node:buffer';
 import { negotiate, type Lang } from '../../common/i18n/index.ts';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Resource } from 'fhir/r4.js';
@@ -14,6 +15,7 @@ import { MODE_HEADER, parseModeHeader, type ValidationMode } from '../domain/pol
 import type { EventLog } from '../events/log.ts';
 import { fhirWriteRefusal, scopedStore } from '../access/fhir-scope.ts';
 import { fromBodyParserError } from '../http/errors.ts';
+import { firstNonUtf8Byte } from '../http/json-body.ts';
 import { callerOf, describeCaller, scopeOf } from '../http/tls-auth.ts';
 import { MAX_FHIR_ELEMENTS, countJsonValues } from '../http/limits.ts';
 import type { Logger } from '../logger.ts';
@@ -136,6 +138,16 @@ function parseBody(
   const raw = Buffer.isBuffer(req.body) ? req.body : undefined;
   if (route.body === 'none') return {};
   const type = mediaType(req);
+  // FHIR JSON is UTF-8; decoding anything else would store U+FFFD where the sender wrote other bytes.
+  if (raw !== undefined && !isUtf8(raw)) {
+    fail(
+      badRequest(
+        'FHIR-JSON-009',
+        `the body is not UTF-8: the byte at offset ${firstNonUtf8Byte(raw)} is not; FHIR JSON is always UTF-8, so re-encode the body`,
+        '',
+      ),
+    );
+  }
   const text = raw === undefined ? '' : raw.toString('utf8').replace(/^\uFEFF/, '');
   if (route.body === 'form') {
     if (type !== FORM_TYPE) {

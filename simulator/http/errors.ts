@@ -54,6 +54,10 @@ interface BodyParserError {
   /** zlib's error code when a declared Content-Encoding does not match the bytes. */
   code?: string;
   encoding?: string;
+  /** `entity.not.utf8` (json-body.ts): where the first byte that is not UTF-8 is. */
+  offset?: number;
+  /** `entity.lone.surrogate` (json-body.ts): the JSON Pointer of the string. */
+  pointer?: string;
 }
 
 /** zlib error codes: the body is not data of its declared Content-Encoding. */
@@ -71,6 +75,20 @@ export function fromBodyParserError(err: unknown): ApiError | undefined {
   switch (e.type) {
     case 'entity.parse.failed':
       return badRequest('invalid-json', `request body is not valid JSON: ${e.message ?? 'parse error'}`, '');
+    case 'entity.not.utf8':
+      return badRequest(
+        'invalid-utf8',
+        `the body is not UTF-8 (the first byte that is not is at offset ${e.offset ?? '?'}); JSON is exchanged in UTF-8: re-encode it, or name its charset (utf-16 or utf-32) in Content-Type`,
+        '',
+      );
+    case 'entity.lone.surrogate': {
+      const at = e.pointer ?? '';
+      return badRequest(
+        'invalid-text',
+        `${at === '' ? 'the body' : at} holds an unpaired UTF-16 surrogate escape (\\uD800–\\uDFFF without its pair), which is not a Unicode character; send the character itself or its complete surrogate pair`,
+        at,
+      );
+    }
     case 'entity.too.large':
       return new ApiError(413, 'too-large', 'request body is larger than the server accepts', '');
     case 'encoding.unsupported':

@@ -2,9 +2,10 @@
  * `/registry`: the code-server, Extranet, certified-system and test-ID mocks as a JSON API.
  * Every error answers `{ "error": { "code", "message", "path" } }` with 400, 404 or 409.
  */
-import express, { Router, type Request } from 'express';
+import { Router, type Request } from 'express';
 import type { Logger } from '../logger.ts';
 import { badRequest, jsonErrorHandler, notFound } from '../http/errors.ts';
+import { jsonBody } from '../http/json-body.ts';
 import { operatorWrites } from '../http/guards.ts';
 import type { Store } from '../store/types.ts';
 import {
@@ -34,7 +35,7 @@ export function registryRoutes(
   options: { passcodeRequired?: boolean } = {},
 ): Router {
   const router = Router();
-  router.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));
+  router.use(jsonBody('2mb'));
   // Shared (TLS) mode: the registries are the operator's; an organisation's certificate only reads them.
   router.use(operatorWrites('the registry'));
 

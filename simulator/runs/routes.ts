@@ -15,10 +15,11 @@
  * `{ "error": { "code", "message", "path" } }` like /registry.
  */
 import { randomUUID } from 'node:crypto';
-import express, { Router, type Request } from 'express';
+import { Router, type Request } from 'express';
 import type { EventLog } from '../events/log.ts';
 import { maySeeRun, organiserFilter } from '../access/scope.ts';
 import { ApiError, badRequest, jsonErrorHandler, notFound } from '../http/errors.ts';
+import { jsonBody } from '../http/json-body.ts';
 import { callerOf, describeCaller, scopeOf } from '../http/tls-auth.ts';
 import type { Logger } from '../logger.ts';
 import type { RunQuery } from '../store/runs-types.ts';
@@ -92,7 +93,7 @@ export function runRoutes(
   options: { allowRealIdentities?: boolean } = {},
 ): Router {
   const router = Router();
-  router.use(express.json({ limit: MAX_RUN_BODY, type: ['application/json', 'application/*+json'] }));
+  router.use(jsonBody(MAX_RUN_BODY));
 
   router.post('/', async (req, res) => {
     if (!req.is(['application/json', 'application/*+json']))

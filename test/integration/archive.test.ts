@@ -540,24 +540,37 @@ describe('nullification over HTTP', () => {
     for (const f of refused.flatMap((e) => e.findings)) expect(canLocalise(f), f.message).toBe(true);
   });
 
-  it('records a nullification whose body is not JSON as refused, and answers 400', async () => {
+  it('records a nullification whose body is not JSON, not UTF-8 or holds a lone surrogate as refused, and answers 400', async () => {
     type Events = { events: { kind: string; outcome: string; findings: Finding[] }[]; lastSeq: number };
     const a = ptaMessage();
     await post('/archive/pta', a.message);
     const before = await getJson<Events>('/events?channel=archive&limit=1000');
-    const res = await fetch(`${server.url}/archive/documents/${a.oid}/nullify`, {
-      method: 'POST',
-      body: '{"reason": "väärä potilas", ',
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid-json');
+    const bodies: [Uint8Array<ArrayBuffer> | string, string][] = [
+      ['{"reason": "väärä potilas", ', 'invalid-json'],
+      [
+        new Uint8Array([...Buffer.from('{"reason": "v'), 0xe4, ...Buffer.from('rä potilas", "by": "x"}')]),
+        'invalid-utf8',
+      ],
+      ['{"reason": "väärä \\ud800 potilas", "by": "x"}', 'invalid-text'],
+    ];
+    for (const [body, code] of bodies) {
+      const res = await fetch(`${server.url}/archive/documents/${a.oid}/nullify`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'accept-language': 'sv' },
+      });
+      expect(res.status).toBe(400);
+      const error = ((await res.json()) as { error: { code: string; message: string } }).error;
+      expect(error.code).toBe(code);
+      // In the language asked for: the catalogue renders the raised text in Swedish.
+      expect(error.message).toMatch(/innehåll|JSON/);
+    }
     const after = await getJson<Events>(`/events?channel=archive&limit=1000&since=${before.body.lastSeq}`);
     const refused = after.body.events.filter((e) => e.kind === 'document.nullify');
-    expect(refused.map((e) => [e.outcome, e.findings.map((f) => f.code)])).toEqual([
-      ['refused', ['invalid-json']],
-    ]);
-    expect(canLocalise(refused[0]?.findings[0] as Finding)).toBe(true);
+    expect(refused.map((e) => [e.outcome, e.findings.map((f) => f.code)])).toEqual(
+      bodies.map(([, code]) => ['refused', [code]]),
+    );
+    for (const f of refused.flatMap((e) => e.findings)) expect(canLocalise(f), f.message).toBe(true);
     const still = await fetch(`${server.url}/archive/documents/${a.oid}`);
     expect(still.headers.get('x-kantasim-status')).not.toBe('nullified');
   });

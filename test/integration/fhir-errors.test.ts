@@ -27,7 +27,7 @@ afterAll(async () => {
 interface Call {
   method?: string;
   path: string;
-  body?: string;
+  body?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
 }
 
@@ -69,6 +69,19 @@ describe('error paths', () => {
       'FHIR-JSON-001',
     ],
     ['an empty body', { path: 'Patient', body: '' }, 400, 'FHIR-JSON-000'],
+    [
+      'a body that is not UTF-8 (Latin-1)',
+      {
+        path: 'Patient',
+        body: new Uint8Array([
+          ...Buffer.from('{"resourceType":"Patient","name":[{"family":"Virtanen-M'),
+          0xe4,
+          ...Buffer.from('ki"}]}'),
+        ]),
+      },
+      400,
+      'FHIR-JSON-009',
+    ],
     ['a JSON array', { path: 'Patient', body: '[]' }, 400, 'FHIR-JSON-002'],
     ['a resource without resourceType', { path: 'Patient', body: '{"name":[]}' }, 400, 'FHIR-JSON-003'],
     [

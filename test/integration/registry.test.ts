@@ -376,4 +376,30 @@ describe('registry API over HTTP', () => {
     }
     expect((await json(url, 'GET', '/healthz')).status).toBe(200);
   });
+
+  it('refuses a body that is not UTF-8 or holds a lone surrogate, and stores nothing', async () => {
+    const oid = '1.2.246.10.2543220.10.0';
+    const latin1 = Buffer.concat([
+      Buffer.from(`{"oid":"${oid}","name":"Hyvinvointialue P`, 'utf8'),
+      Buffer.from([0xe4]),
+      Buffer.from('ij\u00e4nne","kind":"organisation","public":true}', 'utf8'),
+    ]);
+    const notUtf8 = await fetch(`${url}/registry/organisations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: latin1,
+    });
+    expect(notUtf8.status).toBe(400);
+    const notUtf8Body = (await notUtf8.json()) as ErrorBody;
+    expect(notUtf8Body.error.code).toBe('invalid-utf8');
+    expect(notUtf8Body.error.message).toContain(`offset ${latin1.indexOf(0xe4)}`);
+    const lone = await fetch(`${url}/registry/organisations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: `{"oid":"${oid}","name":"Sote \\ud800","kind":"organisation","public":true}`,
+    });
+    expect(lone.status).toBe(400);
+    expect(((await lone.json()) as ErrorBody).error).toMatchObject({ code: 'invalid-text', path: '/name' });
+    expect((await json(url, 'GET', `/registry/organisations/${oid}`)).status).toBe(404);
+  });
 });

@@ -96,6 +96,7 @@ describe('/runs', () => {
     (badVerdict.scenarios[0] as { verdict: string }).verdict = 'maybe';
     const cases: [unknown, number, string, string?][] = [
       ['{not json', 400, 'invalid-json'],
+      ['{"tool":"kantasim-runner","formatVersion":1,"title":"x\\udc00"}', 400, 'invalid-text', '/title'],
       [[], 400, 'invalid-body'],
       [{ ...broken, tool: 'other' }, 400, 'invalid-body', '/tool'],
       [{ ...broken, formatVersion: 2 }, 400, 'invalid-body', '/formatVersion'],

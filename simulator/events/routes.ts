@@ -40,7 +40,7 @@ function nonNegativeInt(value: string | undefined, name: string): number | undef
  * none. Anything else is refused like a bad `since` (a stream that replayed the whole log, or silently
  * skipped to now, would hand the client events it has, or hide ones it has not).
  */
-function lastEventIdOf(req: Request): number | undefined {
+export function lastEventIdOf(req: Request): number | undefined {
   const value = req.get('Last-Event-ID');
   if (value === undefined || value === '') return undefined;
   if (!/^[0-9]{1,15}$/.test(value))

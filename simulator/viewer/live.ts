@@ -5,7 +5,9 @@
  * submissions, not even refused ones. The public `/events/stream` is the unfiltered API.
  */
 import type { Request, Response } from 'express';
+import { lastEventIdOf } from '../events/routes.ts';
 import type { EventStreams } from '../events/sse.ts';
+import { badRequest } from '../http/errors.ts';
 import type { ScopedReader } from './reader.ts';
 
 /** The viewer's live view: the shared event stream, filtered to one reader's scope. */
@@ -13,15 +15,16 @@ export class LiveStreams {
   constructor(private readonly streams: EventStreams) {}
 
   async serve(req: Request, res: Response, reader: ScopedReader): Promise<void> {
-    const lastEventId = req.get('Last-Event-ID');
-    const since = typeof req.query.since === 'string' ? req.query.since : undefined;
-    const after = Number(
-      lastEventId !== undefined && /^[0-9]{1,15}$/.test(lastEventId)
-        ? lastEventId
-        : since !== undefined && /^[0-9]{1,15}$/.test(since)
-          ? since
-          : await reader.lastEventSeq(),
-    );
+    // Resumes after the last frame the browser saw, or after `since`; a value that is not a sequence
+    // number is refused (as on /events/stream), not read as "from now", which would hide what it missed.
+    const since = req.query.since;
+    if (since !== undefined && (typeof since !== 'string' || !/^[0-9]{1,15}$/.test(since)))
+      throw badRequest(
+        'invalid-parameter',
+        "'since' must be a whole number ≥ 0 (an event's sequence number)",
+        'since',
+      );
+    const after = lastEventIdOf(req) ?? (since === undefined ? await reader.lastEventSeq() : Number(since));
     await this.streams.serve(res, {
       after,
       query: reader.eventQuery(),

@@ -10,7 +10,8 @@ import { eventLink, resourceEvidence } from './links.ts';
 import { showFindings, withRequirement } from './messages.ts';
 import { evaluateQuery, type SourceContext } from './sources.ts';
 import { render, renderText } from './template.ts';
-import { words } from './wording.ts';
+import { runLang, words } from './wording.ts';
+import { summaryIn } from '../common/i18n/event-summary.ts';
 import type { Check, CheckResult, EventExpectation, Evidence, Step, TestPersonRecord } from './types.ts';
 import {
   baseResult,
@@ -29,7 +30,7 @@ const MAX_RECORDED_VALUES = 10_000;
 function eventEvidence(sim: string, events: readonly SubmissionEvent[]): Evidence[] {
   const rows: Evidence[] = [];
   for (const e of events) {
-    const value = `#${e.seq} ${e.at} ${e.kind} ${e.outcome}: ${e.summary}`;
+    const value = `#${e.seq} ${e.at} ${e.kind} ${e.outcome}: ${summaryIn(e, runLang())}`;
     // The viewer shows an organisation's submissions, never registry changes: those get no link.
     rows.push(
       e.channel === 'registry'

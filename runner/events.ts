@@ -9,7 +9,8 @@
 import type { SubmissionEvent } from '../simulator/domain/events.ts';
 import { formatSeconds, type EventFilter, type SimulatorClient } from './http.ts';
 import { showFindings } from './messages.ts';
-import { words, wordsIn } from './wording.ts';
+import { runLang, words, wordsIn } from './wording.ts';
+import { summaryIn } from '../common/i18n/event-summary.ts';
 import type { Lang } from '../common/i18n/index.ts';
 
 /** A rendered event expectation (templates already filled in). */
@@ -115,7 +116,7 @@ function nearMiss(e: SubmissionEvent, m: EventMatch): string | undefined {
       outcome: e.outcome,
       findings,
       seq: String(e.seq),
-      summary: e.summary,
+      summary: summaryIn(e, runLang()),
     });
   }
   const missing = missingFindings(e, m);

@@ -40,6 +40,7 @@ import { socialOrganisations, unknownOrganisations } from './rules/social-format
 import { checkVersion, replacedOid, type VersionVerdict } from './rules/versions.ts';
 import type { CdaSchema } from './schema.ts';
 import { servicesNeeded } from './service-needs.ts';
+import { summarise, type SummaryWording } from '../../common/i18n/event-summary.ts';
 
 export type IntakeOutcome = 'accepted' | 'accepted-with-warnings' | 'duplicate' | 'refused';
 
@@ -265,7 +266,13 @@ export class ArchiveIntake {
           outcome: outcome === 'accepted' ? 'accepted' : 'accepted-with-warnings',
           findings,
           organisation: orgOid,
-          summary: `${valid ? 'archived' : 'stored INVALID (rehearsal)'} ${doc.oid} v${doc.versionNumber} in ${repository}${doc.replaces === undefined ? '' : `, replacing ${doc.replaces}`}`,
+          ...summarise('archive.stored', {
+            valid: valid ? 'yes' : 'no',
+            oid: doc.oid,
+            version: String(doc.versionNumber),
+            repository,
+            replaces: doc.replaces ?? 'none',
+          }),
           details: { valid, setId: doc.setId, versionNumber: doc.versionNumber },
         }),
         tx,
@@ -302,7 +309,7 @@ export class ArchiveIntake {
       outcome: 'refused',
       resourceIds: [],
       findings: [finding],
-      summary: `refused (AR): ${finding.code} ${finding.message}`,
+      ...summarise('archive.refused', { oid: 'none', ack: 'AR' }, [finding]),
       ...(request.requestId === undefined ? {} : { requestId: request.requestId }),
       ...(request.caller === undefined ? {} : { caller: request.caller }),
       details: { repository: request.repository },
@@ -330,7 +337,7 @@ export class ArchiveIntake {
         outcome: 'accepted',
         findings,
         organisation: original.organisation,
-        summary: `duplicate of ${original.oid} v${original.versionNumber}: nothing stored again`,
+        ...summarise('archive.duplicate', { oid: original.oid, version: String(original.versionNumber) }),
         details: { valid: original.valid },
       }),
       tx,
@@ -363,11 +370,9 @@ export class ArchiveIntake {
         outcome: 'refused',
         findings,
         organisation,
-        summary:
-          `refused${header?.documentOid ? ` ${header.documentOid}` : ''} (${ack}): ${first ? `${first.code} ${first.message}` : 'no document'}`.slice(
-            0,
-            500,
-          ),
+        ...(first
+          ? summarise('archive.refused', { oid: header?.documentOid ?? 'none', ack }, findings)
+          : summarise('archive.refusedNoDocument', { ack })),
         details: {},
       }),
     );
@@ -394,6 +399,7 @@ export class ArchiveIntake {
       findings: Finding[];
       organisation: string | undefined;
       summary: string;
+      wording: SummaryWording;
       details: Record<string, unknown>;
     },
   ): NewEvent {
@@ -405,6 +411,7 @@ export class ArchiveIntake {
       resourceIds: header?.documentOid ? [header.documentOid] : [],
       findings: e.findings,
       summary: e.summary,
+      wording: e.wording,
       details: {
         ...e.details,
         mode: request.mode,

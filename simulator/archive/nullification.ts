@@ -27,6 +27,7 @@ import type { EventLog } from '../events/log.ts';
 import type { Logger } from '../logger.ts';
 import type { ArchivedDocument, Nullification } from '../domain/cda.ts';
 import type { Store } from '../store/types.ts';
+import { summarise } from '../../common/i18n/event-summary.ts';
 
 export interface NullifyRequest {
   reason?: unknown;
@@ -163,7 +164,7 @@ export async function nullifyDocument(
           ...(doc.patient === undefined ? {} : { patient: doc.patient }),
           resourceIds: versions.map((v) => v.oid),
           findings: [],
-          summary: `nullified ${oid} (set ${doc.setId}, ${versions.length} version${versions.length === 1 ? '' : 's'}) by ${by}: ${reason}`,
+          ...summarise('archive.nullified', { oid, setId: doc.setId, count: versions.length, by, reason }),
           ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
           ...(options.caller === undefined ? {} : { caller: options.caller }),
         },
@@ -215,7 +216,7 @@ export async function recordRefusal(
       ...(doc?.patient === undefined ? {} : { patient: doc.patient }),
       resourceIds: doc === undefined ? [] : [oid],
       findings,
-      summary: `nullification of ${oid} refused (${status}): ${findings.map((f) => f.message).join('; ')}`,
+      ...summarise('archive.nullifyRefused', { oid, status: String(status) }, findings),
       ...(refusal.requestId === undefined ? {} : { requestId: refusal.requestId }),
       ...(refusal.caller === undefined ? {} : { caller: refusal.caller }),
     });

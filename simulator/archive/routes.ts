@@ -295,85 +295,81 @@ export function archiveRoutes(options: ArchiveRoutesOptions): Router {
     const doc = await load(req.params.oid, req, res);
     res.json({ oid: doc.oid, valid: doc.valid, mode: doc.mode, findings: doc.findings });
   });
-  router.post(
-    '/documents/:oid/nullify',
-    ...jsonBody('64kb'),
-    async (req, res) => {
-      const requestId = res.locals.requestId as string | undefined;
-      const caller = callerOf(res);
-      if (caller?.kind === 'organisation') {
-        const doc = await visible(req.params.oid, res);
-        if (doc === undefined) {
-          // Unknown, or another organisation's: the same 404 either way, in the caller's own event log.
-          await recordRefusal(options.events, logger, {
-            oid: req.params.oid,
-            status: 404,
-            findings: [error('CDA-NUL-001', '/oid', `no archived document ${req.params.oid}`)],
-            caller: caller.oid,
-            ...(requestId === undefined ? {} : { requestId }),
-          });
-          throw noDocument(req.params.oid, req);
-        }
-        const named = (req.body as NullifyRequest | undefined)?.organisation;
-        if (typeof named !== 'string' || !caller.scope.organisations.has(named)) {
-          const refusal = {
-            code: 'access-operator-only',
-            severity: 'error' as const,
-            path: '/organisation',
-            message: `${describeCaller(caller)} may not nullify document ${req.params.oid} ${typeof named === 'string' ? `for ${named}` : 'as the archive operator'}: name your own organisation in "organisation", or nullify with the operator certificate`,
-          };
-          // In the caller's event log, like every refused request.
-          await recordRefusal(options.events, logger, {
-            oid: doc.oid,
-            status: 403,
-            findings: [refusal],
-            doc,
-            caller: caller.oid,
-            ...(requestId === undefined ? {} : { requestId }),
-          });
-          const message = localiseMessage(refusal.code, refusal.message, answerLanguage(req, lang));
-          res.status(403).json({ error: { code: refusal.code, message, path: refusal.path } });
-          return;
-        }
-      }
-      const result = await nullifyDocument(
-        store,
-        options.events,
-        req.params.oid,
-        (req.body ?? {}) as NullifyRequest,
-        {
-          now: new Date(),
-          logger,
-          allowRealIdentities: options.allowRealIdentities === true,
+  router.post('/documents/:oid/nullify', ...jsonBody('64kb'), async (req, res) => {
+    const requestId = res.locals.requestId as string | undefined;
+    const caller = callerOf(res);
+    if (caller?.kind === 'organisation') {
+      const doc = await visible(req.params.oid, res);
+      if (doc === undefined) {
+        // Unknown, or another organisation's: the same 404 either way, in the caller's own event log.
+        await recordRefusal(options.events, logger, {
+          oid: req.params.oid,
+          status: 404,
+          findings: [error('CDA-NUL-001', '/oid', `no archived document ${req.params.oid}`)],
+          caller: caller.oid,
           ...(requestId === undefined ? {} : { requestId }),
-          ...(caller?.kind === 'organisation' ? { caller: caller.oid } : {}),
-        },
-      );
-      if (!result.ok) {
-        // In the caller's language, like the archive's acknowledgements (the stored event keeps the data).
-        const answerIn = answerLanguage(req, lang);
-        const findings = result.findings.map((f) =>
-          answerIn === undefined ? f : { ...f, message: localise(f, answerIn) },
-        );
-        const first = findings[0];
-        res.status(result.status).json({
-          error: {
-            code: first?.code ?? 'CDA-NUL-000',
-            message: findings.map((f) => f.message).join('; '),
-            path: first?.path,
-          },
-          findings,
         });
+        throw noDocument(req.params.oid, req);
+      }
+      const named = (req.body as NullifyRequest | undefined)?.organisation;
+      if (typeof named !== 'string' || !caller.scope.organisations.has(named)) {
+        const refusal = {
+          code: 'access-operator-only',
+          severity: 'error' as const,
+          path: '/organisation',
+          message: `${describeCaller(caller)} may not nullify document ${req.params.oid} ${typeof named === 'string' ? `for ${named}` : 'as the archive operator'}: name your own organisation in "organisation", or nullify with the operator certificate`,
+        };
+        // In the caller's event log, like every refused request.
+        await recordRefusal(options.events, logger, {
+          oid: doc.oid,
+          status: 403,
+          findings: [refusal],
+          doc,
+          caller: caller.oid,
+          ...(requestId === undefined ? {} : { requestId }),
+        });
+        const message = localiseMessage(refusal.code, refusal.message, answerLanguage(req, lang));
+        res.status(403).json({ error: { code: refusal.code, message, path: refusal.path } });
         return;
       }
-      res.status(200).json({
-        document: summaryOf(result.document),
-        nullification: result.document.nullification,
-        alreadyNullified: result.already,
-        versions: result.versions.map(summaryOf),
+    }
+    const result = await nullifyDocument(
+      store,
+      options.events,
+      req.params.oid,
+      (req.body ?? {}) as NullifyRequest,
+      {
+        now: new Date(),
+        logger,
+        allowRealIdentities: options.allowRealIdentities === true,
+        ...(requestId === undefined ? {} : { requestId }),
+        ...(caller?.kind === 'organisation' ? { caller: caller.oid } : {}),
+      },
+    );
+    if (!result.ok) {
+      // In the caller's language, like the archive's acknowledgements (the stored event keeps the data).
+      const answerIn = answerLanguage(req, lang);
+      const findings = result.findings.map((f) =>
+        answerIn === undefined ? f : { ...f, message: localise(f, answerIn) },
+      );
+      const first = findings[0];
+      res.status(result.status).json({
+        error: {
+          code: first?.code ?? 'CDA-NUL-000',
+          message: findings.map((f) => f.message).join('; '),
+          path: first?.path,
+        },
+        findings,
       });
-    },
-  );
+      return;
+    }
+    res.status(200).json({
+      document: summaryOf(result.document),
+      nullification: result.document.nullification,
+      alreadyNullified: result.already,
+      versions: result.versions.map(summaryOf),
+    });
+  });
   // A nullification whose body could not be read (not JSON, too large) is a refused one: in the log too.
   router.use('/documents/:oid/nullify', (async (err, req, res, next) => {
     // Only errors of reading the body: the route's own refusals (ApiError) are recorded where they are raised.

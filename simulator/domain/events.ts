@@ -3,6 +3,7 @@
  * event, and the viewer's access log (who looked at whose data). Plain data; the store keeps them
  * (`store/types.ts` EventRepository, AccessLogRepository) and `events/` announces them.
  */
+import type { SummaryWording } from '../../common/i18n/event-summary.ts';
 import type { Finding } from './findings.ts';
 
 /**
@@ -69,8 +70,13 @@ export interface SubmissionEvent {
   /** Ids of what was stored or referred to: `Appointment/123/_history/2`, document OIDs. */
   resourceIds: string[];
   findings: Finding[];
-  /** One line for humans. */
+  /** One line for humans, in English (the JSON API's; readers render `wording` in their language). */
   summary: string;
+  /**
+   * The summary as data, for readers in Finnish and Swedish (`common/i18n/event-summary.ts`); absent in
+   * events recorded before summaries were data, whose `summary` is then shown as it is.
+   */
+  wording?: SummaryWording;
   /** Correlates with the HTTP request log. */
   requestId?: string;
   /** Extra facts the channel wants to keep (mode, interaction id, version). */

@@ -21,6 +21,8 @@ export interface StreamOptions {
   visible?: (event: SubmissionEvent) => boolean;
   /** Comment line sent first, naming the stream. */
   banner: string;
+  /** What each frame carries of an event (default: the event as the JSON API has it). */
+  present?: (event: SubmissionEvent) => unknown;
 }
 
 const BATCH = 500;
@@ -43,6 +45,7 @@ export class EventStreams {
   async serve(res: Response, options: StreamOptions): Promise<void> {
     let cursor = options.after;
     const visible = options.visible ?? ((): boolean => true);
+    const present = options.present ?? ((event: SubmissionEvent): unknown => event);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -68,7 +71,7 @@ export class EventStreams {
             for (const event of batch) {
               cursor = event.seq;
               if (visible(event))
-                res.write(`id: ${event.seq}\nevent: submission\ndata: ${JSON.stringify(event)}\n\n`);
+                res.write(`id: ${event.seq}\nevent: submission\ndata: ${JSON.stringify(present(event))}\n\n`);
             }
             if (batch.length < BATCH) break;
           }

@@ -14,6 +14,7 @@ import { appointmentIndex } from './appointment-index.ts';
 import type { FhirContext, FhirRequest } from './context.ts';
 import { badRequest, FhirError } from './outcomes.ts';
 import { extractIndex } from './search-params.ts';
+import { summarise } from '../../common/i18n/event-summary.ts';
 
 /** Logical ids: FHIR allows `[A-Za-z0-9\-\.]{1,64}`. */
 export const ID_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
@@ -156,7 +157,11 @@ export async function recordRefusedRequest(
         outcome: 'refused',
         resourceIds: [],
         findings: refusal.findings,
-        summary: `${refusal.method} ${refusal.path} refused with ${refusal.status}`,
+        ...summarise('fhir.requestRefused', {
+          method: refusal.method,
+          path: refusal.path,
+          status: String(refusal.status),
+        }),
         status: refusal.status,
       },
     );

@@ -15,6 +15,7 @@ import type { Archivist, CertifiedSystem, Customer, Organisation, TestPerson } f
 import { assessReadiness, type Readiness } from './readiness.ts';
 import type { ArchivistBody, CustomerBody, IssueBody, OrganisationBody, SystemBody } from './schemas.ts';
 import { hashPasscode } from './passcode.ts';
+import { summarise, type SummaryWording } from '../../common/i18n/event-summary.ts';
 
 /** An archivist account as the API shows it: never with its passcode hash. */
 export type PublicArchivist = Omit<Archivist, 'passcodeHash'> & { hasPasscode: boolean };
@@ -91,7 +92,7 @@ export class RegistryService {
       await this.info(
         tx,
         existing ? 'organisation.update' : 'organisation.register',
-        `code-server entry ${org.oid} ${org.name}`,
+        summarise('registry.organisation', { oid: org.oid, name: org.name }),
         org.oid,
       );
       return { created: !existing, org };
@@ -137,7 +138,11 @@ export class RegistryService {
       await this.info(
         tx,
         'system.register',
-        `certified system ${system.product} ${system.version} (${system.category})`,
+        summarise('registry.system', {
+          product: system.product,
+          version: system.version,
+          category: system.category,
+        }),
       );
       return system;
     });
@@ -192,10 +197,12 @@ export class RegistryService {
       await this.info(
         tx,
         existing ? 'customer.update' : 'customer.register',
-        `customer data of ${org.name}: ${body.services.join(', ')}` +
-          (unconfirmed.length > 0
-            ? `; service tasks ${unconfirmed.join(', ')} are not in kantasim's partial copy of Sosiaalihuolto - Palvelutehtävä (1.2.246.537.6.1221.201601) and could not be confirmed`
-            : ''),
+        summarise('registry.customer', {
+          name: org.name,
+          services: body.services.join(', '),
+          unconfirmed: unconfirmed.join(', '),
+          unconfirmedCount: unconfirmed.length,
+        }),
         orgOid,
       );
       return { created: !existing, customer };
@@ -219,7 +226,7 @@ export class RegistryService {
     });
     const added = await this.store.transaction(async (tx) => {
       const n = await tx.registry.addTestPersons(persons);
-      await this.info(tx, 'test-persons.add', `${n} test identity codes added to the pool`);
+      await this.info(tx, 'test-persons.add', summarise('registry.testPersonsAdded', { count: n }));
       return n;
     });
     return { added };
@@ -254,7 +261,12 @@ export class RegistryService {
       await this.info(
         tx,
         'test-persons.issue',
-        `${issued.length} ${issued.length === 1 ? 'test person' : 'test persons'} issued to ${body.vendor} for ${org.name}, service ${body.service}`,
+        summarise('registry.testPersonsIssued', {
+          count: issued.length,
+          vendor: body.vendor,
+          customer: org.name,
+          service: body.service,
+        }),
         body.customer,
       );
       return issued;
@@ -337,7 +349,11 @@ export class RegistryService {
       await this.info(
         tx,
         existing ? 'archivist.update' : 'archivist.register',
-        `archivist ${archivist.id} (${archivist.name}) for ${controller.name}`,
+        summarise('registry.archivist', {
+          id: archivist.id,
+          name: archivist.name,
+          controller: controller.name,
+        }),
         controller.oid,
       );
       return { created: !existing, archivist: publicArchivist(archivist) };
@@ -375,7 +391,7 @@ export class RegistryService {
   private async info(
     tx: StoreSession,
     kind: EventKind,
-    summary: string,
+    summary: { summary: string; wording: SummaryWording },
     organisation?: string,
   ): Promise<void> {
     await this.events.record(
@@ -385,7 +401,7 @@ export class RegistryService {
         outcome: 'info',
         resourceIds: [],
         findings: [],
-        summary,
+        ...summary,
         ...(organisation !== undefined && { organisation }),
       },
       tx,

@@ -28,6 +28,7 @@ import type { Store } from '../store/types.ts';
 import { findRealCodeDeep, mask } from '../domain/identity-guard.ts';
 import type { RunWire, RunWireScenario } from '../../common/run-wire.ts';
 import { countChecks, readRunWire } from './format.ts';
+import { summarise } from '../../common/i18n/event-summary.ts';
 
 /** Largest run result accepted in one POST. */
 export const MAX_RUN_BODY = '8mb';
@@ -138,7 +139,14 @@ export function runRoutes(
             ...(organisation !== undefined && { organisation }),
             resourceIds: [`runs/${id}`],
             findings: [],
-            summary: `scenario ${scenario.id} ${scenario.verdict}: ${counts.pass} passed, ${counts.fail} failed, ${counts.error} errors, ${counts.skip} skipped`,
+            ...summarise('runs.scenario', {
+              id: scenario.id,
+              verdict: scenario.verdict,
+              pass: String(counts.pass),
+              fail: String(counts.fail),
+              error: String(counts.error),
+              skip: String(counts.skip),
+            }),
             ...(requestId !== undefined && { requestId }),
             details: { runId: id, scenario: scenario.id, verdict: scenario.verdict, counts },
           },

@@ -8,6 +8,8 @@ import type { Request, Response } from 'express';
 import { lastEventIdOf } from '../events/routes.ts';
 import type { EventStreams } from '../events/sse.ts';
 import { badRequest } from '../http/errors.ts';
+import { summaryIn } from '../../common/i18n/event-summary.ts';
+import { langOfRes } from './i18n.tsx';
 import type { ScopedReader } from './reader.ts';
 
 /** The viewer's live view: the shared event stream, filtered to one reader's scope. */
@@ -15,6 +17,7 @@ export class LiveStreams {
   constructor(private readonly streams: EventStreams) {}
 
   async serve(req: Request, res: Response, reader: ScopedReader): Promise<void> {
+    const lang = langOfRes(res);
     // Resumes after the last frame the browser saw, or after `since`; a value that is not a sequence
     // number is refused (as on /events/stream), not read as "from now", which would hide what it missed.
     const since = req.query.since;
@@ -30,6 +33,8 @@ export class LiveStreams {
       query: reader.eventQuery(),
       visible: (e) => reader.maySeeEvent(e),
       banner: 'kantasim viewer stream',
+      // The summary in the page's language, as the server-rendered rows have it (live.js shows it).
+      present: (e) => ({ ...e, summaryText: summaryIn(e, lang) }),
     });
   }
 

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../simulator/server.ts';
 import { startTestSimulator } from '../support/sim.ts';
+import { buildCda, buildMessage } from '../../fixtures/cda/index.ts';
 import { sampleRun } from '../support/run-sample.ts';
 import { ARCHIVISTS, PERSON, seedViewerData, type Seeded } from '../support/viewer-seed.ts';
 import { guardedContext, launchChromium, screenshot, signIn } from './support.ts';
@@ -79,6 +80,31 @@ describe('the viewer in each language', () => {
       await context.close();
     });
   }
+
+  it('words the live submissions in the page’s language, those on the page and those streamed', async () => {
+    const { context } = await guardedContext(browser, sim.url, undefined, LOCALES.fi);
+    const page = await context.newPage();
+    await signIn(page, ARCHIVISTS.kuusijarvi);
+    await page.goto('/viewer/live');
+    await page.waitForSelector('.live-state.on');
+    // The seeded documents, rendered by the server: "<oid> v1 arkistoitiin arkistoon pta".
+    const shown = await page.locator('.ev-summary').allTextContents();
+    expect(
+      shown.some((t) => / arkistoitiin arkistoon /.test(t)),
+      shown.join('\n'),
+    ).toBe(true);
+    expect(shown.filter((t) => /^archived /.test(t))).toEqual([]);
+    const res = await fetch(`${sim.url}/archive/pta`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/xml', Accept: 'application/json' },
+      body: buildMessage(buildCda(), { repository: 'pta' }),
+    });
+    expect(res.status).toBe(201);
+    const fresh = page.locator('li.ev-new .ev-summary');
+    await fresh.first().waitFor();
+    await expect(fresh.first().textContent()).resolves.toMatch(/ v1 arkistoitiin arkistoon pta$/);
+    await context.close();
+  });
 
   it('answers /viewer/sign-in in the language of Accept-Language, Finnish by default', async () => {
     for (const [header, lang] of [

@@ -505,7 +505,7 @@ describe('malformed input never gives a 500', () => {
       const text = await res.text();
       if (res.status >= 500)
         failures.push(
-          `${c.method ?? 'POST'} /fhir/${c.path} ${c.body?.slice(0, 80) ?? ''} → ${res.status} ${text}`,
+          `${c.method ?? 'POST'} /fhir/${c.path} ${typeof c.body === 'string' ? c.body.slice(0, 80) : `${c.body?.length ?? 0} bytes`} → ${res.status} ${text}`,
         );
       statuses.push(res.status);
       if (res.status >= 400 && res.status < 500)

@@ -41,6 +41,7 @@ import { checkServiceOrganiser } from '../validation/registry-rules.ts';
 import { newId, prepare, recordEvent, versionRef } from '../write.ts';
 import { defaultWorkers } from '../../workers/pool.ts';
 import { validateTransaction, type Validated } from './validation.ts';
+import { summarise } from '../../../common/i18n/event-summary.ts';
 
 /** Public source of the Kanta appointment rules, for findings. */
 export const KANTA_APPOINTMENT_SOURCE =
@@ -115,7 +116,10 @@ async function carryOut(
       outcome: 'refused',
       resourceIds: operation.op === 'store' ? [] : [`Appointment/${operation.id}`],
       findings: outcome.findings,
-      summary: `Kanta ${operation.op} refused: ${outcome.findings.filter((f) => f.severity === 'error' || f.severity === 'fatal').length} error(s)`,
+      ...summarise('kanta.refused', {
+        op: operation.op,
+        errors: outcome.findings.filter((f) => f.severity === 'error' || f.severity === 'fatal').length,
+      }),
       status: statusOf(outcome),
       ...(v.organiser !== undefined && { organisation: v.organiser }),
       ...(patient !== undefined && { patient }),
@@ -172,7 +176,11 @@ async function carryOut(
           outcome: findings.length > 0 ? 'accepted-with-warnings' : 'accepted',
           resourceIds: written.resourceIds,
           findings: decision.answered,
-          summary: `Kanta ${operation.op} of Appointment/${written.appointment?.id ?? (operation.op === 'nullify' ? operation.id : '')}${invalid ? ' (rehearsal: stored although invalid)' : ''}`,
+          ...summarise('kanta.done', {
+            op: operation.op,
+            id: written.appointment?.id ?? (operation.op === 'nullify' ? operation.id : ''),
+            invalid: invalid ? 'yes' : 'no',
+          }),
           status: 200,
           invalidStored: invalid,
           ...(v.organiser !== undefined && { organisation: v.organiser }),

@@ -23,6 +23,7 @@ import {
 import { checkResourceType } from '../validation/structure.ts';
 import { newId, recordEvent } from '../write.ts';
 import { isKantaTransaction, kantaTransaction } from './kanta-transaction.ts';
+import { summarise } from '../../../common/i18n/event-summary.ts';
 
 const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'DELETE'];
 
@@ -225,7 +226,7 @@ async function transaction(
       outcome: 'refused',
       resourceIds: [],
       findings,
-      summary: `transaction refused at entry ${err.index}; nothing stored`,
+      ...summarise('fhir.transactionRefused', { entry: String(err.index) }),
       status: statusOf(err.outcome),
     });
     return [{ kind: err.outcome.kind, findings }];

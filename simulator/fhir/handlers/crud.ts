@@ -40,6 +40,7 @@ import {
   requireId,
   versionRef,
 } from '../write.ts';
+import { summarise, type SummaryWording } from '../../../common/i18n/event-summary.ts';
 
 /** Validates a request body as a resource of `type` with the server's settings. */
 export function validateBody(
@@ -139,7 +140,7 @@ async function judge(
   v: ValidationResult,
   action: 'create' | 'update',
   resourceIds: string[],
-  summary: string,
+  summary: { summary: string; wording: SummaryWording },
 ): Promise<
   | { refused: HandlerResult }
   | { decision: 'store' | 'store-invalid'; body: Resource; patient: string | undefined }
@@ -156,7 +157,7 @@ async function judge(
     outcome: 'refused',
     resourceIds,
     findings: v.findings,
-    summary,
+    ...summary,
     status: outcome.kind === 'bad-request' ? 400 : 422,
     ...(patient !== undefined && { patient }),
   });
@@ -173,7 +174,7 @@ export const createResource: Handler = async (req, ctx) => {
     v,
     'create',
     [],
-    `${type} create refused: ${v.findings.length} finding(s)`,
+    summarise('fhir.createRefused', { type, count: v.findings.length }),
   );
   if ('refused' in judged) return judged.refused;
   const { patient } = judged;
@@ -190,7 +191,7 @@ export const createResource: Handler = async (req, ctx) => {
             outcome: 'accepted',
             resourceIds: [versionRef(existing)],
             findings: [],
-            summary: `${type} conditional create matched ${existing.id}; nothing created`,
+            ...summarise('fhir.createMatched', { type, id: existing.id }),
             status: 200,
           },
           tx,
@@ -207,7 +208,7 @@ export const createResource: Handler = async (req, ctx) => {
         outcome: eventOutcome(v.findings, false),
         resourceIds: [versionRef(stored)],
         findings: v.findings,
-        summary: `${type}/${stored.id} created${stored.invalid ? ' (rehearsal: stored although invalid)' : ''}`,
+        ...summarise('fhir.created', { type, id: stored.id, invalid: stored.invalid ? 'yes' : 'no' }),
         status: 201,
         invalidStored: stored.invalid,
         ...(patient !== undefined && { patient }),
@@ -294,7 +295,15 @@ export async function updateWith(
     v.refuseWith = 400;
     v.storable = false;
   }
-  const judged = await judge(req, ctx, type, v, 'update', [`${type}/${id}`], `${type}/${id} update refused`);
+  const judged = await judge(
+    req,
+    ctx,
+    type,
+    v,
+    'update',
+    [`${type}/${id}`],
+    summarise('fhir.updateRefused', { type, id }),
+  );
   if ('refused' in judged) return judged.refused;
   const { patient } = judged;
   const resource = prepare(judged.body, id, judged.decision === 'store-invalid');
@@ -320,7 +329,7 @@ export async function updateWith(
           outcome: eventOutcome(v.findings, false),
           resourceIds: [versionRef(stored)],
           findings: v.findings,
-          summary: `${type}/${id} updated to version ${stored.versionId}`,
+          ...summarise('fhir.updated', { type, id, version: String(stored.versionId) }),
           status: before ? 200 : 201,
           invalidStored: stored.invalid,
           ...(patient !== undefined && { patient }),
@@ -345,7 +354,7 @@ export async function updateWith(
         outcome: 'refused',
         resourceIds: [`${type}/${id}`],
         findings: outcome.findings,
-        summary: `${type}/${id} update refused: stale If-Match`,
+        ...summarise('fhir.updateStale', { type, id }),
         status: 412,
         ...(patient !== undefined && { patient }),
       });
@@ -372,9 +381,9 @@ export const deleteResource: Handler = async (req, ctx) => {
           outcome: 'accepted',
           resourceIds: marker ? [versionRef(marker)] : [`${type}/${id}`],
           findings: [],
-          summary: marker
-            ? `${type}/${id} deleted (version ${marker.versionId})`
-            : `${type}/${id}: nothing to delete`,
+          ...(marker
+            ? summarise('fhir.deleted', { type, id, version: String(marker.versionId) })
+            : summarise('fhir.nothingToDelete', { type, id })),
           status: 200,
         },
         tx,

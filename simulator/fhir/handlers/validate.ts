@@ -22,6 +22,7 @@ import {
 } from '../validation/kanta-profiles.ts';
 import { checkServiceOrganiser } from '../validation/registry-rules.ts';
 import { recordEvent } from '../write.ts';
+import { summarise } from '../../../common/i18n/event-summary.ts';
 
 /** The operation's contract, declared beside its code (listed in the CapabilityStatement). */
 export const VALIDATE_OPERATION: OperationDefinition = {
@@ -114,7 +115,11 @@ export const validateOperation: Handler = async (req, ctx) => {
     outcome: 'info',
     resourceIds: [],
     findings,
-    summary: `$validate ${type}: ${findings.filter((f) => f.severity === 'error' || f.severity === 'fatal').length} error(s), ${findings.filter((f) => f.severity === 'warning').length} warning(s)`,
+    ...summarise('fhir.validated', {
+      type,
+      errors: findings.filter((f) => f.severity === 'error' || f.severity === 'fatal').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+    }),
     status: 200,
   });
   return [allOk(findings)];

@@ -69,7 +69,9 @@
     head.append(time, badge(event.outcome), el('span', 'badge badge-channel', String(event.channel)));
     head.appendChild(el('code', 'ev-kind', String(event.kind)));
     if (event.patient) head.appendChild(el('code', 'ev-patient', String(event.patient)));
-    li.append(head, el('div', 'ev-summary', String(event.summary)));
+    // The server words the summary in the page's language (summaryText); older servers sent only summary.
+    const summary = typeof event.summaryText === 'string' ? event.summaryText : event.summary;
+    li.append(head, el('div', 'ev-summary', String(summary)));
     if (Array.isArray(event.resourceIds) && event.resourceIds.length > 0) {
       const ids = el('div', 'ev-ids');
       for (const id of event.resourceIds) {

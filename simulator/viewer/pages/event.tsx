@@ -4,11 +4,13 @@ import type { SubmissionEvent } from '../../domain/events.ts';
 import { FindingsTable, Layout, PageHead } from '../components.tsx';
 import type { ArchivistScope } from '../scope.ts';
 import { EventRow } from './live.tsx';
-import { useT } from '../i18n.tsx';
+import { useLang, useT } from '../i18n.tsx';
+import { summaryIn } from '../../../common/i18n/event-summary.ts';
 
 export function EventPage({ scope, event }: { scope: ArchivistScope; event: SubmissionEvent }): VNode {
   const runId = event.channel === 'runner' ? event.details?.runId : undefined;
   const t = useT();
+  const lang = useLang();
   return (
     <Layout title={t('event.title', { seq: event.seq })} scope={scope} nav="live">
       <nav class="crumbs" aria-label="Breadcrumb">
@@ -16,7 +18,7 @@ export function EventPage({ scope, event }: { scope: ArchivistScope; event: Subm
         <span aria-current="page">{t('event.title', { seq: event.seq })}</span>
       </nav>
       <PageHead title={t('event.title', { seq: event.seq })}>
-        <p class="lead">{event.summary}</p>
+        <p class="lead">{summaryIn(event, lang)}</p>
       </PageHead>
       <ol class="events" data-testid="event">
         <EventRow event={event} />

@@ -9,6 +9,7 @@ import type { VNode } from 'preact';
 import type { SubmissionEvent } from '../../domain/events.ts';
 import { Empty, Layout, OutcomeBadge, PageHead } from '../components.tsx';
 import type { ArchivistScope } from '../scope.ts';
+import { summaryIn } from '../../../common/i18n/event-summary.ts';
 
 /**
  * The viewer page of a resource an event names: archived documents by OID, appointments by id, recorded
@@ -62,7 +63,7 @@ export function EventRow({ event }: { event: SubmissionEvent }): VNode {
         <code class="ev-kind">{event.kind}</code>
         {event.patient !== undefined && <code class="ev-patient">{event.patient}</code>}
       </div>
-      <div class="ev-summary">{event.summary}</div>
+      <div class="ev-summary">{summaryIn(event, lang)}</div>
       {event.resourceIds.length > 0 && (
         <div class="ev-ids">
           {event.resourceIds.map((id) => {

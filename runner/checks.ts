@@ -12,6 +12,7 @@ import { evaluateQuery, type SourceContext } from './sources.ts';
 import { render, renderText } from './template.ts';
 import { runLang, words } from './wording.ts';
 import { summaryIn } from '../common/i18n/event-summary.ts';
+import { formatDateTime } from '../common/i18n/index.ts';
 import type { Check, CheckResult, EventExpectation, Evidence, Step, TestPersonRecord } from './types.ts';
 import {
   baseResult,
@@ -30,7 +31,8 @@ const MAX_RECORDED_VALUES = 10_000;
 function eventEvidence(sim: string, events: readonly SubmissionEvent[]): Evidence[] {
   const rows: Evidence[] = [];
   for (const e of events) {
-    const value = `#${e.seq} ${e.at} ${e.kind} ${e.outcome}: ${summaryIn(e, runLang())}`;
+    // Helsinki time and the summary in the run's language, as the report's reader reads them.
+    const value = `#${e.seq} ${formatDateTime(e.at, runLang())} ${e.kind} ${e.outcome}: ${summaryIn(e, runLang())}`;
     // The viewer shows an organisation's submissions, never registry changes: those get no link.
     rows.push(
       e.channel === 'registry'

@@ -105,7 +105,8 @@ describe('kantasim run against the simulator and a system under test', () => {
     // A registry event: the viewer does not show registry changes, so the evidence has no link
     // (events of the fhir and archive channels link to /viewer/events/{seq}: runs-viewer.test.ts).
     expect(event.evidence[0]?.label).toBe('event');
-    expect(event.evidence[0]?.value).toMatch(/^#\d+ /);
+    // The event's time in Helsinki time (en-GB: `03/12/2026, 14:05 EET`), not the stored UTC instant.
+    expect(event.evidence[0]?.value).toMatch(/^#\d+ \d{2}\/\d{2}\/\d{4}, \d{1,2}:\d{2} (EET|EEST) /);
     expect(event.evidence[0]).not.toHaveProperty('href');
     expect(sut.calls).toContain(`GET /source/organisations/${oid}`);
   });

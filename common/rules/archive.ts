@@ -590,6 +590,11 @@ export const ARCHIVE_RULES: readonly RuleEntry[] = [
         sv: 'base64-innehållet ({mediaType}) innehåller avkodat en verklig persons personbeteckning ({masked}); inte heller avkodad text får innehålla en sådan: ta bort den eller använd en testbeteckning som FPA utfärdat',
         en: "the base64 content ({mediaType}) contains, decoded, a real person's identity code ({masked}); decoded text must not carry one either: remove it or use a Kela-issued test code",
       },
+      {
+        fi: 'base64-sisällön PDF ({mediaType}) näyttää tekstissään todellisen henkilön henkilötunnuksen ({masked}); PDF:n lukija näkee sen: poista se tai käytä Kelan myöntämää testitunnusta',
+        sv: 'PDF:en i base64-innehållet ({mediaType}) visar i sin text en verklig persons personbeteckning ({masked}); den som läser PDF:en ser den: ta bort den eller använd en testbeteckning som FPA utfärdat',
+        en: "the PDF in the base64 content ({mediaType}) shows in its text a real person's identity code ({masked}); its reader sees it: remove it or use a Kela-issued test code",
+      },
     ],
     sources: [
       { title: 'Kanta: Test etiquette', url: 'https://www.kanta.fi/en/system-developers/test-etiquette' },

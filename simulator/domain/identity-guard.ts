@@ -101,7 +101,7 @@ export const GUARD_CHECKS: readonly GuardCheck[] = [
   {
     channel: 'archive',
     fields:
-      'every other attribute value and text node of the document and of its message frame (narrative, names, other ids, the message id); as written: comments, processing instructions, namespace declarations, text split by inline markup, MIME headers; decoded: base64 content of any media type, inflated when compressed',
+      'every other attribute value and text node of the document and of its message frame (narrative, names, other ids, the message id); as written: comments, processing instructions, namespace declarations, text split by inline markup, MIME headers; decoded: base64 content of any media type, inflated when compressed, and the text a PDF shows (FlateDecode content streams, strings, kerned pieces)',
     action: 'refused when it contains a checksum-valid real-range code',
     code: 'CDA-ID-007',
   },

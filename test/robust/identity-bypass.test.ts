@@ -7,7 +7,8 @@
  *
  * Rows: a comment, a processing instruction, a namespace declaration, a comment before and after the
  * root element, a code split by inline markup in the narrative; base64 content (nonXMLBody text,
- * observationMedia value) in text/plain, XHTML, XML and JSON, compressed, in UTF-16, and declared a PDF; the social-welfare XHTML view and
+ * observationMedia value) in text/plain, XHTML, XML and JSON, compressed, in UTF-16, and declared a PDF; the text a PDF shows
+ * (a compressed content stream, kerned pieces, hex and octal-escaped strings); the social-welfare XHTML view and
  * hl7fi:json part; the Patient Data Repository message frame (message id, a comment, a text element,
  * the MIME headers, preamble and epilogue); UTF-16 and UTF-32 documents with and without a byte order
  * mark, carrying a DOCTYPE and entity declarations.
@@ -22,6 +23,7 @@ import {
   REAL_RANGE_HETU as REAL,
   SOCIAL_ORGANISATIONS,
 } from '../../fixtures/cda/index.ts';
+import { pdfWith } from '../../fixtures/cda/pdf.ts';
 import type { RunningServer } from '../../simulator/server.ts';
 import { json, startTestSimulator } from '../support/sim.ts';
 
@@ -161,6 +163,34 @@ const DOCUMENT_ROWS: [string, Edit][] = [
   [
     'nonXMLBody base64 text/plain compressed with deflate (DF)',
     nonXmlBytes('mediaType="text/plain" compression="DF"', (v) => deflateRawSync(`Potilas ${v}`)),
+  ],
+  [
+    'a PDF: the code in a FlateDecode content stream',
+    nonXmlBytes('mediaType="application/pdf"', (v) => pdfWith(`BT /F1 12 Tf 72 720 Td (Potilas ${v}) Tj ET`)),
+  ],
+  [
+    'a PDF: the code split by TJ kerning',
+    nonXmlBytes('mediaType="application/pdf"', (v) =>
+      pdfWith(`BT [(${v.slice(0, 4)}) -12 (${v.slice(4)})] TJ ET`),
+    ),
+  ],
+  [
+    'a PDF: the code as a hex string',
+    nonXmlBytes('mediaType="application/pdf"', (v) =>
+      pdfWith(`BT <${Buffer.from(v).toString('hex')}> Tj ET`),
+    ),
+  ],
+  [
+    'a PDF: the code in octal escapes, shown in two strings',
+    nonXmlBytes('mediaType="application/pdf"', (v) => {
+      const octal = (t: string): string =>
+        Array.from(t, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`).join('');
+      return pdfWith(`BT (${octal(v.slice(0, 7))}) Tj (${octal(v.slice(7))}) Tj ET`);
+    }),
+  ],
+  [
+    'a PDF declared application/octet-stream',
+    nonXmlBytes('mediaType="application/octet-stream"', (v) => pdfWith(`BT (${v}) Tj ET`)),
   ],
   [
     'nonXMLBody base64 text/plain in UTF-16',

@@ -12,8 +12,8 @@
  * instructions, namespace declarations, what sits before and after the root element, and the text a
  * reader sees across inline markup. Base64 content (`@representation="B64"`, whatever its media type,
  * inflated when compressed with DF, GZ or ZL, and the social-welfare `hl7fi:json`) is decoded and its
- * bytes searched the same way; what a binary format hides (compressed PDF streams) is not found
- * (docs/archive.md).
+ * bytes searched the same way; a PDF's shown text is read from its content streams (`pdf-text.ts`);
+ * what other binary formats hide (images) is not found (docs/archive.md).
  *
  * See: https://www.kanta.fi/en/system-developers/test-etiquette
  */
@@ -32,6 +32,7 @@ import type { CdaHeader } from '../../domain/cda.ts';
 import { decodeBase64 } from '../social-body.ts';
 import { HL7_FI_NS, type XmlNode } from '../xml.ts';
 import { scanXmlText, type ScanHit } from './identity-scan.ts';
+import { isPdf, readPdfText } from './pdf-text.ts';
 
 const PATIENT_ID = '/ClinicalDocument/recordTarget/patientRole/id';
 
@@ -303,7 +304,9 @@ const INFLATE: Readonly<Record<string, (b: Uint8Array) => Buffer>> = {
  * characters, so the body limit bounds it), and inflated when `@compression` is DF, GZ or ZL (at most
  * MAX_INFLATED_BYTES). Its bytes are searched as characters one byte each (UTF-8 and ASCII text; codes
  * are ASCII), also as UTF-16 when they hold NUL bytes, and XML (a text starting with `<`) is read as
- * written, markup included. What binary formats hide (compressed PDF streams, images) is not found.
+ * written, markup included. A PDF (by its bytes) is also read for the text its pages show
+ * (`pdf-text.ts`: FlateDecode streams inflated, strings decoded, kerned pieces joined). What other binary
+ * formats hide (images) is not found.
  */
 function encoded(node: XmlNode, path: string, found: Found): void {
   const json = node.ns === HL7_FI_NS && node.name === 'json';
@@ -336,18 +339,38 @@ function encoded(node: XmlNode, path: string, found: Found): void {
       ...(/^(?:\uFEFF|\xEF\xBB\xBF)?\s*</.test(text) ? scanXmlText(text).map((h) => h.code) : []),
     ]),
   );
-  const fresh = [...new Set(codes.map((c) => c.toUpperCase()))].filter((c) => !found.seen.has(c));
-  if (fresh.length === 0) return;
-  for (const c of fresh) found.seen.add(c);
+  const fresh = freshCodes(codes, found);
+  if (fresh.length > 0) {
+    found.f.push(
+      guarded(
+        error(
+          'CDA-ID-007',
+          path,
+          `the base64 content (${media}) contains, decoded, a real person's identity code (${fresh.join(', ')}); decoded text must not carry one either: remove it or use a Kela-issued test code`,
+        ),
+      ),
+    );
+  }
+  // A PDF (by its bytes, whatever the media type says): the text its pages show (pdf-text.ts).
+  if (!isPdf(bytes)) return;
+  const shown = freshCodes(readPdfText(bytes).texts.flatMap(findRealCodes), found);
+  if (shown.length === 0) return;
   found.f.push(
     guarded(
       error(
         'CDA-ID-007',
         path,
-        `the base64 content (${media}) contains, decoded, a real person's identity code (${fresh.join(', ')}); decoded text must not carry one either: remove it or use a Kela-issued test code`,
+        `the PDF in the base64 content (${media}) shows in its text a real person's identity code (${shown.join(', ')}); its reader sees it: remove it or use a Kela-issued test code`,
       ),
     ),
   );
+}
+
+/** The codes of `codes` not yet reported (upper case, each once), now marked as reported. */
+function freshCodes(codes: readonly string[], found: Found): string[] {
+  const fresh = [...new Set(codes.map((c) => c.toUpperCase()))].filter((c) => !found.seen.has(c));
+  for (const c of fresh) found.seen.add(c);
+  return fresh;
 }
 
 /** The first real code in any string of JSON content (escapes such as `\u002d` decoded), if it parses. */

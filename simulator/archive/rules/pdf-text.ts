@@ -165,17 +165,11 @@ export function shownText(content: string): string[] {
   let i = 0;
   while (i < content.length) {
     const c = content[i] ?? '';
-    if (c === '(') {
-      const [end, raw] = literalAt(content, i);
-      const text = decodeString(raw);
-      strings.push(text);
-      if (array === undefined) operands.push({ kind: 'string', text });
-      else array += text;
-      i = end;
-    } else if (c === '<' && content[i + 1] === '<') {
+    if (c === '<' && content[i + 1] === '<') {
       i += 2; // a dictionary opens
-    } else if (c === '<') {
-      const [end, raw] = hexAt(content, i);
+    } else if (c === '(' || c === '<') {
+      // A string: an operand, or a piece of the array being read.
+      const [end, raw] = c === '(' ? literalAt(content, i) : hexAt(content, i);
       const text = decodeString(raw);
       strings.push(text);
       if (array === undefined) operands.push({ kind: 'string', text });

@@ -245,6 +245,21 @@ const FRAME_ROWS: [string, Edit][] = [
 /** A test-range code of the same shape: the control of every row. */
 const TEST_CODE = '010181-900C';
 
+describe('a PDF that cannot be read within bounds', () => {
+  const flate = (pdf: Buffer): Buffer =>
+    Buffer.from(pdf.toString('latin1').replace('/Length', '/Filter /FlateDecode /Length'), 'latin1');
+  it.each([
+    ['a corrupt FlateDecode stream', () => flate(pdfWith(Buffer.from('not deflate data'), false))],
+    ['a stream inflating past the 20 MB budget', () => pdfWith(Buffer.alloc(21 * 1024 * 1024, 0x20))],
+  ])('is archived: %s is skipped, not a finding and not a server error', async (_row, pdf) => {
+    const edit = nonXmlBytes('mediaType="application/pdf"', () => pdf());
+    const cda = edit(buildCda(), TEST_CODE);
+    const r = await submit('pta', buildMessage(cda, { repository: 'pta' }), 'strict');
+    expect(r.status, r.text).toBe(201);
+    expect(r.codes).not.toContain('CDA-ID-007');
+  });
+});
+
 describe.each(['strict', 'rehearsal'] as const)('a real code hidden in a PTA submission (%s)', (mode) => {
   it.each(DOCUMENT_ROWS)('is refused in %s (CDA-ID-007) and not stored', async (_row, edit) => {
     const control = buildCda();

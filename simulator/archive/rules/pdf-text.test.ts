@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { pdfWith } from '../../../fixtures/cda/pdf.ts';
 import { describe, expect, it } from 'vitest';
+import { findRealCodes } from '../../domain/identity-guard.ts';
 import { isPdf, readPdfText, shownText } from './pdf-text.ts';
 
 const CODE = '131052-308T';
@@ -72,5 +73,24 @@ describe('the text a PDF shows', () => {
     const bomb = pdfWith(Buffer.alloc(4 * 1024 * 1024, 0x20));
     expect(readPdfText(bomb, { maxStreams: 10, maxInflatedBytes: 1024 * 1024 }).inflated).toBe(0);
     expect(readPdfText(bomb).inflated).toBe(1);
+  });
+  it('finds no real code where the PDF shows a test-range code', () => {
+    const pdf = pdfWith(`BT [(0101) -20 (81-900C)] TJ <${Buffer.from('010181-900C').toString('hex')}> Tj ET`);
+    const texts = readPdfText(pdf).texts;
+    expect(texts.join('\n')).toContain('010181-900C');
+    expect(texts.flatMap(findRealCodes)).toEqual([]);
+  });
+
+  it('does not read a code in a stream past maxStreams', () => {
+    const pdf = Buffer.concat([
+      pdfWith('BT ET'),
+      Buffer.from('5 0 obj\n<< /Filter /FlateDecode >>\nstream\n'),
+      deflateSync(`BT [(1310) -20 (52-308T)] TJ ET`),
+      Buffer.from('\nendstream\nendobj\n'),
+    ]);
+    expect(readPdfText(pdf).texts.flatMap(findRealCodes)).toEqual([CODE]);
+    const bounded = readPdfText(pdf, { maxStreams: 1, maxInflatedBytes: 1 << 20 });
+    expect(bounded.inflated).toBe(1);
+    expect(bounded.texts.flatMap(findRealCodes)).toEqual([]);
   });
 });

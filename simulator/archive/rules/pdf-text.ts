@@ -51,6 +51,8 @@ const EOL = /[\r\n]/g;
 const END_IMAGE = /\sEI(?=\s|$)/g;
 /** A kerning adjustment beyond this many thousandths of text space reads as a space between words. */
 const WORD_GAP = 200;
+/** The length of an identity code: a shorter string cannot hold one alone (runs still join it). */
+const CODE_LENGTH = 11;
 
 /** The text of a PDF (see the module comment), within `limits`. */
 export function readPdfText(bytes: Uint8Array, limits: Readonly<PdfLimits> = PDF_LIMITS): PdfText {
@@ -149,8 +151,10 @@ function hexAt(text: string, at: number): [end: number, raw: string] {
 type Operand = { kind: 'string'; text: string } | { kind: 'array'; text: string } | { kind: 'other' };
 
 /**
- * The strings of `content` and its text runs: each string decoded, and the strings shown one after
- * another with no positioning between them joined (a TJ array's pieces too). Linear in the text.
+ * The strings of `content` and its text runs: each string decoded (those long enough to hold a code),
+ * and the strings shown one after another with no positioning between them joined (a TJ array's pieces
+ * too). Linear in the text, and only the last operand before an operator is kept (the one a
+ * text-showing operator shows), so a hostile run of operands costs no memory.
  */
 export function shownText(content: string): string[] {
   const strings: string[] = [];
@@ -160,7 +164,7 @@ export function shownText(content: string): string[] {
     if (run !== '') runs.push(run);
     run = '';
   };
-  let operands: Operand[] = [];
+  let operand: Operand | undefined;
   let array: string | undefined;
   let i = 0;
   while (i < content.length) {
@@ -171,15 +175,15 @@ export function shownText(content: string): string[] {
       // A string: an operand, or a piece of the array being read.
       const [end, raw] = c === '(' ? literalAt(content, i) : hexAt(content, i);
       const text = decodeString(raw);
-      strings.push(text);
-      if (array === undefined) operands.push({ kind: 'string', text });
+      if (text.length >= CODE_LENGTH) strings.push(text);
+      if (array === undefined) operand = { kind: 'string', text };
       else array += text;
       i = end;
     } else if (c === '[') {
       array = '';
       i++;
     } else if (c === ']') {
-      if (array !== undefined) operands.push({ kind: 'array', text: array });
+      if (array !== undefined) operand = { kind: 'array', text: array };
       array = undefined;
       i++;
     } else if (c === '%') {
@@ -188,7 +192,7 @@ export function shownText(content: string): string[] {
     } else if (/[-+.0-9]/.test(c)) {
       const number = /^[-+]?(?:\d+\.?\d*|\.\d+)/.exec(content.slice(i, i + 32))?.[0] ?? c;
       if (array !== undefined && -Number(number) > WORD_GAP) array += ' ';
-      else if (array === undefined) operands.push({ kind: 'other' });
+      else if (array === undefined) operand = { kind: 'other' };
       i += number.length;
     } else if (/[A-Za-z'"*]/.test(c)) {
       const word = /^[A-Za-z'"*]+/.exec(content.slice(i, i + 16))?.[0] ?? c;
@@ -196,15 +200,14 @@ export function shownText(content: string): string[] {
       if (array !== undefined) continue; // `true`, `null` inside an array
       if (word === 'Tj' || word === 'TJ' || word === "'" || word === '"') {
         if (word === "'" || word === '"') endRun(); // these move to the next line first
-        const shown = operands.at(-1);
-        if (shown !== undefined && shown.kind !== 'other') run += shown.text;
+        if (operand !== undefined && operand.kind !== 'other') run += operand.text;
       } else if (/^(?:Td|TD|Tm|T\*|ET|BT)$/.test(word)) endRun();
       else if (word === 'ID') {
         // Inline image data: binary up to `EI`, not text.
         END_IMAGE.lastIndex = i;
         i = END_IMAGE.exec(content) === null ? content.length : END_IMAGE.lastIndex;
       }
-      operands = [];
+      operand = undefined;
     } else i++;
   }
   endRun();

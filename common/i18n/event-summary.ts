@@ -12,7 +12,7 @@
  * Lives in `common/` because the runner's report renders stored events too and may import only `common/`.
  */
 import { localise, type LocalisableFinding } from '../rules/messages.ts';
-import { format, type Lang } from './index.ts';
+import { catalog, format, type Lang } from './index.ts';
 
 /** An event summary as data: a key of the `events` messages and its arguments (text or counts). */
 export interface SummaryWording {
@@ -30,12 +30,22 @@ export interface SummarisedEvent {
   findings: readonly SummaryFinding[];
 }
 
-function findingArgs(findings: readonly SummaryFinding[], lang: Lang): Record<string, string> {
-  const first = findings.find((f) => f.severity === 'fatal' || f.severity === 'error') ?? findings[0];
-  return {
-    firstFinding: first === undefined ? '' : `${first.code} ${localise(first, lang)}`,
-    findings: findings.map((f) => localise(f, lang)).join('; '),
-  };
+/**
+ * The arguments a wording takes from the findings, computed only when its message uses them: a Kanta
+ * transaction's summary quotes none, and localising its findings for nothing would cost every write.
+ */
+function findingArgs(
+  source: string,
+  findings: readonly SummaryFinding[],
+  lang: Lang,
+): Record<string, string> {
+  const args: Record<string, string> = {};
+  if (source.includes('{firstFinding}')) {
+    const first = findings.find((f) => f.severity === 'fatal' || f.severity === 'error') ?? findings[0];
+    args.firstFinding = first === undefined ? '' : `${first.code} ${localise(first, lang)}`;
+  }
+  if (source.includes('{findings}')) args.findings = findings.map((f) => localise(f, lang)).join('; ');
+  return args;
 }
 
 /** Renders a wording in a language, with the arguments drawn from `findings`. */
@@ -44,7 +54,8 @@ export function renderSummary(
   findings: readonly SummaryFinding[],
   lang: Lang,
 ): string {
-  return format(lang, 'events', wording.key, { ...wording.args, ...findingArgs(findings, lang) });
+  const source = catalog(lang, 'events')[wording.key] ?? '';
+  return format(lang, 'events', wording.key, { ...wording.args, ...findingArgs(source, findings, lang) });
 }
 
 /**
